@@ -1,0 +1,50 @@
+# softpower: two-command quick start (`make run`, `make test`).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SP := $(VENV)/bin/softpower
+LEDGER ?= softpower.duckdb
+OUT ?= out
+
+.PHONY: run test lint typecheck pytest bench browser clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+run: $(VENV)/.installed
+	@mkdir -p $(OUT)
+	$(SP) ledger import --bundled --ledger $(LEDGER)
+	$(SP) ledger stats --ledger $(LEDGER)
+	$(SP) index --ledger $(LEDGER) --mc 200 --seed 1 --output $(OUT)/index.csv --format csv
+	$(SP) index --ledger $(LEDGER) --mc 200 --seed 1
+	$(SP) simulate baseline --ledger $(LEDGER) --runs 200 --seed 1 --output $(OUT)/baseline.json --format json
+	$(SP) report --ledger $(LEDGER) --scenario baseline --output $(OUT)/report.html
+	@echo ""
+	@echo "Report written to $(OUT)/report.html (open it in any browser, offline)."
+	@echo "Dashboard: $(SP) serve --ledger $(LEDGER)   then open http://127.0.0.1:8050"
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: install Debian's chromium (apt-get install chromium) for browser tests"; fi; }
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy
+
+pytest: $(VENV)/.installed browser
+	$(PY) -m pytest -q
+
+test: lint typecheck pytest
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) $(OUT) *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

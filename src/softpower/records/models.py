@@ -1,0 +1,224 @@
+"""Typed records: engagement, indicator, perception, and the documents they cite.
+
+The JSON form of a record is exactly the format of the gold annotations
+(``doc, kind, actor, partners, instrument, metric, unit, measure, year, year_end,
+amount, currency, value, name, ppp, equal_footing, span, quote``). Derived values
+(power type, USD amounts) are added by the ledger, never typed in.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+
+from softpower.records import vocab
+
+MIN_YEAR = 1945
+MAX_TARGET_YEAR = 2100
+KINDS = ("engagement", "indicator", "perception")
+PUBLISHER_KINDS = (
+    "government",
+    "state_media",
+    "independent_press",
+    "think_tank",
+    "academic",
+    "international_org",
+    "dataset",
+    "unknown",
+)
+PERCEPTION_MEASURES = ("trust", "friendly", "positive_image", "favourable", "considers_interests", "influence", "helpful")
+
+
+def max_year() -> int:
+    """The latest admissible year: next year (announced plans)."""
+    return _dt.date.today().year + 1
+
+
+def _check_year(v: int | None) -> int | None:
+    if v is not None and not (MIN_YEAR <= v <= max_year()):
+        raise ValueError(f"year {v} outside {MIN_YEAR}..{max_year()}")
+    return v
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    doc: str = Field(min_length=1, description="Document id (file name or dataset row id)")
+    actor: str
+    partners: list[str] = Field(min_length=1)
+    year: int | None = None
+    year_end: int | None = None
+    span: tuple[int, int] | None = None
+    quote: str | None = Field(default=None, description="The cited text; never stored in the ledger")
+
+    @field_validator("actor")
+    @classmethod
+    def _actor(cls, v: str) -> str:
+        if not vocab.is_country(v):
+            raise ValueError(f"unknown country code {v!r}")
+        return v
+
+    @field_validator("partners")
+    @classmethod
+    def _partners(cls, v: list[str]) -> list[str]:
+        for code in v:
+            if not vocab.is_partner_code(code):
+                raise ValueError(f"unknown country or group code {code!r}")
+        return v
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, v: int | None) -> int | None:
+        return _check_year(v)
+
+    @field_validator("year_end")
+    @classmethod
+    def _year_end(cls, v: int | None) -> int | None:
+        # an end year may be a stated target ("by 2035"), so it may lie ahead
+        if v is not None and not (MIN_YEAR <= v <= MAX_TARGET_YEAR):
+            raise ValueError(f"year_end {v} outside {MIN_YEAR}..{MAX_TARGET_YEAR}")
+        return v
+
+    @field_validator("span")
+    @classmethod
+    def _span(cls, v: tuple[int, int] | None) -> tuple[int, int] | None:
+        if v is not None and not (0 <= v[0] <= v[1]):
+            raise ValueError(f"span {list(v)} is not 0 <= start <= end")
+        return v
+
+    @model_validator(mode="after")
+    def _years_ordered(self) -> _Base:
+        if self.year is not None and self.year_end is not None and self.year_end < self.year:
+            raise ValueError(f"year_end {self.year_end} before year {self.year}")
+        return self
+
+
+class Engagement(_Base):
+    """An act of ``actor`` toward ``partners`` through one instrument."""
+
+    kind: Literal["engagement"] = "engagement"
+    instrument: str
+    amount: float | None = Field(default=None, ge=0)
+    currency: str | None = None
+    name: str | None = None
+    ppp: bool = False
+    equal_footing: bool = False
+
+    @field_validator("instrument")
+    @classmethod
+    def _instrument(cls, v: str) -> str:
+        if v not in vocab.instruments():
+            raise ValueError(f"instrument {v!r} not in the vocabulary")
+        return v
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, v: str | None) -> str | None:
+        if v is not None and v not in vocab.currency_codes():
+            raise ValueError(f"unknown ISO 4217 currency {v!r}")
+        return v
+
+    @property
+    def power_type(self) -> str:
+        return vocab.instruments()[self.instrument].power_type
+
+
+class Indicator(_Base):
+    """A statistic about an actor's presence in partners."""
+
+    kind: Literal["indicator"] = "indicator"
+    metric: str = Field(min_length=1)
+    unit: str | None = None
+    value: float
+
+
+class Perception(_Base):
+    """How publics or elites in ``partners`` (respondents) see ``actor`` (subject)."""
+
+    kind: Literal["perception"] = "perception"
+    measure: str
+    value: float | None = Field(default=None, ge=0, le=1)
+    name: str | None = Field(default=None, description="Pollster or survey name")
+
+
+Record = Annotated[Engagement | Indicator | Perception, Field(discriminator="kind")]
+_RECORD = TypeAdapter(Record)
+
+#: The keys of the JSON Lines exchange format, in order.
+RECORD_KEYS = (
+    "doc",
+    "kind",
+    "actor",
+    "partners",
+    "instrument",
+    "metric",
+    "unit",
+    "measure",
+    "year",
+    "year_end",
+    "amount",
+    "currency",
+    "value",
+    "name",
+    "ppp",
+    "equal_footing",
+    "span",
+    "quote",
+)
+
+
+def parse_record(data: dict[str, Any]) -> Engagement | Indicator | Perception:
+    """Validate one record dict (gold format); raises :class:`pydantic.ValidationError`."""
+    return _RECORD.validate_python(data)
+
+
+def to_json_dict(record: Engagement | Indicator | Perception) -> dict[str, Any]:
+    """The record in the exchange format: every key present, ``None`` where it does not apply."""
+    data = record.model_dump()
+    out = {k: data.get(k) for k in RECORD_KEYS}
+    out["ppp"] = bool(data.get("ppp", False))
+    out["equal_footing"] = bool(data.get("equal_footing", False))
+    out["span"] = list(record.span) if record.span is not None else None
+    return out
+
+
+class Document(BaseModel):
+    """A source document and who published it.
+
+    ``self_reported_by(actor)`` tells whether a fact about ``actor`` stated here comes from
+    the actor's own government or state media rather than a third party.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1)
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    publisher_country: str | None = None
+    publisher_kind: Literal[
+        "government",
+        "state_media",
+        "independent_press",
+        "think_tank",
+        "academic",
+        "international_org",
+        "dataset",
+        "unknown",
+    ] = "unknown"
+    date: _dt.date | None = None
+    url: str | None = None
+    text_length: int | None = Field(default=None, ge=0)
+    sha256: str | None = None
+
+    @field_validator("publisher_country")
+    @classmethod
+    def _country(cls, v: str | None) -> str | None:
+        if v is not None and not vocab.is_country(v):
+            raise ValueError(f"unknown country code {v!r}")
+        return v
+
+    def self_reported_by(self, actor: str) -> bool:
+        return self.publisher_country == actor and self.publisher_kind in ("government", "state_media")
