@@ -1,0 +1,3 @@
+from softpower.cli import main
+
+main()
