@@ -28,7 +28,15 @@ PUBLISHER_KINDS = (
     "dataset",
     "unknown",
 )
-PERCEPTION_MEASURES = ("trust", "friendly", "positive_image", "favourable", "considers_interests", "influence", "helpful")
+PERCEPTION_MEASURES = (
+    "trust",
+    "friendly",
+    "positive_image",
+    "favourable",
+    "considers_interests",
+    "influence",
+    "helpful",
+)
 
 
 def max_year() -> int:

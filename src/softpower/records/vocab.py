@@ -22,7 +22,12 @@ import pycountry
 VOCAB_VERSION = "2026.11"
 
 POWER_TYPES = ("economic", "smart", "soft", "diplomatic", "hard")
-SMART_INSTRUMENTS = ("technical_cooperation", "science_cooperation", "health_cooperation", "disaster_cooperation")
+SMART_INSTRUMENTS = (
+    "technical_cooperation",
+    "science_cooperation",
+    "health_cooperation",
+    "disaster_cooperation",
+)
 HARD_INSTRUMENTS = ("security_agreement", "military_activity")
 
 
@@ -107,7 +112,9 @@ def group_members() -> tuple[Membership, ...]:
             raise ValueError(f"group_members.csv:{i}: unknown group {r['group']!r}")
         if not is_country(r["member"]):
             raise ValueError(f"group_members.csv:{i}: unknown ISO alpha-3 {r['member']!r}")
-        out.append(Membership(r["group"], r["member"], int(r["joined"]), int(r["left"]) if r["left"] else None))
+        out.append(
+            Membership(r["group"], r["member"], int(r["joined"]), int(r["left"]) if r["left"] else None)
+        )
     return tuple(out)
 
 
@@ -139,7 +146,11 @@ def is_partner_code(code: str) -> bool:
 def currency_codes() -> frozenset[str]:
     """ISO 4217 codes (pycountry), including historic ones such as DEM."""
     codes = {c.alpha_3 for c in pycountry.currencies}
-    codes |= {c.alpha_3 for c in getattr(pycountry, "historic_currencies", [])} if hasattr(pycountry, "historic_currencies") else set()
+    codes |= (
+        {c.alpha_3 for c in getattr(pycountry, "historic_currencies", [])}
+        if hasattr(pycountry, "historic_currencies")
+        else set()
+    )
     return frozenset(codes)
 
 

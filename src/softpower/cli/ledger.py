@@ -1,0 +1,156 @@
+"""``softpower ledger``: import, export, stats and read-only queries."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from softpower.cli.common import FormatOpt, LedgerOpt, fail, ledger_path, run_guarded
+from softpower.ledger import Ledger, export, import_batch, import_bundled, import_file
+from softpower.ledger.store import ImportResult
+
+ledger_app = typer.Typer(
+    help="The ledger: an embedded DuckDB file of records and their sources.\n\n"
+    "Example: softpower ledger import --bundled && softpower ledger stats",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``softpower ledger ...`` to ``app``."""
+    app.add_typer(ledger_app, name="ledger")
+
+
+def _summary(name: str, res: ImportResult) -> str:
+    added = ", ".join(f"{k} {v}" for k, v in res.added.items())
+    text = f"{name}: {res.rows} rows read; added {added}; {res.duplicates} already present; {res.documents} new documents"
+    if res.skipped:
+        text += "; skipped " + ", ".join(f"{k}: {v}" for k, v in sorted(res.skipped.items()))
+    return text
+
+
+@ledger_app.command("import")
+def import_cmd(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Record files: .jsonl, .csv or .parquet.")
+    ] = None,
+    ledger: LedgerOpt = None,
+    bundled: Annotated[bool, typer.Option("--bundled", help="Import the bundled seed records.")] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="Read FILE with a real-data importer (see `softpower ledger importers`)."
+        ),
+    ] = None,
+) -> None:
+    """Import records; each file is one transaction (all rows or none), re-imports add nothing.
+
+    Example: softpower ledger import ../shared/corpus/gold/seeds.jsonl --ledger my.duckdb
+    """
+    files = files or []
+    if not files and not bundled:
+        fail("nothing to import: give FILE... or --bundled")
+
+    def work() -> None:
+        with Ledger.open(ledger_path(ledger)) as lg:
+            if bundled:
+                print(_summary("bundled seeds", import_bundled(lg)))
+            for f in files:
+                res = import_batch(lg, source, f) if source else import_file(lg, f)
+                print(_summary(str(f), res))
+
+    run_guarded(work)
+
+
+@ledger_app.command("importers")
+def importers_cmd() -> None:
+    """List the real-data importers usable with ``import --from NAME``.
+
+    Example: softpower ledger importers
+    """
+    from softpower.ledger.importers import IMPORTERS
+
+    for name, imp in IMPORTERS.items():
+        print(f"{name:28s} {imp.description}")
+
+
+@ledger_app.command("export")
+def export_cmd(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    kind: Annotated[str | None, typer.Option("--kind", help="engagement, indicator or perception.")] = None,
+    ledger: LedgerOpt = None,
+) -> None:
+    """Export records (written atomically: no partial file on failure).
+
+    Example: softpower ledger export --kind engagement --format csv --output engagements.csv
+    """
+
+    def work() -> None:
+        with Ledger.open(ledger_path(ledger), read_only=True) as lg:
+            n = export(lg, output, fmt, kind)
+        print(f"wrote {n} records to {output}", file=sys.stderr)
+
+    run_guarded(work)
+
+
+@ledger_app.command("stats")
+def stats_cmd(ledger: LedgerOpt = None, fmt: FormatOpt = "table") -> None:
+    """Counts per kind, documents, facts and origins.
+
+    Example: softpower ledger stats --format json
+    """
+
+    def work() -> None:
+        with Ledger.open(ledger_path(ledger), read_only=True) as lg:
+            stats = lg.stats()
+        if fmt == "json":
+            print(json.dumps(stats))
+            return
+        if fmt != "table":
+            fail(f"--format: unknown format {fmt!r} (expected table or json)")
+        table = Table(title=f"ledger {ledger_path(ledger)}")
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        for key in ("engagement", "indicator", "perception", "documents", "facts"):
+            table.add_row(key, str(stats[key]))
+        for origin, kinds in stats["by_origin"].items():
+            table.add_row(f"  from {origin}", ", ".join(f"{k} {v}" for k, v in kinds.items()))
+        Console().print(table)
+
+    run_guarded(work)
+
+
+@ledger_app.command("query")
+def query_cmd(
+    sql: Annotated[str, typer.Argument(help="SQL over records, documents, facts, engagement, ...")],
+    ledger: LedgerOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Run a read-only SQL query (the ledger is opened read-only: writes fail).
+
+    Example: softpower ledger query "SELECT actor, count(*) FROM engagement GROUP BY actor"
+    """
+    import duckdb
+
+    def work() -> None:
+        with Ledger.open(ledger_path(ledger), read_only=True) as lg:
+            try:
+                df = lg.query(sql)
+            except duckdb.Error as exc:
+                fail(f"query failed: {str(exc).splitlines()[0]}")
+        if fmt == "csv":
+            sys.stdout.write(df.to_csv(index=False))
+        elif fmt == "json":
+            sys.stdout.write(df.to_json(orient="records", date_format="iso") + "\n")
+        else:
+            with __import__("pandas").option_context("display.max_rows", 200, "display.width", 200):
+                print(df.to_string(index=False))
+
+    run_guarded(work)

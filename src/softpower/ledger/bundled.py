@@ -1,0 +1,42 @@
+"""The bundled records: facts and spans of the five seed essays, shipped as package data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from softpower.ledger.files import read_jsonl
+from softpower.ledger.store import ImportResult, Ledger
+
+BUNDLED_ORIGIN = "bundled:seeds"
+
+
+def seed_documents() -> list[dict[str, Any]]:
+    """Metadata of the five seed essays (no text: the essays stay outside the project)."""
+    text = resources.files("softpower.data").joinpath("seed_documents.csv").read_text(encoding="utf-8")
+    docs = []
+    for row in csv.DictReader(io.StringIO(text)):
+        doc: dict[str, Any] = {k: (v or None) for k, v in row.items()}
+        doc["text_length"] = int(row["text_length"])
+        doc["publisher_kind"] = row["publisher_kind"] or "unknown"
+        docs.append(doc)
+    return docs
+
+
+def import_bundled(ledger: Ledger) -> ImportResult:
+    """Import the bundled seed records and documents (idempotent)."""
+    with resources.as_file(resources.files("softpower.data").joinpath("seed_records.jsonl")) as path:
+        frame = read_jsonl(Path(path))
+    return ledger.import_records(
+        frame, seed_documents(), origin=BUNDLED_ORIGIN, source="bundled seed_records.jsonl"
+    )
+
+
+def bundled_ledger(path: str | Path) -> Path:
+    """Create (or update) a ledger at ``path`` holding the bundled records; return its path."""
+    with Ledger.open(path) as lg:
+        import_bundled(lg)
+    return Path(path)

@@ -1,0 +1,302 @@
+"""The ledger: an embedded DuckDB file holding records, documents and their provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from softpower import money
+from softpower.errors import InputError, LedgerError
+from softpower.ledger import migrations
+from softpower.ledger.files import FLAT_COLUMNS
+from softpower.ledger.validate import validate_frame
+from softpower.records import vocab
+from softpower.records.models import Document
+
+#: Content columns hashed into ``record_id`` (``fact_key`` leaves out ``doc`` and the span).
+FACT_COLUMNS = (
+    "kind",
+    "actor",
+    "partners",
+    "instrument",
+    "metric",
+    "unit",
+    "measure",
+    "year",
+    "year_end",
+    "amount",
+    "currency",
+    "value",
+    "name",
+    "ppp",
+    "equal_footing",
+)
+DOC_COLUMNS = (
+    "doc_id",
+    "title",
+    "author",
+    "publisher",
+    "publisher_country",
+    "publisher_kind",
+    "date",
+    "url",
+    "text_length",
+    "sha256",
+    "text",
+)
+
+
+@dataclass
+class ImportResult:
+    """What one import added: new records per kind, duplicates skipped, new documents."""
+
+    added: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("engagement", "indicator", "perception"), 0)
+    )
+    duplicates: int = 0
+    documents: int = 0
+    rows: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.added.values())
+
+
+def _hash_sql(cols: Iterable[str]) -> str:
+    parts = [f"coalesce(CAST({c} AS VARCHAR), '\x01')" for c in cols]
+    return "sha256(concat_ws('\x1f', " + ", ".join(parts) + "))"
+
+
+class Ledger:
+    """An open ledger file. Use :meth:`open` as a context manager.
+
+    Examples
+    --------
+    >>> with Ledger.open("softpower.duckdb") as lg:          # doctest: +SKIP
+    ...     lg.query("SELECT kind, count(*) FROM records GROUP BY kind")
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Ledger:
+        """Open (creating and migrating when writable) the ledger at ``path``."""
+        path = Path(path)
+        if read_only and not path.exists():
+            raise LedgerError(
+                f"no ledger at {path}: build one with `softpower ledger import --bundled --ledger {path}`"
+            )
+        if not read_only and not path.parent.exists():
+            raise LedgerError(f"cannot create ledger {path}: folder {path.parent} does not exist")
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise LedgerError(f"ledger {path} is locked by another process; close it and retry") from None
+            raise LedgerError(f"cannot open ledger {path}: {msg.splitlines()[0]}") from None
+        except duckdb.Error as exc:
+            raise LedgerError(
+                f"{path} is not a softpower ledger (DuckDB file): {str(exc).splitlines()[0]}"
+            ) from None
+        lg = cls(con, path, read_only)
+        if read_only:
+            names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            if "records" not in names:
+                con.close()
+                raise LedgerError(f"{path} is not a softpower ledger (no records table)")
+        else:
+            migrations.migrate(con)
+            lg._refresh_groups()
+        return lg
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- reading -----------------------------------------------------------------
+    def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+        """Run SQL and return a pandas frame."""
+        return self.con.execute(sql, params or []).df()
+
+    def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        """Run SQL and return an Arrow table."""
+        return self.con.execute(sql, params or []).fetch_arrow_table()
+
+    def records(self, kind: str | None = None) -> pd.DataFrame:
+        """All records (of one ``kind``) as a frame."""
+        if kind is None:
+            return self.query("SELECT * FROM records ORDER BY doc, span_start, record_id")
+        return self.query("SELECT * FROM records WHERE kind = ? ORDER BY doc, span_start, record_id", [kind])
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per kind, documents, distinct facts, and records per origin."""
+        counts = dict(self.con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+        out: dict[str, Any] = {k: int(counts.get(k, 0)) for k in ("engagement", "indicator", "perception")}
+        out["documents"] = int(self.con.execute("SELECT count(*) FROM documents").fetchone()[0])  # type: ignore[index]
+        out["facts"] = int(self.con.execute("SELECT count(DISTINCT fact_key) FROM records").fetchone()[0])  # type: ignore[index]
+        rows = self.con.execute(
+            "SELECT origin, kind, count(*) FROM records GROUP BY origin, kind ORDER BY origin, kind"
+        ).fetchall()
+        by_origin: dict[str, dict[str, int]] = {}
+        for origin, kind, n in rows:
+            by_origin.setdefault(origin, {})[kind] = int(n)
+        out["by_origin"] = by_origin
+        return out
+
+    def document_lengths(self) -> dict[str, int | None]:
+        return dict(self.con.execute("SELECT doc_id, text_length FROM documents").fetchall())
+
+    # -- writing -----------------------------------------------------------------
+    def _refresh_groups(self) -> None:
+        rows = [(m.group, m.member, m.joined, m.left) for m in vocab.group_members()]
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM group_members")
+        self.con.executemany("INSERT INTO group_members VALUES (?, ?, ?, ?)", rows)
+        self.con.execute("COMMIT")
+
+    def import_records(
+        self,
+        records: pd.DataFrame | list[Mapping[str, Any]],
+        documents: Iterable[Mapping[str, Any]] | None = None,
+        *,
+        origin: str,
+        source: str,
+        validated: bool = False,
+    ) -> ImportResult:
+        """Validate and add records (and their documents) in one transaction.
+
+        Parameters
+        ----------
+        records
+            Records in the exchange format (``span`` as ``[start, end]``) or the flat form
+            (``span_start``/``span_end``, ``partners`` joined by ``;``), with an optional
+            ``line`` column used in error messages.
+        documents
+            Document dicts (fields of :class:`~softpower.records.models.Document`, optional ``text``).
+        origin
+            Where the records come from (``bundled``, ``extract``, an importer's name, a file).
+        source
+            File name used in error messages.
+
+        Raises
+        ------
+        InputError
+            For the first bad row; the ledger is unchanged.
+        """
+        if self.read_only:
+            raise LedgerError(f"ledger {self.path} is open read-only")
+        flat = to_flat(records)
+        docs = [_document_row(d, source) for d in (documents or [])]
+        lengths = self.document_lengths()
+        lengths.update({d["doc_id"]: d["text_length"] for d in docs if d["text_length"] is not None})
+        clean = validate_frame(flat, source, lengths)
+        clean = money.derive_usd(clean)
+        result = ImportResult(rows=len(clean))
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            before_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+            if docs:
+                doc_frame = pd.DataFrame(docs, columns=list(DOC_COLUMNS))  # noqa: F841 (read by DuckDB)
+                con.execute(
+                    "INSERT INTO documents SELECT * FROM doc_frame "
+                    "WHERE doc_id NOT IN (SELECT doc_id FROM documents) QUALIFY row_number() OVER (PARTITION BY doc_id) = 1"
+                )
+            con.execute(
+                "INSERT INTO documents (doc_id, publisher_kind) SELECT DISTINCT doc, 'unknown' FROM clean "
+                "WHERE doc NOT IN (SELECT doc_id FROM documents)"
+            )
+            staged = f"""
+                SELECT *, {_hash_sql(("doc", *FACT_COLUMNS, "span_start", "span_end"))} AS record_id,
+                          {_hash_sql(FACT_COLUMNS)} AS fact_key
+                FROM (SELECT * REPLACE (string_split(partners, ';') AS partners) FROM clean)
+            """
+            con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {staged}")
+            added = con.execute(
+                "SELECT kind, count(DISTINCT record_id) FROM staged "
+                "WHERE record_id NOT IN (SELECT record_id FROM records) GROUP BY kind"
+            ).fetchall()
+            con.execute(
+                """
+                INSERT INTO records (record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric,
+                    unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing, span_start,
+                    span_end, amount_usd, amount_usd_const, usd_rate, money_note, origin)
+                SELECT record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric, unit, measure,
+                    year, year_end, amount, currency, value, name, ppp, equal_footing, span_start, span_end,
+                    amount_usd, amount_usd_const, usd_rate, money_note, ?
+                FROM staged
+                WHERE record_id NOT IN (SELECT record_id FROM records)
+                QUALIFY row_number() OVER (PARTITION BY record_id ORDER BY line) = 1
+                """,
+                [origin],
+            )
+            for kind, n in added:
+                result.added[kind] = int(n)
+            result.duplicates = result.rows - result.total
+            result.documents = int(con.execute("SELECT count(*) FROM documents").fetchone()[0]) - int(
+                before_docs
+            )  # type: ignore[index]
+            con.execute("DROP TABLE staged")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return result
+
+
+def to_flat(records: pd.DataFrame | list[Mapping[str, Any]]) -> pd.DataFrame:
+    """Records in the exchange or flat form → the flat frame with a ``line`` column."""
+    df = records.copy() if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
+    if "line" not in df.columns:
+        df["line"] = range(1, len(df) + 1)
+    if "span" in df.columns and "span_start" not in df.columns:
+        spans = df["span"].tolist()
+        df["span_start"] = [s[0] if s is not None and len(s) == 2 else None for s in spans]
+        df["span_end"] = [s[1] if s is not None and len(s) == 2 else None for s in spans]
+    if "partners" in df.columns and len(df):
+        df["partners"] = [
+            p if isinstance(p, str) or p is None else ";".join(str(x) for x in p)
+            for p in df["partners"].tolist()
+        ]
+    for col in FLAT_COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    return df[[*FLAT_COLUMNS, "line"]].reset_index(drop=True)
+
+
+def _document_row(d: Mapping[str, Any], source: str) -> dict[str, Any]:
+    data = dict(d)
+    doc_id = data.pop("doc_id", None) or data.get("id")
+    data["id"] = doc_id
+    text = data.get("text")
+    try:
+        doc = Document.model_validate(data)
+    except Exception as exc:
+        raise InputError(
+            source, None, "document", f"{doc_id!r}: {str(exc).splitlines()[-2].strip()}"
+        ) from None
+    row = doc.model_dump()
+    row["doc_id"] = row.pop("id")
+    row["text"] = text
+    if text is not None:
+        row["text_length"] = len(text)
+        row["sha256"] = row["sha256"] or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return {k: row.get(k) for k in DOC_COLUMNS}
