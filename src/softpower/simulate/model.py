@@ -1,0 +1,169 @@
+"""The vectorised model: every run of an ensemble advances in one array pass per year.
+
+State arrays are runs × donors × partners (× instruments). Equations (documented with
+their sources in ``docs/model.md``), for run r, donor d, partner p, instrument k, year t:
+
+* roots: ``S[t+1] = δ_k S[t] + E[t]`` with ``δ_k = 2^(-1/h_k)`` and
+  ``E[t] = b · π[t, d, p] · flow[t, d, p, k]`` (``b`` = ``budget_scale``);
+* attraction and threat: ``X = log(1 + S / s0)``; smart instruments weigh
+  ``w_k (1 + ε EF)(1 + π_ppp PPP)``; hard instruments add ``w_hard X`` and a threat
+  ``v_hard X`` felt with ``θ`` (``θ · ally_factor`` for a treaty ally);
+* target: ``τ* = logistic(α_dp + alpha + net)``, ``α_dp = logit(T0) - net0`` (the start
+  year is a fixed point);
+* trust: ``T[t+1] = clip((1 - λ) T + λ ((1 - s) τ* + s T0) + σ ε_t, 0, 1)``
+  (Friedkin and Johnsen 1999);
+* alignment: ``Al = softmax_d(β_p T)``, ``β_p = β`` (× ``hedger_factor`` for hedgers);
+* reaction: ``π[t+1] ∝ π[t] (1 + ρ · reaction_d · gain)`` where ``gain`` is the sum of
+  rivals' alignment gains in p that year.
+
+References
+----------
+Friedkin, N. E. and Johnsen, E. C. (1999). Social influence networks and opinion change.
+*Advances in Group Processes* 16, 1-29.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from softpower.simulate.init import GROUPS, Inputs
+from softpower.simulate.params import ParamSet
+
+LOGIT_CLIP = 1e-3
+
+
+@dataclass
+class Trajectories:
+    """Trust and alignment per run, year (start year first), donor and partner."""
+
+    trust: np.ndarray  # (R, H + 1, D, P)
+    alignment: np.ndarray  # (R, H + 1, D, P)
+
+
+@dataclass
+class Derived:
+    """Per-run arrays derived from parameters and inputs (constant over the years)."""
+
+    decay: np.ndarray  # (R, K)
+    weights: np.ndarray  # (R, K, 3): columns = plain attraction, smart attraction, threat
+    s0: np.ndarray  # (R,)
+    theta: np.ndarray  # (R, D, P): threat sensitivity (allies feel less)
+    beta: np.ndarray  # (R, P)
+
+
+def derive(inp: Inputs, prm: ParamSet) -> Derived:
+    """Per-run decay factors, instrument weights, threat sensitivity and alignment sharpness."""
+    half = np.stack([prm[f"half_life_{g}"] for g in GROUPS], axis=1)  # (R, G)
+    decay = np.exp2(-1.0 / half[:, inp.group])
+    w = np.stack([prm[f"w_{g}"] for g in GROUPS], axis=1)[:, inp.group]  # (R, K)
+    weights = np.zeros((*w.shape, 3))
+    weights[:, :, 0] = np.where(inp.smart, 0.0, w)
+    weights[:, :, 1] = np.where(inp.smart, w, 0.0)
+    weights[:, :, 2] = np.where(inp.hard, prm["v_hard"][:, None], 0.0)
+    ally = np.where(inp.ally[None], prm["ally_factor"][:, None, None], 1.0)
+    theta = prm["theta"][:, None, None] * ally
+    beta = prm["beta"][:, None] * np.where(inp.hedger[None], prm["hedger_factor"][:, None], 1.0)
+    return Derived(decay, weights, prm["s0"], theta, beta)
+
+
+def initial_stocks(inp: Inputs, prm: ParamSet, dv: Derived) -> np.ndarray:
+    """Roots at the start: the larger of the strategy's steady state and the ledger's history.
+
+    The steady state ``E0 / (1 - δ)`` is the declared prior (flows held at their first-year
+    level for ever); the ledger's records decay with their age. Taking the larger avoids
+    counting named programmes twice (they are part of the strategy's flows).
+    """
+    e0 = prm["budget_scale"][:, None, None, None] * inp.pi0[None, :, :, None] * inp.flow[0][None]
+    steady = e0 / (1.0 - dv.decay[:, None, None, :])
+    ages = np.arange(inp.hist_usd.shape[0])
+    powers = dv.decay[None, :, :] ** ages[:, None, None]  # (A, R, K)
+    hist = np.einsum("adpk,ark->rdpk", inp.hist_usd, powers)
+    hist += prm["unit_value"][:, None, None, None] * np.einsum("adpk,ark->rdpk", inp.hist_units, powers)
+    return np.maximum(steady, hist)
+
+
+def net_pull(stocks: np.ndarray, dv: Derived, ef: np.ndarray, ppp: np.ndarray, prm: ParamSet) -> np.ndarray:
+    """Attraction minus felt threat, ``(R, D, P)``, for stocks ``(R, D, P, K)``."""
+    r, d, p, k = stocks.shape
+    x = np.log1p(stocks / dv.s0[:, None, None, None]).reshape(r, d * p, k)
+    parts = np.matmul(x, dv.weights).reshape(r, d, p, 3)
+    smart = (1.0 + prm["epsilon"][:, None, None] * ef[None]) * (
+        1.0 + prm["pi_ppp"][:, None, None] * ppp[None]
+    )
+    return parts[..., 0] + smart * parts[..., 1] - dv.theta * parts[..., 2]
+
+
+def alignment(trust: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    """Softmax over donors of ``β_p T[d, p]`` (axis -2 is the donor axis)."""
+    z = beta[:, None, :] * trust
+    z = np.exp(z - z.max(axis=-2, keepdims=True))
+    return z / z.sum(axis=-2, keepdims=True)
+
+
+def simulate(
+    inp: Inputs,
+    prm: ParamSet,
+    *,
+    rng: np.random.Generator | None = None,
+    record: bool = True,
+) -> Trajectories:
+    """Advance every run of ``prm`` over the scenario's horizon.
+
+    Parameters
+    ----------
+    inp
+        Deterministic inputs from :func:`softpower.simulate.init.build_inputs`.
+    prm
+        Parameter arrays of shape ``(runs,)``.
+    rng
+        Source of the trust noise (``noise_sd``); ``None`` switches noise off.
+    record
+        Keep every year (``True``) or only the start and final years (``False``), which
+        saves memory in large sensitivity designs.
+
+    Returns
+    -------
+    Trajectories
+        Trust and alignment, shape ``(runs, years, donors, partners)``.
+    """
+    runs = prm["lam"].shape[0]
+    horizon = inp.flow.shape[0]
+    dv = derive(inp, prm)
+    stocks = initial_stocks(inp, prm, dv)
+    net0 = net_pull(stocks, dv, inp.ef[0], inp.ppp[0], prm)
+    t0 = np.broadcast_to(inp.t0, net0.shape)
+    c = np.clip(t0, LOGIT_CLIP, 1.0 - LOGIT_CLIP)
+    intercept = np.log(c / (1.0 - c)) - net0 + prm["alpha"][:, None, None]
+    lam, anchor = prm["lam"][:, None, None], prm["anchor"][:, None, None]
+    rho = prm["rho"][:, None, None] * inp.reaction[None, :, None]
+    scale = prm["budget_scale"][:, None, None, None]
+    sigma = prm["noise_sd"][:, None, None]
+    decay = dv.decay[:, None, None, :]
+    share = np.broadcast_to(inp.pi0, net0.shape).copy()
+    trust = t0.copy()
+    align = alignment(trust, dv.beta)
+    n_out = horizon + 1 if record else 2
+    out_t = np.empty((runs, n_out, *net0.shape[1:]))
+    out_a = np.empty_like(out_t)
+    out_t[:, 0], out_a[:, 0] = trust, align
+    for i in range(horizon):
+        stocks *= decay
+        stocks += scale * share[..., None] * inp.flow[i][None]
+        net = net_pull(stocks, dv, inp.ef[i], inp.ppp[i], prm)
+        target = 1.0 / (1.0 + np.exp(-(intercept + net)))
+        trust = (1.0 - lam) * trust + lam * ((1.0 - anchor) * target + anchor * t0)
+        if rng is not None:
+            trust = trust + sigma * rng.standard_normal(trust.shape)
+        np.clip(trust, 0.0, 1.0, out=trust)
+        new = alignment(trust, dv.beta)
+        up = np.maximum(new - align, 0.0)
+        gain = up.sum(axis=1, keepdims=True) - up
+        share = share * (1.0 + rho * gain)
+        share /= share.sum(axis=2, keepdims=True)
+        align = new
+        j = i + 1 if record else 1
+        if record or i == horizon - 1:
+            out_t[:, j], out_a[:, j] = trust, align
+    return Trajectories(out_t, out_a)

@@ -1,0 +1,147 @@
+"""The model's parameter table: defaults, ranges and the reason for each value.
+
+One table (``softpower/data/sim_parameters.csv``) declares every parameter of the
+simulation with its default, its range (used by ensembles and by the Sobol analysis)
+and its source or reasoning. A run's parameters are a :class:`ParamSet`: one value per
+run for each parameter, so that a whole ensemble is evaluated in one vectorised pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from softpower.errors import InputError
+from softpower.records.vocab import instruments
+
+PARAMS_FILE = "sim_parameters.csv"
+#: Parameters kept fixed in sensitivity analyses (noise is switched off there).
+NOT_IN_SOBOL = ("noise_sd",)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One row of the parameter table."""
+
+    name: str
+    default: float
+    low: float
+    high: float
+    unit: str
+    applies_to: str
+    source: str
+
+
+ParamSet = dict[str, np.ndarray]
+"""Parameter name → array of shape ``(runs,)``."""
+
+
+def _float(value: str, file: str, line: int, field: str) -> float:
+    try:
+        out = float(value)
+    except ValueError:
+        raise InputError(file, line, field, f"not a number: {value!r}", "a decimal number") from None
+    if not math.isfinite(out):
+        raise InputError(file, line, field, f"not finite: {value!r}", "a finite number")
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None) -> tuple[Parameter, ...]:
+    if path is None:
+        text = resources.files("softpower.data").joinpath(PARAMS_FILE).read_text(encoding="utf-8")
+        file = PARAMS_FILE
+    else:
+        text, file = Path(path).read_text(encoding="utf-8"), str(path)
+    rows = list(csv.DictReader(text.splitlines()))
+    out: list[Parameter] = []
+    seen: set[str] = set()
+    for i, row in enumerate(rows, start=2):
+        name = (row.get("name") or "").strip()
+        if not name.isidentifier():
+            raise InputError(file, i, "name", f"bad parameter name {name!r}", "a Python identifier")
+        if name in seen:
+            raise InputError(file, i, "name", f"duplicate parameter {name!r}", "each name once")
+        seen.add(name)
+        low, default, high = (_float(row[c], file, i, c) for c in ("low", "default", "high"))
+        if not low <= default <= high or low == high:
+            raise InputError(
+                file, i, "default", f"{default} outside [{low}, {high}]", "low <= default <= high"
+            )
+        if not (row.get("source") or "").strip():
+            raise InputError(file, i, "source", "empty", "the source or reasoning of the value")
+        out.append(Parameter(name, default, low, high, row["unit"], row["applies_to"], row["source"]))
+    return tuple(out)
+
+
+def parameters(path: str | Path | None = None) -> dict[str, Parameter]:
+    """The parameter table (shipped, or a user's CSV with the same columns), by name."""
+    return {p.name: p for p in _load(None if path is None else str(path))}
+
+
+def check_overrides(overrides: Mapping[str, object], file: str, key: str = "parameters") -> dict[str, float]:
+    """Validate parameter overrides: known names, numbers inside the declared ranges."""
+    table = parameters()
+    out: dict[str, float] = {}
+    for name, value in overrides.items():
+        if name not in table:
+            raise InputError(file, None, f"{key}.{name}", "unknown parameter", f"one of {', '.join(table)}")
+        p = table[name]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not p.low <= value <= p.high:
+            raise InputError(
+                file, None, f"{key}.{name}", f"bad value {value!r}", f"a number in [{p.low:g}, {p.high:g}]"
+            )
+        out[name] = float(value)
+    return out
+
+
+def fixed(runs: int, overrides: Mapping[str, float] | None = None) -> ParamSet:
+    """Every parameter at its default (or override), repeated for ``runs`` runs."""
+    over = dict(overrides or {})
+    return {n: np.full(runs, over.get(n, p.default)) for n, p in parameters().items()}
+
+
+def sample(runs: int, rng: np.random.Generator, overrides: Mapping[str, float] | None = None) -> ParamSet:
+    """Draw each parameter per run from a triangular law (low, default, high).
+
+    Overridden parameters stay fixed. Parameters are drawn in table order, so a seed
+    gives the same draws whatever the scenario.
+    """
+    over = dict(overrides or {})
+    out: ParamSet = {}
+    for n, p in parameters().items():
+        draw = rng.triangular(p.low, p.default, p.high, size=runs)
+        out[n] = np.full(runs, over[n]) if n in over else draw
+    return out
+
+
+def sobol_problem(exclude: tuple[str, ...] = NOT_IN_SOBOL) -> dict[str, object]:
+    """A SALib problem over the declared ranges of every parameter except ``exclude``."""
+    table = [p for p in parameters().values() if p.name not in exclude]
+    return {
+        "num_vars": len(table),
+        "names": [p.name for p in table],
+        "bounds": [[p.low, p.high] for p in table],
+    }
+
+
+def from_matrix(
+    matrix: np.ndarray, names: list[str], overrides: Mapping[str, float] | None = None
+) -> ParamSet:
+    """A :class:`ParamSet` from a sample matrix (runs × names); the rest at defaults."""
+    out = fixed(matrix.shape[0], overrides)
+    for j, n in enumerate(names):
+        out[n] = np.ascontiguousarray(matrix[:, j], dtype=float)
+    return out
+
+
+def instrument_groups() -> dict[str, str]:
+    """Instrument code → power type, which selects its half-life and weight parameters."""
+    return {code: inst.power_type for code, inst in instruments().items()}
