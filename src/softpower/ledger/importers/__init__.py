@@ -1,0 +1,56 @@
+"""Real-data importers: ``softpower ledger import --from NAME FILE``.
+
+Each importer maps one family of public datasets onto the record model and returns an
+:class:`ImportBatch` (records in the exchange format plus ``line``, their documents, and
+rows skipped by reason). The mapping of every dataset, with its judgement calls, is in
+``docs/data-mapping.md``; credits and licences are in ``docs/data-sources.md``.
+"""
+
+from __future__ import annotations
+
+from softpower.ledger.importers import aims, gcdf, gcof, koica, lowy, ltl, public_diplomacy, ussc
+from softpower.ledger.importers._base import RECORD_COLUMNS, ImportBatch, Importer
+
+IMPORTERS: dict[str, Importer] = {
+    imp.name: imp
+    for imp in (
+        Importer(
+            "aiddata-gcof",
+            "AidData Global Chinese Official Finance 1.0 projects → CHN engagements",
+            gcof.load,
+        ),
+        Importer(
+            "aiddata-gcdf",
+            "AidData GCDF 3.0 pieces: geocoded / high-value projects → CHN engagements; recipient-year totals → indicators",
+            gcdf.load,
+        ),
+        Importer(
+            "aiddata-public-diplomacy",
+            "AidData China public diplomacy (EAP, SCA, dashboard): country-year indicators, financial-diplomacy engagements",
+            public_diplomacy.load,
+        ),
+        Importer(
+            "aiddata-aims",
+            "AidData geocoded AIMS (Timor-Leste, Nepal, Bangladesh): projects by state donor → engagements",
+            aims.load,
+        ),
+        Importer("koica", "AidData/KOICA Korea project database 1991-2007 → KOR engagements", koica.load),
+        Importer(
+            "listening-to-leaders",
+            "AidData 2017 Listening to Leaders: donor influence/helpfulness shares → perceptions",
+            ltl.load,
+        ),
+        Importer(
+            "ussc-survey",
+            "US Studies Centre Asia survey 2016-2017 microdata → weighted perception shares of US and China",
+            ussc.load,
+        ),
+        Importer(
+            "lowy-gdi",
+            "Lowy Global Diplomacy Index posts → diplomatic_posts indicators (sender → host)",
+            lowy.load,
+        ),
+    )
+}
+
+__all__ = ["IMPORTERS", "RECORD_COLUMNS", "ImportBatch", "Importer"]

@@ -1,0 +1,325 @@
+"""Shared machinery of the real-data importers: the batch type, CSV reading with line
+numbers, strict number parsing, country resolution and the record frame.
+
+Every importer returns an :class:`ImportBatch`. Rows that cannot be mapped onto the
+record model are *skipped* and counted by reason; a structurally malformed file (no
+header, a missing required column, a row with the wrong number of fields, a value that
+is not a number where one is required) raises :class:`~softpower.errors.InputError`
+naming file, line, field and what was expected, before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from softpower.errors import InputError
+from softpower.records import vocab
+
+#: Columns of :attr:`ImportBatch.records` (the gold exchange format without ``quote``, plus ``line``).
+RECORD_COLUMNS = (
+    "doc",
+    "kind",
+    "actor",
+    "partners",
+    "instrument",
+    "metric",
+    "unit",
+    "measure",
+    "year",
+    "year_end",
+    "amount",
+    "currency",
+    "value",
+    "name",
+    "ppp",
+    "equal_footing",
+    "span",
+    "line",
+)
+
+#: AidData, the publisher of the ODC-By datasets (AidData, a research lab at William & Mary, USA).
+AIDDATA = {"publisher": "AidData at William & Mary", "publisher_country": "USA", "publisher_kind": "dataset"}
+
+
+@dataclass
+class ImportBatch:
+    """What an importer read: records in the exchange format, their documents, and skipped rows.
+
+    Attributes
+    ----------
+    records
+        One row per record, columns :data:`RECORD_COLUMNS` (``partners`` a list of codes,
+        ``line`` the source line for error messages).
+    documents
+        Document dicts (``id, title, publisher, publisher_country, publisher_kind, date, url``).
+    skipped
+        Number of source rows (or cells) left out, by reason.
+    rows_read
+        Data rows read from the file(s).
+    """
+
+    records: pd.DataFrame
+    documents: list[dict[str, Any]]
+    skipped: dict[str, int] = field(default_factory=dict)
+    rows_read: int = 0
+
+    def counts(self) -> dict[str, int]:
+        """Records made by kind."""
+        return {str(k): int(v) for k, v in self.records["kind"].value_counts().sort_index().items()}
+
+
+@dataclass(frozen=True)
+class Importer:
+    """A named importer: ``load(path)`` reads a file (or a folder of the dataset's files)."""
+
+    name: str
+    description: str
+    loader: Callable[[Path], ImportBatch]
+
+    def load(self, path: str | Path) -> ImportBatch:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(str(p), None, None, "no such file or folder", f"a file for --from {self.name}")
+        return self.loader(p)
+
+
+def concat(batches: Sequence[ImportBatch]) -> ImportBatch:
+    """Merge batches from several files of one dataset."""
+    skipped: Counter[str] = Counter()
+    docs: list[dict[str, Any]] = []
+    for b in batches:
+        skipped.update(b.skipped)
+        docs.extend(b.documents)
+    frames = [b.records for b in batches if len(b.records)]
+    records = pd.concat(frames, ignore_index=True) if frames else empty_records()
+    return ImportBatch(records, dedupe_documents(docs), dict(skipped), sum(b.rows_read for b in batches))
+
+
+def dedupe_documents(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for d in docs:
+        seen.setdefault(d["id"], d)
+    return list(seen.values())
+
+
+def read_table(
+    path: Path, required: Sequence[str], *, delimiter: str = ",", only: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Read a delimited text file into strings, with the 1-based start ``line`` of each row.
+
+    Header names are stripped of surrounding spaces; a repeated name gets ``.1``, ``.2``.
+    ``only`` keeps just those columns (all rows are still checked for their field count).
+
+    Raises
+    ------
+    InputError
+        Empty file, a missing required column, or a row whose field count differs from
+        the header's.
+    """
+    csv.field_size_limit(sys.maxsize)
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError(str(path), 1, None, "empty file", "a header row") from None
+        names: list[str] = []
+        for h in header:
+            base = h.strip()
+            name, k = base, 0
+            while name in names:
+                k += 1
+                name = f"{base}.{k}"
+            names.append(name)
+        missing = [c for c in required if c not in names]
+        if missing:
+            raise InputError(
+                str(path), 1, missing[0], "missing column", "a header with " + ", ".join(required)
+            )
+        width = len(names)
+        pick = [names.index(c) for c in only] if only is not None else None
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        prev = reader.line_num
+        for row in reader:
+            start, prev = prev + 1, reader.line_num
+            if not row:
+                continue
+            if len(row) != width:
+                raise InputError(
+                    str(path), start, None, f"{len(row)} fields", f"{width} fields as in the header"
+                )
+            rows.append(row if pick is None else [row[k] for k in pick])
+            lines.append(start)
+    cols = names if only is None else list(only)
+    df = pd.DataFrame(rows, columns=cols, dtype=object) if rows else pd.DataFrame(columns=cols, dtype=object)
+    df["line"] = np.asarray(lines, dtype=np.int64)
+    return df
+
+
+def numbers(
+    df: pd.DataFrame, col: str, path: Path, *, accounting: bool = False, multi: bool = False
+) -> np.ndarray:
+    """Parse a numeric column: blanks are missing; anything else that is not a number raises.
+
+    ``accounting`` accepts spreadsheet accounting text (``" 1,234 "``, ``"-"`` for zero);
+    ``multi`` accepts ``;``-separated numbers (per-recipient parts of one project) and sums them.
+    """
+    raw = df[col].astype("string").str.strip()
+    if multi:
+        parts = raw.str.contains(";", regex=False).fillna(False).to_numpy(dtype=bool)
+        if parts.any():
+            summed = [_sum_parts(str(v)) for v in raw[parts]]
+            raw = raw.copy()
+            raw[parts] = [str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)]
+    if accounting:
+        raw = raw.str.replace(",", "", regex=False).str.replace("$", "", regex=False)
+        raw = raw.mask(raw == "-", "0")
+    raw = raw.mask(raw.isin(["", "NA", "NaN", "nan", "None"]))
+    num = pd.to_numeric(raw, errors="coerce")
+    bad = raw.notna().to_numpy(dtype=bool) & num.isna().to_numpy(dtype=bool)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            str(path), int(df["line"].iloc[i]), col, f"{raw.iloc[i]!r} is not a number", "a number"
+        )
+    return num.to_numpy(dtype=float, na_value=np.nan)
+
+
+def _sum_parts(text: str) -> float | None:
+    try:
+        return sum(float(p.strip().replace(",", "")) for p in text.split(";") if p.strip())
+    except ValueError:
+        return None
+
+
+def years(df: pd.DataFrame, col: str, path: Path) -> np.ndarray:
+    """Parse a year column (``2004`` or ``2004.0``); float array with NaN for blanks."""
+    y = numbers(df, col, path)
+    bad = ~np.isnan(y) & (y != np.floor(y))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            str(path), int(df["line"].iloc[i]), col, f"{df[col].iloc[i]!r} is not a year", "a whole year"
+        )
+    return y
+
+
+def year_ok(y: np.ndarray) -> np.ndarray:
+    """Years the record model accepts."""
+    from softpower.records.models import MIN_YEAR, max_year
+
+    return ~np.isnan(y) & (y >= MIN_YEAR) & (y <= max_year())
+
+
+@cache
+def _resolve(name: str) -> str | None:
+    return vocab.resolve_country(name)
+
+
+def resolve_names(values: pd.Series, aliases: dict[str, str] | None = None) -> pd.Series:
+    """Country names (or ISO3 codes) → ISO3 or None, resolved once per distinct value."""
+    aliases = aliases or {}
+    uniq = values.dropna().unique()
+    table: dict[Any, str | None] = {}
+    for v in uniq:
+        text = str(v).strip()
+        table[v] = (aliases.get(text) or (text if vocab.is_country(text) else _resolve(text))) if text else None
+    out = [table.get(v) if isinstance(v, str) else None for v in values.tolist()]
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+def iso3_list(value: str, sep: str = ";") -> list[str]:
+    """Valid ISO3 codes in a separated list, in order, without duplicates."""
+    out: list[str] = []
+    for part in str(value).split(sep):
+        code = part.strip().upper()
+        if code and vocab.is_country(code) and code not in out:
+            out.append(code)
+    return out
+
+
+def empty_records() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in RECORD_COLUMNS})
+
+
+def _partner_column(v: Any, n: int) -> np.ndarray:
+    """A 1-D object array of code lists (``np.asarray`` would make a 2-D array of lists)."""
+    arr = np.empty(n, dtype=object)
+    items = list(v) if not isinstance(v, np.ndarray) or v.ndim == 1 else [list(r) for r in v]
+    if len(items) != n:
+        raise ValueError(f"column partners: {len(items)} values for {n} rows")
+    for i, p in enumerate(items):
+        arr[i] = [p] if isinstance(p, str) else list(p)
+    return arr
+
+
+def make_records(n: int, **cols: Any) -> pd.DataFrame:
+    """A record frame of ``n`` rows; missing columns are None (``ppp``/``equal_footing`` False).
+
+    Scalars are broadcast; ``partners`` is a sequence of code lists (or one code list for all).
+    """
+    data: dict[str, Any] = {}
+    for c in RECORD_COLUMNS:
+        v = cols.get(c)
+        if c == "partners" and v is not None and not (isinstance(v, list) and v and isinstance(v[0], str)):
+            data[c] = _partner_column(v, n)
+            continue
+        if c == "partners" and isinstance(v, list):
+            v = _partner_column([v] * n, n)
+        if v is None:
+            v = False if c in ("ppp", "equal_footing") else None
+        if isinstance(v, np.ndarray | pd.Series | list):
+            arr = np.asarray(v.to_numpy() if isinstance(v, pd.Series) else v, dtype=object)
+            if arr.ndim != 1 or len(arr) != n:
+                raise ValueError(f"column {c}: {arr.shape} values for {n} rows")
+            data[c] = arr
+        else:
+            data[c] = np.full(n, v, dtype=object)
+    df = pd.DataFrame(data, index=pd.RangeIndex(n))
+    for c in ("year", "year_end"):
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    for c in ("amount", "value"):
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype(float)
+    df["line"] = pd.to_numeric(df["line"], errors="coerce").astype("Int64")
+    return df
+
+
+def count(skipped: Counter[str], mask: np.ndarray, reason: str) -> None:
+    k = int(np.count_nonzero(mask))
+    if k:
+        skipped[reason] += k
+
+
+def find_files(path: Path, patterns: Sequence[str]) -> list[Path]:
+    """The file itself, or the files under a folder matching any glob pattern (sorted, recursive)."""
+    if path.is_file():
+        return [path]
+    found: list[Path] = []
+    for pat in patterns:
+        found.extend(p for p in path.rglob(pat) if p.is_file() and p not in found)
+    if not found:
+        raise InputError(
+            str(path),
+            None,
+            None,
+            "no dataset file in this folder",
+            "a file named like " + " or ".join(patterns),
+        )
+    return sorted(found)
+
+
+def header_of(path: Path, delimiter: str = ",") -> list[str]:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        row = next(csv.reader(fh, delimiter=delimiter), [])
+    return [h.strip() for h in row]
