@@ -1,0 +1,141 @@
+"""Index and scenario results for the report and the dashboard, through the public library API.
+
+The report draws what the measure and simulate stages compute: it calls
+:func:`softpower.measure.run_index` and :func:`softpower.simulate.run_scenario` and never
+re-implements them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+SERIES_COLUMNS = ["donor", "partner", "year", "metric", "p05", "p50", "p95"]
+DYAD_COLUMNS = ["actor", "partner", "year", "score", "rank", "rank_lo", "rank_hi"]
+
+
+@dataclass
+class IndexTables:
+    """The parts of an index result the report draws (empty frames when nothing was scored)."""
+
+    dyads: pd.DataFrame
+    profiles: pd.DataFrame
+    note: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ScenarioTables:
+    """A scenario's fan-chart series and its baseline (``None`` when the scenario is the baseline)."""
+
+    name: str
+    series: pd.DataFrame
+    baseline: pd.DataFrame | None
+
+
+def index_tables(
+    ledger: Any, *, seed: int, mc: int, weights: Mapping[str, float] | None = None, year: int | None = None
+) -> IndexTables:
+    """Run the composite index (:func:`softpower.measure.run_index`) and keep its dyads and profiles.
+
+    When the measure stage is not installed the tables are empty and ``note`` says why.
+    """
+    try:
+        from softpower.measure import run_index  # type: ignore[attr-defined]
+    except ImportError:
+        return IndexTables(
+            pd.DataFrame(columns=DYAD_COLUMNS),
+            pd.DataFrame(columns=["actor", "year"]),
+            note="softpower.measure.run_index is not available in this installation; index figures are empty.",
+        )
+    res = run_index(ledger, year=year, mc=mc, seed=seed, weights=dict(weights) if weights else None)
+    dyads = pd.DataFrame(res.dyads).copy()
+    profiles = pd.DataFrame(res.profiles).copy()
+    if not dyads.empty:
+        dyads = dyads.dropna(subset=["year", "score"])
+        dyads["year"] = dyads["year"].astype(int)
+    extra = {}
+    for name in ("actors", "leaders", "sensitivity"):
+        value = getattr(res, name, None)
+        if isinstance(value, pd.DataFrame):
+            extra[name] = value
+    return IndexTables(dyads.reset_index(drop=True), profiles.reset_index(drop=True), extra=extra)
+
+
+def default_weights() -> dict[str, float]:
+    """Nominal pillar weights of the default index framework (``{}`` when the measure stage is absent)."""
+    try:
+        from softpower.measure.framework import load_framework  # type: ignore[import-not-found]
+    except ImportError:
+        return {}
+    return dict(load_framework(None).weights())
+
+
+def normalise_weights(weights: Mapping[str, float]) -> dict[str, float]:
+    """Weights rescaled to sum to 1 (negative values are an error).
+
+    Raises
+    ------
+    softpower.errors.InputError
+        When a weight is negative or all weights are zero.
+    """
+    from softpower.errors import InputError
+
+    for k, v in weights.items():
+        if not v >= 0:
+            raise InputError("weights", None, k, f"weight {v:g} is negative", "a weight >= 0")
+    total = float(sum(weights.values()))
+    if total <= 0:
+        raise InputError("weights", None, "weights", "all weights are zero", "at least one positive weight")
+    return {k: float(v) / total for k, v in weights.items()}
+
+
+def scenario_tables(
+    scenario: str | Path,
+    ledger: Any,
+    *,
+    runs: int,
+    seed: int,
+    progress: Callable[..., Any] | None = None,
+    with_baseline: bool = True,
+) -> ScenarioTables:
+    """Run ``scenario`` (:func:`softpower.simulate.run_scenario`) and, unless it is the baseline, the baseline.
+
+    Raises
+    ------
+    softpower.errors.SoftpowerError
+        When the simulate stage is missing or the scenario fails validation (the
+        simulate stage's own message, naming the file and field).
+    """
+    from softpower.errors import SoftpowerError
+
+    try:
+        from softpower.simulate import run_scenario  # type: ignore[attr-defined]
+    except ImportError:
+        raise SoftpowerError(
+            "scenarios need softpower.simulate.run_scenario, which is not installed"
+        ) from None
+    res = run_scenario(str(scenario), ledger, runs=runs, seed=seed, progress=progress)
+    series = pd.DataFrame(res.series)[SERIES_COLUMNS]
+    name = str(getattr(res, "name", None) or Path(str(scenario)).stem)
+    baseline = None
+    if with_baseline and name != "baseline":
+        base = run_scenario("baseline", ledger, runs=runs, seed=seed)
+        baseline = pd.DataFrame(base.series)[SERIES_COLUMNS]
+    return ScenarioTables(name, series, baseline)
+
+
+def list_scenario_names() -> list[str]:
+    """Bundled scenario names (:func:`softpower.simulate.list_scenarios`), or ``[]`` when not installed."""
+    try:
+        from softpower.simulate import list_scenarios  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    out = []
+    for s in list_scenarios():
+        out.append(str(s) if isinstance(s, str) else str(getattr(s, "name", s)))
+    return out

@@ -1,0 +1,198 @@
+"""Build the self-contained HTML report: every figure, its provenance, plotly.js inlined."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from softpower.errors import SoftpowerError
+from softpower.report import analysis, data, figures, render
+
+SECTIONS = (
+    (
+        "tiles",
+        "Leading donor per partner",
+        "Each tile is a partner state; its colour is the donor ranked first by the "
+        "composite index, its opacity the margin over the runner-up. Move the slider to change the year.",
+    ),
+    (
+        "network",
+        "Donor → partner network",
+        "Edges join a donor to the partners its engagements name (groups as "
+        "stated); width grows with the number of distinct engagements, colour is the instrument's power type.",
+    ),
+    (
+        "ranks",
+        "Rank intervals",
+        "Rank of each donor in each partner with the interval from the index's Monte-Carlo "
+        "uncertainty analysis: a short bar at rank 1 means a sure lead.",
+    ),
+    (
+        "profiles",
+        "DSPD profiles",
+        "Shares of smart-power instruments, public-private partnership and equal footing, "
+        "hard-power share, continuity and coverage, donor by donor.",
+    ),
+    (
+        "time",
+        "Engagement over time",
+        "Distinct engagements per year (a fact stated by several sources counts once), by power type.",
+    ),
+    (
+        "scenario",
+        "Scenario fan charts",
+        "Median and 5–95 % band of the simulated runs; the dashed line is the baseline median.",
+    ),
+)
+
+
+def _asset(name: str) -> str:
+    return resources.files("softpower.report").joinpath(f"assets/{name}").read_text(encoding="utf-8")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("softpower")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "unknown"
+
+
+def collect_keys(figs: dict[str, go.Figure]) -> list[str]:
+    """Every provenance key carried as ``customdata`` by the figures."""
+    keys: list[str] = []
+    seen: set[str] = set()
+    for fig in figs.values():
+        for trace in fig.data:
+            cd = getattr(trace, "customdata", None)
+            if cd is None:
+                continue
+            for k in cd:
+                k = str(k[0] if isinstance(k, list | tuple) else k)
+                if k not in seen:
+                    seen.add(k)
+                    keys.append(k)
+    return keys
+
+
+def report_figures(
+    records: pd.DataFrame, index: analysis.IndexTables, scenario: analysis.ScenarioTables | None
+) -> dict[str, go.Figure]:
+    """The report's figures by section id."""
+    eng = records[records["kind"] == "engagement"]
+    figs = {
+        "tiles": figures.tile_grid(figures.leaders_table(index.dyads)),
+        "network": figures.network(data.network_edges(records)),
+        "ranks": figures.rank_intervals(index.dyads),
+        "profiles": figures.profiles(index.profiles),
+        "time": figures.engagement_over_time(data.engagement_by_year(records), int(eng["year"].isna().sum())),
+    }
+    if scenario is not None:
+        for metric in sorted(scenario.series["metric"].unique()):
+            figs[f"scenario-{metric}"] = figures.fan_charts(
+                scenario.series, scenario.baseline, metric, scenario.name
+            )
+    return figs
+
+
+def build_report(
+    ledger: Any,
+    *,
+    scenario: str | Path | None = None,
+    output: str | Path,
+    seed: int = 0,
+    mc: int = 200,
+    runs: int = 200,
+    corpus_dirs: list[Path] | None = None,
+) -> Path:
+    """Write one self-contained HTML report of ``ledger`` to ``output`` and return its path.
+
+    Parameters
+    ----------
+    ledger
+        An open :class:`softpower.ledger.Ledger`.
+    scenario
+        A bundled scenario name or a scenario file; adds fan charts against the baseline.
+    output
+        The HTML file to write (written whole, via a temporary file, or not at all).
+    seed, mc, runs
+        Seed, Monte-Carlo draws of the index, and simulated runs of the scenario.
+    corpus_dirs
+        Folders holding document texts the ledger lacks (default: the shared seed folder when present).
+
+    Returns
+    -------
+    pathlib.Path
+        ``output``.
+
+    Raises
+    ------
+    softpower.errors.LedgerError
+        When the ledger holds no records.
+    softpower.errors.SoftpowerError
+        When the scenario fails validation or the output folder does not exist.
+    """
+    output = Path(output)
+    if not output.parent.exists():
+        raise SoftpowerError(f"cannot write {output}: folder {output.parent} does not exist")
+    data.require_records(ledger, getattr(ledger, "path", "ledger"))
+    records = data.load_records(ledger)
+    index = analysis.index_tables(ledger, seed=seed, mc=mc)
+    scen = None if scenario is None else analysis.scenario_tables(scenario, ledger, runs=runs, seed=seed)
+    figs = report_figures(records, index, scen)
+    texts = data.document_texts(ledger, records["doc"], corpus_dirs)
+    prov = data.provenance_table(records, texts)
+    position = {rid: i for i, rid in enumerate(prov["record_id"])}
+    groups = {
+        k: [position[r] for r in data.records_for_key(records, k) if r in position]
+        for k in collect_keys(figs)
+    }
+    payload = {
+        "figures": {k: render.figure_dict(f) for k, f in figs.items()},
+        "configs": {k: figures.plot_config(f"softpower-{k}") for k in figs},
+        "groups": groups,
+        "labels": {k: data.describe_key(k) for k in groups},
+    }
+    stats = {kind: int((records["kind"] == kind).sum()) for kind in ("engagement", "indicator", "perception")}
+    html = (
+        render.environment("softpower.report")
+        .get_template("report.html.j2")
+        .render(
+            title="softpower report",
+            generated=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            version=_version(),
+            ledger=str(getattr(ledger, "path", "")),
+            stats=stats,
+            facts=data.facts_count(records),
+            documents=int(records["doc"].nunique()),
+            with_text=len(texts),
+            seed=seed,
+            mc=mc,
+            runs=runs,
+            scenario=None if scen is None else scen.name,
+            index_note=index.note,
+            sections=[s for s in SECTIONS if s[0] != "scenario" or scen is not None],
+            scenario_keys=[k for k in figs if k.startswith("scenario-")],
+            provenance=[{k: render.clean(v) for k, v in row.items()} for row in prov.to_dict("records")],
+            payload=payload,
+            css=_asset("report.css"),
+            js=_asset("report.js"),
+            plotly_js=render.plotly_js(),
+        )
+    )
+    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(html)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return output

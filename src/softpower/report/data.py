@@ -1,0 +1,338 @@
+"""Tables behind the report and the dashboard, read from a ledger.
+
+Every table keeps the ``record_id`` values it was built from, so that a figure can
+lead back to its records and their sources (the provenance rule of the record spec).
+Records from several sources stating the same fact share a ``fact_key`` and are
+counted once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from softpower.errors import LedgerError
+from softpower.records import vocab
+
+RECORD_COLUMNS = (
+    "record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric, unit, measure, "
+    "year, year_end, amount, currency, value, name, ppp, equal_footing, span_start, span_end, "
+    "amount_usd_const, self_reported"
+)
+#: Groups too wide to credit to each member when a figure is drawn per partner state.
+WIDE_GROUPS = frozenset({"WORLD", "EU"})
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)|\n\s*\n")
+MAX_SENTENCE = 700
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Record filters shared by the report and the dashboard (``None`` = no filter)."""
+
+    donor: str | None = None
+    partner: str | None = None
+    instrument: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+
+    def apply(self, records: pd.DataFrame) -> pd.DataFrame:
+        """Keep the records that pass every filter (a partner filter matches group members too)."""
+        keep = pd.Series(True, index=records.index)
+        if self.donor:
+            keep &= records["actor"] == self.donor
+        if self.instrument:
+            keep &= records["instrument"] == self.instrument
+        if self.partner:
+            keep &= records["partner_states"].map(lambda ps: self.partner in ps) | records["partners"].map(
+                lambda ps: self.partner in ps
+            )
+        if self.year_from is not None:
+            keep &= records["year"].notna() & (records["year"] >= self.year_from)
+        if self.year_to is not None:
+            keep &= records["year"].notna() & (records["year"] <= self.year_to)
+        return records[keep]
+
+
+def tuples(frame: pd.DataFrame) -> Iterator[Any]:
+    """Rows of ``frame`` as named tuples (typed loosely: columns vary by table)."""
+    return iter(frame.itertuples(index=False))
+
+
+def default_corpus_dirs() -> list[Path]:
+    """Folders searched for document text the ledger does not hold.
+
+    The bundled seed essays are not copied into the package; when the project's
+    shared folder sits beside the repository (``../shared/corpus/seeds``) or beside
+    the working directory, their sentences are shown.
+    """
+    here = Path(__file__).resolve()
+    candidates = [
+        here.parents[3].parent / "shared" / "corpus" / "seeds",
+        Path.cwd().parent / "shared" / "corpus" / "seeds",
+    ]
+    out: list[Path] = []
+    for c in candidates:
+        if c.is_dir() and c not in out:
+            out.append(c)
+    return out
+
+
+def require_records(ledger: Any, path: str | Path = "ledger") -> int:
+    """Number of records in ``ledger``; raise :class:`LedgerError` when it holds none."""
+    n = int(ledger.query("SELECT count(*) AS n FROM records")["n"].iloc[0])
+    if n == 0:
+        raise LedgerError(
+            f"{path}: the ledger holds no records (import some: softpower ledger import --bundled)"
+        )
+    return n
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, float) and pd.isna(value):
+        return []
+    return [str(v) for v in value]
+
+
+def partner_states(partners: Sequence[str], year: int | None) -> tuple[str, ...]:
+    """Partner states of a record: groups expanded to members in force, wide groups left out."""
+    narrow = [p for p in partners if p not in WIDE_GROUPS]
+    return tuple(vocab.expand_partners(narrow, year))
+
+
+def load_records(ledger: Any) -> pd.DataFrame:
+    """Every record with its source document (title, publisher, url) and partner states.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per record; ``partners`` is a list, ``partner_states`` the tuple of
+        states it reaches (groups expanded for the record's year).
+    """
+    df = ledger.query(
+        f"SELECT {RECORD_COLUMNS}, d.title AS doc_title, d.publisher AS publisher, d.url AS doc_url, "
+        "d.publisher_kind AS publisher_kind "
+        "FROM record_sources r LEFT JOIN documents d ON d.doc_id = r.doc ORDER BY r.doc, r.span_start, r.record_id"
+    )
+    df["partners"] = df["partners"].map(_as_list)
+    years = df["year"].astype("Int64")
+    df["year"] = years
+    df["partner_states"] = [
+        partner_states(ps, None if pd.isna(y) else int(y))
+        for ps, y in zip(df["partners"], years, strict=True)
+    ]
+    return df
+
+
+def document_texts(
+    ledger: Any, docs: Iterable[str], corpus_dirs: Sequence[Path] | None = None
+) -> dict[str, str]:
+    """Text of each document: ``documents.text`` from the ledger, else a file of that name in ``corpus_dirs``.
+
+    A file is used only when its SHA-256 matches the ledger's ``documents.sha256`` (when
+    the ledger has one), so that spans are never applied to a different text.
+    """
+    wanted = sorted(set(docs))
+    out: dict[str, str] = {}
+    digests: dict[str, str | None] = {}
+    if wanted:
+        rows = ledger.query(
+            "SELECT doc_id, text, sha256 FROM documents WHERE list_contains(?, doc_id)", [wanted]
+        )
+        for r in tuples(rows):
+            if isinstance(r.text, str):
+                out[str(r.doc_id)] = r.text
+            digests[str(r.doc_id)] = r.sha256 if isinstance(r.sha256, str) else None
+    dirs = default_corpus_dirs() if corpus_dirs is None else list(corpus_dirs)
+    for doc in wanted:
+        if doc in out or "/" in doc or "\\" in doc or doc.startswith("."):
+            continue
+        for d in dirs:
+            f = d / doc
+            if f.is_file():
+                raw = f.read_bytes()
+                expected = digests.get(doc)
+                if expected is None or hashlib.sha256(raw).hexdigest() == expected:
+                    out[doc] = raw.decode("utf-8")
+                break
+    return out
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence (or paragraph piece) of ``text`` holding the span ``[start, end)``.
+
+    Expands the span backwards and forwards to the nearest sentence end, and
+    collapses white space; at most :data:`MAX_SENTENCE` characters.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    after = _SENTENCE_END.search(text, max(start, end - 1))
+    right = after.end() if after else len(text)
+    sentence = " ".join(text[left:right].split())
+    if len(sentence) > MAX_SENTENCE:
+        sentence = " ".join(text[start:end].split())
+    return sentence
+
+
+def provenance_table(records: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """One row per record for the provenance panel: what it says, where it says so and the sentence."""
+    sentences: list[str | None] = []
+    for r in tuples(records):
+        text = texts.get(str(r.doc))
+        if text is not None and not pd.isna(r.span_start) and not pd.isna(r.span_end):
+            sentences.append(sentence_at(text, int(r.span_start), int(r.span_end)))
+        else:
+            sentences.append(None)
+    out = pd.DataFrame(
+        {
+            "record_id": records["record_id"],
+            "kind": records["kind"],
+            "actor": records["actor"],
+            "partners": records["partners"].map(" ".join),
+            "what": [_what(r) for r in tuples(records)],
+            "year": records["year"],
+            "doc": records["doc"],
+            "title": records["doc_title"],
+            "publisher": records["publisher"],
+            "span": [
+                None if pd.isna(a) or pd.isna(b) else f"{int(a)}–{int(b)}"
+                for a, b in zip(records["span_start"], records["span_end"], strict=True)
+            ],
+            "self_reported": records["self_reported"],
+            "sentence": sentences,
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def _what(r: Any) -> str:
+    """A short description of a record: instrument or metric/measure, programme name, amount."""
+    if r.kind == "engagement":
+        head = str(r.instrument)
+    elif r.kind == "indicator":
+        head = f"{r.metric} = {_num(r.value)}{'' if _missing(r.unit) else ' ' + str(r.unit)}"
+    else:
+        head = f"{r.measure} = {_num(r.value)}"
+    if not _missing(r.name):
+        head += f" ({r.name})"
+    if not _missing(r.amount):
+        head += f", {_num(r.amount)} {'' if _missing(r.currency) else r.currency}".rstrip()
+    return head
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (not isinstance(v, list | tuple | str) and bool(pd.isna(v)))
+
+
+def _num(v: Any) -> str:
+    if _missing(v):
+        return "?"
+    f = float(v)
+    return f"{f:,.0f}" if f.is_integer() else f"{f:,.3g}"
+
+
+def facts_count(records: pd.DataFrame) -> int:
+    """Distinct facts among ``records`` (records sharing a ``fact_key`` count once)."""
+    return int(records["fact_key"].nunique())
+
+
+def engagement_by_year(records: pd.DataFrame) -> pd.DataFrame:
+    """Distinct engagement facts per actor, year and power type, with their record ids."""
+    eng = records[(records["kind"] == "engagement") & records["year"].notna()]
+    cols = ["actor", "year", "power_type", "facts", "record_ids"]
+    if eng.empty:
+        return pd.DataFrame(columns=cols)
+    g = eng.groupby(["actor", "year", "power_type"], sort=True)
+    out = g.agg(facts=("fact_key", "nunique"), record_ids=("record_id", list)).reset_index()
+    out["year"] = out["year"].astype(int)
+    return out[cols]
+
+
+def network_edges(records: pd.DataFrame) -> pd.DataFrame:
+    """Donor → stated partner edges per power type: distinct facts, constant USD, record ids."""
+    eng = records[records["kind"] == "engagement"].explode("partners")
+    cols = ["actor", "partner", "power_type", "facts", "usd_const", "record_ids"]
+    if eng.empty:
+        return pd.DataFrame(columns=cols)
+    eng = eng.rename(columns={"partners": "partner"})
+    g = eng.groupby(["actor", "partner", "power_type"], sort=True)
+    out = g.agg(
+        facts=("fact_key", "nunique"),
+        usd_const=("amount_usd_const", lambda s: float(s.sum(min_count=1)) if s.notna().any() else None),
+        record_ids=("record_id", list),
+    ).reset_index()
+    return out[cols]
+
+
+def dyad_records(records: pd.DataFrame, actor: str, partner: str, year: int | None = None) -> list[str]:
+    """Record ids of ``actor``'s records reaching ``partner`` (up to ``year`` when given)."""
+    m = (records["actor"] == actor) & records["partner_states"].map(lambda ps: partner in ps)
+    if year is not None:
+        m &= records["year"].isna() | (records["year"] <= year)
+    return [str(x) for x in records.loc[m, "record_id"]]
+
+
+def records_for_key(records: pd.DataFrame, key: str) -> list[str]:
+    """Record ids behind a figure point, from its provenance key.
+
+    Keys are ``tile|actor|partner|year``, ``dyad|actor|partner|year`` (year may be
+    empty), ``edge|actor|partner|power_type``, ``year|actor|year|power_type``,
+    ``actor|code`` and ``partner|code``.
+    """
+    parts = key.split("|")
+    kind, args = parts[0], parts[1:]
+    ids = records["record_id"].astype(str)
+    if kind in ("tile", "dyad") and len(args) == 3:
+        return dyad_records(records, args[0], args[1], int(args[2]) if args[2] else None)
+    if kind == "edge" and len(args) == 3:
+        m = (
+            (records["kind"] == "engagement")
+            & (records["actor"] == args[0])
+            & (records["power_type"] == args[2])
+            & records["partners"].map(lambda ps: args[1] in ps)
+        )
+        return ids[m].tolist()
+    if kind == "year" and len(args) == 3:
+        m = (
+            (records["kind"] == "engagement")
+            & (records["actor"] == args[0])
+            & (records["year"] == int(args[1]))
+            & (records["power_type"] == args[2])
+        )
+        return ids[m.fillna(False)].tolist()
+    if kind == "actor" and len(args) == 1:
+        return ids[records["actor"] == args[0]].tolist()
+    if kind == "partner" and len(args) == 1:
+        m = records["partners"].map(lambda ps: args[0] in ps) | records["partner_states"].map(
+            lambda ps: args[0] in ps
+        )
+        return ids[m].tolist()
+    return []
+
+
+def describe_key(key: str) -> str:
+    """A human label for a provenance key (shown above the record list)."""
+    parts = key.split("|")
+    kind, args = parts[0], parts[1:]
+    if kind in ("tile", "dyad") and len(args) == 3:
+        upto = f" up to {args[2]} (and undated)" if args[2] else ""
+        return f"records of {args[0]} reaching {args[1]}{upto}"
+    if kind == "edge" and len(args) == 3:
+        return f"{args[2]} engagements of {args[0]} with {args[1]}"
+    if kind == "year" and len(args) == 3:
+        return f"{args[2]} engagements of {args[0]} in {args[1]}"
+    if kind == "actor" and len(args) == 1:
+        return f"all records of {args[0]}"
+    if kind == "partner" and len(args) == 1:
+        return f"all records reaching {args[0]}"
+    return key

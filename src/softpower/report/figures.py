@@ -1,0 +1,522 @@
+"""Plotly figures of the report and the dashboard.
+
+Every clickable point carries ``customdata`` = a provenance key; the caller keeps a
+map from that key to the record ids behind the point, so that a click on a figure
+lists the records and their sources.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from softpower.records.vocab import POWER_TYPES
+from softpower.report.data import tuples as data_tuples
+
+POWER_COLOURS = {
+    "economic": "#0173b2",
+    "smart": "#029e73",
+    "soft": "#cc78bc",
+    "diplomatic": "#de8f05",
+    "hard": "#d55e00",
+}
+DONOR_COLOURS = {"JPN": "#c0392b", "CHN": "#e6a100", "USA": "#1f5fa8", "KOR": "#12876f"}
+_OTHER_COLOURS = ("#7f3c8d", "#11a579", "#3969ac", "#f2b701", "#e73f74", "#80ba5a", "#e68310", "#008695")
+PROFILE_FIELDS = ("smart_share", "ppp_share", "equal_footing_share", "hard_share", "continuity", "coverage")
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+
+def donor_colour(code: str, order: list[str] | None = None) -> str:
+    """A fixed colour for the main donors, a stable palette colour for others."""
+    if code in DONOR_COLOURS:
+        return DONOR_COLOURS[code]
+    return _OTHER_COLOURS[sum(map(ord, code)) % len(_OTHER_COLOURS)]
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "font": {"size": 16}},
+        font={"family": FONT, "size": 12},
+        height=height,
+        margin={"l": 60, "r": 20, "t": 60, "b": 50},
+        paper_bgcolor="white",
+        plot_bgcolor="#fafafa",
+        clickmode="event",
+        hoverlabel={"font": {"family": FONT}},
+    )
+    return fig
+
+
+def _empty(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, 220)
+
+
+@cache
+def tile_positions() -> dict[str, tuple[int, int]]:
+    """Partner code → (row, column) of the tile grid (``report/assets/tiles.csv``)."""
+    text = resources.files("softpower.report").joinpath("assets/tiles.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    out: dict[str, tuple[int, int]] = {}
+    for i, r in enumerate(rows, start=2):
+        if r["code"] in out:
+            raise ValueError(f"tiles.csv:{i}: code {r['code']!r} listed twice")
+        out[r["code"]] = (int(r["row"]), int(r["col"]))
+    return out
+
+
+def leaders_table(dyads: pd.DataFrame) -> pd.DataFrame:
+    """Leading donor per partner and year, with its margin over the runner-up.
+
+    Parameters
+    ----------
+    dyads
+        Index dyads with ``actor, partner, year, score, rank`` (dyads scoring 0 lead nowhere).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``partner, year, leader, score, runner_up, margin, lead_share`` (margin = leader's score
+        minus the runner-up's; NaN when only one donor scores the partner).
+    """
+    rows = []
+    scored = dyads[dyads["score"] > 0]
+    for (partner, year), g in scored.groupby(["partner", "year"], sort=True):
+        g = g.sort_values(["rank", "score"], ascending=[True, False])
+        top = g.iloc[0]
+        second = g.iloc[1] if len(g) > 1 else None
+        rows.append(
+            {
+                "partner": partner,
+                "year": int(cast(Any, year)),
+                "leader": top["actor"],
+                "score": float(top["score"]),
+                "runner_up": None if second is None else second["actor"],
+                "margin": math.nan if second is None else float(top["score"] - second["score"]),
+                "lead_share": float(top["lead_share"]) if "lead_share" in top.index else math.nan,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["partner", "year", "leader", "score", "runner_up", "margin", "lead_share"]
+    )
+
+
+def tile_grid(leaders: pd.DataFrame) -> go.Figure:
+    """Tile grid of partners coloured by leading donor, opacity by margin, one slider step per year."""
+    title = "Who leads in each partner (tile grid; opacity = margin over the runner-up)"
+    if leaders.empty:
+        return _empty(title, "No index scores: the ledger has no engagement the index can score.")
+    pos = dict(tile_positions())
+    extra = sorted(set(leaders["partner"]) - set(pos))
+    base_row = max(r for r, _ in pos.values()) + 1
+    for i, code in enumerate(extra):
+        pos[code] = (base_row + i // 14, i % 14)
+    years = sorted(leaders["year"].unique())
+    top_margin = float(leaders["margin"].max(skipna=True)) if leaders["margin"].notna().any() else 1.0
+    top_margin = top_margin if top_margin > 0 else 1.0
+    fig = go.Figure()
+    for i, year in enumerate(years):
+        y = leaders[leaders["year"] == year]
+        margin = y["margin"].fillna(top_margin)
+        text = [
+            f"<b>{p}</b><br>{ld}" + ("" if pd.isna(m) else f" +{m:.2f}")
+            for p, ld, m in zip(y["partner"], y["leader"], y["margin"], strict=True)
+        ]
+        hover = [
+            f"{p} {year}: {ld} leads (score {s:.3f})"
+            + ("; no runner-up" if ru is None or pd.isna(m) else f", {m:.3f} ahead of {ru}")
+            + _lead(ls)
+            for p, ld, s, ru, m, ls in zip(
+                y["partner"],
+                y["leader"],
+                y["score"],
+                y["runner_up"],
+                y["margin"],
+                y["lead_share"],
+                strict=True,
+            )
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=[pos[p][1] for p in y["partner"]],
+                y=[-pos[p][0] for p in y["partner"]],
+                mode="markers+text",
+                text=text,
+                textfont={"size": 10, "color": "#111"},
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=[f"tile|{ld}|{p}|{year}" for p, ld in zip(y["partner"], y["leader"], strict=True)],
+                marker={
+                    "symbol": "square",
+                    "size": 46,
+                    "color": [donor_colour(d) for d in y["leader"]],
+                    "opacity": [0.3 + 0.7 * min(1.0, m / top_margin) for m in margin],
+                    "line": {"width": 1, "color": "#555"},
+                },
+                name=str(year),
+                showlegend=False,
+                visible=i == len(years) - 1,
+            )
+        )
+    donors = sorted(leaders["leader"].unique())
+    for d in donors:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=d,
+                marker={"symbol": "square", "size": 14, "color": donor_colour(d)},
+            )
+        )
+    steps = []
+    for i, year in enumerate(years):
+        visible = [j == i for j in range(len(years))] + [True] * len(donors)
+        steps.append({"label": str(year), "method": "update", "args": [{"visible": visible}]})
+    fig.update_layout(
+        sliders=[
+            {"active": len(years) - 1, "steps": steps, "currentvalue": {"prefix": "Year: "}, "pad": {"t": 30}}
+        ],
+        legend={"title": {"text": "Leading donor"}},
+    )
+    fig.update_xaxes(visible=False, range=[-0.7, max(c for _, c in pos.values()) + 0.7])
+    fig.update_yaxes(visible=False, range=[-(max(r for r, _ in pos.values()) + 0.7), 0.7], scaleanchor="x")
+    return _layout(fig, title, 640)
+
+
+def network(edges: pd.DataFrame) -> go.Figure:
+    """Donor → partner network: donors left, partners right, edge width by facts, colour by power type."""
+    title = "Donor → partner network (edge width = distinct engagements; colour = power type)"
+    if edges.empty:
+        return _empty(title, "No engagement records.")
+    actors = edges.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
+    partners = edges.groupby("partner")["facts"].sum().sort_values(ascending=False).index.tolist()
+    ya = {a: 1 - (i + 0.5) / len(actors) for i, a in enumerate(actors)}
+    yp = {p: 1 - (i + 0.5) / len(partners) for i, p in enumerate(partners)}
+    bend = {pt: (i - (len(POWER_TYPES) - 1) / 2) * 0.04 for i, pt in enumerate(POWER_TYPES)}
+    fig = go.Figure()
+    shown: set[str] = set()
+    mids_x, mids_y, mids_key, mids_text, mids_col = [], [], [], [], []
+    for e in data_tuples(edges):
+        y0, y1 = ya[e.actor], yp[e.partner]
+        off = bend.get(e.power_type, 0.0)
+        ts = [i / 16 for i in range(17)]
+        cx, cy = 0.5, (y0 + y1) / 2 + off
+        xs = [(1 - t) ** 2 * 0 + 2 * (1 - t) * t * cx + t**2 * 1 for t in ts]
+        ys = [(1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1 for t in ts]
+        colour = POWER_COLOURS.get(e.power_type, "#888")
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"width": 1 + 2.2 * math.sqrt(e.facts), "color": colour},
+                opacity=0.65,
+                hoverinfo="skip",
+                name=e.power_type,
+                legendgroup=e.power_type,
+                showlegend=e.power_type not in shown,
+            )
+        )
+        shown.add(e.power_type)
+        k = 5 + (POWER_TYPES.index(e.power_type) if e.power_type in POWER_TYPES else 2)
+        mids_x.append(xs[k])
+        mids_y.append(ys[k])
+        mids_key.append(f"edge|{e.actor}|{e.partner}|{e.power_type}")
+        usd = (
+            "" if e.usd_const is None or pd.isna(e.usd_const) else f"; {e.usd_const / 1e6:,.1f} M const. USD"
+        )
+        mids_text.append(f"{e.actor} → {e.partner}, {e.power_type}: {e.facts} engagement(s){usd}")
+        mids_col.append(colour)
+    fig.add_trace(
+        go.Scatter(
+            x=mids_x,
+            y=mids_y,
+            mode="markers",
+            marker={"size": 8, "color": mids_col, "line": {"width": 1, "color": "white"}},
+            hovertext=mids_text,
+            hoverinfo="text",
+            customdata=mids_key,
+            showlegend=False,
+            name="edges",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0] * len(actors) + [1] * len(partners),
+            y=[ya[a] for a in actors] + [yp[p] for p in partners],
+            mode="markers+text",
+            text=actors + partners,
+            textposition=["middle left"] * len(actors) + ["middle right"] * len(partners),
+            marker={"size": 14, "color": [donor_colour(a) for a in actors] + ["#444"] * len(partners)},
+            customdata=[f"actor|{a}" for a in actors] + [f"partner|{p}" for p in partners],
+            hovertext=[f"donor {a}" for a in actors] + [f"partner {p}" for p in partners],
+            hoverinfo="text",
+            showlegend=False,
+            name="nodes",
+        )
+    )
+    fig.update_xaxes(visible=False, range=[-0.25, 1.25])
+    fig.update_yaxes(visible=False, range=[-0.05, 1.05])
+    fig.update_layout(legend={"title": {"text": "Power type"}})
+    return _layout(fig, title, max(420, 22 * len(partners) + 120))
+
+
+def rank_intervals(dyads: pd.DataFrame, year: int | None = None) -> go.Figure:
+    """Rank of each donor in each partner with its uncertainty interval (rank_lo–rank_hi)."""
+    if dyads.empty:
+        return _empty("Rank intervals", "No index scores.")
+    year = int(dyads["year"].max()) if year is None else year
+    d = dyads[dyads["year"] == year]
+    title = f"Who leads, how sure: donor rank per partner in {year} (bars = uncertainty interval)"
+    partners = sorted(d["partner"].unique())
+    actors = sorted(d["actor"].unique())
+    yi = {p: i for i, p in enumerate(partners)}
+    fig = go.Figure()
+    for j, a in enumerate(actors):
+        g = d[d["actor"] == a]
+        off = (j - (len(actors) - 1) / 2) * (0.7 / max(1, len(actors)))
+        fig.add_trace(
+            go.Scatter(
+                x=g["rank"],
+                y=[yi[p] + off for p in g["partner"]],
+                mode="markers",
+                name=a,
+                marker={"size": 9, "color": donor_colour(a)},
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (g["rank_hi"] - g["rank"]).tolist(),
+                    "arrayminus": (g["rank"] - g["rank_lo"]).tolist(),
+                    "thickness": 2,
+                    "width": 0,
+                    "color": donor_colour(a),
+                },
+                customdata=[f"dyad|{a}|{p}|{year}" for p in g["partner"]],
+                hovertext=[
+                    f"{a} in {p}: rank {r:g} (interval {lo:g}–{hi:g}), score {s:.3f}" + _lead(ls)
+                    for p, r, lo, hi, s, ls in zip(
+                        g["partner"],
+                        g["rank"],
+                        g["rank_lo"],
+                        g["rank_hi"],
+                        g["score"],
+                        _col(g, "lead_share"),
+                        strict=True,
+                    )
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.update_yaxes(tickvals=list(range(len(partners))), ticktext=partners, autorange="reversed")
+    fig.update_xaxes(title="rank (1 = leads)", dtick=1, range=[0.5, len(actors) + 0.5])
+    fig.update_layout(legend={"title": {"text": "Donor"}})
+    return _layout(fig, title, max(360, 26 * len(partners) + 120))
+
+
+def profiles(table: pd.DataFrame) -> go.Figure:
+    """DSPD profiles side by side, one slider step per year.
+
+    Left: shares of smart-power instruments, PPP, equal footing and hard power (0–1);
+    right: continuity and coverage (counts), as :func:`softpower.measure.dspd_profile` gives them.
+    """
+    title = "DSPD profiles of each donor (move the slider to change the year)"
+    if table.empty:
+        return _empty(title, "No profiles: no dated engagement records.")
+    shares = [f for f in PROFILE_FIELDS[:4] if f in table.columns]
+    counts = [f for f in PROFILE_FIELDS[4:] if f in table.columns]
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        column_widths=[0.66, 0.34],
+        subplot_titles=["shares of engagement", "continuity and coverage"],
+    )
+    years = sorted(int(y) for y in table["year"].unique())
+    per_year = table.groupby("year")["actor"].nunique()
+    multi = [int(y) for y in per_year.index if per_year[y] >= 2]
+    default = max(multi) if multi else years[-1]
+    owner: list[int] = []
+    for y in years:
+        t = table[table["year"] == y].sort_values("actor")
+        for r in data_tuples(t):
+            for col, fields in ((1, shares), (2, counts)):
+                fig.add_trace(
+                    go.Bar(
+                        x=[f.replace("_", " ") for f in fields],
+                        y=[getattr(r, f) for f in fields],
+                        name=str(r.actor),
+                        legendgroup=str(r.actor),
+                        showlegend=col == 1,
+                        marker_color=donor_colour(str(r.actor)),
+                        customdata=[f"actor|{r.actor}"] * len(fields),
+                        hovertemplate=f"{r.actor} {y}: %{{x}} = %{{y:.2f}} ({getattr(r, 'engagements', 0):g} engagements)"
+                        "<extra></extra>",
+                        visible=y == default,
+                    ),
+                    row=1,
+                    col=col,
+                )
+                owner.append(y)
+    steps = [
+        {"label": str(y), "method": "update", "args": [{"visible": [o == y for o in owner]}]} for y in years
+    ]
+    fig.update_layout(
+        barmode="group",
+        legend={"title": {"text": "Donor"}},
+        sliders=[
+            {
+                "active": years.index(default),
+                "steps": steps,
+                "currentvalue": {"prefix": "Year: "},
+                "pad": {"t": 40},
+            }
+        ],
+    )
+    fig.update_yaxes(range=[0, 1.05], title="share (0–1)", row=1, col=1)
+    return _layout(fig, title, 460)
+
+
+def engagement_over_time(by_year: pd.DataFrame, undated: int = 0) -> go.Figure:
+    """Distinct engagements per year and power type, one panel per donor (stacked bars)."""
+    note = f" ({undated} undated records not shown)" if undated else ""
+    title = "Engagement over time by power type" + note
+    if by_year.empty:
+        return _empty(title, "No dated engagement records.")
+    actors = by_year.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
+    cols = min(4, len(actors))
+    rows = math.ceil(len(actors) / cols)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=actors, shared_yaxes=True, vertical_spacing=0.16)
+    for i, a in enumerate(actors):
+        r, c = i // cols + 1, i % cols + 1
+        g = by_year[by_year["actor"] == a]
+        for pt in POWER_TYPES:
+            h = g[g["power_type"] == pt]
+            if h.empty:
+                continue
+            fig.add_trace(
+                go.Bar(
+                    x=h["year"],
+                    y=h["facts"],
+                    name=pt,
+                    legendgroup=pt,
+                    marker_color=POWER_COLOURS[pt],
+                    customdata=[f"year|{a}|{y}|{pt}" for y in h["year"]],
+                    hovertemplate=f"{a} %{{x}}, {pt}: %{{y}} engagement(s)<extra></extra>",
+                ),
+                row=r,
+                col=c,
+            )
+    seen: set[str] = set()
+    for t in fig.data:
+        t.showlegend = t.name not in seen
+        seen.add(t.name)
+    fig.update_layout(barmode="stack", legend={"title": {"text": "Power type"}})
+    lo, hi = int(by_year["year"].min()), int(by_year["year"].max())
+    fig.update_xaxes(range=[lo - 1, hi + 1], tickformat="d", nticks=6)
+    return _layout(fig, title, 300 * rows + 80)
+
+
+def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str, name: str) -> go.Figure:
+    """Scenario fan charts: median and 5–95 % band per donor, baseline median dashed; one panel per partner."""
+    s = series[series["metric"] == metric]
+    title = f"Scenario '{name}': {metric} (median, 5–95 % band; dashed = baseline median)"
+    if s.empty:
+        return _empty(title, f"The scenario produced no '{metric}' series.")
+    partners = sorted(s["partner"].unique())
+    cols = min(4, len(partners))
+    rows = math.ceil(len(partners) / cols)
+    fig = make_subplots(
+        rows=rows, cols=cols, subplot_titles=partners, shared_xaxes=True, vertical_spacing=0.08
+    )
+    seen: set[str] = set()
+    for i, p in enumerate(partners):
+        r, c = i // cols + 1, i % cols + 1
+        for d, g in s[s["partner"] == p].groupby("donor", sort=True):
+            g = g.sort_values("year")
+            colour = donor_colour(str(d))
+            fig.add_trace(
+                go.Scatter(
+                    x=list(g["year"]) + list(g["year"])[::-1],
+                    y=list(g["p95"]) + list(g["p05"])[::-1],
+                    fill="toself",
+                    fillcolor=_rgba(colour, 0.18),
+                    line={"width": 0},
+                    hoverinfo="skip",
+                    legendgroup=str(d),
+                    showlegend=False,
+                    name=f"{d} 5–95 %",
+                ),
+                row=r,
+                col=c,
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=g["year"],
+                    y=g["p50"],
+                    mode="lines",
+                    line={"color": colour, "width": 2},
+                    name=str(d),
+                    legendgroup=str(d),
+                    showlegend=d not in seen,
+                    customdata=[f"dyad|{d}|{p}|" for _ in range(len(g))],
+                    hovertemplate=f"{d} in {p} %{{x}}: median %{{y:.3f}}<extra></extra>",
+                ),
+                row=r,
+                col=c,
+            )
+            seen.add(str(d))
+            if baseline is not None and not baseline.empty:
+                b = baseline[
+                    (baseline["metric"] == metric) & (baseline["partner"] == p) & (baseline["donor"] == d)
+                ]
+                if not b.empty:
+                    b = b.sort_values("year")
+                    fig.add_trace(
+                        go.Scatter(
+                            x=b["year"],
+                            y=b["p50"],
+                            mode="lines",
+                            line={"color": colour, "width": 1.5, "dash": "dash"},
+                            legendgroup=str(d),
+                            showlegend=False,
+                            name=f"{d} baseline",
+                            hovertemplate=f"{d} in {p} %{{x}}: baseline median %{{y:.3f}}<extra></extra>",
+                        ),
+                        row=r,
+                        col=c,
+                    )
+    fig.update_layout(legend={"title": {"text": "Donor"}})
+    return _layout(fig, title, 230 * rows + 90)
+
+
+def _col(frame: pd.DataFrame, name: str) -> list[Any]:
+    return frame[name].tolist() if name in frame.columns else [None] * len(frame)
+
+
+def _lead(share: Any) -> str:
+    return "" if share is None or pd.isna(share) else f"; leads in {share:.0%} of Monte-Carlo draws"
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def plot_config(filename: str) -> dict[str, Any]:
+    """Plotly config: PNG export from the modebar (the page adds an SVG button), no logo, responsive."""
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }

@@ -1,0 +1,403 @@
+"""The dashboard: FastAPI with server-rendered Jinja2 pages over the softpower library.
+
+The dashboard imports the library (ledger, report tables, index, scenarios), never the
+reverse. Every page is rendered on the server with autoescaped templates; the only
+JavaScript is plotly.js (served from the installed plotly package) and a small
+script that draws figures, polls scenario jobs and re-submits forms.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from softpower.errors import SoftpowerError
+from softpower.records import vocab
+from softpower.report import analysis, data, figures, render
+from softpower.web.state import Store
+
+log = logging.getLogger("softpower.web")
+PAGE_SIZE = 100
+MAX_RUNS = 5000
+
+
+def _int(value: str | None) -> int | None:
+    if value is None or value.strip() == "":
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise SoftpowerError(f"'{value}' is not a whole number (expected a year such as 2015)") from None
+
+
+def filters_from(request: Request) -> data.Filters:
+    q = request.query_params
+    return data.Filters(
+        donor=q.get("donor") or None,
+        partner=q.get("partner") or None,
+        instrument=q.get("instrument") or None,
+        year_from=_int(q.get("year_from")),
+        year_to=_int(q.get("year_to")),
+    )
+
+
+def weights_from(request: Request, defaults: dict[str, float]) -> dict[str, float] | None:
+    """Pillar weights from ``w_<pillar>`` query parameters (None when none is given)."""
+    given = {k: request.query_params.get(f"w_{k}") for k in defaults}
+    if all(v is None or v == "" for v in given.values()):
+        return None
+    out = {}
+    for k, v in given.items():
+        try:
+            out[k] = float(v) if v not in (None, "") else 0.0
+        except ValueError:
+            raise SoftpowerError(f"weight {k}: '{v}' is not a number (expected a number >= 0)") from None
+    return analysis.normalise_weights(out)
+
+
+def _csv(frame: pd.DataFrame, name: str) -> Response:
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False)
+    return Response(
+        buf.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _figs(figs: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "figures": {k: render.figure_dict(f) for k, f in figs.items()},
+        "configs": {k: figures.plot_config(f"softpower-{k}") for k in figs},
+    }
+
+
+def create_app(
+    ledger_path: str | Path, *, allow_write: bool = False, seed: int = 0, mc: int = 100, runs: int = 100
+) -> FastAPI:
+    """The dashboard application over the ledger at ``ledger_path``.
+
+    Parameters
+    ----------
+    ledger_path
+        An existing ledger file (a missing one raises :class:`~softpower.errors.LedgerError`).
+    allow_write
+        Open the ledger writable and offer a record import page; read-only otherwise.
+    seed, mc, runs
+        Seed, index Monte-Carlo draws and scenario runs used by the dashboard.
+
+    Returns
+    -------
+    fastapi.FastAPI
+        Serve it with uvicorn (``softpower serve`` binds 127.0.0.1 by default).
+    """
+    store = Store(Path(ledger_path), allow_write=allow_write, seed=seed, mc=mc, runs=runs)
+    env = render.environment("softpower.web")
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="softpower dashboard", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
+    app.state.store = store
+
+    def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        n = store.n_records()
+        html = env.get_template(template).render(
+            request_path=request.url.path,
+            ledger=str(store.path),
+            allow_write=store.allow_write,
+            empty=n == 0,
+            n_records=n,
+            **ctx,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def error_page(request: Request, message: str, status: int) -> HTMLResponse:
+        html = env.get_template("error.html").render(
+            request_path=request.url.path,
+            ledger=str(store.path),
+            allow_write=store.allow_write,
+            empty=False,
+            n_records=0,
+            message=message,
+            status=status,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(SoftpowerError)
+    async def _user_error(request: Request, exc: SoftpowerError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return error_page(request, str(exc), 400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        msg = "page not found" if exc.status_code == 404 else str(exc.detail)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": msg}, status_code=exc.status_code)
+        return error_page(request, msg, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        msg = f"bad request: {where}: {first.get('msg', 'invalid value')}"
+        return error_page(request, msg, 400)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:  # never a trace in the browser
+        log.exception("internal error on %s", request.url.path)
+        return error_page(request, "internal error: the server log has the details", 500)
+
+    def options(records: pd.DataFrame) -> dict[str, list[str]]:
+        eng = records[records["kind"] == "engagement"]
+        partners = sorted(
+            {p for ps in records["partners"] for p in ps}
+            | {p for ps in records["partner_states"] for p in ps}
+        )
+        return {
+            "donors": sorted(records["actor"].unique()),
+            "partners": partners,
+            "instruments": sorted(set(eng["instrument"].dropna()) | set(vocab.instruments())),
+        }
+
+    @app.get("/", response_class=HTMLResponse)
+    def overview(request: Request) -> HTMLResponse:
+        records = store.records()
+        flt = filters_from(request)
+        sel = flt.apply(records) if len(records) else records
+        figs: dict[str, Any] = {}
+        if len(sel):
+            eng = sel[sel["kind"] == "engagement"]
+            figs["time"] = figures.engagement_over_time(
+                data.engagement_by_year(sel), int(eng["year"].isna().sum())
+            )
+            figs["network"] = figures.network(data.network_edges(sel))
+        return page(
+            request,
+            "overview.html",
+            filters=flt,
+            opts=options(records) if len(records) else {},
+            n_selected=len(sel),
+            facts=data.facts_count(sel) if len(sel) else 0,
+            by_kind=sel["kind"].value_counts().to_dict() if len(sel) else {},
+            query=request.url.query,
+            payload=_figs(figs),
+        )
+
+    @app.get("/index", response_class=HTMLResponse)
+    def index_page(request: Request) -> HTMLResponse:
+        defaults = analysis.default_weights()
+        weights = weights_from(request, defaults)
+        res = store.index(weights) if store.n_records() else None
+        dyads = res.dyads if res is not None else pd.DataFrame(columns=analysis.DYAD_COLUMNS)
+        years = sorted(int(y) for y in dyads["year"].unique()) if len(dyads) else []
+        year = _int(request.query_params.get("year")) or (years[-1] if years else None)
+        table = (
+            dyads[dyads["year"] == year].sort_values(["partner", "rank", "actor"])
+            if year is not None
+            else dyads
+        )
+        figs = {}
+        if len(dyads):
+            figs["ranks"] = figures.rank_intervals(dyads, year)
+            figs["tiles"] = figures.tile_grid(figures.leaders_table(dyads))
+            figs["profiles"] = figures.profiles(res.profiles) if res is not None else None
+        figs = {k: v for k, v in figs.items() if v is not None}
+        return page(
+            request,
+            "index.html",
+            defaults=defaults,
+            weights=weights or defaults,
+            years=years,
+            year=year,
+            rows=[{k: render.clean(v) for k, v in r.items()} for r in table.to_dict("records")],
+            note=res.note if res is not None else None,
+            query=request.url.query,
+            payload=_figs(figs),
+        )
+
+    @app.get("/scenarios", response_class=HTMLResponse)
+    def scenarios_page(request: Request) -> HTMLResponse:
+        return page(
+            request,
+            "scenarios.html",
+            scenarios=analysis.list_scenario_names(),
+            runs=store.runs,
+            seed=store.seed,
+            jobs=[j.as_dict() for j in store.jobs.values()],
+        )
+
+    @app.post("/api/scenarios")
+    async def start_scenario(request: Request) -> JSONResponse:
+        form = await request.form()
+        name = str(form.get("scenario_file") or "").strip() or str(form.get("scenario") or "").strip()
+        if not name:
+            raise SoftpowerError("choose a scenario (a bundled name or a scenario file)")
+        runs = _int(str(form.get("runs") or "")) or store.runs
+        seed = _int(str(form.get("seed") or ""))
+        if not 1 <= runs <= MAX_RUNS:
+            raise SoftpowerError(f"runs: {runs} is out of range (expected 1..{MAX_RUNS})")
+        job = store.start_job(name, runs, store.seed if seed is None else seed)
+        return JSONResponse(job.as_dict(), status_code=202)
+
+    def _job(job_id: str) -> Any:
+        job = store.jobs.get(job_id)
+        if job is None:
+            raise StarletteHTTPException(404)
+        return job
+
+    @app.get("/api/jobs/{job_id}")
+    def job_status(job_id: str) -> JSONResponse:
+        return JSONResponse(_job(job_id).as_dict())
+
+    @app.get("/api/jobs/{job_id}/figures")
+    def job_figures(job_id: str) -> Response:
+        job = _job(job_id)
+        if job.state != "done" or job.result is None:
+            raise SoftpowerError(f"job {job_id} is {job.state}, not done")
+        res = job.result
+        figs = {
+            f"scenario-{m}": figures.fan_charts(res.series, res.baseline, m, res.name)
+            for m in sorted(res.series["metric"].unique())
+        }
+        return Response(render.safe_json(_figs(figs)), media_type="application/json")
+
+    @app.get("/download/scenario/{job_id}.csv")
+    def job_csv(job_id: str) -> Response:
+        job = _job(job_id)
+        if job.state != "done" or job.result is None:
+            raise SoftpowerError(f"job {job_id} is {job.state}, not done")
+        frame = job.result.series.assign(scenario=job.result.name)
+        if job.result.baseline is not None:
+            frame = pd.concat([frame, job.result.baseline.assign(scenario="baseline")], ignore_index=True)
+        return _csv(frame, f"scenario-{job.result.name}.csv")
+
+    def _record_rows(request: Request) -> tuple[pd.DataFrame, str | None]:
+        records = store.records()
+        key = request.query_params.get("key")
+        if key:
+            wanted = set(data.records_for_key(records, key))
+            return records[records["record_id"].isin(wanted)], data.describe_key(key)
+        return filters_from(request).apply(records) if len(records) else records, None
+
+    @app.get("/records", response_class=HTMLResponse)
+    def records_page(request: Request) -> HTMLResponse:
+        sel, label = _record_rows(request)
+        page_no = max(1, _int(request.query_params.get("page")) or 1)
+        chunk = sel.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
+        prov = data.provenance_table(chunk, store.texts()) if len(chunk) else pd.DataFrame()
+        q = dict(request.query_params)
+        q.pop("page", None)
+        return page(
+            request,
+            "records.html",
+            rows=[{k: render.clean(v) for k, v in r.items()} for r in prov.to_dict("records")],
+            total=len(sel),
+            page=page_no,
+            pages=max(1, -(-len(sel) // PAGE_SIZE)),
+            label=label,
+            filters=filters_from(request),
+            opts=options(store.records()) if store.n_records() else {},
+            base_query=urlencode(q),
+            start=(page_no - 1) * PAGE_SIZE,
+        )
+
+    @app.get("/download/records.csv")
+    def records_csv(request: Request) -> Response:
+        sel, _ = _record_rows(request)
+        prov = data.provenance_table(sel, store.texts()) if len(sel) else pd.DataFrame(columns=["record_id"])
+        return _csv(prov, "records.csv")
+
+    @app.get("/download/index.csv")
+    def index_csv(request: Request) -> Response:
+        weights = weights_from(request, analysis.default_weights())
+        return _csv(store.index(weights).dyads, "index.csv")
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document_page(request: Request, doc_id: str) -> HTMLResponse:
+        doc = store.document(doc_id)
+        if doc is None:
+            raise StarletteHTTPException(404)
+        records = store.records()
+        recs = records[records["doc"] == doc_id]
+        text = store.texts().get(doc_id)
+        spans = [
+            (int(a), int(b), i + 1)
+            for i, (a, b) in enumerate(zip(recs["span_start"], recs["span_end"], strict=True))
+            if not pd.isna(a) and not pd.isna(b)
+        ]
+        return page(
+            request,
+            "document.html",
+            doc=doc,
+            pieces=_pieces(text, spans) if text else None,
+            rows=[
+                {k: render.clean(v) for k, v in r.items()}
+                for r in data.provenance_table(recs, {}).to_dict("records")
+            ],
+        )
+
+    @app.get("/import", response_class=HTMLResponse)
+    def import_page(request: Request) -> HTMLResponse:
+        return page(request, "import.html", message=None, outcome=None)
+
+    @app.post("/import", response_class=HTMLResponse)
+    async def import_post(request: Request) -> HTMLResponse:
+        if not store.allow_write:
+            return page(request, "import.html", 403, message=None, outcome="read-only")
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            raise SoftpowerError("choose a record file to import (.jsonl, .csv or .parquet)")
+        message = store.import_file(upload.filename, await upload.read())
+        return page(request, "import.html", message=message, outcome="ok")
+
+    @app.get("/static/plotly.min.js")
+    def plotly_bundle() -> Response:
+        return Response(
+            render.plotly_js(), media_type="text/javascript", headers={"Cache-Control": "max-age=86400"}
+        )
+
+    @app.get("/static/{name}")
+    def static(name: str) -> Response:
+        from importlib import resources
+
+        types = {".js": "text/javascript", ".css": "text/css"}
+        suffix = Path(name).suffix
+        res = resources.files("softpower.web").joinpath("static").joinpath(name)
+        if "/" in name or suffix not in types or not res.is_file():
+            raise StarletteHTTPException(404)
+        return Response(res.read_text(encoding="utf-8"), media_type=types[suffix])
+
+    return app
+
+
+def _pieces(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[str, int | None]]:
+    """Split ``text`` into (piece, record number or None) so that cited spans can be marked."""
+    out: list[tuple[str, int | None]] = []
+    pos = 0
+    for a, b, n in sorted(spans):
+        a, b = max(a, pos), min(b, len(text))
+        if a >= b:
+            continue
+        out.append((text[pos:a], None))
+        out.append((text[a:b], n))
+        pos = b
+    out.append((text[pos:], None))
+    return out

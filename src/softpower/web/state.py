@@ -1,0 +1,198 @@
+"""Dashboard state: the open ledger, cached tables, index results and scenario jobs."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from softpower.errors import SoftpowerError
+from softpower.report import analysis, data
+
+log = logging.getLogger("softpower.web")
+
+
+@dataclass
+class Job:
+    """A scenario run in a background thread; ``progress`` goes from 0 to 1."""
+
+    id: str
+    scenario: str
+    runs: int
+    seed: int
+    state: str = "running"  # running, done, error
+    progress: float = 0.0
+    message: str = ""
+    started: float = field(default_factory=time.monotonic)
+    result: analysis.ScenarioTables | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "scenario": self.scenario,
+            "runs": self.runs,
+            "seed": self.seed,
+            "state": self.state,
+            "progress": round(self.progress, 4),
+            "message": self.message,
+            "seconds": round(time.monotonic() - self.started, 1),
+        }
+
+
+class Store:
+    """One ledger opened for the app's lifetime; every thread reads through its own cursor.
+
+    Parameters
+    ----------
+    path
+        The ledger file (must exist).
+    allow_write
+        Open it writable (for imports); read-only otherwise.
+    seed, mc, runs
+        Defaults of index and scenario runs started from the dashboard.
+    """
+
+    def __init__(
+        self, path: Path, *, allow_write: bool, seed: int = 0, mc: int = 100, runs: int = 100
+    ) -> None:
+        from softpower.ledger import Ledger
+
+        self.path = Path(path)
+        self.allow_write = allow_write
+        self.seed, self.mc, self.runs = seed, mc, runs
+        self._ledger = Ledger.open(self.path, read_only=not allow_write)
+        self._write_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._records: pd.DataFrame | None = None
+        self._texts: dict[str, str] | None = None
+        self._index: OrderedDict[tuple[Any, ...], analysis.IndexTables] = OrderedDict()
+        self.jobs: dict[str, Job] = {}
+        self._job_ids = itertools.count(1)
+
+    def close(self) -> None:
+        self._ledger.close()
+
+    @contextmanager
+    def ledger(self) -> Iterator[Any]:
+        """A ledger handle on its own DuckDB cursor (safe to use from this thread)."""
+        from softpower.ledger import Ledger
+
+        cur = self._ledger.con.cursor()
+        try:
+            yield Ledger(cur, self.path, not self.allow_write)
+        finally:
+            cur.close()
+
+    def n_records(self) -> int:
+        return len(self.records())
+
+    def records(self) -> pd.DataFrame:
+        """Every record with its source (cached until the next import)."""
+        with self._cache_lock:
+            if self._records is None:
+                with self.ledger() as lg:
+                    self._records = data.load_records(lg)
+            return self._records
+
+    def texts(self) -> dict[str, str]:
+        with self._cache_lock:
+            if self._texts is None:
+                docs: Any = self._records["doc"] if self._records is not None else []
+                with self.ledger() as lg:
+                    if self._records is None:
+                        docs = lg.query("SELECT DISTINCT doc FROM records")["doc"]
+                    self._texts = data.document_texts(lg, docs)
+            return self._texts
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        with self.ledger() as lg:
+            rows = lg.query("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+        if rows.empty:
+            return None
+        return {k: (None if k != "text" and pd.isna(v) else v) for k, v in rows.iloc[0].to_dict().items()}
+
+    def index(self, weights: Mapping[str, float] | None) -> analysis.IndexTables:
+        """Index dyads and profiles for ``weights`` (the last 16 results are kept)."""
+        key = (tuple(sorted((weights or {}).items())), self.seed, self.mc)
+        with self._cache_lock:
+            hit = self._index.get(key)
+            if hit is not None:
+                self._index.move_to_end(key)
+                return hit
+        with self.ledger() as lg:
+            res = analysis.index_tables(lg, seed=self.seed, mc=self.mc, weights=weights)
+        with self._cache_lock:
+            self._index[key] = res
+            while len(self._index) > 16:
+                self._index.popitem(last=False)
+        return res
+
+    def start_job(self, scenario: str, runs: int, seed: int) -> Job:
+        """Start a scenario run in a background thread and return its job."""
+        job = Job(f"job{next(self._job_ids)}", scenario, runs, seed)
+        self.jobs[job.id] = job
+        threading.Thread(target=self._run_job, args=(job,), name=f"softpower-{job.id}", daemon=True).start()
+        return job
+
+    def _run_job(self, job: Job) -> None:
+        def progress(done: Any, total: Any = None, *_: Any) -> None:
+            try:
+                frac = float(done) / float(total) if total else float(done)
+            except (TypeError, ValueError, ZeroDivisionError):
+                return
+            job.progress = max(job.progress, min(0.99, frac * 0.9))
+
+        try:
+            with self.ledger() as lg:
+                job.result = analysis.scenario_tables(
+                    job.scenario, lg, runs=job.runs, seed=job.seed, progress=progress
+                )
+            job.progress, job.state = 1.0, "done"
+            job.message = f"{job.runs} runs of '{job.result.name}' finished"
+        except SoftpowerError as exc:
+            job.state, job.message = "error", str(exc)
+        except Exception:  # never a trace in the browser: log it, report one line
+            log.exception("scenario job %s failed", job.id)
+            job.state, job.message = (
+                "error",
+                "the scenario run failed with an internal error (see the server log)",
+            )
+
+    def import_file(self, name: str, content: bytes) -> str:
+        """Import an uploaded record file (JSONL, CSV or Parquet); only with ``allow_write``."""
+        import tempfile
+
+        from softpower.ledger import Ledger, import_file
+
+        if not self.allow_write:
+            raise SoftpowerError(
+                "this dashboard is read-only; restart it with --allow-write to import records"
+            )
+        suffix = Path(name).suffix.lower()
+        if suffix not in (".jsonl", ".csv", ".parquet"):
+            raise SoftpowerError(
+                f"{name}: unsupported file type {suffix or '(none)'} (expected .jsonl, .csv or .parquet)"
+            )
+        with tempfile.TemporaryDirectory() as tmp:
+            f = Path(tmp) / Path(name).name
+            f.write_bytes(content)
+            with self._write_lock:
+                cur = self._ledger.con.cursor()
+                try:
+                    res = import_file(Ledger(cur, self.path, False), f, origin=f"dashboard:{Path(name).name}")
+                finally:
+                    cur.close()
+        with self._cache_lock:
+            self._records, self._texts = None, None
+            self._index.clear()
+        added = ", ".join(f"{k} {v}" for k, v in res.added.items())
+        return f"{name}: {res.rows} rows read; added {added}; {res.duplicates} already present"
