@@ -1,9 +1,142 @@
-"""CLI commands of the index stage (registered by ``softpower.cli``)."""
+"""``softpower index``: the composite index with rank intervals, totals, profiles and sensitivity."""
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from softpower.cli.common import FormatOpt, LedgerOpt, OutputOpt, SeedOpt, fail, ledger_path, run_guarded
+from softpower.errors import InputError
+
+FORMATS = ("table", "csv", "json", "parquet")
+
+
+def _weights(items: list[str] | None) -> dict[str, float] | None:
+    if not items:
+        return None
+    out: dict[str, float] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            raise InputError(
+                "--weight", None, item, "not PILLAR=NUMBER", "e.g. --weight economic_ties=0.3"
+            ) from None
+        if not sep:
+            raise InputError("--weight", None, item, "not PILLAR=NUMBER", "e.g. --weight economic_ties=0.3")
+    return out
+
+
+def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
+    """Actor totals and partner leaders of one year (the given one, else the latest)."""
+    y = year if year is not None else int(result.actors["year"].max())
+    buf = io.StringIO()
+    con = Console(file=buf, width=110, force_terminal=False)
+    t = Table(title=f"Actor totals {y} (sum of dyad scores; rank 5-95 % interval)")
+    for col in ("actor", "total", "rank", "interval"):
+        t.add_column(col)
+    act = result.actors.loc[result.actors["year"] == y].sort_values("rank")
+    for r in act.itertuples():
+        t.add_row(r.actor, f"{r.total:.3f}", str(r.rank), f"{r.rank_lo}-{r.rank_hi}")
+    con.print(t)
+    t = Table(title=f"Who leads in each partner, {y}")
+    for col in ("partner", "leader", "score", "runner-up", "margin", "lead share"):
+        t.add_column(col)
+    for r in result.leaders.loc[result.leaders["year"] == y].itertuples():
+        t.add_row(
+            r.partner,
+            r.leader,
+            f"{r.score:.3f}",
+            str(r.runner_up or "-"),
+            f"{r.margin:.3f}",
+            f"{r.lead_share:.0%}",
+        )
+    con.print(t)
+    if len(result.sensitivity):
+        t = Table(title="Which choices drive the ranking (Sobol indices of the mean rank shift)")
+        for col in ("choice", "first order", "total"):
+            t.add_column(col)
+        for r in result.sensitivity.itertuples():
+            t.add_row(r.choice, f"{r.first_order:.3f}", f"{r.total:.3f}")
+        con.print(t)
+    con.print(f"validity: {result.validity['summary']}")
+    return buf.getvalue()
+
+
+def index_cmd(
+    ledger: LedgerOpt = None,
+    framework: Annotated[
+        Path | None,
+        typer.Option("--framework", help="Framework YAML (pillars, indicators, methods). Default: bundled."),
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Report this year only.")] = None,
+    mc: Annotated[
+        int, typer.Option("--mc", help="Monte Carlo draws for rank intervals and Sobol indices (0: none).")
+    ] = 1000,
+    seed: SeedOpt = 0,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", help="Count only facts stated by at least N documents.")
+    ] = 1,
+    third_party_only: Annotated[
+        bool,
+        typer.Option(
+            "--third-party-only",
+            help="Leave out facts known only from the actor's own government or state media.",
+        ),
+    ] = False,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option("--weight", help="Override a pillar weight: PILLAR=W (repeat; weights must sum to 1)."),
+    ] = None,
+) -> None:
+    """Measure the composite index: dyad scores with rank intervals, actor totals, leaders, DSPD profiles.
+
+    csv and parquet write the dyad table; json writes one object with dyads, actors, profiles, leaders, sensitivity, validity and meta.
+
+    Example: softpower index --ledger l.duckdb --year 2008 --mc 500 --seed 1 --format json -o index.json
+    """
+    if fmt not in FORMATS:
+        fail(f"--format: unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if fmt == "parquet" and output is None:
+        fail("--format parquet: needs --output FILE (expected a .parquet path)")
+    from softpower.measure import run_index
+
+    result = run_guarded(
+        lambda: run_index(
+            ledger_path(ledger),
+            framework=framework,
+            year=year,
+            mc=mc,
+            seed=seed,
+            min_sources=min_sources,
+            third_party_only=third_party_only,
+            weights=_weights(weight),
+        )
+    )
+    if fmt == "parquet":
+        result.dyads.to_parquet(output, index=False)  # type: ignore[arg-type]
+        return
+    if fmt == "json":
+        text = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        text = result.dyads.to_csv(index=False)
+    else:
+        text = _table(result, year)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this stage's commands to ``app``."""
+    """Add ``softpower index`` to ``app``."""
+    app.command("index")(index_cmd)

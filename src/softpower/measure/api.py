@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from softpower.errors import SoftpowerError
-from softpower.measure.dyads import _opened, collapse_facts, ledger_records, panel_from_facts, split_partners
+from softpower.measure.dyads import _opened, collapse_facts, ledger_records, panel_from_facts, value_panel
 from softpower.measure.engine import Model, build_inputs, competition_ranks
 from softpower.measure.framework import Framework, check_weights, load_framework
 from softpower.measure.index import actor_frame, dyad_frame, leader_frame
@@ -74,30 +74,8 @@ def amount_range(facts: pd.DataFrame) -> tuple[float, float]:
 
 
 def _values(led: Any, kind: str, min_sources: int, third_party_only: bool) -> pd.DataFrame:
-    facts = collapse_facts(
-        ledger_records(led, kind), min_sources=min_sources, third_party_only=third_party_only
-    )
-    cols = ["actor", "partner", "year", "family", "name", "value"]
-    if facts.empty:
-        return pd.DataFrame({c: [] for c in cols})
-    facts = facts.loc[facts["value"].notna()]
-    split = split_partners(facts)
-    if split.empty:
-        return pd.DataFrame({c: [] for c in cols})
-    name = split["metric" if kind == "indicator" else "measure"].astype(str)
-    unit = split["unit"].fillna("").astype(str)
-    additive = unit.str.fullmatch(r"count|persons.*|[A-Z]{3}") & (kind == "indicator")
-    out = pd.DataFrame(
-        {
-            "actor": split["actor"],
-            "partner": split["partner"],
-            "year": split["year"].astype(int),
-            "family": kind,
-            "name": name,
-            "value": split["value"].astype(float) * split["share"].where(additive, 1.0),
-        }
-    )
-    return out.groupby(cols[:5], as_index=False).agg(value=("value", "mean"))
+    out = value_panel(led, kind, min_sources=min_sources, third_party_only=third_party_only)
+    return out.assign(family=kind)[["actor", "partner", "year", "family", "name", "value"]]
 
 
 def run_index(
@@ -146,14 +124,17 @@ def run_index(
     if mc < 0:
         raise SoftpowerError(f"--mc: {mc} is negative (expected a number of draws >= 0)")
     with _opened(ledger) as led:
+        where = str(getattr(led, "path", "ledger"))
         eng = ledger_records(led, "engagement")
         if eng.empty:
-            raise SoftpowerError("ledger: no engagement records (expected a ledger with imported records)")
+            raise SoftpowerError(
+                f"{where}: the ledger has no engagement records (expected records imported with `softpower ledger import`)"
+            )
         facts = collapse_facts(eng, min_sources=min_sources, third_party_only=third_party_only)
         panel = panel_from_facts(facts)
         if panel.empty:
             raise SoftpowerError(
-                "ledger: no dated engagement fact with a partner state passes the source filters "
+                f"{where}: no dated engagement fact with a partner state passes the source filters "
                 f"(min_sources={min_sources}, third_party_only={third_party_only})"
             )
         values = pd.concat(

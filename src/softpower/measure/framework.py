@@ -121,6 +121,19 @@ def check_weights(
 ) -> dict[str, float]:
     """Validate pillar weights: known pillars, all present, non-negative, summing to 1."""
     lines = lines or {}
+    out: dict[str, float] = {}
+    for k, v in weights.items():
+        try:
+            w = float(v)
+        except (TypeError, ValueError):
+            raise InputError(
+                file, lines.get(k), f"{k}.weight", f"{v!r} is not a number", "a number in [0, 1]"
+            ) from None
+        if not math.isfinite(w):
+            raise InputError(file, lines.get(k), f"{k}.weight", f"{v!r} is not finite", "a number in [0, 1]")
+        if w < 0:
+            raise InputError(file, lines.get(k), f"{k}.weight", f"negative weight {w:g}", "a weight >= 0")
+        out[k] = w
     unknown = [k for k in weights if k not in pillars]
     if unknown:
         raise InputError(
@@ -131,17 +144,6 @@ def check_weights(
         raise InputError(
             file, None, "weights", f"no weight for pillar {missing[0]!r}", "a weight for every pillar"
         )
-    out: dict[str, float] = {}
-    for k, v in weights.items():
-        try:
-            w = float(v)
-        except (TypeError, ValueError):
-            raise InputError(
-                file, lines.get(k), f"{k}.weight", f"{v!r} is not a number", "a number in [0, 1]"
-            ) from None
-        if not math.isfinite(w) or w < 0:
-            raise InputError(file, lines.get(k), f"{k}.weight", f"negative weight {w:g}", "a weight >= 0")
-        out[k] = w
     total = sum(out.values())
     if abs(total - 1.0) > WEIGHT_TOLERANCE:
         raise InputError(file, None, "weights", f"weights sum to {total:g}", "weights summing to 1")

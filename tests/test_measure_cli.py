@@ -1,0 +1,108 @@
+"""``softpower index`` in-process: formats, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from softpower.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from softpower.ledger import bundled_ledger
+
+    return Path(bundled_ledger(tmp_path_factory.mktemp("cli") / "l.duckdb"))
+
+
+def _run(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["index", *args])
+
+
+def test_help_has_an_example() -> None:
+    res = _run("--help")
+    assert res.exit_code == 0 and "Example: softpower index" in res.output
+
+
+def test_json_contract(ledger: Path) -> None:
+    res = _run("--ledger", str(ledger), "--mc", "100", "--seed", "1", "--format", "json", "--year", "2008")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert {"dyads", "actors", "profiles", "sensitivity", "validity"} <= set(d)
+    assert {r["year"] for r in d["dyads"]} == {2008}
+    again = json.loads(
+        _run(
+            "--ledger", str(ledger), "--mc", "100", "--seed", "1", "--format", "json", "--year", "2008"
+        ).stdout
+    )
+    assert again["dyads"] == d["dyads"]
+
+
+def test_table_csv_parquet(ledger: Path, tmp_path: Path) -> None:
+    res = _run("--ledger", str(ledger), "--mc", "50", "--year", "2008")
+    assert res.exit_code == 0 and "Who leads in each partner, 2008" in res.stdout
+    out = tmp_path / "d.csv"
+    assert _run("--ledger", str(ledger), "--mc", "0", "--format", "csv", "-o", str(out)).exit_code == 0
+    csv = pd.read_csv(out)
+    pq = tmp_path / "d.parquet"
+    assert _run("--ledger", str(ledger), "--mc", "0", "--format", "parquet", "-o", str(pq)).exit_code == 0
+    assert len(pd.read_parquet(pq)) == len(csv) > 0
+    assert {"actor", "partner", "year", "score", "rank", "rank_lo", "rank_hi"} <= set(csv.columns)
+
+
+def test_weight_override(ledger: Path) -> None:
+    w = [
+        "--weight",
+        "economic_ties=0.2",
+        "--weight",
+        "people_culture=0.2",
+        "--weight",
+        "smart_cooperation=0.2",
+    ]
+    w += ["--weight", "diplomatic_standing=0.2", "--weight", "security_ties=0.2"]
+    res = _run("--ledger", str(ledger), "--mc", "0", "--format", "json", *w)
+    assert res.exit_code == 0 and json.loads(res.stdout)["meta"]["weights"]["security_ties"] == 0.2
+
+
+@pytest.mark.parametrize(
+    ("framework", "args", "needle"),
+    [
+        ("pillars:\n  a: {weight: 1, indicators: [roots:nothing]}\n", [], "unknown indicator 'roots:nothing'"),
+        ("pillars:\n  a: {weight: 0.7, indicators: [count:all]}\n  b: {weight: 0.7, indicators: [count:hard]}\n", [], "weights sum to 1.4"),
+        ("pillars:\n  a: {weight: 1.5, indicators: [count:all]}\n  b: {weight: -0.5, indicators: [count:hard]}\n", [], "negative weight -0.5"),
+        (None, ["--year", "1850"], "--year 1850: no engagement data that year"),
+        (None, ["--weight", "economic_ties=-1"], "--weights: economic_ties.weight: negative weight -1"),
+        (None, ["--weight", "economic=1"], "--weights: weights: unknown pillar 'economic'"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_line_exit_2(
+    ledger: Path, tmp_path: Path, framework: str | None, args: list[str], needle: str
+) -> None:
+    extra = list(args)
+    if framework is not None:
+        (tmp_path / "fw.yaml").write_text(framework)
+        extra += ["--framework", str(tmp_path / "fw.yaml")]
+    res = _run("--ledger", str(ledger), "--mc", "0", *extra)
+    assert res.exit_code == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], res.stderr
+    assert res.stdout == ""
+
+
+def test_empty_ledger_exit_2(tmp_path: Path) -> None:
+    from softpower.ledger import Ledger
+
+    with Ledger.open(tmp_path / "e.duckdb"):
+        pass
+    res = _run("--ledger", str(tmp_path / "e.duckdb"), "--mc", "0")
+    assert (
+        res.exit_code == 2
+        and "no engagement records" in res.stderr
+        and len(res.stderr.strip().splitlines()) == 1
+    )

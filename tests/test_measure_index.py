@@ -1,0 +1,192 @@
+"""run_index on the bundled ledger, the DSPD profile, validity and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from softpower.errors import InputError, SoftpowerError
+from softpower.measure import IndexResult, dspd_profile, load_framework, parse_framework, run_index
+from softpower.measure.validity import perception_validity
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from softpower.ledger import bundled_ledger
+
+    return Path(bundled_ledger(tmp_path_factory.mktemp("measure") / "l.duckdb"))
+
+
+@pytest.fixture(scope="module")
+def result(ledger: Path) -> IndexResult:
+    return run_index(ledger, mc=200, seed=0)
+
+
+def test_json_object_has_the_contract_fields(result: IndexResult) -> None:
+    d = result.to_dict()
+    assert set(d) >= {"dyads", "actors", "profiles", "sensitivity", "validity", "leaders", "meta"}
+    assert set(d["dyads"][0]) >= {"actor", "partner", "year", "score", "rank", "rank_lo", "rank_hi"}
+    assert set(d["profiles"][0]) >= {
+        "actor", "year", "smart_share", "ppp_share", "equal_footing_share", "hard_share", "continuity", "coverage"
+    }  # fmt: skip
+    assert {s["choice"] for s in d["sensitivity"]} == {
+        "normalisation", "imputation", "half_life", "missing_amounts", "weights"
+    }  # fmt: skip
+    assert d["meta"]["choices"]["normalisation"] == "minmax"
+
+
+def test_dyads_ranks_and_intervals_are_consistent(result: IndexResult) -> None:
+    dy = result.dyads
+    assert (dy["actor"] != dy["partner"]).all()
+    assert ((dy["rank_lo"] <= dy["rank_median"]) & (dy["rank_median"] <= dy["rank_hi"])).all()
+    assert dy["rank"].between(1, len(result.meta["actors"])).all()
+    # the rank is 1 + the number of actors with a strictly higher score in that partner and year
+    for _, g in dy.groupby(["partner", "year"]):
+        s = g["score"].to_numpy()
+        assert (g["rank"].to_numpy() == 1 + (s[None, :] > s[:, None]).sum(axis=1)).all()
+    # actor totals are the sums of dyad scores over partners
+    tot = dy.groupby(["actor", "year"])["score"].sum()
+    act = result.actors.set_index(["actor", "year"])["total"]
+    np.testing.assert_allclose(act.loc[tot.index], tot)
+
+
+def test_leaders_name_the_top_actor(result: IndexResult) -> None:
+    top = result.dyads.loc[result.dyads["rank"] == 1]
+    for r in result.leaders.sample(20, random_state=0).itertuples():
+        names = sorted(top.loc[(top["partner"] == r.partner) & (top["year"] == r.year), "actor"])
+        assert sorted(r.leader.split("+")) == names
+        assert r.margin >= 0
+
+
+def test_seeded_reproducible_and_weights_override(ledger: Path, result: IndexResult) -> None:
+    again = run_index(ledger, mc=200, seed=0)
+    pd.testing.assert_frame_equal(again.dyads, result.dyads)
+    only_security = {
+        "economic_ties": 0,
+        "people_culture": 0,
+        "smart_cooperation": 0,
+        "diplomatic_standing": 0,
+    }
+    w = run_index(ledger, mc=0, weights={**only_security, "security_ties": 1.0})
+    assert w.meta["weights"]["security_ties"] == 1.0
+    # with all weight on security ties, only actors with hard-power records score anywhere
+    assert not np.allclose(w.dyads["score"], result.dyads["score"])
+    assert (w.dyads["rank_lo"] == w.dyads["rank"]).all()  # mc=0: intervals collapse
+
+
+def test_year_filter(ledger: Path) -> None:
+    y = run_index(ledger, year=2008, mc=50)
+    assert set(y.dyads["year"]) == {2008} and set(y.profiles["year"]) == {2008}
+
+
+def _record(actor: str, partner: str, instrument: str, doc: str) -> dict:
+    return {
+        "doc": doc, "kind": "engagement", "actor": actor, "partners": [partner], "instrument": instrument,
+        "metric": None, "unit": None, "measure": None, "year": 2010, "year_end": None, "amount": None,
+        "currency": None, "value": None, "name": None, "ppp": False, "equal_footing": False, "span": None,
+        "quote": None,
+    }  # fmt: skip
+
+
+def test_source_filters_move_results(tmp_path: Path) -> None:
+    from softpower.ledger import Ledger
+
+    docs = [
+        {"id": "gov.txt", "publisher": "MOFA", "publisher_country": "CHN", "publisher_kind": "government"},
+        {
+            "id": "press.txt",
+            "publisher": "A paper",
+            "publisher_country": "GBR",
+            "publisher_kind": "independent_press",
+        },
+    ]
+    recs = [
+        _record("CHN", "KHM", "oda_grant", "gov.txt"),  # self-reported only
+        _record("CHN", "LAO", "oda_grant", "gov.txt"),
+        _record("CHN", "LAO", "oda_grant", "press.txt"),  # same fact, second (third-party) source
+        _record("JPN", "KHM", "oda_grant", "press.txt"),
+        _record("JPN", "LAO", "science_cooperation", "press.txt"),
+    ]
+    with Ledger.open(tmp_path / "s.duckdb") as lg:
+        lg.import_records(recs, docs, origin="test", source="test")
+    base = run_index(tmp_path / "s.duckdb", mc=0)
+    assert base.meta["facts"] == {"engagement": 4, "undated": 0, "self_reported_only": 1}
+    khm = base.leaders.set_index("partner").loc["KHM"]
+    assert khm["leader"] == "CHN+JPN"
+    third = run_index(tmp_path / "s.duckdb", mc=0, third_party_only=True).leaders.set_index("partner")
+    assert third.loc["KHM", "leader"] == "JPN"
+    two = run_index(tmp_path / "s.duckdb", mc=0, min_sources=2)
+    assert two.meta["actors"] == ["CHN"] and two.meta["partners"] == ["LAO"]
+
+
+def test_validity_says_when_data_are_too_few(result: IndexResult) -> None:
+    assert "too few data to judge" in result.validity["summary"]
+    scores = pd.DataFrame({"actor": ["JPN"] * 6, "partner": list("ABCDEF"), "year": 2008, "score": range(6)})
+    perc = scores.rename(columns={"score": "value"}).assign(
+        name="trust", value=[0.1, 0.3, 0.2, 0.5, 0.6, 0.9]
+    )
+    v = perception_validity(scores, perc)
+    assert v["years"][0]["rho"] == pytest.approx(0.9428571428571428)  # one swapped pair among six
+
+
+def test_dspd_profile_known_answers() -> None:
+    rows = [
+        # actor, partner, year, instrument, count, ppp, equal_footing
+        ("JPN", "VNM", 2007, "health_cooperation", 1.0, 1.0, 0.0),
+        ("JPN", "VNM", 2008, "health_cooperation", 1.0, 0.0, 1.0),
+        ("JPN", "VNM", 2008, "security_agreement", 1.0, 0.0, 0.0),
+        ("JPN", "PHL", 2008, "oda_grant", 2.0, 0.0, 0.0),
+    ]
+    panel = pd.DataFrame(
+        rows, columns=["actor", "partner", "year", "instrument", "count", "ppp", "equal_footing"]
+    )
+    prof = dspd_profile(panel.assign(power_type="", usd_const=0.0, usd_missing=0.0)).set_index("year")
+    y8 = prof.loc[2008]
+    assert y8["engagements"] == 4.0
+    assert (y8["smart_share"], y8["hard_share"], y8["equal_footing_share"], y8["ppp_share"]) == (
+        0.25,
+        0.25,
+        0.25,
+        0,
+    )
+    assert y8["continuity"] == 1.5  # VNM two unbroken years, PHL one
+    assert y8["coverage"] == 2 and prof.loc[2007, "ppp_share"] == 1.0
+
+
+def test_default_framework_loads() -> None:
+    fw = load_framework()
+    assert sum(fw.weights().values()) == pytest.approx(1.0)
+    assert len(fw.pillars) == 5 and fw.half_life == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("pillars:\n  a:\n    weight: 1\n    indicators: [count:economic, count:cheese]\n", "f.yaml:4: pillars.a.indicators: unknown indicator 'count:cheese'"),
+        ("pillars:\n  a: {weight: 0.5, indicators: [count:all]}\n  b: {weight: 0.4, indicators: [count:hard]}\n", "weights sum to 0.9"),
+        ("pillars:\n  a: {weight: 1.2, indicators: [count:all]}\n  b: {weight: -0.2, indicators: [count:hard]}\n", "f.yaml:3: b.weight: negative weight -0.2"),
+        ("pillars:\n  a: {indicators: [count:all]}\nnormalisation: log\n", "f.yaml:3: normalisation: unknown method 'log'"),
+    ],
+)  # fmt: skip
+def test_bad_framework_is_one_clear_line(text: str, message: str) -> None:
+    with pytest.raises(InputError) as exc:
+        parse_framework(text, "f.yaml")
+    assert message in str(exc.value) and "\n" not in str(exc.value) and exc.value.exit_code == 2
+
+
+def test_bad_run_inputs(ledger: Path, tmp_path: Path) -> None:
+    with pytest.raises(
+        SoftpowerError, match=r"--year 1900: no engagement data that year \(expected one of 1977"
+    ):
+        run_index(ledger, year=1900, mc=0)
+    with pytest.raises(InputError, match="weights sum to 0.5"):
+        run_index(ledger, mc=0, weights={p: 0.1 for p in load_framework().pillar_names})
+    from softpower.ledger import Ledger
+
+    with Ledger.open(tmp_path / "empty.duckdb"):
+        pass
+    with pytest.raises(SoftpowerError, match="the ledger has no engagement records"):
+        run_index(tmp_path / "empty.duckdb", mc=0)
