@@ -181,7 +181,8 @@ def numbers(
         if parts.any():
             summed = [_sum_parts(str(v)) for v in raw[parts]]
             raw = raw.copy()
-            raw[parts] = [str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)]
+            fixed = [str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)]
+            raw[parts] = pd.Series(fixed, index=raw.index[parts], dtype="string")
     if accounting:
         raw = raw.str.replace(",", "", regex=False).str.replace("$", "", regex=False)
         raw = raw.mask(raw == "-", "0")
@@ -222,6 +223,67 @@ def year_ok(y: np.ndarray) -> np.ndarray:
     return ~np.isnan(y) & (y >= MIN_YEAR) & (y <= max_year())
 
 
+#: Spellings in the imported datasets that ``vocab.resolve_country`` does not know (casefolded).
+#: Non-ISO entities (Jerusalem, Abkhazia, Somaliland, Yugoslavia...) are left unresolved on purpose.
+DATASET_COUNTRY_NAMES = {
+    k.casefold(): v
+    for k, v in {
+        "Turkey": "TUR",
+        "Korea Republic of (South Korea)": "KOR",
+        "Korea, Rep": "KOR",
+        "Korea, Rep.": "KOR",
+        "Korea Democratic People's Republic of (North Korea)": "PRK",
+        "Korea, Dem. Rep.": "PRK",
+        "Taiwan*": "TWN",
+        "Kosovo*": "XKX",
+        "Kosovo": "XKX",
+        "Palestine": "PSE",
+        "Palestine*": "PSE",
+        "Palestinian Territories*": "PSE",
+        "Venezuela Bolivarian Republic of": "VEN",
+        "Iran Islamic Republic of": "IRN",
+        "Bolivia Plurinational State of": "BOL",
+        "Tanzania United Republic of": "TZA",
+        "Moldova Republic of": "MDA",
+        "Macedonia the former Yugoslav Republic of": "MKD",
+        "Micronesia Federated States of": "FSM",
+        "Micronesia, Fed. Sts.": "FSM",
+        "Micronesia": "FSM",
+        "Cote d'Ivoire": "CIV",
+        "Democratic Republic of the Congo": "COD",
+        "Democratic the Congo": "COD",
+        "Congo Dem. Rep.": "COD",
+        "Vatican City State": "VAT",
+        "Vatican City": "VAT",
+        "Cape Verde": "CPV",
+        "Swaziland": "SWZ",
+        "Guam (US territory)": "GUM",
+        "Puerto Rico (US territory)": "PRI",
+        "New Caledonia (French territory)": "NCL",
+        "New Caledonia (France)": "NCL",
+        "Bermuda (British overseas territory)": "BMU",
+        "Sint Maarten (Dutch territory)": "SXM",
+        "Tokelau Island": "TKL",
+        "El Savador": "SLV",
+        "Slovak": "SVK",
+        "Czech": "CZE",
+        "Trinidad and Tobaco": "TTO",
+        "St.Kitts-Nevis": "KNA",
+        "St.Lucia": "LCA",
+        "St.Vincent": "VCT",
+        "Bosnia-Herzegovina": "BIH",
+        "Sao-Tome-Principe": "STP",
+        "Arab Emirates": "ARE",
+        "Nigaragua": "NIC",
+        "Dominica Republic": "DOM",
+        "Portual": "PRT",
+        "Kyrgyz Republic": "KGZ",
+        "Laos": "LAO",
+        "Viet Nam": "VNM",
+    }.items()
+}
+
+
 @cache
 def _resolve(name: str) -> str | None:
     return vocab.resolve_country(name)
@@ -234,7 +296,8 @@ def resolve_names(values: pd.Series, aliases: dict[str, str] | None = None) -> p
     table: dict[Any, str | None] = {}
     for v in uniq:
         text = str(v).strip()
-        table[v] = (aliases.get(text) or (text if vocab.is_country(text) else _resolve(text))) if text else None
+        code = aliases.get(text) or DATASET_COUNTRY_NAMES.get(text.casefold())
+        table[v] = (code or (text if vocab.is_country(text) else _resolve(text))) if text else None
     out = [table.get(v) if isinstance(v, str) else None for v in values.tolist()]
     return pd.Series(out, index=values.index, dtype=object)
 

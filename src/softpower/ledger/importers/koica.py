@@ -94,7 +94,7 @@ def load(path: Path) -> ImportBatch:
     )
     partner = resolve_names(df["country"], COUNTRY_ALIASES).to_numpy()
     keep = np.array([p is not None for p in partner], dtype=bool)
-    count(skipped, ~keep, "no recipient ISO3 (regional or unnamed recipient)")
+    count(skipped, ~keep, "no recipient ISO3 (regional, multilateral or unnamed recipient)")
     unknown = keep & (instrument == "unknown")
     count(skipped, unknown, "unknown type_of_cooperation")
     domestic = keep & np.array([i is None for i in instrument], dtype=bool)
@@ -104,7 +104,8 @@ def load(path: Path) -> ImportBatch:
     count(skipped, keep & ~ok, "no year")
     keep &= ok
     amount = np.where(~np.isnan(usd), usd, won)
-    currency = np.where(~np.isnan(usd), "USD", np.where(~np.isnan(won), "KRW", None)).astype(object)
+    none = np.full(len(df), None, dtype=object)
+    currency = np.where(~np.isnan(usd), "USD", np.where(~np.isnan(won), "KRW", none)).astype(object)
     neg = ~np.isnan(amount) & (amount <= 0)
     amount[neg] = np.nan
     currency[np.isnan(amount)] = None

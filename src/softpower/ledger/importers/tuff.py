@@ -105,11 +105,15 @@ def instrument_of(flow: pd.Series, flow_class: pd.Series, sector: pd.Series, tit
     ).astype(object)
 
 
-def amounts(df: pd.DataFrame, path: Path, *, accounting: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Amount and currency: the stated amount when its currency is convertible by the shipped
-    rate tables (or USD), otherwise AidData's nominal USD (``usd_current``)."""
+def amounts(
+    df: pd.DataFrame, path: Path, year: np.ndarray, *, accounting: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Amount and currency: the stated amount when the shipped rate tables convert its currency
+    in that year (or it is USD), otherwise AidData's nominal USD (``usd_current``)."""
     amount = (
-        numbers(df, "amount", path, accounting=accounting, multi=True) if "amount" in df else np.full(len(df), np.nan)
+        numbers(df, "amount", path, accounting=accounting, multi=True)
+        if "amount" in df
+        else np.full(len(df), np.nan)
     )
     cur = (
         df["currency"].fillna("").astype(str).str.strip().str.upper().to_numpy() if "currency" in df else None
@@ -119,14 +123,23 @@ def amounts(df: pd.DataFrame, path: Path, *, accounting: bool) -> tuple[np.ndarr
         if "usd_current" in df
         else np.full(len(df), np.nan)
     )
-    convertible = set(money.rate_table()["currency"]) | {"USD"}
+    table = money.rate_table()
+    convertible = set(zip(table["currency"], table["year"].astype(int), strict=True))
     if cur is None:
         cur = np.full(len(df), "", dtype=object)
-    ok_cur = np.array([c in convertible and c in vocab.currency_codes() for c in cur], dtype=bool)
+    yr = np.nan_to_num(year, nan=0).astype(int)
+    ok_cur = np.array(
+        [
+            c == "USD" or ((c, y) in convertible and c in vocab.currency_codes())
+            for c, y in zip(cur, yr, strict=True)
+        ],
+        dtype=bool,
+    )
     use_stated = ~np.isnan(amount) & ok_cur
     use_usd = ~use_stated & ~np.isnan(usd)
     out_amount = np.where(use_stated, amount, np.where(use_usd, usd, np.nan))
-    out_cur = np.where(use_stated, cur, np.where(use_usd, "USD", None)).astype(object)
+    none = np.full(len(df), None, dtype=object)
+    out_cur = np.where(use_stated, cur, np.where(use_usd, "USD", none)).astype(object)
     negative = ~np.isnan(out_amount) & (out_amount < 0)
     out_amount[negative] = np.nan  # a negative commitment is a correction, not an amount
     out_cur[np.isnan(out_amount)] = None
@@ -165,7 +178,7 @@ def load_tuff(
     count(skipped, keep & ~good_year, "no commitment year")
     keep &= good_year
     instrument = instrument_of(df["flow"], df["flow_class"], df["crs_sector_name"], df["title"])
-    amount, currency = amounts(df, path, accounting=accounting)
+    amount, currency = amounts(df, path, year, accounting=accounting)
 
     idx = np.flatnonzero(keep)
     ids = df["project_id"].astype(str).str.strip().to_numpy()
