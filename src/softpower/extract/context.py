@@ -1,0 +1,237 @@
+"""Sentence context shared by the record rules: mentions, the grammatical actor, partners, years.
+
+The actor is taken from the grammar of the sentence: the first named state that is the
+subject of a verb ("Beijing provided", "Japan and Vietnam have ..."), else a possessive
+subject ("Thailand's defence cooperation ..."), else the actor of the previous sentence
+("It has also signed ..."). In a symmetric act ("X and Y signed") the donor power of the
+pair is the actor and the other state a partner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes
+from softpower.extract.years import YearSpan, find_years
+from softpower.records import vocab
+
+_PREP = frozenset(
+    [
+        "to",
+        "with",
+        "in",
+        "into",
+        "for",
+        "from",
+        "toward",
+        "towards",
+        "through",
+        "across",
+        "among",
+        "amongst",
+        "between",
+        "at",
+        "on",
+        "of",
+        "against",
+        "than",
+        "via",
+        "within",
+        "like",
+        "as",
+        "under",
+        "over",
+        "about",
+        "including",
+        "such",
+        "beyond",
+        "besides",
+        "upon",
+        "onto",
+        "unlike",
+        "despite",
+        "among",
+        "versus",
+        "vs",
+    ]
+)
+_SKIPWORDS = frozenset({"the", "a", "an", "and", "both", "all", "fellow"})
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_VERB_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,4})?\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:also|then|now|again|recently|once|"
+    r"later|has|have|had|is|was|were|are|did|does|do|currently|first|further|jointly|formally|quickly)\s+)*"
+    r"(?:[a-z]+ed|[a-z]+s|held|built|sent|gave|took|made|began|won|led|set|paid|lent|spent|became|agreed|signed)\b"
+    r"|^\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?)\b"
+)
+_COLLECTIVE_LEAD = re.compile(
+    r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
+)
+_SYMMETRIC = re.compile(r"\b(?:sign\w*|agreed|conclud\w+|MOUs?|MoUs?|memorand\w+)\b")
+_COORD = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
+_ANAPHORA = re.compile(
+    r"\b(?:both (?:the )?(?:countries|sides|nations|governments)|the two (?:countries|sides|nations|governments)|each other)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Sentence:
+    """One sentence with the facts every rule needs."""
+
+    start: int
+    end: int
+    mentions: list[Mention]
+    actor: str | None
+    actor_mention: Mention | None
+    partners: list[str]
+    years: list[YearSpan] = field(default_factory=list)
+    carried: bool = False
+    collective: tuple[str, tuple[str, ...]] | None = None
+
+
+def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
+    if m.iso is None and not groups:
+        return False
+    before = text[max(floor, m.start - 40) : m.start]
+    if before.endswith("-"):  # second half of a compound ("India-Japan")
+        return False
+    if re.search(r"[A-Z][\w.]*(?:['’]s?)?\s*(?:,\s*(?:and|or)?|and|or)\s+(?:the\s+)?$", before):
+        return False  # a later conjunct of a list; the list's head decides
+    words = re.findall(r"[A-Za-z]+", before)
+    while words and words[-1].lower() in _SKIPWORDS:
+        words.pop()
+    if words and words[-1].lower() in _PREP:
+        if groups and _COLLECTIVE_LEAD.search(before):
+            return True
+        at_start = len(text[floor : m.start].split()) <= 2
+        return m.possessive and (words[-1].lower() == "of" or at_start)
+    return True
+
+
+def collective(
+    text: str, mentions: list[Mention], start: int, end: int
+) -> tuple[str, tuple[str, ...]] | None:
+    """A group acting as one body ("ASEAN Plus Three convened ..."): (group, its donor members)."""
+    for m in mentions:
+        if not (start <= m.start < end):
+            continue
+        if m.iso is not None and _eligible(text, m, start):
+            return None
+        if (
+            m.iso is None
+            and len(m.codes) == 1
+            and vocab.is_partner_code(m.codes[0])
+            and _eligible(text, m, start, groups=True)
+        ):
+            code = m.codes[0]
+            if code in vocab.group_codes() and code != "WORLD":
+                donors = tuple(d for d in DONORS if d in vocab.members(code))
+                return (code, donors) if donors else None
+            return None
+    return None
+
+
+def subject(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The grammatical subject among ``mentions`` within ``text[start:end]`` (see module doc)."""
+    cands = [m for m in mentions if start <= m.start < end and _eligible(text, m, start)]
+    for m in cands:
+        if _VERB_AFTER.match(text, m.end, min(end, m.end + 80)):
+            return m
+    for m in cands:
+        if m.possessive:
+            return m
+    for m in cands:  # a bare first name is a subject only if no verb came before it
+        if not _VERB_BEFORE.search(text, start, m.start):
+            return m
+    return None
+
+
+def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
+    """``head`` and the states coordinated with it ("Japan and the Philippines")."""
+    group = [head]
+    i = mentions.index(head)
+    for nxt in mentions[i + 1 :]:
+        if nxt.iso is None or not _COORD.match(text[group[-1].end : nxt.start]):
+            break
+        group.append(nxt)
+    return group
+
+
+def pick_actor(group: list[Mention]) -> Mention:
+    """The donor power of a coordinated group, else its first state."""
+    for m in group:
+        if m.iso in DONORS:
+            return m
+    return group[0]
+
+
+def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_year: int | None) -> Sentence:
+    """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences."""
+    mentions = find_mentions(text, start, end)
+    head = subject(text, mentions, start, end)
+    actor_m: Mention | None = None
+    actor: str | None = None
+    partners: list[str] = []
+    carried = False
+    coll = collective(text, mentions, start, end)
+    if coll is not None:
+        actor = coll[1][0]
+    elif head is not None:
+        group = coordinated(text, mentions, head)
+        actor_m = pick_actor(group)
+        actor = actor_m.iso
+        if actor not in DONORS and _SYMMETRIC.search(text, start, end):
+            donors = [m for m in mentions if m.iso in DONORS]
+            if donors:  # "India and Vietnam signed MOUs with Japan": the donor of a symmetric act
+                actor_m = donors[0]
+                actor = actor_m.iso
+    elif prev is not None and prev.actor:
+        actor, carried = prev.actor, True
+        coll = prev.collective if not mentions else None
+    for m in mentions:
+        partners.extend(c for c in m.codes if c != actor)
+    partners = order_codes(partners)
+    if _ANAPHORA.search(text, start, end) and prev is not None and prev.actor:
+        pair = order_codes([prev.actor, *prev.partners, *([actor] if actor else []), *partners])
+        pair_donors = [c for c in pair if c in DONORS]
+        actor = pair_donors[0] if pair_donors else pair[0]
+        partners = [c for c in pair if c != actor]
+    return Sentence(
+        start, end, mentions, actor, actor_m, partners, find_years(text, start, end, doc_year), carried, coll
+    )
+
+
+_COMPOUND = re.compile(r"-$")
+
+
+def _compound(text: str, sent: Sentence, c0: int, cue_start: int, cue_end: int) -> list[Mention]:
+    """Names joined by hyphens just before or inside the cue ("the China-ASEAN Expo")."""
+    near = [m for m in sent.mentions if max(c0, cue_start - 40) <= m.start < cue_end]
+    for i in range(len(near) - 1):
+        a, b = near[i], near[i + 1]
+        if text[a.end : b.start] in ("-", "–", "—") and b.end + 40 >= cue_start:
+            return [a, b]
+    return []
+
+
+def clause_actor(
+    text: str, sent: Sentence, c0: int, cue_start: int, cue_end: int | None = None
+) -> tuple[str | None, list[str]]:
+    """Actor and partners for a clause ``text[c0:...]`` whose cue starts at ``cue_start``."""
+    inside = [m for m in sent.mentions if c0 <= m.start < cue_start]
+    head = subject(text, inside, c0, cue_start) if inside else None
+    subj_after = sent.actor_mention is None or sent.actor_mention.start > cue_start
+    if head is None and (sent.actor is None or sent.carried or subj_after):
+        pair = _compound(text, sent, c0, cue_start, cue_end or cue_start)
+        if pair:
+            actor = pick_actor(pair).iso
+            return actor, order_codes([c for m in pair for c in m.codes if c != actor])
+    if head is None or head.iso == sent.actor:
+        return sent.actor, sent.partners
+    actor = pick_actor(coordinated(text, sent.mentions, head)).iso
+    partners = order_codes([c for m in sent.mentions for c in m.codes if c != actor])
+    return actor, partners

@@ -1,0 +1,188 @@
+"""Engagement records: an actor's act toward partners through one instrument, clause by clause."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from softpower.extract.context import Sentence, clause_actor
+from softpower.extract.money import Money, find_money
+from softpower.extract.rules import COMMENTARY, EQUAL_FOOTING, MAIN_NEGATION, PPP, Cue, filtered, find_cues
+from softpower.extract.sentences import split_clauses
+from softpower.extract.years import YearSpan, duration_end
+from softpower.records.models import RECORD_KEYS
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&\- ]{1,14})\)|“([^”]{3,40})”|\"([^\"]{3,40})\"")
+_NAMED = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s+){1,7}(?:Fund|Initiative|Program|Programme|Agreement|Declaration|Centre|Center"
+    r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit))\b"
+)
+_SETTING = re.compile(
+    r"^(?:During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
+)
+_BACKREF = re.compile(
+    r"^(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b"
+)
+_MONEY_VERB = re.compile(
+    r"\b(?:pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
+    re.I,
+)
+_ANAPHOR_NEXT = re.compile(
+    r"^(?:The|This|That|These|Such)\s+(?:investment|aid|loan|grant|funding|money|package|assistance|pledge|support|amount|sum)\b"
+)
+# an amount spread over many years is a statistic, not one act
+AGGREGATE_YEARS = 6
+# sector cues lose to the money instrument of the same clause ("hospital facilities (1.39 billion yen grant aid)")
+_MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
+_STRONG = 68
+
+
+def make_record(doc: str, kind: str, text: str, span: tuple[int, int], **fields: Any) -> dict[str, Any]:
+    """A record dict in the exchange format (every key of ``RECORD_KEYS``)."""
+    rec: dict[str, Any] = dict.fromkeys(RECORD_KEYS)
+    rec.update(doc=doc, kind=kind, ppp=False, equal_footing=False)
+    rec.update(fields)
+    rec["span"] = [span[0], span[1]]
+    rec["quote"] = text[span[0] : span[1]]
+    return rec
+
+
+def year_of(years: list[YearSpan], start: int, end: int) -> tuple[int | None, int | None]:
+    """The first time reference inside ``[start, end)``: (year, year_end)."""
+    for y in years:
+        if start <= y.start < end:
+            return y.year, y.year_end
+    return None, None
+
+
+def name_of(text: str, start: int, end: int) -> str | None:
+    """A programme name in the clause: a parenthesised acronym, a quoted name, or a Titled Name."""
+    m = _ACRONYM.search(text, start, end)
+    if m:
+        return next(g for g in m.groups() if g)
+    m = _NAMED.search(text, start, end)
+    return m.group(1).strip() if m else None
+
+
+def choose_cues(cues: list[Cue]) -> list[Cue]:
+    """The cues of one clause that state separate acts.
+
+    The best cue always counts. Another cue of a different instrument counts when it is
+    strong (a named or hard instrument) or far from the first, unless the clause carries
+    a money instrument, which absorbs sector words.
+    """
+    if not cues:
+        return []
+    best = max(cues, key=lambda c: (c.priority, -c.start))
+    chosen = [best]
+    money_clause = best.instrument in _MONEY_INSTRUMENTS
+    for c in sorted(cues, key=lambda c: c.start):
+        if any(c.instrument == x.instrument for x in chosen):
+            continue
+        if money_clause and c.instrument not in _MONEY_INSTRUMENTS:
+            continue
+        if c.priority >= _STRONG or min(abs(c.start - x.start) for x in chosen) >= 40:
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _money_in(money: list[Money], start: int, end: int) -> Money | None:
+    return next((m for m in money if start <= m.start < end), None)
+
+
+def sentence_engagements(
+    doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], prev: Sentence | None = None
+) -> list[dict[str, Any]]:
+    """Engagements stated in one sentence; ``taken`` are spans already used by indicators."""
+    s0, s1 = sent.start, sent.end
+    if COMMENTARY.match(text, s0) or text[s0:s1].rstrip().endswith("?") or MAIN_NEGATION.search(text, s0, s1):
+        return []
+    money = [m for m in find_money(text, s0, s1) if not any(a <= m.start < b for a, b in taken)]
+    used_money: set[int] = set()
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str | None, str]] = set()
+    clauses = split_clauses(text, s0, s1)
+    for c0, c1 in clauses:
+        if _SETTING.match(text, c0) and len(clauses) > 1:
+            continue
+        if filtered(text, c0, c1):
+            continue
+        for cue in choose_cues(find_cues(text, c0, c1)):
+            if any(a <= cue.start < b for a, b in taken):
+                continue
+            actor, partners = clause_actor(text, sent, c0, cue.start, cue.end)
+            actors = [actor] if actor else []
+            if sent.collective and (actor is None or sent.carried):
+                group, donors = sent.collective
+                actors, partners = list(donors), [group]
+            if not actors:
+                continue
+            amt = _money_in(money, c0, c1)
+            if not partners:
+                # an act with no named partner counts only when it is specific: a name or an amount
+                if amt is None and name_of(text, c0, c1) is None:
+                    continue
+                partners = ["WORLD"]
+            year, year_end = year_of(sent.years, c0, c1)
+            if year is None and year_end is None:
+                year, year_end = year_of(sent.years, s0, s1)
+            if year is None and year_end is None and prev is not None and _BACKREF.match(text, s0):
+                year, year_end = year_of(prev.years, prev.start, prev.end)
+            if year_end is None:
+                year_end = duration_end(text, s0, s1, year)
+            if (
+                amt is not None
+                and year is not None
+                and year_end is not None
+                and year_end - year >= AGGREGATE_YEARS
+            ):
+                continue  # a long-run total: recorded as an indicator
+            for act in actors:
+                key = (act, cue.instrument)
+                if key in seen and amt is None:
+                    continue
+                seen.add(key)
+                if amt is not None:
+                    used_money.add(amt.start)
+                out.append(
+                    make_record(
+                        doc, "engagement", text, (c0, c1), actor=act, partners=list(partners),
+                        instrument=cue.instrument, year=year, year_end=year_end,
+                        amount=amt.amount if amt else None, currency=amt.currency if amt else None,
+                        name=name_of(text, c0, c1), ppp=bool(PPP.search(text, s0, s1)),
+                        equal_footing=bool(EQUAL_FOOTING.search(text, s0, s1)),
+                    )
+                )  # fmt: skip
+    free = [m for m in money if m.start not in used_money]
+    if out and len(free) == 1 and all(r["amount"] is None for r in out):
+        out[0]["amount"], out[0]["currency"] = free[0].amount, free[0].currency
+    elif (
+        not out
+        and len(free) == 1
+        and sent.actor
+        and _MONEY_VERB.search(text, s0, s1)
+        and not filtered(text, s0, s1)
+    ):
+        year, year_end = year_of(sent.years, s0, s1)
+        out.append(
+            make_record(
+                doc, "engagement", text, (s0, s1), actor=sent.actor, partners=sent.partners or ["WORLD"],
+                instrument="", year=year, year_end=year_end, amount=free[0].amount, currency=free[0].currency,
+                ppp=bool(PPP.search(text, s0, s1)),
+            )
+        )  # fmt: skip
+    return out
+
+
+def resolve_pending(text: str, rec: dict[str, Any], nxt: tuple[int, int] | None) -> dict[str, Any]:
+    """A money act with no instrument word takes it from an anaphoric next sentence
+    ("The investment will be ..."), else it is ODA of unspecified form (``oda_grant``)."""
+    rec["instrument"] = "oda_grant"
+    if nxt is not None and _ANAPHOR_NEXT.match(text, nxt[0]):
+        cues = find_cues(text, *nxt)
+        if cues:
+            rec["instrument"] = max(cues, key=lambda c: c.priority).instrument
+            if rec["instrument"] == "oda_grant" and PPP.search(text, *nxt):
+                rec["instrument"] = "investment_promotion"
+        rec["ppp"] = rec["ppp"] or bool(PPP.search(text, *nxt))
+    return rec

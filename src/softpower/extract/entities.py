@@ -1,0 +1,112 @@
+"""Actors and partners: country names, demonyms, capitals used as metonyms, groups and
+named regions, found with one alternation regex built from the project's alias tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from softpower.records import vocab
+
+#: donor powers of the record model; the actor of a symmetric act is the donor of the pair
+DONORS = ("JPN", "CHN", "USA", "KOR")
+# aliases that are ordinary English words far more often than places
+_SKIP = {"male", "world", "worldwide", "global", "globally", "georgia", "jordan", "chad", "guinea"}
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|to|from|of)\s+(?:the\s+)?)$")
+_POSSESSIVE = re.compile(r"\s*['’]s?\b|['’](?=\s)")
+_WORLD = re.compile(
+    r"\b(?:worldwide|around the world|across the world|global(?:ly)?|international community|"
+    r"developing countries|\d+\s+(?:other\s+)?countries|many countries|other countries)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place or group named at ``text[start:end]``.
+
+    ``codes`` are partner codes (one ISO3 for a country; a group code; or the states of
+    a named region); ``iso`` is the country's ISO3 when the mention is one state.
+    """
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    iso: str | None
+    kind: str
+    possessive: bool = False
+
+
+@cache
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | None, str]]]:
+    names: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n:
+                names[n] = ((c.alpha_3,), c.alpha_3, "name")
+    for key, codes in vocab.group_aliases().items():
+        if key in _SKIP:
+            continue
+        kind = "group" if len(codes) == 1 and not vocab.is_country(codes[0]) else "region"
+        names[key] = (codes, None, kind)
+    for alias in vocab.country_aliases().values():
+        if alias.alias.casefold() in _SKIP:
+            continue
+        names[alias.alias] = ((alias.iso3,), alias.iso3, alias.kind)
+    # group aliases are stored case-folded: match them as written or capitalised
+    table: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
+    for n, v in names.items():
+        forms = {n} if v[2] not in ("group", "region") else {n, n.upper(), n.title(), n[:1].upper() + n[1:]}
+        for f in forms:
+            table.setdefault(f, v)
+    table.update(
+        {
+            a.alias: ((a.iso3,), a.iso3, a.kind)
+            for a in vocab.country_aliases().values()
+            if a.alias.casefold() not in _SKIP
+        }
+    )
+    for code in vocab.group_codes():
+        if code != "WORLD":
+            table[code] = ((code,), None, "group")
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    rx = re.compile(rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>{alts})(?![A-Za-z0-9$])")
+    return rx, table
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every country, group or region named in ``text[start:end]``, in order.
+
+    Capitals preceded by a locative preposition ("in Kuala Lumpur") name a place,
+    not a government, and are skipped.
+    """
+    rx, table = _table()
+    stop = len(text) if end is None else end
+    out: list[Mention] = []
+    for m in rx.finditer(text, start, stop):
+        name = m.group("n")
+        codes, iso, kind = table[name]
+        s, e = m.start("n"), m.end("n")
+        if kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
+            continue
+        poss = bool(_POSSESSIVE.match(text, e))
+        out.append(Mention(s, e, codes, iso, kind, poss))
+    return out
+
+
+def world_hint(text: str, start: int, end: int) -> bool:
+    """True when the text marks a worldwide or unspecified scope."""
+    return _WORLD.search(text, start, end) is not None
+
+
+def order_codes(codes: list[str]) -> list[str]:
+    """Drop duplicates, keep first-mention order."""
+    seen: dict[str, None] = {}
+    for c in codes:
+        seen.setdefault(c, None)
+    return list(seen)

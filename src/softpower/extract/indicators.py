@@ -1,0 +1,249 @@
+"""Indicator records: counts, totals, ranks, ratios and percentages stated about an actor.
+
+"More than N" is recorded as N; percentages stay percentages (``unit: "percent"``);
+money aggregates (aid totals, trade, GDP) carry the currency code as ``unit``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from softpower.extract.context import Sentence
+from softpower.extract.engagements import AGGREGATE_YEARS, make_record, year_of
+from softpower.extract.entities import DONORS, Mention, order_codes
+from softpower.extract.money import find_money
+
+_NUMWORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "one hundred": 100,
+    "hundreds of": 100, "a thousand": 1000, "one thousand": 1000, "dozens of": 24,
+}  # fmt: skip
+_NUM = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
+)
+_NOUNS = {
+    "projects": "projects",
+    "agreements": "agreements",
+    "accords": "agreements",
+    "mous": "agreements",
+    "partnerships": "partnerships",
+    "countries": "countries",
+    "nations": "countries",
+    "companies": "companies",
+    "firms": "companies",
+    "enterprises": "companies",
+    "forums": "forums",
+    "meetings": "forums",
+    "institutes": "cultural_institutes",
+    "classrooms": "cultural_institutes",
+    "centres": "centres",
+    "centers": "centres",
+    "schools": "schools",
+    "teachers": "teachers_dispatched",
+    "volunteers": "volunteers_dispatched",
+    "students": "students",
+    "scholarships": "scholarships",
+    "tourists": "tourist_arrivals",
+    "visitors": "tourist_arrivals",
+    "arrivals": "tourist_arrivals",
+    "hospitals": "hospitals",
+    "experts": "experts_dispatched",
+    "trainees": "trainees",
+    "doses": "vaccine_doses",
+    "exercises": "exercises",
+    "vessels": "vessels",
+}
+_COUNT = re.compile(
+    r"(?<![\w$¥€£.,])(?:(?:more than|over|some|nearly|about|around|at least|almost|roughly|up to)\s+)?"
+    + _NUM
+    + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'-]+[”\"]?\s+){0,4}?"
+    r"[“\"]?(?P<noun>" + "|".join(_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
+_GROWTH = re.compile(
+    r"\b(?:increas\w*|grow\w*|grew|ris\w+|rose|up by|jump\w*|surg\w+|declin\w+|decreas\w+|fell|drop\w*)\b",
+    re.I,
+)
+_PER_YEAR = re.compile(r"\b(?:each|every|per|a) year\b|\bannual(?:ly)?\b", re.I)
+_ORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_RANK = re.compile(
+    r"\b(?:(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))[- ](?:largest|biggest|most important)"
+    r"|(?P<top>largest|biggest|top))\s+(?P<what>trade|trading|export|import|investment|aid|tourism|source)\w*\s+"
+    r"(?:partner|donor|investor|market|destination|source)\b",
+    re.I,
+)
+_RATIO = re.compile(r"\b(?P<w>double|twice|triple|(?P<n>two|three|four|five|six|ten|\d+)\s+times)\b", re.I)
+_RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_AGG = re.compile(
+    r"\b(?P<what>aid|assistance|ODA|trade|exports?|imports?|GDP|FDI|investment|valued)\b[^.;]{0,70}?"
+    r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped)\s+"
+    r"(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
+    re.I,
+)
+_STOCK = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|dispatched|established|opened|set up|trained|sent|founded|created|funded)\b"
+    r"|\bthere (?:are|were|is)\b|\b(?:currently|now) (?:has|have|hosts?|runs?)\b|\b(?:has|have) \d|\bis part of\b",
+    re.I,
+)
+
+
+def _num(raw: str, scale: str | None = None) -> float:
+    low = raw.lower()
+    value = float(_NUMWORDS[low]) if low in _NUMWORDS else float(raw.replace(",", ""))
+    if scale:
+        value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.lower()]
+    return value
+
+
+def _partners(
+    sent: Sentence, actor: str | None, after: int, exclude: list[Mention] | None = None
+) -> list[str]:
+    skip = {id(m) for m in exclude or []}
+    later = [
+        c for m in sent.mentions if m.start >= after and id(m) not in skip for c in m.codes if c != actor
+    ]
+    if later:
+        return order_codes(later)
+    return [c for c in sent.partners if c != actor] or ["WORLD"]
+
+
+def sentence_indicators(
+    doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], money_spans: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """Indicators in one sentence; stock statements add their span to ``taken``."""
+    s0, s1 = sent.start, sent.end
+    actor = sent.actor
+    out: list[dict[str, Any]] = []
+    if actor is None:
+        return out
+    span = (s0, s1)
+    year, year_end = year_of(sent.years, s0, s1)
+    stock = bool(_STOCK.search(text, s0, s1))
+    base = {"actor": actor, "year": year, "year_end": year_end}
+    for m in _COUNT.finditer(text, s0, s1):
+        if any(a <= m.start("num") < b for a, b in money_spans) or any(
+            y.start == m.start("num") for y in sent.years
+        ):
+            continue
+        value = _num(m.group("num"), m.group("scale"))
+        metric = _NOUNS[m.group("noun").lower()]
+        unit = "persons_per_year" if metric == "tourist_arrivals" and "year" in m.group(0) else "count"
+        partners = _partners(sent, actor, m.start())
+        out.append(
+            make_record(
+                doc, "indicator", text, span, metric=metric, unit=unit, value=value, partners=partners, **base
+            )
+        )
+        if stock:
+            taken.append(span)
+    for m in _RANK.finditer(text, s0, s1):
+        value = _ORD.get((m.group("ord") or "").lower()) or (
+            int(m.group("ord")[:-2]) if m.group("ord") else 1
+        )
+        near = [x for x in sent.mentions if x.iso or x.codes][:4]
+        donors = [x.iso for x in near if x.iso in DONORS]
+        r_actor = donors[0] if donors else actor
+        partners = (
+            order_codes([c for x in near for c in x.codes if c != r_actor]) or sent.partners or ["WORLD"]
+        )
+        metric = f"{m.group('what').lower()}_partner_rank"
+        out.append(
+            make_record(
+                doc,
+                "indicator",
+                text,
+                span,
+                metric=metric,
+                unit="rank",
+                value=float(value),
+                partners=partners,
+                **{**base, "actor": r_actor},
+            )
+        )
+    for m in _RATIO.finditer(text, s0, s1):
+        w = m.group("w").lower()
+        value = (
+            2.0
+            if w in ("double", "twice")
+            else 3.0
+            if w == "triple"
+            else float(_RATIO_N.get(m.group("n").lower()) or m.group("n"))
+        )
+        compared = [
+            x
+            for x in sent.mentions
+            if re.search(r"(?:than|that of|of)\s+(?:the\s+)?$", text[max(s0, x.start - 12) : x.start])
+        ]
+        clause_start = max(s0, text.rfind(",", s0, m.start()) + 1, text.rfind(" while ", s0, m.start()))
+        partners = _partners(sent, actor, clause_start, compared)
+        out.append(
+            make_record(
+                doc,
+                "indicator",
+                text,
+                span,
+                metric="ratio",
+                unit="ratio",
+                value=value,
+                partners=partners,
+                **base,
+            )
+        )
+    for mo in find_money(text, s0, s1):
+        agg = _AGG.search(text, max(s0, mo.start - 90), mo.start)
+        y, ye = year_of(sent.years, s0, s1)
+        long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
+        if agg is None and not long_run:
+            continue
+        what = agg.group("what").lower() if agg else "aid"
+        metric = {
+            "valued": "trade_volume",
+            "trade": "trade_volume",
+            "gdp": "gdp",
+            "fdi": "investment_total",
+        }.get(what, "aid_total" if what in ("aid", "assistance", "oda") else f"{what}_total")
+        out.append(
+            make_record(
+                doc,
+                "indicator",
+                text,
+                span,
+                metric=metric,
+                unit=mo.currency,
+                value=mo.amount,
+                partners=_partners(sent, actor, s0),
+                **base,
+            )
+        )
+        taken.append((mo.start, mo.end))
+    for m in _PERCENT.finditer(text, s0, s1):
+        growth = _GROWTH.search(text, max(s0, m.start() - 40), min(s1, m.end() + 30))
+        unit = "percent_per_year" if _PER_YEAR.search(text, m.end(), min(s1, m.end() + 20)) else "percent"
+        metric = "growth" if growth else "share"
+        out.append(
+            make_record(
+                doc,
+                "indicator",
+                text,
+                span,
+                metric=metric,
+                unit=unit,
+                value=float(m.group("num")),
+                partners=_partners(sent, actor, s0),
+                **base,
+            )
+        )
+    return out

@@ -1,0 +1,154 @@
+"""Money amounts in running text: "JPY 600 billion", "1.57 billion yen", "US$ 44.7 billion",
+"$970 million", "USD100 million", "¥3.7bn", "RMB 2 billion" → (amount, ISO 4217 code).
+
+Amounts are kept as stated, in their own currency; no conversion happens here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: scale words and abbreviations → multiplier
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
+#: currency symbols and prefixes written before the number
+PREFIX = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "nz$": "NZD",
+    "nzd": "NZD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "hk$": "HKD",
+    "¥": "JPY",
+    "jp¥": "JPY",
+    "jpy": "JPY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "cn¥": "CNY",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₹": "INR",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "twd": "TWD",
+    "nt$": "TWD",
+    "thb": "THB",
+    "php": "PHP",
+    "₱": "PHP",
+    "idr": "IDR",
+    "rp": "IDR",
+    "myr": "MYR",
+    "rm": "MYR",
+    "vnd": "VND",
+}
+#: currency words written after the number
+SUFFIX = {
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "won": "KRW",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "usd": "USD",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "rupees": "INR",
+    "baht": "THB",
+    "pesos": "PHP",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "dong": "VND",
+    "australian dollars": "AUD",
+    "singapore dollars": "SGD",
+}
+
+
+def _alt(words: dict[str, str] | dict[str, float]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s*(?P<scale>{_alt(SCALES)})\b)?"
+_MONEY = re.compile(
+    rf"(?<![\w$])(?P<pre>{_alt(PREFIX)})\s?(?P<num>{_NUM}){_SCALE}(?:\s+(?:dollars|yuan|yen))?"
+    rf"|(?<![\w.,])(?P<num2>{_NUM}){_SCALE.replace('scale', 'scale2')}\s*(?P<suf>{_alt(SUFFIX)})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    """One amount found in text: ``text[start:end]`` states ``amount`` ``currency``."""
+
+    start: int
+    end: int
+    amount: float
+    currency: str
+
+
+def _value(num: str, scale: str | None) -> float:
+    value = float(num.replace(",", ""))
+    if scale:
+        value *= SCALES[scale.lower()]
+    return round(value, 2)
+
+
+def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
+    """All money amounts in ``text[start:end]``.
+
+    Examples
+    --------
+    >>> [(m.amount, m.currency) for m in find_money("JPY 600 billion and ¥3.7bn and 1.57 billion yen")]
+    [(600000000000.0, 'JPY'), (3700000000.0, 'JPY'), (1570000000.0, 'JPY')]
+    """
+    out: list[Money] = []
+    for m in _MONEY.finditer(text, start, len(text) if end is None else end):
+        if m.group("pre"):
+            pre = m.group("pre").lower()
+            scale = m.group("scale")
+            # bare "m"/"b"/"k" only count right after the number ("$5m"), never "RM 5 m..."
+            if scale and len(scale) == 1 and text[m.start("scale") - 1].isspace():
+                scale = None
+            if pre in ("rs", "rm", "rp") and not text[m.start("pre")].isupper():
+                continue
+            cur = PREFIX[pre]
+            num_end = m.end("scale") if scale else m.end("num")
+            out.append(Money(m.start(), max(num_end, m.end()), _value(m.group("num"), scale), cur))
+        else:
+            scale = m.group("scale2")
+            cur = SUFFIX[m.group("suf").lower()]
+            out.append(Money(m.start(), m.end(), _value(m.group("num2"), scale), cur))
+    return out

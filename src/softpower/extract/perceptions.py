@@ -1,0 +1,105 @@
+"""Perception records: shares of respondents who see an actor in some way.
+
+"93% of respondents agreed that Japan is a trustworthy friend" → measure ``trust``,
+value 0.93, subject JPN, respondents from the clause ("respondents from X, Y") or from
+the poll sentence just before ("a 2008 poll in X, Y and Z ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from softpower.extract.context import Sentence
+from softpower.extract.engagements import make_record
+from softpower.extract.entities import DONORS, order_codes
+from softpower.extract.sentences import split_clauses
+
+POLL = re.compile(r"\b(?:respondents|surveyed|polled|interviewees|poll|survey|opinion|barometer)\b", re.I)
+_RESPONDENTS = re.compile(
+    r"\b(?:respondents|surveyed|polled|interviewees|of (?:the )?(?:people|public|those asked))\b", re.I
+)
+_SHARE = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
+_MORE_FEWER = re.compile(
+    r"\b(?:fewer|more|less|a growing number of|a declining number of)\s+respondents\b", re.I
+)
+MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "considers_interests",
+        re.compile(
+            r"\binterests?\b[^.;]{0,40}\binto (?:account|consideration)|\b(?:considers?|takes?|taking)\b[^.;]{0,30}\binterests\b",
+            re.I,
+        ),
+    ),
+    ("positive_image", re.compile(r"\bpositive (?:images?|impressions?|views?)\b", re.I)),
+    ("trust", re.compile(r"\btrust\w*|\breliable\b|\bdependable\b", re.I)),
+    ("favourable", re.compile(r"\bfavou?rabl\w+|\bpositive(?:ly)? (?:opinion|view)", re.I)),
+    ("friendly", re.compile(r"\bfriend\w*", re.I)),
+    ("influence", re.compile(r"\binfluen\w+", re.I)),
+    ("helpful", re.compile(r"\bhelpful\b|\bcontribut\w+ to\b", re.I)),
+)
+_RESP_PREP = re.compile(r"(?:\b(?:from|in|among|of)\s+(?:the\s+)?(?:\w+,?\s+){0,1})$")
+
+
+def _measure(text: str, start: int, end: int) -> str | None:
+    for name, rx in MEASURES:
+        if rx.search(text, start, end):
+            return name
+    return None
+
+
+def sentence_perceptions(doc: str, text: str, sent: Sentence, polls: list[Sentence]) -> list[dict[str, Any]]:
+    """Perceptions in one sentence; ``polls`` are earlier sentences that describe a survey."""
+    s0, s1 = sent.start, sent.end
+    if not _RESPONDENTS.search(text, s0, s1):
+        return []
+    out: list[dict[str, Any]] = []
+    subject_prev: str | None = None
+    for c0, c1 in split_clauses(text, s0, s1):
+        share = _SHARE.search(text, c0, c1)
+        if share is None and not _MORE_FEWER.search(text, c0, c1):
+            continue
+        measure = _measure(text, (share.end() if share else c0), c1)
+        if measure is None:
+            continue
+        inside = [m for m in sent.mentions if c0 <= m.start < c1 and m.iso]
+        after_that = [
+            m for m in inside if re.search(r"\bthat\s+(?:the\s+)?$", text[max(c0, m.start - 10) : m.start])
+        ]
+        donors = [m for m in inside if m.iso in DONORS]
+        subj = (after_that or donors or inside)[0].iso if (after_that or donors or inside) else subject_prev
+        if subj is None:
+            continue
+        subject_prev = subj
+        resp = [
+            c
+            for m in sent.mentions
+            if m.iso != subj
+            and _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
+            and m.start < (share.start() if share else c1)
+            for c in m.codes
+        ]
+        years = [y.year for y in sent.years if y.year]
+        src = sent
+        if not resp and polls:
+            src = polls[-1]
+            resp = [c for m in src.mentions for c in m.codes if c != subj]
+            years = years or [y.year for y in src.years if y.year]
+        if not resp:
+            resp = [c for m in sent.mentions for c in m.codes if c != subj]
+        if not resp:
+            continue
+        out.append(
+            make_record(
+                doc,
+                "perception",
+                text,
+                (c0, c1),
+                actor=subj,
+                partners=order_codes(resp),
+                measure=measure,
+                value=round(float(share.group("num")) / 100, 4) if share else None,
+                year=max(years) if years else None,
+            )
+        )
+    return out

@@ -1,0 +1,120 @@
+"""Public API of the extract stage: files → records with provenance.
+
+Examples
+--------
+>>> from softpower.extract import extract_text
+>>> recs = extract_text("note.txt", "In 2008, Japan provided a 3.7 billion yen loan to Cambodia.")
+>>> [(r["actor"], r["partners"], r["instrument"], r["amount"], r["currency"], r["year"]) for r in recs]
+[('JPN', ['KHM'], 'oda_loan', 3700000000.0, 'JPY', 2008)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from softpower.extract.context import Sentence, build_sentence
+from softpower.extract.engagements import resolve_pending, sentence_engagements
+from softpower.extract.indicators import sentence_indicators
+from softpower.extract.money import find_money
+from softpower.extract.perceptions import POLL, sentence_perceptions
+from softpower.extract.sentences import split_sentences
+from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source
+
+
+@dataclass
+class ExtractResult:
+    """What one input file gave.
+
+    Attributes
+    ----------
+    path : str
+        The input path as given.
+    doc : str
+        Document id (file name).
+    records : list of dict
+        Records in the exchange format (``RECORD_KEYS``), in text order.
+    document : dict or None
+        Document fields for the ledger (id, text_length, sha256, and text for HTML/PDF).
+    error : str or None
+        One line saying why the file could not be read; then ``records`` is empty.
+    """
+
+    path: str
+    doc: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    document: dict[str, Any] | None = None
+    text: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[str, Any]]:
+    """Extract every record stated in ``text``; spans index into ``text``.
+
+    Parameters
+    ----------
+    doc : str
+        Document id written into each record.
+    text : str
+        The document text.
+    doc_year : int, optional
+        Year of the document, for relative expressions ("last year"). Never today's date.
+    """
+    records: list[dict[str, Any]] = []
+    prev: Sentence | None = None
+    polls: list[Sentence] = []
+    pending: list[dict[str, Any]] = []
+    for s0, s1 in split_sentences(text):
+        for rec in pending:
+            resolve_pending(text, rec, (s0, s1))
+        pending = []
+        sent = build_sentence(text, s0, s1, prev, doc_year)
+        perceptions = sentence_perceptions(doc, text, sent, polls)
+        if perceptions:
+            records.extend(perceptions)
+        else:
+            taken: list[tuple[int, int]] = []
+            money_spans = [(m.start, m.end) for m in find_money(text, s0, s1)]
+            records.extend(sentence_indicators(doc, text, sent, taken, money_spans))
+            found = sentence_engagements(doc, text, sent, taken, prev)
+            pending = [r for r in found if not r["instrument"]]
+            records.extend(found)
+        if POLL.search(text, s0, s1) and sent.mentions:
+            polls = [*polls[-2:], sent]
+        prev = sent
+    for rec in pending:
+        resolve_pending(text, rec, None)
+    return records
+
+
+def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, doc_year: int | None = None) -> ExtractResult:
+    """Read one file and extract its records; a bad file gives ``error``, never an exception."""
+    p = Path(path)
+    try:
+        src: SourceText = read_source(p, max_bytes)
+    except ExtractInputError as exc:
+        return ExtractResult(str(path), p.name, error=str(exc))
+    records = extract_text(src.doc, src.text, doc_year)
+    return ExtractResult(str(path), src.doc, records, src.document(), src.text)
+
+
+def _one(args: tuple[str, int]) -> ExtractResult:
+    return extract_file(args[0], args[1])
+
+
+def extract_paths(
+    paths: Iterable[str | Path], workers: int = 1, max_bytes: int = MAX_BYTES
+) -> list[ExtractResult]:
+    """Extract many files, in input order; ``workers > 1`` uses local processes."""
+    items = [(str(p), max_bytes) for p in paths]
+    if workers <= 1 or len(items) <= 1:
+        return [_one(i) for i in items]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_one, items, chunksize=max(1, len(items) // (workers * 8))))

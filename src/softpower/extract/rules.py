@@ -1,0 +1,127 @@
+"""Cue rules: instrument cues (one alternation regex over the cue table), PPP and
+equal-footing flags, and the filters that drop negated, hypothetical or future statements.
+
+The cue table is package data (``softpower/data/extract_instruments.csv``: instrument,
+priority, pattern); a higher priority wins when one clause holds cues of several instruments
+("health facilities (1.39 billion yen grant aid)" is a grant, not health cooperation).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from softpower.records import vocab
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An instrument cue found at ``text[start:end]``."""
+
+    start: int
+    end: int
+    instrument: str
+    priority: int
+
+
+@cache
+def cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+    """The compiled cue regex (one named group per table row) and each group's (instrument, priority)."""
+    raw = resources.files("softpower.data").joinpath("extract_instruments.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    known = vocab.instruments()
+    parts, meta = [], []
+    for i, row in enumerate(rows):
+        if row["instrument"] not in known:
+            raise ValueError(f"extract_instruments.csv:{i + 2}: unknown instrument {row['instrument']!r}")
+        re.compile(row["pattern"])  # fail early, naming nothing half-built
+        parts.append(f"(?P<c{i}>{row['pattern']})")
+        meta.append((row["instrument"], int(row["priority"])))
+    return re.compile("|".join(parts)), tuple(meta)
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Every instrument cue in ``text[start:end]`` (leftmost-longest by table order)."""
+    rx, meta = cue_table()
+    out = []
+    for m in rx.finditer(text, start, end):
+        name = m.lastgroup
+        if name is None:
+            continue
+        inst, prio = meta[int(name[1:])]
+        out.append(Cue(m.start(), m.end(), inst, prio))
+    return out
+
+
+def best_cue(cues: list[Cue]) -> Cue | None:
+    """The cue with the highest priority (the first of equals)."""
+    return max(cues, key=lambda c: (c.priority, -c.start)) if cues else None
+
+
+NEGATION = re.compile(
+    r"\b(?:not(?! only)|never|no longer|neither|nor|refused|rejected|declined|failed to|withdr[ae]w\w*|withdrawal"
+    r"|pulled out|left the|leaving the|suspend\w*|cancel\w*|scrapp\w*|halted|terminated|summon\w*"
+    r"|protest\w*|condemn\w*|den(?:y|ied|ies))\b|n['’]t\b",
+    re.IGNORECASE,
+)
+HYPOTHETICAL = re.compile(
+    r"(?:^|[,;:]\s*)(?:if|unless|should|were)\b|\b(?:would|could|might|may|can|will|shall|must)\b"
+    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks? to|seeking to"
+    r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
+    r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
+    re.IGNORECASE,
+)
+# verbs and nouns that make a clause report an act rather than discuss one
+ACT = re.compile(
+    r"\b(?:sign\w*|agreed|agreement\w*|provid\w+|pledg\w+|launch\w*|held|hosted|built|extend\w*|contribut\w+"
+    r"|donat\w+|grant\w*|support\w*|upgrad\w+|establish\w*|set up|visit\w*|conduct\w*|dispatch\w*|sent"
+    r"|offer\w*|announc\w+|conclud\w+|fund\w*|financ\w+|invest\w*|train\w*|deliver\w*|gave|giv\w+|join\w*"
+    r"|took part|participat\w+|restor\w+|finalis\w+|finaliz\w+|initiat\w+|designat\w+|sponsor\w*|promis\w+"
+    r"|proposed|convened|buy\w*|bought|transfer\w*|expand\w*|began|begun|started|creat\w+|helped|assist\w*"
+    r"|cooperat\w+|work\w* (?:on|with)|supplie\w*|supply|docking|calls?|exercises?|drills?|receiv\w+|recipients?"
+    r"|disburse\w+|allocat\w+|approv\w+|inaugurat\w+|opened|dedicat\w+|runs|ran|operat\w+|publiciz\w+"
+    r"|publicis\w+|endors\w+|align\w*|access|in-roads|integrat\w+|exploration|extended|stepped in|involved"
+    r"|creates|included|includes|target\w*|was part|is part|entered into force|came into force)\b",
+    re.IGNORECASE,
+)
+PPP = re.compile(
+    r"\b(?:public[- ]private|private (?:firms|sector|companies|finances?|financing|partners|investors|foundations)"
+    r"|PPPs?|(?:drug|pharmaceutical) companies|(?:global|private|philanthropic) foundations|business(?:es)? (?:co-fund|partners)"
+    r"|co-funded by (?:firms|companies))\b",
+    re.IGNORECASE,
+)
+EQUAL_FOOTING = re.compile(
+    r"\bequal[- ]footing (?:investment|funding|basis|partnership|contribution)|\bjoint (?:project|funding|investment)\b"
+    r"|\bco-fund\w*\b|\bco-financ\w*\b|\bmatched funding\b|\bboth sides\b",
+    re.IGNORECASE,
+)
+COMMENTARY = re.compile(
+    r"^(?:critics|analysts|observers|some|many|it is|this is|that is|there is|what|why|how|whether|perhaps|arguably)\b",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whose|where)\b|,\s+(?:that|as)\b|\bthat (?:is|will|would|could)\b")
+MAIN_NEGATION = re.compile(
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|n['’]t\b|^\s*(?:if|unless|should)\b",
+    re.IGNORECASE,
+)
+
+
+def filtered(text: str, start: int, end: int) -> str | None:
+    """Why ``text[start:end]`` must not yield an engagement ('negation', 'hypothetical'), or None.
+
+    Only the clause up to a relative pronoun counts: "an agreement which would facilitate
+    transfers" reports a signed agreement.
+    """
+    rel = _RELATIVE.search(text, start + 1, end)
+    chunk = text[start : rel.start() if rel else end]
+    if NEGATION.search(chunk):
+        return "negation"
+    if HYPOTHETICAL.search(chunk):
+        return "hypothetical"
+    return None

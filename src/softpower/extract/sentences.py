@@ -1,0 +1,88 @@
+"""Sentence and clause segmentation that keeps character offsets.
+
+Line breaks inside a sentence (text wrapped by PDF converters, with blank lines
+between wrapped lines) do not end a sentence; a blank line after a short line
+(a heading) or after terminal punctuation does.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Col|Lt|Sen|Rep|Gov|No|Nos|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Dept|approx|U\.S|U\.K|U\.N)\.)$"
+)
+# a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes) + space
+_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)")
+_CLAUSE = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+")
+
+Span = tuple[int, int]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _blocks(text: str) -> list[Span]:
+    """Split at paragraph breaks that really end a block (see module doc)."""
+    blocks: list[Span] = []
+    start = 0
+    for m in _PARA.finditer(text):
+        before = text[start : m.start()]
+        last_line = before.rsplit("\n", 1)[-1]
+        soft = (
+            len(last_line.strip()) >= 60
+            and not re.search(r"[.!?:\"”)\]]\s*$", last_line)
+            and last_line.endswith((" ", "\u00a0"))
+        )
+        if soft:
+            continue
+        blocks.append((start, m.start()))
+        start = m.end()
+    blocks.append((start, len(text)))
+    return [b for b in (_trim(text, *b) for b in blocks) if b[0] < b[1]]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans ``(start, end)`` of ``text`` (offsets into ``text``).
+
+    Examples
+    --------
+    >>> t = "Japan signed it. It was late.\\n\\nHeading\\n\\nNext one."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Japan signed it.', 'It was late.', 'Heading', 'Next one.']
+    """
+    out: list[Span] = []
+    for b0, b1 in _blocks(text):
+        start = b0
+        for m in _END.finditer(text, b0, b1):
+            if _ABBREV.search(text, max(b0, m.start() - 8), m.start() + 1):
+                continue
+            out.append(_trim(text, start, m.end()))
+            start = m.end()
+        out.append(_trim(text, start, b1))
+    return [s for s in out if s[0] < s[1]]
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Span]:
+    """Clause spans inside one sentence: split at ``;``, ``, and``, ``(1)``, dashes, colons."""
+    out: list[Span] = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        # keep digit groups ("1,154") and keep very short fragments attached
+        if (
+            m.group(0).startswith(",")
+            and m.start() > 0
+            and text[m.start() - 1].isdigit()
+            and text[m.end() : m.end() + 1].isdigit()
+        ):
+            continue
+        out.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    out.append(_trim(text, pos, end))
+    return [c for c in out if c[0] < c[1]]

@@ -1,0 +1,153 @@
+"""Readers: turn a .txt, .md, .html or .pdf file into the text the extractor reads.
+
+Every check that can fail names the file and what was expected, as one line
+(:class:`ExtractInputError`). The text returned is the exact string that record
+spans index into; for HTML and PDF it is kept with the document so spans stay checkable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from softpower.errors import InputError
+
+#: Default size limit of one input file (bytes).
+MAX_BYTES = 100 * 1024 * 1024
+#: File suffixes the extractor reads.
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+
+
+class ExtractInputError(InputError):
+    """A file the extractor cannot read (empty, binary, too large, not UTF-8, truncated)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one document and its identity.
+
+    Attributes
+    ----------
+    doc : str
+        Document id (the file name).
+    text : str
+        The text the extractor read; record spans index into it.
+    fmt : str
+        ``txt``, ``md``, ``html`` or ``pdf``.
+    sha256 : str
+        SHA-256 of the file's bytes.
+    """
+
+    doc: str
+    text: str
+    fmt: str
+    sha256: str
+
+    def document(self) -> dict[str, object]:
+        """The document dict for :meth:`softpower.ledger.Ledger.import_records`."""
+        out: dict[str, object] = {"id": self.doc, "text_length": len(self.text), "sha256": self.sha256}
+        if self.fmt in ("html", "pdf"):
+            out["text"] = self.text
+        return out
+
+
+def _fail(path: Path, problem: str, expected: str, line: int | None = None) -> ExtractInputError:
+    return ExtractInputError(str(path), line, None, problem, expected)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise _fail(path, "binary content (NUL bytes)", "a text file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _fail(path, f"byte 0x{data[exc.start]:02x} is not UTF-8", "UTF-8 text", line) from None
+    return text.removeprefix("\ufeff")
+
+
+def _html_text(path: Path, html: str) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+    )
+    if not text or not text.strip():
+        raise _fail(path, "no main text found in the HTML", "an HTML page with body text")
+    return text
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.startswith(b"%PDF-"):
+        raise _fail(path, "not a PDF (no %PDF- header)", "a PDF file")
+    if b"%%EOF" not in data[-2048:]:
+        raise _fail(path, "truncated PDF (no %%EOF marker at the end)", "a complete PDF file")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise _fail(path, f"unreadable PDF ({exc.__class__.__name__})", "a complete PDF file") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text:
+        raise _fail(path, "PDF has no extractable text (scanned images?)", "a PDF with a text layer")
+    return text
+
+
+def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read one file into a :class:`SourceText`.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.txt``, ``.md``, ``.html``/``.htm`` or ``.pdf`` file.
+    max_bytes : int
+        Files larger than this are refused (default 100 MB).
+
+    Raises
+    ------
+    ExtractInputError
+        Missing, empty, binary, too large, not UTF-8, or truncated/unreadable PDF.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _fail(p, f"unsupported file type {suffix or '(none)'!r}", ", ".join(SUFFIXES))
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise _fail(p, f"cannot read ({exc.strerror})", "a readable file") from None
+    if size > max_bytes:
+        raise _fail(p, f"file is {size / 2**20:.1f} MiB", f"at most {max_bytes / 2**20:.1f} MiB (--max-mb)")
+    data = p.read_bytes()
+    if not data.strip():
+        raise _fail(p, "empty file", "a document with text")
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix == ".pdf":
+        return SourceText(p.name, _pdf_text(p, data), "pdf", digest)
+    text = _decode(p, data)
+    if not text.strip():
+        raise _fail(p, "empty file", "a document with text")
+    if suffix in (".html", ".htm"):
+        return SourceText(p.name, _html_text(p, text), "html", digest)
+    return SourceText(p.name, text, suffix[1:], digest)
+
+
+def iter_inputs(paths: list[Path]) -> list[Path]:
+    """Expand folders to the readable files in them (sorted); files pass through."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,121 @@
+"""Years and year ranges: "in 2008", "by March 2024", "from 1999 to 2003", "since 2006",
+"the 1990s", "(2007-2017)", "a 5-year programme ... in 2007".
+
+Relative expressions ("last year", "this year") are anchored to the document date when
+one is known, never to today's date; without a document date they give no year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_Y = r"(?:19[4-9]\d|20\d\d)"
+_PRE = rf"(?:(?:early|late|mid|mid-|the end of|the start of)\s*)?(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?"
+# a number that is a count, not a year: "2000 volunteers", "more than 2000"
+_COUNTISH = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:volunteers|teachers|students|people|persons|tourists|projects|units|troops)\b"
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "range",
+        re.compile(
+            rf"\b(?i:from|between)\s+{_PRE}(?P<a>{_Y})\s+(?:to|and|until|till|through)\s+{_PRE}(?P<b>{_Y})\b"
+        ),
+    ),
+    ("range", re.compile(rf"(?<![\d$.,])(?P<a>{_Y})\s?[-–—/]\s?(?P<b>{_Y}|\d\d)(?!\d)")),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<a>(?:19[4-9]|20\d)0)s\b")),
+    ("end", re.compile(rf"\b(?i:by|before|until|till|through)\s+{_PRE}(?P<b>{_Y})\b")),
+    ("since", re.compile(rf"\b(?i:since|from)\s+{_PRE}(?P<a>{_Y})\b")),
+    ("year", re.compile(rf"(?<![\d$.,#])(?P<a>{_Y})(?!\d|,\d|\.\d|\s*(?:%|percent))")),
+)
+_DURATION = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]year\b")
+_NUMWORD = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_RELATIVE = re.compile(r"\b(?P<w>last|this|next|previous|the previous|the following)\s+year\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """A time reference found at ``text[start:end]``: ``year`` and/or ``year_end``."""
+
+    start: int
+    end: int
+    year: int | None
+    year_end: int | None
+    kind: str
+
+
+def find_years(
+    text: str, start: int = 0, end: int | None = None, doc_year: int | None = None
+) -> list[YearSpan]:
+    """Every time reference in ``text[start:end]``, most specific first at each place.
+
+    Examples
+    --------
+    >>> [(y.year, y.year_end) for y in find_years("from 1999 to 2003, and since 2006, by March 2024")]
+    [(1999, 2003), (2006, None), (None, 2024)]
+    """
+    stop = len(text) if end is None else end
+    found: list[YearSpan] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text, start, stop):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            a = int(m.group("a")) if "a" in rx.groupindex and m.group("a") else None
+            b = None
+            if "b" in rx.groupindex and m.group("b"):
+                raw = m.group("b")
+                b = int(raw) if len(raw) == 4 else (a // 100) * 100 + int(raw) if a else None
+            if kind == "decade" and a is not None:
+                b = a + 9
+            if kind == "year":
+                before = text[max(0, m.start() - 12) : m.start()].lower()
+                if _COUNTISH.match(text, m.end()) or re.search(
+                    r"(?:than|over|some|about|nearly)\s+$", before
+                ):
+                    continue
+            if kind == "range" and a is not None and b is not None and b < a:
+                continue
+            found.append(YearSpan(m.start(), m.end(), a, b, kind))
+            taken.append((m.start(), m.end()))
+    if doc_year is not None:
+        for m in _RELATIVE.finditer(text, start, stop):
+            w = m.group("w").lower()
+            y = doc_year + (
+                -1
+                if w in ("last", "previous", "the previous")
+                else 1
+                if w in ("next", "the following")
+                else 0
+            )
+            found.append(YearSpan(m.start(), m.end(), y, None, "relative"))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def duration_end(text: str, start: int, end: int, year: int | None) -> int | None:
+    """``year_end`` for "a 5-year programme" starting in ``year`` (inclusive count)."""
+    if year is None:
+        return None
+    m = _DURATION.search(text, start, end)
+    if not m:
+        return None
+    n = m.group("n")
+    years = int(n) if n.isdigit() else _NUMWORD[n]
+    return year + years - 1 if 1 < years <= 30 else None
