@@ -121,7 +121,8 @@ def scenario_tables(
         ) from None
     res = run_scenario(str(scenario), ledger, runs=runs, seed=seed, progress=progress)
     series = pd.DataFrame(res.series)[SERIES_COLUMNS]
-    name = str(getattr(res, "name", None) or Path(str(scenario)).stem)
+    meta = getattr(res, "meta", None) or {}
+    name = str(meta.get("scenario") or Path(str(scenario)).stem)
     baseline = None
     if with_baseline and name != "baseline":
         base = run_scenario("baseline", ledger, runs=runs, seed=seed)
@@ -129,13 +130,16 @@ def scenario_tables(
     return ScenarioTables(name, series, baseline)
 
 
-def list_scenario_names() -> list[str]:
-    """Bundled scenario names (:func:`softpower.simulate.list_scenarios`), or ``[]`` when not installed."""
+def list_scenario_names() -> list[tuple[str, str]]:
+    """Bundled scenarios as ``(name, description)`` (:func:`softpower.simulate.list_scenarios`)."""
     try:
-        from softpower.simulate import list_scenarios  # type: ignore[attr-defined]
+        from softpower.simulate import list_scenarios
     except ImportError:
         return []
     out = []
     for s in list_scenarios():
-        out.append(str(s) if isinstance(s, str) else str(getattr(s, "name", s)))
+        if isinstance(s, tuple | list):
+            out.append((str(s[0]), str(s[1]) if len(s) > 1 else ""))
+        else:
+            out.append((str(s), ""))
     return out

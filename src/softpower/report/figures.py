@@ -427,20 +427,29 @@ def engagement_over_time(by_year: pd.DataFrame, undated: int = 0) -> go.Figure:
 
 
 def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str, name: str) -> go.Figure:
-    """Scenario fan charts: median and 5–95 % band per donor, baseline median dashed; one panel per partner."""
+    """Scenario fan chart of one metric: median and 5–95 % band per donor, baseline median dashed.
+
+    One partner at a time (a menu switches partner); the partner shown first is the one
+    where the scenario's final-year median departs most from the baseline's.
+    """
     s = series[series["metric"] == metric]
-    title = f"Scenario '{name}': {metric} (median, 5–95 % band; dashed = baseline median)"
+    title = f"Scenario '{name}': {metric} (line = median, band = 5–95 % of runs, dashed = baseline median)"
     if s.empty:
         return _empty(title, f"The scenario produced no '{metric}' series.")
+    b_all = None if baseline is None or baseline.empty else baseline[baseline["metric"] == metric]
     partners = sorted(s["partner"].unique())
-    cols = min(4, len(partners))
-    rows = math.ceil(len(partners) / cols)
-    fig = make_subplots(
-        rows=rows, cols=cols, subplot_titles=partners, shared_xaxes=True, vertical_spacing=0.08
-    )
-    seen: set[str] = set()
-    for i, p in enumerate(partners):
-        r, c = i // cols + 1, i % cols + 1
+    first = partners[0]
+    if b_all is not None and not b_all.empty:
+        last = int(s["year"].max())
+        m = s[s["year"] == last].merge(
+            b_all[b_all["year"] == last], on=["donor", "partner"], suffixes=("", "_b")
+        )
+        if not m.empty:
+            gap = (m["p50"] - m["p50_b"]).abs().groupby(m["partner"]).max()
+            first = str(gap.idxmax())
+    fig = go.Figure()
+    owner: list[str] = []
+    for p in partners:
         for d, g in s[s["partner"] == p].groupby("donor", sort=True):
             g = g.sort_values("year")
             colour = donor_colour(str(d))
@@ -455,32 +464,26 @@ def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str,
                     legendgroup=str(d),
                     showlegend=False,
                     name=f"{d} 5–95 %",
-                ),
-                row=r,
-                col=c,
+                    visible=p == first,
+                )
             )
             fig.add_trace(
                 go.Scatter(
                     x=g["year"],
                     y=g["p50"],
                     mode="lines",
-                    line={"color": colour, "width": 2},
+                    line={"color": colour, "width": 2.5},
                     name=str(d),
                     legendgroup=str(d),
-                    showlegend=d not in seen,
-                    customdata=[f"dyad|{d}|{p}|" for _ in range(len(g))],
+                    customdata=[f"dyad|{d}|{p}|"] * len(g),
                     hovertemplate=f"{d} in {p} %{{x}}: median %{{y:.3f}}<extra></extra>",
-                ),
-                row=r,
-                col=c,
+                    visible=p == first,
+                )
             )
-            seen.add(str(d))
-            if baseline is not None and not baseline.empty:
-                b = baseline[
-                    (baseline["metric"] == metric) & (baseline["partner"] == p) & (baseline["donor"] == d)
-                ]
+            owner += [p, p]
+            if b_all is not None:
+                b = b_all[(b_all["partner"] == p) & (b_all["donor"] == d)].sort_values("year")
                 if not b.empty:
-                    b = b.sort_values("year")
                     fig.add_trace(
                         go.Scatter(
                             x=b["year"],
@@ -491,12 +494,36 @@ def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str,
                             showlegend=False,
                             name=f"{d} baseline",
                             hovertemplate=f"{d} in {p} %{{x}}: baseline median %{{y:.3f}}<extra></extra>",
-                        ),
-                        row=r,
-                        col=c,
+                            visible=p == first,
+                        )
                     )
-    fig.update_layout(legend={"title": {"text": "Donor"}})
-    return _layout(fig, title, 230 * rows + 90)
+                    owner.append(p)
+    buttons = [
+        {
+            "label": p,
+            "method": "update",
+            "args": [{"visible": [o == p for o in owner]}, {"title.text": f"{title} — {p}"}],
+        }
+        for p in partners
+    ]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "buttons": buttons,
+                "active": partners.index(first),
+                "x": 1.0,
+                "xanchor": "right",
+                "y": 1.12,
+                "yanchor": "bottom",
+            }
+        ],
+        legend={"title": {"text": "Donor"}},
+    )
+    fig.update_xaxes(title="year", tickformat="d")
+    fig.update_yaxes(title=metric)
+    out = _layout(fig, f"{title} — {first}", 440)
+    out.update_layout(margin={"t": 90})
+    return out
 
 
 def _col(frame: pd.DataFrame, name: str) -> list[Any]:

@@ -249,7 +249,8 @@ def create_app(
         name = str(form.get("scenario_file") or "").strip() or str(form.get("scenario") or "").strip()
         if not name:
             raise SoftpowerError("choose a scenario (a bundled name or a scenario file)")
-        runs = _int(str(form.get("runs") or "")) or store.runs
+        given = _int(str(form.get("runs") or ""))
+        runs = store.runs if given is None else given
         seed = _int(str(form.get("seed") or ""))
         if not 1 <= runs <= MAX_RUNS:
             raise SoftpowerError(f"runs: {runs} is out of range (expected 1..{MAX_RUNS})")

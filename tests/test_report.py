@@ -1,0 +1,176 @@
+"""The static report: provenance tables, leaders, safe embedding, and the whole HTML file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from softpower.cli import app
+from softpower.errors import InputError, LedgerError
+from softpower.ledger import Ledger, bundled_ledger
+from softpower.report import build_report, data, figures, render
+
+XSS_TEXT = (
+    "An opening line. Japan funded <script>window.__pwned = 1; alert('x')</script> a clinic in Vietnam in 2019. "
+    'A closing line with <img src=x onerror="window.__pwned = 2; alert(2)"> inside.'
+)
+
+
+def xss_ledger(path: Path) -> Path:
+    """The bundled ledger plus one document whose text and title hold live HTML."""
+    bundled_ledger(path)
+    start = XSS_TEXT.index("Japan funded")
+    end = XSS_TEXT.index("2019.") + 5
+    record = {
+        "doc": "xss.txt",
+        "kind": "engagement",
+        "actor": "JPN",
+        "partners": ["VNM"],
+        "instrument": "health_cooperation",
+        "year": 2019,
+        "span": [start, end],
+        "ppp": False,
+        "equal_footing": False,
+    }
+    doc = {"id": "xss.txt", "title": "Evil <img src=x onerror=alert(3)> title", "text": XSS_TEXT}
+    with Ledger.open(path) as lg:
+        lg.import_records([record], [doc], origin="test", source="test")
+    return path
+
+
+@pytest.fixture(scope="module")
+def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return xss_ledger(tmp_path_factory.mktemp("ledger") / "l.duckdb")
+
+
+@pytest.fixture(scope="module")
+def report_file(ledger_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    with Ledger.open(ledger_file, read_only=True) as lg:
+        return build_report(lg, scenario="us-health-withdrawal", output=out, seed=1, mc=30, runs=20)
+
+
+def test_sentence_at_expands_a_span_to_its_sentence() -> None:
+    text = "First one. The second sentence holds the span here. Third!"
+    start = text.index("holds")
+    assert data.sentence_at(text, start, start + 5) == "The second sentence holds the span here."
+    # a span ending on the full stop does not run into the next sentence
+    end = text.index("here.") + 5
+    assert data.sentence_at(text, start, end) == "The second sentence holds the span here."
+    assert data.sentence_at(text, 0, 3) == "First one."
+    assert data.sentence_at("para one\n\nline  two", 12, 14) == "line two"
+
+
+def test_leaders_table_known_answer() -> None:
+    dyads = pd.DataFrame(
+        {
+            "actor": ["JPN", "CHN", "USA", "JPN", "CHN", "KOR"],
+            "partner": ["VNM", "VNM", "VNM", "FJI", "FJI", "LAO"],
+            "year": [2020] * 6,
+            "score": [0.8, 0.5, 0.1, 0.2, 0.6, 0.0],
+            "rank": [1, 2, 3, 2, 1, 1],
+            "lead_share": [0.9, 0.1, 0.0, 0.3, 0.7, 1.0],
+        }
+    )
+    t = figures.leaders_table(dyads).set_index("partner")
+    assert t.loc["VNM", "leader"] == "JPN" and t.loc["VNM", "runner_up"] == "CHN"
+    assert t.loc["VNM", "margin"] == pytest.approx(0.3)
+    assert t.loc["FJI", "leader"] == "CHN" and t.loc["FJI", "margin"] == pytest.approx(0.4)
+    assert t.loc["FJI", "lead_share"] == pytest.approx(0.7)
+    assert "LAO" not in t.index  # a zero score leads nowhere
+
+
+def test_safe_json_cannot_close_a_script_element() -> None:
+    value = {"t": "</script><img src=x onerror=alert(1)> & <!--"}
+    text = render.safe_json(value)
+    assert not set("<>&") & set(text)
+    assert json.loads(text) == value
+
+
+def test_provenance_keys_lead_to_the_records_behind_a_figure(ledger_file: Path) -> None:
+    with Ledger.open(ledger_file, read_only=True) as lg:
+        records = data.load_records(lg)
+    edges = data.network_edges(records)
+    for e in edges.itertuples():
+        ids = data.records_for_key(records, f"edge|{e.actor}|{e.partner}|{e.power_type}")
+        assert sorted(ids) == sorted(e.record_ids)
+        assert records[records["record_id"].isin(ids)]["fact_key"].nunique() == e.facts
+    usa = data.records_for_key(records, "actor|USA")
+    assert len(usa) == int((records["actor"] == "USA").sum()) > 0
+    # group partners reach their members: a JPN record naming ASEAN reaches VNM
+    vnm = records[records["record_id"].isin(data.records_for_key(records, "dyad|JPN|VNM|"))]
+    assert (vnm["partners"].map(lambda ps: "ASEAN" in ps)).any()
+
+
+def test_document_text_from_a_folder_only_when_its_digest_matches(ledger_file: Path, tmp_path: Path) -> None:
+    with Ledger.open(ledger_file, read_only=True) as lg:
+        doc, digest = lg.query("SELECT doc_id, sha256 FROM documents WHERE text IS NULL LIMIT 1").iloc[0]
+        (tmp_path / doc).write_text("Not the document.", encoding="utf-8")
+        assert doc not in data.document_texts(lg, [doc], [tmp_path])
+        assert hashlib.sha256(b"Not the document.").hexdigest() != digest
+        texts = data.document_texts(lg, ["xss.txt"], [])
+    assert texts["xss.txt"] == XSS_TEXT
+
+
+def test_report_is_self_contained(report_file: Path) -> None:
+    html = report_file.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", html, re.I)
+    assert "plotly.js v" in html[:5_000_000]
+    payload = json.loads(re.search(r'id="report-data">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
+    assert {"tiles", "network", "ranks", "profiles", "time"} <= set(payload["figures"])
+    assert {"scenario-trust", "scenario-alignment"} <= set(payload["figures"])
+    assert payload["configs"]["tiles"]["toImageButtonOptions"]["format"] == "png"
+    # every clickable point leads to at least one record row
+    rows = html.count('<tr data-i="')
+    assert rows == 147
+    assert all(0 <= i < rows for ids in payload["groups"].values() for i in ids)
+    assert len(payload["groups"]) > 50 and sum(1 for ids in payload["groups"].values() if ids) > 50
+
+
+def test_report_escapes_document_text(report_file: Path) -> None:
+    html = report_file.read_text(encoding="utf-8")
+    body = html[html.index('<section id="provenance">') :]
+    assert "&lt;script&gt;window.__pwned" in body
+    assert "<script>window.__pwned" not in html
+    assert "onerror=alert(3)>" not in html and "&lt;img src=x onerror=alert(3)&gt;" in body
+
+
+def test_bad_scenario_file_writes_nothing(ledger_file: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("horizon: 10\nrunz: 3\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    with Ledger.open(ledger_file, read_only=True) as lg, pytest.raises(InputError, match="runz"):
+        build_report(lg, scenario=bad, output=out, mc=5, runs=5)
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_empty_ledger_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    Ledger.open(path).close()
+    with Ledger.open(path, read_only=True) as lg, pytest.raises(LedgerError, match="holds no records"):
+        build_report(lg, output=tmp_path / "r.html")
+    res = CliRunner().invoke(app, ["report", "--ledger", str(path), "--output", str(tmp_path / "r.html")])
+    assert res.exit_code == 2
+    assert "holds no records" in res.output and "Traceback" not in res.output
+
+
+def test_cli_report(ledger_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(
+        app, ["report", "--ledger", str(ledger_file), "--output", str(out), "--mc", "10"]
+    )
+    assert res.exit_code == 0, res.output
+    assert f"Report written to {out}" in res.output and out.stat().st_size > 4_000_000
+    res = CliRunner().invoke(
+        app, ["report", "--ledger", str(tmp_path / "missing.duckdb"), "--output", str(out)]
+    )
+    assert res.exit_code == 2 and "no ledger at" in res.output
+    res = CliRunner().invoke(app, ["report", "--help"])
+    assert "Example: softpower report" in res.output
