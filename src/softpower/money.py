@@ -18,6 +18,7 @@ or rate is missing keeps ``amount_usd`` empty and says why in ``money_note``.
 
 from __future__ import annotations
 
+import logging
 import warnings
 from functools import cache
 from importlib import resources
@@ -103,9 +104,19 @@ def deflator_table() -> pd.DataFrame:
     (CPI-U), U.S. city average, all items*, series CUUR0000SA0.
     """
     rows = []
+    log = logging.getLogger("cpi")
+    level = log.level
+    log.setLevel(
+        logging.ERROR
+    )  # cpi logs a staleness warning at import: the shipped series is used on purpose
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # StaleDataWarning
+            import cpi
+    finally:
+        log.setLevel(level)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # StaleDataWarning: we use the shipped series on purpose
-        import cpi
+        warnings.simplefilter("ignore")
 
         for year in range(1913, 2101):
             try:
