@@ -1,9 +1,186 @@
-"""CLI commands of the simulate stage (registered by ``softpower.cli``)."""
+"""CLI commands of the simulate stage: ``simulate``, ``calibrate`` and ``sensitivity``."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import pandas as pd
 import typer
+
+from softpower.cli.common import FormatOpt, LedgerOpt, OutputOpt, fail, ledger_path, run_guarded
+
+ScenarioArg = Annotated[
+    str | None,
+    typer.Argument(help="A shipped scenario name (see --list) or a scenario YAML file.", show_default=False),
+]
+RunsOpt = Annotated[int | None, typer.Option("--runs", help="Number of runs (default: the scenario's).")]
+MaybeSeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")]
+WorkersOpt = Annotated[int, typer.Option("--workers", help="Local worker processes.")]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Dask distributed scheduler address, e.g. tcp://10.0.0.5:8786."),
+]
+
+
+def _ledger(path: Path | None) -> Path | None:
+    """The ledger to read: an explicit ``--ledger`` must exist; a missing default means priors only."""
+    resolved = ledger_path(path)
+    if path is None and not resolved.exists():
+        return None
+    return resolved
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr (silent when stderr is not a terminal)."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, output: Path | None) -> None:
+    """Write a table as table, json (``{key: [...], "meta": ...}``), csv or parquet."""
+    if fmt == "parquet":
+        if output is None:
+            fail("--format parquet: needs --output FILE (binary output)")
+        frame.to_parquet(output, index=False)
+        return
+    if fmt == "json":
+        body = {key: frame.to_dict(orient="records"), "meta": meta}
+        text = orjson.dumps(body, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY).decode() + "\n"
+    elif fmt == "csv":
+        text = frame.to_csv(index=False, float_format="%.6g", lineterminator="\n")
+    elif fmt == "table":
+        lines = [f"{k}: {v}" for k, v in meta.items() if not isinstance(v, list | dict)]
+        text = (
+            "\n".join(lines) + "\n\n" + frame.to_string(index=False, float_format=lambda v: f"{v:.4g}") + "\n"
+        )
+    else:
+        fail(f"--format: {fmt!r} (expected one of table, json, csv, parquet)")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to ``app``."""
+
+    @app.command("simulate")
+    def simulate_cmd(
+        scenario: ScenarioArg = None,
+        list_: Annotated[bool, typer.Option("--list", help="List the shipped scenarios and exit.")] = False,
+        ledger: LedgerOpt = None,
+        runs: RunsOpt = None,
+        seed: MaybeSeedOpt = None,
+        fmt: FormatOpt = "table",
+        output: OutputOpt = None,
+        workers: WorkersOpt = 1,
+        scheduler: SchedulerOpt = None,
+    ) -> None:
+        """Run a scenario as a seeded ensemble: median and 5-95 % band of trust and alignment.
+
+        Per donor, partner and year. The same seed gives byte-identical output.
+
+        Example: softpower simulate us-health-withdrawal --runs 500 --seed 7 --format json -o out.json
+        """
+        from softpower.simulate import list_scenarios, run_scenario, write_result
+
+        if list_:
+            for name, description in run_guarded(list_scenarios):
+                typer.echo(f"{name:28s} {description}")
+            return
+        if scenario is None:
+            fail("SCENARIO: missing (expected a shipped name, see --list, or a YAML file)")
+        with _progress("simulating") as progress:
+            result = run_guarded(
+                run_scenario,
+                scenario,
+                _ledger(ledger),
+                runs=runs,
+                seed=seed,
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+            )
+        text = run_guarded(write_result, result, fmt, output)
+        if text is not None:
+            sys.stdout.write(text)
+
+    @app.command("calibrate")
+    def calibrate_cmd(
+        ledger: LedgerOpt = None,
+        scenario: Annotated[
+            str, typer.Option("--scenario", help="Scenario giving donors and strategies.")
+        ] = "baseline",
+        holdout: Annotated[
+            int | None,
+            typer.Option("--holdout-year", help="Backtest: fit up to this year, predict after it."),
+        ] = None,
+        fmt: FormatOpt = "table",
+        output: OutputOpt = None,
+    ) -> None:
+        """Fit model parameters to the ledger's perception records by least squares.
+
+        Reports the fit (residuals, RMSE) and a backtest against a persistence baseline.
+
+        Example: softpower calibrate --ledger softpower.duckdb --holdout-year 2016 --format json
+        """
+        from softpower.simulate.calibrate import calibrate
+
+        path = ledger_path(ledger)
+        result = run_guarded(calibrate, path, scenario=scenario, holdout_year=holdout)
+        _emit_frame(result.residuals, result.meta, "residuals", fmt, output)
+
+    @app.command("sensitivity")
+    def sensitivity_cmd(
+        scenario: Annotated[str, typer.Argument(help="Shipped scenario name or YAML file.")] = "baseline",
+        ledger: LedgerOpt = None,
+        n: Annotated[int, typer.Option("--n", help="Base sample size (power of two).")] = 1024,
+        seed: Annotated[int, typer.Option("--seed", help="Seed of the Sobol' design.")] = 1,
+        donor: Annotated[str | None, typer.Option("--donor", help="Donor whose output is analysed.")] = None,
+        metric: Annotated[str, typer.Option("--metric", help="trust or alignment.")] = "alignment",
+        first_order_only: Annotated[
+            bool, typer.Option("--first-order-only", help="Skip second-order indices (n (k + 2) runs).")
+        ] = False,
+        fmt: FormatOpt = "table",
+        output: OutputOpt = None,
+        workers: WorkersOpt = 1,
+        scheduler: SchedulerOpt = None,
+    ) -> None:
+        """Sobol first-order and total indices (SALib) over the declared parameter ranges.
+
+        Example: softpower sensitivity baseline --n 1024 --donor JPN --workers 2
+        """
+        from softpower.simulate.sensitivity import sensitivity
+
+        with _progress("sensitivity") as progress:
+            result = run_guarded(
+                sensitivity,
+                scenario,
+                _ledger(ledger),
+                n=n,
+                seed=seed,
+                donor=donor,
+                metric=metric,
+                second_order=not first_order_only,
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+            )
+        _emit_frame(result.indices, result.meta, "indices", fmt, output)

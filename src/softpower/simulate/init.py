@@ -47,6 +47,7 @@ class Inputs:
     group: np.ndarray  # (K,) power type index into GROUPS
     smart: np.ndarray  # (K,) bool
     hard: np.ndarray  # (K,) bool
+    extra: np.ndarray | None = None  # (H, D, P, K): observed dyad flows added as they are (calibration)
 
 
 GROUPS = ("economic", "smart", "soft", "diplomatic", "hard")

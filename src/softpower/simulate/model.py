@@ -47,25 +47,34 @@ class Derived:
     """Per-run arrays derived from parameters and inputs (constant over the years)."""
 
     decay: np.ndarray  # (R, K)
-    weights: np.ndarray  # (R, K, 3): columns = plain attraction, smart attraction, threat
-    s0: np.ndarray  # (R,)
+    onehot: np.ndarray  # (K, G): instrument → power type
+    coef: np.ndarray  # (R, G): attraction weight of each power type
+    v_hard: np.ndarray  # (R,)
+    inv_s0: np.ndarray  # (R, 1, 1, 1)
     theta: np.ndarray  # (R, D, P): threat sensitivity (allies feel less)
     beta: np.ndarray  # (R, P)
 
 
+SMART, HARD = GROUPS.index("smart"), GROUPS.index("hard")
+
+
 def derive(inp: Inputs, prm: ParamSet) -> Derived:
-    """Per-run decay factors, instrument weights, threat sensitivity and alignment sharpness."""
+    """Per-run decay factors, weights, threat sensitivity and alignment sharpness.
+
+    The instruments of a power type share a half-life and a weight, so the weighted sum
+    over instruments is a sum over power types of within-type sums (one matrix product);
+    the smart power type is the set of smart instruments and the hard one of hard instruments.
+    """
+    if not (np.array_equal(inp.smart, inp.group == SMART) and np.array_equal(inp.hard, inp.group == HARD)):
+        raise ValueError("smart and hard instruments must be exactly the smart and hard power types")
     half = np.stack([prm[f"half_life_{g}"] for g in GROUPS], axis=1)  # (R, G)
     decay = np.exp2(-1.0 / half[:, inp.group])
-    w = np.stack([prm[f"w_{g}"] for g in GROUPS], axis=1)[:, inp.group]  # (R, K)
-    weights = np.zeros((*w.shape, 3))
-    weights[:, :, 0] = np.where(inp.smart, 0.0, w)
-    weights[:, :, 1] = np.where(inp.smart, w, 0.0)
-    weights[:, :, 2] = np.where(inp.hard, prm["v_hard"][:, None], 0.0)
+    onehot = (inp.group[:, None] == np.arange(len(GROUPS))[None, :]).astype(float)
+    coef = np.stack([prm[f"w_{g}"] for g in GROUPS], axis=1)
     ally = np.where(inp.ally[None], prm["ally_factor"][:, None, None], 1.0)
     theta = prm["theta"][:, None, None] * ally
     beta = prm["beta"][:, None] * np.where(inp.hedger[None], prm["hedger_factor"][:, None], 1.0)
-    return Derived(decay, weights, prm["s0"], theta, beta)
+    return Derived(decay, onehot, coef, prm["v_hard"], 1.0 / prm["s0"][:, None, None, None], theta, beta)
 
 
 def initial_stocks(inp: Inputs, prm: ParamSet, dv: Derived) -> np.ndarray:
@@ -84,15 +93,35 @@ def initial_stocks(inp: Inputs, prm: ParamSet, dv: Derived) -> np.ndarray:
     return np.maximum(steady, hist)
 
 
-def net_pull(stocks: np.ndarray, dv: Derived, ef: np.ndarray, ppp: np.ndarray, prm: ParamSet) -> np.ndarray:
-    """Attraction minus felt threat, ``(R, D, P)``, for stocks ``(R, D, P, K)``."""
-    r, d, p, k = stocks.shape
-    x = np.log1p(stocks / dv.s0[:, None, None, None]).reshape(r, d * p, k)
-    parts = np.matmul(x, dv.weights).reshape(r, d, p, 3)
+def net_pull(
+    scaled: np.ndarray,
+    dv: Derived,
+    ef: np.ndarray,
+    ppp: np.ndarray,
+    prm: ParamSet,
+    group: np.ndarray,
+    buf: np.ndarray | None = None,
+) -> np.ndarray:
+    """Attraction minus felt threat, ``(R, D, P)``.
+
+    ``scaled`` are the roots in units of each run's ``s0``, instrument first
+    ``(K, R, D, P)``: the leading instrument axis lets the within-type sums add whole
+    contiguous slabs (fast), rather than reduce a short last axis.
+    """
+    x = np.log1p(scaled, out=buf)
+    sums = np.zeros((len(GROUPS), *x.shape[1:]))
+    for k in range(x.shape[0]):
+        sums[group[k]] += x[k]
+    c = dv.coef.T[:, :, None, None]  # (G, R, 1, 1)
     smart = (1.0 + prm["epsilon"][:, None, None] * ef[None]) * (
         1.0 + prm["pi_ppp"][:, None, None] * ppp[None]
     )
-    return parts[..., 0] + smart * parts[..., 1] - dv.theta * parts[..., 2]
+    felt = dv.theta * dv.v_hard[:, None, None]
+    out = smart * (c[SMART] * sums[SMART]) - felt * sums[HARD]
+    for g in range(len(GROUPS)):
+        if g != SMART:
+            out += c[g] * sums[g]
+    return out
 
 
 def alignment(trust: np.ndarray, beta: np.ndarray) -> np.ndarray:
@@ -131,16 +160,18 @@ def simulate(
     runs = prm["lam"].shape[0]
     horizon = inp.flow.shape[0]
     dv = derive(inp, prm)
-    stocks = initial_stocks(inp, prm, dv)
-    net0 = net_pull(stocks, dv, inp.ef[0], inp.ppp[0], prm)
+    # roots in units of s0, instrument first: (K, R, D, P)
+    stocks = np.ascontiguousarray(np.moveaxis(initial_stocks(inp, prm, dv) * dv.inv_s0, -1, 0))
+    net0 = net_pull(stocks, dv, inp.ef[0], inp.ppp[0], prm, inp.group)
     t0 = np.broadcast_to(inp.t0, net0.shape)
     c = np.clip(t0, LOGIT_CLIP, 1.0 - LOGIT_CLIP)
     intercept = np.log(c / (1.0 - c)) - net0 + prm["alpha"][:, None, None]
     lam, anchor = prm["lam"][:, None, None], prm["anchor"][:, None, None]
     rho = prm["rho"][:, None, None] * inp.reaction[None, :, None]
-    scale = prm["budget_scale"][:, None, None, None]
+    scale = (prm["budget_scale"] / prm["s0"])[:, None, None]
     sigma = prm["noise_sd"][:, None, None]
-    decay = dv.decay[:, None, None, :]
+    decay = np.ascontiguousarray(dv.decay.T)[:, :, None, None]  # (K, R, 1, 1)
+    flows = np.ascontiguousarray(np.moveaxis(inp.flow, -1, 1))[:, :, None]  # (H, K, 1, D, P)
     share = np.broadcast_to(inp.pi0, net0.shape).copy()
     trust = t0.copy()
     align = alignment(trust, dv.beta)
@@ -148,10 +179,17 @@ def simulate(
     out_t = np.empty((runs, n_out, *net0.shape[1:]))
     out_a = np.empty_like(out_t)
     out_t[:, 0], out_a[:, 0] = trust, align
+    buf, inflow = np.empty_like(stocks), np.empty_like(stocks)
+    extra = None
+    if inp.extra is not None:  # observed flows, in units of each run's s0: (H, K, R, D, P)
+        extra = np.moveaxis(inp.extra, -1, 1)[:, :, None] * dv.inv_s0[None, None, :, :, :, 0]
     for i in range(horizon):
         stocks *= decay
-        stocks += scale * share[..., None] * inp.flow[i][None]
-        net = net_pull(stocks, dv, inp.ef[i], inp.ppp[i], prm)
+        np.multiply((scale * share)[None], flows[i], out=inflow)
+        stocks += inflow
+        if extra is not None:
+            stocks += extra[i]
+        net = net_pull(stocks, dv, inp.ef[i], inp.ppp[i], prm, inp.group, buf)
         target = 1.0 / (1.0 + np.exp(-(intercept + net)))
         trust = (1.0 - lam) * trust + lam * ((1.0 - anchor) * target + anchor * t0)
         if rng is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -122,7 +123,7 @@ def sample(runs: int, rng: np.random.Generator, overrides: Mapping[str, float] |
     return out
 
 
-def sobol_problem(exclude: tuple[str, ...] = NOT_IN_SOBOL) -> dict[str, object]:
+def sobol_problem(exclude: tuple[str, ...] = NOT_IN_SOBOL) -> dict[str, Any]:
     """A SALib problem over the declared ranges of every parameter except ``exclude``."""
     table = [p for p in parameters().values() if p.name not in exclude]
     return {

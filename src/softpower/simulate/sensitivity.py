@@ -124,7 +124,7 @@ def sensitivity(
             f"--donor: {d!r} (expected one of the scenario's donors: {', '.join(sc.donors)})"
         )
     problem = sobol_problem()
-    names = tuple(problem["names"])  # type: ignore[arg-type]
+    names: tuple[str, ...] = tuple(problem["names"])
     fixed_names = [k for k in sc.parameters if k in names]
     with opened(ledger) as led:
         inp = build_inputs(sc, led)

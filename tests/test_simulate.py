@@ -1,0 +1,189 @@
+"""Simulate stage: known answers of the model, seeded ensembles, scenario effects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import softpower.simulate as sim
+from softpower.simulate.ensemble import chunk_size, ensemble
+from softpower.simulate.init import build_inputs, perception_observations
+from softpower.simulate.model import alignment, derive, initial_stocks, simulate
+from softpower.simulate.params import fixed, parameters, sample, sobol_problem
+from softpower.simulate.scenario import load_scenario
+from softpower.simulate.strategies import strategies
+
+SHIPPED = {
+    "baseline",
+    "us-health-withdrawal",
+    "japan-doubles-health-ppp",
+    "china-lending-slows",
+    "japan-asean-equal-footing",
+}
+
+
+def _yaml(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+STEADY = """
+description: two donors, constant flows
+start_year: 2025
+horizon: 12
+runs: 4
+seed: 3
+noise: false
+partners: [VNM, THA, FJI]
+donors:
+  JPN: {strategy: doux-smart-power, growth: 0.0, reaction: 0.0}
+  CHN: {strategy: china-four-level, growth: 0.0, reaction: 0.0}
+"""
+
+
+def test_namespace_exports() -> None:
+    assert set(sim.__all__) >= {"run_scenario", "list_scenarios", "ScenarioResult", "load_scenario"}
+    for name in sim.__all__:
+        assert hasattr(sim, name)
+
+
+def test_shipped_scenarios_load() -> None:
+    listed = dict(sim.list_scenarios())
+    assert set(listed) == SHIPPED
+    assert all(listed.values()), "every scenario has a description"
+    for name in SHIPPED:
+        sc = load_scenario(name)
+        assert sc.horizon == 30 and len(sc.partners) == 30 and list(sc.donors) == ["JPN", "CHN", "USA", "KOR"]
+
+
+def test_parameter_table_rows() -> None:
+    table = parameters()
+    assert len(sobol_problem()["names"]) >= 15
+    for p in table.values():
+        assert p.low <= p.default <= p.high and p.low < p.high and p.source
+    for s in strategies().values():
+        assert abs(sum(s.allocation.values()) - 1.0) < 1e-9 and s.budget >= 0
+
+
+def test_fixed_point_with_constant_flows(tmp_path: Path) -> None:
+    # steady-state roots, constant flows, alpha = 0: the start year is a fixed point
+    inp = build_inputs(load_scenario(_yaml(tmp_path, STEADY)))
+    out = simulate(inp, fixed(2))
+    assert np.allclose(out.trust, inp.t0[None, None], atol=1e-12)
+
+
+def test_friedkin_johnsen_closed_form(tmp_path: Path) -> None:
+    # a constant shift of the target: T_t = T* + (T0 - T*) (1 - lam)^t, T* = (1 - s) tau + s T0
+    inp = build_inputs(load_scenario(_yaml(tmp_path, STEADY)))
+    prm = fixed(1, {"alpha": 0.5, "lam": 0.2, "anchor": 0.25})
+    out = simulate(inp, prm).trust[0]
+    t0 = inp.t0
+    tau = 1.0 / (1.0 + np.exp(-(np.log(t0 / (1 - t0)) + 0.5)))
+    star = 0.75 * tau + 0.25 * t0
+    t = np.arange(out.shape[0])[:, None, None]
+    assert np.allclose(out, star + (t0 - star) * 0.8**t, atol=1e-12)
+
+
+def test_initial_roots_are_steady_state_without_ledger(tmp_path: Path) -> None:
+    inp = build_inputs(load_scenario(_yaml(tmp_path, STEADY)))
+    prm = fixed(1)
+    stocks = initial_stocks(inp, prm, derive(inp, prm))
+    k = inp.instruments.index("people_exchange")  # soft: half-life 15 years
+    flow = inp.pi0[0, 0] * inp.flow[0, 0, 0, k]
+    assert stocks[0, 0, 0, k] == pytest.approx(flow / (1 - 2 ** (-1 / 15)), rel=1e-12)
+
+
+def test_alignment_softmax_known_answer() -> None:
+    trust = np.array([[[0.6], [0.4]]])  # 1 run, 2 donors, 1 partner
+    al = alignment(trust, np.array([[4.0]]))
+    assert al[0, 0, 0] == pytest.approx(1 / (1 + np.exp(-0.8)), rel=1e-12)
+    assert al.sum(axis=1) == pytest.approx(1.0)
+
+
+def test_hedgers_spread_alignment(tmp_path: Path) -> None:
+    inp = build_inputs(load_scenario(_yaml(tmp_path, STEADY)))
+    al = simulate(inp, fixed(1)).alignment[0, 0]
+    vnm, fji = inp.partners.index("VNM"), inp.partners.index("FJI")
+    # same trust gap, but Viet Nam hedges (smaller beta): its alignment is more even
+    assert abs(al[0, vnm] - al[1, vnm]) < abs(al[0, fji] - al[1, fji])
+
+
+def test_same_seed_identical_and_independent_of_workers() -> None:
+    a = sim.run_scenario("baseline", runs=30, seed=11)
+    b = sim.run_scenario("baseline", runs=30, seed=11)
+    c = sim.run_scenario("baseline", runs=30, seed=12)
+    assert a.to_json() == b.to_json()
+    assert a.to_json() != c.to_json()
+    inp = build_inputs(load_scenario("baseline"))
+    runs = chunk_size(inp) + 7  # two chunks
+    one = ensemble(inp, runs, 5, {}, workers=1)
+    two = ensemble(inp, runs, 5, {}, workers=2)
+    assert np.array_equal(one[0], two[0]) and np.array_equal(one[1], two[1])
+
+
+def test_series_shape_and_bands() -> None:
+    res = sim.run_scenario("baseline", runs=40, seed=1)
+    s = res.series
+    assert list(s.columns) == ["donor", "partner", "year", "metric", "p05", "p50", "p95"]
+    assert set(s["metric"]) == {"trust", "alignment"}
+    assert len(s) == 4 * 30 * 31 * 2
+    assert (s["p05"] <= s["p50"]).all() and (s["p50"] <= s["p95"]).all()
+    assert s["p05"].min() >= 0 and s["p95"].max() <= 1
+    d = res.to_dict()
+    assert set(d) == {"series", "meta"} and set(d["series"][0]) == set(s.columns)
+    assert d["meta"]["runs"] == 40 and d["meta"]["seed"] == 1
+
+
+def test_progress_callback_counts_chunks() -> None:
+    calls: list[tuple[int, int]] = []
+    sim.run_scenario("baseline", runs=600, seed=1, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1][0] == calls[-1][1] == len(calls) >= 2
+
+
+def _paired(name: str, donor: str, metric: str = "trust") -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Final-year values of a scenario and the baseline with the same parameters, noise off."""
+    base, other = build_inputs(load_scenario("baseline")), build_inputs(load_scenario(name))
+    prm = sample(16, np.random.default_rng(4))
+    d = base.donors.index(donor)
+    a = getattr(simulate(base, prm), metric)[:, -1, d]
+    b = getattr(simulate(other, prm), metric)[:, -1, d]
+    return a, b, base.partners
+
+
+def test_us_health_withdrawal_lowers_us_trust_in_asean_only() -> None:
+    base, alt, partners = _paired("us-health-withdrawal", "USA")
+    asean = [partners.index(p) for p in ("VNM", "IDN", "PHL")]
+    others = [partners.index(p) for p in ("IND", "FJI")]
+    assert (alt[:, asean] < base[:, asean]).all()
+    assert np.allclose(alt[:, others], base[:, others], atol=0.02)
+
+
+def test_japan_equal_footing_raises_japan_trust_in_asean() -> None:
+    base, alt, partners = _paired("japan-asean-equal-footing", "JPN")
+    asean = [partners.index(p) for p in ("VNM", "THA")]
+    assert (alt[:, asean] > base[:, asean]).all()
+
+
+def test_japan_health_ppp_raises_alignment_and_china_slowdown_lowers_china() -> None:
+    base, alt, _ = _paired("japan-doubles-health-ppp", "JPN", "alignment")
+    assert alt.mean() > base.mean()
+    base, alt, _ = _paired("china-lending-slows", "CHN")
+    assert alt.mean() < base.mean()
+
+
+def test_initial_state_from_ledger(seeds_ledger: Path) -> None:
+    obs = perception_observations(seeds_ledger)
+    assert set(obs["measure"]) == {"trust", "friendly", "positive_image"}  # the null-valued record is dropped
+    inp = build_inputs(load_scenario("baseline"), seeds_ledger)
+    j, idn = inp.donors.index("JPN"), inp.partners.index("IDN")
+    assert inp.t0[j, idn] == pytest.approx(0.93)  # 'trust' preferred over 'friendly' (0.96)
+    assert inp.t0_source[j, idn] == "trust 2008"
+    assert inp.t0_source[inp.donors.index("CHN"), idn] == "prior"
+    assert inp.hist_usd.sum() > 0 and inp.hist_units.sum() > 0
+    vnm, bgd = inp.partners.index("VNM"), inp.partners.index("BGD")
+    assert inp.pi0[j, vnm] > inp.pi0[j, bgd]  # Japan's recorded engagement with Viet Nam tilts its shares
+    res = sim.run_scenario("baseline", seeds_ledger, runs=10, seed=1)
+    assert res.meta["initial_trust_sources"]["trust"] == 6

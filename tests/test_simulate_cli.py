@@ -1,0 +1,154 @@
+"""Simulate CLI: commands, formats, byte-identical output, and one-line errors for bad scenarios."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from softpower.cli import app
+
+runner = CliRunner()
+
+GOOD = """
+description: test
+start_year: 2025
+horizon: 5
+runs: 8
+seed: 2
+partners: [VNM, THA]
+donors:
+  JPN: {strategy: doux-smart-power}
+  CHN: {strategy: china-four-level}
+"""
+
+
+def _run(*args: str) -> object:
+    return runner.invoke(app, list(args))
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_help_has_examples() -> None:
+    for cmd in ("simulate", "calibrate", "sensitivity"):
+        res = _run(cmd, "--help")
+        assert res.exit_code == 0 and "Example: softpower" in res.output
+
+
+def test_list() -> None:
+    res = _run("simulate", "--list")
+    assert res.exit_code == 0
+    names = [line.split()[0] for line in res.output.splitlines() if line.strip()]
+    assert names[0] == "baseline" and len(names) == 5 and "us-health-withdrawal" in names
+
+
+def test_json_same_seed_byte_identical(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (a, b):
+        res = _run(
+            "simulate",
+            "baseline",
+            "--runs",
+            "25",
+            "--seed",
+            "9",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--ledger",
+            str(tmp_path / "none.duckdb"),
+        )
+        assert res.exit_code != 0  # an explicit ledger that does not exist is an error
+        res = _run("simulate", "baseline", "--runs", "25", "--seed", "9", "--format", "json", "-o", str(out))
+        assert res.exit_code == 0, res.output
+    assert a.read_bytes() == b.read_bytes()
+    data = json.loads(a.read_text())
+    assert set(data["series"][0]) == {"donor", "partner", "year", "metric", "p05", "p50", "p95"}
+
+
+def test_formats(tmp_path: Path, seeds_ledger: Path) -> None:
+    scen = _write(tmp_path, GOOD)
+    res = _run("simulate", str(scen), "--ledger", str(seeds_ledger), "--format", "csv")
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0] == "donor,partner,year,metric,p05,p50,p95"
+    assert len(res.output.splitlines()) == 1 + 2 * 2 * 6 * 2
+    pq = tmp_path / "o.parquet"
+    res = _run("simulate", str(scen), "--format", "parquet", "-o", str(pq))
+    assert res.exit_code == 0 and len(pd.read_parquet(pq)) == 48
+    res = _run("simulate", str(scen))
+    assert res.exit_code == 0 and "JPN" in res.output and "2030" in res.output
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "expected"),
+    [
+        (
+            ("JPN: {strategy: doux-smart-power}", "XXJ: {strategy: doux-smart-power}"),
+            "donors.XXJ",
+            "ISO 3166",
+        ),
+        (
+            ("partners: [VNM, THA]", "partners: [VNM, ATLANTIS]"),
+            "partners[1]",
+            "ISO 3166 alpha-3 codes or group",
+        ),
+        (
+            ("JPN: {strategy: doux-smart-power}", "JPN: {strategy: doux-smart-power, budget: -5}"),
+            "donors.JPN.budget",
+            "budget >= 0",
+        ),
+        (
+            (
+                "JPN: {strategy: doux-smart-power}",
+                "JPN: {strategy: doux-smart-power, allocation: {oda_grant: 0.5, health_cooperation: 0.3}}",
+            ),
+            "donors.JPN.allocation",
+            "summing to 1",
+        ),
+        (("horizon: 5", "horizon: 101"), "horizon", "an integer from 1 to 100"),
+        (
+            ("runs: 8", "runs: 8\nshocks: [{type: meteor, start: 2026}]"),
+            "shocks[0].type",
+            "one of withdrawal, scale",
+        ),
+    ],
+)
+def test_bad_input_one_line_exit_2(tmp_path: Path, change: tuple[str, str], key: str, expected: str) -> None:
+    path = _write(tmp_path, GOOD.replace(*change))
+    res = _run("simulate", str(path))
+    assert res.exit_code == 2
+    lines = [ln for ln in res.output.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.output
+    assert (
+        str(path) in lines[0] and f" {key}:" in lines[0] and "(expected" in lines[0] and expected in lines[0]
+    )
+
+
+def test_unknown_scenario_name_and_bad_yaml(tmp_path: Path) -> None:
+    res = _run("simulate", "no-such-scenario")
+    assert res.exit_code == 2 and "baseline" in res.output
+    res = _run("simulate", str(_write(tmp_path, "horizon: [1,\n")))
+    assert res.exit_code == 2 and "not valid YAML" in res.output
+
+
+def test_calibrate_cli(seeds_ledger: Path) -> None:
+    res = _run("calibrate", "--ledger", str(seeds_ledger), "--format", "json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["meta"]["n_obs"] == 18 and "no backtest" in data["meta"]["backtest"]["verdict"]
+
+
+def test_sensitivity_cli_small() -> None:
+    res = _run("sensitivity", "baseline", "--n", "8", "--first-order-only", "--format", "csv")
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0] == "parameter,S1,S1_conf,ST,ST_conf"
+    res = _run("sensitivity", "baseline", "--n", "10")
+    assert res.exit_code == 2 and "power of two" in res.output
