@@ -59,10 +59,10 @@ _PREP = frozenset(
 _SKIPWORDS = frozenset({"the", "a", "an", "and", "both", "all", "fellow"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _VERB_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,4})?\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:also|then|now|again|recently|once|"
+    r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,4})?\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:also|then|now|again|recently|once|"
     r"later|has|have|had|is|was|were|are|did|does|do|currently|first|further|jointly|formally|quickly)\s+)*"
     r"(?:[a-z]+ed|[a-z]+s|held|built|sent|gave|took|made|began|won|led|set|paid|lent|spent|became|agreed|signed)\b"
-    r"|^\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"
+    r"|\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?)\b"
@@ -91,6 +91,7 @@ class Sentence:
     years: list[YearSpan] = field(default_factory=list)
     carried: bool = False
     collective: tuple[str, tuple[str, ...]] | None = None
+    head: Mention | None = None
 
 
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
@@ -135,9 +136,15 @@ def collective(
     return None
 
 
-def subject(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The grammatical subject among ``mentions`` within ``text[start:end]`` (see module doc)."""
-    cands = [m for m in mentions if start <= m.start < end and _eligible(text, m, start)]
+def subject(
+    text: str, mentions: list[Mention], start: int, end: int, floor: int | None = None
+) -> Mention | None:
+    """The grammatical subject among ``mentions`` within ``text[start:end]`` (see module doc).
+
+    ``floor`` is where the sentence starts, when ``start`` is a clause inside it.
+    """
+    base = start if floor is None else floor
+    cands = [m for m in mentions if start <= m.start < end and _eligible(text, m, base)]
     for m in cands:
         if _VERB_AFTER.match(text, m.end, min(end, m.end + 80)):
             return m
@@ -145,7 +152,7 @@ def subject(text: str, mentions: list[Mention], start: int, end: int) -> Mention
         if m.possessive:
             return m
     for m in cands:  # a bare first name is a subject only if no verb came before it
-        if not _VERB_BEFORE.search(text, start, m.start):
+        if not _VERB_BEFORE.search(text, base, m.start):
             return m
     return None
 
@@ -201,7 +208,16 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
         actor = pair_donors[0] if pair_donors else pair[0]
         partners = [c for c in pair if c != actor]
     return Sentence(
-        start, end, mentions, actor, actor_m, partners, find_years(text, start, end, doc_year), carried, coll
+        start,
+        end,
+        mentions,
+        actor,
+        actor_m,
+        partners,
+        find_years(text, start, end, doc_year),
+        carried,
+        coll,
+        head,
     )
 
 
@@ -223,7 +239,9 @@ def clause_actor(
 ) -> tuple[str | None, list[str]]:
     """Actor and partners for a clause ``text[c0:...]`` whose cue starts at ``cue_start``."""
     inside = [m for m in sent.mentions if c0 <= m.start < cue_start]
-    head = subject(text, inside, c0, cue_start) if inside else None
+    head = subject(text, inside, c0, cue_start, sent.start) if inside else None
+    if head is not None and head is sent.head:
+        return sent.actor, sent.partners
     subj_after = sent.actor_mention is None or sent.actor_mention.start > cue_start
     if head is None and (sent.actor is None or sent.carried or subj_after):
         pair = _compound(text, sent, c0, cue_start, cue_end or cue_start)

@@ -7,7 +7,16 @@ from typing import Any
 
 from softpower.extract.context import Sentence, clause_actor
 from softpower.extract.money import Money, find_money
-from softpower.extract.rules import COMMENTARY, EQUAL_FOOTING, MAIN_NEGATION, PPP, Cue, filtered, find_cues
+from softpower.extract.rules import (
+    ACT,
+    COMMENTARY,
+    EQUAL_FOOTING,
+    MAIN_NEGATION,
+    PPP,
+    Cue,
+    filtered,
+    find_cues,
+)
 from softpower.extract.sentences import split_clauses
 from softpower.extract.years import YearSpan, duration_end
 from softpower.records.models import RECORD_KEYS
@@ -18,23 +27,23 @@ _NAMED = re.compile(
     r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit))\b"
 )
 _SETTING = re.compile(
-    r"^(?:During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
+    r"(?:During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
-_BACKREF = re.compile(
-    r"^(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b"
-)
+_BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
     r"\b(?:pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
     re.I,
 )
 _ANAPHOR_NEXT = re.compile(
-    r"^(?:The|This|That|These|Such)\s+(?:investment|aid|loan|grant|funding|money|package|assistance|pledge|support|amount|sum)\b"
+    r"(?:The|This|That|These|Such)\s+(?:investment|aid|loan|grant|funding|money|package|assistance|pledge|support|amount|sum)\b"
 )
 # an amount spread over many years is a statistic, not one act
 AGGREGATE_YEARS = 6
 # sector cues lose to the money instrument of the same clause ("hospital facilities (1.39 billion yen grant aid)")
 _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
+# cues below this priority (generic aid, investment, diplomacy words) need an act verb in their clause
+_SPECIFIC = 46
 
 
 def make_record(doc: str, kind: str, text: str, span: tuple[int, int], **fields: Any) -> dict[str, Any]:
@@ -86,14 +95,24 @@ def choose_cues(cues: list[Cue]) -> list[Cue]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _money_in(money: list[Money], start: int, end: int) -> Money | None:
-    return next((m for m in money if start <= m.start < end), None)
+def _money_near(money: list[Money], start: int, end: int, cue: Cue) -> Money | None:
+    inside = [m for m in money if start <= m.start < end]
+    return min(inside, key=lambda m: abs(m.start - cue.start)) if inside else None
 
 
 def sentence_engagements(
-    doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], prev: Sentence | None = None
+    doc: str,
+    text: str,
+    sent: Sentence,
+    taken: list[tuple[int, int]],
+    prev: Sentence | None = None,
+    stats: bool = False,
 ) -> list[dict[str, Any]]:
-    """Engagements stated in one sentence; ``taken`` are spans already used by indicators."""
+    """Engagements stated in one sentence.
+
+    ``taken`` are spans already used by stock indicators; ``stats`` says the sentence states
+    a comparison or total, so generic aid words in it describe the statistic, not an act.
+    """
     s0, s1 = sent.start, sent.end
     if COMMENTARY.match(text, s0) or text[s0:s1].rstrip().endswith("?") or MAIN_NEGATION.search(text, s0, s1):
         return []
@@ -110,14 +129,18 @@ def sentence_engagements(
         for cue in choose_cues(find_cues(text, c0, c1)):
             if any(a <= cue.start < b for a, b in taken):
                 continue
+            if cue.priority < _SPECIFIC and (stats or not ACT.search(text, c0, c1)):
+                continue
             actor, partners = clause_actor(text, sent, c0, cue.start, cue.end)
             actors = [actor] if actor else []
-            if sent.collective and (actor is None or sent.carried):
+            if sent.collective and actor == sent.actor:
                 group, donors = sent.collective
                 actors, partners = list(donors), [group]
             if not actors:
                 continue
-            amt = _money_in(money, c0, c1)
+            if any(c0 <= a < c1 for a, _ in taken):
+                continue  # the clause states a total or stock already recorded as an indicator
+            amt = _money_near(money, c0, c1, cue)
             if not partners:
                 # an act with no named partner counts only when it is specific: a name or an amount
                 if amt is None and name_of(text, c0, c1) is None:

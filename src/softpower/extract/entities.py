@@ -58,12 +58,16 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
         if alias.alias.casefold() in _SKIP:
             continue
         names[alias.alias] = ((alias.iso3,), alias.iso3, alias.kind)
-    # group aliases are stored case-folded: match them as written or capitalised
+    # group aliases are stored case-folded: multi-word ones match in any case, short ones as written
     table: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
+    folded: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
     for n, v in names.items():
-        forms = {n} if v[2] not in ("group", "region") else {n, n.upper(), n.title(), n[:1].upper() + n[1:]}
-        for f in forms:
-            table.setdefault(f, v)
+        if v[2] in ("group", "region") and (" " in n or len(n) > 5):
+            folded[n.casefold()] = v
+        elif v[2] in ("group", "region"):
+            table.setdefault(n.upper(), v)
+        else:
+            table.setdefault(n, v)
     table.update(
         {
             a.alias: ((a.iso3,), a.iso3, a.kind)
@@ -74,7 +78,10 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
     for code in vocab.group_codes():
         if code != "WORLD":
             table[code] = ((code,), None, "group")
-    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    for k, v in folded.items():
+        table[k] = v
+    keys = sorted(table, key=len, reverse=True)
+    alts = "|".join(f"(?i:{re.escape(n)})" if n in folded else re.escape(n) for n in keys)
     rx = re.compile(rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>{alts})(?![A-Za-z0-9$])")
     return rx, table
 
@@ -90,7 +97,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     out: list[Mention] = []
     for m in rx.finditer(text, start, stop):
         name = m.group("n")
-        codes, iso, kind = table[name]
+        codes, iso, kind = table[name] if name in table else table[name.casefold()]
         s, e = m.start("n"), m.end("n")
         if kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
             continue

@@ -124,6 +124,26 @@ def sentence_indicators(
     doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], money_spans: list[tuple[int, int]]
 ) -> list[dict[str, Any]]:
     """Indicators in one sentence; stock statements add their span to ``taken``."""
+    return _indicators(doc, text, sent, taken, money_spans)
+
+
+STAT_METRICS = ("ratio",)
+STAT_UNITS = ("rank", "percent", "percent_per_year")
+
+
+def is_statistic(rec: dict[str, Any]) -> bool:
+    """A comparison, rank, percentage or money total (not a count of things done)."""
+    return (
+        rec["metric"] in STAT_METRICS
+        or rec["unit"] in STAT_UNITS
+        or rec["unit"] not in ("count", "persons", "persons_per_year")
+    )
+
+
+def _indicators(
+    doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], money_spans: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """Indicators in one sentence; stock statements add their span to ``taken``."""
     s0, s1 = sent.start, sent.end
     actor = sent.actor
     out: list[dict[str, Any]] = []
@@ -148,7 +168,7 @@ def sentence_indicators(
             )
         )
         if stock:
-            taken.append(span)
+            taken.append((m.start(), m.end()))
     for m in _RANK.finditer(text, s0, s1):
         value = _ORD.get((m.group("ord") or "").lower()) or (
             int(m.group("ord")[:-2]) if m.group("ord") else 1

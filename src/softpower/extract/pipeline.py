@@ -18,7 +18,7 @@ from typing import Any
 
 from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
-from softpower.extract.indicators import sentence_indicators
+from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.money import find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
 from softpower.extract.sentences import split_sentences
@@ -82,8 +82,10 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
         else:
             taken: list[tuple[int, int]] = []
             money_spans = [(m.start, m.end) for m in find_money(text, s0, s1)]
-            records.extend(sentence_indicators(doc, text, sent, taken, money_spans))
-            found = sentence_engagements(doc, text, sent, taken, prev)
+            indicators = sentence_indicators(doc, text, sent, taken, money_spans)
+            records.extend(indicators)
+            stats = any(is_statistic(r) for r in indicators)
+            found = sentence_engagements(doc, text, sent, taken, prev, stats)
             pending = [r for r in found if not r["instrument"]]
             records.extend(found)
         if POLL.search(text, s0, s1) and sent.mentions:

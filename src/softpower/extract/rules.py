@@ -72,12 +72,13 @@ HYPOTHETICAL = re.compile(
     r"(?:^|[,;:]\s*)(?:if|unless|should|were)\b|\b(?:would|could|might|may|can|will|shall|must)\b"
     r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks? to|seeking to"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
+    r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|request\w*|demand\w*|appeal\w*"
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
     re.IGNORECASE,
 )
 # verbs and nouns that make a clause report an act rather than discuss one
 ACT = re.compile(
-    r"\b(?:sign\w*|agreed|agreement\w*|provid\w+|pledg\w+|launch\w*|held|hosted|built|extend\w*|contribut\w+"
+    r"\b(?:sign\w*|agreed|agreement\w*|provid\w+|pledg\w+|launch\w*|held|hosted|buil\w+|extend\w*|contribut\w+"
     r"|donat\w+|grant\w*|support\w*|upgrad\w+|establish\w*|set up|visit\w*|conduct\w*|dispatch\w*|sent"
     r"|offer\w*|announc\w+|conclud\w+|fund\w*|financ\w+|invest\w*|train\w*|deliver\w*|gave|giv\w+|join\w*"
     r"|took part|participat\w+|restor\w+|finalis\w+|finaliz\w+|initiat\w+|designat\w+|sponsor\w*|promis\w+"
@@ -100,7 +101,7 @@ EQUAL_FOOTING = re.compile(
     re.IGNORECASE,
 )
 COMMENTARY = re.compile(
-    r"^(?:critics|analysts|observers|some|many|it is|this is|that is|there is|what|why|how|whether|perhaps|arguably)\b",
+    r"(?:critics|analysts|observers|some|many|it is|this is|that is|there is|what|why|how|whether|perhaps|arguably)\b",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,11 @@ _ABBREV = re.compile(
 # a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes) + space
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)")
-_CLAUSE = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+")
+_CLAUSE = re.compile(r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+")
+
+_CLAUSE_OPENER = re.compile(
+    r"(?:The|This|These|That|It|Its|They|Their|In|On|At|During|From|With|By|For|While|When)\b"
+)
 
 Span = tuple[int, int]
 

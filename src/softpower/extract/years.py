@@ -18,7 +18,7 @@ _Y = r"(?:19[4-9]\d|20\d\d)"
 _PRE = rf"(?:(?:early|late|mid|mid-|the end of|the start of)\s*)?(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?"
 # a number that is a count, not a year: "2000 volunteers", "more than 2000"
 _COUNTISH = re.compile(
-    r"^\s*(?:[a-z]+\s+)?(?:volunteers|teachers|students|people|persons|tourists|projects|units|troops)\b"
+    r"\s*(?:[a-z]+\s+)?(?:volunteers|teachers|students|people|persons|tourists|projects|units|troops)\b"
 )
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
