@@ -1,0 +1,273 @@
+"""Real-browser tests (Debian's chromium through Playwright): the report offline, the dashboard live.
+
+Screenshots of every page go to ``test-output/screenshots/`` (or ``$SOFTPOWER_SCREENSHOTS``)
+for review. Needs ``/usr/bin/chromium`` (``make browser`` installs it); never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+SHOTS = Path(
+    os.environ.get(
+        "SOFTPOWER_SCREENSHOTS", Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
+    )
+)
+XSS_TEXT = (
+    "An opening line. Japan funded <script>window.__pwned = 1; alert('x')</script> a clinic in Vietnam in 2019. "
+    'A closing line with <img src=x onerror="window.__pwned = 2; alert(2)"> inside.'
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make browser)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from softpower.ledger import Ledger, bundled_ledger
+
+    path = bundled_ledger(tmp_path_factory.mktemp("browser") / "l.duckdb")
+    record = {
+        "doc": "xss.txt",
+        "kind": "engagement",
+        "actor": "JPN",
+        "partners": ["VNM"],
+        "instrument": "health_cooperation",
+        "year": 2019,
+        "span": [XSS_TEXT.index("Japan"), XSS_TEXT.index("2019.") + 5],
+    }
+    doc = {"id": "xss.txt", "title": "Evil <img src=x onerror=alert(3)> title", "text": XSS_TEXT}
+    with Ledger.open(path) as lg:
+        lg.import_records([record], [doc], origin="test", source="test")
+    return path
+
+
+@pytest.fixture(scope="module")
+def report_file(ledger_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from softpower.ledger import Ledger
+    from softpower.report import build_report
+
+    with Ledger.open(ledger_file, read_only=True) as lg:
+        return build_report(
+            lg,
+            scenario="us-health-withdrawal",
+            output=tmp_path_factory.mktemp("r") / "report.html",
+            seed=1,
+            mc=30,
+            runs=20,
+        )
+
+
+@pytest.fixture(scope="module")
+def server(ledger_file: Path) -> Iterator[str]:
+    import uvicorn
+
+    from softpower.cli.report import bind_socket
+    from softpower.web import create_app
+
+    sock = bind_socket("127.0.0.1", 0)
+    srv = uvicorn.Server(uvicorn.Config(create_app(ledger_file, mc=30, runs=30), log_level="warning"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the dashboard server did not start"
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    srv.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors, page errors, dialogs and every request."""
+
+    def __init__(self, browser: Any, tmp: Path) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def foreign(self, allowed_host: str | None = None) -> list[str]:
+        """Requests that left the machine (anything but file:, data:, blob: and the local server)."""
+        out = []
+        for url in self.requests:
+            u = urlparse(url)
+            if u.scheme in ("file", "data", "blob"):
+                continue
+            if (
+                u.scheme in ("http", "https")
+                and u.hostname == "127.0.0.1"
+                and (allowed_host is None or u.netloc == allowed_host)
+            ):
+                continue
+            out.append(url)
+        return out
+
+    def shot(self, name: str) -> None:
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def watched(browser: Any, tmp_path: Path) -> Iterator[Watched]:
+    w = Watched(browser, tmp_path)
+    yield w
+    w.context.close()
+
+
+CLICK_FIRST_POINT = """(id) => {
+  const gd = document.getElementById(id);
+  gd.scrollIntoView();
+  const fl = gd._fullLayout;
+  const tr = gd._fullData.find(t => t.visible === true && t.customdata && t.customdata.length && t.mode && t.mode.includes('markers'));
+  const xa = fl[tr.xaxis.replace('x', 'xaxis')] || fl.xaxis, ya = fl[tr.yaxis.replace('y', 'yaxis')] || fl.yaxis;
+  const box = gd.getBoundingClientRect();
+  return {x: box.left + xa._offset + xa.l2p(tr.x[0]), y: box.top + ya._offset + ya.l2p(tr.y[0]), key: String(tr.customdata[0])};
+}"""
+
+
+def test_report_offline_and_linked_to_sources(watched: Watched, report_file: Path) -> None:
+    page = watched.page
+    page.goto(report_file.as_uri())
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=20_000)
+    watched.shot("report")
+    assert watched.errors == []
+    assert watched.foreign() == [], "the report must not fetch anything"
+    # a click on a tile lists the records behind it
+    hit = page.evaluate(CLICK_FIRST_POINT, "fig-tiles")
+    page.mouse.click(hit["x"], hit["y"])
+    page.wait_for_function(
+        "document.getElementById('prov-status').textContent.includes('record(s)')", timeout=5_000
+    )
+    expected = page.evaluate(
+        "(k) => JSON.parse(document.getElementById('report-data').textContent).groups[k].length", hit["key"]
+    )
+    shown = page.locator("table.records tbody tr:not(.hidden)").count()
+    assert shown == expected > 0
+    assert hit["key"].split("|")[2] in page.locator("#prov-status").inner_text()
+    page.locator("#provenance").screenshot(path=str(SHOTS / "report-provenance.png"))
+    # figures export as SVG from the modebar
+    fig = page.locator("#fig-network")
+    fig.scroll_into_view_if_needed()
+    fig.hover()
+    with page.expect_download() as dl:
+        fig.locator('.modebar-btn[data-title="Download plot as SVG"]').click()
+    target = Path(dl.value.path())
+    assert (
+        dl.value.suggested_filename == "softpower-network.svg" and target.read_text()[:200].find("<svg") >= 0
+    )
+    # the hostile document is text: no dialog, no side effect
+    assert watched.dialogs == [] and page.evaluate("window.__pwned") is None
+    page.click("#prov-all")
+    assert page.locator("table.records tbody tr:not(.hidden)").count() == 147
+    assert "<script>window.__pwned" in page.locator("table.records").inner_text()
+    assert watched.errors == [] and watched.foreign() == []
+
+
+def test_dashboard_pages(watched: Watched, server: str) -> None:
+    page, host = watched.page, urlparse(server).netloc
+    page.goto(server + "/")
+    page.wait_for_selector("[data-figure='network'][data-drawn]")
+    watched.shot("dashboard-overview")
+    # a weight change changes a rank
+    page.goto(server + "/index")
+    page.wait_for_selector("[data-figure='ranks'][data-drawn]")
+    watched.shot("dashboard-index")
+    before = dict(
+        zip(
+            page.locator("#rank-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.dyad)"),
+            page.locator("#rank-table td.rank").all_inner_texts(),
+            strict=True,
+        )
+    )
+    for name, value in [
+        ("economic_ties", "0"),
+        ("people_culture", "0"),
+        ("smart_cooperation", "1"),
+        ("diplomatic_standing", "0"),
+        ("security_ties", "0"),
+    ]:
+        page.fill(f"input[name='w_{name}']", value)
+    with page.expect_navigation():
+        page.click("#recompute")
+    page.wait_for_selector("[data-figure='ranks'][data-drawn]")
+    after = dict(
+        zip(
+            page.locator("#rank-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.dyad)"),
+            page.locator("#rank-table td.rank").all_inner_texts(),
+            strict=True,
+        )
+    )
+    assert set(before) == set(after) and sum(before[k] != after[k] for k in before) > 0
+    watched.shot("dashboard-index-reweighted")
+    # a scenario run completes, with a progress indicator
+    page.goto(server + "/scenarios")
+    page.select_option("#scenario-select", "us-health-withdrawal")
+    page.fill("input[name='runs']", "30")
+    page.click("#run-scenario")
+    page.wait_for_selector("#job-progress", state="visible")
+    page.wait_for_selector("#job[data-state='done']", timeout=30_000)
+    page.wait_for_selector("#scenario-figures [data-drawn]")
+    assert page.eval_on_selector("#job-progress", "p => p.value") == 1
+    assert "30 runs of 'us-health-withdrawal' finished" in page.inner_text("#job-message")
+    watched.shot("dashboard-scenario")
+    # a CSV downloads
+    page.goto(server + "/records?donor=USA")
+    watched.shot("dashboard-records")
+    with page.expect_download() as dl:
+        page.click("#download-records")
+    lines = Path(dl.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("record_id,kind,actor,partners,what")
+    assert len(lines) > 1 and all(",USA," in line for line in lines[1:2])
+    assert watched.errors == []
+    # bad input is a message on the page, never a trace
+    page.goto(server + "/?year_from=abc")
+    assert "is not a whole number" in page.inner_text("#error-message")
+    watched.shot("dashboard-error")
+    assert all("status of 400" in e for e in watched.errors), watched.errors
+    assert watched.foreign(host) == []
+
+
+def test_dashboard_hostile_document_is_text(watched: Watched, server: str) -> None:
+    page = watched.page
+    page.goto(server + "/documents/xss.txt")
+    page.wait_for_selector("#doc-text")
+    page.wait_for_timeout(300)
+    watched.shot("dashboard-document-xss")
+    assert watched.dialogs == [] and page.evaluate("window.__pwned") is None
+    text = page.inner_text("#doc-text")
+    assert "<script>window.__pwned = 1; alert('x')</script>" in text and 'onerror="window.__pwned = 2' in text
+    assert "<img src=x onerror=alert(3)> title" in page.inner_text("#doc-title")
+    assert page.locator("#doc-text script, #doc-text img, #doc-title img").count() == 0
+    assert not [u for u in watched.requests if u.endswith("/x")], "the <img> must never load"
+    assert watched.errors == []
