@@ -253,3 +253,64 @@ def test_ussc_known_share() -> None:
     assert len(r) == 40  # 4 questions x (11 country-waves, less China on China twice)
     assert not ((r["actor"] == "CHN") & (r["partners"].map(tuple) == ("CHN",))).any()
     assert r["value"].between(0, 1).all()
+
+
+def test_merge_identical_rows_sums_amounts() -> None:
+    from collections import Counter
+
+    from softpower.ledger.importers._base import make_records, merge_identical
+
+    recs = make_records(
+        4,
+        doc=["a", "b", "c", "d"],
+        kind="engagement",
+        actor="KOR",
+        partners=[["VNM"], ["VNM"], ["VNM"], ["LAO"]],
+        instrument="technical_cooperation",
+        year=[2004, 2004, 2005, 2004],
+        amount=[100.0, 100.0, 100.0, 100.0],
+        currency="USD",
+        line=[2, 3, 4, 5],
+    )
+    skipped: Counter[str] = Counter()
+    out = merge_identical(recs, skipped)
+    assert out["doc"].tolist() == ["a", "c", "d"]
+    assert out["amount"].tolist() == [200.0, 100.0, 100.0]
+    assert skipped == {"merged into an identical row (amount summed)": 1}
+
+
+@needs_shared
+@pytest.mark.shared
+def test_lowy_counts_match_raw_rows() -> None:
+    f = SHARED / "lowy_global_diplomacy_index" / "globaldiplomacyindex_posts.csv"
+    if not f.exists():
+        pytest.skip(f"{f} not present")
+    raw = pd.read_csv(f, dtype=str, keep_default_na=False)
+    sel = raw[(raw["COUNTRY"] == "China") & (raw["POST COUNTRY"] == "Indonesia") & (raw["Year"] == "2023")]
+    posts = int((sel["TYPE OF POST"] != "Permanent Mission").sum())
+    embassies = int((sel["TYPE OF POST"] == "Embassy / High Commission").sum())
+    r = IMPORTERS["lowy-gdi"].load(f).records
+    chn = r[(r["actor"] == "CHN") & (r["partners"].map(tuple) == ("IDN",)) & (r["year"] == 2023)]
+    got = chn.set_index("metric")["value"]
+    assert got["diplomatic_posts"] == posts and got["embassies"] == embassies and posts > embassies
+
+
+@needs_shared
+@pytest.mark.shared
+def test_koica_amounts_are_koica_usd() -> None:
+    f = SHARED / "aiddata_koica_korea_projects_2009" / "Korea_KOICA_Project_Database_2009.csv"
+    if not f.exists():
+        pytest.skip(f"{f} not present")
+    b = IMPORTERS["koica"].load(f)
+    raw = pd.read_csv(f, dtype=str, keep_default_na=False)
+    vnm = raw[
+        (raw["country"] == "Viet Nam")
+        & ~raw["type_of_cooperation"].isin(["Administrative Cost", "evelopment Awareness"])
+    ]
+    usd = pd.to_numeric(vnm["usd_amount"], errors="coerce")
+    kept = b.records
+    assert (kept["actor"] == "KOR").all() and set(kept["currency"].dropna()) <= {"USD", "KRW"}
+    # merging identical rows keeps the money: imported USD for Viet Nam = the raw USD total of its rows
+    mine = kept[(kept["partners"].map(tuple) == ("VNM",)) & (kept["currency"] == "USD")]
+    assert mine["amount"].sum() == pytest.approx(usd[usd > 0].sum())
+    assert b.skipped["merged into an identical row (amount summed)"] > 0

@@ -358,6 +358,45 @@ def make_records(n: int, **cols: Any) -> pd.DataFrame:
     return df
 
 
+FACT_FIELDS = (
+    "kind",
+    "actor",
+    "instrument",
+    "metric",
+    "unit",
+    "measure",
+    "year",
+    "year_end",
+    "amount",
+    "currency",
+    "value",
+    "name",
+)
+
+
+def merge_identical(records: pd.DataFrame, skipped: Counter[str]) -> pd.DataFrame:
+    """Merge rows identical in every fact field (same partners too) into one record whose
+    amount is their sum; the first row's ``doc`` and ``line`` stand for the group.
+
+    Datasets with one row per person (KOICA trainees and volunteers) would otherwise give
+    several records of one fact, which the ledger counts once.
+    """
+    if records.empty:
+        return records
+    group = records["partners"].map("|".join).astype(str)
+    for col in FACT_FIELDS:
+        group = group + "\x1f" + records[col].astype(str).fillna("<NA>")
+    first = ~group.duplicated()
+    n_merged = int((~first).sum())
+    if not n_merged:
+        return records
+    total = records["amount"].groupby(group, sort=False).sum(min_count=1)
+    out = records[first.to_numpy()].copy()
+    out["amount"] = group[first].map(total).to_numpy(dtype=float)
+    skipped["merged into an identical row (amount summed)"] += n_merged
+    return out.reset_index(drop=True)
+
+
 def count(skipped: Counter[str], mask: np.ndarray, reason: str) -> None:
     k = int(np.count_nonzero(mask))
     if k:

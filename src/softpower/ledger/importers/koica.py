@@ -23,6 +23,7 @@ from softpower.ledger.importers._base import (
     count,
     find_files,
     make_records,
+    merge_identical,
     numbers,
     read_table,
     resolve_names,
@@ -127,6 +128,8 @@ def load(path: Path) -> ImportBatch:
         name=np.array([names[i][:200] or None for i in idx], dtype=object),
         line=df["line"].to_numpy()[idx],
     )
+    rec = merge_identical(rec, skipped)
+    kept = set(rec["doc"])
     documents = [
         {
             "id": d,
@@ -138,5 +141,6 @@ def load(path: Path) -> ImportBatch:
             "url": urls[i] if urls[i].startswith("http") else URL,
         }
         for d, i in zip(docs, idx, strict=True)
+        if d in kept
     ]
     return ImportBatch(rec, documents, dict(skipped), len(df))
