@@ -100,7 +100,10 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     before = text[max(floor, m.start - 40) : m.start]
     if before.endswith("-"):  # second half of a compound ("India-Japan")
         return False
-    if re.search(r"[A-Z][\w.]*(?:['’]s?)?\s*(?:,\s*(?:and|or)?|and|or)\s+(?:the\s+)?$", before):
+    if re.search(r"[A-Z][\w.]*(?:['’]s?)?\s*(?:,\s*(?:and|or)|and|or)\s+(?:the\s+)?$", before) or (
+        re.search(r"[A-Z][\w.]*(?:['’]s?)?\s*,\s+(?:the\s+)?$", before)
+        and re.match(r"\s*(?:,|and\b|or\b)", text[m.end : m.end + 6])
+    ):
         return False  # a later conjunct of a list; the list's head decides
     words = re.findall(r"[A-Za-z]+", before)
     while words and words[-1].lower() in _SKIPWORDS:

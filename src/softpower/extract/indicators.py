@@ -13,11 +13,12 @@ from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes
 from softpower.extract.money import find_money
+from softpower.extract.sentences import split_clauses
 
 _NUMWORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "one hundred": 100,
-    "hundreds of": 100, "a thousand": 1000, "one thousand": 1000, "dozens of": 24,
+    "a thousand": 1000, "one thousand": 1000,
 }  # fmt: skip
 _NUM = (
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
@@ -55,7 +56,7 @@ _NOUNS = {
     "vessels": "vessels",
 }
 _COUNT = re.compile(
-    r"(?<![\w$¥€£.,])(?:(?:more than|over|some|nearly|about|around|at least|almost|roughly|up to)\s+)?"
+    r"(?<![\w$¥€£.,])(?<!the )(?<!The )(?:(?:more than|over|some|nearly|about|around|at least|almost|roughly|up to)\s+)?"
     + _NUM
     + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'-]+[”\"]?\s+){0,4}?"
     r"[“\"]?(?P<noun>" + "|".join(_NOUNS) + r")\b",
@@ -88,10 +89,15 @@ _RANK = re.compile(
 _RATIO = re.compile(r"\b(?P<w>double|twice|triple|(?P<n>two|three|four|five|six|ten|\d+)\s+times)\b", re.I)
 _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
-    r"\b(?P<what>aid|assistance|ODA|trade|exports?|imports?|GDP|FDI|investment|valued)\b[^.;]{0,70}?"
-    r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped)\s+"
-    r"(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
+    r"(?:\b(?P<what>aid|assistance|ODA|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
+    r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped)"
+    r"|\b(?P<valued>valued at|worth))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
+)
+_SUBCOUNT = re.compile(r"\b(?:including|of which|with)\s+(?P<num>\d+)\s+in\s+", re.I)
+_COUNTRIES = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|nations)\b", re.I)
+_BACKREF = re.compile(
+    r"(?:Meanwhile|At the same time|The figure|This figure|That figure|The number|That year|In the same year)\b"
 )
 _STOCK = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|dispatched|established|opened|set up|trained|sent|founded|created|funded)\b"
@@ -108,6 +114,28 @@ def _num(raw: str, scale: str | None = None) -> float:
     return value
 
 
+_COMPARED = re.compile(r"(?:\b(?:[Ss]imilar to|[Ll]ike|[Uu]nlike|than|as in)\s+(?:the\s+)?)$")
+
+
+def _clause_partners(text: str, sent: Sentence, actor: str | None, pos: int) -> list[str]:
+    """Partners for a figure at ``pos``: names in its clause, else in the nearest clause before it."""
+    clauses = split_clauses(text, sent.start, sent.end)
+    idx = next((i for i, (a, b) in enumerate(clauses) if a <= pos < b), None)
+    if idx is None:
+        return []
+    for a, b in [clauses[idx], *reversed(clauses[:idx])]:
+        codes = [
+            c
+            for m in sent.mentions
+            if a <= m.start < b and not _COMPARED.search(text, max(sent.start, m.start - 14), m.start)
+            for c in m.codes
+            if c != actor
+        ]
+        if codes:
+            return order_codes(codes)
+    return []
+
+
 def _partners(
     sent: Sentence, actor: str | None, after: int, exclude: list[Mention] | None = None
 ) -> list[str]:
@@ -121,10 +149,31 @@ def _partners(
 
 
 def sentence_indicators(
-    doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], money_spans: list[tuple[int, int]]
+    doc: str,
+    text: str,
+    sent: Sentence,
+    taken: list[tuple[int, int]],
+    money_spans: list[tuple[int, int]],
+    prev: Sentence | None = None,
 ) -> list[dict[str, Any]]:
-    """Indicators in one sentence; stock statements add their span to ``taken``."""
-    return _indicators(doc, text, sent, taken, money_spans)
+    """Indicators in one sentence; stock statements add their span to ``taken``.
+
+    A sentence that refers back ("Meanwhile", "The figure") takes the year, and when it
+    names none the partners, of the sentence before.
+    """
+    out = _indicators(doc, text, sent, taken, money_spans)
+    if prev is not None and _BACKREF.match(text, sent.start):
+        y, ye = year_of(prev.years, prev.start, prev.end)
+        for rec in out:
+            if rec["year"] is None and rec["year_end"] is None:
+                rec["year"], rec["year_end"] = y, ye
+            if rec["partners"] == ["WORLD"] and prev.partners:
+                rec["partners"] = list(prev.partners)
+    if _COUNTRIES.search(text, sent.start, sent.end):
+        for rec in out:  # "to 35 countries": the scope is worldwide
+            if rec["unit"] == "count":
+                rec["partners"] = ["WORLD"]
+    return out
 
 
 STAT_METRICS = ("ratio",)
@@ -146,6 +195,11 @@ def _indicators(
     """Indicators in one sentence; stock statements add their span to ``taken``."""
     s0, s1 = sent.start, sent.end
     actor = sent.actor
+    if sent.carried:  # "ASEAN-Japan trade was ...": the donor of a hyphenated pair
+        for a, b in zip(sent.mentions, sent.mentions[1:], strict=False):
+            if text[a.end : b.start] in ("-", "–") and (a.iso in DONORS or b.iso in DONORS):
+                actor = a.iso if a.iso in DONORS else b.iso
+                break
     out: list[dict[str, Any]] = []
     if actor is None:
         return out
@@ -161,12 +215,20 @@ def _indicators(
         value = _num(m.group("num"), m.group("scale"))
         metric = _NOUNS[m.group("noun").lower()]
         unit = "persons_per_year" if metric == "tourist_arrivals" and "year" in m.group(0) else "count"
-        partners = _partners(sent, actor, m.start())
-        out.append(
-            make_record(
-                doc, "indicator", text, span, metric=metric, unit=unit, value=value, partners=partners, **base
-            )
+        compared = [x for x in sent.mentions if _COMPARED.search(text, max(s0, x.start - 14), x.start)]
+        partners = _clause_partners(text, sent, actor, m.start()) or _partners(
+            sent, actor, m.start(), compared
         )
+        rec = make_record(
+            doc, "indicator", text, span, metric=metric, unit=unit, value=value, partners=partners, **base
+        )
+        out.append(rec)
+        sub = _SUBCOUNT.search(text, m.end(), min(s1, m.end() + 60))
+        place = [x for x in sent.mentions if sub is not None and x.start == sub.end()]
+        if sub is not None and place:  # "21 institutes ..., including 13 in Thailand"
+            sub_span = (sub.start(), place[0].end)
+            fields = {**base, "partners": list(place[0].codes), "value": float(sub.group("num"))}
+            out.append(make_record(doc, "indicator", text, sub_span, metric=metric, unit=unit, **fields))
         if stock:
             taken.append((m.start(), m.end()))
     for m in _RANK.finditer(text, s0, s1):
@@ -228,7 +290,10 @@ def _indicators(
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
         if agg is None and not long_run:
             continue
-        what = agg.group("what").lower() if agg else "aid"
+        if agg is None:
+            what = "aid"
+        else:
+            what = "valued" if agg.group("valued") else agg.group("what").lower()
         metric = {
             "valued": "trade_volume",
             "trade": "trade_volume",

@@ -71,6 +71,7 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     prev: Sentence | None = None
     polls: list[Sentence] = []
     pending: list[dict[str, Any]] = []
+    facts: set[tuple[Any, ...]] = set()
     for s0, s1 in split_sentences(text):
         for rec in pending:
             resolve_pending(text, rec, (s0, s1))
@@ -82,7 +83,9 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
         else:
             taken: list[tuple[int, int]] = []
             money_spans = [(m.start, m.end) for m in find_money(text, s0, s1)]
-            indicators = sentence_indicators(doc, text, sent, taken, money_spans)
+            indicators = [
+                r for r in sentence_indicators(doc, text, sent, taken, money_spans, prev) if _fresh(r, facts)
+            ]
             records.extend(indicators)
             stats = any(is_statistic(r) for r in indicators)
             found = sentence_engagements(doc, text, sent, taken, prev, stats)
@@ -94,6 +97,15 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     for rec in pending:
         resolve_pending(text, rec, None)
     return records
+
+
+def _fresh(rec: dict[str, Any], facts: set[tuple[Any, ...]]) -> bool:
+    """False for a repeat mention of a statistic already recorded in this document."""
+    key = (rec["actor"], rec["metric"], rec["unit"], rec["value"])
+    if key in facts:
+        return False
+    facts.add(key)
+    return True
 
 
 def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, doc_year: int | None = None) -> ExtractResult:
