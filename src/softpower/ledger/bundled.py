@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from softpower.ledger.files import read_jsonl
+from softpower.ledger.files import read_records
 from softpower.ledger.store import ImportResult, Ledger
 
 BUNDLED_ORIGIN = "bundled:seeds"
@@ -29,7 +29,7 @@ def seed_documents() -> list[dict[str, Any]]:
 def import_bundled(ledger: Ledger) -> ImportResult:
     """Import the bundled seed records and documents (idempotent)."""
     with resources.as_file(resources.files("softpower.data").joinpath("seed_records.jsonl")) as path:
-        frame = read_jsonl(Path(path))
+        frame = read_records(Path(path))
     return ledger.import_records(
         frame, seed_documents(), origin=BUNDLED_ORIGIN, source="bundled seed_records.jsonl"
     )

@@ -1,21 +1,25 @@
-"""Read record files (JSON Lines, CSV, Parquet) into one frame with source line numbers.
+"""Read record files (JSON Lines, CSV, Parquet) as flat frames with source line numbers.
 
-The frame has the exchange columns (``RECORD_KEYS`` less ``quote``, with ``span`` split
-into ``span_start`` / ``span_end`` and ``partners`` joined by ``;``) and ``line``, the
-1-based line of the row in its file (the row number for Parquet). Structural problems
-(undecodable bytes, a line that is not a JSON object, a wrong CSV header) raise
-:class:`~softpower.errors.InputError` naming the file and line.
+A flat frame has the exchange columns (``RECORD_KEYS`` less ``quote``, with ``span``
+split into ``span_start`` / ``span_end`` and ``partners`` joined by ``;``) and ``line``,
+the 1-based line of the row in its file (the row number for Parquet). Files are read in
+chunks so memory stays bounded. Structural problems (undecodable bytes, a line that is
+not a JSON object, a wrong CSV header) raise :class:`~softpower.errors.InputError`
+naming the file and line.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.json as pajson
 import pyarrow.parquet as pq
 
 from softpower.errors import InputError
@@ -24,34 +28,56 @@ from softpower.records.models import RECORD_KEYS
 #: Columns of the flat (CSV / Parquet) form.
 FLAT_COLUMNS = tuple(k for k in RECORD_KEYS if k not in ("span", "quote")) + ("span_start", "span_end")
 REQUIRED = ("doc", "kind", "actor", "partners")
+#: Columns an export adds (derived, or for reading); accepted on import and ignored (re-derived).
+DERIVED = (
+    "quote",
+    "power_type",
+    "amount_usd",
+    "amount_usd_const",
+    "usd_rate",
+    "money_note",
+    "fact_key",
+    "record_id",
+)
 SCALARS = tuple(k for k in RECORD_KEYS if k not in ("partners", "span", "quote"))
+CHUNK_ROWS = 250_000
 
 
-def read_records(path: Path) -> pd.DataFrame:
-    """Read a record file by its extension (``.jsonl``/``.json``, ``.csv``, ``.parquet``)."""
+def iter_records(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+    """Flat frames of at most ``chunk_rows`` rows from a ``.jsonl``, ``.csv`` or ``.parquet`` file."""
     suffix = path.suffix.lower()
-    if not path.exists():
+    if not path.is_file():
         raise InputError(str(path), None, None, "no such file")
     if suffix in (".jsonl", ".ndjson", ".json"):
-        return read_jsonl(path)
+        return iter_jsonl(path, chunk_rows)
     if suffix == ".csv":
-        return read_csv(path)
+        return iter_csv(path, chunk_rows)
     if suffix in (".parquet", ".pq"):
-        return read_parquet(path)
+        return iter_parquet(path, chunk_rows)
     raise InputError(
         str(path), None, None, f"unknown file type {suffix!r}", "a .jsonl, .csv or .parquet file"
     )
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            str(path), line, None, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", "UTF-8 text"
-        ) from None
+def read_records(path: Path) -> pd.DataFrame:
+    """The whole file as one flat frame."""
+    frames = list(iter_records(path))
+    return pd.concat(frames, ignore_index=True) if frames else empty_frame()
+
+
+def empty_frame() -> pd.DataFrame:
+    return pd.DataFrame({c: [] for c in (*FLAT_COLUMNS, "line")}, dtype=object)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Decoded lines with their 1-based numbers; invalid UTF-8 names its line."""
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            try:
+                yield n, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problem = f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
+                raise InputError(str(path), n, None, problem, "UTF-8 text") from None
 
 
 def _join_partners(value: Any, path: Path, line: int) -> str | None:
@@ -66,11 +92,88 @@ def _join_partners(value: Any, path: Path, line: int) -> str | None:
     return ";".join(p.strip() for p in value)
 
 
-def read_jsonl(path: Path) -> pd.DataFrame:
+def _new_cols() -> dict[str, list[Any]]:
+    return {k: [] for k in (*SCALARS, "partners", "span_start", "span_end", "line")}
+
+
+def _scan(path: Path, *needles: bytes) -> bool:
+    """True when none of ``needles`` occurs in the file (and it does not start with a newline)."""
+    tail = b""
+    with path.open("rb") as fh:
+        first = True
+        while block := fh.read(1 << 24):
+            chunk = tail + block
+            if first and chunk[:1] in (b"\n", b"\r"):
+                return False
+            first = False
+            if any(n in chunk for n in needles):
+                return False
+            tail = block[-4:]
+    return True
+
+
+_JSON_SCHEMA = pa.schema(
+    [
+        *[
+            (k, pa.string())
+            for k in ("doc", "kind", "actor", "instrument", "metric", "unit", "measure", "currency", "name")
+        ],
+        ("year", pa.int64()),
+        ("year_end", pa.int64()),
+        ("amount", pa.float64()),
+        ("value", pa.float64()),
+        ("ppp", pa.bool_()),
+        ("equal_footing", pa.bool_()),
+        ("partners", pa.list_(pa.string())),
+        ("span", pa.list_(pa.int64())),
+    ]
+)
+
+
+def _arrow_jsonl(path: Path) -> pa.Table | None:
+    """Fast path: the whole file parsed by Arrow, or None when the careful path must judge it.
+
+    Used only when every line holds one record (no blank lines), so row i is line i + 1;
+    any parse or type problem sends the file to the line-by-line reader, which names it.
+    """
+    if not _scan(path, b"\n\n", b"\n\r\n"):
+        return None
+    try:
+        table = pajson.read_json(
+            path,
+            read_options=pajson.ReadOptions(block_size=1 << 22),
+            parse_options=pajson.ParseOptions(
+                explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="ignore"
+            ),
+        )
+        table.validate(full=True)  # checks UTF-8 too
+    except (pa.ArrowException, UnicodeDecodeError):
+        return None
+    required_null = any(table.column(k).null_count for k in REQUIRED)
+    return None if required_null else table
+
+
+def _arrow_chunks(table: pa.Table, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    for start in range(0, table.num_rows, chunk_rows):
+        part = table.slice(start, chunk_rows)
+        df = part.drop_columns(["partners", "span"]).to_pandas()
+        df["partners"] = pc.binary_join(part.column("partners"), ";").to_pandas()
+        span = part.column("span")
+        df["span_start"] = pc.list_element(span, 0).to_pandas()
+        df["span_end"] = pc.list_element(span, 1).to_pandas()
+        df["line"] = range(start + 1, start + 1 + len(df))
+        yield df[[*FLAT_COLUMNS, "line"]]
+
+
+def iter_jsonl(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
     """JSON Lines in the gold exchange format (one object a line; blank lines skipped)."""
-    text = _decode(path)
-    cols: dict[str, list[Any]] = {k: [] for k in (*SCALARS, "partners", "span_start", "span_end", "line")}
-    for n, raw in enumerate(text.splitlines(), start=1):
+    table = _arrow_jsonl(path)
+    if table is not None:
+        yield from _arrow_chunks(table, chunk_rows)
+        return
+    cols = _new_cols()
+    scalars = [(k, cols[k].append) for k in SCALARS]
+    for n, raw in _lines(path):
         if not raw.strip():
             continue
         try:
@@ -84,10 +187,11 @@ def read_jsonl(path: Path) -> pd.DataFrame:
         for key in REQUIRED:
             if key not in obj:
                 raise InputError(str(path), n, key, "missing", f"the key {key!r}")
-        for key in SCALARS:
-            cols[key].append(obj.get(key))
-        cols["partners"].append(_join_partners(obj.get("partners"), path, n))
-        span = obj.get("span")
+        get = obj.get
+        for key, append in scalars:
+            append(get(key))
+        cols["partners"].append(_join_partners(get("partners"), path, n))
+        span = get("span")
         if span is None:
             cols["span_start"].append(None)
             cols["span_end"].append(None)
@@ -97,58 +201,82 @@ def read_jsonl(path: Path) -> pd.DataFrame:
         else:
             raise InputError(str(path), n, "span", f"got {span!r}", "[start, end] or null")
         cols["line"].append(n)
-    return pd.DataFrame(cols)
+        if len(cols["line"]) >= chunk_rows:
+            yield pd.DataFrame(cols)
+            cols = _new_cols()
+            scalars = [(k, cols[k].append) for k in SCALARS]
+    if cols["line"]:
+        yield pd.DataFrame(cols)
 
 
-def read_csv(path: Path) -> pd.DataFrame:
+def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
     """CSV with a header of the flat columns (``partners`` joined by ``;``)."""
-    text = _decode(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    numbered = _lines(path)
+    current = [0]
+
+    def text() -> Iterator[str]:
+        for n, line in numbered:
+            current[0] = n
+            yield line
+
+    reader = csv.reader(text())
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(str(path), 1, None, "empty file", "a header line") from None
     missing = [c for c in REQUIRED if c not in header]
-    unknown = [c for c in header if c not in FLAT_COLUMNS and c != "quote"]
+    unknown = [c for c in header if c not in FLAT_COLUMNS and c not in DERIVED]
     if missing or unknown:
-        what = f"missing column {missing[0]!r}" if missing else f"unknown column {unknown[0]!r}"
+        what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {missing[0]!r}"
         raise InputError(str(path), 1, "header", what, "columns " + ",".join(FLAT_COLUMNS))
-    rows = []
-    lines = []
+    rows: list[list[str]] = []
+    lines: list[int] = []
     width = len(header)
+
+    def frame() -> pd.DataFrame:
+        df = pd.DataFrame(rows, columns=header, dtype=object).replace({"": None})
+        for col in FLAT_COLUMNS:
+            if col not in df.columns:
+                df[col] = None
+        df["line"] = lines
+        return df[[*FLAT_COLUMNS, "line"]]
+
     for row in reader:
-        n = reader.line_num
+        n = current[0]
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if len(row) != width:
             raise InputError(str(path), n, None, f"{len(row)} fields", f"{width} fields as in the header")
         rows.append(row)
         lines.append(n)
-    df = pd.DataFrame(rows, columns=header, dtype=object).replace({"": None})
-    for col in FLAT_COLUMNS:
-        if col not in df.columns:
-            df[col] = None
-    df["line"] = lines
-    return df[[*FLAT_COLUMNS, "line"]]
+        if len(rows) >= chunk_rows:
+            yield frame()
+            rows, lines = [], []
+    if rows:
+        yield frame()
 
 
-def read_parquet(path: Path) -> pd.DataFrame:
+def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
     """Parquet with the flat columns; ``partners`` may be a list column or ``;``-joined text."""
     try:
-        table = pq.read_table(path)
+        pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for corrupt files
         raise InputError(str(path), None, None, f"not a readable Parquet file ({exc})") from None
-    missing = [c for c in REQUIRED if c not in table.column_names]
+    names = pf.schema_arrow.names
+    missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise InputError(str(path), None, missing[0], "missing column", "columns " + ",".join(FLAT_COLUMNS))
-    df = table.to_pandas()
-    if "span" in df.columns and "span_start" not in df.columns:
-        df["span_start"] = [None if s is None else s[0] for s in df["span"]]
-        df["span_end"] = [None if s is None else s[1] for s in df["span"]]
-    for col in FLAT_COLUMNS:
-        if col not in df.columns:
-            df[col] = None
-    if len(df) and not isinstance(df["partners"].iloc[0], str):
-        df["partners"] = [None if p is None else ";".join(p) for p in df["partners"]]
-    df["line"] = range(1, len(df) + 1)
-    return df[[*FLAT_COLUMNS, "line"]]
+    first = 1
+    for batch in pf.iter_batches(batch_size=chunk_rows):
+        df = batch.to_pandas()
+        if "span" in df.columns and "span_start" not in df.columns:
+            df["span_start"] = [None if s is None else s[0] for s in df["span"]]
+            df["span_end"] = [None if s is None else s[1] for s in df["span"]]
+        for col in FLAT_COLUMNS:
+            if col not in df.columns:
+                df[col] = None
+        if len(df) and not isinstance(df["partners"].iloc[0], str):
+            df["partners"] = [None if p is None else ";".join(p) for p in df["partners"]]
+        df["line"] = range(first, first + len(df))
+        first += len(df)
+        yield df[[*FLAT_COLUMNS, "line"]]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pandas as pd
@@ -13,7 +15,7 @@ import pyarrow.parquet as pq
 
 from softpower.errors import InputError
 from softpower.ledger.bundled import seed_documents
-from softpower.ledger.files import FLAT_COLUMNS, read_records
+from softpower.ledger.files import FLAT_COLUMNS, iter_records
 from softpower.ledger.store import ImportResult, Ledger
 from softpower.records.models import KINDS, RECORD_KEYS
 
@@ -22,10 +24,9 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 def import_file(ledger: Ledger, path: Path, origin: str | None = None) -> ImportResult:
     """Import one record file; documents named by the records are registered (bundled metadata when known)."""
-    frame = read_records(path)
-    known = {d["id"]: d for d in seed_documents()}
-    docs = [known[d] for d in frame["doc"].dropna().unique() if d in known]
-    return ledger.import_records(frame, docs, origin=origin or f"file:{path.name}", source=str(path))
+    return ledger.import_records(
+        iter_records(path), origin=origin or f"file:{path.name}", source=str(path), catalog=seed_documents()
+    )
 
 
 def import_batch(ledger: Ledger, importer: str, path: Path) -> ImportResult:
@@ -64,6 +65,23 @@ def export_frame(ledger: Ledger, kind: str | None = None) -> pd.DataFrame:
     )
 
 
+def _missing(v: Any) -> bool:
+    return v is None or (not isinstance(v, str | bool | list) and bool(pd.isna(v)))
+
+
+def _exchange(d: Mapping[Any, Any], quote: str | None) -> dict[str, Any]:
+    """One flat export row → the gold exchange format (every key, ``None`` where absent)."""
+    rec: dict[str, Any] = {k: (None if _missing(d.get(k)) else d.get(k)) for k in RECORD_KEYS}
+    rec["partners"] = str(d["partners"]).split(";")
+    for k in ("year", "year_end"):
+        rec[k] = None if rec[k] is None else int(rec[k])
+    s0, s1 = d["span_start"], d["span_end"]
+    rec["span"] = None if _missing(s0) else [int(s0), int(s1)]
+    rec["ppp"], rec["equal_footing"] = bool(d["ppp"]), bool(d["equal_footing"])
+    rec["quote"] = quote
+    return rec
+
+
 def export(ledger: Ledger, output: Path, fmt: str, kind: str | None = None) -> int:
     """Write records to ``output`` atomically (temp file, then rename); return the count."""
     if fmt not in FORMATS:
@@ -75,23 +93,8 @@ def export(ledger: Ledger, output: Path, fmt: str, kind: str | None = None) -> i
         if fmt == "jsonl":
             quotes = _quotes(ledger, frame)
             with open(tmp, "wb") as fh:
-                for i, row in enumerate(frame.itertuples(index=False)):
-                    rec = {k: None for k in RECORD_KEYS}
-                    d = row._asdict()
-                    for k in RECORD_KEYS:
-                        if k in d:
-                            v = d[k]
-                            rec[k] = (
-                                None if v is None or (not isinstance(v, str | bool) and pd.isna(v)) else v
-                            )
-                    rec["partners"] = d["partners"].split(";")
-                    for k in ("year", "year_end"):
-                        rec[k] = None if rec[k] is None else int(rec[k])
-                    s0, s1 = d["span_start"], d["span_end"]
-                    rec["span"] = None if pd.isna(s0) else [int(s0), int(s1)]
-                    rec["ppp"], rec["equal_footing"] = bool(d["ppp"]), bool(d["equal_footing"])
-                    rec["quote"] = quotes[i]
-                    fh.write(orjson.dumps(rec) + b"\n")
+                for d, quote in zip(frame.to_dict("records"), quotes, strict=True):
+                    fh.write(orjson.dumps(_exchange(d, quote)) + b"\n")
         elif fmt == "csv":
             frame.to_csv(tmp, index=False)
         else:

@@ -15,7 +15,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             date DATE, url VARCHAR, text_length INTEGER, sha256 VARCHAR, text VARCHAR
         );
         CREATE TABLE records (
-            record_id VARCHAR PRIMARY KEY,
+            record_id VARCHAR NOT NULL,  -- content hash; uniqueness kept by the import's anti-join
             fact_key VARCHAR NOT NULL,
             kind VARCHAR NOT NULL,
             doc VARCHAR NOT NULL,
@@ -33,7 +33,6 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             origin VARCHAR NOT NULL,
             imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp
         );
-        CREATE INDEX records_fact ON records (fact_key);
         """,
     ),
     (

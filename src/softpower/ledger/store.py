@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ FACT_COLUMNS = (
     "ppp",
     "equal_footing",
 )
+#: DuckDB memory limit for writable ledgers (override with $SOFTPOWER_MEMORY_LIMIT).
+MEMORY_LIMIT = os.environ.get("SOFTPOWER_MEMORY_LIMIT", "512MB")
 DOC_COLUMNS = (
     "doc_id",
     "title",
@@ -73,7 +76,7 @@ class ImportResult:
 
 def _hash_sql(cols: Iterable[str]) -> str:
     parts = [f"coalesce(CAST({c} AS VARCHAR), '\x01')" for c in cols]
-    return "sha256(concat_ws('\x1f', " + ", ".join(parts) + "))"
+    return "md5(concat_ws('\x1f', " + ", ".join(parts) + "))"
 
 
 class Ledger:
@@ -118,6 +121,9 @@ class Ledger:
                 con.close()
                 raise LedgerError(f"{path} is not a softpower ledger (no records table)")
         else:
+            # bounded memory for bulk imports: DuckDB spills to disk beyond this
+            con.execute("SET preserve_insertion_order = false")
+            con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
             migrations.migrate(con)
             lg._refresh_groups()
         return lg
@@ -138,7 +144,7 @@ class Ledger:
 
     def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
         """Run SQL and return an Arrow table."""
-        return self.con.execute(sql, params or []).fetch_arrow_table()
+        return self.con.execute(sql, params or []).to_arrow_table()
 
     def records(self, kind: str | None = None) -> pd.DataFrame:
         """All records (of one ``kind``) as a frame."""
@@ -150,8 +156,8 @@ class Ledger:
         """Counts per kind, documents, distinct facts, and records per origin."""
         counts = dict(self.con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
         out: dict[str, Any] = {k: int(counts.get(k, 0)) for k in ("engagement", "indicator", "perception")}
-        out["documents"] = int(self.con.execute("SELECT count(*) FROM documents").fetchone()[0])  # type: ignore[index]
-        out["facts"] = int(self.con.execute("SELECT count(DISTINCT fact_key) FROM records").fetchone()[0])  # type: ignore[index]
+        out["documents"] = self._count("documents")
+        out["facts"] = int(self.con.execute("SELECT count(DISTINCT fact_key) FROM records").fetchall()[0][0])
         rows = self.con.execute(
             "SELECT origin, kind, count(*) FROM records GROUP BY origin, kind ORDER BY origin, kind"
         ).fetchall()
@@ -174,12 +180,12 @@ class Ledger:
 
     def import_records(
         self,
-        records: pd.DataFrame | list[Mapping[str, Any]],
+        records: pd.DataFrame | list[Mapping[str, Any]] | Iterable[pd.DataFrame],
         documents: Iterable[Mapping[str, Any]] | None = None,
         *,
         origin: str,
         source: str,
-        validated: bool = False,
+        catalog: Iterable[Mapping[str, Any]] | None = None,
     ) -> ImportResult:
         """Validate and add records (and their documents) in one transaction.
 
@@ -188,13 +194,17 @@ class Ledger:
         records
             Records in the exchange format (``span`` as ``[start, end]``) or the flat form
             (``span_start``/``span_end``, ``partners`` joined by ``;``), with an optional
-            ``line`` column used in error messages.
+            ``line`` column used in error messages; or an iterable of flat chunks
+            (as :func:`softpower.ledger.files.iter_records` yields) to bound memory.
         documents
             Document dicts (fields of :class:`~softpower.records.models.Document`, optional ``text``).
         origin
-            Where the records come from (``bundled``, ``extract``, an importer's name, a file).
+            Where the records come from (``bundled:seeds``, ``extract``, an importer's name, a file).
         source
             File name used in error messages.
+        catalog
+            Documents known in advance (such as the bundled essays): used to check spans and
+            registered only when a record cites them.
 
         Raises
         ------
@@ -203,63 +213,73 @@ class Ledger:
         """
         if self.read_only:
             raise LedgerError(f"ledger {self.path} is open read-only")
-        flat = to_flat(records)
+        if isinstance(records, pd.DataFrame) or (
+            isinstance(records, list) and (not records or isinstance(records[0], Mapping))
+        ):
+            chunks: Iterable[pd.DataFrame] = [to_flat(records)]  # type: ignore[arg-type]
+        else:
+            chunks = (to_flat(c) for c in records)  # type: ignore[union-attr, arg-type]
         docs = [_document_row(d, source) for d in (documents or [])]
-        lengths = self.document_lengths()
+        known = [_document_row(d, source) for d in (catalog or [])]
+        lengths = {d["doc_id"]: d["text_length"] for d in known}
+        lengths.update(self.document_lengths())
         lengths.update({d["doc_id"]: d["text_length"] for d in docs if d["text_length"] is not None})
-        clean = validate_frame(flat, source, lengths)
-        clean = money.derive_usd(clean)
-        result = ImportResult(rows=len(clean))
+        result = ImportResult()
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            before_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+            before_docs = self._count("documents")
             if docs:
-                doc_frame = pd.DataFrame(docs, columns=list(DOC_COLUMNS))  # noqa: F841 (read by DuckDB)
+                con.register("doc_frame", pd.DataFrame(docs, columns=list(DOC_COLUMNS)))
                 con.execute(
-                    "INSERT INTO documents SELECT * FROM doc_frame "
-                    "WHERE doc_id NOT IN (SELECT doc_id FROM documents) QUALIFY row_number() OVER (PARTITION BY doc_id) = 1"
+                    "INSERT INTO documents SELECT * FROM doc_frame WHERE doc_id NOT IN (SELECT doc_id FROM documents) "
+                    "QUALIFY row_number() OVER (PARTITION BY doc_id) = 1"
+                )
+            before = dict(con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+            for flat in chunks:
+                con.register("clean", money.derive_usd(validate_frame(flat, source, lengths)))
+                con.execute(_INSERT_SQL, [origin])
+                con.unregister("clean")
+                result.rows += len(flat)
+            after = dict(con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+            for kind in result.added:
+                result.added[kind] = int(after.get(kind, 0)) - int(before.get(kind, 0))
+            if known:
+                con.register("known_frame", pd.DataFrame(known, columns=list(DOC_COLUMNS)))
+                con.execute(
+                    "INSERT INTO documents SELECT * FROM known_frame WHERE doc_id IN (SELECT doc FROM records) "
+                    "AND doc_id NOT IN (SELECT doc_id FROM documents)"
                 )
             con.execute(
-                "INSERT INTO documents (doc_id, publisher_kind) SELECT DISTINCT doc, 'unknown' FROM clean "
+                "INSERT INTO documents (doc_id, publisher_kind) SELECT DISTINCT doc, 'unknown' FROM records "
                 "WHERE doc NOT IN (SELECT doc_id FROM documents)"
             )
-            staged = f"""
-                SELECT *, {_hash_sql(("doc", *FACT_COLUMNS, "span_start", "span_end"))} AS record_id,
-                          {_hash_sql(FACT_COLUMNS)} AS fact_key
-                FROM (SELECT * REPLACE (string_split(partners, ';') AS partners) FROM clean)
-            """
-            con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {staged}")
-            added = con.execute(
-                "SELECT kind, count(DISTINCT record_id) FROM staged "
-                "WHERE record_id NOT IN (SELECT record_id FROM records) GROUP BY kind"
-            ).fetchall()
-            con.execute(
-                """
-                INSERT INTO records (record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric,
-                    unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing, span_start,
-                    span_end, amount_usd, amount_usd_const, usd_rate, money_note, origin)
-                SELECT record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric, unit, measure,
-                    year, year_end, amount, currency, value, name, ppp, equal_footing, span_start, span_end,
-                    amount_usd, amount_usd_const, usd_rate, money_note, ?
-                FROM staged
-                WHERE record_id NOT IN (SELECT record_id FROM records)
-                QUALIFY row_number() OVER (PARTITION BY record_id ORDER BY line) = 1
-                """,
-                [origin],
-            )
-            for kind, n in added:
-                result.added[kind] = int(n)
             result.duplicates = result.rows - result.total
-            result.documents = int(con.execute("SELECT count(*) FROM documents").fetchone()[0]) - int(
-                before_docs
-            )  # type: ignore[index]
-            con.execute("DROP TABLE staged")
+            result.documents = self._count("documents") - before_docs
             con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             con.execute("ROLLBACK")
             raise
         return result
+
+    def _count(self, table: str) -> int:
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+
+
+_INSERT_SQL = f"""
+    INSERT INTO records (record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric,
+        unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing, span_start,
+        span_end, amount_usd, amount_usd_const, usd_rate, money_note, origin)
+    SELECT DISTINCT ON (record_id) record_id, fact_key, kind, doc, actor, string_split(partners, ';'), instrument,
+        power_type, metric, unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing,
+        span_start, span_end, amount_usd, amount_usd_const, usd_rate, money_note, ?
+    FROM (
+        SELECT *, {_hash_sql(("doc", *FACT_COLUMNS, "span_start", "span_end"))} AS record_id,
+                  {_hash_sql(FACT_COLUMNS)} AS fact_key
+        FROM clean
+    )
+    WHERE record_id NOT IN (SELECT record_id FROM records)
+"""
 
 
 def to_flat(records: pd.DataFrame | list[Mapping[str, Any]]) -> pd.DataFrame:

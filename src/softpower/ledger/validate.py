@@ -28,7 +28,7 @@ class _Problems:
         self.best: tuple[int, str, str, str] | None = None
 
     def check(self, bad: np.ndarray | pd.Series, field: str, problem, expected: str) -> None:  # type: ignore[no-untyped-def]
-        mask = np.asarray(bad, dtype=bool)
+        mask = pd.Series(bad).fillna(False).to_numpy(dtype=bool) if not isinstance(bad, np.ndarray) else bad
         if not mask.any():
             return
         i = int(np.flatnonzero(mask)[0])
@@ -44,7 +44,7 @@ class _Problems:
 
 def _numeric(df: pd.DataFrame, col: str, p: _Problems, integer: bool) -> pd.Series:
     raw = df[col]
-    num = pd.to_numeric(raw, errors="coerce")
+    num = pd.to_numeric(raw, errors="coerce").astype(float)
     given = raw.notna().to_numpy()
     bad = given & num.isna().to_numpy()
     if integer:
@@ -56,19 +56,17 @@ def _numeric(df: pd.DataFrame, col: str, p: _Problems, integer: bool) -> pd.Seri
 
 def _boolean(df: pd.DataFrame, col: str, p: _Problems) -> np.ndarray:
     raw = df[col]
-    out = np.zeros(len(df), dtype=bool)
-    bad = np.zeros(len(df), dtype=bool)
-    for i, v in enumerate(raw.to_numpy()):
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            continue
-        if isinstance(v, bool | np.bool_):
-            out[i] = bool(v)
-        elif isinstance(v, str) and v in BOOL_TEXT:
-            out[i] = BOOL_TEXT[v]
-        else:
-            bad[i] = True
+    if raw.dtype == bool:
+        return raw.to_numpy()
+    given = raw.notna().to_numpy()
+    mapped = raw.map(
+        lambda v: (
+            BOOL_TEXT.get(v) if isinstance(v, str) else (bool(v) if isinstance(v, bool | np.bool_) else None)
+        )
+    )
+    bad = given & mapped.isna().to_numpy()
     p.check(bad, col, lambda i: f"{raw.iloc[i]!r}", "true or false")
-    return out
+    return mapped.fillna(False).to_numpy(dtype=bool)
 
 
 def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | None]) -> pd.DataFrame:
@@ -101,8 +99,10 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
 
     partners = text["partners"].fillna("")
     p.check((partners == "").to_numpy(), "partners", "empty", "one or more ISO alpha-3 or group codes")
-    exploded = partners.str.split(";").explode()
     valid_partner = countries | set(vocab.group_codes())
+    multi = partners.str.contains(";", regex=False).to_numpy(dtype=bool)
+    exploded = partners[multi].str.split(";").explode() if multi.any() else partners.iloc[:0]
+    exploded = pd.concat([partners[~multi], exploded])
     bad_partner = ~exploded.isin(valid_partner) & (exploded != "")
     if bad_partner.any():
         pos = np.zeros(n, dtype=bool)
@@ -185,8 +185,8 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
         lambda i: f"[{s0.iloc[i]}, {s1.iloc[i]}]",
         "0 <= start <= end",
     )
-    lengths = doc.map(lambda d: doc_lengths.get(d) if d is not None else None)
-    limit = pd.to_numeric(lengths, errors="coerce")
+    known = {d: n for d, n in doc_lengths.items() if n is not None}
+    limit = doc.map(known).astype(float) if known else pd.Series(np.nan, index=doc.index)
     p.check(
         (s1 > limit).to_numpy(),
         "span",
