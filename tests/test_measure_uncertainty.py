@@ -105,3 +105,27 @@ def test_sensitivity_finds_the_only_choice_that_matters(model: Model) -> None:
     assert si.loc["weights", "total"] > 0.9
     for choice in ("normalisation", "imputation", "half_life", "missing_amounts"):
         assert si.loc[choice, "total"] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_fast_arithmetic_path_equals_the_general_path(tmp_path) -> None:
+    from softpower.ledger import bundled_ledger
+    from softpower.measure.api import _values
+    from softpower.measure.dyads import engagement_panel
+    from softpower.measure.framework import load_framework
+
+    path = bundled_ledger(tmp_path / "l.duckdb")
+    values = pd.concat([_values(path, k, 1, False) for k in ("indicator", "perception")], ignore_index=True)
+    fw = load_framework()
+    model = Model(build_inputs(engagement_panel(path), values, fw, (1e6, 1e8)), fw)
+    design = model.from_uniform(np.random.default_rng(0).random((64, model.n_factors)))
+    design = design.take(design.imp == 1)  # zero-as-absence: no missing values, the fast path applies
+    assert model._fast_arithmetic(design) is not None
+    fast = model.scores(design)
+    xt = model.normalised(design).transpose(0, 2, 3, 1)
+    from softpower.measure.methods import aggregate_arithmetic as agg
+
+    pillars = np.stack([agg(xt[..., i], np.full(len(i), 1 / len(i))) for i in model.pillar_index], axis=-1)
+    general = agg(pillars, design.weights[:, None, :])
+    np.testing.assert_allclose(
+        fast.reshape(len(design), len(model.yo), -1)[..., model.flat], general, atol=1e-12
+    )

@@ -166,6 +166,15 @@ class Model:
             framework.pillar_names, weights or framework.weights(), None
         )
         self._imputed: dict[tuple[str, int], np.ndarray] = {}
+        self._normalised: dict[tuple[int, int], np.ndarray] = {}
+        fams = [i.partition(":")[0] for i in self.indicators]
+        self.variable = [k for k, f in enumerate(fams) if f in ("usd", "roots")]
+        self.fixed = [k for k, f in enumerate(fams) if f not in ("usd", "roots")]
+        self.has_values = any(f in VALUE_FAMILIES for f in fams)
+        # pillar -> indicator weights of a two-level arithmetic mean (equal within a pillar)
+        self.within = np.zeros((len(self.pillar_index), len(fams)))
+        for j, idx in enumerate(self.pillar_index):
+            self.within[j, idx] = 1.0 / len(idx)
 
     def _flat(self, arr: np.ndarray) -> np.ndarray:
         return arr.reshape(arr.shape[0], -1)[:, self.flat]
@@ -215,42 +224,99 @@ class Model:
         per_draw = len(self.indicators) * len(self.yo) * len(self.flat) * 8 * 3
         return int(max(1, min(4096, CHUNK_BYTES // max(per_draw, 1))))
 
-    def indicator_tensor(self, d: Design) -> np.ndarray:
-        """Raw indicator values ``[draw, indicator, year, dyad]`` for the design's draws."""
-        inp, n = self.inputs, len(d)
-        x = np.empty((n, len(self.indicators), len(self.yo), len(self.flat)))
+    def _fixed(self, norm: int, imp: int) -> np.ndarray:
+        """Normalised values ``[indicator, year, dyad]`` of the indicators no continuous choice
+        moves (counts, reported values), computed once per (normalisation, imputation)."""
+        key = (norm, imp)
+        if key not in self._normalised:
+            rows = []
+            for k in self.fixed:
+                ind = self.indicators[k]
+                fam, _, sel = ind.partition(":")
+                if fam in VALUE_FAMILIES:
+                    raw = self._value(ind, imp)
+                else:
+                    raw = self._flat(self.inputs.engagement[("count", sel)])[self.yo]
+                rows.append(NORMALISERS[NORM_NAMES[norm]](raw))
+            self._normalised[key] = np.stack(rows)
+        return self._normalised[key]
+
+    def _variable(self, d: Design) -> np.ndarray:
+        """Raw values ``[draw, indicator, year, dyad]`` of the money and roots indicators."""
+        inp = self.inputs
         yrs, yo = inp.years, inp.years[self.yo]
-        for k, ind in enumerate(self.indicators):
-            fam, _, sel = ind.partition(":")
-            if fam in VALUE_FAMILIES:
-                for m in np.unique(d.imp):
-                    x[d.imp == m, k] = self._value(ind, int(m))
-            elif fam == "count":
-                x[:, k] = self._flat(inp.engagement[("count", sel)])[self.yo]
-            elif fam == "usd":
+        x = np.empty((len(d), len(self.variable), len(self.yo), len(self.flat)))
+        for j, k in enumerate(self.variable):
+            fam, _, sel = self.indicators[k].partition(":")
+            if fam == "usd":
                 known = self._flat(inp.engagement[("usd", sel)])[self.yo]
                 missing = self._flat(inp.engagement[("usd_missing", sel)])[self.yo]
-                x[:, k] = np.log1p((known + missing * d.amount[:, None, None]) / 1e6)
+                x[:, j] = np.log1p((known + missing * d.amount[:, None, None]) / 1e6)
             else:  # roots
                 lag = yo[:, None] - yrs[None, :]
                 decay = np.where(
                     lag >= 0, 2.0 ** (-np.maximum(lag, 0)[None] / d.half_life[:, None, None]), 0.0
                 )
-                x[:, k] = np.einsum("bts,sn->btn", decay, self._flat(inp.engagement[("count", sel)]))
+                x[:, j] = decay @ self._flat(inp.engagement[("count", sel)])
         return x
+
+    def normalised(self, d: Design) -> np.ndarray:
+        """Normalised indicator values ``[draw, indicator, year, dyad]`` for the design's draws.
+
+        Counts and reported values depend on a draw only through its normalisation and
+        imputation, so they are normalised once per method pair; money and roots stocks
+        depend on the draw's amount and half-life and are normalised per group of draws
+        sharing a normaliser.
+        """
+        x = np.empty((len(d), len(self.indicators), len(self.yo), len(self.flat)))
+        if self.variable:
+            var = self._variable(d)
+            for m in np.unique(d.norm):
+                sel = d.norm == m
+                var[sel] = NORMALISERS[NORM_NAMES[int(m)]](var[sel])
+            x[:, self.variable] = var
+        if self.fixed:
+            imps = d.imp if self.has_values else np.zeros(len(d), dtype=int)
+            pairs, which = np.unique(np.stack([d.norm, imps], axis=1), axis=0, return_inverse=True)
+            table = np.stack([self._fixed(int(m), int(i)) for m, i in pairs])
+            x[:, self.fixed] = table[which.ravel()]
+        return x
+
+    def _fast_arithmetic(self, d: Design) -> np.ndarray | None:
+        """Composite ``[draw, year * dyad]`` of a two-level arithmetic mean without missing
+        values: one weight per indicator, and the cached normalised counts enter through one
+        matrix product per (normalisation, imputation) group instead of a per-draw copy."""
+        if self.framework.aggregation != "arithmetic":
+            return None
+        imps = d.imp if self.has_values else np.zeros(len(d), dtype=int)
+        pairs, which = np.unique(np.stack([d.norm, imps], axis=1), axis=0, return_inverse=True)
+        which = which.ravel()
+        tables = [self._fixed(int(m), int(i)) for m, i in pairs] if self.fixed else []
+        if any(np.isnan(t).any() for t in tables):
+            return None
+        weff = d.weights @ self.within  # draw x indicator
+        comp = np.zeros((len(d), len(self.yo) * len(self.flat)))
+        if self.variable:
+            var = self._variable(d)
+            for m in np.unique(d.norm):
+                sel = d.norm == m
+                var[sel] = NORMALISERS[NORM_NAMES[int(m)]](var[sel])
+            comp += (weff[:, None, self.variable] @ var.reshape(len(d), len(self.variable), -1))[:, 0]
+        for j, table in enumerate(tables):
+            sel = which == j
+            comp[sel] += weff[np.ix_(sel, self.fixed)] @ table.reshape(len(self.fixed), -1)
+        return comp.reshape(len(d), len(self.yo), len(self.flat))
 
     def scores(self, d: Design) -> np.ndarray:
         """Composite scores ``[draw, year, actor, partner]`` (``NaN`` on actor = partner)."""
-        x = self.indicator_tensor(d)
-        for m in np.unique(d.norm):
-            sel = d.norm == m
-            x[sel] = NORMALISERS[NORM_NAMES[int(m)]](x[sel])
-        xt = x.transpose(0, 2, 3, 1)  # draw, year, dyad, indicator
-        agg = AGGREGATORS[self.framework.aggregation]
-        pillars = np.stack(
-            [agg(xt[..., idx], np.full(len(idx), 1.0 / len(idx))) for idx in self.pillar_index], axis=-1
-        )
-        comp = agg(pillars, d.weights[:, None, :])
+        comp = self._fast_arithmetic(d)
+        if comp is None:
+            xt = self.normalised(d).transpose(0, 2, 3, 1)  # draw, year, dyad, indicator
+            agg = AGGREGATORS[self.framework.aggregation]
+            pillars = np.stack(
+                [agg(xt[..., idx], np.full(len(idx), 1.0 / len(idx))) for idx in self.pillar_index], axis=-1
+            )
+            comp = agg(pillars, d.weights[:, None, :])
         out = np.full((len(d), len(self.yo), self.shape[0] * self.shape[1]), np.nan)
         out[..., self.flat] = comp
         return out.reshape(len(d), len(self.yo), *self.shape)
