@@ -10,9 +10,11 @@ from softpower.extract.money import Money, find_money
 from softpower.extract.rules import (
     ACT,
     COMMENTARY,
+    CONDITIONAL_START,
     EQUAL_FOOTING,
     MAIN_NEGATION,
     PPP,
+    WANTING,
     Cue,
     filtered,
     find_cues,
@@ -27,7 +29,7 @@ _NAMED = re.compile(
     r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit))\b"
 )
 _SETTING = re.compile(
-    r"(?:During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
+    r"(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
@@ -90,7 +92,8 @@ def choose_cues(cues: list[Cue]) -> list[Cue]:
             continue
         if money_clause and c.instrument not in _MONEY_INSTRUMENTS:
             continue
-        if c.priority >= _STRONG or min(abs(c.start - x.start) for x in chosen) >= 40:
+        far = min(abs(c.start - x.start) for x in chosen) >= 40
+        if c.priority >= _STRONG or (far and c.priority >= _SPECIFIC):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -114,19 +117,27 @@ def sentence_engagements(
     a comparison or total, so generic aid words in it describe the statistic, not an act.
     """
     s0, s1 = sent.start, sent.end
-    if COMMENTARY.match(text, s0) or text[s0:s1].rstrip().endswith("?") or MAIN_NEGATION.search(text, s0, s1):
+    if (
+        COMMENTARY.match(text, s0)
+        or CONDITIONAL_START.match(text, s0)
+        or text[s0:s1].rstrip().endswith("?")
+        or MAIN_NEGATION.search(text, s0, s1)
+    ):
         return []
     money = [m for m in find_money(text, s0, s1) if not any(a <= m.start < b for a, b in taken)]
     used_money: set[int] = set()
     out: list[dict[str, Any]] = []
-    seen: set[tuple[str | None, str]] = set()
+    seen: set[tuple[str | None, str, int]] = set()
     clauses = split_clauses(text, s0, s1)
     for c0, c1 in clauses:
         if _SETTING.match(text, c0) and len(clauses) > 1:
             continue
-        if filtered(text, c0, c1):
-            continue
+        lead = text[s0:c0]
+        if c0 > s0 and WANTING.search(lead) and not re.search(r"[.;:]", lead):
+            continue  # the main clause only wants, plans or hopes
         for cue in choose_cues(find_cues(text, c0, c1)):
+            if filtered(text, c0, c1, cue.start):
+                continue
             if any(a <= cue.start < b for a, b in taken):
                 continue
             if cue.priority < _SPECIFIC and (stats or not ACT.search(text, c0, c1)):
@@ -143,7 +154,7 @@ def sentence_engagements(
             amt = _money_near(money, c0, c1, cue)
             if not partners:
                 # an act with no named partner counts only when it is specific: a name or an amount
-                if amt is None and name_of(text, c0, c1) is None:
+                if amt is None and name_of(text, c0, c1) is None and name_of(text, s0, s1) is None:
                     continue
                 partners = ["WORLD"]
             year, year_end = year_of(sent.years, c0, c1)
@@ -161,8 +172,8 @@ def sentence_engagements(
             ):
                 continue  # a long-run total: recorded as an indicator
             for act in actors:
-                key = (act, cue.instrument)
-                if key in seen and amt is None:
+                key = (act, cue.instrument, c0)
+                if key in seen:
                     continue
                 seen.add(key)
                 if amt is not None:

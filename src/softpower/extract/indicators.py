@@ -290,10 +290,7 @@ def _indicators(
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
         if agg is None and not long_run:
             continue
-        if agg is None:
-            what = "aid"
-        else:
-            what = "valued" if agg.group("valued") else agg.group("what").lower()
+        what = "aid" if agg is None else "valued" if agg.group("valued") else agg.group("what").lower()
         metric = {
             "valued": "trade_volume",
             "trade": "trade_volume",

@@ -69,7 +69,8 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(
-    r"(?:^|[,;:]\s*)(?:if|unless|should|were)\b|\b(?:would|could|might|may|can|will|shall|must)\b"
+    r"(?:^|[,;:]\s*)(?:if|unless|were)\b|\b(?:would|could|might|may|can|will|shall|must|should|ought to|needs? to)\b"
+    r"|\b(?:harbinger|prelude|precursor|paving the way|pave the way|emphasi[sz]ed|stressed|reiterated|desirable)\b"
     r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks? to|seeking to"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
     r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|request\w*|demand\w*|appeal\w*"
@@ -78,15 +79,20 @@ HYPOTHETICAL = re.compile(
 )
 # verbs and nouns that make a clause report an act rather than discuss one
 ACT = re.compile(
-    r"\b(?:sign\w*|agreed|agreement\w*|provid\w+|pledg\w+|launch\w*|held|hosted|buil\w+|extend\w*|contribut\w+"
-    r"|donat\w+|grant\w*|support\w*|upgrad\w+|establish\w*|set up|visit\w*|conduct\w*|dispatch\w*|sent"
-    r"|offer\w*|announc\w+|conclud\w+|fund\w*|financ\w+|invest\w*|train\w*|deliver\w*|gave|giv\w+|join\w*"
-    r"|took part|participat\w+|restor\w+|finalis\w+|finaliz\w+|initiat\w+|designat\w+|sponsor\w*|promis\w+"
-    r"|proposed|convened|buy\w*|bought|transfer\w*|expand\w*|began|begun|started|creat\w+|helped|assist\w*"
-    r"|cooperat\w+|work\w* (?:on|with)|supplie\w*|supply|docking|calls?|exercises?|drills?|receiv\w+|recipients?"
-    r"|disburse\w+|allocat\w+|approv\w+|inaugurat\w+|opened|dedicat\w+|runs|ran|operat\w+|publiciz\w+"
-    r"|publicis\w+|endors\w+|align\w*|access|in-roads|integrat\w+|exploration|extended|stepped in|involved"
-    r"|creates|included|includes|target\w*|was part|is part|entered into force|came into force)\b",
+    r"\b(?:sign(?:ed|s|ing)|agreed|agree|provid(?:ed|es|ing)|pledg(?:ed|es|ing)|launch(?:ed|es|ing)|held|hosted|hosts"
+    r"|buil(?:t|ds|ding)|extend(?:ed|s|ing)|contribut(?:ed|es|ing)|donat(?:ed|es|ing)|grant(?:ed|s|ing)"
+    r"|support(?:ed|s|ing)|upgrad(?:ed|es|ing)|establish(?:ed|es|ing)|set up|visit(?:ed|s|ing)|conduct(?:ed|s|ing)"
+    r"|dispatch(?:ed|es|ing)|sent|send(?:s|ing)|offer(?:ed|s|ing)|announc(?:ed|es|ing)|conclud(?:ed|es|ing)"
+    r"|fund(?:ed|s|ing)|financ(?:ed|es|ing)|invest(?:ed|s|ing)|train(?:ed|s|ing)|deliver(?:ed|s|ing)|gave|giv(?:es|ing|en)"
+    r"|join(?:ed|s|ing)|took part|tak(?:es|ing) part|participat(?:ed|es|ing)|restor(?:ed|es|ing)|finali[sz](?:ed|es|ing)"
+    r"|initiat(?:ed|es|ing)|designat(?:ed|es|ing)|sponsor(?:ed|s|ing)|promis(?:ed|es|ing)|proposed|convened"
+    r"|buy(?:s|ing)|bought|purchas(?:ed|es|ing)|transfer(?:red|s|ring)|expand(?:ed|s|ing)|began|begun|start(?:ed|s)"
+    r"|creat(?:ed|es|ing)|helped|help(?:s|ing)|assist(?:ed|s|ing)|cooperat(?:ed|es|ing)|work(?:ed|s|ing)? (?:on|with)"
+    r"|supplie[sd]|suppl(?:y|ying)|dock(?:ed|s|ing)|receiv(?:ed|es|ing)|recipients?|disburs(?:ed|es|ing)"
+    r"|allocat(?:ed|es|ing)|approv(?:ed|es|ing)|inaugurat(?:ed|es|ing)|opened|opens|runs|ran|operat(?:ed|es|ing)"
+    r"|publici[sz](?:ed|es|ing)|endors(?:ed|es|ing)|align(?:ed|s|ing)|integrat(?:ed|es|ing)|exploration|stepped in"
+    r"|involved|creates|included|includes|including|target(?:ed|s|ing)|entered into force|came into force|pooling"
+    r"|extending|established|co-develop\w*|interactions|exchanges)\b",
     re.IGNORECASE,
 )
 PPP = re.compile(
@@ -108,18 +114,31 @@ COMMENTARY = re.compile(
 
 _RELATIVE = re.compile(r"\b(?:which|who|whose|where)\b|,\s+(?:that|as)\b|\bthat (?:is|will|would|could)\b")
 MAIN_NEGATION = re.compile(
-    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|n['’]t\b|^\s*(?:if|unless|should)\b",
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|n['’]t\b", re.IGNORECASE
+)
+#: a sentence that opens with a condition ("If Japan signs ...", "However, if ...")
+CONDITIONAL_START = re.compile(r"\s*(?:\w+,\s*)?(?:if|unless|should|were|whether)\b", re.IGNORECASE)
+#: a main clause that only wants or plans ("Japan seeks partnerships ... through ...")
+WANTING = re.compile(
+    r"\b(?:seeks?|seeking|aims?|aiming|hopes?|hoping|plans?|planning|wants?|wishes|intends?|would|could|might|may|should)\b",
     re.IGNORECASE,
 )
 
 
-def filtered(text: str, start: int, end: int) -> str | None:
+def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> str | None:
     """Why ``text[start:end]`` must not yield an engagement ('negation', 'hypothetical'), or None.
 
     Only the clause up to a relative pronoun counts: "an agreement which would facilitate
     transfers" reports a signed agreement.
     """
     rel = _RELATIVE.search(text, start + 1, end)
+    if (
+        rel is not None
+        and cue_start is not None
+        and rel.start() <= cue_start
+        and not ACT.search(text, start, rel.start())
+    ):
+        rel = None  # the cue sits in the relative clause and no act comes before it
     chunk = text[start : rel.start() if rel else end]
     if NEGATION.search(chunk):
         return "negation"
