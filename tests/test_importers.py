@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from softpower.errors import InputError
@@ -314,3 +316,30 @@ def test_koica_amounts_are_koica_usd() -> None:
     mine = kept[(kept["partners"].map(tuple) == ("VNM",)) & (kept["currency"] == "USD")]
     assert mine["amount"].sum() == pytest.approx(usd[usd > 0].sum())
     assert b.skipped["merged into an identical row (amount summed)"] > 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='ab ,"\n', max_size=6), min_size=2, max_size=2), min_size=1, max_size=8
+    )
+)
+def test_read_table_reports_physical_start_lines(
+    tmp_path_factory: pytest.TempPathFactory, cells: list[list[str]]
+) -> None:
+    import csv
+
+    from softpower.ledger.importers._base import read_table
+
+    f = tmp_path_factory.mktemp("csv") / "t.csv"
+    with open(f, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["x", "y"])
+        starts, line = [], 2
+        for row in cells:
+            starts.append(line)
+            w.writerow(row)
+            line += sum(c.count("\n") for c in row) + 1
+    df = read_table(f, ("x", "y"))
+    assert df["line"].tolist() == starts
+    assert df[["x", "y"]].values.tolist() == cells
