@@ -108,7 +108,10 @@ def net_pull(
     ``(K, R, D, P)``: the leading instrument axis lets the within-type sums add whole
     contiguous slabs (fast), rather than reduce a short last axis.
     """
-    x = np.log1p(scaled, out=buf)
+    # log(1 + x) rather than log1p: numpy vectorises log (SIMD) but not log1p; the absolute
+    # error of rounding 1 + x is below 2.2e-16, far inside the 1e-9 agreement with Mesa
+    x = np.add(scaled, 1.0, out=buf)
+    np.log(x, out=x)
     sums = np.zeros((len(GROUPS), *x.shape[1:]))
     for k in range(x.shape[0]):
         sums[group[k]] += x[k]
@@ -171,7 +174,7 @@ def simulate(
     scale = (prm["budget_scale"] / prm["s0"])[:, None, None]
     sigma = prm["noise_sd"][:, None, None]
     decay = np.ascontiguousarray(dv.decay.T)[:, :, None, None]  # (K, R, 1, 1)
-    flows = np.ascontiguousarray(np.moveaxis(inp.flow, -1, 1))[:, :, None]  # (H, K, 1, D, P)
+    flows = np.ascontiguousarray(np.moveaxis(inp.flow, -1, 1))  # (H, K, D, P)
     share = np.broadcast_to(inp.pi0, net0.shape).copy()
     trust = t0.copy()
     align = alignment(trust, dv.beta)
@@ -179,13 +182,13 @@ def simulate(
     out_t = np.empty((runs, n_out, *net0.shape[1:]))
     out_a = np.empty_like(out_t)
     out_t[:, 0], out_a[:, 0] = trust, align
-    buf, inflow = np.empty_like(stocks), np.empty_like(stocks)
+    buf, inflow, per_dyad = np.empty_like(stocks), np.empty_like(stocks), np.empty_like(share)
     extra = None
     if inp.extra is not None:  # observed flows, in units of each run's s0: (H, K, R, D, P)
         extra = np.moveaxis(inp.extra, -1, 1)[:, :, None] * dv.inv_s0[None, None, :, :, :, 0]
     for i in range(horizon):
         stocks *= decay
-        np.multiply((scale * share)[None], flows[i], out=inflow)
+        np.multiply(np.multiply(scale, share, out=per_dyad)[None], flows[i][:, None], out=inflow)
         stocks += inflow
         if extra is not None:
             stocks += extra[i]
