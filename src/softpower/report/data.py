@@ -27,7 +27,9 @@ RECORD_COLUMNS = (
 )
 #: Groups too wide to credit to each member when a figure is drawn per partner state.
 WIDE_GROUPS = frozenset({"WORLD", "EU"})
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)|\n\s*\n")
+#: A sentence ends at . ! or ? before white space, a closing quote or bracket. Blank lines are not
+#: boundaries: texts taken from PDFs break lines inside sentences.
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)")
 MAX_SENTENCE = 700
 
 
