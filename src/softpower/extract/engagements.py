@@ -31,6 +31,8 @@ _NAMED = re.compile(
 _SETTING = re.compile(
     r"(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
+_ENUM = re.compile(r"\(?\d\)|\(?[a-h]\)\s")
+_ANAPHORIC = re.compile(r"(?:This|These|That|Those|Such|The same)\s+(?:[\w-]+\s+){0,2}?")
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
     r"\b(?:pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
@@ -138,6 +140,9 @@ def sentence_engagements(
         for cue in choose_cues(find_cues(text, c0, c1)):
             if filtered(text, c0, c1, cue.start):
                 continue
+            ana = _ANAPHORIC.match(text, c0)
+            if ana is not None and ana.end() >= cue.start:
+                continue  # "This think-tank ...": a repeat mention of an act already recorded
             if any(a <= cue.start < b for a, b in taken):
                 continue
             if cue.priority < _SPECIFIC and (stats or not ACT.search(text, c0, c1)):
@@ -174,6 +179,11 @@ def sentence_engagements(
             for act in actors:
                 key = (act, cue.instrument, c0)
                 if key in seen:
+                    continue
+                # a later clause of the same sentence with the same instrument continues the same act
+                # unless it states its own amount or is an enumerated item ("(2) ...")
+                same = any(r["actor"] == act and r["instrument"] == cue.instrument for r in out)
+                if same and amt is None and not _ENUM.match(text, c0):
                     continue
                 seen.add(key)
                 if amt is not None:

@@ -15,7 +15,11 @@ _ABBREV = re.compile(
 # a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes) + space
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)")
-_CLAUSE = re.compile(r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+")
+_CLAUSE = re.compile(
+    r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+"
+    r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){1,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
+)
+_RELATIVE_START = re.compile(r"(?:which|who|whose)\b")
 
 _CLAUSE_OPENER = re.compile(
     r"(?:The|This|These|That|It|Its|They|Their|In|On|At|During|From|With|By|For|While|When)\b"
@@ -74,18 +78,23 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Span]:
-    """Clause spans inside one sentence: split at ``;``, ``, and``, ``(1)``, dashes, colons."""
+    """Clause spans inside one sentence: split at ``;``, ``, and``, ``(1)``, dashes, colons.
+
+    Digit groups ("1,154"), lists of names ("Cambodia, Lao, Myanmar, and Vietnam") and
+    relative clauses (", which ...") stay attached to their clause.
+    """
     out: list[Span] = []
     pos = start
     for m in _CLAUSE.finditer(text, start, end):
-        # keep digit groups ("1,154") and keep very short fragments attached
-        if (
-            m.group(0).startswith(",")
-            and m.start() > 0
-            and text[m.start() - 1].isdigit()
-            and text[m.end() : m.end() + 1].isdigit()
-        ):
-            continue
+        if m.group(0).startswith(","):
+            nxt = text[m.end() : m.end() + 1]
+            if text[m.start() - 1 : m.start()].isdigit() and nxt.isdigit():
+                continue
+            if _RELATIVE_START.match(text, m.end()):
+                continue
+            prev_word = (text[max(start, m.start() - 30) : m.start()].split() or [""])[-1]
+            if nxt.isupper() and prev_word[:1].isupper() and not _CLAUSE_OPENER.match(text, m.end()):
+                continue
         out.append(_trim(text, pos, m.start()))
         pos = m.end()
     out.append(_trim(text, pos, end))
