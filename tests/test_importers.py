@@ -343,3 +343,22 @@ def test_read_table_reports_physical_start_lines(
     df = read_table(f, ("x", "y"))
     assert df["line"].tolist() == starts
     assert df[["x", "y"]].values.tolist() == cells
+
+
+def test_undecodable_bytes_name_their_line(tmp_path: Path) -> None:
+    f = tmp_path / "donors_global.csv"
+    head = b"org_name,influence_weighted,helpfulness_weighted,influence_n,helpfulness_n\n"
+    f.write_bytes(head + b"China - X,0.5,0.4,10,10\nJap\xe9n - Y,0.5,0.4,10,10\n")
+    with pytest.raises(InputError) as err:
+        IMPORTERS["listening-to-leaders"].load(f)
+    assert (
+        err.value.format()
+        == f"{f}:3: not UTF-8 text (invalid continuation byte) (expected a UTF-8 encoded CSV file)"
+    )
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        IMPORTERS["koica"].load(tmp_path / "nope.csv")
+    with pytest.raises(InputError, match="no dataset file in this folder"):
+        IMPORTERS["lowy-gdi"].load(tmp_path)

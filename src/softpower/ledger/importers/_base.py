@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -112,23 +112,18 @@ def dedupe_documents(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def read_table(
-    path: Path, required: Sequence[str], *, delimiter: str = ",", only: Sequence[str] | None = None
-) -> pd.DataFrame:
-    """Read a delimited text file into strings, with the 1-based start ``line`` of each row.
+def _decoded(fh: Any, at: list[int]) -> Iterator[str]:
+    """Lines of a binary file decoded one by one, so a bad byte is reported on its own line."""
+    for i, raw in enumerate(fh, start=1):
+        at[0] = i
+        yield raw.decode("utf-8-sig" if i == 1 else "utf-8")
 
-    Header names are stripped of surrounding spaces; a repeated name gets ``.1``, ``.2``.
-    ``only`` keeps just those columns (all rows are still checked for their field count).
 
-    Raises
-    ------
-    InputError
-        Empty file, a missing required column, or a row whose field count differs from
-        the header's.
-    """
-    csv.field_size_limit(sys.maxsize)
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.reader(fh, delimiter=delimiter)
+def _read_rows(
+    path: Path, required: Sequence[str], delimiter: str, only: Sequence[str] | None, at: list[int]
+) -> tuple[list[str], list[list[str]], list[int]]:
+    with open(path, "rb") as fh:
+        reader = csv.reader(_decoded(fh, at), delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -161,6 +156,35 @@ def read_table(
                 )
             rows.append(row if pick is None else [row[k] for k in pick])
             lines.append(start)
+    return names, rows, lines
+
+
+def read_table(
+    path: Path, required: Sequence[str], *, delimiter: str = ",", only: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Read a delimited text file into strings, with the 1-based start ``line`` of each row.
+
+    Header names are stripped of surrounding spaces; a repeated name gets ``.1``, ``.2``.
+    ``only`` keeps just those columns (all rows are still checked for their field count).
+
+    Raises
+    ------
+    InputError
+        Empty file, a missing required column, or a row whose field count differs from
+        the header's.
+    """
+    csv.field_size_limit(sys.maxsize)
+    at = [1]  # the line being read, for decoding and parser errors
+    try:
+        names, rows, lines = _read_rows(path, required, delimiter, only, at)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            str(path), at[0], None, f"not UTF-8 text ({exc.reason})", "a UTF-8 encoded CSV file"
+        ) from None
+    except csv.Error as exc:
+        raise InputError(
+            str(path), at[0], None, f"unreadable CSV ({exc})", "a comma-separated file"
+        ) from None
     cols = names if only is None else list(only)
     df = pd.DataFrame(rows, columns=cols, dtype=object) if rows else pd.DataFrame(columns=cols, dtype=object)
     df["line"] = np.asarray(lines, dtype=np.int64)
@@ -422,6 +446,9 @@ def find_files(path: Path, patterns: Sequence[str]) -> list[Path]:
 
 
 def header_of(path: Path, delimiter: str = ",") -> list[str]:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        row = next(csv.reader(fh, delimiter=delimiter), [])
+    """The stripped header names (first line only; undecodable bytes are replaced here and
+    reported by :func:`read_table`)."""
+    with open(path, "rb") as fh:
+        first = fh.readline().decode("utf-8-sig", errors="replace")
+    row = next(csv.reader([first], delimiter=delimiter), [])
     return [h.strip() for h in row]
