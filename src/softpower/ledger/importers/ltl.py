@@ -45,8 +45,9 @@ MEASURES = {
     "helpfulness_weighted": ("helpful", "helpfulness_n"),
 }
 
-#: Developing members of the World Bank regions (World Bank country classification,
-#: low- and middle-income economies) for the Indo-Pacific regions of the survey.
+#: Respondent countries assumed for the two Indo-Pacific World Bank regions of the survey: the
+#: region's sovereign low- and middle-income members as the project lists them (an approximation
+#: of the survey frame, which is not published per partner; small territories are left out).
 REGIONS: dict[str, tuple[str, ...]] = {
     "South Asia": ("AFG", "BGD", "BTN", "IND", "LKA", "MDV", "NPL", "PAK"),
     "East Asia and Pacific": (
