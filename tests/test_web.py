@@ -206,3 +206,26 @@ def test_port_in_use_is_one_clear_line(ledger_file: Path) -> None:
         assert res.exit_code == 2 and "is in use" in res.output and "Traceback" not in res.output
     finally:
         taken.close()
+
+
+def test_cross_site_posts_and_foreign_hosts_are_refused(ledger_file: Path) -> None:
+    guarded = TestClient(
+        create_app(ledger_file, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1:8050"
+    )
+    assert guarded.get("/records").status_code == 200
+    # DNS rebinding: a page of evil.example resolved to 127.0.0.1 sends its own Host header
+    assert guarded.get("/records", headers={"host": "evil.example:8050"}).status_code == 400
+    r = guarded.post(
+        "/api/scenarios", data={"scenario": "baseline"}, headers={"origin": "http://evil.example"}
+    )
+    assert r.status_code == 403 and r.json() == {"error": "cross-site request refused"}
+
+
+def test_scenario_progress_covers_both_runs(ledger_file: Path) -> None:
+    from softpower.report.analysis import scenario_tables
+
+    seen: list[float] = []
+    with Ledger.open(ledger_file, read_only=True) as lg:
+        res = scenario_tables("us-health-withdrawal", lg, runs=10, seed=0, progress=seen.append)
+    assert res.name == "us-health-withdrawal" and res.baseline is not None
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0) and any(0.4 < f <= 0.5 for f in seen)

@@ -110,7 +110,8 @@ def register(app: typer.Typer) -> None:
         from softpower.web import create_app
 
         path = ledger_path(ledger)
-        web_app = run_guarded(create_app, path, allow_write=allow_write)
+        hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+        web_app = run_guarded(create_app, path, allow_write=allow_write, allowed_hosts=hosts)
         sock = run_guarded(bind_socket, host, port)
         if not _is_loopback(host):
             print(f"softpower: warning: listening on {host}, reachable from other machines", file=sys.stderr)

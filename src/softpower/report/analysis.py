@@ -100,10 +100,15 @@ def scenario_tables(
     *,
     runs: int,
     seed: int,
-    progress: Callable[..., Any] | None = None,
+    progress: Callable[[float], Any] | None = None,
     with_baseline: bool = True,
 ) -> ScenarioTables:
     """Run ``scenario`` (:func:`softpower.simulate.run_scenario`) and, unless it is the baseline, the baseline.
+
+    Parameters
+    ----------
+    progress
+        Called with the fraction done (0–1) after each chunk of runs, over both runs.
 
     Raises
     ------
@@ -114,18 +119,27 @@ def scenario_tables(
     from softpower.errors import SoftpowerError
 
     try:
-        from softpower.simulate import run_scenario  # type: ignore[attr-defined]
+        from softpower.simulate import run_scenario
     except ImportError:
         raise SoftpowerError(
             "scenarios need softpower.simulate.run_scenario, which is not installed"
         ) from None
-    res = run_scenario(str(scenario), ledger, runs=runs, seed=seed, progress=progress)
+
+    def stage(lo: float, hi: float) -> Callable[[int, int], None] | None:
+        if progress is None:
+            return None
+        return lambda done, total: progress(lo + (hi - lo) * (done / total if total else 1.0))
+
+    from softpower.simulate import load_scenario
+
+    sc = load_scenario(str(scenario))  # validates before anything runs
+    name = str(getattr(sc, "name", None) or Path(str(scenario)).stem)
+    share = 0.5 if with_baseline and name != "baseline" else 1.0
+    res = run_scenario(sc, ledger, runs=runs, seed=seed, progress=stage(0.0, share))
     series = pd.DataFrame(res.series)[SERIES_COLUMNS]
-    meta = getattr(res, "meta", None) or {}
-    name = str(meta.get("scenario") or Path(str(scenario)).stem)
     baseline = None
-    if with_baseline and name != "baseline":
-        base = run_scenario("baseline", ledger, runs=runs, seed=seed)
+    if share < 1.0:
+        base = run_scenario("baseline", ledger, runs=runs, seed=seed, progress=stage(share, 1.0))
         baseline = pd.DataFrame(base.series)[SERIES_COLUMNS]
     return ScenarioTables(name, series, baseline)
 

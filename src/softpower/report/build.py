@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from softpower.errors import SoftpowerError
-from softpower.report import analysis, data, figures, render
+from softpower.report import analysis, data, fan, figures, render
 
 SECTIONS = (
     (
@@ -95,7 +95,7 @@ def report_figures(
     }
     if scenario is not None:
         for metric in sorted(scenario.series["metric"].unique()):
-            figs[f"scenario-{metric}"] = figures.fan_charts(
+            figs[f"scenario-{metric}"] = fan.fan_charts(
                 scenario.series, scenario.baseline, metric, scenario.name
             )
     return figs

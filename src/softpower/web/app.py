@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 import pandas as pd
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from softpower.errors import SoftpowerError
 from softpower.records import vocab
-from softpower.report import analysis, data, figures, render
+from softpower.report import analysis, data, fan, figures, render
 from softpower.web.state import Store
 
 log = logging.getLogger("softpower.web")
@@ -84,7 +85,13 @@ def _figs(figs: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_app(
-    ledger_path: str | Path, *, allow_write: bool = False, seed: int = 0, mc: int = 100, runs: int = 100
+    ledger_path: str | Path,
+    *,
+    allow_write: bool = False,
+    seed: int = 0,
+    mc: int = 100,
+    runs: int = 100,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The dashboard application over the ledger at ``ledger_path``.
 
@@ -96,6 +103,10 @@ def create_app(
         Open the ledger writable and offer a record import page; read-only otherwise.
     seed, mc, runs
         Seed, index Monte-Carlo draws and scenario runs used by the dashboard.
+    allowed_hosts
+        Host names the server answers to (``softpower serve`` on a loopback address allows
+        ``127.0.0.1`` and ``localhost`` only, which defeats DNS rebinding); ``None`` allows any.
+        Form posts from another origin (cross-site requests) are always refused.
 
     Returns
     -------
@@ -114,6 +125,20 @@ def create_app(
         title="softpower dashboard", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
     )
     app.state.store = store
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+
+    @app.middleware("http")
+    async def same_origin_posts(request: Request, call_next: Any) -> Response:
+        origin = request.headers.get("origin")
+        if (
+            request.method not in ("GET", "HEAD")
+            and origin
+            and urlparse(origin).netloc != request.headers.get("host")
+        ):
+            return JSONResponse({"error": "cross-site request refused"}, status_code=403)
+        response: Response = await call_next(request)
+        return response
 
     def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         n = store.n_records()
@@ -274,7 +299,7 @@ def create_app(
             raise SoftpowerError(f"job {job_id} is {job.state}, not done")
         res = job.result
         figs = {
-            f"scenario-{m}": figures.fan_charts(res.series, res.baseline, m, res.name)
+            f"scenario-{m}": fan.fan_charts(res.series, res.baseline, m, res.name)
             for m in sorted(res.series["metric"].unique())
         }
         return Response(render.safe_json(_figs(figs)), media_type="application/json")

@@ -144,12 +144,8 @@ class Store:
         return job
 
     def _run_job(self, job: Job) -> None:
-        def progress(done: Any, total: Any = None, *_: Any) -> None:
-            try:
-                frac = float(done) / float(total) if total else float(done)
-            except (TypeError, ValueError, ZeroDivisionError):
-                return
-            job.progress = max(job.progress, min(0.99, frac * 0.9))
+        def progress(fraction: float) -> None:
+            job.progress = max(job.progress, min(0.99, float(fraction)))
 
         try:
             with self.ledger() as lg:
