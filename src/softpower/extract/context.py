@@ -67,6 +67,9 @@ _VERB_AFTER = re.compile(
 _VERB_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?)\b"
 )
+_TITLE_POSS = re.compile(
+    r"\s+(?:President|Prime Minister|Premier|Foreign Minister|Defen[cs]e Minister|leader|King|Emperor|Chief|government)['’]s\b"
+)
 _COLLECTIVE_LEAD = re.compile(
     r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -92,6 +95,7 @@ class Sentence:
     carried: bool = False
     collective: tuple[str, tuple[str, ...]] | None = None
     head: Mention | None = None
+    partners_lent: bool = False
 
 
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
@@ -108,6 +112,8 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     words = re.findall(r"[A-Za-z]+", before)
     while words and words[-1].lower() in _SKIPWORDS:
         words.pop()
+    if m.kind == "demonym" and _TITLE_POSS.match(text, m.end):
+        return True  # "the Cambodian President's visit": the state of that leader acts
     if words and words[-1].lower() in _PREP:
         if groups and _COLLECTIVE_LEAD.search(before):
             return True
@@ -152,7 +158,7 @@ def subject(
         if _VERB_AFTER.match(text, m.end, min(end, m.end + 80)):
             return m
     for m in cands:
-        if m.possessive:
+        if m.possessive or (m.kind == "demonym" and _TITLE_POSS.match(text, m.end)):
             return m
     for m in cands:  # a bare first name is a subject only if no verb came before it
         if not _VERB_BEFORE.search(text, base, m.start):
@@ -187,6 +193,7 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
     actor: str | None = None
     partners: list[str] = []
     carried = False
+    lent = False
     coll = collective(text, mentions, start, end)
     if coll is not None:
         actor = coll[1][0]
@@ -202,6 +209,9 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
     elif prev is not None and prev.actor:
         actor, carried = prev.actor, True
         coll = prev.collective if not mentions else None
+        if not mentions:  # the discourse goes on: same actor, same partners
+            partners = list(prev.partners)
+            lent = True
     for m in mentions:
         partners.extend(c for c in m.codes if c != actor)
     partners = order_codes(partners)
@@ -221,6 +231,7 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
         carried,
         coll,
         head,
+        lent,
     )
 
 

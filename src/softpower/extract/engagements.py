@@ -31,6 +31,7 @@ _NAMED = re.compile(
 _SETTING = re.compile(
     r"(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ENUM = re.compile(r"\(?\d\)|\(?[a-h]\)\s")
 _ANAPHORIC = re.compile(r"(?:This|These|That|Those|Such|The same)\s+(?:[\w-]+\s+){0,2}?")
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
@@ -123,7 +124,7 @@ def sentence_engagements(
         COMMENTARY.match(text, s0)
         or CONDITIONAL_START.match(text, s0)
         or text[s0:s1].rstrip().endswith("?")
-        or MAIN_NEGATION.search(text, s0, s1)
+        or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1]))
     ):
         return []
     money = [m for m in find_money(text, s0, s1) if not any(a <= m.start < b for a, b in taken)]
@@ -157,6 +158,8 @@ def sentence_engagements(
             if any(c0 <= a < c1 for a, _ in taken):
                 continue  # the clause states a total or stock already recorded as an indicator
             amt = _money_near(money, c0, c1, cue)
+            if sent.partners_lent and partners == sent.partners and amt is None and not sent.years:
+                partners = []  # partners lent by the sentence before count only for a dated or costed act
             if not partners:
                 # an act with no named partner counts only when it is specific: a name or an amount
                 if amt is None and name_of(text, c0, c1) is None and name_of(text, s0, s1) is None:

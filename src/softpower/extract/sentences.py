@@ -17,7 +17,7 @@ _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])?(?=\s+[\"'“‘(\[]?[A-Z
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)")
 _CLAUSE = re.compile(
     r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+"
-    r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){1,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
+    r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){0,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
 )
 _RELATIVE_START = re.compile(r"(?:which|who|whose)\b")
 
