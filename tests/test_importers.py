@@ -362,3 +362,22 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
         IMPORTERS["koica"].load(tmp_path / "nope.csv")
     with pytest.raises(InputError, match="no dataset file in this folder"):
         IMPORTERS["lowy-gdi"].load(tmp_path)
+
+
+def test_cli_lists_importers_and_stats_show_counts(tmp_path: Path) -> None:
+    from softpower.cli import app
+
+    runner = CliRunner()
+    listed = runner.invoke(app, ["ledger", "importers"])
+    assert listed.exit_code == 0
+    for name in IMPORTERS:
+        assert name in listed.output
+    db = str(tmp_path / "s.duckdb")
+    res = runner.invoke(
+        app, ["ledger", "import", "--ledger", db, "--from", "listening-to-leaders", str(FIX / "ltl")]
+    )
+    assert res.exit_code == 0, res.output
+    stats = runner.invoke(app, ["ledger", "stats", "--ledger", db])
+    assert stats.exit_code == 0
+    line = next(t for t in stats.output.splitlines() if "from listening-to-leaders" in t)
+    assert "perception 53" in line
