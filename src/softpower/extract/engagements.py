@@ -33,7 +33,8 @@ _SETTING = re.compile(
 )
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ENUM = re.compile(r"\(?\d\)|\(?[a-h]\)\s")
-_ANAPHORIC = re.compile(r"(?:This|These|That|Those|Such|The same)\s+(?:[\w-]+\s+){0,2}?")
+_ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s+(?:[\w-]+\s+){0,2}?")
+_GENERIC = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,4}?")
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
     r"\b(?:pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
@@ -49,6 +50,7 @@ _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
 # cues below this priority (generic aid, investment, diplomacy words) need an act verb in their clause
 _SPECIFIC = 46
+_GENERIC_MONEY = 40
 
 
 def make_record(doc: str, kind: str, text: str, span: tuple[int, int], **fields: Any) -> dict[str, Any]:
@@ -78,7 +80,7 @@ def name_of(text: str, start: int, end: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def choose_cues(cues: list[Cue]) -> list[Cue]:
+def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     """The cues of one clause that state separate acts.
 
     The best cue always counts. Another cue of a different instrument counts when it is
@@ -96,9 +98,15 @@ def choose_cues(cues: list[Cue]) -> list[Cue]:
         if money_clause and c.instrument not in _MONEY_INSTRUMENTS:
             continue
         far = min(abs(c.start - x.start) for x in chosen) >= 40
-        if c.priority >= _STRONG or (far and c.priority >= _SPECIFIC):
+        own_verb = text is not None and ACT.search(text, max(0, c.start - 35), c.end) is not None
+        own_verb = own_verb or (text is not None and any(ch.isupper() for ch in text[c.start : c.end]))
+        if c.priority >= _STRONG or (far and own_verb and c.priority >= _SPECIFIC):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _names_states(sent: Sentence, start: int, end: int) -> bool:
+    return any(start <= m.start < end and m.iso is not None and m.iso != sent.actor for m in sent.mentions)
 
 
 def _money_near(money: list[Money], start: int, end: int, cue: Cue) -> Money | None:
@@ -132,22 +140,30 @@ def sentence_engagements(
     out: list[dict[str, Any]] = []
     seen: set[tuple[str | None, str, int]] = set()
     clauses = split_clauses(text, s0, s1)
+    # a generic aid, investment or diplomacy word needs a date, an amount or a name to be an act
+    anchored = bool(sent.years or money or name_of(text, s0, s1))
     for c0, c1 in clauses:
         if _SETTING.match(text, c0) and len(clauses) > 1:
             continue
         lead = text[s0:c0]
         if c0 > s0 and WANTING.search(lead) and not re.search(r"[.;:]", lead):
             continue  # the main clause only wants, plans or hopes
-        for cue in choose_cues(find_cues(text, c0, c1)):
+        for cue in choose_cues(find_cues(text, c0, c1), text):
             if filtered(text, c0, c1, cue.start):
                 continue
-            ana = _ANAPHORIC.match(text, c0)
+            ana = _ANAPHORIC.match(text, c0) or _GENERIC.match(text, c0)
             if ana is not None and ana.end() >= cue.start:
                 continue  # "This think-tank ...": a repeat mention of an act already recorded
             if any(a <= cue.start < b for a, b in taken):
                 continue
             if cue.priority < _SPECIFIC and (stats or not ACT.search(text, c0, c1)):
                 continue
+            if (
+                _GENERIC_MONEY <= cue.priority < _SPECIFIC
+                and not anchored
+                and not _names_states(sent, c0, c1)
+            ):
+                continue  # "recipients of Japan's ODA": generic aid talk without date, amount, name or state
             actor, partners = clause_actor(text, sent, c0, cue.start, cue.end)
             actors = [actor] if actor else []
             if sent.collective and actor == sent.actor:

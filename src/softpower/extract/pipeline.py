@@ -83,9 +83,11 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
         else:
             taken: list[tuple[int, int]] = []
             money_spans = [(m.start, m.end) for m in find_money(text, s0, s1)]
-            indicators = [
-                r for r in sentence_indicators(doc, text, sent, taken, money_spans, prev) if _fresh(r, facts)
-            ]
+            raw = sentence_indicators(doc, text, sent, taken, money_spans, prev)
+            indicators = [r for r in raw if _fresh(r, facts)]
+            if raw and not indicators:  # the sentence repeats figures already recorded
+                prev = sent
+                continue
             records.extend(indicators)
             stats = any(is_statistic(r) for r in indicators)
             found = sentence_engagements(doc, text, sent, taken, prev, stats)

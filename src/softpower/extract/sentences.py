@@ -14,7 +14,7 @@ _ABBREV = re.compile(
 )
 # a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes) + space
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)")
+_PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)|(?<=[^\s.!?:;,])\n(?=[ \t]*[A-Z“\"])")
 _CLAUSE = re.compile(
     r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+"
     r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){0,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
