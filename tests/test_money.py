@@ -16,7 +16,11 @@ def test_rate_table_shape_and_uniqueness() -> None:
     assert list(t.columns) == ["currency", "year", "usd_per_unit", "n_days", "source"]
     assert not t.duplicated(["currency", "year"]).any()
     assert (t["usd_per_unit"] > 0).all()
-    assert t["year"].min() == 1999
+    ecb = t[t["n_days"] > 0]
+    assert ecb["year"].min() == 1999
+    # before 1999 only Bretton Woods par values, whole years only, none after 1970
+    par = t[t["n_days"] == 0]
+    assert set(par["currency"]) == {"JPY", "GBP", "DEM", "INR"} and par["year"].max() == 1970
     # a full year has roughly 255 ECB business days
     assert t.loc[(t.currency == "EUR") & (t.year == 2015), "n_days"].item() > 250
 
@@ -106,3 +110,14 @@ def test_derive_usd_vectorised_matches_rowwise() -> None:
 def test_empty_frame() -> None:
     out = money.derive_usd(pd.DataFrame({"amount": [], "currency": [], "year": []}))
     assert len(out) == 0 and "money_note" in out.columns
+
+
+def test_par_values_every_row_and_known_answers() -> None:
+    par = money.par_value_table().set_index(["currency", "year"])["usd_per_unit"]
+    assert par[("JPY", 1960)] == pytest.approx(1 / 360)
+    assert par[("GBP", 1955)] == pytest.approx(2.80) and par[("GBP", 1969)] == pytest.approx(2.40)
+    assert ("GBP", 1967) not in par.index  # devalued in November 1967: no whole-year value
+    assert ("JPY", 1971) not in par.index and ("JPY", 1985) not in par.index
+    out = money.derive_usd(pd.DataFrame({"amount": [3.6e9], "currency": ["JPY"], "year": [1960]}))
+    assert out["amount_usd"].iloc[0] == pytest.approx(1e7)
+    assert "IMF par value" in money.par_value_table()["source"].iloc[0]

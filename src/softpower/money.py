@@ -11,13 +11,16 @@ an annual average.
 Constant dollars of :data:`BASE_YEAR` use the US Bureau of Labor Statistics CPI-U
 annual averages (all items, U.S. city average), shipped inside the ``cpi`` package.
 
-No rate before 1999 is shipped: no pre-euro table could be checked against its
-source offline, and the project never guesses a rate. A record whose currency, year
+Before 1999 only fixed Bretton Woods par values ship (``fx_par_values.csv``: JPY, GBP,
+DEM and INR in the whole years their par value held, 1950-1970); floating years
+1971-1998 are not covered, since no table of their averages could be checked against
+its source offline, and the project never guesses a rate. A record whose currency, year
 or rate is missing keeps ``amount_usd`` empty and says why in ``money_note``.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import warnings
 from functools import cache
@@ -85,7 +88,36 @@ def rate_table() -> pd.DataFrame:
     table["year"] = table["year"].astype("int64")
     table["n_days"] = table["n_days"].astype("int64")
     table["source"] = RATE_SOURCE
+    par = par_value_table()
+    table = pd.concat([table, par.assign(n_days=0)[table.columns]], ignore_index=True)
     return table.sort_values(["currency", "year"], ignore_index=True)
+
+
+@cache
+def par_value_table() -> pd.DataFrame:
+    """Fixed Bretton Woods par values for whole years before floating (shipped CSV).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``currency, year, usd_per_unit, source``: JPY 1950-1970, GBP, DEM and INR
+        for the years their par value held from January to December. Floating years
+        (1971-1998) are not covered: no checked table of their averages ships.
+
+    References
+    ----------
+    International Monetary Fund, par values of member currencies under the Articles of
+    Agreement (Bretton Woods), as reported in *International Financial Statistics*.
+    """
+    text = resources.files("softpower.data").joinpath("fx_par_values.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    table = pd.read_csv(io.StringIO("\n".join(lines)))
+    if table.duplicated(["currency", "year"]).any():
+        raise ValueError("fx_par_values.csv: duplicate currency-year")
+    if not (table["usd_per_unit"] > 0).all():
+        raise ValueError("fx_par_values.csv: usd_per_unit must be positive")
+    table["source"] = "IMF par value (Bretton Woods): " + table["note"]
+    return table[["currency", "year", "usd_per_unit", "source"]]
 
 
 @cache
