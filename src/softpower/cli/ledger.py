@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
 
 def _summary(name: str, res: ImportResult) -> str:
     added = ", ".join(f"{k} {v}" for k, v in res.added.items())
-    text = f"{name}: {res.rows} rows read; added {added}; {res.duplicates} already present; {res.documents} new documents"
+    text = f"{name}: {res.rows} records read; added {added}; {res.duplicates} already present; {res.documents} new documents"
     if res.skipped:
         text += "; skipped " + ", ".join(f"{k}: {v}" for k, v in sorted(res.skipped.items()))
     return text
