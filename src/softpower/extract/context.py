@@ -109,6 +109,8 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         and re.match(r"\s*(?:,|and\b|or\b)", text[m.end : m.end + 6])
     ):
         return False  # a later conjunct of a list; the list's head decides
+    if re.search(r"[,;:(]\s*(?:the\s+)?$", before):
+        return True  # a phrase ended before it ("In 2019, Tokyo ...")
     words = re.findall(r"[A-Za-z]+", before)
     while words and words[-1].lower() in _SKIPWORDS:
         words.pop()
@@ -120,6 +122,27 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         at_start = len(text[floor : m.start].split()) <= 2
         return m.possessive and (words[-1].lower() == "of" or at_start)
     return True
+
+
+_RECEIVE = re.compile(
+    r"(?:\s*,[^,]{0,80},)?\s+(?:has |have |had )?(?:also |long )?(?:received|obtained|accepted|got|secured|won|been (?:the )?recipients? of)\b",
+    re.IGNORECASE,
+)
+
+
+def _giver(text: str, mentions: list[Mention], head: Mention, end: int) -> Mention | None:
+    """The state after "from" when the subject only receives ("X received aid from Y")."""
+    group = coordinated(text, mentions, head)
+    if not _RECEIVE.match(text, group[-1].end):
+        return None
+    for m in mentions:
+        if (
+            m.start > group[-1].end
+            and m.iso
+            and re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
+        ):
+            return m
+    return None
 
 
 def collective(
@@ -195,8 +218,11 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
     carried = False
     lent = False
     coll = collective(text, mentions, start, end)
+    giver = _giver(text, mentions, head, end) if head is not None else None
     if coll is not None:
         actor = coll[1][0]
+    elif giver is not None:  # "Vietnam received grant aid from Tokyo": the giver acts
+        actor_m, actor = giver, giver.iso
     elif head is not None:
         group = coordinated(text, mentions, head)
         actor_m = pick_actor(group)

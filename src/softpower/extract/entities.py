@@ -16,7 +16,7 @@ from softpower.records import vocab
 DONORS = ("JPN", "CHN", "USA", "KOR")
 # aliases that are ordinary English words far more often than places
 _SKIP = {"male", "world", "worldwide", "global", "globally", "georgia", "jordan", "chad", "guinea"}
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|to|from|of)\s+(?:the\s+)?)$")
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near)\s+(?:the\s+)?)$")
 _POSSESSIVE = re.compile(r"\s*['’]s?\b|['’](?=\s)")
 _WORLD = re.compile(
     r"\b(?:worldwide|around the world|across the world|global(?:ly)?|international community|"

@@ -195,6 +195,9 @@ def _indicators(
     """Indicators in one sentence; stock statements add their span to ``taken``."""
     s0, s1 = sent.start, sent.end
     actor = sent.actor
+    if actor is None:  # "Trade between Japan and Thailand ...": the donor named, else the first state
+        states = [m.iso for m in sent.mentions if m.iso]
+        actor = next((c for c in states if c in DONORS), states[0] if states else None)
     if sent.carried:  # "ASEAN-Japan trade was ...": the donor of a hyphenated pair
         for a, b in zip(sent.mentions, sent.mentions[1:], strict=False):
             if text[a.end : b.start] in ("-", "–") and (a.iso in DONORS or b.iso in DONORS):
