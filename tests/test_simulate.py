@@ -187,3 +187,28 @@ def test_initial_state_from_ledger(seeds_ledger: Path) -> None:
     assert inp.pi0[j, vnm] > inp.pi0[j, bgd]  # Japan's recorded engagement with Viet Nam tilts its shares
     res = sim.run_scenario("baseline", seeds_ledger, runs=10, seed=1)
     assert res.meta["initial_trust_sources"]["trust"] == 6
+
+
+def test_dask_scheduler_gives_same_output() -> None:
+    distributed = pytest.importorskip("dask.distributed", reason="dask.distributed not installed")
+    inp = build_inputs(load_scenario("baseline"))
+    runs = chunk_size(inp) + 3
+    local = ensemble(inp, runs, 8, {})
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cl:
+        calls: list[tuple[int, int]] = []
+        remote = ensemble(
+            inp, runs, 8, {}, scheduler=cl.scheduler_address, progress=lambda d, t: calls.append((d, t))
+        )
+    assert np.array_equal(local[0], remote[0]) and np.array_equal(local[1], remote[1])
+    assert calls[-1] == (2, 2)
+
+
+def test_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from softpower.errors import SoftpowerError
+    from softpower.simulate import ensemble as ens
+
+    monkeypatch.setattr(ens, "SCHEDULER_TIMEOUT", "1s")
+    with pytest.raises(SoftpowerError, match="cannot connect"):
+        sim.run_scenario("baseline", runs=2, scheduler="tcp://127.0.0.1:9")

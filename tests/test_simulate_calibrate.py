@@ -62,7 +62,25 @@ def test_recovers_known_parameters(seeds_ledger: Path) -> None:
 
 def test_seed_ledger_reports_no_backtest(seeds_ledger: Path) -> None:
     res = calibrate(seeds_ledger)
-    assert res.meta["n_obs"] == 18 and res.meta["n_distinct_facts"] == 3
+    assert res.meta["n_facts"] == 3 and res.meta["n_respondent_rows"] == 18
     assert not res.meta["identified"]
     assert "no backtest" in res.meta["backtest"]["verdict"]
     assert res.meta["rmse_fit"] < res.meta["rmse_priors"]
+
+
+@pytest.mark.shared
+def test_real_surveys_backtest(seeds_ledger: Path, shared_dir: Path) -> None:
+    """With the USSC survey (2016-2017) and Listening to Leaders (2017): a real backtest."""
+    from softpower.ledger import import_batch
+
+    data = shared_dir / "data"
+    with Ledger.open(seeds_ledger) as led:
+        import_batch(led, "ussc-survey", data / "ussc_asia_research_network_survey")
+        import_batch(led, "listening-to-leaders", data / "aiddata_listening_to_leaders_2017")
+    res = calibrate(seeds_ledger)
+    bt = res.meta["backtest"]
+    assert bt["holdout_year"] == 2016 and bt["n_fit"] > 0 and bt["n_test"] > 0
+    assert bt["rmse_model"] > 0 and bt["rmse_persistence"] > 0 and bt["verdict"]
+    assert res.meta["identified"] and res.meta["rmse_fit"] <= res.meta["rmse_priors"] + 1e-12
+    # a group poll counts once: one residual row per fact
+    assert len(res.residuals) == res.meta["n_facts"] < res.meta["n_respondent_rows"]

@@ -143,7 +143,7 @@ def test_calibrate_cli(seeds_ledger: Path) -> None:
     res = _run("calibrate", "--ledger", str(seeds_ledger), "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert data["meta"]["n_obs"] == 18 and "no backtest" in data["meta"]["backtest"]["verdict"]
+    assert data["meta"]["n_facts"] == 3 and "no backtest" in data["meta"]["backtest"]["verdict"]
 
 
 def test_sensitivity_cli_small() -> None:

@@ -53,6 +53,19 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
         yield update
 
 
+def _flat(meta: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """``(dotted key, value)`` pairs of a nested mapping; lists joined by commas."""
+    out: list[tuple[str, Any]] = []
+    for k, v in meta.items():
+        if isinstance(v, dict):
+            out += _flat(v, f"{prefix}{k}.")
+        elif isinstance(v, list):
+            out.append((f"{prefix}{k}", ", ".join(map(str, v))))
+        else:
+            out.append((f"{prefix}{k}", f"{v:.4g}" if isinstance(v, float) else v))
+    return out
+
+
 def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, output: Path | None) -> None:
     """Write a table as table, json (``{key: [...], "meta": ...}``), csv or parquet."""
     if fmt == "parquet":
@@ -66,7 +79,7 @@ def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, o
     elif fmt == "csv":
         text = frame.to_csv(index=False, float_format="%.6g", lineterminator="\n")
     elif fmt == "table":
-        lines = [f"{k}: {v}" for k, v in meta.items() if not isinstance(v, list | dict)]
+        lines = [f"{k}: {v}" for k, v in _flat(meta)]
         text = (
             "\n".join(lines) + "\n\n" + frame.to_string(index=False, float_format=lambda v: f"{v:.4g}") + "\n"
         )

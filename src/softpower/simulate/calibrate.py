@@ -3,14 +3,19 @@
 The model is replayed over history: it starts ten years before the first perception
 record from the declared priors (initial trust ``sim_trust_priors.csv``, roots from the
 strategies' steady state and the ledger's earlier engagement), and each year adds the
-ledger's observed engagement for every dyad on top of the strategies' flows. Predicted
-trust is compared with every perception share (trust, favourable, positive image,
-friendly, considers interests: all read as evidence of trust). Parameters are fitted by
-bounded least squares (trust-region reflective) within their declared ranges.
+ledger's observed engagement for every dyad on top of the strategies' flows. Each
+perception fact (trust, favourable, positive image, friendly, considers interests,
+helpful: all read as evidence of trust) is compared with the model's trust averaged over
+the fact's respondent states, so a poll of a group counts once, not once per member.
+Only the Indo-Pacific is modelled: respondents outside the scenario's partners and the
+East Asia Summit are left out, and a fact is used only when at least half of its
+respondents (donors aside) are inside. Parameters are fitted by bounded least squares
+(trust-region reflective) within their declared ranges.
 
 The backtest fits on records up to a year Y and predicts the records after Y; the
 persistence baseline predicts each later record by the last earlier record of the same
-dyad (or, when there is none, by the prior the model also starts from). Both errors
+respondents (the same measure first), or, when there is none, by the prior the model also
+starts from. Both errors
 are reported, whichever wins.
 
 References
@@ -31,6 +36,7 @@ import pandas as pd
 from scipy.optimize import least_squares
 
 from softpower.errors import SoftpowerError
+from softpower.records.vocab import members
 from softpower.simulate.init import build_inputs, initial_trust, opened, perception_observations
 from softpower.simulate.model import simulate
 from softpower.simulate.params import fixed, parameters
@@ -55,6 +61,34 @@ class CalibrationResult:
             "residuals": self.residuals.to_dict(orient="records"),
             "meta": self.meta,
         }
+
+
+def select_facts(obs: pd.DataFrame, sc: Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Indo-Pacific perception facts about the scenario's donors.
+
+    Returns the respondent rows kept and one row per fact (``fact, actor, partners, year,
+    measure, value``, partners joined by spaces, in first-seen order).
+    """
+    universe = set(sc.partners) | set(members("EAS", sc.start_year))
+    obs = obs.loc[obs["actor"].isin(sc.donors) & ~obs["partner"].isin(sc.donors)]
+    inside = obs["partner"].isin(universe)
+    share = inside.groupby(obs["fact"]).transform("mean")
+    kept = obs.loc[inside & (share >= 0.5)].reset_index(drop=True)
+    facts = (
+        kept.groupby("fact", sort=False)
+        .agg(
+            actor=("actor", "first"),
+            partners=("partner", " ".join),
+            year=("year", "first"),
+            measure=("measure", "first"),
+            value=("value", "first"),
+        )
+        .reset_index()
+    )
+    facts = facts.sort_values(
+        ["year", "actor", "partners", "measure", "fact"], kind="stable", ignore_index=True
+    )
+    return kept, facts
 
 
 def _history(sc: Scenario, obs: pd.DataFrame, ledger: Any) -> tuple[Any, np.ndarray]:
@@ -102,30 +136,45 @@ def _history(sc: Scenario, obs: pd.DataFrame, ledger: Any) -> tuple[Any, np.ndar
     return inp, where
 
 
-def _predict(inp: Any, where: np.ndarray, names: tuple[str, ...], x: np.ndarray) -> np.ndarray:
-    """Predicted trust at every observation for each row of ``x`` (runs × names)."""
+def _predict(
+    inp: Any, where: np.ndarray, names: tuple[str, ...], x: np.ndarray, fact_of: np.ndarray | None = None
+) -> np.ndarray:
+    """Predicted trust for each row of ``x`` (runs × names): per respondent row, or per fact.
+
+    With ``fact_of`` (the fact index of every respondent row), the prediction of a fact is
+    the mean of its respondents' trust.
+    """
     prm = fixed(x.shape[0])
     for j, n in enumerate(names):
         prm[n] = np.ascontiguousarray(x[:, j])
     traj = simulate(inp, prm, rng=None).trust  # (R, years, D, P)
-    return traj[:, where[:, 0], where[:, 1], where[:, 2]]
+    rows = traj[:, where[:, 0], where[:, 1], where[:, 2]]
+    if fact_of is None:
+        return rows
+    onehot = fact_of[:, None] == np.arange(int(fact_of.max()) + 1)[None, :]  # rows × facts
+    return np.asarray((rows @ onehot) / onehot.sum(axis=0)[None, :])
 
 
-def _fit(inp: Any, where: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> tuple[np.ndarray, Any]:
+def _fit(
+    inp: Any, where: np.ndarray, fact_of: np.ndarray, y: np.ndarray, names: tuple[str, ...]
+) -> tuple[np.ndarray, Any]:
+    """Least squares over the facts whose target ``y`` is finite (the others are left out)."""
     table = parameters()
     lo = np.array([table[n].low for n in names])
     hi = np.array([table[n].high for n in names])
     x0 = np.array([table[n].default for n in names])
 
+    use = np.isfinite(y)
+
     def resid(x: np.ndarray) -> np.ndarray:
-        return np.asarray(_predict(inp, where, names, x[None])[0] - y)
+        return np.asarray((_predict(inp, where, names, x[None], fact_of)[0] - y)[use])
 
     def jac(x: np.ndarray) -> np.ndarray:
         # forward differences, all parameters at once: one vectorised ensemble of k + 1 runs
         h = 1e-6 * np.maximum(1.0, np.abs(x))
         step = np.where(x + h <= hi, h, -h)
         rows = np.vstack([x, x + np.diag(step)])
-        pred = _predict(inp, where, names, rows)
+        pred = _predict(inp, where, names, rows, fact_of)[:, use]
         return np.asarray(((pred[1:] - pred[0]) / step[:, None]).T)
 
     fit = least_squares(resid, x0, jac=jac, bounds=(lo, hi), method="trf")
@@ -170,37 +219,45 @@ def calibrate(
         if n not in table:
             raise SoftpowerError(f"params: unknown parameter {n!r} (expected one of {', '.join(table)})")
     with opened(ledger) as led:
-        obs = perception_observations(led)
-        obs = obs.loc[obs["actor"].isin(sc.donors) & ~obs["partner"].isin(sc.donors)].reset_index(drop=True)
-        if obs.empty:
+        obs, facts = select_facts(perception_observations(led), sc)
+        if facts.empty:
             raise SoftpowerError(
-                "calibrate: the ledger has no perception records with values about the scenario's donors "
-                f"({', '.join(sc.donors)}) (expected perception records: import survey data first)"
+                "calibrate: the ledger has no Indo-Pacific perception records with values about the "
+                f"scenario's donors ({', '.join(sc.donors)}) (expected perception records: import survey data first)"
             )
         inp, where = _history(sc, obs, led)
-    years = sorted(obs["year"].unique())
+    fact_of = obs["fact"].map({f: i for i, f in enumerate(facts["fact"])}).to_numpy(int)
+    years = sorted(facts["year"].unique())
     if holdout_year is None and len(years) >= 2:
         holdout_year = int(years[-2])
-    test = (obs["year"] > holdout_year).to_numpy() if holdout_year is not None else np.zeros(len(obs), bool)
-    y = obs["value"].to_numpy(float)
+    test = (
+        (facts["year"] > holdout_year).to_numpy() if holdout_year is not None else np.zeros(len(facts), bool)
+    )
+    y = facts["value"].to_numpy(float)
     names = tuple(params)
+    defaults = np.array([[table[n].default for n in names]])
     backtest: dict[str, Any] = {"holdout_year": holdout_year}
-    persistence = np.full(len(obs), np.nan)
+    persistence = np.full(len(facts), np.nan)
     if test.any() and (~test).any():
-        x_bt, _ = _fit(inp, where[~test], y[~test], names)
-        pred_bt = _predict(inp, where, names, x_bt[None])[0]
-        prior = dict(zip(zip(inp.donors, strict=True), inp.t0[:, 0], strict=True))
-        train = obs.loc[~test]
+        x_bt, _ = _fit(inp, where, fact_of, np.where(test, np.nan, y), names)
+        pred_bt = _predict(inp, where, names, x_bt[None], fact_of)[0]
+        t0_rows = inp.t0[where[:, 1], where[:, 2]]
+        prior = np.bincount(fact_of, weights=t0_rows) / np.bincount(fact_of)
+        train = facts.loc[~test]
         for i in np.flatnonzero(test):
-            a, p = obs.at[i, "actor"], obs.at[i, "partner"]
-            past = train.loc[(train["actor"] == a) & (train["partner"] == p)]
-            persistence[i] = past.sort_values("year")["value"].iloc[-1] if len(past) else prior[(a,)]
+            a, p, m = facts.at[i, "actor"], facts.at[i, "partners"], facts.at[i, "measure"]
+            past = train.loc[(train["actor"] == a) & (train["partners"] == p)]
+            past = past.assign(same=past["measure"] == m).sort_values(["same", "year"], kind="stable")
+            persistence[i] = past["value"].iloc[-1] if len(past) else prior[i]
         model_rmse = _rmse(pred_bt[test] - y[test])
         pers_rmse = _rmse(persistence[test] - y[test])
         assert model_rmse is not None and pers_rmse is not None
         backtest |= {
             "n_fit": int((~test).sum()),
             "n_test": int(test.sum()),
+            "n_test_with_earlier_record": int(
+                sum(1 for i in np.flatnonzero(test) if persistence[i] != prior[i])
+            ),
             "fitted_before_holdout": dict(zip(names, map(float, x_bt), strict=True)),
             "rmse_model": model_rmse,
             "rmse_persistence": pers_rmse,
@@ -213,29 +270,33 @@ def calibrate(
             f"no backtest: records cover only {', '.join(map(str, years))}; "
             "a backtest needs records in at least two years on both sides of the holdout year"
         )
-    x, fit = _fit(inp, where, y, names)
-    pred = _predict(inp, where, names, x[None])[0]
-    res = obs.rename(columns={"value": "observed"}).assign(
-        predicted=np.round(pred, 6),
-        residual=np.round(pred - y, 6),
-        set=np.where(test, "test", "fit"),
-        persistence=np.round(persistence, 6),
+    x, fit = _fit(inp, where, fact_of, y, names)
+    pred = _predict(inp, where, names, x[None], fact_of)[0]
+    res = (
+        facts.drop(columns="fact")
+        .rename(columns={"value": "observed"})
+        .assign(
+            predicted=np.round(pred, 6),
+            residual=np.round(pred - y, 6),
+            set=np.where(test, "test", "fit"),
+            persistence=np.round(persistence, 6),
+        )
     )
     fitted = {n: float(v) for n, v in zip(names, x, strict=True)}
+    n_distinct = int(facts[["actor", "year", "measure", "value"]].drop_duplicates().shape[0])
     meta = {
         "method": "bounded least squares (scipy.optimize.least_squares, trf)",
         "abc": "not run: pyabc is not installed",
-        "n_obs": len(obs),
+        "n_facts": len(facts),
+        "n_respondent_rows": len(obs),
+        "n_distinct_facts": n_distinct,
         "n_params": len(names),
-        "n_distinct_facts": int(obs[["actor", "year", "measure", "value"]].drop_duplicates().shape[0]),
-        "identified": int(obs[["actor", "year", "measure", "value"]].drop_duplicates().shape[0]) > len(names),
+        "identified": n_distinct > len(names),
         "at_bounds": [
             n for n, v in zip(names, x, strict=True) if min(v - table[n].low, table[n].high - v) < 1e-6
         ],
         "rmse_fit": _rmse(pred - y),
-        "rmse_priors": _rmse(
-            _predict(inp, where, names, np.array([[table[n].default for n in names]]))[0] - y
-        ),
+        "rmse_priors": _rmse(_predict(inp, where, names, defaults, fact_of)[0] - y),
         "history": f"{inp.years[0]}-{inp.years[-1]}",
         "donors": list(inp.donors),
         "partners": list(inp.partners),

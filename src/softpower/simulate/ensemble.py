@@ -28,6 +28,8 @@ from softpower.simulate.model import simulate
 #: at this rate, so a real chunk carries more (measured in benchmarks/bench_simulate.py).
 CELL_YEAR_SECONDS = 8e-9
 TARGET_SECONDS = 0.1
+#: How long to wait for a Dask scheduler before giving up with one clear error.
+SCHEDULER_TIMEOUT = "10s"
 
 Progress = Callable[[int, int], None]
 
@@ -126,7 +128,7 @@ def map_chunks(
                 "--scheduler needs dask.distributed (pip install 'dask[distributed]')"
             ) from exc
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise SoftpowerError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
         try:

@@ -21,7 +21,7 @@ from softpower.simulate.scenario import AID_INSTRUMENTS, Scenario
 from softpower.simulate.strategies import allies, hedgers, modified, trust_priors
 
 #: Perception measures used as evidence of trust, most direct first.
-TRUST_MEASURES = ("trust", "favourable", "positive_image", "friendly", "considers_interests")
+TRUST_MEASURES = ("trust", "favourable", "positive_image", "friendly", "considers_interests", "helpful")
 MAX_HISTORY = 60  # years of ledger history that can still matter at the longest half-life
 
 
@@ -66,12 +66,13 @@ def opened(ledger: Any) -> Iterator[Any]:
 
 
 def perception_observations(ledger: Any) -> pd.DataFrame:
-    """Perception facts per respondent state: ``actor, partner, year, measure, value``.
+    """Perception facts per respondent state: ``actor, partner, year, measure, value, fact``.
 
-    Records stating the same fact (``fact_key``) are counted once; group respondents are
-    expanded to their members in force that year; only measures in :data:`TRUST_MEASURES`.
+    Records stating the same fact (``fact_key``, kept as ``fact``) are counted once; group
+    respondents are expanded to their members in force that year; only measures in
+    :data:`TRUST_MEASURES`.
     """
-    cols = ["actor", "partner", "year", "measure", "value"]
+    cols = ["actor", "partner", "year", "measure", "value", "fact"]
     with opened(ledger) as led:
         if led is None:
             return pd.DataFrame(columns=cols)
@@ -85,7 +86,7 @@ def perception_observations(ledger: Any) -> pd.DataFrame:
         if r.measure not in TRUST_MEASURES:
             continue
         for p in expand_partners(list(r.partners), int(r.year)):
-            rows.append((r.actor, p, int(r.year), r.measure, float(r.value)))
+            rows.append((r.actor, p, int(r.year), r.measure, float(r.value), r.fact_key))
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(cols[:4], kind="stable").reset_index(drop=True)
 
