@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from softpower.errors import InputError
@@ -70,12 +71,50 @@ def _decode(path: Path, data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _html_text(path: Path, html: str) -> str:
-    import trafilatura
+class _BlockText(HTMLParser):
+    """Visible text of block elements, one paragraph each (used when trafilatura is unavailable)."""
 
-    text = trafilatura.extract(
+    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form"})
+    _BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "div", "br"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        paras = (" ".join(p.split()) for p in "".join(self.parts).split("\n\n"))
+        return "\n\n".join(p for p in paras if p)
+
+
+def _main_text(html: str) -> str | None:
+    try:
+        import trafilatura
+    except ImportError:  # trafilatura needs lxml_html_clean with lxml >= 5.2
+        parser = _BlockText()
+        parser.feed(html)
+        return parser.text()
+    return trafilatura.extract(
         html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
     )
+
+
+def _html_text(path: Path, html: str) -> str:
+    text = _main_text(html)
     if not text or not text.strip():
         raise _fail(path, "no main text found in the HTML", "an HTML page with body text")
     return text

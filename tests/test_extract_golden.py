@@ -1,0 +1,91 @@
+"""Golden sentences (written for these tests, not taken from the seeds) and a should-not-match file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from softpower.extract import extract_text
+from softpower.records.models import RECORD_KEYS, parse_record
+
+DATA = Path(__file__).resolve().parent / "data" / "extract"
+CASES = [
+    json.loads(line) for line in (DATA / "golden.jsonl").read_text(encoding="utf-8").splitlines() if line
+]
+NEGATIVES = [
+    line
+    for line in (DATA / "should_not_match.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def _fits(rec: dict[str, Any], exp: dict[str, Any]) -> bool:
+    for key, value in exp.items():
+        if key == "partners":
+            if not set(value) <= set(rec["partners"]):
+                return False
+        elif isinstance(value, float):
+            if rec[key] is None or rec[key] != pytest.approx(value):
+                return False
+        elif rec[key] != value:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_golden_sentence(case: dict[str, Any]) -> None:
+    records = extract_text("golden.txt", case["text"])
+    for exp in case["expect"]:
+        assert any(_fits(r, exp) for r in records), (exp, records)
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_should_not_match(sentence: str) -> None:
+    assert [r for r in extract_text("neg.txt", sentence) if r["kind"] == "engagement"] == []
+
+
+def test_records_are_valid_and_quotes_match_spans() -> None:
+    text = "\n\n".join(c["text"] for c in CASES)
+    records = extract_text("all.txt", text)
+    assert records
+    for rec in records:
+        assert tuple(rec) == RECORD_KEYS
+        a, b = rec["span"]
+        assert rec["quote"] == text[a:b]
+        parse_record(rec)  # raises on any invalid code, year or value
+
+
+def test_collective_act_gives_one_record_per_donor_member() -> None:
+    text = "In 2010, the East Asia Summit convened in Hanoi and adopted a declaration on connectivity."
+    actors = {r["actor"] for r in extract_text("c.txt", text) if r["partners"] == ["EAS"]}
+    assert {"JPN", "CHN", "KOR", "USA"} <= actors
+
+
+def test_symmetric_act_credits_the_donor() -> None:
+    (rec,) = extract_text("s.txt", "Vietnam and Japan signed a memorandum of understanding in 2014.")
+    assert (rec["actor"], rec["partners"], rec["year"]) == ("JPN", ["VNM"], 2014)
+
+
+def test_repeat_statistics_are_recorded_once() -> None:
+    text = "Since 2005, China has opened 30 Confucius Institutes in Africa. Critics note the 30 Confucius Institutes."
+    assert len([r for r in extract_text("r.txt", text) if r["kind"] == "indicator"]) == 1
+
+
+def test_perception_without_figure_keeps_null_value() -> None:
+    text = "In 2019, fewer respondents from Thailand said that the United States takes their interests into account."
+    (rec,) = extract_text("p.txt", text)
+    assert (rec["kind"], rec["actor"], rec["partners"], rec["measure"], rec["value"]) == (
+        "perception",
+        "USA",
+        ["THA"],
+        "considers_interests",
+        None,
+    )
+
+
+def test_deterministic() -> None:
+    text = "\n\n".join(c["text"] for c in CASES)
+    assert extract_text("d.txt", text) == extract_text("d.txt", text)

@@ -1,0 +1,109 @@
+"""Known answers for the money, year, entity and sentence normalisers of the extract stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from softpower.extract.entities import find_mentions
+from softpower.extract.money import find_money
+from softpower.extract.sentences import split_clauses, split_sentences
+from softpower.extract.years import find_years
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("JPY 600 billion", 600e9, "JPY"),
+        ("1.57 billion yen", 1.57e9, "JPY"),
+        ("US$ 44.7 billion", 44.7e9, "USD"),
+        ("$970 million", 970e6, "USD"),
+        ("USD100 million", 100e6, "USD"),
+        ("¥3.7bn", 3.7e9, "JPY"),
+        ("RMB 2 billion", 2e9, "CNY"),
+        ("USD243.6 million", 243.6e6, "USD"),
+        ("$ 3 billion", 3e9, "USD"),
+        ("1.8 trillion yen", 1.8e12, "JPY"),
+        ("€250m", 250e6, "EUR"),
+        ("A$1.5 billion", 1.5e9, "AUD"),
+        ("12,500 million won", 12.5e9, "KRW"),
+        ("330 million yen", 330e6, "JPY"),
+        ("5 billion yuan", 5e9, "CNY"),
+    ],
+)
+def test_money_forms(text: str, amount: float, currency: str) -> None:
+    found = find_money(f"The pledge of {text} was made.")
+    assert len(found) == 1
+    assert found[0].amount == pytest.approx(amount)
+    assert found[0].currency == currency
+
+
+def test_money_span_is_the_stated_amount() -> None:
+    text = "Japan pledged JPY 600 billion by March 2024."
+    (m,) = find_money(text)
+    assert text[m.start : m.end] == "JPY 600 billion"
+
+
+def test_plain_numbers_and_years_are_not_money() -> None:
+    assert find_money("In 2008 the 1,154 companies signed 13 agreements.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "year_end"),
+    [
+        ("in 2008", 2008, None),
+        ("by March 2024", None, 2024),
+        ("from 1999 to 2003", 1999, 2003),
+        ("From January 2010 to June 2012", 2010, 2012),
+        ("since 2006", 2006, None),
+        ("the 1990s", 1990, 1999),
+        ("a ten-year plan (2007-2017)", 2007, 2017),
+        ("between 2001 and 2005", 2001, 2005),
+        ("in early 2023, after talks", 2023, None),
+        ("before 2010", None, 2010),
+    ],
+)
+def test_year_forms(text: str, year: int | None, year_end: int | None) -> None:
+    first = find_years(text)[0]
+    assert (first.year, first.year_end) == (year, year_end)
+
+
+def test_counts_are_not_years() -> None:
+    assert find_years("China sent more than 2000 volunteers abroad.") == []
+
+
+def test_relative_years_need_the_document_date() -> None:
+    assert find_years("Trade grew last year.") == []
+    (y,) = find_years("Trade grew last year.", doc_year=2019)
+    assert y.year == 2018
+
+
+def test_mentions_names_demonyms_capitals_and_groups() -> None:
+    text = "Tokyo and the Philippines joined ASEAN Plus Three talks on the Mekong sub-region with Chinese officials."
+    found = {text[m.start : m.end]: m.codes for m in find_mentions(text)}
+    assert found["Tokyo"] == ("JPN",)
+    assert found["Philippines"] == ("PHL",)
+    assert found["ASEAN Plus Three"] == ("APT",)
+    assert found["Mekong sub-region"] == ("KHM", "LAO", "MMR", "THA", "VNM")
+    assert found["Chinese"] == ("CHN",)
+
+
+def test_us_dollar_sign_is_not_the_united_states() -> None:
+    assert find_mentions("a grant of US$ 5 million") == []
+
+
+def test_capital_as_a_place_is_not_a_government() -> None:
+    assert find_mentions("The summit convened in Kuala Lumpur.") == []
+
+
+def test_sentences_keep_offsets_and_join_wrapped_lines() -> None:
+    text = "Japan signed it in 2003. \n\nThe second sentence runs over a wrapped line that is rather long here and \n\ncontinues. Done."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans][0] == "Japan signed it in 2003."
+    assert "continues." in text[spans[1][0] : spans[1][1]]
+    assert len(spans) == 3
+
+
+def test_clauses_keep_lists_of_names_together() -> None:
+    text = "Japan extended aid to Cambodia, Lao, Myanmar, and Vietnam, and trained officials."
+    clauses = [text[a:b] for a, b in split_clauses(text, 0, len(text))]
+    assert clauses[0] == "Japan extended aid to Cambodia, Lao, Myanmar, and Vietnam"
