@@ -37,7 +37,13 @@ from scipy.optimize import least_squares
 
 from softpower.errors import SoftpowerError
 from softpower.records.vocab import members
-from softpower.simulate.init import build_inputs, initial_trust, opened, perception_observations
+from softpower.simulate.init import (
+    TRUST_MEASURES,
+    build_inputs,
+    initial_trust,
+    opened,
+    perception_observations,
+)
 from softpower.simulate.model import simulate
 from softpower.simulate.params import fixed, parameters
 from softpower.simulate.scenario import Scenario, load_scenario
@@ -155,30 +161,57 @@ def _predict(
     return np.asarray((rows @ onehot) / onehot.sum(axis=0)[None, :])
 
 
-def _fit(
-    inp: Any, where: np.ndarray, fact_of: np.ndarray, y: np.ndarray, names: tuple[str, ...]
-) -> tuple[np.ndarray, Any]:
-    """Least squares over the facts whose target ``y`` is finite (the others are left out)."""
-    table = parameters()
-    lo = np.array([table[n].low for n in names])
-    hi = np.array([table[n].high for n in names])
-    x0 = np.array([table[n].default for n in names])
+OFFSET_BOUND = 3.0
 
+
+def _link(latent: np.ndarray, offsets: np.ndarray, measure_of: np.ndarray) -> np.ndarray:
+    """Poll share of a fact from latent trust: ``logistic(logit(T) + b_measure)``."""
+    z = np.clip(latent, 1e-6, 1 - 1e-6)
+    z = np.log(z / (1 - z)) + np.concatenate([offsets, [0.0]])[measure_of]
+    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def _fit(
+    inp: Any,
+    where: np.ndarray,
+    fact_of: np.ndarray,
+    y: np.ndarray,
+    names: tuple[str, ...],
+    measure_of: np.ndarray,
+    n_offsets: int,
+) -> tuple[np.ndarray, np.ndarray, Any]:
+    """Least squares over the facts whose target ``y`` is finite (the others are left out).
+
+    ``measure_of`` indexes each fact's measure offset (``n_offsets`` = no offset, the
+    reference measure). Returns the model parameters, the offsets and scipy's result.
+    """
+    table = parameters()
+    k = len(names)
+    lo = np.concatenate([[table[n].low for n in names], np.full(n_offsets, -OFFSET_BOUND)])
+    hi = np.concatenate([[table[n].high for n in names], np.full(n_offsets, OFFSET_BOUND)])
+    x0 = np.concatenate([[table[n].default for n in names], np.zeros(n_offsets)])
     use = np.isfinite(y)
 
     def resid(x: np.ndarray) -> np.ndarray:
-        return np.asarray((_predict(inp, where, names, x[None], fact_of)[0] - y)[use])
+        latent = _predict(inp, where, names, x[None, :k], fact_of)[0]
+        return np.asarray((_link(latent, x[k:], measure_of) - y)[use])
 
     def jac(x: np.ndarray) -> np.ndarray:
-        # forward differences, all parameters at once: one vectorised ensemble of k + 1 runs
-        h = 1e-6 * np.maximum(1.0, np.abs(x))
-        step = np.where(x + h <= hi, h, -h)
-        rows = np.vstack([x, x + np.diag(step)])
-        pred = _predict(inp, where, names, rows, fact_of)[:, use]
-        return np.asarray(((pred[1:] - pred[0]) / step[:, None]).T)
+        # model parameters: forward differences, all at once in one vectorised ensemble of
+        # k + 1 runs; measure offsets: analytic (d/db logistic(z + b) = p (1 - p))
+        h = 1e-6 * np.maximum(1.0, np.abs(x[:k]))
+        step = np.where(x[:k] + h <= hi[:k], h, -h)
+        rows = np.vstack([x[:k], x[:k] + np.diag(step)])
+        pred = _link(_predict(inp, where, names, rows, fact_of), x[k:], measure_of)[:, use]
+        out = np.zeros((int(use.sum()), k + n_offsets))
+        out[:, :k] = ((pred[1:] - pred[0]) / step[:, None]).T
+        p0, m = pred[0], measure_of[use]
+        for j in range(n_offsets):
+            out[:, k + j] = np.where(m == j, p0 * (1 - p0), 0.0)
+        return out
 
     fit = least_squares(resid, x0, jac=jac, bounds=(lo, hi), method="trf")
-    return fit.x, fit
+    return fit.x[:k], fit.x[k:], fit
 
 
 def _rmse(a: np.ndarray) -> float | None:
@@ -191,6 +224,7 @@ def calibrate(
     scenario: str | Path | Scenario = "baseline",
     params: tuple[str, ...] = FIT_PARAMS,
     holdout_year: int | None = None,
+    measure_offsets: bool = True,
 ) -> CalibrationResult:
     """Fit ``params`` to the ledger's perception records; backtest against persistence.
 
@@ -206,6 +240,11 @@ def calibrate(
     holdout_year
         Fit on records up to this year and predict the later ones. Default: the year
         before the last year with records, when records span two years or more.
+    measure_offsets
+        Fit one logit offset per poll measure (a measurement model: "favourable" and
+        "trust" shares of the same public differ), relative to ``trust`` or, without trust
+        records, to the most direct measure present. Measures first seen after the holdout
+        year get no offset in the backtest.
 
     Returns
     -------
@@ -236,29 +275,41 @@ def calibrate(
     y = facts["value"].to_numpy(float)
     names = tuple(params)
     defaults = np.array([[table[n].default for n in names]])
+
+    def offsets_for(rows: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """Measures with a free offset (all but the reference) among ``rows``; index per fact."""
+        present = [m for m in TRUST_MEASURES if (facts.loc[rows, "measure"] == m).any()]
+        free = present[1:] if measure_offsets else []
+        index = {m: i for i, m in enumerate(free)}
+        return free, facts["measure"].map(lambda m: index.get(m, len(free))).to_numpy(int)
+
     backtest: dict[str, Any] = {"holdout_year": holdout_year}
     persistence = np.full(len(facts), np.nan)
     if test.any() and (~test).any():
-        x_bt, _ = _fit(inp, where, fact_of, np.where(test, np.nan, y), names)
-        pred_bt = _predict(inp, where, names, x_bt[None], fact_of)[0]
+        free_bt, m_bt = offsets_for(~test)
+        x_bt, b_bt, _ = _fit(inp, where, fact_of, np.where(test, np.nan, y), names, m_bt, len(free_bt))
+        pred_bt = _link(_predict(inp, where, names, x_bt[None], fact_of)[0], b_bt, m_bt)
         t0_rows = inp.t0[where[:, 1], where[:, 2]]
         prior = np.bincount(fact_of, weights=t0_rows) / np.bincount(fact_of)
         train = facts.loc[~test]
+        earlier = np.zeros(len(facts), bool)
         for i in np.flatnonzero(test):
             a, p, m = facts.at[i, "actor"], facts.at[i, "partners"], facts.at[i, "measure"]
             past = train.loc[(train["actor"] == a) & (train["partners"] == p)]
             past = past.assign(same=past["measure"] == m).sort_values(["same", "year"], kind="stable")
             persistence[i] = past["value"].iloc[-1] if len(past) else prior[i]
+            earlier[i] = len(past) > 0
         model_rmse = _rmse(pred_bt[test] - y[test])
         pers_rmse = _rmse(persistence[test] - y[test])
         assert model_rmse is not None and pers_rmse is not None
         backtest |= {
             "n_fit": int((~test).sum()),
             "n_test": int(test.sum()),
-            "n_test_with_earlier_record": int(
-                sum(1 for i in np.flatnonzero(test) if persistence[i] != prior[i])
-            ),
-            "fitted_before_holdout": dict(zip(names, map(float, x_bt), strict=True)),
+            "n_test_with_earlier_record": int(earlier.sum()),
+            "rmse_model_with_earlier_record": _rmse(pred_bt[earlier] - y[earlier]),
+            "rmse_persistence_with_earlier_record": _rmse(persistence[earlier] - y[earlier]),
+            "fitted_before_holdout": dict(zip(names, map(float, x_bt), strict=True))
+            | {f"offset.{m}": float(b) for m, b in zip(free_bt, b_bt, strict=True)},
             "rmse_model": model_rmse,
             "rmse_persistence": pers_rmse,
             "verdict": "model beats persistence"
@@ -270,8 +321,9 @@ def calibrate(
             f"no backtest: records cover only {', '.join(map(str, years))}; "
             "a backtest needs records in at least two years on both sides of the holdout year"
         )
-    x, fit = _fit(inp, where, fact_of, y, names)
-    pred = _predict(inp, where, names, x[None], fact_of)[0]
+    free, m_all = offsets_for(np.ones(len(facts), bool))
+    x, b, fit = _fit(inp, where, fact_of, y, names, m_all, len(free))
+    pred = _link(_predict(inp, where, names, x[None], fact_of)[0], b, m_all)
     res = (
         facts.drop(columns="fact")
         .rename(columns={"value": "observed"})
@@ -283,6 +335,7 @@ def calibrate(
         )
     )
     fitted = {n: float(v) for n, v in zip(names, x, strict=True)}
+    fitted |= {f"offset.{m}": float(v) for m, v in zip(free, b, strict=True)}
     n_distinct = int(facts[["actor", "year", "measure", "value"]].drop_duplicates().shape[0])
     meta = {
         "method": "bounded least squares (scipy.optimize.least_squares, trf)",
@@ -290,13 +343,20 @@ def calibrate(
         "n_facts": len(facts),
         "n_respondent_rows": len(obs),
         "n_distinct_facts": n_distinct,
-        "n_params": len(names),
-        "identified": n_distinct > len(names),
+        "n_params": len(names) + len(free),
+        "measure_offsets": {
+            "reference": next((m for m in TRUST_MEASURES if (facts["measure"] == m).any()), None)
+            if measure_offsets
+            else None,
+            "free": free,
+        },
+        "identified": n_distinct > len(names) + len(free),
         "at_bounds": [
             n for n, v in zip(names, x, strict=True) if min(v - table[n].low, table[n].high - v) < 1e-6
         ],
         "rmse_fit": _rmse(pred - y),
         "rmse_priors": _rmse(_predict(inp, where, names, defaults, fact_of)[0] - y),
+        "rmse_note": "rmse_priors: every parameter at its default and no measure offsets",
         "history": f"{inp.years[0]}-{inp.years[-1]}",
         "donors": list(inp.donors),
         "partners": list(inp.partners),
