@@ -133,19 +133,18 @@ def test_report_is_self_contained(report_file: Path) -> None:
     assert {"tiles", "network", "ranks", "profiles", "time"} <= set(payload["figures"])
     assert {"scenario-trust", "scenario-alignment"} <= set(payload["figures"])
     assert payload["configs"]["tiles"]["toImageButtonOptions"]["format"] == "png"
-    # every clickable point leads to at least one record row
-    rows = html.count('<tr data-i="')
-    assert rows == 147
-    assert all(0 <= i < rows for ids in payload["groups"].values() for i in ids)
-    assert len(payload["groups"]) > 50 and sum(1 for ids in payload["groups"].values() if ids) > 50
+    # the provenance table: every record with its document
+    recs = payload["records"]
+    assert len(recs["rows"]) == 147 and recs["columns"][:2] == ["kind", "actor"]
+    assert all(0 <= row[recs["columns"].index("doc")] < len(recs["docs"]) for row in recs["rows"])
+    assert len(payload["labels"]) > 50
 
 
 def test_report_escapes_document_text(report_file: Path) -> None:
     html = report_file.read_text(encoding="utf-8")
-    body = html[html.index('<section id="provenance">') :]
-    assert "&lt;script&gt;window.__pwned" in body
+    assert "\\u003cscript\\u003ewindow.__pwned" in html
     assert "<script>window.__pwned" not in html
-    assert "onerror=alert(3)>" not in html and "&lt;img src=x onerror=alert(3)&gt;" in body
+    assert "onerror=alert(3)>" not in html and "onerror=alert(3)\\u003e" in html
 
 
 def test_bad_scenario_file_writes_nothing(ledger_file: Path, tmp_path: Path) -> None:

@@ -53,6 +53,24 @@ SECTIONS = (
 )
 
 
+#: Columns of the provenance payload, in order.
+PROVENANCE_COLUMNS = (
+    "kind",
+    "actor",
+    "partners",
+    "states",
+    "year",
+    "power_type",
+    "what",
+    "doc",
+    "span",
+    "sentence",
+    "self_reported",
+)
+#: Rows the provenance table shows at once (the status line gives the full count).
+MAX_ROWS = 500
+
+
 def _asset(name: str) -> str:
     return resources.files("softpower.report").joinpath(f"assets/{name}").read_text(encoding="utf-8")
 
@@ -62,6 +80,42 @@ def _version() -> str:
         return metadata.version("softpower")
     except metadata.PackageNotFoundError:  # pragma: no cover
         return "unknown"
+
+
+def provenance_payload(records: pd.DataFrame, prov: pd.DataFrame) -> dict[str, Any]:
+    """Records as compact columns for the report's provenance table (drawn and filtered in the page).
+
+    The page matches a figure's provenance key against these columns with the same rules
+    as :func:`softpower.report.data.records_for_key`.
+    """
+    docs = records.drop_duplicates("doc").set_index("doc")
+    doc_ids = list(docs.index)
+    position = {d: i for i, d in enumerate(doc_ids)}
+    rows = []
+    for r, p in zip(data.tuples(records), data.tuples(prov), strict=True):
+        rows.append(
+            [
+                r.kind,
+                r.actor,
+                list(r.partners),
+                list(r.partner_states),
+                None if pd.isna(r.year) else int(r.year),
+                r.power_type if isinstance(r.power_type, str) else None,
+                render.clean(p.what),
+                position[r.doc],
+                render.clean(p.span),
+                render.clean(p.sentence),
+                r.self_reported is True,
+            ]
+        )
+    return {
+        "columns": list(PROVENANCE_COLUMNS),
+        "rows": rows,
+        "docs": [
+            [str(d), render.clean(docs.at[d, "doc_title"]), render.clean(docs.at[d, "publisher"])]
+            for d in doc_ids
+        ],
+    }
 
 
 def collect_keys(figs: dict[str, go.Figure]) -> list[str]:
@@ -148,16 +202,12 @@ def build_report(
     figs = report_figures(records, index, scen)
     texts = data.document_texts(ledger, records["doc"], corpus_dirs)
     prov = data.provenance_table(records, texts)
-    position = {rid: i for i, rid in enumerate(prov["record_id"])}
-    groups = {
-        k: [position[r] for r in data.records_for_key(records, k) if r in position]
-        for k in collect_keys(figs)
-    }
+    keys = collect_keys(figs)
     payload = {
         "figures": {k: render.figure_dict(f) for k, f in figs.items()},
         "configs": {k: figures.plot_config(f"softpower-{k}") for k in figs},
-        "groups": groups,
-        "labels": {k: data.describe_key(k) for k in groups},
+        "labels": {k: data.describe_key(k) for k in keys},
+        "records": provenance_payload(records, prov),
     }
     stats = {kind: int((records["kind"] == kind).sum()) for kind in ("engagement", "indicator", "perception")}
     html = (
@@ -179,7 +229,8 @@ def build_report(
             index_note=index.note,
             sections=[s for s in SECTIONS if s[0] != "scenario" or scen is not None],
             scenario_keys=[k for k in figs if k.startswith("scenario-")],
-            provenance=[{k: render.clean(v) for k, v in row.items()} for row in prov.to_dict("records")],
+            n_records=len(prov),
+            max_rows=MAX_ROWS,
             payload=payload,
             css=_asset("report.css"),
             js=_asset("report.js"),

@@ -191,16 +191,27 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(visible=False, range=[-0.7, max(c for _, c in pos.values()) + 0.7])
     fig.update_yaxes(visible=False, range=[-(max(r for r, _ in pos.values()) + 0.7), 0.7], scaleanchor="x")
-    return _layout(fig, title, 640)
+    n_rows = max(r for r, _ in pos.values()) + 1
+    return _layout(fig, title, max(640, 62 * n_rows + 200))
 
 
-def network(edges: pd.DataFrame) -> go.Figure:
-    """Donor → partner network: donors left, partners right, edge width by facts, colour by power type."""
+def network(edges: pd.DataFrame, max_actors: int = 12, max_partners: int = 40) -> go.Figure:
+    """Donor → partner network: donors left, partners right, edge width by facts, colour by power type.
+
+    Only the ``max_actors`` donors and ``max_partners`` partners with most engagements are
+    drawn (the title says how many were left out); widths are relative to the widest edge.
+    """
     title = "Donor → partner network (edge width = distinct engagements; colour = power type)"
     if edges.empty:
         return _empty(title, "No engagement records.")
-    actors = edges.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
-    partners = edges.groupby("partner")["facts"].sum().sort_values(ascending=False).index.tolist()
+    all_actors = edges.groupby("actor")["facts"].sum().sort_values(ascending=False, kind="stable")
+    all_partners = edges.groupby("partner")["facts"].sum().sort_values(ascending=False, kind="stable")
+    actors = all_actors.index[:max_actors].tolist()
+    partners = all_partners.index[:max_partners].tolist()
+    if len(all_actors) > len(actors) or len(all_partners) > len(partners):
+        title += f"<br><sup>top {len(actors)} of {len(all_actors)} donors, {len(partners)} of {len(all_partners)} partners</sup>"
+    edges = edges[edges["actor"].isin(actors) & edges["partner"].isin(partners)]
+    widest = float(edges["facts"].max())
     ya = {a: 1 - (i + 0.5) / len(actors) for i, a in enumerate(actors)}
     yp = {p: 1 - (i + 0.5) / len(partners) for i, p in enumerate(partners)}
     bend = {pt: (i - (len(POWER_TYPES) - 1) / 2) * 0.04 for i, pt in enumerate(POWER_TYPES)}
@@ -220,7 +231,7 @@ def network(edges: pd.DataFrame) -> go.Figure:
                 x=xs,
                 y=ys,
                 mode="lines",
-                line={"width": 1 + 2.2 * math.sqrt(e.facts), "color": colour},
+                line={"width": 1 + 9 * math.sqrt(e.facts / widest), "color": colour},
                 opacity=0.65,
                 hoverinfo="skip",
                 name=e.power_type,
@@ -272,14 +283,26 @@ def network(edges: pd.DataFrame) -> go.Figure:
     return _layout(fig, title, max(420, 22 * len(partners) + 120))
 
 
-def rank_intervals(dyads: pd.DataFrame, year: int | None = None) -> go.Figure:
-    """Rank of each donor in each partner with its uncertainty interval (rank_lo–rank_hi)."""
+def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: int = 45) -> go.Figure:
+    """Rank of each donor in each partner with its uncertainty interval (rank_lo–rank_hi).
+
+    With more than ``max_partners`` partners, the Indo-Pacific partners of the tile grid
+    are shown (then the partners with the highest leading score), and the title says so.
+    """
     if dyads.empty:
         return _empty("Rank intervals", "No index scores.")
     year = int(dyads["year"].max()) if year is None else year
     d = dyads[dyads["year"] == year]
     title = f"Who leads, how sure: donor rank per partner in {year} (bars = uncertainty interval)"
     partners = sorted(d["partner"].unique())
+    if len(partners) > max_partners:
+        tiles = tile_positions()
+        top = d.groupby("partner")["score"].max()
+        order = sorted(partners, key=lambda p: (p not in tiles, -float(top[p]), p))
+        keep = sorted(order[:max_partners])
+        title += f"<br><sup>{len(keep)} of {len(partners)} partners (Indo-Pacific first)</sup>"
+        partners = keep
+        d = d[d["partner"].isin(keep)]
     actors = sorted(d["actor"].unique())
     yi = {p: i for i, p in enumerate(partners)}
     fig = go.Figure()

@@ -99,3 +99,15 @@
       .catch(function () { fail("could not start the scenario"); });
   });
 })();
+
+/* Re-weighting runs the index again (a few seconds on a large ledger): say so while it works. */
+(function () {
+  "use strict";
+  var form = document.getElementById("weights-form");
+  if (!form) { return; }
+  form.addEventListener("submit", function () {
+    var button = document.getElementById("recompute");
+    button.disabled = true;
+    button.textContent = "Recomputing…";
+  });
+})();
