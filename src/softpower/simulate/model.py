@@ -93,37 +93,46 @@ def initial_stocks(inp: Inputs, prm: ParamSet, dv: Derived) -> np.ndarray:
     return np.maximum(steady, hist)
 
 
+def group_coefficients(dv: Derived, ef: np.ndarray, ppp: np.ndarray, prm: ParamSet) -> list[np.ndarray]:
+    """Weight of each power type's summed log-roots in the net pull, per run (and dyad).
+
+    Smart: ``w_smart (1 + ε EF)(1 + π_ppp PPP)``; hard: ``w_hard - θ f v_hard``; others ``w_g``.
+    """
+    c = dv.coef.T[:, :, None, None]  # (G, R, 1, 1)
+    out = [c[g] for g in range(len(GROUPS))]
+    mult = (1.0 + prm["epsilon"][:, None, None] * ef[None]) * (1.0 + prm["pi_ppp"][:, None, None] * ppp[None])
+    out[SMART] = c[SMART] * mult
+    out[HARD] = c[HARD] - dv.theta * dv.v_hard[:, None, None]
+    return out
+
+
 def net_pull(
     scaled: np.ndarray,
-    dv: Derived,
-    ef: np.ndarray,
-    ppp: np.ndarray,
-    prm: ParamSet,
-    group: np.ndarray,
+    coefs: list[np.ndarray],
+    members: list[list[int]],
     buf: np.ndarray | None = None,
 ) -> np.ndarray:
     """Attraction minus felt threat, ``(R, D, P)``.
 
     ``scaled`` are the roots in units of each run's ``s0``, instrument first
     ``(K, R, D, P)``: the leading instrument axis lets the within-type sums add whole
-    contiguous slabs (fast), rather than reduce a short last axis.
+    contiguous slabs (fast), rather than reduce a short last axis. ``members`` lists the
+    instruments of each power type, ``coefs`` comes from :func:`group_coefficients`.
     """
     # log(1 + x) rather than log1p: numpy vectorises log (SIMD) but not log1p; the absolute
     # error of rounding 1 + x is below 2.2e-16, far inside the 1e-9 agreement with Mesa
     x = np.add(scaled, 1.0, out=buf)
     np.log(x, out=x)
-    sums = np.zeros((len(GROUPS), *x.shape[1:]))
-    for k in range(x.shape[0]):
-        sums[group[k]] += x[k]
-    c = dv.coef.T[:, :, None, None]  # (G, R, 1, 1)
-    smart = (1.0 + prm["epsilon"][:, None, None] * ef[None]) * (
-        1.0 + prm["pi_ppp"][:, None, None] * ppp[None]
-    )
-    felt = dv.theta * dv.v_hard[:, None, None]
-    out = smart * (c[SMART] * sums[SMART]) - felt * sums[HARD]
-    for g in range(len(GROUPS)):
-        if g != SMART:
-            out += c[g] * sums[g]
+    out = np.zeros(x.shape[1:])
+    part = np.empty(x.shape[1:])
+    for g, ks in enumerate(members):
+        if not ks:
+            continue
+        np.copyto(part, x[ks[0]])
+        for k in ks[1:]:
+            part += x[k]
+        part *= coefs[g]
+        out += part
     return out
 
 
@@ -165,11 +174,15 @@ def simulate(
     dv = derive(inp, prm)
     # roots in units of s0, instrument first: (K, R, D, P)
     stocks = np.ascontiguousarray(np.moveaxis(initial_stocks(inp, prm, dv) * dv.inv_s0, -1, 0))
-    net0 = net_pull(stocks, dv, inp.ef[0], inp.ppp[0], prm, inp.group)
+    members = [[k for k in range(len(inp.group)) if inp.group[k] == g] for g in range(len(GROUPS))]
+    coefs = group_coefficients(dv, inp.ef[0], inp.ppp[0], prm)
+    net0 = net_pull(stocks, coefs, members)
     t0 = np.broadcast_to(inp.t0, net0.shape)
     c = np.clip(t0, LOGIT_CLIP, 1.0 - LOGIT_CLIP)
     intercept = np.log(c / (1.0 - c)) - net0 + prm["alpha"][:, None, None]
     lam, anchor = prm["lam"][:, None, None], prm["anchor"][:, None, None]
+    # T' = (1 - λ) T + λ ((1 - s) τ* + s T0), with the constant parts computed once
+    keep, pull, base = 1.0 - lam, lam * (1.0 - anchor), lam * anchor * t0
     rho = prm["rho"][:, None, None] * inp.reaction[None, :, None]
     scale = (prm["budget_scale"] / prm["s0"])[:, None, None]
     sigma = prm["noise_sd"][:, None, None]
@@ -192,9 +205,19 @@ def simulate(
         stocks += inflow
         if extra is not None:
             stocks += extra[i]
-        net = net_pull(stocks, dv, inp.ef[i], inp.ppp[i], prm, inp.group, buf)
-        target = 1.0 / (1.0 + np.exp(-(intercept + net)))
-        trust = (1.0 - lam) * trust + lam * ((1.0 - anchor) * target + anchor * t0)
+        if i > 0 and not (
+            np.array_equal(inp.ef[i], inp.ef[i - 1]) and np.array_equal(inp.ppp[i], inp.ppp[i - 1])
+        ):
+            coefs = group_coefficients(dv, inp.ef[i], inp.ppp[i], prm)
+        z = net_pull(stocks, coefs, members, buf)
+        z += intercept
+        np.negative(z, out=z)
+        np.exp(z, out=z)
+        z += 1.0
+        np.divide(pull, z, out=z)  # λ (1 - s) τ*
+        trust = keep * trust
+        trust += z
+        trust += base
         if rng is not None:
             trust = trust + sigma * rng.standard_normal(trust.shape)
         np.clip(trust, 0.0, 1.0, out=trust)
