@@ -115,6 +115,22 @@ def test_formats(tmp_path: Path, seeds_ledger: Path) -> None:
         ),
         (("horizon: 5", "horizon: 101"), "horizon", "an integer from 1 to 100"),
         (
+            ("runs: 8", "runs: 8\nchanges: [{donor: JPN, year: 2026, budget: -1}]"),
+            "changes[0].budget",
+            "budget >= 0",
+        ),
+        (
+            ("runs: 8", "runs: 8\nchanges: [{donor: JPN, year: 2026, budget: 10, partners: [VNM]}]"),
+            "changes[0].partners",
+            "a separate change",
+        ),
+        (
+            ("runs: 8", "runs: 8\nshocks: [{type: withdrawal, donor: USA, start: 2026}]"),
+            "shocks[0].donor",
+            "donors of the scenario",
+        ),
+        (("runs: 8", "runs: 8\nparameters: {lam: 3}"), "parameters.lam", "a number in [0.05, 0.4]"),
+        (
             ("runs: 8", "runs: 8\nshocks: [{type: meteor, start: 2026}]"),
             "shocks[0].type",
             "one of withdrawal, scale",

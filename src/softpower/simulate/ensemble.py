@@ -26,7 +26,7 @@ from softpower.simulate.model import simulate
 #: A deliberately low estimate of the cost of one cell-year (one donor × partner × instrument
 #: in one year of one run) on one core; chunks are sized for at least TARGET_SECONDS of work
 #: at this rate, so a real chunk carries more (measured in benchmarks/bench_simulate.py).
-CELL_YEAR_SECONDS = 8e-9
+CELL_YEAR_SECONDS = 4e-9
 TARGET_SECONDS = 0.1
 #: How long to wait for a Dask scheduler before giving up with one clear error.
 SCHEDULER_TIMEOUT = "10s"

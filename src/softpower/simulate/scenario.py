@@ -169,7 +169,8 @@ def _codes(value: Any, file: str, key: str, check: Any, what: str) -> tuple[str,
         raise InputError(file, None, key, f"bad value {value!r}", f"a non-empty list of {what}")
     for i, c in enumerate(items):
         if not isinstance(c, str) or not check(c):
-            raise InputError(file, None, f"{key}[{i}]", f"unknown code {c!r}", what)
+            where = key if isinstance(value, str) else f"{key}[{i}]"
+            raise InputError(file, None, where, f"unknown code {c!r}", what)
     return tuple(items)
 
 
@@ -259,6 +260,23 @@ def _changes(raw: Any, file: str, donors: Mapping[str, Strategy], years: range) 
         if not fields:
             raise InputError(
                 file, None, key, "nothing to change", f"one of {', '.join((*SCALARS, 'allocation'))}"
+            )
+        if "reaction" in fields:
+            raise InputError(
+                file,
+                None,
+                f"{key}.reaction",
+                "cannot change over time",
+                "budget, growth, ppp, equal_footing or allocation",
+            )
+        if partners is not None and set(fields) - {"ppp", "equal_footing"}:
+            extra = ", ".join(sorted(set(fields) - {"ppp", "equal_footing"}))
+            raise InputError(
+                file,
+                None,
+                f"{key}.partners",
+                f"limits only ppp and equal_footing, not {extra}",
+                "a separate change without partners",
             )
         modified(donors[str(donor)], fields, file, key)  # validates every field
         out.append(Change(str(donor), year, fields, partners))

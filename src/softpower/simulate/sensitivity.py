@@ -36,8 +36,6 @@ from softpower.simulate.params import sobol_problem
 from softpower.simulate.scenario import Scenario, load_scenario
 
 METRICS = ("trust", "alignment")
-#: Sensitivity designs run without recording every year, so chunks can be larger.
-DESIGN_CHUNK_FACTOR = 4
 
 
 @dataclass
@@ -133,7 +131,7 @@ def sensitivity(
 
     def evaluate(x: np.ndarray) -> np.ndarray:
         runs_box.append(x.shape[0])
-        pieces = chunks(x.shape[0], chunk_size(inp) * DESIGN_CHUNK_FACTOR)
+        pieces = chunks(x.shape[0], chunk_size(inp))
         tasks = [DesignTask(x[a:b], names, dict(sc.parameters)) for a, b in pieces]
         out = map_chunks(
             run_design_chunk, inp, tasks, workers=workers, scheduler=scheduler, progress=progress
