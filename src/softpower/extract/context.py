@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes
 from softpower.extract.years import YearSpan, find_years
@@ -70,6 +71,11 @@ _VERB_BEFORE = re.compile(
 _TITLE_POSS = re.compile(
     r"\s+(?:President|Prime Minister|Premier|Foreign Minister|Defen[cs]e Minister|leader|King|Emperor|Chief|government)['’]s\b"
 )
+_LIST_AND = re.compile(r"[A-Z][\w.]*(?:['’]s?)?\s*(?:,\s*(?:and|or)|and|or)\s+(?:the\s+)?$")
+_LIST_COMMA = re.compile(r"[A-Z][\w.]*(?:['’]s?)?\s*,\s+(?:the\s+)?$")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+_PHRASE_END = re.compile(r"[,;:(]\s*(?:the\s+)?$")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _COLLECTIVE_LEAD = re.compile(
     r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -98,18 +104,16 @@ class Sentence:
     partners_lent: bool = False
 
 
+@lru_cache(maxsize=8192)
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     if m.iso is None and not groups:
         return False
     before = text[max(floor, m.start - 40) : m.start]
     if before.endswith("-"):  # second half of a compound ("India-Japan")
         return False
-    if re.search(r"[A-Z][\w.]*(?:['’]s?)?\s*(?:,\s*(?:and|or)|and|or)\s+(?:the\s+)?$", before) or (
-        re.search(r"[A-Z][\w.]*(?:['’]s?)?\s*,\s+(?:the\s+)?$", before)
-        and re.match(r"\s*(?:,|and\b|or\b)", text[m.end : m.end + 6])
-    ):
+    if _LIST_AND.search(before) or (_LIST_COMMA.search(before) and _LIST_GOES_ON.match(text, m.end)):
         return False  # a later conjunct of a list; the list's head decides
-    if re.search(r"[,;:(]\s*(?:the\s+)?$", before):
+    if _PHRASE_END.search(before):
         return True  # a phrase ended before it ("In 2019, Tokyo ...")
     words = re.findall(r"[A-Za-z]+", before)
     while words and words[-1].lower() in _SKIPWORDS:
@@ -136,11 +140,7 @@ def _giver(text: str, mentions: list[Mention], head: Mention, end: int) -> Menti
     if not _RECEIVE.match(text, group[-1].end):
         return None
     for m in mentions:
-        if (
-            m.start > group[-1].end
-            and m.iso
-            and re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start])
-        ):
+        if m.start > group[-1].end and m.iso and _FROM.search(text, max(0, m.start - 12), m.start):
             return m
     return None
 

@@ -8,7 +8,6 @@ from typing import Any
 from softpower.extract.context import Sentence, clause_actor
 from softpower.extract.money import Money, find_money
 from softpower.extract.rules import (
-    ACT,
     COMMENTARY,
     CONDITIONAL_START,
     EQUAL_FOOTING,
@@ -18,6 +17,7 @@ from softpower.extract.rules import (
     Cue,
     filtered,
     find_cues,
+    has_act,
 )
 from softpower.extract.sentences import split_clauses
 from softpower.extract.years import YearSpan, duration_end
@@ -98,7 +98,7 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
         if money_clause and c.instrument not in _MONEY_INSTRUMENTS:
             continue
         far = min(abs(c.start - x.start) for x in chosen) >= 40
-        own_verb = text is not None and ACT.search(text, max(0, c.start - 35), c.end) is not None
+        own_verb = text is not None and has_act(text, max(0, c.start - 35), c.end)
         own_verb = own_verb or (text is not None and any(ch.isupper() for ch in text[c.start : c.end]))
         if c.priority >= _STRONG or (far and own_verb and c.priority >= _SPECIFIC):
             chosen.append(c)
@@ -121,6 +121,7 @@ def sentence_engagements(
     taken: list[tuple[int, int]],
     prev: Sentence | None = None,
     stats: bool = False,
+    found_money: list[Money] | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements stated in one sentence.
 
@@ -135,7 +136,8 @@ def sentence_engagements(
         or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1]))
     ):
         return []
-    money = [m for m in find_money(text, s0, s1) if not any(a <= m.start < b for a, b in taken)]
+    all_money = find_money(text, s0, s1) if found_money is None else found_money
+    money = [m for m in all_money if not any(a <= m.start < b for a, b in taken)]
     used_money: set[int] = set()
     out: list[dict[str, Any]] = []
     seen: set[tuple[str | None, str, int]] = set()
@@ -156,7 +158,7 @@ def sentence_engagements(
                 continue  # "This think-tank ...": a repeat mention of an act already recorded
             if any(a <= cue.start < b for a, b in taken):
                 continue
-            if cue.priority < _SPECIFIC and (stats or not ACT.search(text, c0, c1)):
+            if cue.priority < _SPECIFIC and (stats or not has_act(text, c0, c1)):
                 continue
             if (
                 _GENERIC_MONEY <= cue.priority < _SPECIFIC

@@ -66,6 +66,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
             folded[n.casefold()] = v
         elif v[2] in ("group", "region"):
             table.setdefault(n.upper(), v)
+            if len(n) >= 5:  # "Asean"
+                table.setdefault(n.title(), v)
         else:
             table.setdefault(n, v)
     table.update(
@@ -80,10 +82,36 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
             table[code] = ((code,), None, "group")
     for k, v in folded.items():
         table[k] = v
-    keys = sorted(table, key=len, reverse=True)
-    alts = "|".join(f"(?i:{re.escape(n)})" if n in folded else re.escape(n) for n in keys)
-    rx = re.compile(rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>{alts})(?![A-Za-z0-9$])")
+    exact = trie_pattern([n for n in table if n not in folded])
+    loose = trie_pattern(list(folded))
+    rx = re.compile(rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>(?i:{loose})|{exact})(?![A-Za-z0-9$])")
     return rx, table
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for ``words``, factored as a prefix trie (longest match first).
+
+    A plain ``a|b|c`` alternation over hundreds of names makes the regex engine try every
+    name at every position; the trie tries only names sharing the next character.
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

@@ -12,7 +12,7 @@ from typing import Any
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes
-from softpower.extract.money import find_money
+from softpower.extract.money import Money, find_money
 from softpower.extract.sentences import split_clauses
 
 _NUMWORDS = {
@@ -96,6 +96,12 @@ _AGG = re.compile(
 )
 _SUBCOUNT = re.compile(r"\b(?:including|of which|with)\s+(?P<num>\d+)\s+in\s+", re.I)
 _COUNTRIES = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|nations)\b", re.I)
+# a cheap gate: every indicator needs a digit, a number word, a rank or a ratio word
+_MAYBE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand"
+    r"|largest|biggest|top|double|twice|triple|times)\b",
+    re.I,
+)
 _BACKREF = re.compile(
     r"(?:Meanwhile|At the same time|The figure|This figure|That figure|The number|That year|In the same year)\b"
 )
@@ -155,13 +161,16 @@ def sentence_indicators(
     taken: list[tuple[int, int]],
     money_spans: list[tuple[int, int]],
     prev: Sentence | None = None,
+    money: list[Money] | None = None,
 ) -> list[dict[str, Any]]:
     """Indicators in one sentence; stock statements add their span to ``taken``.
 
     A sentence that refers back ("Meanwhile", "The figure") takes the year, and when it
     names none the partners, of the sentence before.
     """
-    out = _indicators(doc, text, sent, taken, money_spans)
+    if not _MAYBE.search(text, sent.start, sent.end):
+        return []
+    out = _indicators(doc, text, sent, taken, money_spans, money)
     if prev is not None and _BACKREF.match(text, sent.start):
         y, ye = year_of(prev.years, prev.start, prev.end)
         for rec in out:
@@ -190,7 +199,12 @@ def is_statistic(rec: dict[str, Any]) -> bool:
 
 
 def _indicators(
-    doc: str, text: str, sent: Sentence, taken: list[tuple[int, int]], money_spans: list[tuple[int, int]]
+    doc: str,
+    text: str,
+    sent: Sentence,
+    taken: list[tuple[int, int]],
+    money_spans: list[tuple[int, int]],
+    money: list[Money] | None = None,
 ) -> list[dict[str, Any]]:
     """Indicators in one sentence; stock statements add their span to ``taken``."""
     s0, s1 = sent.start, sent.end
@@ -287,7 +301,7 @@ def _indicators(
                 **base,
             )
         )
-    for mo in find_money(text, s0, s1):
+    for mo in find_money(text, s0, s1) if money is None else money:
         agg = _AGG.search(text, max(s0, mo.start - 90), mo.start)
         y, ye = year_of(sent.years, s0, s1)
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS

@@ -109,6 +109,9 @@ _MONEY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Money:
     """One amount found in text: ``text[start:end]`` states ``amount`` ``currency``."""
@@ -135,7 +138,10 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     [(600000000000.0, 'JPY'), (3700000000.0, 'JPY'), (1570000000.0, 'JPY')]
     """
     out: list[Money] = []
-    for m in _MONEY.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    if not _DIGIT.search(text, start, stop):
+        return out
+    for m in _MONEY.finditer(text, start, stop):
         if m.group("pre"):
             pre = m.group("pre").lower()
             scale = m.group("scale")

@@ -82,15 +82,16 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
             records.extend(perceptions)
         else:
             taken: list[tuple[int, int]] = []
-            money_spans = [(m.start, m.end) for m in find_money(text, s0, s1)]
-            raw = sentence_indicators(doc, text, sent, taken, money_spans, prev)
+            money = find_money(text, s0, s1)
+            money_spans = [(m.start, m.end) for m in money]
+            raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money)
             indicators = [r for r in raw if _fresh(r, facts)]
             if raw and not indicators:  # the sentence repeats figures already recorded
                 prev = sent
                 continue
             records.extend(indicators)
             stats = any(is_statistic(r) for r in indicators)
-            found = sentence_engagements(doc, text, sent, taken, prev, stats)
+            found = sentence_engagements(doc, text, sent, taken, prev, stats, money)
             pending = [r for r in found if not r["instrument"]]
             records.extend(found)
         if POLL.search(text, s0, s1) and sent.mentions:

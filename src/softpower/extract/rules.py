@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from softpower.records import vocab
@@ -41,7 +41,8 @@ def cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
         re.compile(row["pattern"])  # fail early, naming nothing half-built
         parts.append(f"(?P<c{i}>{row['pattern']})")
         meta.append((row["instrument"], int(row["priority"])))
-    return re.compile("|".join(parts)), tuple(meta)
+    # one word-start guard lets the engine skip positions inside words before trying any cue
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + ")"), tuple(meta)
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -129,6 +130,16 @@ WANTING = re.compile(
 )
 
 
+def has_act(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds an act verb (cached: clauses are asked many times)."""
+    return _has_act(text, start, end)
+
+
+@lru_cache(maxsize=16384)
+def _has_act(text: str, start: int, end: int) -> bool:
+    return ACT.search(text, start, end) is not None
+
+
 def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> str | None:
     """Why ``text[start:end]`` must not yield an engagement ('negation', 'hypothetical'), or None.
 
@@ -140,10 +151,15 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
         rel is not None
         and cue_start is not None
         and rel.start() <= cue_start
-        and not ACT.search(text, start, rel.start())
+        and not has_act(text, start, rel.start())
     ):
         rel = None  # the cue sits in the relative clause and no act comes before it
-    chunk = text[start : rel.start() if rel else end]
+    return _chunk_filter(text, start, rel.start() if rel else end)
+
+
+@lru_cache(maxsize=16384)
+def _chunk_filter(text: str, start: int, end: int) -> str | None:
+    chunk = text[start:end]
     if NEGATION.search(chunk):
         return "negation"
     if HYPOTHETICAL.search(chunk):

@@ -34,6 +34,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("since", re.compile(rf"\b(?i:since|from)\s+{_PRE}(?P<a>{_Y})\b")),
     ("year", re.compile(rf"(?<![\d$.,#])(?P<a>{_Y})(?!\d|,\d|\.\d|\s*(?:%|percent))")),
 )
+_ANY_YEAR = re.compile(r"(?:19[4-9]|20\d)\d")
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]year\b")
 _NUMWORD = {
     "two": 2,
@@ -73,7 +74,8 @@ def find_years(
     stop = len(text) if end is None else end
     found: list[YearSpan] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _PATTERNS:
+    patterns = _PATTERNS if _ANY_YEAR.search(text, start, stop) else ()
+    for kind, rx in patterns:
         for m in rx.finditer(text, start, stop):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

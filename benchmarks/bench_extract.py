@@ -1,0 +1,153 @@
+"""Throughput of ``softpower extract`` on a synthetic corpus: KB/s and documents/s on one core,
+peak memory, and ``--workers 2`` beside one worker as a ratio.
+
+The corpus is generated deterministically (``numpy.random.default_rng(SEED)``) from template
+sentences written for this benchmark (acts, statistics, polls and commentary), so the rules
+do real work on every sentence. Run standalone: ``python benchmarks/bench_extract.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _machine import peak_rss_mib, write_table  # noqa: E402
+from softpower.extract import extract_paths  # noqa: E402
+
+SEED = 20261123
+N_DOCS = 400
+SENTENCES_PER_DOC = 60
+TARGET_KBS = 500.0
+
+DONORS = ["Japan", "China", "South Korea", "the United States", "Tokyo", "Beijing", "Seoul", "Washington"]
+PARTNERS = ["Vietnam", "Cambodia", "Laos", "Indonesia", "the Philippines", "Fiji", "Sri Lanka", "Mongolia",
+            "Thailand", "Myanmar", "ASEAN", "the Pacific Island countries", "Bangladesh", "Timor-Leste"]  # fmt: skip
+AMOUNTS = [
+    "JPY 40 billion",
+    "$120 million",
+    "US$ 2.5 billion",
+    "1.2 billion yen",
+    "RMB 800 million",
+    "USD75 million",
+]
+TEMPLATES = [
+    "In {year}, {d} provided a {amt} grant to {p} to rebuild rural schools.",
+    "{d} extended a {amt} loan to {p} for a port upgrade in {year}.",
+    "{d} and {p} signed a memorandum of understanding on health cooperation in {year}.",
+    "Since {year}, {d} has trained more than {n} customs officials from {p}.",
+    "{d} held joint naval exercises with {p} in {year}.",
+    "From {year} to {year2}, {d} contributed {amt} to the regional disaster relief fund.",
+    "Trade between {d} and {p} was valued at {amt} in {year}.",
+    "In a {year} survey, {pct}% of respondents in {p} agreed that {d} is a trustworthy partner.",
+    "Critics argue that the aid of {d} to {p} serves narrow commercial interests.",
+    "If {d} offered new loans to {p}, the balance of influence could shift.",
+    "Observers in {p} remain divided about the long-term aims of {d} in the region.",
+    "{d} upgraded its relationship with {p} to a comprehensive strategic partnership in {year}.",
+]
+
+
+def make_corpus(folder: Path, seed: int = SEED) -> tuple[list[Path], int]:
+    """Write ``N_DOCS`` documents into ``folder``; return their paths and total bytes."""
+    rng = np.random.default_rng(seed)
+    paths, total = [], 0
+    for i in range(N_DOCS):
+        sents = []
+        for _ in range(SENTENCES_PER_DOC):
+            tpl = TEMPLATES[int(rng.integers(len(TEMPLATES)))]
+            year = int(rng.integers(1990, 2024))
+            sents.append(
+                tpl.format(
+                    d=DONORS[int(rng.integers(len(DONORS)))],
+                    p=PARTNERS[int(rng.integers(len(PARTNERS)))],
+                    amt=AMOUNTS[int(rng.integers(len(AMOUNTS)))],
+                    year=year,
+                    year2=year + int(rng.integers(1, 6)),
+                    n=int(rng.integers(20, 900)),
+                    pct=int(rng.integers(10, 95)),
+                )
+            )
+        paras = ["\n".join([" ".join(sents[j : j + 5])]) for j in range(0, len(sents), 5)]
+        text = f"Report {i}\n\n" + "\n\n".join(paras) + "\n"
+        path = folder / f"doc_{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        total += len(text.encode("utf-8"))
+    return paths, total
+
+
+def run(paths: list[Path], workers: int) -> tuple[float, float, int]:
+    """Extract ``paths``; return (wall seconds, CPU seconds of this process, records)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    results = extract_paths(paths, workers=workers)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    assert all(r.ok for r in results)
+    return wall, cpu, sum(len(r.records) for r in results)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, total = make_corpus(Path(tmp))
+        run(paths[:5], 1)  # warm caches (alias tables, compiled regexes)
+        w1, c1, n1 = run(paths, 1)
+        rss = peak_rss_mib()
+        w2, _, n2 = run(paths, 2)
+    assert n1 == n2, "workers changed the records"
+    kb = total / 1024
+    load = os.getloadavg()[0]
+    rows = [
+        [
+            "1, CPU time (one core)",
+            f"{kb:.0f}",
+            len(paths),
+            n1,
+            f"{c1:.2f}",
+            f"{kb / c1:.0f}",
+            f"{len(paths) / c1:.1f}",
+            "-",
+        ],
+        [
+            "1, wall clock",
+            f"{kb:.0f}",
+            len(paths),
+            n1,
+            f"{w1:.2f}",
+            f"{kb / w1:.0f}",
+            f"{len(paths) / w1:.1f}",
+            "1.00",
+        ],
+        [
+            "2, wall clock",
+            f"{kb:.0f}",
+            len(paths),
+            n2,
+            f"{w2:.2f}",
+            f"{kb / w2:.0f}",
+            f"{len(paths) / w2:.1f}",
+            f"{w1 / w2:.2f}",
+        ],
+    ]
+    verdict = "meets" if kb / c1 >= TARGET_KBS else "MISSES"
+    notes = (
+        f"Synthetic corpus: {len(paths)} documents x {SENTENCES_PER_DOC} sentences from {len(TEMPLATES)} templates, "
+        f"seed {SEED}. Peak RSS after the one-worker run: {rss:.0f} MiB. One-core throughput (CPU time) "
+        f"{kb / c1:.0f} KB/s {verdict} the target of {TARGET_KBS:.0f} KB/s. 'ratio' is the one-worker wall time "
+        f"over this row's wall time; the 1-minute load average during the run was {load:.1f} on "
+        f"{os.cpu_count()} cores (other work on a shared machine lowers wall-clock figures and the ratio)."
+    )
+    write_table(
+        "bench_extract",
+        "softpower extract: throughput",
+        ["workers", "KB", "documents", "records", "seconds", "KB/s", "documents/s", "ratio"],
+        rows,
+        notes,
+    )
+
+
+if __name__ == "__main__":
+    main()
