@@ -212,3 +212,34 @@ def test_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(ens, "SCHEDULER_TIMEOUT", "1s")
     with pytest.raises(SoftpowerError, match="cannot connect"):
         sim.run_scenario("baseline", runs=2, scheduler="tcp://127.0.0.1:9")
+
+
+def test_shock_and_change_schedules(tmp_path: Path) -> None:
+    text = (
+        STEADY
+        + """
+changes:
+  - {donor: JPN, year: 2028, budget: 3000}
+  - {donor: JPN, year: 2027, ppp: 0.9, partners: [VNM]}
+shocks:
+  - {type: pandemic, start: 2026, duration: 2, budget_cut: 0.5, health_boost: 1.0}
+  - {type: financial_crisis, donors: [CHN], start: 2030, duration: 1}
+  - {type: withdrawal, donor: JPN, instruments: [military_activity], partners: [FJI], start: 2027}
+"""
+    )
+    inp = build_inputs(load_scenario(_yaml(tmp_path, text)))
+    k = {c: i for i, c in enumerate(inp.instruments)}
+    jpn, chn = inp.donors.index("JPN"), inp.donors.index("CHN")
+    vnm, fji = inp.partners.index("VNM"), inp.partners.index("FJI")
+    base = inp.flow[0, jpn, vnm]  # 2025: no shock
+    assert base.sum() == pytest.approx(6000.0)
+    # pandemic 2026-2027: budgets halved, health doubled on top
+    assert inp.flow[1, jpn, vnm, k["oda_loan"]] == pytest.approx(0.5 * base[k["oda_loan"]])  # growth 0
+    assert inp.flow[1, jpn, vnm, k["health_cooperation"]] == pytest.approx(base[k["health_cooperation"]])
+    assert inp.flow[3, jpn, vnm].sum() == pytest.approx(3000.0)  # 2028: budget reset, pandemic over
+    assert inp.flow[2:, jpn, fji, k["military_activity"]].max() == 0.0
+    assert inp.flow[2:, jpn, vnm, k["military_activity"]].min() > 0.0
+    assert inp.ppp[1, jpn, vnm] == 0.5 and inp.ppp[2, jpn, vnm] == 0.9 and inp.ppp[2, jpn, fji] == 0.5
+    crisis, before = inp.flow[5, chn, vnm], inp.flow[4, chn, vnm]
+    assert crisis[k["oda_grant"]] == pytest.approx(before[k["oda_grant"]] * 0.85 * 1.5)
+    assert crisis[k["people_exchange"]] == pytest.approx(before[k["people_exchange"]] * 0.85)
