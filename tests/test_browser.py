@@ -195,6 +195,10 @@ def test_report_offline_and_linked_to_sources(watched: Watched, report_file: Pat
     assert (
         dl.value.suggested_filename == "softpower-network.svg" and target.read_text()[:200].find("<svg") >= 0
     )
+    with page.expect_download() as dl:
+        fig.locator('.modebar-btn[data-title="Download plot as a PNG"]').click()
+    assert dl.value.suggested_filename == "softpower-network.png"
+    assert Path(dl.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     # the hostile document is text: no dialog, no side effect
     assert watched.dialogs == [] and page.evaluate("window.__pwned") is None
     page.click("#prov-all")

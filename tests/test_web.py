@@ -183,6 +183,18 @@ def test_read_only_unless_allow_write(client: TestClient, tmp_path: Path) -> Non
     )
 
 
+def test_read_only_dashboard_leaves_the_ledger_file_unchanged(tmp_path: Path) -> None:
+    import hashlib
+
+    path = bundled_ledger(tmp_path / "ro.duckdb")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    c = TestClient(create_app(path, mc=5), raise_server_exceptions=False)
+    for url in ("/", "/index", "/records", "/download/records.csv", "/download/index.csv"):
+        assert c.get(url).status_code == 200
+    c.app.state.store.close()  # type: ignore[attr-defined]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
 def test_missing_and_empty_ledgers(tmp_path: Path) -> None:
     with pytest.raises(LedgerError, match="no ledger at"):
         create_app(tmp_path / "missing.duckdb")
