@@ -34,6 +34,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("since", re.compile(rf"\b(?i:since|from)\s+{_PRE}(?P<a>{_Y})\b")),
     ("year", re.compile(rf"(?<![\d$.,#])(?P<a>{_Y})(?!\d|,\d|\.\d|\s*(?:%|percent))")),
 )
+# substrings without which a pattern of _PATTERNS cannot match (empty: always run)
+_TRIGGERS: tuple[tuple[str, ...], ...] = (
+    ("from", "between"),
+    ("-", "–", "—", "/"),
+    ("0s",),
+    ("by", "before", "until", "till", "through"),
+    ("since", "from"),
+    (),
+)
 _ANY_YEAR = re.compile(r"(?:19[4-9]|20\d)\d")
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]year\b")
 _NUMWORD = {
@@ -75,7 +84,10 @@ def find_years(
     found: list[YearSpan] = []
     taken: list[tuple[int, int]] = []
     patterns = _PATTERNS if _ANY_YEAR.search(text, start, stop) else ()
-    for kind, rx in patterns:
+    low = text[start:stop].lower() if patterns else ""
+    for (kind, rx), triggers in zip(patterns, _TRIGGERS, strict=False):
+        if triggers and not any(t in low for t in triggers):
+            continue  # a cheap substring test spares a regex pass
         for m in rx.finditer(text, start, stop):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
