@@ -10,6 +10,7 @@ Run: ``.venv/bin/python benchmarks/bench_measure.py`` (no arguments).
 
 from __future__ import annotations
 
+import resource
 import sys
 import tempfile
 import time
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _machine import peak_rss_mib, write_table  # noqa: E402
 from softpower.measure.engine import Model, build_inputs, competition_ranks  # noqa: E402
 from softpower.measure.framework import parse_framework  # noqa: E402
-from softpower.measure.uncertainty import index_sensitivity, monte_carlo  # noqa: E402
+from softpower.measure.uncertainty import default_workers, evaluate, index_sensitivity, monte_carlo  # noqa: E402
 from softpower.records.vocab import POWER_TYPES, country_codes, instruments  # noqa: E402
 
 ACTORS = ("CHN", "JPN", "KOR", "USA")
@@ -76,8 +77,15 @@ def main() -> None:
     t0 = time.perf_counter()
     dist, shift = monte_carlo(model, DRAWS, seed=0, nominal_ranks=nominal)
     t_mc = time.perf_counter() - t0
+    workers = default_workers(DRAWS, model)
     rss_mc = peak_rss_mib()
+    rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert dist.dyad.sum(axis=-1).max() == DRAWS
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    serial, _ = evaluate(model, np.random.default_rng(0).random((DRAWS, model.n_factors)), nominal, workers=1)
+    t_serial, c_serial = time.perf_counter() - t0, time.process_time() - c0
+    assert (serial.dyad == dist.dyad).all()  # same draws, same result, whatever the number of workers
 
     t0 = time.perf_counter()
     sens = index_sensitivity(model, DRAWS, seed=0, nominal_ranks=nominal)
@@ -101,7 +109,20 @@ def main() -> None:
     k = len(model.indicators)
     rows = [
         ["build arrays + nominal index", "-", f"{t_build:.2f}", f"{rss0:.0f}", ""],
-        [f"Monte Carlo, {DRAWS:,} draws", f"{DRAWS:,}", f"{t_mc:.2f}", f"{rss_mc:.0f}", "10 s, 2048 MiB"],
+        [
+            f"Monte Carlo, {DRAWS:,} draws, {workers} worker process(es)",
+            f"{DRAWS:,}",
+            f"{t_mc:.2f}",
+            f"{rss_mc:.0f} (+ {rss_child:.0f} per worker)",
+            "10 s, 2048 MiB",
+        ],
+        [
+            f"Monte Carlo, {DRAWS:,} draws, one process (CPU {c_serial:.2f} s)",
+            f"{DRAWS:,}",
+            f"{t_serial:.2f}",
+            f"{peak_rss_mib():.0f}",
+            f"ratio {t_serial / t_mc:.2f}x",
+        ],
         [
             "Sobol (Saltelli design, 5 choice groups)",
             f"{evals:,}",
@@ -112,11 +133,12 @@ def main() -> None:
         ["run_index on bundled ledger, mc=200 (+ Sobol)", "200", f"{t_run200:.2f}", f"{rss:.0f}", "1 s"],
         ["run_index on bundled ledger, mc=0", "0", f"{t_run0:.2f}", f"{rss:.0f}", ""],
     ]
-    verdict = "meets" if t_mc <= 10 and rss_mc <= 2048 else "MISSES"
+    verdict = "meets" if t_mc <= 10 and rss_mc + workers * rss_child <= 2048 else "MISSES"
     notes = (
         f"Synthetic data: {len(ACTORS)} actors x 40 partners x {len(YEARS)} years x {len(instruments())} instruments "
         f"({len(panel):,} panel rows), {k} indicators in 5 pillars, chunks of {model.chunk_size()} draws. "
-        f"Peak memory is the process's peak RSS (imports included). The Monte Carlo {verdict} the targets "
+        f"Peak memory is the peak RSS of the process (imports included) and of the largest forked worker "
+        f"(pages shared with the parent counted again). Wall times depend on other load on the machine. The Monte Carlo {verdict} the targets "
         f"(<= 10 s, <= 2 GiB). Draws/s: {DRAWS / t_mc:,.0f}. Mean absolute rank shift from nominal: "
         f"{shift.mean():.3f}.\n\nSobol total indices: "
         + ", ".join(f"{r.choice} {r.total:.3f}" for r in sens.itertuples())

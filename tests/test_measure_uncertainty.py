@@ -129,3 +129,13 @@ def test_fast_arithmetic_path_equals_the_general_path(tmp_path) -> None:
     np.testing.assert_allclose(
         fast.reshape(len(design), len(model.yo), -1)[..., model.flat], general, atol=1e-12
     )
+
+
+def test_worker_processes_give_the_same_result(model: Model) -> None:
+    from softpower.measure.uncertainty import evaluate
+
+    u = np.random.default_rng(2).random((400, model.n_factors))
+    one, s1 = evaluate(model, u, workers=1)
+    two, s2 = evaluate(model, u, workers=2)
+    assert (one.dyad == two.dyad).all() and (one.total == two.total).all()
+    np.testing.assert_array_equal(s1, s2)

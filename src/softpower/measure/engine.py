@@ -23,7 +23,7 @@ from softpower.measure.methods import AGGREGATORS, IMPUTERS, NORMALISERS, WEIGHT
 NORM_NAMES = tuple(NORMALISERS)
 IMP_NAMES = tuple(IMPUTERS)
 #: Memory budget of one chunk's indicator tensor, in bytes.
-CHUNK_BYTES = 48 * 2**20
+CHUNK_BYTES = 128 * 2**20
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,12 @@ class Model:
         self.variable = [k for k, f in enumerate(fams) if f in ("usd", "roots")]
         self.fixed = [k for k, f in enumerate(fams) if f not in ("usd", "roots")]
         self.has_values = any(f in VALUE_FAMILIES for f in fams)
+        roots = [self.indicators[k].partition(":")[2] for k in self.variable if fams[k] == "roots"]
+        self._roots_counts = (
+            np.stack([self._flat(inputs.engagement[("count", sel)]) for sel in roots], axis=1)
+            if roots
+            else None
+        )
         # pillar -> indicator weights of a two-level arithmetic mean (equal within a pillar)
         self.within = np.zeros((len(self.pillar_index), len(fams)))
         for j, idx in enumerate(self.pillar_index):
@@ -244,20 +250,22 @@ class Model:
     def _variable(self, d: Design) -> np.ndarray:
         """Raw values ``[draw, indicator, year, dyad]`` of the money and roots indicators."""
         inp = self.inputs
-        yrs, yo = inp.years, inp.years[self.yo]
         x = np.empty((len(d), len(self.variable), len(self.yo), len(self.flat)))
+        roots = []
         for j, k in enumerate(self.variable):
             fam, _, sel = self.indicators[k].partition(":")
             if fam == "usd":
                 known = self._flat(inp.engagement[("usd", sel)])[self.yo]
                 missing = self._flat(inp.engagement[("usd_missing", sel)])[self.yo]
                 x[:, j] = np.log1p((known + missing * d.amount[:, None, None]) / 1e6)
-            else:  # roots
-                lag = yo[:, None] - yrs[None, :]
-                decay = np.where(
-                    lag >= 0, 2.0 ** (-np.maximum(lag, 0)[None] / d.half_life[:, None, None]), 0.0
-                )
-                x[:, j] = decay @ self._flat(inp.engagement[("count", sel)])
+            else:
+                roots.append(j)
+        if roots:  # all stocks in one product: decay[draw, year, past year] x counts[past year, ...]
+            lag = inp.years[self.yo][:, None] - inp.years[None, :]
+            decay = np.where(lag >= 0, 2.0 ** (-np.maximum(lag, 0)[None] / d.half_life[:, None, None]), 0.0)
+            c = self._roots_counts
+            stock = np.einsum("bts,sm->btm", decay, c.reshape(c.shape[0], -1))
+            x[:, roots] = stock.reshape(len(d), len(self.yo), *c.shape[1:]).transpose(0, 2, 1, 3)
         return x
 
     def normalised(self, d: Design) -> np.ndarray:
@@ -301,10 +309,14 @@ class Model:
             for m in np.unique(d.norm):
                 sel = d.norm == m
                 var[sel] = NORMALISERS[NORM_NAMES[int(m)]](var[sel])
-            comp += (weff[:, None, self.variable] @ var.reshape(len(d), len(self.variable), -1))[:, 0]
+            comp += np.einsum(
+                "bk,bkn->bn", weff[:, self.variable], var.reshape(len(d), len(self.variable), -1)
+            )
         for j, table in enumerate(tables):
             sel = which == j
-            comp[sel] += weff[np.ix_(sel, self.fixed)] @ table.reshape(len(self.fixed), -1)
+            comp[sel] += np.einsum(
+                "bk,kn->bn", weff[np.ix_(sel, self.fixed)], table.reshape(len(self.fixed), -1)
+            )
         return comp.reshape(len(d), len(self.yo), len(self.flat))
 
     def scores(self, d: Design) -> np.ndarray:

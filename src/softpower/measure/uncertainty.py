@@ -26,6 +26,8 @@ sensitivity index. *Computer Physics Communications*, 181(2), 259-270.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -77,14 +79,9 @@ def _hist(ranks: np.ndarray, n_ranks: int) -> np.ndarray:
     return np.stack([(ranks == r).sum(axis=0) for r in range(1, n_ranks + 1)], axis=-1)
 
 
-def evaluate(
-    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None = None
-) -> tuple[RankDistribution, np.ndarray]:
-    """Evaluate draws ``u[n, factors]`` chunk by chunk.
-
-    Returns the rank distribution and, per draw, the mean absolute shift of the dyad ranks
-    from ``nominal_ranks`` (zeros when none are given).
-    """
+def _evaluate_serial(
+    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     a = len(model.inputs.actors)
     shape = (len(model.yo), a, len(model.inputs.partners))
     dyad = np.zeros((*shape, a), dtype=np.int64)
@@ -101,6 +98,50 @@ def evaluate(
             valid = nominal_ranks > 0
             diff = np.abs(ranks.astype(np.int32) - nominal_ranks[None])
             shift[start : start + len(design)] = diff[:, valid].mean(axis=1)
+    return dyad, total, shift
+
+
+#: Model and nominal ranks shared with forked worker processes (set just before forking).
+_SHARED: dict[str, Any] = {}
+
+
+def _evaluate_part(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return _evaluate_serial(_SHARED["model"], u, _SHARED["nominal"])
+
+
+def default_workers(n: int, model: Model) -> int:
+    """Worker processes for ``n`` draws: ``$SOFTPOWER_WORKERS``, else up to 2 when there are
+    at least eight chunks of work and more than one core (forking costs a few tens of ms)."""
+    env = os.environ.get("SOFTPOWER_WORKERS")
+    if env:
+        return max(1, int(env))
+    if n < 8 * model.chunk_size() or "fork" not in mp.get_all_start_methods():
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def evaluate(
+    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None = None, workers: int | None = None
+) -> tuple[RankDistribution, np.ndarray]:
+    """Evaluate draws ``u[n, factors]`` chunk by chunk, split over ``workers`` processes.
+
+    Returns the rank distribution and, per draw, the mean absolute shift of the dyad ranks
+    from ``nominal_ranks`` (zeros when none are given). The result does not depend on the
+    number of workers: histograms add up and shifts keep their draw order.
+    """
+    workers = default_workers(len(u), model) if workers is None else workers
+    if workers <= 1:
+        dyad, total, shift = _evaluate_serial(model, u, nominal_ranks)
+        return RankDistribution(dyad, total, len(u)), shift
+    _SHARED.update(model=model, nominal=nominal_ranks)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_evaluate_part, np.array_split(u, workers))
+    finally:
+        _SHARED.clear()
+    dyad = np.sum([p[0] for p in parts], axis=0)
+    total = np.sum([p[1] for p in parts], axis=0)
+    shift = np.concatenate([p[2] for p in parts])
     return RankDistribution(dyad, total, len(u)), shift
 
 
