@@ -175,7 +175,7 @@ class Model:
         self._roots_counts = (
             np.stack([self._flat(inputs.engagement[("count", sel)]) for sel in roots], axis=1)
             if roots
-            else None
+            else np.zeros((len(inputs.years), 0, len(self.flat)))
         )
         # pillar -> indicator weights of a two-level arithmetic mean (equal within a pillar)
         self.within = np.zeros((len(self.pillar_index), len(fams)))
