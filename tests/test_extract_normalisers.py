@@ -107,3 +107,36 @@ def test_clauses_keep_lists_of_names_together() -> None:
     text = "Japan extended aid to Cambodia, Lao, Myanmar, and Vietnam, and trained officials."
     clauses = [text[a:b] for a, b in split_clauses(text, 0, len(text))]
     assert clauses[0] == "Japan extended aid to Cambodia, Lao, Myanmar, and Vietnam"
+
+
+def test_cue_table_rows_compile_and_name_known_instruments() -> None:
+    import csv
+    import re
+    from importlib import resources
+
+    from softpower.extract.rules import cue_table
+    from softpower.records import vocab
+
+    raw = resources.files("softpower.data").joinpath("extract_instruments.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(raw.splitlines()))
+    assert rows
+    for row in rows:
+        assert row["instrument"] in vocab.instruments(), row
+        assert int(row["priority"]) > 0
+        re.compile(row["pattern"])
+    rx, meta = cue_table()
+    assert len(meta) == len(rows)
+    assert {m[0] for m in meta} == set(vocab.instruments())
+
+
+def test_trie_pattern_prefers_the_longest_name() -> None:
+    import re
+
+    from softpower.extract.entities import trie_pattern
+
+    rx = re.compile(rf"(?:{trie_pattern(['Korea', 'Korean', 'South Korea', 'Kor'])})(?![a-z])")
+    assert [m.group(0) for m in rx.finditer("Korean and South Korea and Kor")] == [
+        "Korean",
+        "South Korea",
+        "Kor",
+    ]
