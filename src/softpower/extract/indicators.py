@@ -64,7 +64,7 @@ _COUNT = re.compile(
 )
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 _GROWTH = re.compile(
-    r"\b(?:increas\w*|grow\w*|grew|ris\w+|rose|up by|jump\w*|surg\w+|declin\w+|decreas\w+|fell|drop\w*)\b",
+    r"\b(?:up|down|increas\w*|grow\w*|grew|ris\w+|rose|up by|jump\w*|surg\w+|declin\w+|decreas\w+|fell|drop\w*)\b",
     re.I,
 )
 _PER_YEAR = re.compile(r"\b(?:each|every|per|a) year\b|\bannual(?:ly)?\b", re.I)
@@ -94,6 +94,15 @@ _AGG = re.compile(
     r"|\b(?P<valued>valued at|worth))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
+_COUNT_AFTER = re.compile(
+    r"\b(?P<noun>arrivals|visitors|tourists|students|volunteers|teachers|projects|agreements)\b[^.;]{0,50}?"
+    r"\b(?:reached|totall?ed|numbered|stood at|hit|rose to|grew to|exceeded|surpassed|topped)\s+"
+    r"(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<scale>million|thousand|billion))?",
+    re.I,
+)
+_POLLED = re.compile(r"\b(?:respondents|surveyed|polled|interviewees)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|could|plans? to|to be|intends? to|aims? to)\b", re.I)
 _SUBCOUNT = re.compile(r"\b(?:including|of which|with)\s+(?P<num>\d+)\s+in\s+", re.I)
 _COUNTRIES = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 # a cheap gate: every indicator needs a digit, a number word, a rank or a ratio word
@@ -229,6 +238,9 @@ def _indicators(
             y.start == m.start("num") for y in sent.years
         ):
             continue
+        clause_start = max(s0, text.rfind(",", s0, m.start()) + 1)
+        if _FUTURE.search(text, clause_start, m.start()):
+            continue  # "will send 20 volunteers": a plan, not a count
         value = _num(m.group("num"), m.group("scale"))
         metric = _NOUNS[m.group("noun").lower()]
         unit = "persons_per_year" if metric == "tourist_arrivals" and "year" in m.group(0) else "count"
@@ -248,6 +260,25 @@ def _indicators(
             out.append(make_record(doc, "indicator", text, sub_span, metric=metric, unit=unit, **fields))
         if stock:
             taken.append((m.start(), m.end()))
+    for m in _COUNT_AFTER.finditer(text, s0, s1):  # "tourist arrivals ... reached 10.9 million"
+        if any(a <= m.start("num") < b for a, b in money_spans):
+            continue
+        metric = _NOUNS[m.group("noun").lower()]
+        value = _num(m.group("num"), m.group("scale"))
+        partners = _clause_partners(text, sent, actor, m.start()) or _partners(sent, actor, s0)
+        out.append(
+            make_record(
+                doc,
+                "indicator",
+                text,
+                span,
+                metric=metric,
+                unit="count",
+                value=value,
+                partners=partners,
+                **base,
+            )
+        )
     for m in _RANK.finditer(text, s0, s1):
         value = _ORD.get((m.group("ord") or "").lower()) or (
             int(m.group("ord")[:-2]) if m.group("ord") else 1
@@ -328,7 +359,8 @@ def _indicators(
             )
         )
         taken.append((mo.start, mo.end))
-    for m in _PERCENT.finditer(text, s0, s1):
+    polled = _POLLED.search(text, s0, s1) is not None  # a share of respondents is a perception
+    for m in [] if polled else _PERCENT.finditer(text, s0, s1):
         growth = _GROWTH.search(text, max(s0, m.start() - 40), min(s1, m.end() + 30))
         unit = "percent_per_year" if _PER_YEAR.search(text, m.end(), min(s1, m.end() + 20)) else "percent"
         metric = "growth" if growth else "share"

@@ -86,7 +86,8 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
             money_spans = [(m.start, m.end) for m in money]
             raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money)
             indicators = [r for r in raw if _fresh(r, facts)]
-            if raw and not indicators:  # the sentence repeats figures already recorded
+            if raw and not indicators and not money and not sent.years:
+                # the sentence only repeats figures already recorded
                 prev = sent
                 continue
             records.extend(indicators)
