@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import sys
 from pathlib import Path
@@ -110,6 +111,9 @@ def register(app: typer.Typer) -> None:
         from softpower.web import create_app
 
         path = ledger_path(ledger)
+        # the index may fork worker processes for its Monte Carlo; forking a multi-threaded
+        # server is unsafe, so the dashboard's index runs in-process unless the user says otherwise
+        os.environ.setdefault("SOFTPOWER_WORKERS", "1")
         hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
         web_app = run_guarded(create_app, path, allow_write=allow_write, allowed_hosts=hosts)
         sock = run_guarded(bind_socket, host, port)
