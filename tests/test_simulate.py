@@ -243,3 +243,23 @@ shocks:
     crisis, before = inp.flow[5, chn, vnm], inp.flow[4, chn, vnm]
     assert crisis[k["oda_grant"]] == pytest.approx(before[k["oda_grant"]] * 0.85 * 1.5)
     assert crisis[k["people_exchange"]] == pytest.approx(before[k["people_exchange"]] * 0.85)
+
+
+def test_reference_tables_rows() -> None:
+    from softpower.records.vocab import is_country
+    from softpower.simulate.strategies import allies, hedgers, trust_priors
+
+    for donor, partner in allies():
+        assert is_country(donor) and is_country(partner)
+    assert all(is_country(p) for p in hedgers())
+    for donor, value in trust_priors().items():
+        assert (donor == "*" or is_country(donor)) and 0 < value < 1
+
+
+def test_docs_name_every_parameter() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "model.md"
+    if not docs.is_file():
+        pytest.skip(f"{docs} not present")
+    text = docs.read_text(encoding="utf-8")
+    missing = [name for name in parameters() if f"`{name}`" not in text]
+    assert not missing, f"docs/model.md does not describe {missing}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -30,3 +32,25 @@ def test_model_design_size_and_output() -> None:
     assert "CHN trust" in res.meta["output"]
     with pytest.raises(SoftpowerError, match="donor"):
         sensitivity("baseline", n=8, donor="FRA")
+
+
+def test_versus_analyses_the_effect(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    res = sensitivity(
+        "us-health-withdrawal",
+        n=32,
+        seed=3,
+        donor="USA",
+        metric="trust",
+        second_order=False,
+        versus="baseline",
+        progress=lambda d, t: calls.append((d, t)),
+    )
+    assert "minus the same in 'baseline'" in res.meta["output"]
+    top = res.indices.sort_values("ST", ascending=False)["parameter"].head(4).tolist()
+    assert "w_smart" in top  # the withdrawal removes smart roots: their weight drives the effect
+    assert calls[-1][0] == calls[-1][1] and [d for d, _ in calls] == sorted(d for d, _ in calls)
+    other = tmp_path / "other.yaml"
+    other.write_text("extends: baseline\npartners: [VNM, THA]\n", encoding="utf-8")
+    with pytest.raises(SoftpowerError, match="versus"):
+        sensitivity("baseline", n=8, versus=other)

@@ -171,6 +171,10 @@ def register(app: typer.Typer) -> None:
         first_order_only: Annotated[
             bool, typer.Option("--first-order-only", help="Skip second-order indices (n (k + 2) runs).")
         ] = False,
+        versus: Annotated[
+            str | None,
+            typer.Option("--versus", help="Analyse the effect: this scenario's output minus VERSUS's."),
+        ] = None,
         fmt: FormatOpt = "table",
         output: OutputOpt = None,
         workers: WorkersOpt = 1,
@@ -178,7 +182,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Sobol first-order and total indices (SALib) over the declared parameter ranges.
 
-        Example: softpower sensitivity baseline --n 1024 --donor JPN --workers 2
+        Example: softpower sensitivity us-health-withdrawal --versus baseline --donor USA --n 1024 --workers 2
         """
         from softpower.simulate.sensitivity import sensitivity
 
@@ -192,6 +196,7 @@ def register(app: typer.Typer) -> None:
                 donor=donor,
                 metric=metric,
                 second_order=not first_order_only,
+                versus=versus,
                 workers=workers,
                 scheduler=scheduler,
                 progress=progress,

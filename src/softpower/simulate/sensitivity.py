@@ -96,6 +96,7 @@ def sensitivity(
     donor: str | None = None,
     metric: str = "alignment",
     second_order: bool = True,
+    versus: str | Path | Scenario | None = None,
     workers: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
@@ -112,6 +113,11 @@ def sensitivity(
     donor, metric
         The output: mean over partners of this donor's ``trust`` or ``alignment`` in the
         final year (default: the scenario's first donor).
+    versus
+        Another scenario (e.g. ``"baseline"``): the output becomes the scenario's value
+        minus that scenario's value under the same parameters, i.e. the sensitivity of a
+        what-if's *effect* rather than of its level. Both must have the same donors,
+        partners and years.
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if metric not in METRICS:
@@ -124,25 +130,41 @@ def sensitivity(
     problem = sobol_problem()
     names: tuple[str, ...] = tuple(problem["names"])
     fixed_names = [k for k in sc.parameters if k in names]
+    other = None if versus is None else versus if isinstance(versus, Scenario) else load_scenario(versus)
     with opened(ledger) as led:
         inp = build_inputs(sc, led)
+        ref = None if other is None else build_inputs(other, led)
+    if ref is not None and (ref.donors, ref.partners, ref.years) != (inp.donors, inp.partners, inp.years):
+        raise SoftpowerError(
+            f"--versus: {getattr(other, 'name', versus)!r} differs in donors, partners or years "
+            f"(expected the same as {sc.name!r})"
+        )
     di = inp.donors.index(d)
     runs_box: list[int] = []
 
-    def evaluate(x: np.ndarray) -> np.ndarray:
-        runs_box.append(x.shape[0])
-        pieces = chunks(x.shape[0], chunk_size(inp))
+    def output(x: np.ndarray, case: Any, lo: int, hi: int) -> np.ndarray:
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress(lo + done, hi)
+
+        pieces = chunks(x.shape[0], chunk_size(case))
         tasks = [DesignTask(x[a:b], names, dict(sc.parameters)) for a, b in pieces]
-        out = map_chunks(
-            run_design_chunk, inp, tasks, workers=workers, scheduler=scheduler, progress=progress
-        )
+        out = map_chunks(run_design_chunk, case, tasks, workers=workers, scheduler=scheduler, progress=report)
         arr = np.concatenate([o[METRICS.index(metric)] for o in out])  # (rows, D, P)
         return np.asarray(arr[:, di, :].mean(axis=1))
+
+    def evaluate(x: np.ndarray) -> np.ndarray:
+        runs_box.append(x.shape[0])
+        n_chunks = len(chunks(x.shape[0], chunk_size(inp)))
+        if ref is None:
+            return output(x, inp, 0, n_chunks)
+        return output(x, inp, 0, 2 * n_chunks) - output(x, ref, n_chunks, 2 * n_chunks)
 
     table = sobol_indices(problem, evaluate, n, seed=seed, second_order=second_order)
     meta = {
         "scenario": sc.name,
-        "output": f"mean over partners of {d} {metric} in {sc.years[-1]}",
+        "output": f"mean over partners of {d} {metric} in {sc.years[-1]}"
+        + ("" if other is None else f", minus the same in {other.name!r} (same parameters)"),
         "n": n,
         "runs": runs_box[0],
         "years": sc.horizon,
