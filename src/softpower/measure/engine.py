@@ -57,7 +57,7 @@ class Design:
     def __len__(self) -> int:
         return len(self.norm)
 
-    def take(self, sl: slice) -> Design:
+    def take(self, sl: slice | np.ndarray) -> Design:
         return Design(self.norm[sl], self.imp[sl], self.half_life[sl], self.amount[sl], self.weights[sl])
 
 
@@ -290,17 +290,27 @@ class Model:
             x[:, self.fixed] = table[which.ravel()]
         return x
 
+    def _leaves_missing(self, imp: np.ndarray) -> np.ndarray:
+        """Per draw: does its imputation leave a reported value missing?"""
+        if not self.has_values:
+            return np.zeros(len(imp), dtype=bool)
+        values = [
+            self.indicators[k] for k in self.fixed if self.indicators[k].partition(":")[0] in VALUE_FAMILIES
+        ]
+        flags = np.zeros(len(IMP_NAMES), dtype=bool)
+        for i in np.unique(imp):
+            flags[i] = any(np.isnan(self._value(ind, int(i))).any() for ind in values)
+        return flags[imp]
+
     def _fast_arithmetic(self, d: Design) -> np.ndarray | None:
         """Composite ``[draw, year * dyad]`` of a two-level arithmetic mean without missing
         values: one weight per indicator, and the cached normalised counts enter through one
         matrix product per (normalisation, imputation) group instead of a per-draw copy."""
-        if self.framework.aggregation != "arithmetic":
-            return None
         imps = d.imp if self.has_values else np.zeros(len(d), dtype=int)
         pairs, which = np.unique(np.stack([d.norm, imps], axis=1), axis=0, return_inverse=True)
         which = which.ravel()
         tables = [self._fixed(int(m), int(i)) for m, i in pairs] if self.fixed else []
-        if any(np.isnan(t).any() for t in tables):
+        if self.framework.aggregation != "arithmetic" or any(np.isnan(t).any() for t in tables):
             return None
         weff = d.weights @ self.within  # draw x indicator
         comp = np.zeros((len(d), len(self.yo) * len(self.flat)))
@@ -321,14 +331,22 @@ class Model:
 
     def scores(self, d: Design) -> np.ndarray:
         """Composite scores ``[draw, year, actor, partner]`` (``NaN`` on actor = partner)."""
-        comp = self._fast_arithmetic(d)
-        if comp is None:
-            xt = self.normalised(d).transpose(0, 2, 3, 1)  # draw, year, dyad, indicator
+        comp = np.empty((len(d), len(self.yo), len(self.flat)))
+        # draws whose imputation leaves values missing need the general path; the others
+        # (all of them for arithmetic frameworks of counts, money and stocks) the fast one
+        general = self._leaves_missing(d.imp) | (self.framework.aggregation != "arithmetic")
+        if (~general).any():
+            fast = self._fast_arithmetic(d.take(~general))
+            assert fast is not None
+            comp[~general] = fast
+        if general.any():
+            g = d.take(general)
+            xt = self.normalised(g).transpose(0, 2, 3, 1)  # draw, year, dyad, indicator
             agg = AGGREGATORS[self.framework.aggregation]
             pillars = np.stack(
                 [agg(xt[..., idx], np.full(len(idx), 1.0 / len(idx))) for idx in self.pillar_index], axis=-1
             )
-            comp = agg(pillars, d.weights[:, None, :])
+            comp[general] = agg(pillars, g.weights[:, None, :])
         out = np.full((len(d), len(self.yo), self.shape[0] * self.shape[1]), np.nan)
         out[..., self.flat] = comp
         return out.reshape(len(d), len(self.yo), *self.shape)
