@@ -168,3 +168,8 @@ def test_sensitivity_cli_small() -> None:
     assert res.output.splitlines()[0] == "parameter,S1,S1_conf,ST,ST_conf"
     res = _run("sensitivity", "baseline", "--n", "10")
     assert res.exit_code == 2 and "power of two" in res.output
+
+
+def test_too_many_runs_is_refused_before_running() -> None:
+    res = _run("simulate", "baseline", "--runs", "900000")
+    assert res.exit_code == 2 and "GiB" in res.output and "expected at most" in res.output

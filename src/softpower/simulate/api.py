@@ -20,6 +20,8 @@ QUANTILES = (5, 50, 95)
 DECIMALS = 6
 FORMATS = ("table", "json", "csv", "parquet")
 MODEL_VERSION = "softpower-simulate/1"
+#: Trajectories of every run are kept to take quantiles: refuse ensembles that would need more.
+MAX_TRAJECTORY_BYTES = 4 * 2**30
 
 
 @dataclass
@@ -139,6 +141,12 @@ def run_scenario(
         raise SoftpowerError(f"runs: {n!r} (expected an integer >= 1)")
     if isinstance(s, bool) or not isinstance(s, int) or s < 0:
         raise SoftpowerError(f"seed: {s!r} (expected an integer >= 0)")
+    need = n * len(sc.years) * len(sc.donors) * len(sc.partners) * 2 * 8
+    if need > MAX_TRAJECTORY_BYTES:
+        raise SoftpowerError(
+            f"runs: {n} runs would keep {need / 2**30:.1f} GiB of trajectories "
+            f"(expected at most {MAX_TRAJECTORY_BYTES / 2**30:.0f} GiB: fewer runs, partners or years)"
+        )
     with opened(ledger) as led:
         inp = build_inputs(sc, led)
         where = None if led is None else str(getattr(led, "path", "ledger"))

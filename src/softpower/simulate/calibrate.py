@@ -28,6 +28,7 @@ on Scientific Computing* 21(1), 1-23.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -339,7 +340,12 @@ def calibrate(
     n_distinct = int(facts[["actor", "year", "measure", "value"]].drop_duplicates().shape[0])
     meta = {
         "method": "bounded least squares (scipy.optimize.least_squares, trf)",
-        "abc": "not run: pyabc is not installed",
+        "abc": "not run: "
+        + (
+            "pyabc is not installed"
+            if find_spec("pyabc") is None
+            else "ABC is not implemented in this version"
+        ),
         "n_facts": len(facts),
         "n_respondent_rows": len(obs),
         "n_distinct_facts": n_distinct,
