@@ -263,3 +263,22 @@ def test_docs_name_every_parameter() -> None:
     text = docs.read_text(encoding="utf-8")
     missing = [name for name in parameters() if f"`{name}`" not in text]
     assert not missing, f"docs/model.md does not describe {missing}"
+
+
+def test_initial_trust_prefers_direct_public_measures() -> None:
+    import pandas as pd
+
+    from softpower.simulate.init import initial_trust
+
+    obs = pd.DataFrame(
+        [
+            ("USA", "VNM", 2024, "helpful", 0.9, "f1"),  # leaders' rating: never initial trust
+            ("USA", "IDN", 2024, "favourable", 0.6, "f2"),
+            ("USA", "IDN", 2024, "trust", 0.4, "f3"),  # same distance: trust preferred
+            ("USA", "IDN", 2010, "trust", 0.1, "f4"),  # farther from the start year
+        ],
+        columns=["actor", "partner", "year", "measure", "value", "fact"],
+    )
+    t0, src = initial_trust(obs, ("USA",), ("VNM", "IDN"), 2025)
+    assert t0[0, 0] == 0.55 and src[0, 0] == "prior"
+    assert t0[0, 1] == 0.4 and src[0, 1] == "trust 2024"

@@ -22,6 +22,9 @@ from softpower.simulate.strategies import allies, hedgers, modified, trust_prior
 
 #: Perception measures used as evidence of trust, most direct first.
 TRUST_MEASURES = ("trust", "favourable", "positive_image", "friendly", "considers_interests", "helpful")
+#: Measures of public opinion that may set initial trust; ``helpful`` (leaders' ratings of a
+#: donor's advice, Listening to Leaders) is a different population and is used in calibration only.
+INITIAL_MEASURES = TRUST_MEASURES[:5]
 MAX_HISTORY = 60  # years of ledger history that can still matter at the longest half-life
 
 
@@ -94,12 +97,13 @@ def perception_observations(ledger: Any) -> pd.DataFrame:
 def initial_trust(
     obs: pd.DataFrame, donors: tuple[str, ...], partners: tuple[str, ...], year: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Initial trust: the perception nearest ``year`` (most direct measure first), else the prior."""
+    """Initial trust: the public-opinion share nearest ``year`` (most direct measure first), else the prior."""
     priors = trust_priors()
     t0 = np.array([[priors.get(d, priors["*"]) for _ in partners] for d in donors], dtype=float)
     src = np.full(t0.shape, "prior", dtype=object)
+    obs = obs.loc[obs["measure"].isin(INITIAL_MEASURES)]
     if not obs.empty:
-        rank = {m: i for i, m in enumerate(TRUST_MEASURES)}
+        rank = {m: i for i, m in enumerate(INITIAL_MEASURES)}
         o = obs.assign(dist=(obs["year"] - year).abs(), rank=obs["measure"].map(rank))
         o = o.sort_values(["actor", "partner", "dist", "rank", "year"], kind="stable")
         first = o.drop_duplicates(["actor", "partner"])
