@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from softpower.measure import engagement_panel
 from softpower.measure.dyads import PANEL_COLUMNS, collapse_facts, panel_from_facts
@@ -176,3 +178,28 @@ def test_bundled_ledger_panel(tmp_path) -> None:
     assert panel["count"].sum() == pytest.approx(round(panel["count"].sum()))
     strict = engagement_panel(path, min_sources=2)
     assert strict["count"].sum() < panel["count"].sum()
+
+
+@given(
+    partners=st.lists(
+        st.sampled_from(["ASEAN", "CLMV", "PIC", "APT", "EAS", "VNM", "IDN", "JPN", "FJI"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+    year=st.integers(min_value=1967, max_value=2025),
+    amount=st.one_of(st.none(), st.floats(min_value=1.0, max_value=1e10)),
+)
+@settings(max_examples=60, deadline=None)
+def test_split_rule_conserves_each_fact(partners: list[str], year: int, amount: float | None) -> None:
+    recs = _records(
+        [{"record_id": "a", "fact_key": "f", "doc": "d", "actor": "JPN", "partners": partners, "year": year,
+          "amount_usd_const": amount}]
+    )  # fmt: skip
+    panel = panel_from_facts(collapse_facts(recs))
+    if panel.empty:  # only the actor itself, or groups with no member that year
+        return
+    assert panel["count"].sum() == pytest.approx(1.0)
+    assert panel["usd_const"].sum() == pytest.approx(amount or 0.0)
+    assert panel["usd_missing"].sum() == pytest.approx(0.0 if amount else 1.0)
+    assert "JPN" not in set(panel["partner"]) and panel["partner"].is_unique

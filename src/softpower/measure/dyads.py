@@ -95,7 +95,7 @@ def collapse_facts(
         ``n_third_party`` and ``self_only``.
     """
     if min_sources < 1:
-        raise SoftpowerError(f"min_sources: {min_sources} is below 1 (expected an integer >= 1)")
+        raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
     if records.empty:
         return records.assign(n_sources=[], n_third_party=[], self_only=[])
     rec = records.sort_values("record_id", kind="stable")
