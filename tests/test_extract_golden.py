@@ -89,3 +89,17 @@ def test_perception_without_figure_keeps_null_value() -> None:
 def test_deterministic() -> None:
     text = "\n\n".join(c["text"] for c in CASES)
     assert extract_text("d.txt", text) == extract_text("d.txt", text)
+
+
+def test_a_group_subject_is_not_replaced_by_the_previous_actor() -> None:
+    text = "Japan gave grant aid to Laos in 2001. The European Union pledged €1 billion to ASEAN in 2021."
+    actors = [(r["actor"], r["year"]) for r in extract_text("g.txt", text) if r["kind"] == "engagement"]
+    assert actors == [("JPN", 2001)]
+
+
+def test_planned_counts_are_not_indicators() -> None:
+    assert extract_text("f.txt", "Seoul will send 20 volunteers to Laos next year.") == []
+
+
+def test_headings_give_no_records() -> None:
+    assert extract_text("h.txt", "Health Cooperation Programme\nJapan's diplomacy is changing.") == []

@@ -92,7 +92,8 @@ def test_us_dollar_sign_is_not_the_united_states() -> None:
 
 
 def test_capital_as_a_place_is_not_a_government() -> None:
-    assert find_mentions("The summit convened in Kuala Lumpur.") == []
+    (m,) = find_mentions("The summit convened in Kuala Lumpur.")
+    assert (m.iso, m.kind) == ("MYS", "place")
 
 
 def test_sentences_keep_offsets_and_join_wrapped_lines() -> None:

@@ -76,6 +76,9 @@ _LIST_COMMA = re.compile(r"[A-Z][\w.]*(?:['’]s?)?\s*,\s+(?:the\s+)?$")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _PHRASE_END = re.compile(r"[,;:(]\s*(?:the\s+)?$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_FUNDING = re.compile(
+    r"(?:['’]s)?\s+(?:funding|financing|financial support|grants?|aid|assistance|money|loans?)\b"
+)
 _COLLECTIVE_LEAD = re.compile(
     r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -106,7 +109,7 @@ class Sentence:
 
 @lru_cache(maxsize=8192)
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
-    if m.iso is None and not groups:
+    if (m.iso is None and not groups) or m.kind == "place":
         return False
     before = text[max(floor, m.start - 40) : m.start]
     if before.endswith("-"):  # second half of a compound ("India-Japan")
@@ -143,6 +146,18 @@ def _giver(text: str, mentions: list[Mention], head: Mention, end: int) -> Menti
         if m.start > group[-1].end and m.iso and _FROM.search(text, max(0, m.start - 12), m.start):
             return m
     return None
+
+
+def _group_subject(text: str, mentions: list[Mention], start: int) -> bool:
+    """True when the sentence's subject is a group that is not a state ("The European Union pledged")."""
+    for m in mentions:
+        if (
+            m.iso is None
+            and _eligible(text, m, start, groups=True)
+            and _VERB_AFTER.match(text, m.end, m.end + 80)
+        ):
+            return True
+    return False
 
 
 def collective(
@@ -185,6 +200,9 @@ def subject(
             return m
     for m in cands:  # a bare first name is a subject only if no verb came before it
         if not _VERB_BEFORE.search(text, base, m.start):
+            return m
+    for m in mentions:  # "... inaugurated in 2013 with Chinese funding": the funder
+        if start <= m.start < end and m.iso and m.kind != "place" and _FUNDING.match(text, m.end):
             return m
     return None
 
@@ -232,7 +250,7 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
             if donors:  # "India and Vietnam signed MOUs with Japan": the donor of a symmetric act
                 actor_m = donors[0]
                 actor = actor_m.iso
-    elif prev is not None and prev.actor:
+    elif prev is not None and prev.actor and not _group_subject(text, mentions, start):
         actor, carried = prev.actor, True
         coll = prev.collective if not mentions else None
         if not mentions:  # the discourse goes on: same actor, same partners

@@ -25,12 +25,15 @@ from softpower.records.models import RECORD_KEYS
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&\- ]{1,14})\)|“([^”]{3,40})”|\"([^\"]{3,40})\"")
 _NAMED = re.compile(
-    r"\b((?:[A-Z][\w&'’-]*\s+){1,7}(?:Fund|Initiative|Program|Programme|Agreement|Declaration|Centre|Center"
+    r"\b([A-Z]{3,}[\w-]*\s+(?:programmes?|programs?|initiative|scheme|fund|project))\b"
+    r"|\b((?:[A-Z][\w&'’-]*\s+){1,7}(?:Fund|Initiative|Program|Programme|Agreement|Declaration|Centre|Center"
     r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit))\b"
 )
 _SETTING = re.compile(
     r"(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
+# a short line without final punctuation is a heading, not a statement
+_HEADING = re.compile(r"[^.!?\n]{0,80}(?<![.!?:;,])")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ENUM = re.compile(r"\(?\d\)|\(?[a-h]\)\s")
 _ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s+(?:[\w-]+\s+){0,2}?")
@@ -77,7 +80,7 @@ def name_of(text: str, start: int, end: int) -> str | None:
     if m:
         return next(g for g in m.groups() if g)
     m = _NAMED.search(text, start, end)
-    return m.group(1).strip() if m else None
+    return (m.group(1) or m.group(2)).strip() if m else None
 
 
 def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
@@ -130,7 +133,8 @@ def sentence_engagements(
     """
     s0, s1 = sent.start, sent.end
     if (
-        COMMENTARY.match(text, s0)
+        _HEADING.fullmatch(text, s0, s1)
+        or COMMENTARY.match(text, s0)
         or CONDITIONAL_START.match(text, s0)
         or text[s0:s1].rstrip().endswith("?")
         or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1]))

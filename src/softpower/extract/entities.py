@@ -128,7 +128,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         codes, iso, kind = table[name] if name in table else table[name.casefold()]
         s, e = m.start("n"), m.end("n")
         if kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
-            continue
+            kind = "place"  # "opened in Manila": where, not who
         poss = bool(_POSSESSIVE.match(text, e))
         out.append(Mention(s, e, codes, iso, kind, poss))
     return out

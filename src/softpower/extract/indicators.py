@@ -82,14 +82,14 @@ _ORD = {
 }
 _RANK = re.compile(
     r"\b(?:(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))[- ](?:largest|biggest|most important)"
-    r"|(?P<top>largest|biggest|top))\s+(?P<what>trade|trading|export|import|investment|aid|tourism|source)\w*\s+"
-    r"(?:partner|donor|investor|market|destination|source)\b",
+    r"|(?P<top>largest|biggest|top))\s+(?:(?P<what>trade|trading|export|import|investment|aid|tourism|source)\w*\s+)?"
+    r"(?P<role>partner|donor|investor|market|destination|source|lender|creditor)\b",
     re.I,
 )
 _RATIO = re.compile(r"\b(?P<w>double|twice|triple|(?P<n>two|three|four|five|six|ten|\d+)\s+times)\b", re.I)
 _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
-    r"(?:\b(?P<what>aid|assistance|ODA|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
+    r"(?:\b(?P<what>aid|assistance|ODA|loans?|lending|grants|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
     r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped)"
     r"|\b(?P<valued>valued at|worth))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
@@ -289,7 +289,7 @@ def _indicators(
         partners = (
             order_codes([c for x in near for c in x.codes if c != r_actor]) or sent.partners or ["WORLD"]
         )
-        metric = f"{m.group('what').lower()}_partner_rank"
+        metric = f"{(m.group('what') or m.group('role')).lower()}_rank"
         out.append(
             make_record(
                 doc,
