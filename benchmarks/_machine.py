@@ -44,7 +44,9 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def write_table(name: str, title: str, header: Sequence[str], rows: Sequence[Sequence[object]], notes: str = "") -> Path:
+def write_table(
+    name: str, title: str, header: Sequence[str], rows: Sequence[Sequence[object]], notes: str = ""
+) -> Path:
     """Write ``results/<name>.md``: machine info, then one Markdown table; print it too."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     info = machine_info()
