@@ -190,3 +190,21 @@ def test_bad_run_inputs(ledger: Path, tmp_path: Path) -> None:
         pass
     with pytest.raises(SoftpowerError, match="the ledger has no engagement records"):
         run_index(tmp_path / "empty.duckdb", mc=0)
+
+
+def test_weights_override_wins_over_equal_weighting(ledger: Path, tmp_path: Path) -> None:
+    fw = tmp_path / "eq.yaml"
+    fw.write_text(
+        "weighting: equal\npillars:\n  a: {indicators: [count:economic]}\n  b: {indicators: [count:smart]}\n"
+    )
+    eq = run_index(ledger, framework=fw, mc=0)
+    assert eq.meta["weights"] == {"a": 0.5, "b": 0.5}
+    user = run_index(ledger, framework=fw, mc=0, weights={"a": 1.0, "b": 0.0})
+    assert user.meta["weights"] == {"a": 1.0, "b": 0.0} and user.meta["choices"]["weighting"] == "user"
+
+
+def test_progress_reports_every_draw(ledger: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    run_index(ledger, mc=100, year=2008, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 100
+    assert all(b[0] > a[0] for a, b in zip(seen, seen[1:], strict=False))

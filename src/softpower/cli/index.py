@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from softpower.cli.common import FormatOpt, LedgerOpt, OutputOpt, SeedOpt, fail, ledger_path, run_guarded
@@ -110,8 +111,8 @@ def index_cmd(
         fail("--format parquet: needs --output FILE (expected a .parquet path)")
     from softpower.measure import run_index
 
-    result = run_guarded(
-        lambda: run_index(
+    def work(progress=None):  # type: ignore[no-untyped-def]
+        return run_index(
             ledger_path(ledger),
             framework=framework,
             year=year,
@@ -120,8 +121,16 @@ def index_cmd(
             min_sources=min_sources,
             third_party_only=third_party_only,
             weights=_weights(weight),
+            progress=progress,
         )
-    )
+
+    err = Console(stderr=True)
+    if err.is_terminal and mc > 0:
+        with Progress(transient=True, console=err) as bar:
+            task = bar.add_task("Monte Carlo and Sobol draws", total=None)
+            result = run_guarded(work, lambda done, total: bar.update(task, completed=done, total=total))
+    else:
+        result = run_guarded(work)
     if fmt == "parquet":
         result.dyads.to_parquet(output, index=False)  # type: ignore[arg-type]
         return

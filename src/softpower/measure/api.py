@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from softpower.measure.engine import Model, build_inputs, competition_ranks
 from softpower.measure.framework import Framework, check_weights, load_framework
 from softpower.measure.index import actor_frame, dyad_frame, leader_frame
 from softpower.measure.profile import dspd_profile
-from softpower.measure.uncertainty import RankDistribution, index_sensitivity, monte_carlo
+from softpower.measure.uncertainty import RankDistribution, index_sensitivity, monte_carlo, sobol_size
 from softpower.measure.validity import perception_validity
 
 #: Range (constant USD) for a fact without an amount when fewer than three amounts are known.
@@ -88,6 +89,7 @@ def run_index(
     min_sources: int = 1,
     third_party_only: bool = False,
     weights: dict[str, float] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> IndexResult:
     """Measure the composite index from a ledger, with Monte Carlo rank intervals and Sobol indices.
 
@@ -108,6 +110,8 @@ def run_index(
         Source filters of :func:`softpower.measure.engagement_panel`.
     weights
         Pillar weights overriding the framework's (non-negative, summing to 1).
+    progress
+        Called as ``progress(done, total)`` while the Monte Carlo and Sobol draws run.
 
     Returns
     -------
@@ -151,8 +155,15 @@ def run_index(
         {"choice": [], "first_order": [], "first_order_conf": [], "total": [], "total_conf": []}
     )
     if mc > 0:
-        dist, _ = monte_carlo(model, mc, seed, ranks)
-        sens = index_sensitivity(model, mc, seed, ranks)
+        total, done = mc + sobol_size(model, mc), [0]
+
+        def tick(n: int) -> None:
+            done[0] += n
+            if progress is not None:
+                progress(done[0], total)
+
+        dist, _ = monte_carlo(model, mc, seed, ranks, progress=tick)
+        sens = index_sensitivity(model, mc, seed, ranks, progress=tick)
     dyads = dyad_frame(model, scores, ranks, dist)
     profiles = dspd_profile(panel)
     if year is not None:

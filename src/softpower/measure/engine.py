@@ -162,7 +162,9 @@ class Model:
         self.pillar_index = [
             np.array([self.indicators.index(i) for i in pl.indicators]) for pl in framework.pillars
         ]
-        self.nominal_weights = WEIGHTINGS[framework.weighting](
+        # explicit weights always win (as "user" weights), whatever the framework's weighting
+        method = "user" if weights is not None else framework.weighting
+        self.nominal_weights = WEIGHTINGS[method](
             framework.pillar_names, weights or framework.weights(), None
         )
         self._imputed: dict[tuple[str, int], np.ndarray] = {}

@@ -79,8 +79,12 @@ def _hist(ranks: np.ndarray, n_ranks: int) -> np.ndarray:
     return np.stack([(ranks == r).sum(axis=0) for r in range(1, n_ranks + 1)], axis=-1)
 
 
+#: Progress callback: called with the number of draws just evaluated.
+Progress = Callable[[int], None]
+
+
 def _evaluate_serial(
-    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None
+    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None, progress: Progress | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     a = len(model.inputs.actors)
     shape = (len(model.yo), a, len(model.inputs.partners))
@@ -98,6 +102,8 @@ def _evaluate_serial(
             valid = nominal_ranks > 0
             diff = np.abs(ranks.astype(np.int32) - nominal_ranks[None])
             shift[start : start + len(design)] = diff[:, valid].mean(axis=1)
+        if progress is not None:
+            progress(len(design))
     return dyad, total, shift
 
 
@@ -121,7 +127,11 @@ def default_workers(n: int, model: Model) -> int:
 
 
 def evaluate(
-    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None = None, workers: int | None = None
+    model: Model,
+    u: np.ndarray,
+    nominal_ranks: np.ndarray | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> tuple[RankDistribution, np.ndarray]:
     """Evaluate draws ``u[n, factors]`` chunk by chunk, split over ``workers`` processes.
 
@@ -131,12 +141,16 @@ def evaluate(
     """
     workers = default_workers(len(u), model) if workers is None else workers
     if workers <= 1:
-        dyad, total, shift = _evaluate_serial(model, u, nominal_ranks)
+        dyad, total, shift = _evaluate_serial(model, u, nominal_ranks, progress)
         return RankDistribution(dyad, total, len(u)), shift
     _SHARED.update(model=model, nominal=nominal_ranks)
     try:
         with mp.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_evaluate_part, np.array_split(u, workers))
+            parts = []
+            for part in pool.imap(_evaluate_part, np.array_split(u, workers)):
+                parts.append(part)
+                if progress is not None:
+                    progress(len(part[2]))
     finally:
         _SHARED.clear()
     dyad = np.sum([p[0] for p in parts], axis=0)
@@ -146,11 +160,15 @@ def evaluate(
 
 
 def monte_carlo(
-    model: Model, n: int, seed: int, nominal_ranks: np.ndarray | None = None
+    model: Model,
+    n: int,
+    seed: int,
+    nominal_ranks: np.ndarray | None = None,
+    progress: Progress | None = None,
 ) -> tuple[RankDistribution, np.ndarray]:
     """``n`` Monte Carlo draws from ``numpy.random.default_rng(seed)``."""
     rng = np.random.default_rng(seed)
-    return evaluate(model, rng.random((n, model.n_factors)), nominal_ranks)
+    return evaluate(model, rng.random((n, model.n_factors)), nominal_ranks, progress=progress)
 
 
 def sobol_indices(
@@ -211,7 +229,15 @@ def index_problem(pillars: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def index_sensitivity(model: Model, n_draws: int, seed: int, nominal_ranks: np.ndarray) -> pd.DataFrame:
+def sobol_size(model: Model, n_draws: int) -> int:
+    """Evaluations of :func:`index_sensitivity` for a budget of ``n_draws``."""
+    d = len(set(index_problem(model.framework.pillar_names)["groups"]))
+    return max(8, 2 ** int(np.floor(np.log2(max(n_draws / (d + 2), 1))))) * (d + 2)
+
+
+def index_sensitivity(
+    model: Model, n_draws: int, seed: int, nominal_ranks: np.ndarray, progress: Progress | None = None
+) -> pd.DataFrame:
     """Sobol indices of the mean absolute rank shift for each choice.
 
     The base sample is the largest power of two with ``n * (D + 2) <= n_draws`` (at least 8).
@@ -219,6 +245,8 @@ def index_sensitivity(model: Model, n_draws: int, seed: int, nominal_ranks: np.n
     problem = index_problem(model.framework.pillar_names)
     d = len(set(problem["groups"]))
     base = max(8, 2 ** int(np.floor(np.log2(max(n_draws / (d + 2), 1)))))
-    out = sobol_indices(problem, lambda x: evaluate(model, x, nominal_ranks)[1], base, seed)
+    out = sobol_indices(
+        problem, lambda x: evaluate(model, x, nominal_ranks, progress=progress)[1], base, seed
+    )
     out.attrs["evaluations"] = base * (d + 2)
     return out
