@@ -166,6 +166,31 @@ def test_empty_ledger_is_a_clear_error(tmp_path: Path) -> None:
     assert "holds no records" in res.output and "Traceback" not in res.output
 
 
+def test_ledger_without_dated_engagement_still_reports(tmp_path: Path) -> None:
+    path = tmp_path / "undated.duckdb"
+    record = {
+        "doc": "a.txt",
+        "kind": "engagement",
+        "actor": "JPN",
+        "partners": ["VNM"],
+        "instrument": "oda_grant",
+        "span": [0, 5],
+    }
+    with Ledger.open(path) as lg:
+        lg.import_records(
+            [record], [{"id": "a.txt", "text": "Japan gave aid to Vietnam."}], origin="t", source="t"
+        )
+    with Ledger.open(path, read_only=True) as lg:
+        out = build_report(lg, output=tmp_path / "r.html", mc=5)
+    html = out.read_text(encoding="utf-8")
+    assert "The index could not be computed:" in html and "no dated engagement" in html
+    payload = json.loads(re.search(r'id="report-data">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
+    assert (
+        payload["records"]["rows"][0][payload["records"]["columns"].index("sentence")]
+        == "Japan gave aid to Vietnam."
+    )
+
+
 def test_cli_report(ledger_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     res = CliRunner().invoke(

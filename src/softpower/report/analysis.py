@@ -42,7 +42,8 @@ def index_tables(
 ) -> IndexTables:
     """Run the composite index (:func:`softpower.measure.run_index`) and keep its dyads and profiles.
 
-    When the measure stage is not installed the tables are empty and ``note`` says why.
+    When the measure stage is not installed, or the ledger gives it nothing to score (no
+    dated engagement), the tables are empty and ``note`` says why.
     """
     try:
         from softpower.measure import run_index  # type: ignore[attr-defined]
@@ -52,7 +53,16 @@ def index_tables(
             pd.DataFrame(columns=["actor", "year"]),
             note="softpower.measure.run_index is not available in this installation; index figures are empty.",
         )
-    res = run_index(ledger, year=year, mc=mc, seed=seed, weights=dict(weights) if weights else None)
+    from softpower.errors import SoftpowerError
+
+    try:
+        res = run_index(ledger, year=year, mc=mc, seed=seed, weights=dict(weights) if weights else None)
+    except SoftpowerError as exc:  # e.g. no dated engagement: draw the rest, say why the index is missing
+        return IndexTables(
+            pd.DataFrame(columns=DYAD_COLUMNS),
+            pd.DataFrame(columns=["actor", "year"]),
+            note=f"The index could not be computed: {exc}",
+        )
     dyads = pd.DataFrame(res.dyads).copy()
     profiles = pd.DataFrame(res.profiles).copy()
     if not dyads.empty:
