@@ -208,3 +208,19 @@ def test_progress_reports_every_draw(ledger: Path) -> None:
     run_index(ledger, mc=100, year=2008, progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1] > 100
     assert all(b[0] > a[0] for a, b in zip(seen, seen[1:], strict=False))
+
+
+def test_geometric_framework_with_missing_values(ledger: Path, tmp_path: Path) -> None:
+    fw = tmp_path / "geo.yaml"
+    fw.write_text(
+        "aggregation: geometric\nimputation: none\nnormalisation: rank\npillars:\n"
+        "  a: {weight: 0.5, indicators: [count:all, roots:all]}\n"
+        "  b: {weight: 0.5, indicators: ['indicator:projects', 'perception:any']}\n"
+    )
+    res = run_index(ledger, framework=fw, mc=64, seed=2)
+    assert res.meta["choices"]["aggregation"] == "geometric"
+    assert res.dyads["score"].notna().all() and (res.dyads["score"] >= 0).all()
+    assert (
+        (res.dyads["rank_lo"] <= res.dyads["rank_median"])
+        & (res.dyads["rank_median"] <= res.dyads["rank_hi"])
+    ).all()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,6 @@ class Framework:
     mc_imputation: tuple[str, ...] = tuple(IMPUTERS)
     source: str = "<default>"
     description: str = ""
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def pillar_names(self) -> tuple[str, ...]:
