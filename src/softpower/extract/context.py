@@ -264,6 +264,7 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
         pair_donors = [c for c in pair if c in DONORS]
         actor = pair_donors[0] if pair_donors else pair[0]
         partners = [c for c in pair if c != actor]
+        lent = False  # named by the anaphor itself
     return Sentence(
         start,
         end,

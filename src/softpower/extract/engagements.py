@@ -40,7 +40,7 @@ _ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s
 _GENERIC = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,4}?")
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
-    r"\b(?:pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
+    r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
     re.I,
 )
 _ANAPHOR_NEXT = re.compile(
@@ -201,13 +201,16 @@ def sentence_engagements(
                 and year_end - year >= AGGREGATE_YEARS
             ):
                 continue  # a long-run total: recorded as an indicator
+            instrument = cue.instrument
+            if amt is not None and cue.priority < _GENERIC_MONEY and _MONEY_VERB.search(text, c0, c1):
+                instrument = "oda_grant"  # "pledged $150 million ... at the summit": the money is the act
             for act in actors:
-                key = (act, cue.instrument, c0)
+                key = (act, instrument, c0)
                 if key in seen:
                     continue
                 # a later clause of the same sentence with the same instrument continues the same act
                 # unless it states its own amount or is an enumerated item ("(2) ...")
-                same = any(r["actor"] == act and r["instrument"] == cue.instrument for r in out)
+                same = any(r["actor"] == act and r["instrument"] == instrument for r in out)
                 if same and amt is None and not _ENUM.match(text, c0):
                     continue
                 seen.add(key)
@@ -216,7 +219,7 @@ def sentence_engagements(
                 out.append(
                     make_record(
                         doc, "engagement", text, (c0, c1), actor=act, partners=list(partners),
-                        instrument=cue.instrument, year=year, year_end=year_end,
+                        instrument=instrument, year=year, year_end=year_end,
                         amount=amt.amount if amt else None, currency=amt.currency if amt else None,
                         name=name_of(text, c0, c1), ppp=bool(PPP.search(text, s0, s1)),
                         equal_footing=bool(EQUAL_FOOTING.search(text, s0, s1)),

@@ -84,7 +84,9 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
         table[k] = v
     exact = trie_pattern([n for n in table if n not in folded])
     loose = trie_pattern(list(folded))
-    rx = re.compile(rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>(?i:{loose})|{exact})(?![A-Za-z0-9$])")
+    rx = re.compile(
+        rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>(?i:{loose})|{exact})(?:s(?=[^A-Za-z0-9$]|$))?(?![A-Za-z0-9$])"
+    )
     return rx, table
 
 

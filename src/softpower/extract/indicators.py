@@ -101,7 +101,9 @@ _COUNT_AFTER = re.compile(
     r"(?:\s+(?P<scale>million|thousand|billion))?",
     re.I,
 )
-_POLLED = re.compile(r"\b(?:respondents|surveyed|polled|interviewees)\b", re.I)
+_POLLED = re.compile(
+    r"\b(?:respondents|surveyed|polled|interviewees)\b|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers)\b"
+)
 _FUTURE = re.compile(r"\b(?:will|would|could|plans? to|to be|intends? to|aims? to)\b", re.I)
 _SUBCOUNT = re.compile(r"\b(?:including|of which|with)\s+(?P<num>\d+)\s+in\s+", re.I)
 _COUNTRIES = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|nations)\b", re.I)

@@ -1,8 +1,9 @@
 """Perception records: shares of respondents who see an actor in some way.
 
 "93% of respondents agreed that Japan is a trustworthy friend" → measure ``trust``,
-value 0.93, subject JPN, respondents from the clause ("respondents from X, Y") or from
-the poll sentence just before ("a 2008 poll in X, Y and Z ...").
+value 0.93, subject JPN, respondents from the clause ("respondents from X, Y",
+"61 percent of Thais") or from the poll sentence just before ("a 2008 poll in X, Y and Z").
+Negative judgements ("an unfavourable view") are not recorded as the positive measure.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import Any
 
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
-from softpower.extract.entities import DONORS, order_codes
+from softpower.extract.entities import DONORS, Mention, order_codes
 from softpower.extract.sentences import split_clauses
 
 POLL = re.compile(r"\b(?:respondents|surveyed|polled|interviewees|poll|survey|opinion|barometer)\b", re.I)
 _RESPONDENTS = re.compile(
-    r"\b(?:respondents|surveyed|polled|interviewees|of (?:the )?(?:people|public|those asked))\b", re.I
+    r"\b(?:respondents|surveyed|polled|interviewees|of (?:the )?(?:people|public|those asked))\b"
+    r"|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers|s)\b"
 )
 _SHARE = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 _MORE_FEWER = re.compile(
@@ -33,18 +35,34 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("positive_image", re.compile(r"\bpositive (?:images?|impressions?|views?)\b", re.I)),
     ("trust", re.compile(r"\btrust\w*|\breliable\b|\bdependable\b", re.I)),
-    ("favourable", re.compile(r"\bfavou?rabl\w+|\bpositive(?:ly)? (?:opinion|view)", re.I)),
+    ("favourable", re.compile(r"(?<!un)favou?rabl\w+|\bpositive(?:ly)? (?:opinion|view)", re.I)),
     ("friendly", re.compile(r"\bfriend\w*", re.I)),
     ("influence", re.compile(r"\binfluen\w+", re.I)),
     ("helpful", re.compile(r"\bhelpful\b|\bcontribut\w+ to\b", re.I)),
 )
+_NEGATIVE_VIEW = re.compile(
+    r"\b(?:unfavou?rabl\w*|negative|distrust\w*|mistrust\w*|unfriendly|not trust\w*|hostile)\b", re.I
+)
 _RESP_PREP = re.compile(r"(?:\b(?:from|in|among|of)\s+(?:the\s+)?(?:\w+,?\s+){0,1})$")
+_THAT = re.compile(r"\bthat\s+(?:the\s+)?$")
+_OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
 
 
 def _measure(text: str, start: int, end: int) -> str | None:
     for name, rx in MEASURES:
         if rx.search(text, start, end):
             return name
+    return None
+
+
+def _subject(text: str, inside: list[Mention], public: list[Mention], c0: int) -> str | None:
+    """The judged state: after "that", else a donor power, else any other named state."""
+    cands = [m for m in inside if m not in public]
+    after_that = [m for m in cands if _THAT.search(text, max(c0, m.start - 10), m.start)]
+    donors = [m for m in cands if m.iso in DONORS]
+    for group in (after_that, donors, cands):
+        if group:
+            return group[0].iso
     return None
 
 
@@ -59,28 +77,25 @@ def sentence_perceptions(doc: str, text: str, sent: Sentence, polls: list[Senten
         share = _SHARE.search(text, c0, c1)
         if share is None and not _MORE_FEWER.search(text, c0, c1):
             continue
-        measure = _measure(text, (share.end() if share else c0), c1)
-        if measure is None:
+        after = share.end() if share else c0
+        measure = _measure(text, after, c1)
+        if measure is None or _NEGATIVE_VIEW.search(text, after, c1):
             continue
         inside = [m for m in sent.mentions if c0 <= m.start < c1 and m.iso]
-        after_that = [
-            m for m in inside if re.search(r"\bthat\s+(?:the\s+)?$", text[max(c0, m.start - 10) : m.start])
-        ]
-        donors = [m for m in inside if m.iso in DONORS]
-        subj = (after_that or donors or inside)[0].iso if (after_that or donors or inside) else subject_prev
+        public = [m for m in inside if _OF_PUBLIC.search(text, max(c0, m.start - 14), m.start)]
+        subj = _subject(text, inside, public, c0) or subject_prev
         if subj is None:
             continue
         subject_prev = subj
-        resp = [
+        cut = share.start() if share else c1
+        resp = [c for m in public for c in m.codes]
+        resp += [
             c
             for m in sent.mentions
-            if m.iso != subj
-            and _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
-            and m.start < (share.start() if share else c1)
+            if m.iso != subj and m.start < cut and _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
             for c in m.codes
         ]
         years = [y.year for y in sent.years if y.year]
-        src = sent
         if not resp and polls:
             src = polls[-1]
             resp = [c for m in src.mentions for c in m.codes if c != subj]

@@ -70,13 +70,13 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(
-    r"(?:^|[,;:]\s*)(?:if|unless|were)\b|\b(?:would|could|might|may|can|will|shall|must|should|ought to|needs? to)\b"
+    r"(?:^|[,;:]\s*)(?:if|unless|were)\b|\b(?:would|could|might|(?-i:may)|can|will|shall|must|should|ought to|needs? to)\b"
     r"|\b(?:harbinger|prelude|precursor|paving the way|pave the way|emphasi[sz]ed|stressed|reiterated|desirable"
     r"|attempts? to|tries to|trying to|striv\w+|remains? committed|generally|typically|usually|traditionally|clarif\w+|said|says|stated|argued|claimed|noted"
     r"|report|reports|Bluebook|white paper|National Security Strategy|policy document)\b"
     r"|\b(?:is|are|was|were|remains?|becomes?|became) (?:the |a |an |only )?(?:core|basis|key|cornerstone|centrepiece"
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
-    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks? to|seeking to"
+    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
     r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|request\w*|demand\w*|appeal\w*"
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
