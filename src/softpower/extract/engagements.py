@@ -146,6 +146,9 @@ def sentence_engagements(
     out: list[dict[str, Any]] = []
     seen: set[tuple[str | None, str, int]] = set()
     clauses = split_clauses(text, s0, s1)
+    sent_cues = find_cues(text, s0, s1)
+    if not sent_cues and not money:
+        return []
     # a generic aid, investment or diplomacy word needs a date, an amount or a name to be an act
     anchored = bool(sent.years or money or name_of(text, s0, s1))
     for c0, c1 in clauses:
@@ -154,7 +157,8 @@ def sentence_engagements(
         lead = text[s0:c0]
         if c0 > s0 and WANTING.search(lead) and not re.search(r"[.;:]", lead):
             continue  # the main clause only wants, plans or hopes
-        for cue in choose_cues(find_cues(text, c0, c1), text):
+        clause_cues = [c for c in sent_cues if c0 <= c.start < c1]
+        for cue in choose_cues(clause_cues, text):
             if filtered(text, c0, c1, cue.start):
                 continue
             ana = _ANAPHORIC.match(text, c0) or _GENERIC.match(text, c0)

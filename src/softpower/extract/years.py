@@ -43,6 +43,9 @@ _TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("since", "from"),
     (),
 )
+_TRIGGER_RX = tuple(
+    re.compile("|".join(re.escape(t) for t in ts), re.IGNORECASE) if ts else None for ts in _TRIGGERS
+)
 _ANY_YEAR = re.compile(r"(?:19[4-9]|20\d)\d")
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]year\b")
 _NUMWORD = {
@@ -84,10 +87,9 @@ def find_years(
     found: list[YearSpan] = []
     taken: list[tuple[int, int]] = []
     patterns = _PATTERNS if _ANY_YEAR.search(text, start, stop) else ()
-    low = text[start:stop].lower() if patterns else ""
-    for (kind, rx), triggers in zip(patterns, _TRIGGERS, strict=False):
-        if triggers and not any(t in low for t in triggers):
-            continue  # a cheap substring test spares a regex pass
+    for (kind, rx), trigger in zip(patterns, _TRIGGER_RX, strict=False):
+        if trigger is not None and not trigger.search(text, start, stop):
+            continue  # a cheap literal test spares the full pattern
         for m in rx.finditer(text, start, stop):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
