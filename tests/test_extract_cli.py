@@ -205,3 +205,37 @@ def test_html_fallback_parser_keeps_visible_block_text() -> None:
         "<html><script>var x;</script><body><nav>menu</nav><p>Japan gave <b>aid</b>.</p><p>A &amp; B</p></body>"
     )
     assert parser.text() == "Japan gave aid.\n\nA & B"
+
+
+def test_html_relative_year_is_anchored_to_the_page_date(tmp_path: Path) -> None:
+    from softpower.ledger import Ledger
+
+    page = tmp_path / "news.html"
+    page.write_text(
+        '<html><head><title>Aid news</title><meta property="article:published_time" content="2019-05-02T10:00:00Z">'
+        "</head><body><article><h1>Aid</h1><p>Last year, Japan provided a 2 billion yen grant to Laos to build "
+        "schools in the north of the country.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    res = extract_file(page)
+    assert res.ok and res.document is not None
+    assert res.document["date"] == "2019-05-02"
+    (rec,) = res.records
+    assert (rec["actor"], rec["year"], rec["amount"]) == ("JPN", 2018, 2e9)
+    ledger = tmp_path / "l.duckdb"
+    out = CliRunner().invoke(
+        app, ["extract", str(page), "--into-ledger", "--ledger", str(ledger), "-o", str(tmp_path / "o.jsonl")]
+    )
+    assert out.exit_code == 0, out.output
+    with Ledger.open(ledger, read_only=True) as lg:
+        row = lg.query(
+            "SELECT CAST(date AS VARCHAR) AS d, title FROM documents WHERE doc_id = 'news.html'"
+        ).iloc[0]
+    assert row["d"] == "2019-05-02"
+
+
+def test_text_files_have_no_date_so_relative_years_stay_empty(tmp_path: Path) -> None:
+    doc = tmp_path / "n.txt"
+    doc.write_text("Last year, Japan provided a 2 billion yen grant to Laos.\n", encoding="utf-8")
+    (rec,) = extract_file(doc).records
+    assert rec["year"] is None

@@ -119,7 +119,7 @@ def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, doc_year: int | N
         src: SourceText = read_source(p, max_bytes)
     except ExtractInputError as exc:
         return ExtractResult(str(path), p.name, error=str(exc))
-    records = extract_text(src.doc, src.text, doc_year)
+    records = extract_text(src.doc, src.text, doc_year if doc_year is not None else src.year)
     return ExtractResult(str(path), src.doc, records, src.document(), src.text)
 
 

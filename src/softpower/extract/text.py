@@ -47,12 +47,23 @@ class SourceText:
     text: str
     fmt: str
     sha256: str
+    date: str | None = None
+    title: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The document's year (from its own metadata), for relative dates; never today's."""
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
 
     def document(self) -> dict[str, object]:
         """The document dict for :meth:`softpower.ledger.Ledger.import_records`."""
         out: dict[str, object] = {"id": self.doc, "text_length": len(self.text), "sha256": self.sha256}
         if self.fmt in ("html", "pdf"):
             out["text"] = self.text
+        if self.date:
+            out["date"] = self.date
+        if self.title:
+            out["title"] = self.title
         return out
 
 
@@ -111,6 +122,19 @@ def _main_text(html: str) -> str | None:
     return trafilatura.extract(
         html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
     )
+
+
+def _html_meta(html: str) -> tuple[str | None, str | None]:
+    """Publication date (ISO) and title from the page's own metadata, when trafilatura is available."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None, None
+    meta = trafilatura.extract_metadata(html)
+    if meta is None:
+        return None, None
+    date = meta.date if meta.date and len(meta.date) >= 10 else None
+    return date, meta.title or None
 
 
 def _html_text(path: Path, html: str) -> str:
@@ -177,7 +201,8 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     if not text.strip():
         raise _fail(p, "empty file", "a document with text")
     if suffix in (".html", ".htm"):
-        return SourceText(p.name, _html_text(p, text), "html", digest)
+        date, title = _html_meta(text)
+        return SourceText(p.name, _html_text(p, text), "html", digest, date, title)
     return SourceText(p.name, text, suffix[1:], digest)
 
 
