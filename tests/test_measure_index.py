@@ -57,7 +57,10 @@ def test_leaders_name_the_top_actor(result: IndexResult) -> None:
     top = result.dyads.loc[result.dyads["rank"] == 1]
     for r in result.leaders.sample(20, random_state=0).itertuples():
         names = sorted(top.loc[(top["partner"] == r.partner) & (top["year"] == r.year), "actor"])
-        assert sorted(r.leader.split("+")) == names
+        if r.leader is None:  # every actor ties: nobody leads
+            assert len(names) == len(result.meta["actors"])
+        else:
+            assert sorted(r.leader.split("+")) == names
         assert r.margin >= 0
 
 
@@ -115,7 +118,7 @@ def test_source_filters_move_results(tmp_path: Path) -> None:
     base = run_index(tmp_path / "s.duckdb", mc=0)
     assert base.meta["facts"] == {"engagement": 4, "undated": 0, "self_reported_only": 1}
     khm = base.leaders.set_index("partner").loc["KHM"]
-    assert khm["leader"] == "CHN+JPN"
+    assert khm["leader"] is None and khm["margin"] == 0  # one fact each: a tie, nobody leads
     third = run_index(tmp_path / "s.duckdb", mc=0, third_party_only=True).leaders.set_index("partner")
     assert third.loc["KHM", "leader"] == "JPN"
     two = run_index(tmp_path / "s.duckdb", mc=0, min_sources=2)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import Progress
@@ -53,11 +54,11 @@ def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
     for r in result.leaders.loc[result.leaders["year"] == y].itertuples():
         t.add_row(
             r.partner,
-            r.leader,
+            r.leader or "(all tie)",
             f"{r.score:.3f}",
-            str(r.runner_up or "-"),
+            r.runner_up if isinstance(r.runner_up, str) else "-",
             f"{r.margin:.3f}",
-            f"{r.lead_share:.0%}",
+            "-" if pd.isna(r.lead_share) else f"{r.lead_share:.0%}",
         )
     con.print(t)
     if len(result.sensitivity):

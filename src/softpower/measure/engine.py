@@ -95,8 +95,8 @@ def build_inputs(
     ai = {a: i for i, a in enumerate(actors)}
     pi = {p: i for i, p in enumerate(partners)}
 
-    def cube(df: pd.DataFrame, col: str, fill: float) -> np.ndarray:
-        arr = np.full(shape, fill)
+    def cube(df: pd.DataFrame, col: str) -> np.ndarray:
+        arr = np.zeros(shape)
         if not df.empty:
             g = df.groupby(["year", "actor", "partner"], as_index=False)[col].sum()
             np.add.at(
@@ -106,7 +106,7 @@ def build_inputs(
                     g["actor"].map(ai).to_numpy(int),
                     g["partner"].map(pi).to_numpy(int),
                 ),
-                g[col].to_numpy(float) - (0.0 if fill == 0 else fill),
+                g[col].to_numpy(float),
             )
         return arr
 
@@ -129,10 +129,10 @@ def build_inputs(
             vals[ind] = arr
             continue
         rows = _select(panel, sel)
-        engagement[("count", sel)] = cube(rows, "count", 0.0)
+        engagement[("count", sel)] = cube(rows, "count")
         if fam == "usd":
-            engagement[("usd", sel)] = cube(rows, "usd_const", 0.0)
-            engagement[("usd_missing", sel)] = cube(rows, "usd_missing", 0.0)
+            engagement[("usd", sel)] = cube(rows, "usd_const")
+            engagement[("usd_missing", sel)] = cube(rows, "usd_missing")
     return Inputs(actors, partners, years, out_years, engagement, vals, amount_range)
 
 

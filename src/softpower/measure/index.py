@@ -73,8 +73,10 @@ def actor_frame(model: Model, scores: np.ndarray, dist: RankDistribution | None)
 def leader_frame(dyads: pd.DataFrame) -> pd.DataFrame:
     """Per partner and year: who leads, the runner-up and the margin between their scores.
 
-    Actors sharing the top score are joined with ``+`` as joint leaders (margin 0).
-    ``lead_share`` is the Monte Carlo share of draws in which the leader ranks first.
+    Actors sharing the top score are joined with ``+`` as joint leaders (margin 0); when
+    every actor ties (typically all at zero, before any engagement) nobody leads and
+    ``leader`` is empty. ``lead_share`` is the Monte Carlo share of draws in which the
+    leader ranks first.
     """
     keys = ["partner", "year"]
     d = dyads.sort_values([*keys, "score", "actor"], ascending=[True, True, False, True], kind="stable")
@@ -92,6 +94,12 @@ def leader_frame(dyads: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     out = out.merge(runner, on=keys, how="left")
+    n_actors = d.groupby(keys, sort=True).size().to_numpy()
+    leads = out["n_top"].to_numpy() < n_actors
+    out["leader"] = pd.Series(
+        [name if ok else None for name, ok in zip(out["leader"], leads, strict=True)], dtype=object
+    )
+    out["lead_share"] = out["lead_share"].where(leads)
     margin = (out["score"] - out["runner_up_score"]).where(out["n_top"] == 1, 0.0)
     out["margin"] = margin.fillna(0.0)
     out["year"] = out["year"].astype(int)
