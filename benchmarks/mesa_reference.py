@@ -95,21 +95,21 @@ class PartnerAgent(mesa.Agent):
 
     def net(self, d: int, i: int) -> float:
         """Attraction minus felt threat of donor ``d`` with this year's roots."""
-        m, inp, p = self.model, self.model.inp, self.model.p
+        m, p = self.model, self.model.p
+        s0, v_hard = p["s0"], p["v_hard"]
         plain = smart = threat = 0.0
-        for k in range(len(inp.instruments)):
-            x = math.log1p(self.stocks[d][k] / p["s0"])
-            w = p[f"w_{GROUPS[inp.group[k]]}"]
-            if inp.smart[k]:
+        for k, stock in enumerate(self.stocks[d]):
+            x = math.log1p(stock / s0)
+            w = m.weight[k]
+            if m.smart[k]:
                 smart += w * x
             else:
                 plain += w * x
-            if inp.hard[k]:
-                threat += p["v_hard"] * x
-        ef, ppp = float(inp.ef[i, d, self.index]), float(inp.ppp[i, d, self.index])
+            if m.hard[k]:
+                threat += v_hard * x
+        ef, ppp = m.ef[i][d][self.index], m.ppp[i][d][self.index]
         mult = (1.0 + p["epsilon"] * ef) * (1.0 + p["pi_ppp"] * ppp)
-        theta = p["theta"] * (p["ally_factor"] if inp.ally[d, self.index] else 1.0)
-        del m
+        theta = p["theta"] * (p["ally_factor"] if m.ally[d][self.index] else 1.0)
         return plain + mult * smart - theta * threat
 
     def align(self) -> list[float]:
@@ -144,7 +144,13 @@ class ReferenceModel(mesa.Model):
     def __init__(self, inp: Inputs, params: dict[str, float], seed: int = 0) -> None:
         super().__init__(seed=seed)
         self.inp, self.p = inp, params
+        # plain Python data for the per-agent loops (no numpy scalars in the hot path)
         self.decay = [2.0 ** (-1.0 / params[f"half_life_{GROUPS[g]}"]) for g in inp.group]
+        self.weight = [params[f"w_{GROUPS[g]}"] for g in inp.group]
+        self.smart, self.hard = inp.smart.tolist(), inp.hard.tolist()
+        self.flow, self.ef, self.ppp = inp.flow.tolist(), inp.ef.tolist(), inp.ppp.tolist()
+        self.extra = None if inp.extra is None else inp.extra.tolist()
+        self.ally = inp.ally.tolist()
         self.year_index = 0
         self.donor_agents = [DonorAgent(self, d) for d in range(len(inp.donors))]
         self.partner_agents = [PartnerAgent(self, p) for p in range(len(inp.partners))]

@@ -77,20 +77,26 @@ def derive(inp: Inputs, prm: ParamSet) -> Derived:
     return Derived(decay, onehot, coef, prm["v_hard"], 1.0 / prm["s0"][:, None, None, None], theta, beta)
 
 
-def initial_stocks(inp: Inputs, prm: ParamSet, dv: Derived) -> np.ndarray:
+def initial_stocks(inp: Inputs, prm: ParamSet, dv: Derived, *, instrument_first: bool = False) -> np.ndarray:
     """Roots at the start: the larger of the strategy's steady state and the ledger's history.
 
     The steady state ``E0 / (1 - δ)`` is the declared prior (flows held at their first-year
     level for ever); the ledger's records decay with their age. Taking the larger avoids
     counting named programmes twice (they are part of the strategy's flows).
+
+    Returns ``(R, D, P, K)``, or ``(K, R, D, P)`` with ``instrument_first`` (the layout of
+    :func:`simulate`).
     """
-    e0 = prm["budget_scale"][:, None, None, None] * inp.pi0[None, :, :, None] * inp.flow[0][None]
-    steady = e0 / (1.0 - dv.decay[:, None, None, :])
-    ages = np.arange(inp.hist_usd.shape[0])
-    powers = dv.decay[None, :, :] ** ages[:, None, None]  # (A, R, K)
-    hist = np.einsum("adpk,ark->rdpk", inp.hist_usd, powers)
-    hist += prm["unit_value"][:, None, None, None] * np.einsum("adpk,ark->rdpk", inp.hist_units, powers)
-    return np.maximum(steady, hist)
+    e0 = (prm["budget_scale"][:, None, None] * inp.pi0[None])[None] * np.moveaxis(inp.flow[0], -1, 0)[:, None]
+    steady = e0 / (1.0 - dv.decay.T[:, :, None, None])  # (K, R, D, P)
+    if inp.hist_usd.any() or inp.hist_units.any():
+        ages = np.arange(inp.hist_usd.shape[0])
+        powers = dv.decay[None, :, :] ** ages[:, None, None]  # (A, R, K)
+        hist = np.einsum("adpk,ark->krdp", inp.hist_usd, powers)
+        units = np.einsum("adpk,ark->krdp", inp.hist_units, powers)
+        hist += prm["unit_value"][None, :, None, None] * units
+        np.maximum(steady, hist, out=steady)
+    return steady if instrument_first else np.moveaxis(steady, 0, -1)
 
 
 def group_coefficients(dv: Derived, ef: np.ndarray, ppp: np.ndarray, prm: ParamSet) -> list[np.ndarray]:
@@ -137,10 +143,15 @@ def net_pull(
 
 
 def alignment(trust: np.ndarray, beta: np.ndarray) -> np.ndarray:
-    """Softmax over donors of ``β_p T[d, p]`` (axis -2 is the donor axis)."""
+    """Softmax over donors of ``β_p T[d, p]`` (axis -2 is the donor axis).
+
+    No shift by the maximum is needed: ``T`` is in [0, 1] and ``β`` at most a few tens, so
+    ``exp`` cannot overflow.
+    """
     z = beta[:, None, :] * trust
-    z = np.exp(z - z.max(axis=-2, keepdims=True))
-    return z / z.sum(axis=-2, keepdims=True)
+    np.exp(z, out=z)
+    z /= z.sum(axis=-2, keepdims=True)
+    return z
 
 
 def simulate(
@@ -173,7 +184,8 @@ def simulate(
     horizon = inp.flow.shape[0]
     dv = derive(inp, prm)
     # roots in units of s0, instrument first: (K, R, D, P)
-    stocks = np.ascontiguousarray(np.moveaxis(initial_stocks(inp, prm, dv) * dv.inv_s0, -1, 0))
+    stocks = initial_stocks(inp, prm, dv, instrument_first=True)
+    stocks *= dv.inv_s0[None, :, :, :, 0]
     members = [[k for k in range(len(inp.group)) if inp.group[k] == g] for g in range(len(GROUPS))]
     coefs = group_coefficients(dv, inp.ef[0], inp.ppp[0], prm)
     net0 = net_pull(stocks, coefs, members)
@@ -195,21 +207,35 @@ def simulate(
     out_t = np.empty((runs, n_out, *net0.shape[1:]))
     out_a = np.empty_like(out_t)
     out_t[:, 0], out_a[:, 0] = trust, align
-    buf, inflow, per_dyad = np.empty_like(stocks), np.empty_like(stocks), np.empty_like(share)
+    per_dyad, tmp, part, z = (np.empty_like(share) for _ in range(4))
     extra = None
     if inp.extra is not None:  # observed flows, in units of each run's s0: (H, K, R, D, P)
         extra = np.moveaxis(inp.extra, -1, 1)[:, :, None] * dv.inv_s0[None, None, :, :, :, 0]
     for i in range(horizon):
-        stocks *= decay
-        np.multiply(np.multiply(scale, share, out=per_dyad)[None], flows[i][:, None], out=inflow)
-        stocks += inflow
-        if extra is not None:
-            stocks += extra[i]
         if i > 0 and not (
             np.array_equal(inp.ef[i], inp.ef[i - 1]) and np.array_equal(inp.ppp[i], inp.ppp[i - 1])
         ):
             coefs = group_coefficients(dv, inp.ef[i], inp.ppp[i], prm)
-        z = net_pull(stocks, coefs, members, buf)
+        # roots and net pull in one pass over the instruments: each (R, D, P) slab is updated,
+        # logged and summed into its power type while it is in cache
+        np.multiply(scale, share, out=per_dyad)
+        z.fill(0.0)
+        for g, ks in enumerate(members):
+            for n, k in enumerate(ks):
+                slab = stocks[k]
+                slab *= decay[k]
+                slab += np.multiply(per_dyad, flows[i, k], out=tmp)
+                if extra is not None:
+                    slab += extra[i, k]
+                np.add(slab, 1.0, out=tmp)
+                np.log(tmp, out=tmp)  # log(1 + x): see net_pull
+                if n == 0:
+                    np.copyto(part, tmp)
+                else:
+                    part += tmp
+            if ks:
+                part *= coefs[g]
+                z += part
         z += intercept
         np.negative(z, out=z)
         np.exp(z, out=z)
@@ -222,9 +248,12 @@ def simulate(
             trust = trust + sigma * rng.standard_normal(trust.shape)
         np.clip(trust, 0.0, 1.0, out=trust)
         new = alignment(trust, dv.beta)
-        up = np.maximum(new - align, 0.0)
+        up = np.subtract(new, align, out=align)  # the old alignment is not needed any more
+        np.maximum(up, 0.0, out=up)
         gain = up.sum(axis=1, keepdims=True) - up
-        share = share * (1.0 + rho * gain)
+        gain *= rho
+        gain += 1.0
+        share *= gain
         share /= share.sum(axis=2, keepdims=True)
         align = new
         j = i + 1 if record else 1
