@@ -103,3 +103,9 @@ def test_planned_counts_are_not_indicators() -> None:
 
 def test_headings_give_no_records() -> None:
     assert extract_text("h.txt", "Health Cooperation Programme\nJapan's diplomacy is changing.") == []
+
+
+def test_clause_partners_do_not_leak_from_other_clauses() -> None:
+    text = "In 2022, Solomon Islands signed a security agreement with China, a move that alarmed Canberra and Washington."
+    (rec,) = [r for r in extract_text("p.txt", text) if r["kind"] == "engagement"]
+    assert rec["partners"] == ["SLB"]

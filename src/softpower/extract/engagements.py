@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from softpower.extract.context import Sentence, clause_actor
+from softpower.extract.entities import order_codes
 from softpower.extract.money import Money, find_money
 from softpower.extract.rules import (
     COMMENTARY,
@@ -175,6 +176,11 @@ def sentence_engagements(
             ):
                 continue  # "recipients of Japan's ODA": generic aid talk without date, amount, name or state
             actor, partners = clause_actor(text, sent, c0, cue.start, cue.end)
+            local = order_codes(
+                [c for m in sent.mentions if c0 <= m.start < c1 for c in m.codes if c != actor]
+            )
+            if local and actor is not None:
+                partners = local  # the clause names its own partners
             actors = [actor] if actor else []
             if sent.collective and actor == sent.actor:
                 group, donors = sent.collective

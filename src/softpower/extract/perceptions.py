@@ -35,7 +35,13 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("positive_image", re.compile(r"\bpositive (?:images?|impressions?|views?)\b", re.I)),
     ("trust", re.compile(r"\btrust\w*|\breliable\b|\bdependable\b", re.I)),
-    ("favourable", re.compile(r"(?<!un)favou?rabl\w+|\bpositive(?:ly)? (?:opinion|view)", re.I)),
+    (
+        "favourable",
+        re.compile(
+            r"(?<!un)favou?rabl\w+|\bpositive(?:ly)? (?:opinion|view)|\bview\w*\b[^.;]{0,30}\bpositively\b",
+            re.I,
+        ),
+    ),
     ("friendly", re.compile(r"\bfriend\w*", re.I)),
     ("influence", re.compile(r"\binfluen\w+", re.I)),
     ("helpful", re.compile(r"\bhelpful\b|\bcontribut\w+ to\b", re.I)),
@@ -83,11 +89,18 @@ def sentence_perceptions(doc: str, text: str, sent: Sentence, polls: list[Senten
             continue
         inside = [m for m in sent.mentions if c0 <= m.start < c1 and m.iso]
         public = [m for m in inside if _OF_PUBLIC.search(text, max(c0, m.start - 14), m.start)]
+        cut = share.start() if share else c1
+        public += [  # "respondents in Fiji" before the share, or "of respondents in Fiji" right after it
+            m
+            for m in inside
+            if m not in public
+            and _RESP_PREP.search(text, max(c0, m.start - 30), m.start)
+            and (m.start < cut or _RESPONDENTS.search(text, max(c0, m.start - 30), m.start))
+        ]
         subj = _subject(text, inside, public, c0) or subject_prev
         if subj is None:
             continue
         subject_prev = subj
-        cut = share.start() if share else c1
         resp = [c for m in public for c in m.codes]
         resp += [
             c
