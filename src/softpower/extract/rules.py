@@ -66,7 +66,7 @@ def best_cue(cues: list[Cue]) -> Cue | None:
 NEGATION = re.compile(
     r"\b(?:not(?! only)|never|no longer|neither|nor|refused|rejected|declined|failed to|withdr[ae]w\w*|withdrawal"
     r"|pulled out|left the|leaving the|suspend\w*|cancel\w*|scrapp\w*|halted|terminated|summon\w*"
-    r"|protest\w*|condemn\w*|den(?:y|ied|ies))\b|n['’]t\b",
+    r"|protest\w*|condemn\w*|critici[sz]\w*|denounc\w*|stalled|collapsed|den(?:y|ied|ies))\b|n['’]t\b",
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(
