@@ -165,6 +165,8 @@ def main() -> None:
         rows,
         notes=(
             "Baseline scenario: 4 donors × 30 partners × 14 instruments, 30 years, no ledger (priors). "
+            "The Mesa reference keeps its data in Python lists and floats (no numpy scalars in its loops). "
+            "With 2 worker processes every chunk's full trajectories travel back through a pipe. "
             "Noise off for the Mesa comparison (both sides); per-run-year times are the best of "
             f"{MESA_RUNS} Mesa runs and of {REPEATS} vectorised ensembles (the machine is shared). Sobol runs are noise-free by design. "
             "Sobol time includes sampling, all model runs and SALib's analysis with bootstrap intervals. "
