@@ -82,7 +82,7 @@ _ORD = {
 }
 _RANK = re.compile(
     r"\b(?:(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))[- ](?:largest|biggest|most important)"
-    r"|(?P<top>largest|biggest|top))\s+(?:(?P<what>trade|trading|export|import|investment|aid|tourism|source)\w*\s+)?"
+    r"|(?P<top>largest|biggest|top))\s+(?:(?:bilateral|single|foreign|overseas|official)\s+)?(?:(?P<what>trade|trading|export|import|investment|aid|tourism|source)\w*\s+)?"
     r"(?P<role>partner|donor|investor|market|destination|source|lender|creditor)\b",
     re.I,
 )
