@@ -6,10 +6,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import softpower.simulate as sim
 from softpower.simulate.ensemble import chunk_size, ensemble
-from softpower.simulate.init import build_inputs, perception_observations
+from softpower.simulate.init import Inputs, build_inputs, perception_observations
 from softpower.simulate.model import alignment, derive, initial_stocks, simulate
 from softpower.simulate.params import fixed, parameters, sample, sobol_problem
 from softpower.simulate.scenario import load_scenario
@@ -282,3 +284,18 @@ def test_initial_trust_prefers_direct_public_measures() -> None:
     t0, src = initial_trust(obs, ("USA",), ("VNM", "IDN"), 2025)
     assert t0[0, 0] == 0.55 and src[0, 0] == "prior"
     assert t0[0, 1] == 0.4 and src[0, 1] == "trust 2024"
+
+
+_INPUTS: dict[str, Inputs] = {}
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), name=st.sampled_from(sorted(SHIPPED)))
+def test_invariants_over_random_parameters(seed: int, name: str) -> None:
+    inp = _INPUTS.setdefault(name, build_inputs(load_scenario(name)))
+    prm = sample(3, np.random.default_rng(seed))
+    out = simulate(inp, prm, rng=np.random.default_rng(seed + 1))
+    assert np.isfinite(out.trust).all() and np.isfinite(out.alignment).all()
+    assert out.trust.min() >= 0.0 and out.trust.max() <= 1.0
+    assert np.allclose(out.alignment.sum(axis=2), 1.0, atol=1e-12)
+    assert out.alignment.min() > 0.0
