@@ -141,3 +141,12 @@ def test_trie_pattern_prefers_the_longest_name() -> None:
         "South Korea",
         "Kor",
     ]
+
+
+def test_hard_wrapped_lines_continue_but_headings_end() -> None:
+    text = "Aid in Asia\nJapan extended a loan to\nVietnam in 2019 for a new bridge across the\nRed River. It was large."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Aid in Asia",
+        "Japan extended a loan to\nVietnam in 2019 for a new bridge across the\nRed River.",
+        "It was large.",
+    ]

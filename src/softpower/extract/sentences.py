@@ -21,6 +21,11 @@ _CLAUSE = re.compile(
 )
 _RELATIVE_START = re.compile(r"(?:which|who|whose)\b")
 
+_BULLET = re.compile(r"[ \t]*(?:[•\-*]|\d+\.)\s")
+# a line ending in a function word continues on the next line
+_OPEN_END = re.compile(
+    r"\b(?:to|of|and|or|the|a|an|in|on|at|by|for|with|from|its|their|as|than)\s*$", re.IGNORECASE
+)
 _CLAUSE_OPENER = re.compile(
     r"(?:The|This|These|That|It|Its|They|Their|In|On|At|During|From|With|By|For|While|When)\b"
 )
@@ -50,6 +55,11 @@ def _blocks(text: str) -> list[Span]:
         )
         if soft:
             continue
+        single = "\n" not in m.group(0)[1:] and not _BULLET.match(text, m.end())
+        indented = text[m.end() : m.end() + 2] in ("  ", "\t ", "\t\t") or text[m.end() : m.end() + 1] == "\t"
+        indented = indented or bool(_BULLET.match(last_line))
+        if single and not indented and (len(last_line.strip()) >= 50 or _OPEN_END.search(last_line)):
+            continue  # a hard-wrapped line, not a heading: the sentence goes on
         blocks.append((start, m.start()))
         start = m.end()
     blocks.append((start, len(text)))
