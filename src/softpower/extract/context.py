@@ -79,6 +79,10 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _FUNDING = re.compile(
     r"(?:['’]s)?\s+(?:funding|financing|financial support|grants?|aid|assistance|money|loans?)\b"
 )
+_IN_NAME = re.compile(r"\S\s+[A-Z][a-z]+\s+$")
+_TITLE_WORD = re.compile(
+    r"\b(?:The|President|Premier|Minister|Former|Then|King|Queen|Emperor|Chairman|Leader|Ambassador|Both|Neither|Meanwhile|However|Moreover|While|When|Since|After|Before|Although|Yet|And|But|Also|So|Thus|Besides|Indeed|Likewise|Similarly)\s+$"
+)
 _COLLECTIVE_LEAD = re.compile(
     r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -118,6 +122,8 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         return False  # a later conjunct of a list; the list's head decides
     if _PHRASE_END.search(before):
         return True  # a phrase ended before it ("In 2019, Tokyo ...")
+    if _IN_NAME.search(before) and not _TITLE_WORD.search(before):
+        return False  # part of a proper name ("Medical Excellence Vietnam")
     words = re.findall(r"[A-Za-z]+", before)
     while words and words[-1].lower() in _SKIPWORDS:
         words.pop()

@@ -37,8 +37,14 @@ _SETTING = re.compile(
 _HEADING = re.compile(r"[^.!?\n]{0,80}(?<![.!?:;,])")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ENUM = re.compile(r"\(?\d\)|\(?[a-h]\)\s")
-_ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s+(?:[\w-]+\s+){0,2}?")
-_GENERIC = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,4}?")
+_ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s+(?:[\w-]+\s+){0,2}")
+_GENERIC = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,4}")
+_DECLARATION = re.compile(r"\b(?:Declaration|Statement|Communiqu[eé]|Memorandum|MoU|MOU)\b")
+_ON_OF = re.compile(r"\b(?:on|of|for)\b")
+_ORG_NAME = re.compile(
+    r"\b(?:Association|Agency|Ministry|Bank|Council|Office|Corporation|Organi[sz]ation|Department|University|Society)"
+    r"\s+(?:for|of)\s+(?:[A-Z][\w-]*\s+){0,4}$"
+)
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
     r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
@@ -94,6 +100,12 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     if not cues:
         return []
     best = max(cues, key=lambda c: (c.priority, -c.start))
+    if (
+        text is not None
+    ):  # "the Joint Declaration ... on the Economic Partnership": the declaration is the act
+        decl = [c for c in cues if c.start < best.start and _DECLARATION.search(text, c.start, c.end)]
+        if decl and _ON_OF.search(text, decl[0].end, best.start):
+            best = decl[0]
     chosen = [best]
     money_clause = best.instrument in _MONEY_INSTRUMENTS
     for c in sorted(cues, key=lambda c: c.start):
@@ -162,6 +174,8 @@ def sentence_engagements(
         for cue in choose_cues(clause_cues, text):
             if filtered(text, c0, c1, cue.start):
                 continue
+            if _ORG_NAME.search(text, max(c0, cue.start - 80), cue.start):
+                continue  # a word inside an organisation's name ("Association for ... Scholarships")
             ana = _ANAPHORIC.match(text, c0) or _GENERIC.match(text, c0)
             if ana is not None and ana.end() >= cue.start:
                 continue  # "This think-tank ...": a repeat mention of an act already recorded

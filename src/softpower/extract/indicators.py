@@ -162,7 +162,8 @@ def _partners(
     ]
     if later:
         return order_codes(later)
-    return [c for c in sent.partners if c != actor] or ["WORLD"]
+    compared = {c for m in exclude or [] for c in m.codes}
+    return [c for c in sent.partners if c != actor and c not in compared] or ["WORLD"]
 
 
 def sentence_indicators(

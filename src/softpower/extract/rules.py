@@ -72,7 +72,7 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"(?:^|[,;:]\s*)(?:if|unless|were)\b|\b(?:would|could|might|(?-i:may)|can|will|shall|must|should|ought to|needs? to)\b"
     r"|\b(?:harbinger|prelude|precursor|paving the way|pave the way|emphasi[sz]ed|stressed|reiterated|desirable"
-    r"|attempts? to|tries to|trying to|striv\w+|remains? committed|generally|typically|usually|traditionally|clarif\w+|said|says|stated|argued|claimed|noted"
+    r"|realizations? of|realisations? of|explor(?:e|es|ing) |attempts? to|tries to|trying to|striv\w+|remains? committed|generally|typically|usually|traditionally|clarif\w+|said|says|stated|argued|claimed|noted"
     r"|report|reports|Bluebook|white paper|National Security Strategy|policy document)\b"
     r"|\b(?:is|are|was|were|remains?|becomes?|became) (?:the |a |an |only )?(?:core|basis|key|cornerstone|centrepiece"
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
