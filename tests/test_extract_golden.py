@@ -109,3 +109,14 @@ def test_clause_partners_do_not_leak_from_other_clauses() -> None:
     text = "In 2022, Solomon Islands signed a security agreement with China, a move that alarmed Canberra and Washington."
     (rec,) = [r for r in extract_text("p.txt", text) if r["kind"] == "engagement"]
     assert rec["partners"] == ["SLB"]
+
+
+def test_a_country_inside_a_programme_name_is_not_the_actor() -> None:
+    text = "Japan runs many health programmes. The Medical Excellence Vietnam hub trains healthcare entrepreneurs."
+    recs = [r for r in extract_text("n.txt", text) if r["kind"] == "engagement"]
+    assert recs and all(r["actor"] == "JPN" for r in recs)
+
+
+def test_words_inside_an_organisation_name_are_not_cues() -> None:
+    text = "In 2010, Japan funded the Association for Overseas Technical Scholarships in Tokyo."
+    assert [r["instrument"] for r in extract_text("o.txt", text) if r["kind"] == "engagement"] == []

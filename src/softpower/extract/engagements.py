@@ -105,7 +105,7 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     ):  # "the Joint Declaration ... on the Economic Partnership": the declaration is the act
         decl = [c for c in cues if c.start < best.start and _DECLARATION.search(text, c.start, c.end)]
         if decl and _ON_OF.search(text, decl[0].end, best.start):
-            best = decl[0]
+            return [decl[0]]  # what the declaration is about is not a second act
     chosen = [best]
     money_clause = best.instrument in _MONEY_INSTRUMENTS
     for c in sorted(cues, key=lambda c: c.start):
