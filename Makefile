@@ -18,12 +18,12 @@ run: $(VENV)/.installed
 	@mkdir -p $(OUT)
 	$(SP) ledger import --bundled --ledger $(LEDGER)
 	$(SP) ledger stats --ledger $(LEDGER)
-	$(SP) index --ledger $(LEDGER) --mc 200 --seed 1 --output $(OUT)/index.csv --format csv
-	$(SP) index --ledger $(LEDGER) --mc 200 --seed 1
+	$(SP) index --ledger $(LEDGER) --mc 1000 --seed 1 --output $(OUT)/index.csv --format csv
+	$(SP) index --ledger $(LEDGER) --mc 1000 --seed 1
 	$(SP) simulate baseline --ledger $(LEDGER) --runs 200 --seed 1 --output $(OUT)/baseline.json --format json
 	$(SP) report --ledger $(LEDGER) --scenario baseline --output $(OUT)/report.html
 	@echo ""
-	@echo "Report written to $(OUT)/report.html (open it in any browser, offline)."
+	@echo "Open $(OUT)/report.html in any browser (it works offline)."
 	@echo "Dashboard: $(SP) serve --ledger $(LEDGER)   then open http://127.0.0.1:8050"
 
 browser:

@@ -144,7 +144,10 @@ class Ledger:
 
     def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
         """Run SQL and return an Arrow table."""
-        return self.con.execute(sql, params or []).to_arrow_table()
+        rel = self.con.sql(sql, params=params or None)
+        if rel is None:
+            raise LedgerError("the statement returned no rows to read")
+        return rel.to_arrow_table()
 
     def records(self, kind: str | None = None) -> pd.DataFrame:
         """All records (of one ``kind``) as a frame."""
