@@ -18,12 +18,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _machine import peak_rss_mib, write_table  # noqa: E402
-from softpower.extract import extract_paths  # noqa: E402
+from softpower.extract import extract_paths, extract_text  # noqa: E402
 
 SEED = 20261123
 N_DOCS = 400
 SENTENCES_PER_DOC = 60
 TARGET_KBS = 500.0
+REPEATS = 3
 
 DONORS = ["Japan", "China", "South Korea", "the United States", "Tokyo", "Beijing", "Seoul", "Washington"]
 PARTNERS = ["Vietnam", "Cambodia", "Laos", "Indonesia", "the Philippines", "Fiji", "Sri Lanka", "Mongolia",
@@ -90,14 +91,30 @@ def run(paths: list[Path], workers: int) -> tuple[float, float, int]:
     return wall, cpu, sum(len(r.records) for r in results)
 
 
+def seed_throughput(repeat: int = 20) -> tuple[float, int, int, float] | None:
+    """(KB, documents, records, CPU seconds) for the shared seed essays read ``repeat`` times, if present."""
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+    if not seeds.is_dir():
+        return None
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))]
+    cpu = time.process_time()
+    n = sum(len(extract_text(name, text)) for _ in range(repeat) for name, text in texts)
+    cpu = time.process_time() - cpu
+    kb = repeat * sum(len(t.encode("utf-8")) for _, t in texts) / 1024
+    return kb, repeat * len(texts), n, cpu
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths, total = make_corpus(Path(tmp))
         run(paths[:5], 1)  # warm caches (alias tables, compiled regexes)
-        w1, c1, n1 = run(paths, 1)
+        # best of REPEATS: on a shared machine the minimum is the least disturbed measurement
+        runs = [run(paths, 1) for _ in range(REPEATS)]
+        w1, c1, n1 = min(r[0] for r in runs), min(r[1] for r in runs), runs[0][2]
         rss = peak_rss_mib()
         w2, _, n2 = run(paths, 2)
     assert n1 == n2, "workers changed the records"
+    seeds = seed_throughput()
     kb = total / 1024
     load = os.getloadavg()[0]
     rows = [
@@ -132,9 +149,12 @@ def main() -> None:
             f"{w1 / w2:.2f}",
         ],
     ]
+    if seeds is not None:
+        rows.append(["1, CPU time, seed essays x20 (real text)", f"{seeds[0]:.0f}", seeds[1], seeds[2], f"{seeds[3]:.2f}",
+                     f"{seeds[0] / seeds[3]:.0f}", f"{seeds[1] / seeds[3]:.1f}", "-"])  # fmt: skip
     verdict = "meets" if kb / c1 >= TARGET_KBS else "MISSES"
     notes = (
-        f"Synthetic corpus: {len(paths)} documents x {SENTENCES_PER_DOC} sentences from {len(TEMPLATES)} templates, "
+        f"One-worker figures are the best of {REPEATS} runs. Synthetic corpus: {len(paths)} documents x {SENTENCES_PER_DOC} sentences from {len(TEMPLATES)} templates, "
         f"seed {SEED}. Peak RSS after the one-worker run: {rss:.0f} MiB. One-core throughput (CPU time) "
         f"{kb / c1:.0f} KB/s {verdict} the target of {TARGET_KBS:.0f} KB/s. 'ratio' is the one-worker wall time "
         f"over this row's wall time; the 1-minute load average during the run was {load:.1f} on "

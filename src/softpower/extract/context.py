@@ -115,7 +115,7 @@ class Sentence:
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     if (m.iso is None and not groups) or m.kind == "place":
         return False
-    before = text[max(floor, m.start - 40) : m.start]
+    before = text[max(floor, m.start - 32) : m.start]
     if before.endswith("-"):  # second half of a compound ("India-Japan")
         return False
     if _LIST_AND.search(before) or (_LIST_COMMA.search(before) and _LIST_GOES_ON.match(text, m.end)):

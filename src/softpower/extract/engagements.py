@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from softpower.extract.context import Sentence, clause_actor
@@ -81,6 +82,7 @@ def year_of(years: list[YearSpan], start: int, end: int) -> tuple[int | None, in
     return None, None
 
 
+@lru_cache(maxsize=8192)
 def name_of(text: str, start: int, end: int) -> str | None:
     """A programme name in the clause: a parenthesised acronym, a quoted name, or a Titled Name."""
     m = _ACRONYM.search(text, start, end)

@@ -8,6 +8,7 @@ between wrapped lines) do not end a sentence; a blank line after a short line
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Col|Lt|Sen|Rep|Gov|No|Nos|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Dept|approx|U\.S|U\.K|U\.N)\.)$"
@@ -88,6 +89,12 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Span]:
+    """Clause spans inside one sentence (cached; see :func:`_split_clauses`)."""
+    return list(_split_clauses(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Clause spans inside one sentence: split at ``;``, ``, and``, ``(1)``, dashes, colons.
 
     Digit groups ("1,154"), lists of names ("Cambodia, Lao, Myanmar, and Vietnam") and
@@ -108,4 +115,4 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         out.append(_trim(text, pos, m.start()))
         pos = m.end()
     out.append(_trim(text, pos, end))
-    return [c for c in out if c[0] < c[1]]
+    return tuple(c for c in out if c[0] < c[1])
