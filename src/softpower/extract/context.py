@@ -311,7 +311,8 @@ def clause_actor(
     if head is None and (sent.actor is None or sent.carried or subj_after):
         pair = _compound(text, sent, c0, cue_start, cue_end or cue_start)
         if pair:
-            actor = sent.actor if sent.actor in [m.iso for m in pair] else pick_actor(pair).iso
+            in_pair = sent.actor is not None and sent.actor in [m.iso for m in pair]
+            actor = sent.actor if in_pair else pick_actor(pair).iso
             return actor, order_codes([c for m in pair for c in m.codes if c != actor])
     if head is None or head.iso == sent.actor:
         return sent.actor, sent.partners

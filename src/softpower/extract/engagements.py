@@ -29,7 +29,7 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&\- ]{1,14})\)|“([^”]{3,40})”|\"
 _NAMED = re.compile(
     r"\b([A-Z]{3,}[\w-]*\s+(?:programmes?|programs?|initiative|scheme|fund|project))\b"
     r"|\b((?:[A-Z][\w&'’-]*\s+){1,7}(?:Fund|Initiative|Program|Programme|Agreement|Declaration|Centre|Center"
-    r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit))\b"
+    r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit|Dialogue|Forum|Conference))\b"
 )
 _SETTING = re.compile(
     r"(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
