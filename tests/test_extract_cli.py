@@ -239,3 +239,22 @@ def test_text_files_have_no_date_so_relative_years_stay_empty(tmp_path: Path) ->
     doc.write_text("Last year, Japan provided a 2 billion yen grant to Laos.\n", encoding="utf-8")
     (rec,) = extract_file(doc).records
     assert rec["year"] is None
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_others(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import softpower.extract.pipeline as pipeline
+
+    real = pipeline.extract_text
+
+    def flaky(doc: str, text: str, doc_year: int | None = None) -> list[dict[str, object]]:
+        if doc == "b.md":
+            raise RuntimeError("boom")
+        return real(doc, text, doc_year)
+
+    monkeypatch.setattr(pipeline, "extract_text", flaky)
+    results = pipeline.extract_paths(sorted(corpus.iterdir()), keep_text=False)
+    by_doc = {r.doc: r for r in results}
+    assert by_doc["a.txt"].ok and by_doc["a.txt"].records and by_doc["a.txt"].text is None
+    assert by_doc["b.md"].error is not None and "internal error RuntimeError: boom" in by_doc["b.md"].error

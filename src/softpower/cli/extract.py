@@ -91,7 +91,8 @@ def register(app: typer.Typer) -> None:
                 files.extend(found)
             else:
                 files.append(p)
-        results = extract_paths(files, workers=workers, max_bytes=int(max_mb * 2**20))
+        keep = review is not None or into_ledger
+        results = extract_paths(files, workers=workers, max_bytes=int(max_mb * 2**20), keep_text=keep)
         failed = [r for r in results if not r.ok]
         for r in failed:
             print(f"softpower: {r.error}", file=sys.stderr)

@@ -123,15 +123,39 @@ def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, doc_year: int | N
     return ExtractResult(str(path), src.doc, records, src.document(), src.text)
 
 
-def _one(args: tuple[str, int]) -> ExtractResult:
-    return extract_file(args[0], args[1])
+def _one(args: tuple[str, int, bool]) -> ExtractResult:
+    path, max_bytes, keep_text = args
+    try:
+        res = extract_file(path, max_bytes)
+    except Exception as exc:  # a bug must not stop the other files; report it as this file's error
+        return ExtractResult(
+            path, Path(path).name, error=f"{path}: internal error {exc.__class__.__name__}: {exc}"
+        )
+    if not keep_text:
+        res.text = None
+        if res.document is not None:
+            res.document.pop("text", None)
+    return res
 
 
 def extract_paths(
-    paths: Iterable[str | Path], workers: int = 1, max_bytes: int = MAX_BYTES
+    paths: Iterable[str | Path], workers: int = 1, max_bytes: int = MAX_BYTES, keep_text: bool = True
 ) -> list[ExtractResult]:
-    """Extract many files, in input order; ``workers > 1`` uses local processes."""
-    items = [(str(p), max_bytes) for p in paths]
+    """Extract many files, in input order; ``workers > 1`` uses local processes.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files to read (expand folders first with :func:`softpower.extract.text.iter_inputs`).
+    workers : int
+        Local worker processes; 1 runs in this process. Results are identical either way.
+    max_bytes : int
+        Size limit of one file.
+    keep_text : bool
+        Keep each document's text in the result (needed for the review page and for
+        checkable spans of HTML/PDF in the ledger); ``False`` saves memory on large folders.
+    """
+    items = [(str(p), max_bytes, keep_text) for p in paths]
     if workers <= 1 or len(items) <= 1:
         return [_one(i) for i in items]
     with ProcessPoolExecutor(max_workers=workers) as pool:
