@@ -133,7 +133,8 @@ def test_no_partial_output_when_writing_fails(corpus: Path, tmp_path: Path) -> N
     blocked = tmp_path / "dir_as_file.jsonl"
     blocked.mkdir()
     res = CliRunner().invoke(app, ["extract", str(corpus), "--output", str(blocked)])
-    assert res.exit_code != 0
+    assert res.exit_code == 2
+    assert "cannot write" in res.stderr and len(res.stderr.strip().splitlines()) == 1
     assert target.read_text(encoding="utf-8") == "previous complete content\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

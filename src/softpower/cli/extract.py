@@ -97,12 +97,15 @@ def register(app: typer.Typer) -> None:
         for r in failed:
             print(f"softpower: {r.error}", file=sys.stderr)
         body = _jsonl(results)
-        if output is not None:
-            _write_atomic(output, body)
-        else:
-            sys.stdout.write(body)
-        if review is not None:
-            _write_atomic(review, render_review(results))
+        try:
+            if output is not None:
+                _write_atomic(output, body)
+            else:
+                sys.stdout.write(body)
+            if review is not None:
+                _write_atomic(review, render_review(results))
+        except OSError as exc:
+            fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", 2)
         if into_ledger:
             run_guarded(_into_ledger, results, ledger)
         n = sum(len(r.records) for r in results)
