@@ -37,6 +37,8 @@ _SETTING = re.compile(
 # a short line without final punctuation is a heading, not a statement
 _HEADING = re.compile(r"[^.!?\n]{0,80}(?<![.!?:;,])")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# a clause that opens with its own gerund is a coordinated act ("..., to conducting joint drills")
+_GERUND = re.compile(r"(?:to |and |or )?[a-z]{3,}ing\b")
 _ENUM = re.compile(r"\(?\d\)|\(?[a-h]\)\s")
 _ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s+(?:[\w-]+\s+){0,2}")
 _GENERIC = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,4}")
@@ -179,7 +181,7 @@ def sentence_engagements(
             if _ORG_NAME.search(text, max(c0, cue.start - 80), cue.start):
                 continue  # a word inside an organisation's name ("Association for ... Scholarships")
             ana = _ANAPHORIC.match(text, c0) or _GENERIC.match(text, c0)
-            if ana is not None and ana.end() >= cue.start:
+            if ana is not None and ana.end() >= cue.start and not has_act(text, c0, cue.start):
                 continue  # "This think-tank ...": a repeat mention of an act already recorded
             if any(a <= cue.start < b for a, b in taken):
                 continue
@@ -237,7 +239,7 @@ def sentence_engagements(
                 # a later clause of the same sentence with the same instrument continues the same act
                 # unless it states its own amount or is an enumerated item ("(2) ...")
                 same = any(r["actor"] == act and r["instrument"] == instrument for r in out)
-                if same and amt is None and not _ENUM.match(text, c0):
+                if same and amt is None and not _ENUM.match(text, c0) and not _GERUND.match(text, c0):
                     continue
                 seen.add(key)
                 if amt is not None:
