@@ -44,6 +44,9 @@ _ANAPHORIC = re.compile(r"(?:\w+,\s+)?(?i:this|these|that|those|such|the same)\s
 _GENERIC = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,4}")
 _DECLARATION = re.compile(r"\b(?:Declaration|Statement|Communiqu[eé]|Memorandum|MoU|MOU)\b")
 _ON_OF = re.compile(r"\b(?:on|of|for)\b")
+_ORG_WORD = re.compile(
+    r"Association|Agency|Ministry|Bank|Council|Office|Corporation|Organi|Department|University|Society"
+)
 _ORG_NAME = re.compile(
     r"\b(?:Association|Agency|Ministry|Bank|Council|Office|Corporation|Organi[sz]ation|Department|University|Society)"
     r"\s+(?:for|of)\s+(?:[A-Z][\w-]*\s+){0,4}$"
@@ -178,7 +181,8 @@ def sentence_engagements(
         for cue in choose_cues(clause_cues, text):
             if filtered(text, c0, c1, cue.start):
                 continue
-            if _ORG_NAME.search(text, max(c0, cue.start - 80), cue.start):
+            window = max(c0, cue.start - 80)
+            if _ORG_WORD.search(text, window, cue.start) and _ORG_NAME.search(text, window, cue.start):
                 continue  # a word inside an organisation's name ("Association for ... Scholarships")
             ana = _ANAPHORIC.match(text, c0) or _GENERIC.match(text, c0)
             if ana is not None and ana.end() >= cue.start and not has_act(text, c0, cue.start):

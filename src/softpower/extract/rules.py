@@ -63,14 +63,21 @@ def best_cue(cues: list[Cue]) -> Cue | None:
     return max(cues, key=lambda c: (c.priority, -c.start)) if cues else None
 
 
+def _word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same alternation behind one word-start guard, so positions inside words are skipped at once."""
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + rx.pattern + ")", rx.flags)
+
+
+#: a clause opening with a condition ("..., if Japan signs")
+CONDITION = re.compile(r"(?:^|[,;:]\s*)(?:if|unless|were)\b", re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:not(?! only)|never|no longer|neither|nor|refused|rejected|declined|failed to|withdr[ae]w\w*|withdrawal"
     r"|pulled out|left the|leaving the|suspend\w*|cancel\w*|scrapp\w*|halted|terminated|summon\w*"
-    r"|protest\w*|condemn\w*|critici[sz]\w*|denounc\w*|stalled|collapsed|den(?:y|ied|ies))\b|n['’]t\b",
+    r"|protest\w*|condemn\w*|critici[sz]\w*|denounc\w*|stalled|collapsed|den(?:y|ied|ies))\b|\w+n['’]t\b",
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(
-    r"(?:^|[,;:]\s*)(?:if|unless|were)\b|\b(?:would|could|might|(?-i:may)|can|will|shall|must|should|ought to|needs? to)\b"
+    r"\b(?:would|could|might|(?-i:may)|can|will|shall|must|should|ought to|needs? to)\b"
     r"|\b(?:harbinger|prelude|precursor|paving the way|pave the way|emphasi[sz]ed|stressed|reiterated|desirable"
     r"|realizations? of|realisations? of|explor(?:e|es|ing) |attempts? to|tries to|trying to|striv\w+|remains? committed|generally|typically|usually|traditionally|clarif\w+|said|says|stated|argued|claimed|noted"
     r"|report|reports|Bluebook|white paper|National Security Strategy|policy document)\b"
@@ -82,6 +89,8 @@ HYPOTHETICAL = re.compile(
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
     re.IGNORECASE,
 )
+NEGATION = _word_start(NEGATION)
+HYPOTHETICAL = _word_start(HYPOTHETICAL)
 # verbs and nouns that make a clause report an act rather than discuss one
 ACT = re.compile(
     r"\b(?:sign(?:ed|s|ing)|agreed|agree|provid(?:ed|es|ing)|pledg(?:ed|es|ing)|launch(?:ed|es|ing)|held|hosted|hosts"
@@ -100,6 +109,7 @@ ACT = re.compile(
     r"|extending|established|co-develop\w*|interactions|exchanges)\b",
     re.IGNORECASE,
 )
+ACT = _word_start(ACT)
 PPP = re.compile(
     r"\b(?:public[- ]private|private (?:firms|sector|companies|finances?|financing|partners|investors|foundations)"
     r"|PPPs?|(?:drug|pharmaceutical) companies|(?:global|private|philanthropic) foundations|business(?:es)? (?:co-fund|partners)"
@@ -119,8 +129,9 @@ COMMENTARY = re.compile(
 
 _RELATIVE = re.compile(r"\b(?:which|who|whose|where)\b|,\s+(?:that|as)\b|\bthat (?:is|will|would|could)\b")
 MAIN_NEGATION = re.compile(
-    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|n['’]t\b", re.IGNORECASE
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|\w+n['’]t\b", re.IGNORECASE
 )
+MAIN_NEGATION = _word_start(MAIN_NEGATION)
 #: a sentence that opens with a condition ("If Japan signs ...", "However, if ...")
 CONDITIONAL_START = re.compile(r"\s*(?:\w+,\s*)?(?:if|unless|should|were|whether)\b", re.IGNORECASE)
 #: a main clause that only wants or plans ("Japan seeks partnerships ... through ...")
@@ -128,6 +139,7 @@ WANTING = re.compile(
     r"\b(?:seeks?|seeking|aims?|aiming|hopes?|hoping|plans?|planning|wants?|wishes|intends?|would|could|might|may|should)\b",
     re.IGNORECASE,
 )
+WANTING = _word_start(WANTING)
 
 
 def has_act(text: str, start: int, end: int) -> bool:
@@ -162,6 +174,6 @@ def _chunk_filter(text: str, start: int, end: int) -> str | None:
     chunk = text[start:end]
     if NEGATION.search(chunk):
         return "negation"
-    if HYPOTHETICAL.search(chunk):
+    if CONDITION.search(chunk) or HYPOTHETICAL.search(chunk):
         return "hypothetical"
     return None
