@@ -83,6 +83,10 @@ _IN_NAME = re.compile(r"\S\s+[A-Z][a-z]+\s+$")
 _TITLE_WORD = re.compile(
     r"\b(?:The|President|Premier|Minister|Former|Then|King|Queen|Emperor|Chairman|Leader|Ambassador|Both|Neither|Meanwhile|However|Moreover|While|When|Since|After|Before|Although|Yet|And|But|Also|So|Thus|Besides|Indeed|Likewise|Similarly)\s+$"
 )
+_GOV_OF = re.compile(
+    r"\b(?:[Gg]overnment|[Ee]mbassy|[Mm]inistry of [A-Z][\w ]{2,30}|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor"
+    r"|[Pp]eople|[Nn]avy|[Aa]rmy|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces|[Cc]oast [Gg]uard|[Ll]eaders?)\s+of\s+(?:the\s+)?$"
+)
 _COLLECTIVE_LEAD = re.compile(
     r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -129,6 +133,8 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         words.pop()
     if m.kind == "demonym" and _TITLE_POSS.match(text, m.end):
         return True  # "the Cambodian President's visit": the state of that leader acts
+    if _GOV_OF.search(before):
+        return True  # "the Government of Japan", "the Embassy of the United States"
     if words and words[-1].lower() in _PREP:
         if groups and _COLLECTIVE_LEAD.search(before):
             return True

@@ -95,7 +95,7 @@ _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
     r"(?:\b(?P<what>aid|assistance|ODA|loans?|lending|grants|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
     r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped)"
-    r"|\b(?P<valued>valued at|worth))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
+    r"|\b(?P<valued>valued at))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
 _COUNT_AFTER = re.compile(
