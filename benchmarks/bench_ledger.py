@@ -73,7 +73,7 @@ def write_inputs(df: pd.DataFrame, folder: Path) -> dict[str, Path]:
 
 
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from softpower.ledger import Ledger, import_file
 path, ledger = Path(sys.argv[1]), Path(sys.argv[2])
@@ -81,7 +81,9 @@ t = time.perf_counter()
 with Ledger.open(ledger) as lg:
     res = import_file(lg, path)
 dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "added": res.total, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM is this process's own high-water mark (ru_maxrss would carry the parent's across exec)
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
+print(json.dumps({"seconds": dt, "added": res.total, "peak_mib": hwm / 1024}))
 """
 
 

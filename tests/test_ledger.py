@@ -301,3 +301,40 @@ def test_import_speed_is_not_quadratic_smoke(tmp_path: Path) -> None:
         res = lg.import_records(rows, origin="t", source="t")
     assert res.added["engagement"] == 2000
     assert time.perf_counter() - t < 60
+
+
+def test_jsonl_fast_path_hands_over_mid_file(tmp_path: Path) -> None:
+    """A late row Arrow cannot type (year as text) is read by the careful reader, once."""
+    from softpower.ledger.files import iter_jsonl
+
+    rows = [dict(GOOD, span=[i, i + 1]) for i in range(10)]
+    rows[7] = dict(rows[7], year="2011")
+    path = _write_jsonl(tmp_path / "mixed.jsonl", rows)
+    frames = list(iter_jsonl(path, chunk_rows=3))
+    lines = [int(n) for f in frames for n in f["line"]]
+    assert lines == list(range(1, 11))
+    with Ledger.open(tmp_path / "mx.duckdb") as lg:
+        res = lg.import_records(iter_jsonl(path, chunk_rows=3), origin="t", source=str(path))
+        years = lg.query("SELECT year FROM records ORDER BY span_start")["year"].tolist()
+    assert res.added["engagement"] == 10 and years[7] == 2011
+
+
+def test_blank_lines_keep_true_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    bad = dict(GOOD, actor="NOPE")
+    path.write_text(json.dumps(GOOD) + "\n\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    with Ledger.open(tmp_path / "b.duckdb") as lg, pytest.raises(InputError, match=r"blank.jsonl:3: actor:"):
+        import_file(lg, path)
+
+
+def test_csv_fast_path_hands_over_mid_file(tmp_path: Path) -> None:
+    from softpower.ledger.files import iter_csv
+
+    head = "doc,kind,actor,partners,instrument,year,span_start,span_end\n"
+    body = "".join(f"d.txt,engagement,JPN,VNM,oda_grant,2010,{i},{i + 1}\n" for i in range(9))
+    path = tmp_path / "c.csv"
+    path.write_text(head + body + "d.txt,engagement,JPN,VNM\n", encoding="utf-8")  # short last row
+    with pytest.raises(InputError, match=r"c.csv:11: 4 fields"):
+        list(iter_csv(path, chunk_rows=4))
+    path.write_text(head + body, encoding="utf-8")
+    assert [int(n) for f in iter_csv(path, chunk_rows=4) for n in f["line"]] == list(range(2, 11))

@@ -19,6 +19,7 @@ import orjson
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import pyarrow.json as pajson
 import pyarrow.parquet as pq
 
@@ -40,7 +41,7 @@ DERIVED = (
     "record_id",
 )
 SCALARS = tuple(k for k in RECORD_KEYS if k not in ("partners", "span", "quote"))
-CHUNK_ROWS = 250_000
+CHUNK_ROWS = 100_000
 
 
 def iter_records(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
@@ -130,51 +131,72 @@ _JSON_SCHEMA = pa.schema(
 )
 
 
-def _arrow_jsonl(path: Path) -> pa.Table | None:
-    """Fast path: the whole file parsed by Arrow, or None when the careful path must judge it.
-
-    Used only when every line holds one record (no blank lines), so row i is line i + 1;
-    any parse or type problem sends the file to the line-by-line reader, which names it.
-    """
-    if not _scan(path, b"\n\n", b"\n\r\n"):
-        return None
-    try:
-        table = pajson.read_json(
-            path,
-            read_options=pajson.ReadOptions(block_size=1 << 22),
-            parse_options=pajson.ParseOptions(
-                explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="ignore"
-            ),
-        )
-        table.validate(full=True)  # checks UTF-8 too
-    except (pa.ArrowException, UnicodeDecodeError):
-        return None
-    required_null = any(table.column(k).null_count for k in REQUIRED)
-    return None if required_null else table
+class _Careful(Exception):
+    """The fast path declines: the careful reader takes over (and names any problem)."""
 
 
-def _arrow_chunks(table: pa.Table, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    for start in range(0, table.num_rows, chunk_rows):
-        part = table.slice(start, chunk_rows)
-        df = part.drop_columns(["partners", "span"]).to_pandas()
-        df["partners"] = pc.binary_join(part.column("partners"), ";").to_pandas()
-        span = part.column("span")
-        df["span_start"] = pc.list_element(span, 0).to_pandas()
-        df["span_end"] = pc.list_element(span, 1).to_pandas()
-        df["line"] = range(start + 1, start + 1 + len(df))
-        yield df[[*FLAT_COLUMNS, "line"]]
+def _arrow_batches(path: Path, chunk_rows: int) -> Iterator[pa.Table]:
+    """Tables of about ``chunk_rows`` records parsed by Arrow's streaming JSON reader."""
+    reader = pajson.open_json(
+        path,
+        read_options=pajson.ReadOptions(block_size=1 << 22),
+        parse_options=pajson.ParseOptions(explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="ignore"),
+    )
+    pending: list[pa.RecordBatch] = []
+    size = 0
+    for batch in reader:
+        pending.append(batch)
+        size += batch.num_rows
+        if size >= chunk_rows:
+            yield pa.Table.from_batches(pending)
+            pending, size = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending)
+
+
+def _arrow_frame(table: pa.Table, first_line: int) -> pd.DataFrame:
+    table.validate(full=True)  # checks UTF-8 too
+    if any(table.column(k).null_count for k in REQUIRED):
+        raise _Careful
+    df = table.drop_columns(["partners", "span"]).to_pandas()
+    df["partners"] = pc.binary_join(table.column("partners"), ";").to_pandas()
+    span = table.column("span")
+    df["span_start"] = pc.list_element(span, 0).to_pandas()
+    df["span_end"] = pc.list_element(span, 1).to_pandas()
+    df["line"] = range(first_line, first_line + len(df))
+    return df[[*FLAT_COLUMNS, "line"]]
 
 
 def iter_jsonl(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """JSON Lines in the gold exchange format (one object a line; blank lines skipped)."""
-    table = _arrow_jsonl(path)
-    if table is not None:
-        yield from _arrow_chunks(table, chunk_rows)
-        return
+    """JSON Lines in the gold exchange format (one object a line; blank lines skipped).
+
+    Files whose every line is a record (no blank lines, so record i is line i) stream
+    through Arrow's JSON reader; on any parse, type or encoding problem the careful
+    line-by-line reader takes over where the fast path stopped, and names the problem.
+    """
+    done = 0
+    if _scan(path, b"\n\n", b"\n\r\n"):
+        try:
+            for table in _arrow_batches(path, chunk_rows):
+                frame = _arrow_frame(table, done + 1)
+                done += len(frame)
+                yield frame
+            return
+        except (pa.ArrowException, UnicodeDecodeError, _Careful):
+            pass
+    yield from _careful_jsonl(path, chunk_rows, skip=done)
+
+
+def _careful_jsonl(path: Path, chunk_rows: int, skip: int = 0) -> Iterator[pd.DataFrame]:
+    """Line-by-line reader; the first ``skip`` records were already read by the fast path."""
     cols = _new_cols()
     scalars = [(k, cols[k].append) for k in SCALARS]
+    seen = 0
     for n, raw in _lines(path):
         if not raw.strip():
+            continue
+        seen += 1
+        if seen <= skip:
             continue
         try:
             obj = orjson.loads(raw)
@@ -229,9 +251,25 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
     if missing or unknown:
         what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {missing[0]!r}"
         raise InputError(str(path), 1, "header", what, "columns " + ",".join(FLAT_COLUMNS))
+    done = 0
+    if _scan(path, b'"', b"\n\n", b"\r"):  # plain CSV: data row i is line i + 1
+        try:
+            for table in _arrow_csv(path, header, chunk_rows):
+                table.validate(full=True)  # checks UTF-8 too
+                df = table.to_pandas()
+                for col in FLAT_COLUMNS:
+                    if col not in df.columns:
+                        df[col] = None
+                df["line"] = range(done + 2, done + 2 + len(df))
+                done += len(df)
+                yield df[[*FLAT_COLUMNS, "line"]]
+            return
+        except (pa.ArrowException, UnicodeDecodeError):
+            pass  # the careful reader takes over where the fast path stopped
     rows: list[list[str]] = []
     lines: list[int] = []
     width = len(header)
+    seen = 0
 
     def frame() -> pd.DataFrame:
         df = pd.DataFrame(rows, columns=header, dtype=object).replace({"": None})
@@ -245,6 +283,9 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
         n = current[0]
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
+        seen += 1
+        if seen <= done:
+            continue
         if len(row) != width:
             raise InputError(str(path), n, None, f"{len(row)} fields", f"{width} fields as in the header")
         rows.append(row)
@@ -254,6 +295,27 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
             rows, lines = [], []
     if rows:
         yield frame()
+
+
+def _arrow_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pa.Table]:
+    """Tables of about ``chunk_rows`` rows from Arrow's streaming CSV reader, every column as text."""
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(block_size=1 << 22),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=True, null_values=[""]
+        ),
+    )
+    pending: list[pa.RecordBatch] = []
+    size = 0
+    for batch in reader:
+        pending.append(batch)
+        size += batch.num_rows
+        if size >= chunk_rows:
+            yield pa.Table.from_batches(pending)
+            pending, size = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending)
 
 
 def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:

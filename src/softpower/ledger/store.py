@@ -41,7 +41,7 @@ FACT_COLUMNS = (
     "equal_footing",
 )
 #: DuckDB memory limit for writable ledgers (override with $SOFTPOWER_MEMORY_LIMIT).
-MEMORY_LIMIT = os.environ.get("SOFTPOWER_MEMORY_LIMIT", "512MB")
+MEMORY_LIMIT = os.environ.get("SOFTPOWER_MEMORY_LIMIT", "256MB")
 DOC_COLUMNS = (
     "doc_id",
     "title",
