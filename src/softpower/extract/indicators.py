@@ -94,7 +94,7 @@ _RATIO = re.compile(r"\b(?P<w>double|twice|triple|(?P<n>two|three|four|five|six|
 _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
     r"(?:\b(?P<what>aid|assistance|ODA|loans?|lending|grants|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
-    r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped)"
+    r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped|worth)"
     r"|\b(?P<valued>valued at))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
@@ -109,6 +109,11 @@ _POLLED = re.compile(
     r"\b(?:respondents|surveyed|polled|interviewees)\b|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers)\b"
 )
 _FUTURE = re.compile(r"\b(?:will|would|could|plans? to|to be|intends? to|aims? to)\b", re.I)
+_GIVING = re.compile(
+    r"\b(?:provid\w+|pledg\w+|donat\w+|grant(?:ed|s)|gave|give[sn]?|giving|offer\w*|extend\w*|lent|lend\w*"
+    r"|contribut\w+|commit\w*|announc\w+|disburs\w+|allocat\w+|approv\w+)\b",
+    re.I,
+)
 _SUBCOUNT = re.compile(r"\b(?:including|of which|with)\s+(?P<num>\d+)\s+in\s+", re.I)
 _COUNTRIES = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|nations)\b", re.I)
 # a cheap gate: every indicator needs a digit, a number word, a rank or a ratio word
@@ -341,6 +346,8 @@ def _indicators(
         )
     for mo in find_money(text, s0, s1) if money is None else money:
         agg = _AGG.search(text, max(s0, mo.start - 90), mo.start)
+        if agg is not None and _GIVING.search(text, s0, mo.start):
+            agg = None  # "decided to provide assistance worth $1 million": the amount of an act
         y, ye = year_of(sent.years, s0, s1)
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
         if agg is None and not long_run:
