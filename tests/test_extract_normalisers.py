@@ -150,3 +150,24 @@ def test_hard_wrapped_lines_continue_but_headings_end() -> None:
         "Japan extended a loan to\nVietnam in 2019 for a new bridge across the\nRed River.",
         "It was large.",
     ]
+
+
+def test_public_namespace() -> None:
+    import softpower.extract as extract
+
+    assert set(extract.__all__) == {
+        "ExtractInputError",
+        "ExtractResult",
+        "Money",
+        "SourceText",
+        "YearSpan",
+        "extract_file",
+        "extract_paths",
+        "extract_text",
+        "find_money",
+        "find_years",
+        "iter_inputs",
+        "read_source",
+    }
+    for name in extract.__all__:
+        assert getattr(extract, name) is not None

@@ -96,6 +96,10 @@ def trie_pattern(words: list[str]) -> str:
 
     A plain ``a|b|c`` alternation over hundreds of names makes the regex engine try every
     name at every position; the trie tries only names sharing the next character.
+
+    References
+    ----------
+    .. [1] E. Fredkin, "Trie memory", Communications of the ACM 3(9):490-499, 1960.
     """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
