@@ -120,3 +120,7 @@ def test_a_country_inside_a_programme_name_is_not_the_actor() -> None:
 def test_words_inside_an_organisation_name_are_not_cues() -> None:
     text = "In 2010, Japan funded the Association for Overseas Technical Scholarships in Tokyo."
     assert [r["instrument"] for r in extract_text("o.txt", text) if r["kind"] == "engagement"] == []
+
+
+def test_records_the_model_rejects_are_dropped() -> None:
+    assert extract_text("y.txt", "In 2031, Japan provided a grant of $5 million to Laos.") == []

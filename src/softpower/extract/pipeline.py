@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.indicators import is_statistic, sentence_indicators
@@ -23,6 +25,7 @@ from softpower.extract.money import find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
 from softpower.extract.sentences import split_sentences
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source
+from softpower.records.models import parse_record
 
 
 @dataclass
@@ -100,7 +103,16 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
         prev = sent
     for rec in pending:
         resolve_pending(text, rec, None)
-    return records
+    return [r for r in records if _valid(r)]
+
+
+def _valid(rec: dict[str, Any]) -> bool:
+    """Keep only records the record model accepts (a year still ahead is a plan, not an act)."""
+    try:
+        parse_record(rec)
+    except ValidationError:
+        return False
+    return True
 
 
 def _fresh(rec: dict[str, Any], facts: set[tuple[Any, ...]]) -> bool:
