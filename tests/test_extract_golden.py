@@ -123,4 +123,4 @@ def test_words_inside_an_organisation_name_are_not_cues() -> None:
 
 
 def test_records_the_model_rejects_are_dropped() -> None:
-    assert extract_text("y.txt", "In 2031, Japan provided a grant of $5 million to Laos.") == []
+    assert extract_text("y.txt", "In 2099, Japan provided a grant of $5 million to Laos.") == []
