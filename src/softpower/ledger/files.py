@@ -11,7 +11,7 @@ naming the file and line.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,20 @@ _JSON_SCHEMA = pa.schema(
 )
 
 
+def _rebatch(batches: Iterable[pa.RecordBatch], chunk_rows: int) -> Iterator[pa.Table]:
+    """Gather a reader's record batches into tables of about ``chunk_rows`` rows."""
+    pending: list[pa.RecordBatch] = []
+    size = 0
+    for batch in batches:
+        pending.append(batch)
+        size += batch.num_rows
+        if size >= chunk_rows:
+            yield pa.Table.from_batches(pending)
+            pending, size = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending)
+
+
 class _Careful(Exception):
     """The fast path declines: the careful reader takes over (and names any problem)."""
 
@@ -142,16 +156,7 @@ def _arrow_batches(path: Path, chunk_rows: int) -> Iterator[pa.Table]:
         read_options=pajson.ReadOptions(block_size=1 << 22),
         parse_options=pajson.ParseOptions(explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="ignore"),
     )
-    pending: list[pa.RecordBatch] = []
-    size = 0
-    for batch in reader:
-        pending.append(batch)
-        size += batch.num_rows
-        if size >= chunk_rows:
-            yield pa.Table.from_batches(pending)
-            pending, size = [], 0
-    if pending:
-        yield pa.Table.from_batches(pending)
+    yield from _rebatch(reader, chunk_rows)
 
 
 def _arrow_frame(table: pa.Table, first_line: int) -> pd.DataFrame:
@@ -306,16 +311,7 @@ def _arrow_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pa.Ta
             column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=True, null_values=[""]
         ),
     )
-    pending: list[pa.RecordBatch] = []
-    size = 0
-    for batch in reader:
-        pending.append(batch)
-        size += batch.num_rows
-        if size >= chunk_rows:
-            yield pa.Table.from_batches(pending)
-            pending, size = [], 0
-    if pending:
-        yield pa.Table.from_batches(pending)
+    yield from _rebatch(reader, chunk_rows)
 
 
 def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:

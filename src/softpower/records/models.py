@@ -9,7 +9,7 @@ amount, currency, value, name, ppp, equal_footing, span, quote``). Derived value
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
@@ -18,7 +18,7 @@ from softpower.records import vocab
 MIN_YEAR = 1945
 MAX_TARGET_YEAR = 2100
 KINDS = ("engagement", "indicator", "perception")
-PUBLISHER_KINDS = (
+PublisherKind = Literal[
     "government",
     "state_media",
     "independent_press",
@@ -27,7 +27,8 @@ PUBLISHER_KINDS = (
     "international_org",
     "dataset",
     "unknown",
-)
+]
+PUBLISHER_KINDS: tuple[str, ...] = get_args(PublisherKind)
 PERCEPTION_MEASURES = (
     "trust",
     "friendly",
@@ -206,16 +207,7 @@ class Document(BaseModel):
     author: str | None = None
     publisher: str | None = None
     publisher_country: str | None = None
-    publisher_kind: Literal[
-        "government",
-        "state_media",
-        "independent_press",
-        "think_tank",
-        "academic",
-        "international_org",
-        "dataset",
-        "unknown",
-    ] = "unknown"
+    publisher_kind: PublisherKind = "unknown"
     date: _dt.date | None = None
     url: str | None = None
     text_length: int | None = Field(default=None, ge=0)

@@ -24,28 +24,10 @@ import pandas as pd
 
 from softpower.errors import InputError
 from softpower.records import vocab
+from softpower.records.models import RECORD_KEYS
 
 #: Columns of :attr:`ImportBatch.records` (the gold exchange format without ``quote``, plus ``line``).
-RECORD_COLUMNS = (
-    "doc",
-    "kind",
-    "actor",
-    "partners",
-    "instrument",
-    "metric",
-    "unit",
-    "measure",
-    "year",
-    "year_end",
-    "amount",
-    "currency",
-    "value",
-    "name",
-    "ppp",
-    "equal_footing",
-    "span",
-    "line",
-)
+RECORD_COLUMNS = (*(k for k in RECORD_KEYS if k != "quote"), "line")
 
 #: AidData, the publisher of the ODC-By datasets (AidData, a research lab at William & Mary, USA).
 AIDDATA = {"publisher": "AidData at William & Mary", "publisher_country": "USA", "publisher_kind": "dataset"}
