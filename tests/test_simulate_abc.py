@@ -8,7 +8,6 @@ import pytest
 
 from softpower.errors import SoftpowerError
 from softpower.simulate import abc
-
 from test_simulate_calibrate import _synthetic  # records made by the model itself
 
 needs_pyabc = pytest.mark.skipif(not abc.available(), reason="pyabc (the 'abc' extra) is not installed")
