@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from softpower.cli.common import FormatOpt, LedgerOpt, fail, ledger_path, run_guarded
+from softpower.cli.common import FormatOpt, LedgerOpt, fail, ledger_path, progress_bar, run_guarded
 from softpower.ledger import Ledger, export, import_batch, import_bundled, import_file
 from softpower.ledger.store import ImportResult
 
@@ -62,7 +62,11 @@ def import_cmd(
             if bundled:
                 print(_summary("bundled seeds", import_bundled(lg)))
             for f in files:
-                res = import_batch(lg, source, f) if source else import_file(lg, f)
+                if source:
+                    res = import_batch(lg, source, f)
+                else:
+                    with progress_bar(f"importing {f.name}: rows validated") as update:
+                        res = import_file(lg, f, progress=update)
                 print(_summary(str(f), res))
 
     run_guarded(work)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,19 @@ from softpower.records.models import KINDS, RECORD_KEYS
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def import_file(ledger: Ledger, path: Path, origin: str | None = None) -> ImportResult:
+def import_file(
+    ledger: Ledger,
+    path: Path,
+    origin: str | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> ImportResult:
     """Import one record file; documents named by the records are registered (bundled metadata when known)."""
     return ledger.import_records(
-        iter_records(path), origin=origin or f"file:{path.name}", source=str(path), catalog=seed_documents()
+        iter_records(path),
+        origin=origin or f"file:{path.name}",
+        source=str(path),
+        catalog=seed_documents(),
+        progress=progress,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -173,6 +173,7 @@ class Ledger:
         origin: str,
         source: str,
         catalog: Iterable[Mapping[str, Any]] | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
     ) -> ImportResult:
         """Validate and add records (and their documents) in one transaction.
 
@@ -192,6 +193,8 @@ class Ledger:
         catalog
             Documents known in advance (such as the bundled essays): used to check spans and
             registered only when a record cites them.
+        progress
+            Called as ``progress(rows_done, None)`` after each chunk.
 
         Raises
         ------
@@ -228,6 +231,8 @@ class Ledger:
                 con.execute(_INSERT_SQL, [origin])
                 con.unregister("clean")
                 result.rows += len(flat)
+                if progress is not None:
+                    progress(result.rows, None)
             after = dict(con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
             for kind in result.added:
                 result.added[kind] = int(after.get(kind, 0)) - int(before.get(kind, 0))
