@@ -77,8 +77,8 @@ def test_weight_override(ledger: Path) -> None:
         ("pillars:\n  a: {weight: 0.7, indicators: [count:all]}\n  b: {weight: 0.7, indicators: [count:hard]}\n", [], "weights sum to 1.4"),
         ("pillars:\n  a: {weight: 1.5, indicators: [count:all]}\n  b: {weight: -0.5, indicators: [count:hard]}\n", [], "negative weight -0.5"),
         (None, ["--year", "1850"], "--year 1850: no engagement data that year"),
-        (None, ["--weight", "economic_ties=-1"], "--weights: economic_ties.weight: negative weight -1"),
-        (None, ["--weight", "economic=1"], "--weights: weights: unknown pillar 'economic'"),
+        (None, ["--weight", "economic_ties=-1"], "--weight: economic_ties.weight: negative weight -1"),
+        (None, ["--weight", "economic=1"], "--weight: weights: unknown pillar 'economic' (expected one of economic_ties, people_culture"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_exit_2(
@@ -106,3 +106,47 @@ def test_empty_ledger_exit_2(tmp_path: Path) -> None:
         and "no engagement records" in res.stderr
         and len(res.stderr.strip().splitlines()) == 1
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table", "parquet"])
+def test_unwritable_output_is_one_line_exit_2(ledger: Path, tmp_path: Path, fmt: str) -> None:
+    for out, needle in ((tmp_path / "no" / "x.out", "does not exist"), (tmp_path, "it is a folder")):
+        res = _run("--ledger", str(ledger), "--mc", "0", "--format", fmt, "--output", str(out))
+        assert res.exit_code == 2, res.output
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"cannot write {out}" in lines[0] and needle in lines[0], res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_table_explains_sobol_estimates_outside_0_1() -> None:
+    from types import SimpleNamespace
+
+    from softpower.cli.index import _table
+
+    sens = pd.DataFrame(
+        {
+            "choice": ["weights", "imputation"],
+            "first_order": [-0.158, 0.4],
+            "first_order_conf": [0.988, 0.05],
+            "total": [1.272, 0.5],
+            "total_conf": [1.064, 0.05],
+        }
+    )
+    actors = pd.DataFrame(
+        {"actor": ["JPN"], "year": [2008], "total": [1.0], "rank": [1], "rank_lo": [1], "rank_hi": [1]}
+    )
+    leaders = pd.DataFrame(
+        columns=["partner", "year", "leader", "score", "runner_up", "margin", "lead_share"]
+    )
+    result = SimpleNamespace(
+        actors=actors,
+        leaders=leaders,
+        sensitivity=sens,
+        validity={"summary": "-"},
+        meta={"uncertainty": {"sobol_evaluations": 112}},
+    )
+    text = " ".join(_table(result, 2008).split())
+    assert "-0.158 ± 0.988" in text and "1.272 ± 1.064" in text
+    assert "estimates from 112 evaluations" in text and "sampling noise" in text
+    result.sensitivity = sens.iloc[[1]]
+    assert "sampling noise" not in _table(result, 2008)

@@ -227,3 +227,14 @@ def test_geometric_framework_with_missing_values(ledger: Path, tmp_path: Path) -
         (res.dyads["rank_lo"] <= res.dyads["rank_median"])
         & (res.dyads["rank_median"] <= res.dyads["rank_hi"])
     ).all()
+
+
+def test_validity_of_a_year_without_polls_says_so() -> None:
+    """``--year 2015`` on a ledger polled in 2008: not "too few data" about poll years not shown."""
+    scores = pd.DataFrame({"actor": ["JPN"] * 6, "partner": list("ABCDEF"), "year": 2015, "score": range(6)})
+    perc = scores.rename(columns={"score": "value"}).assign(year=2008, name="trust", value=0.5)
+    v = perception_validity(scores, perc)
+    assert v["years"] == []
+    assert v["summary"] == (
+        "no perception records in the year(s) measured: validity cannot be judged (polls in 2008)"
+    )

@@ -204,3 +204,22 @@ def test_cli_report(ledger_file: Path, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "no ledger at" in res.output
     res = CliRunner().invoke(app, ["report", "--help"])
     assert "Example: softpower report" in res.output
+
+
+def test_engagement_over_time_with_many_donors() -> None:
+    """30 donors make 8 panel rows: a fixed spacing broke the report and the dashboard."""
+    rows = [
+        {"actor": f"D{i:02d}", "year": 2000 + j, "power_type": "economic", "facts": 1, "record_ids": ["r"]}
+        for i in range(30)
+        for j in range(3)
+    ]
+    fig = figures.engagement_over_time(pd.DataFrame(rows))
+    assert len(fig.data) == 30
+    assert fig.layout.height == 300 * 8 + 80
+
+
+def test_output_that_is_a_folder_is_one_line(ledger_file: Path, tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["report", "--ledger", str(ledger_file), "--output", str(tmp_path)])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert f"cannot write {tmp_path}: it is a folder" in res.output
+    assert list(tmp_path.iterdir()) == []

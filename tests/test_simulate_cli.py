@@ -173,3 +173,45 @@ def test_sensitivity_cli_small() -> None:
 def test_too_many_runs_is_refused_before_running() -> None:
     res = _run("simulate", "baseline", "--runs", "900000")
     assert res.exit_code == 2 and "GiB" in res.output and "expected at most" in res.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["simulate", "baseline", "--runs", "2"],
+        ["calibrate"],
+        ["sensitivity", "baseline", "--n", "8", "--first-order-only"],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "parquet"])
+def test_unwritable_output_is_one_line_exit_2(
+    tmp_path: Path, seeds_ledger: Path, command: list[str], fmt: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for out, needle in ((folder / "no" / "x.out", "does not exist"), (folder, "it is a folder")):
+        res = runner.invoke(
+            app, [*command, "--ledger", str(seeds_ledger), "--format", fmt, "--output", str(out)]
+        )
+        assert res.exit_code == 2, res.output
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"cannot write {out}" in lines[0] and needle in lines[0], res.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_write_output_is_atomic_and_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from softpower.errors import SoftpowerError
+    from softpower.simulate.api import write_output
+
+    out = write_output(tmp_path / "a.txt", "old")
+    assert out.read_text() == "old"
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(SoftpowerError, match=r"cannot write .*a\.txt: No space left on device"):
+        write_output(tmp_path / "a.txt", "new")
+    assert out.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]

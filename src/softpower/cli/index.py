@@ -62,12 +62,29 @@ def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
         )
     con.print(t)
     if len(result.sensitivity):
+        sens = result.sensitivity
         t = Table(title="Which choices drive the ranking (Sobol indices of the mean rank shift)")
         for col in ("choice", "first order", "total"):
             t.add_column(col)
-        for r in result.sensitivity.itertuples():
-            t.add_row(r.choice, f"{r.first_order:.3f}", f"{r.total:.3f}")
+        for r in sens.itertuples():
+            t.add_row(
+                r.choice,
+                f"{r.first_order:.3f} ± {r.first_order_conf:.3f}",
+                f"{r.total:.3f} ± {r.total_conf:.3f}",
+            )
         con.print(t)
+        noisy = (
+            (sens[["first_order", "total"]] < 0).any(axis=None)
+            or (sens[["first_order", "total"]] > 1).any(axis=None)
+            or (sens["first_order"] > sens["total"]).any()
+        )
+        if noisy:
+            n = result.meta["uncertainty"]["sobol_evaluations"]
+            con.print(
+                f"note: indices are estimates from {n} evaluations (± is the 95 % confidence half-width); "
+                "values below 0 or above 1, or a first order above the total, are sampling noise: "
+                "raise --mc for sharper estimates"
+            )
     con.print(f"validity: {result.validity['summary']}")
     return buf.getvalue()
 
@@ -111,6 +128,10 @@ def index_cmd(
     if fmt == "parquet" and output is None:
         fail("--format parquet: needs --output FILE (expected a .parquet path)")
     from softpower.measure import run_index
+    from softpower.simulate.api import check_output, write_output
+
+    if output is not None:
+        run_guarded(check_output, output)
 
     def work(progress=None):  # type: ignore[no-untyped-def]
         return run_index(
@@ -133,7 +154,9 @@ def index_cmd(
     else:
         result = run_guarded(work)
     if fmt == "parquet":
-        result.dyads.to_parquet(output, index=False)  # type: ignore[arg-type]
+        buf = io.BytesIO()
+        result.dyads.to_parquet(buf, index=False)
+        run_guarded(write_output, output, buf.getvalue())
         return
     if fmt == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
@@ -144,7 +167,7 @@ def index_cmd(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        run_guarded(write_output, output, text)
 
 
 def register(app: typer.Typer) -> None:

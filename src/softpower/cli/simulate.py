@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,14 @@ def _ledger(path: Path | None) -> Path | None:
     if path is None and not resolved.exists():
         return None
     return resolved
+
+
+def _check_output(output: Path | None) -> None:
+    """Fail at once, before any long run, when ``--output`` cannot be written."""
+    if output is not None:
+        from softpower.simulate.api import check_output
+
+        run_guarded(check_output, output)
 
 
 @contextmanager
@@ -68,10 +77,14 @@ def _flat(meta: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
 
 def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, output: Path | None) -> None:
     """Write a table as table, json (``{key: [...], "meta": ...}``), csv or parquet."""
+    from softpower.simulate.api import write_output
+
     if fmt == "parquet":
         if output is None:
             fail("--format parquet: needs --output FILE (binary output)")
-        frame.to_parquet(output, index=False)
+        buf = io.BytesIO()
+        frame.to_parquet(buf, index=False)
+        run_guarded(write_output, output, buf.getvalue())
         return
     if fmt == "json":
         body = {key: frame.to_dict(orient="records"), "meta": meta}
@@ -88,7 +101,7 @@ def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, o
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        run_guarded(write_output, output, text)
 
 
 def register(app: typer.Typer) -> None:
@@ -120,6 +133,7 @@ def register(app: typer.Typer) -> None:
             return
         if scenario is None:
             fail("SCENARIO: missing (expected a shipped name, see --list, or a YAML file)")
+        _check_output(output)
         with _progress("simulating") as progress:
             result = run_guarded(
                 run_scenario,
@@ -156,6 +170,7 @@ def register(app: typer.Typer) -> None:
         """
         from softpower.simulate.calibrate import calibrate
 
+        _check_output(output)
         path = ledger_path(ledger)
         result = run_guarded(calibrate, path, scenario=scenario, holdout_year=holdout)
         _emit_frame(result.residuals, result.meta, "residuals", fmt, output)
@@ -186,6 +201,7 @@ def register(app: typer.Typer) -> None:
         """
         from softpower.simulate.sensitivity import sensitivity
 
+        _check_output(output)
         with _progress("sensitivity") as progress:
             result = run_guarded(
                 sensitivity,

@@ -124,7 +124,7 @@ def run_index(
     t0 = time.perf_counter()
     fw = framework if isinstance(framework, Framework) else load_framework(framework)
     if weights is not None:
-        weights = check_weights(weights, fw.pillar_names, "--weights")
+        weights = check_weights(weights, fw.pillar_names, "--weight")
     if mc < 0:
         raise SoftpowerError(f"--mc: {mc} is negative (expected a number of draws >= 0)")
     with _opened(ledger) as led:

@@ -136,7 +136,11 @@ def check_weights(
     unknown = [k for k in weights if k not in pillars]
     if unknown:
         raise InputError(
-            file, lines.get(unknown[0]), "weights", f"unknown pillar {unknown[0]!r}", f"one of {pillars}"
+            file,
+            lines.get(unknown[0]),
+            "weights",
+            f"unknown pillar {unknown[0]!r}",
+            f"one of {', '.join(pillars)}",
         )
     missing = [p for p in pillars if p not in weights]
     if missing:

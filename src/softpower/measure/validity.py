@@ -36,6 +36,16 @@ def perception_validity(dyads: pd.DataFrame, perceptions: pd.DataFrame) -> dict[
     if perceptions.empty:
         return {"years": [], "summary": "no perception records in the ledger: validity cannot be judged"}
     perc = perceptions.groupby(["actor", "partner", "year"], as_index=False)["value"].mean()
+    measured = set(dyads["year"].unique())
+    polled = sorted(int(y) for y in perc["year"].unique())
+    perc = perc.loc[perc["year"].isin(measured)]
+    if perc.empty:
+        shown = ", ".join(map(str, polled))
+        return {
+            "years": [],
+            "summary": f"no perception records in the year(s) measured: validity cannot be judged "
+            f"(polls in {shown})",
+        }
     pairs = perc.merge(dyads[["actor", "partner", "year", "score"]], on=["actor", "partner", "year"])
     pairs = pairs.dropna(subset=["score", "value"])
     years: list[dict[str, Any]] = []

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tempfile
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -12,8 +10,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from softpower.errors import SoftpowerError
 from softpower.report import analysis, data, fan, figures, render
+from softpower.simulate.api import check_output, write_output
 
 SECTIONS = (
     (
@@ -192,9 +190,7 @@ def build_report(
     softpower.errors.SoftpowerError
         When the scenario fails validation or the output folder does not exist.
     """
-    output = Path(output)
-    if not output.parent.exists():
-        raise SoftpowerError(f"cannot write {output}: folder {output.parent} does not exist")
+    output = check_output(Path(output))
     data.require_records(ledger, getattr(ledger, "path", "ledger"))
     records = data.load_records(ledger)
     index = analysis.index_tables(ledger, seed=seed, mc=mc)
@@ -237,13 +233,4 @@ def build_report(
             plotly_js=render.plotly_js(),
         )
     )
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return output
+    return write_output(output, html)

@@ -418,7 +418,12 @@ def engagement_over_time(by_year: pd.DataFrame, undated: int = 0) -> go.Figure:
     actors = by_year.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
     cols = min(4, len(actors))
     rows = math.ceil(len(actors) / cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=actors, shared_yaxes=True, vertical_spacing=0.16)
+    # about 100 px between panel rows whatever their number (plotly refuses a spacing
+    # above 1 / (rows - 1), which a fixed fraction exceeds from 8 rows, i.e. 29+ donors)
+    spacing = min(0.16, 100 / (300 * rows))
+    fig = make_subplots(
+        rows=rows, cols=cols, subplot_titles=actors, shared_yaxes=True, vertical_spacing=spacing
+    )
     for i, a in enumerate(actors):
         r, c = i // cols + 1, i % cols + 1
         g = by_year[by_year["actor"] == a]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,6 +177,57 @@ def run_scenario(
     return ScenarioResult(series, meta)
 
 
+def check_output(path: Path) -> Path:
+    """``path`` as a :class:`Path` if a file can be written there, else a one-line error.
+
+    Commands call this before long work, so a typo in ``--output`` fails at once.
+
+    Raises
+    ------
+    softpower.errors.SoftpowerError
+        When ``path`` is a folder or its folder does not exist.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise SoftpowerError(f"cannot write {path}: it is a folder (expected a file path)")
+    if not path.parent.is_dir():
+        raise SoftpowerError(f"cannot write {path}: folder {path.parent} does not exist")
+    return path
+
+
+def write_output(path: Path, data: str | bytes) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically: nothing half-written on failure.
+
+    The bytes go to a temporary file in the same folder, which is then renamed over ``path``;
+    the file gets the usual permissions (``0666`` less the umask).
+
+    Raises
+    ------
+    softpower.errors.SoftpowerError
+        When the file cannot be written (one line naming the path and the reason).
+    """
+    path = check_output(path)
+    body = data.encode("utf-8") if isinstance(data, str) else data
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise SoftpowerError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
 def write_result(result: ScenarioResult, fmt: str, output: Path | None) -> str | None:
     """Write ``result`` as json, csv or parquet to ``output``; return the text when no file."""
     if fmt not in FORMATS:
@@ -184,7 +237,7 @@ def write_result(result: ScenarioResult, fmt: str, output: Path | None) -> str |
             raise SoftpowerError("--format parquet: needs --output FILE (binary output)")
         buf = io.BytesIO()
         result.series.to_parquet(buf, index=False)
-        output.write_bytes(buf.getvalue())
+        write_output(output, buf.getvalue())
         return None
     if fmt == "json":
         text = result.to_json().decode("utf-8")
@@ -194,5 +247,5 @@ def write_result(result: ScenarioResult, fmt: str, output: Path | None) -> str |
         text = result.summary().to_string(index=False) + "\n"
     if output is None:
         return text
-    output.write_text(text, encoding="utf-8")
+    write_output(output, text)
     return None
