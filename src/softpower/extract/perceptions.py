@@ -52,6 +52,12 @@ _NEGATIVE_VIEW = re.compile(
 _RESP_PREP = re.compile(r"(?:\b(?:from|in|among|of)\s+(?:the\s+)?(?:\w+,?\s+){0,1})$")
 _THAT = re.compile(r"\bthat\s+(?:the\s+)?$")
 _OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
+# "Thai respondents", "the Filipino public": a demonym naming the people asked
+_PUBLIC_AFTER = re.compile(r"\s+(?:respondents|public|people|elites?|youths?|students|citizens)\b", re.I)
+# a share in a clause of its own compared with the one before ("against 38.9 per cent for the US")
+_AGAINST = re.compile(
+    r"\s*(?:,\s*)?(?:against|compared with|compared to|versus|vs\.?|while|and|but|with|as against)?\s*(?:only\s+)?$", re.I
+)
 
 
 def _measure(text: str, start: int, end: int) -> str | None:
@@ -72,23 +78,39 @@ def _subject(text: str, inside: list[Mention], public: list[Mention], c0: int) -
     return None
 
 
-def sentence_perceptions(doc: str, text: str, sent: Sentence, polls: list[Sentence]) -> list[dict[str, Any]]:
-    """Perceptions in one sentence; ``polls`` are earlier sentences that describe a survey."""
+def sentence_perceptions(
+    doc: str,
+    text: str,
+    sent: Sentence,
+    polls: list[Sentence],
+    before: list[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """Perceptions in one sentence; ``polls`` are earlier sentences that describe a survey.
+
+    ``before`` are the perceptions of the sentence just before: a share that follows them
+    without naming its respondents ("Only 24.8 percent expressed trust in China") is about
+    the same respondents and the same poll.
+    """
     s0, s1 = sent.start, sent.end
-    if not _RESPONDENTS.search(text, s0, s1):
+    if not _RESPONDENTS.search(text, s0, s1) and not (before and _SHARE.search(text, s0, s1)):
         return []
     out: list[dict[str, Any]] = []
     subject_prev: str | None = None
+    measure_prev: str | None = None
     for c0, c1 in split_clauses(text, s0, s1):
         share = _SHARE.search(text, c0, c1)
         if share is None and not _MORE_FEWER.search(text, c0, c1):
             continue
         after = share.end() if share else c0
         measure = _measure(text, after, c1)
+        if measure is None and measure_prev and share and _AGAINST.fullmatch(text, c0, share.start()):
+            measure = measure_prev  # "..., against 38.9 per cent for the United States"
         if measure is None or _NEGATIVE_VIEW.search(text, after, c1):
             continue
+        measure_prev = measure
         inside = [m for m in sent.mentions if c0 <= m.start < c1 and m.iso]
         public = [m for m in inside if _OF_PUBLIC.search(text, max(c0, m.start - 14), m.start)]
+        public += [m for m in inside if m not in public and m.kind == "demonym" and _PUBLIC_AFTER.match(text, m.end)]
         cut = share.start() if share else c1
         public += [  # "respondents in Fiji" before the share, or "of respondents in Fiji" right after it
             m
@@ -105,10 +127,22 @@ def sentence_perceptions(doc: str, text: str, sent: Sentence, polls: list[Senten
         resp += [
             c
             for m in sent.mentions
-            if m.iso != subj and m.start < cut and _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
+            if m.iso != subj
+            and (m.start < cut or m.kind == "demonym")
+            and (
+                _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
+                or (m.kind == "demonym" and _PUBLIC_AFTER.match(text, m.end))
+            )
             for c in m.codes
         ]
         years = [y.year for y in sent.years if y.year]
+        if not resp and before:
+            resp = list(before[-1]["partners"])
+            years = years or ([before[-1]["year"]] if before[-1]["year"] else [])
+        for poll in reversed(polls if not years else []):  # the latest poll sentence that names its year
+            years = [y.year for y in poll.years if y.year]
+            if years:
+                break
         if not resp and polls:
             src = polls[-1]
             resp = [c for m in src.mentions for c in m.codes if c != subj]

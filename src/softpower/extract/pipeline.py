@@ -73,6 +73,7 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     records: list[dict[str, Any]] = []
     prev: Sentence | None = None
     polls: list[Sentence] = []
+    last_perceptions: list[dict[str, Any]] = []
     pending: list[dict[str, Any]] = []
     facts: set[tuple[Any, ...]] = set()
     for s0, s1 in split_sentences(text):
@@ -80,7 +81,8 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
             resolve_pending(text, rec, (s0, s1))
         pending = []
         sent = build_sentence(text, s0, s1, prev, doc_year)
-        perceptions = sentence_perceptions(doc, text, sent, polls)
+        perceptions = sentence_perceptions(doc, text, sent, polls, last_perceptions)
+        last_perceptions = perceptions
         if perceptions:
             records.extend(perceptions)
         else:

@@ -8,6 +8,7 @@ spans index into; for HTML and PDF it is kept with the document so spans stay ch
 from __future__ import annotations
 
 import hashlib
+import re
 import io
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -203,7 +204,41 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     if suffix in (".html", ".htm"):
         date, title = _html_meta(text)
         return SourceText(p.name, _html_text(p, text), "html", digest, date, title)
-    return SourceText(p.name, text, suffix[1:], digest)
+    return SourceText(p.name, text, suffix[1:], digest, dateline_date(text))
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+         ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = r"(?P<{}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
+# a news dateline ("SEOUL, 14 June 2022 —", "Manila, March 3, 2021 (Reuters) -") or a "Date:" line
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?:Date|Dated|Published|Posted|Updated|Released)\s*:\s*|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
+    r"(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})\s+" + _MONTH.format("m1") + r",?\s+(?P<y1>\d{4})"
+    r"|" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
+    r"(?=\s*(?:[—–-]|\(|/|$))",
+    re.MULTILINE,
+)
+
+
+def dateline_date(text: str, within: int = 600) -> str | None:
+    """The publication date of a plain-text document: a dateline or "Date:" line near its top (ISO)."""
+    m = _DATELINE.search(text, 0, min(len(text), within))
+    if m is None:
+        return None
+    if m.group("iso"):
+        return m.group("iso")
+    day, month, year = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    mon = _MONTHS[month.lower()]
+    return f"{year}-{mon:02d}-{int(day):02d}"
 
 
 def iter_inputs(paths: list[Path]) -> list[Path]:
