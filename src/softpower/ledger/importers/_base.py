@@ -364,6 +364,38 @@ def make_records(n: int, **cols: Any) -> pd.DataFrame:
     return df
 
 
+def indicator_records(
+    df: pd.DataFrame,
+    keep: np.ndarray,
+    *,
+    doc: str,
+    actor: str,
+    iso: np.ndarray,
+    metric: str,
+    unit: str,
+    year: np.ndarray,
+    value: np.ndarray,
+) -> pd.DataFrame:
+    """Country-year indicator records of ``actor`` for the rows where ``keep`` holds.
+
+    One record per kept row: partner ``iso[i]``, ``year[i]``, ``value[i]``, and the row's
+    line number for provenance.
+    """
+    idx = np.flatnonzero(keep)
+    return make_records(
+        len(idx),
+        doc=doc,
+        kind="indicator",
+        actor=actor,
+        partners=[[iso[i]] for i in idx],
+        metric=metric,
+        unit=unit,
+        year=year[idx],
+        value=value[idx],
+        line=df["line"].to_numpy()[idx],
+    )
+
+
 FACT_FIELDS = (
     "kind",
     "actor",

@@ -32,6 +32,7 @@ from softpower.ledger.importers._base import (
     count,
     find_files,
     header_of,
+    indicator_records,
     iso3_list,
     make_records,
     numbers,
@@ -162,21 +163,18 @@ def load_aggregates(path: Path) -> ImportBatch:
     doc = f"{DATASET}:recipient-year-aggregates"
     for col, metric in METRICS.items():
         val = numbers(df, col, path)
-        keep = ok & ~np.isnan(val)
         count(skipped, ok & np.isnan(val), f"empty {col} cell")
-        idx = np.flatnonzero(keep)
         frames.append(
-            make_records(
-                len(idx),
+            indicator_records(
+                df,
+                ok & ~np.isnan(val),
                 doc=doc,
-                kind="indicator",
                 actor="CHN",
-                partners=[[iso[i]] for i in idx],
+                iso=iso,
                 metric=metric,
                 unit=UNIT_2021,
-                year=year[idx],
-                value=val[idx],
-                line=df["line"].to_numpy()[idx],
+                year=year,
+                value=val,
             )
         )
     documents = [

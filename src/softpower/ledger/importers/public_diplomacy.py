@@ -33,7 +33,7 @@ from softpower.ledger.importers._base import (
     dedupe_documents,
     find_files,
     header_of,
-    make_records,
+    indicator_records,
     numbers,
     read_table,
     resolve_names,
@@ -148,19 +148,17 @@ def load_country_year(path: Path, release: str) -> ImportBatch:
                 str(path), int(df["line"].iloc[i]), col, f"negative count {val[i]:g}", "a count >= 0"
             )
         count(skipped, ok & np.isnan(val), "empty cell (not collected that year)")
-        idx = np.flatnonzero(ok & ~np.isnan(val))
         frames.append(
-            make_records(
-                len(idx),
+            indicator_records(
+                df,
+                ok & ~np.isnan(val),
                 doc=doc,
-                kind="indicator",
                 actor="CHN",
-                partners=[[iso[i]] for i in idx],
+                iso=iso,
                 metric=metric,
                 unit=unit,
-                year=year[idx],
-                value=val[idx],
-                line=df["line"].to_numpy()[idx],
+                year=year,
+                value=val,
             )
         )
     documents = [{"id": doc, "title": f"{title}: country-year measures", **AIDDATA, "date": None, "url": url}]
