@@ -144,7 +144,7 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
 
 
 _RECEIVE = re.compile(
-    r"(?:\s*,[^,]{0,80},)?\s+(?:has |have |had )?(?:also |long )?(?:received|obtained|accepted|got|secured|won|been (?:the )?recipients? of)\b",
+    r"(?:\s*,[^,]{0,80},)?(?:\s+(?!has\b|have\b|had\b|also\b)[a-z][\w'-]*){0,3}?\s+(?:has |have |had )?(?:also |long )?(?:received|obtained|accepted|got|secured|won|been (?:the )?recipients? of)\b",
     re.IGNORECASE,
 )
 
@@ -152,8 +152,12 @@ _RECEIVE = re.compile(
 def _giver(text: str, mentions: list[Mention], head: Mention, end: int) -> Mention | None:
     """The state after "from" when the subject only receives ("X received aid from Y")."""
     group = coordinated(text, mentions, head)
-    if not _RECEIVE.match(text, group[-1].end):
+    verb = _RECEIVE.match(text, group[-1].end)
+    if verb is None:
         return None
+    for m in mentions:  # "received Korean government scholarships": the demonym names the giver
+        if m.iso and m.kind == "demonym" and verb.end() < m.start <= verb.end() + 8 and m.iso != head.iso:
+            return m
     for m in mentions:
         if m.start > group[-1].end and m.iso and _FROM.search(text, max(0, m.start - 12), m.start):
             return m

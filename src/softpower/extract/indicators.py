@@ -58,7 +58,35 @@ _NOUNS = {
     "doses": "vaccine_doses",
     "exercises": "exercises",
     "vessels": "vessels",
+    "boats": "vessels",
+    "ships": "vessels",
+    "cutters": "vessels",
+    "troops": "troops",
+    "soldiers": "troops",
+    "sailors": "troops",
+    "personnel": "personnel",
+    "officers": "officers_trained",
+    "officials": "officials_trained",
+    "servants": "officials_trained",
+    "workers": "workers_trained",
+    "nurses": "health_workers",
+    "doctors": "health_workers",
+    "midwives": "health_workers",
+    "epidemiologists": "health_workers",
+    "engineers": "engineers",
+    "radars": "equipment_units",
+    "jets": "aircraft",
+    "aircraft": "aircraft",
+    "helicopters": "aircraft",
+    "provinces": "provinces",
+    "offices": "offices",
+    "occasions": "occasions",
+    "clinics": "clinics",
+    "grants": "grants",
+    "fellowships": "scholarships",
 }
+# "a 30-member relief team", "a 200-strong contingent"
+_MEMBERS = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*)-(?:member|strong|person)\b", re.I)
 _COUNT = re.compile(
     r"(?<![\w$¥€£.,])(?<!the )(?<!The )(?:(?:more than|over|some|nearly|about|around|at least|almost|roughly|up to)\s+)?"
     + _NUM
@@ -87,14 +115,14 @@ _ORD = {
 _RANK = re.compile(
     r"\b(?:(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))[- ](?:largest|biggest|most important)"
     r"|(?P<top>largest|biggest|top))\s+(?:(?:bilateral|single|foreign|overseas|official)\s+)?(?:(?P<what>trade|trading|export|import|investment|aid|tourism|source)\w*\s+)?"
-    r"(?P<role>partner|donor|investor|market|destination|source|lender|creditor)\b",
+    r"(?P<role>partner|donor|investor|market|destination|source|lender|creditor|recipient|beneficiary)\b",
     re.I,
 )
 _RATIO = re.compile(r"\b(?P<w>double|twice|triple|(?P<n>two|three|four|five|six|ten|\d+)\s+times)\b", re.I)
 _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
     r"(?:\b(?P<what>aid|assistance|ODA|loans?|lending|grants|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
-    r"\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped|worth)"
+    r"(?:\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped|worth)|,\s*at)"
     r"|\b(?P<valued>valued at))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
@@ -110,12 +138,14 @@ _POLLED = re.compile(
 )
 _FUTURE = re.compile(r"\b(?:will|would|could|plans? to|to be|intends? to|aims? to)\b", re.I)
 _GIVING = re.compile(
-    r"\b(?:provid\w+|pledg\w+|donat\w+|grant(?:ed|s)|gave|give[sn]?|giving|offer\w*|extend\w*|lent|lend\w*"
+    r"\b(?:provid\w+|pledg\w+|donat\w+|grant(?:ed|s)|gave|give[sn]?|giving|offer\w*|extend\w*|lent|lends?"
     r"|contribut\w+|commit\w*|announc\w+|disburs\w+|allocat\w+|approv\w+)\b",
     re.I,
 )
-_SUBCOUNT = re.compile(r"\b(?:including|of which|with)\s+(?P<num>\d+)\s+in\s+", re.I)
-_COUNTRIES = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|nations)\b", re.I)
+_SUBCOUNT = re.compile(r"\b(?:including|of which|with|and)\s+" + _NUM + r"\s+in\s+", re.I)
+_COUNTRIES = re.compile(
+    r"\b\d+\s+(?:(?:other|partner|member|recipient|developing)\s+)?(?:countries|nations)\b", re.I
+)
 # a cheap gate: every indicator needs a digit, a number word, a rank or a ratio word
 _MAYBE = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand"
@@ -127,6 +157,7 @@ _BACKREF = re.compile(
 )
 _STOCK = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|dispatched|established|opened|set up|trained|sent|founded|created|funded)\b"
+    r"|\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:provided|donated|delivered|supplied|given|awarded|hosted|trained)\b[^.;]{0,120}\bsince\b"
     r"|\bthere (?:are|were|is)\b|\b(?:currently|now) (?:has|have|hosts?|runs?)\b|\b(?:has|have) \d|\bis part of\b",
     re.I,
 )
@@ -245,16 +276,23 @@ def _indicators(
     year, year_end = year_of(sent.years, s0, s1)
     stock = bool(_STOCK.search(text, s0, s1))
     base = {"actor": actor, "year": year, "year_end": year_end}
-    for m in _COUNT.finditer(text, s0, s1):
+    clauses = split_clauses(text, s0, s1) if sent.years else []
+    counts = [*_COUNT.finditer(text, s0, s1), *_MEMBERS.finditer(text, s0, s1)]
+    for m in counts:
         if any(a <= m.start("num") < b for a, b in money_spans) or any(
-            y.start == m.start("num") for y in sent.years
+            y.start <= m.start("num") < y.end for y in sent.years
         ):
             continue
+        own = next(((a, b) for a, b in clauses if a <= m.start() < b), None)
+        y_own = year_of(sent.years, *own) if own else (None, None)
+        base["year"], base["year_end"] = y_own if y_own != (None, None) else (year, year_end)
         clause_start = max(s0, text.rfind(",", s0, m.start()) + 1)
         if _FUTURE.search(text, clause_start, m.start()):
             continue  # "will send 20 volunteers": a plan, not a count
-        value = _num(m.group("num"), m.group("scale"))
-        metric = _NOUNS[m.group("noun").lower()]
+        if m.re is _MEMBERS:
+            value, metric = _num(m.group("num")), "members"
+        else:
+            value, metric = _num(m.group("num"), m.group("scale")), _NOUNS[m.group("noun").lower()]
         unit = "persons_per_year" if metric == "tourist_arrivals" and "year" in m.group(0) else "count"
         compared = [x for x in sent.mentions if _COMPARED.search(text, max(s0, x.start - 14), x.start)]
         partners = _clause_partners(text, sent, actor, m.start()) or _partners(
@@ -268,10 +306,11 @@ def _indicators(
         place = [x for x in sent.mentions if sub is not None and x.start == sub.end()]
         if sub is not None and place:  # "21 institutes ..., including 13 in Thailand"
             sub_span = (sub.start(), place[0].end)
-            fields = {**base, "partners": list(place[0].codes), "value": float(sub.group("num"))}
+            fields = {**base, "partners": list(place[0].codes), "value": _num(sub.group("num"))}
             out.append(make_record(doc, "indicator", text, sub_span, metric=metric, unit=unit, **fields))
         if stock:
             taken.append((m.start(), m.end()))
+    base["year"], base["year_end"] = year, year_end
     for m in _COUNT_AFTER.finditer(text, s0, s1):  # "tourist arrivals ... reached 10.9 million"
         if any(a <= m.start("num") < b for a, b in money_spans):
             continue

@@ -37,6 +37,8 @@ GOLD = {
          E("KOR", ["VNM"], "oda_grant", None, 22e6, "USD")),
         ("A second grant of US$ 16 million goes to Laos for maternal and child health services in three southern provinces",
          E("KOR", ["LAO"], "oda_grant", None, 16e6, "USD")),
+        ("A second grant of US$ 16 million goes to Laos for maternal and child health services in three southern provinces",
+         I("KOR", ["LAO"], "provinces", 3)),
         ("now runs offices in 44 partner countries", I("KOR", ["WORLD"], "partner_countries", 44)),
         ("Last year the agency trained 320 Lao health workers and midwives at provincial hospitals in Savannakhet and Champasak.",
          E("KOR", ["LAO"], "technical_cooperation", 2021)),
