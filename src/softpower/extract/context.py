@@ -60,13 +60,15 @@ _PREP = frozenset(
 _SKIPWORDS = frozenset({"the", "a", "an", "and", "both", "all", "fellow"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _VERB_AFTER = re.compile(
-    r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,4})?\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:also|then|now|again|recently|once|"
+    r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,4}|\s+(?i:navy|army|air force|coast guard|armed forces|military|government"
+    r"|authorities|embassy|ministry of \w+(?: affairs)?|defen[cs]e ministry|foreign ministry|aid agency))?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:also|then|now|again|recently|once|"
     r"later|has|have|had|is|was|were|are|did|does|do|currently|first|further|jointly|formally|quickly)\s+)*"
     r"(?:[a-z]+ed|[a-z]+s|held|built|sent|gave|took|made|began|won|led|set|paid|lent|spent|became|agreed|signed)\b"
     r"|\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"
 )
 _VERB_BEFORE = re.compile(
-    r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?)\b"
+    r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?|goes|went|flows?)\b"
 )
 _TITLE_POSS = re.compile(
     r"\s+(?:President|Prime Minister|Premier|Foreign Minister|Defen[cs]e Minister|leader|King|Emperor|Chief|government)['’]s\b"
@@ -314,7 +316,9 @@ def clause_actor(
 ) -> tuple[str | None, list[str]]:
     """Actor and partners for a clause ``text[c0:...]`` whose cue starts at ``cue_start``."""
     inside = [m for m in sent.mentions if c0 <= m.start < cue_start]
-    head = subject(text, inside, c0, cue_start, sent.start) if inside else None
+    # a clause that opens with a name ("..., and South Korea pledged") is read on its own
+    floor = c0 if inside and inside[0].start - c0 <= 4 else sent.start
+    head = subject(text, inside, c0, cue_start, floor) if inside else None
     if head is not None and head is sent.head:
         return sent.actor, sent.partners
     subj_after = sent.actor_mention is None or sent.actor_mention.start > cue_start

@@ -53,7 +53,7 @@ _ORG_NAME = re.compile(
 )
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
-    r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+)\b",
+    r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+|added|earmarked|awarded)\b",
     re.I,
 )
 _ANAPHOR_NEXT = re.compile(

@@ -86,7 +86,7 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
     loose = trie_pattern(list(folded))
     rx = re.compile(
         rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>(?i:{loose})|{exact})(?:s(?=[^A-Za-z0-9$]|$))?(?![A-Za-z0-9$])"
-        r"(?!\s+dollars?\b)"
+        r"(?!\s+dollars?\b)(?!\s+(?:Sea|Ocean)\b)"
     )
     return rx, table
 

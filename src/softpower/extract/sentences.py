@@ -32,6 +32,12 @@ _CLAUSE_OPENER = re.compile(
 )
 
 Span = tuple[int, int]
+# "..., and South Korea pledged ...": a named subject with its own verb opens a new clause
+_NEW_SUBJECT = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:has|have|had|also|later|then)\s+)*"
+    r"(?:[a-z]{2,}ed|gave|sent|held|built|made|took|lent|sold|won)\b"
+)
+_VERBISH = re.compile(r"\b(?:[a-z]{3,}ed|gave|sent|held|built|made|took|lent|sold|won|is|are|was|were)\b")
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -110,8 +116,13 @@ def _split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
             if _RELATIVE_START.match(text, m.end()):
                 continue
             prev_word = (text[max(start, m.start() - 30) : m.start()].split() or [""])[-1]
-            if nxt.isupper() and prev_word[:1].isupper() and not _CLAUSE_OPENER.match(text, m.end()):
-                continue
+            if (
+                nxt.isupper()
+                and prev_word[:1].isupper()
+                and not _CLAUSE_OPENER.match(text, m.end())
+                and not (_NEW_SUBJECT.match(text, m.end()) and _VERBISH.search(text, pos, m.start()))
+            ):
+                continue  # a list of names, unless a new subject with its own verb follows a full clause
         out.append(_trim(text, pos, m.start()))
         pos = m.end()
     out.append(_trim(text, pos, end))

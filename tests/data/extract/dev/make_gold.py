@@ -63,6 +63,7 @@ GOLD = {
          E("JPN", ["PNG"], "oda_grant", 2022, 3.7e9, "JPY")),
         ("Tokyo has provided 12 patrol boats to Palau, Micronesia and the Marshall Islands since 2008",
          I("JPN", ["PLW", "FSM", "MHL"], "patrol_boats", 12, year=2008)),
+        ("its coast guard trains crews from all three.", E("JPN", ["PLW", "FSM", "MHL"], "technical_cooperation")),
         ("Washington signed a US$7.1 billion economic assistance agreement with the Federated States of Micronesia, Palau and the Marshall Islands in 2023.",
          E("USA", ["FSM", "PLW", "MHL"], "oda_grant", 2023, 7.1e9, "USD")),
         ("The United States also reopened its embassy in Honiara, Solomon Islands, in February 2023 after an absence of three decades.",
