@@ -238,3 +238,23 @@ def test_validity_of_a_year_without_polls_says_so() -> None:
     assert v["summary"] == (
         "no perception records in the year(s) measured: validity cannot be judged (polls in 2008)"
     )
+
+
+def test_default_framework_counts_diplomatic_posts(tmp_path: Path) -> None:
+    """Lowy Global Diplomacy Index posts (``ledger import --from lowy-gdi``) feed diplomatic standing."""
+    from softpower.ledger import Ledger, bundled_ledger
+
+    path = Path(bundled_ledger(tmp_path / "l.duckdb"))
+    before = run_index(path, mc=0, year=2008).dyads.set_index(["actor", "partner"])["score"]
+    posts = [
+        {"doc": "lowy-gdi:2008", "kind": "indicator", "actor": actor, "partners": ["VNM"],
+         "metric": "diplomatic_posts", "unit": "count", "value": n, "year": 2008}
+        for actor, n in (("JPN", 1.0), ("CHN", 4.0))
+    ]  # fmt: skip
+    with Ledger.open(path) as lg:
+        lg.import_records(posts, [{"id": "lowy-gdi:2008", "title": "posts"}], origin="test", source="test")
+    after = run_index(path, mc=0, year=2008).dyads.set_index(["actor", "partner"])["score"]
+    gain = (after - before).loc[[("CHN", "VNM"), ("JPN", "VNM")]]
+    # min-max over the year's dyads: CHN's 4 posts are the frontier (weight 0.2 / 3 indicators)
+    assert gain.loc[("CHN", "VNM")] == pytest.approx(0.2 / 3)
+    assert gain.loc[("JPN", "VNM")] == pytest.approx(0.2 / 3 / 4)
