@@ -321,6 +321,9 @@ def clause_actor(
     head = subject(text, inside, c0, cue_start, floor) if inside else None
     if head is not None and head is sent.head:
         return sent.actor, sent.partners
+    giver = _giver(text, sent.mentions, head, cue_start) if head is not None else None
+    if giver is not None and giver.iso:  # "... civil servants received Korean scholarships"
+        return giver.iso, order_codes([c for m in sent.mentions for c in m.codes if c != giver.iso])
     subj_after = sent.actor_mention is None or sent.actor_mention.start > cue_start
     if head is None and (sent.actor is None or sent.carried or subj_after):
         pair = _compound(text, sent, c0, cue_start, cue_end or cue_start)

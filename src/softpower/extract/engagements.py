@@ -32,7 +32,7 @@ _NAMED = re.compile(
     r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit|Dialogue|Forum|Conference))\b"
 )
 _SETTING = re.compile(
-    r"(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
+    r"(?i:at the height of|in the wake of|amid(?:st)?\b|in the midst of|on the eve of)|(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
 # a short line without final punctuation is a heading, not a statement
 _HEADING = re.compile(r"[^.!?\n]{0,80}(?<![.!?:;,])")
@@ -185,7 +185,16 @@ def sentence_engagements(
             if _ORG_WORD.search(text, window, cue.start) and _ORG_NAME.search(text, window, cue.start):
                 continue  # a word inside an organisation's name ("Association for ... Scholarships")
             ana = _ANAPHORIC.match(text, c0) or _GENERIC.match(text, c0)
-            if ana is not None and ana.end() >= cue.start and not has_act(text, c0, cue.start):
+            if (
+                ana is not None
+                and ana.end() >= cue.start
+                and not has_act(text, c0, cue.start)
+                and not (  # "A second grant of US$ 16 million goes to Laos": a costed act with its partner
+                    _GENERIC.match(text, c0)
+                    and _money_near(money, c0, c1, cue) is not None
+                    and _names_states(sent, cue.end, c1)
+                )
+            ):
                 continue  # "This think-tank ...": a repeat mention of an act already recorded
             if any(a <= cue.start < b for a, b in taken):
                 continue

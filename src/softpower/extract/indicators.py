@@ -369,6 +369,8 @@ def _indicators(
             if re.search(r"(?:than|that of|of)\s+(?:the\s+)?$", text[max(s0, x.start - 12) : x.start])
         ]
         clause_start = max(s0, text.rfind(",", s0, m.start()) + 1, text.rfind(" while ", s0, m.start()))
+        if _FUTURE.search(text, clause_start, m.start()):
+            continue  # "plans to double its aid": a target, not a ratio
         partners = _partners(sent, actor, clause_start, compared)
         out.append(
             make_record(

@@ -81,7 +81,7 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:harbinger|prelude|precursor|paving the way|pave the way|emphasi[sz]ed|stressed|reiterated|desirable"
     r"|realizations? of|realisations? of|explor(?:e|es|ing) |attempts? to|tries to|trying to|striv\w+|remains? committed|generally|typically|usually|traditionally|clarif\w+|said|says|stated|argued|claimed|noted"
     r"|report|reports|Bluebook|white paper|National Security Strategy|policy document)\b"
-    r"|\b(?:is|are|was|were|remains?|becomes?|became) (?:the |a |an |only )?(?:core|basis|key|cornerstone|centrepiece"
+    r"|\b(?:is|are|was|were|remains?|becomes?|became) (?:the |a |an |only )?(?:one of|core|basis|key|cornerstone|centrepiece"
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
     r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
@@ -136,7 +136,7 @@ MAIN_NEGATION = _word_start(MAIN_NEGATION)
 CONDITIONAL_START = re.compile(r"\s*(?:\w+,\s*)?(?:if|unless|should|were|whether)\b", re.IGNORECASE)
 #: a main clause that only wants or plans ("Japan seeks partnerships ... through ...")
 WANTING = re.compile(
-    r"\b(?:seeks?|seeking|aims?|aiming|hopes?|hoping|plans?|planning|wants?|wishes|intends?|would|could|might|may|should)\b",
+    r"\b(?:seeks?|seeking|aims?|aiming|hopes?|hoping|plans?|planning|wants?|wishes|intends?|would|could|might|(?-i:may)|should)\b",
     re.IGNORECASE,
 )
 WANTING = _word_start(WANTING)
