@@ -10,10 +10,18 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import Progress
 from rich.table import Table
 
-from softpower.cli.common import FormatOpt, LedgerOpt, OutputOpt, SeedOpt, fail, ledger_path, run_guarded
+from softpower.cli.common import (
+    FormatOpt,
+    LedgerOpt,
+    OutputOpt,
+    SeedOpt,
+    fail,
+    ledger_path,
+    progress_bar,
+    run_guarded,
+)
 from softpower.errors import InputError
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -146,11 +154,9 @@ def index_cmd(
             progress=progress,
         )
 
-    err = Console(stderr=True)
-    if err.is_terminal and mc > 0:
-        with Progress(transient=True, console=err) as bar:
-            task = bar.add_task("Monte Carlo and Sobol draws", total=None)
-            result = run_guarded(work, lambda done, total: bar.update(task, completed=done, total=total))
+    if mc > 0:
+        with progress_bar("Monte Carlo and Sobol draws") as progress:
+            result = run_guarded(work, progress)
     else:
         result = run_guarded(work)
     if fmt == "parquet":

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,7 +11,15 @@ import orjson
 import pandas as pd
 import typer
 
-from softpower.cli.common import FormatOpt, LedgerOpt, OutputOpt, fail, ledger_path, run_guarded
+from softpower.cli.common import (
+    FormatOpt,
+    LedgerOpt,
+    OutputOpt,
+    fail,
+    ledger_path,
+    progress_bar,
+    run_guarded,
+)
 
 ScenarioArg = Annotated[
     str | None,
@@ -42,24 +48,6 @@ def _check_output(output: Path | None) -> None:
         from softpower.simulate.api import check_output
 
         run_guarded(check_output, output)
-
-
-@contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
-    """A rich progress bar on stderr (silent when stderr is not a terminal)."""
-    if not sys.stderr.isatty():
-        yield lambda done, total: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 def _flat(meta: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -134,7 +122,7 @@ def register(app: typer.Typer) -> None:
         if scenario is None:
             fail("SCENARIO: missing (expected a shipped name, see --list, or a YAML file)")
         _check_output(output)
-        with _progress("simulating") as progress:
+        with progress_bar("simulating") as progress:
             result = run_guarded(
                 run_scenario,
                 scenario,
@@ -202,7 +190,7 @@ def register(app: typer.Typer) -> None:
         from softpower.simulate.sensitivity import sensitivity
 
         _check_output(output)
-        with _progress("sensitivity") as progress:
+        with progress_bar("sensitivity") as progress:
             result = run_guarded(
                 sensitivity,
                 scenario,
