@@ -258,3 +258,21 @@ def test_default_framework_counts_diplomatic_posts(tmp_path: Path) -> None:
     # min-max over the year's dyads: CHN's 4 posts are the frontier (weight 0.2 / 3 indicators)
     assert gain.loc[("CHN", "VNM")] == pytest.approx(0.2 / 3)
     assert gain.loc[("JPN", "VNM")] == pytest.approx(0.2 / 3 / 4)
+
+
+def test_joint_leaders_margin_is_their_lead_over_the_runner_up() -> None:
+    from softpower.measure.index import leader_frame
+
+    dyads = pd.DataFrame(
+        {
+            "actor": ["CHN", "KOR", "SGP"],
+            "partner": "JPN",
+            "year": 2023,
+            "score": [0.007, 0.007, 0.0],
+            "rank": [1, 1, 3],
+            "lead_share": [1.0, 1.0, 0.0],
+        }
+    )
+    row = leader_frame(dyads).iloc[0]
+    assert row["leader"] == "CHN+KOR" and row["runner_up"] == "SGP"
+    assert row["margin"] == pytest.approx(0.007)  # was 0: "leads SGP by 0.000"

@@ -73,9 +73,10 @@ def actor_frame(model: Model, scores: np.ndarray, dist: RankDistribution | None)
 def leader_frame(dyads: pd.DataFrame) -> pd.DataFrame:
     """Per partner and year: who leads, the runner-up and the margin between their scores.
 
-    Actors sharing the top score are joined with ``+`` as joint leaders (margin 0); when
-    every actor ties (typically all at zero, before any engagement) nobody leads and
-    ``leader`` is empty. ``lead_share`` is the Monte Carlo share of draws in which the
+    Actors sharing the top score are joined with ``+`` as joint leaders, and ``margin`` is
+    their lead over the runner-up (the best actor below them); when every actor ties
+    (typically all at zero, before any engagement) nobody leads, ``leader`` is empty and
+    the margin is 0. ``lead_share`` is the Monte Carlo share of draws in which the
     leader ranks first.
     """
     keys = ["partner", "year"]
@@ -100,8 +101,7 @@ def leader_frame(dyads: pd.DataFrame) -> pd.DataFrame:
         [name if ok else None for name, ok in zip(out["leader"], leads, strict=True)], dtype=object
     )
     out["lead_share"] = out["lead_share"].where(leads)
-    margin = (out["score"] - out["runner_up_score"]).where(out["n_top"] == 1, 0.0)
-    out["margin"] = margin.fillna(0.0)
+    out["margin"] = (out["score"] - out["runner_up_score"]).fillna(0.0)
     out["year"] = out["year"].astype(int)
     cols = ["partner", "year", "leader", "score", "runner_up", "runner_up_score", "margin", "lead_share"]
     return out[cols]
