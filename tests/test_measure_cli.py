@@ -143,10 +143,17 @@ def test_table_explains_sobol_estimates_outside_0_1() -> None:
         leaders=leaders,
         sensitivity=sens,
         validity={"summary": "-"},
-        meta={"uncertainty": {"sobol_evaluations": 112}},
+        meta={"uncertainty": {"note": "indices are estimates from 112 evaluations (...)"}},
     )
     text = " ".join(_table(result, 2008).split())
     assert "-0.158 ± 0.988" in text and "1.272 ± 1.064" in text
-    assert "estimates from 112 evaluations" in text and "sampling noise" in text
-    result.sensitivity = sens.iloc[[1]]
-    assert "sampling noise" not in _table(result, 2008)
+    assert "note: indices are estimates from 112 evaluations (...) (raise --mc)" in text
+    result.meta = {"uncertainty": {"note": None}}
+    assert "note:" not in _table(result, 2008)
+
+
+def test_json_explains_sobol_estimates_outside_0_1(ledger: Path) -> None:
+    """The bundled ledger at --mc 200 --seed 1 gives a total index above 1 (sampling noise)."""
+    d = json.loads(_run("--ledger", str(ledger), "--mc", "200", "--seed", "1", "--format", "json").stdout)
+    assert any(s["total"] > 1 or s["first_order"] < 0 for s in d["sensitivity"])
+    assert "sampling noise" in d["meta"]["uncertainty"]["note"]

@@ -54,3 +54,27 @@ def test_versus_analyses_the_effect(tmp_path: Path) -> None:
     other.write_text("extends: baseline\npartners: [VNM, THA]\n", encoding="utf-8")
     with pytest.raises(SoftpowerError, match="versus"):
         sensitivity("baseline", n=8, versus=other)
+
+
+def test_constant_output_is_zero_with_a_note_and_noise_is_explained() -> None:
+    from softpower.simulate.sensitivity import sobol_indices
+
+    problem = {"num_vars": 2, "names": ["a", "b"], "bounds": [[0.0, 1.0], [0.0, 1.0]]}
+    flat = sobol_indices(problem, lambda x: np.ones(len(x)), 8, seed=1, second_order=False)
+    assert (flat[["S1", "ST"]] == 0).all(axis=None) and "does not vary" in flat.attrs["note"]
+    # a tiny sample of a purely additive function: estimates stray outside [0, 1]
+    noisy = sobol_indices(problem, lambda x: x[:, 0] + 0.01 * x[:, 1], 2, seed=3, second_order=False)
+    assert noisy.loc[0, "S1"] > 1  # 8 evaluations
+    assert noisy.attrs["note"].startswith("indices are estimates from 8 evaluations")
+    assert "sampling noise" in noisy.attrs["note"]
+    good = sobol_indices(problem, lambda x: x[:, 0] + 0.01 * x[:, 1], 1024, seed=3, second_order=False)
+    assert "note" not in good.attrs
+
+
+def test_sensitivity_meta_says_when_no_parameter_moves_the_output(tmp_path: Path) -> None:
+    from softpower.simulate.sensitivity import sensitivity
+
+    one = tmp_path / "one.yaml"
+    one.write_text("horizon: 3\npartners: [IDN]\ndonors:\n  JPN: {strategy: doux-smart-power}\n")
+    res = sensitivity(one, None, n=8, second_order=False)  # one donor: alignment is always 1
+    assert "does not vary" in res.meta["note"]

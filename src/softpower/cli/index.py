@@ -81,18 +81,9 @@ def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
                 f"{r.total:.3f} ± {r.total_conf:.3f}",
             )
         con.print(t)
-        noisy = (
-            (sens[["first_order", "total"]] < 0).any(axis=None)
-            or (sens[["first_order", "total"]] > 1).any(axis=None)
-            or (sens["first_order"] > sens["total"]).any()
-        )
-        if noisy:
-            n = result.meta["uncertainty"]["sobol_evaluations"]
-            con.print(
-                f"note: indices are estimates from {n} evaluations (± is the 95 % confidence half-width); "
-                "values below 0 or above 1, or a first order above the total, are sampling noise: "
-                "raise --mc for sharper estimates"
-            )
+        note = result.meta["uncertainty"].get("note")
+        if note:
+            con.print(f"note: {note} (raise --mc)")
     con.print(f"validity: {result.validity['summary']}")
     return buf.getvalue()
 

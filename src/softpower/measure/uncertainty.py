@@ -176,6 +176,9 @@ def sobol_indices(
     func: Callable[[np.ndarray], np.ndarray],
     n: int,
     seed: int,
+    *,
+    second_order: bool = False,
+    num_resamples: int = 100,
 ) -> pd.DataFrame:
     """First-order and total Sobol indices of ``func`` with SALib (Saltelli/Jansen estimators).
 
@@ -190,6 +193,10 @@ def sobol_indices(
         groups (or variables).
     seed
         Seed of the scrambled Sobol sequence and of the bootstrap confidence intervals.
+    second_order, num_resamples
+        Use Saltelli's design with second-order columns (``n * (2 D + 2)`` evaluations;
+        only first-order and total indices are returned); bootstrap resamples of the
+        confidence intervals.
 
     Returns
     -------
@@ -197,7 +204,7 @@ def sobol_indices(
         Columns ``choice, first_order, first_order_conf, total, total_conf``; all zeros
         (with a note in ``.attrs``) when the output does not vary.
     """
-    x = sobol_sample.sample(dict(problem), n, calc_second_order=False, seed=seed)
+    x = sobol_sample.sample(dict(problem), n, calc_second_order=second_order, seed=seed)
     y = np.asarray(func(x), dtype=float)
     names = list(dict.fromkeys(problem.get("groups") or problem["names"]))
     if np.ptp(y) == 0:
@@ -206,8 +213,10 @@ def sobol_indices(
         )
         out.attrs["note"] = "the output does not vary over the design: no choice moves it"
         return out
-    si = sobol_analyze.analyze(dict(problem), y, calc_second_order=False, seed=seed)
-    return pd.DataFrame(
+    si = sobol_analyze.analyze(
+        dict(problem), y, calc_second_order=second_order, num_resamples=num_resamples, seed=seed
+    )
+    out = pd.DataFrame(
         {
             "choice": names,
             "first_order": si["S1"],
@@ -216,6 +225,20 @@ def sobol_indices(
             "total_conf": si["ST_conf"],
         }
     )
+    tol = 0.01  # rounding-level strays are not worth a note
+    est = out[["first_order", "total"]]
+    noisy = (
+        (est < -tol).any(axis=None)
+        or (est > 1 + tol).any(axis=None)
+        or (out["first_order"] > out["total"] + tol).any()
+    )
+    if noisy:
+        out.attrs["note"] = (
+            f"indices are estimates from {len(y)} evaluations (the conf columns are 95 % confidence "
+            "half-widths); values below 0 or above 1, or a first order above the total, are "
+            "sampling noise: a larger sample sharpens them"
+        )
+    return out
 
 
 def index_problem(pillars: Sequence[str]) -> dict[str, Any]:

@@ -26,8 +26,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from SALib.analyze import sobol as sobol_analyze
-from SALib.sample import sobol as sobol_sample
 
 from softpower.errors import SoftpowerError
 from softpower.simulate.ensemble import DesignTask, Progress, chunk_size, chunks, map_chunks, run_design_chunk
@@ -66,25 +64,20 @@ def sobol_indices(
     """
     if n < 2 or n & (n - 1):
         raise SoftpowerError(f"--n: {n} (expected a power of two, e.g. 1024)")
-    x = sobol_sample.sample(problem, n, calc_second_order=second_order, seed=seed)
-    y = np.asarray(func(x), dtype=float)
-    si = sobol_analyze.analyze(
-        problem,
-        y,
-        calc_second_order=second_order,
-        num_resamples=num_resamples,
-        seed=seed,
-        print_to_console=False,
-    )
-    return pd.DataFrame(
-        {
-            "parameter": problem["names"],
-            "S1": si["S1"],
-            "S1_conf": si["S1_conf"],
-            "ST": si["ST"],
-            "ST_conf": si["ST_conf"],
+    from softpower.measure.uncertainty import sobol_indices as measure_sobol
+
+    t = measure_sobol(problem, func, n, seed, second_order=second_order, num_resamples=num_resamples)
+    out = t.rename(
+        columns={
+            "choice": "parameter",
+            "first_order": "S1",
+            "first_order_conf": "S1_conf",
+            "total": "ST",
+            "total_conf": "ST_conf",
         }
     )
+    out.attrs = dict(t.attrs)
+    return out
 
 
 def sensitivity(
@@ -174,4 +167,6 @@ def sensitivity(
         "fixed_by_scenario": fixed_names,
         "noise": "off (noise_sd excluded from the design)",
     }
+    if "note" in table.attrs:
+        meta["note"] = table.attrs["note"]
     return SensitivityResult(table, meta)
