@@ -32,7 +32,7 @@ _NAMED = re.compile(
     r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit|Dialogue|Forum|Conference))\b"
 )
 _SETTING = re.compile(
-    r"(?i:at the height of|in the wake of|amid(?:st)?\b|in the midst of|on the eve of)|(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
+    r"(?i:at the height of|in the wake of|amid(?:st)?\b|in the midst of|on the eve of|ranging from)|(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
 # a short line without final punctuation is a heading, not a statement
 _HEADING = re.compile(r"[^.!?\n]{0,80}(?<![.!?:;,])")
@@ -58,6 +58,10 @@ _MONEY_VERB = re.compile(
 )
 _ANAPHOR_NEXT = re.compile(
     r"(?:The|This|That|These|Such)\s+(?:investment|aid|loan|grant|funding|money|package|assistance|pledge|support|amount|sum)\b"
+)
+_WITHDRAWN = re.compile(
+    r"\b(?:has|have|had) been (?:suspended|cancell?ed|canceled|scrapped|halted|terminated|frozen|shelved|withdrawn)\b"
+    r"|\b(?:was|were) (?:later |subsequently )?(?:suspended|cancell?ed|scrapped|halted|shelved|withdrawn)\b"
 )
 # an amount spread over many years is a statistic, not one act
 AGGREGATE_YEARS = 6
@@ -160,6 +164,8 @@ def sentence_engagements(
         or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1]))
     ):
         return []
+    if _WITHDRAWN.search(text, s0, s1):
+        return []  # "A grant ..., agreed before the coup, has been suspended"
     all_money = find_money(text, s0, s1) if found_money is None else found_money
     money = [m for m in all_money if not any(a <= m.start < b for a, b in taken)]
     used_money: set[int] = set()
@@ -189,10 +195,12 @@ def sentence_engagements(
                 ana is not None
                 and ana.end() >= cue.start
                 and not has_act(text, c0, cue.start)
-                and not (  # "A second grant of US$ 16 million goes to Laos": a costed act with its partner
+                and not (  # "A second grant of US$ 16 million goes to Laos", "A Confucius Institute opened
+                    # in Fiji in 2012": a costed or dated act with its own verb and partner
                     _GENERIC.match(text, c0)
-                    and _money_near(money, c0, c1, cue) is not None
+                    and (_money_near(money, c0, c1, cue) is not None or year_of(sent.years, cue.end, c1)[0])
                     and _names_states(sent, cue.end, c1)
+                    and has_act(text, cue.end, c1)
                 )
             ):
                 continue  # "This think-tank ...": a repeat mention of an act already recorded
