@@ -79,8 +79,29 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _PHRASE_END = re.compile(r"[,;:(]\s*(?:the\s+)?$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _FUNDING = re.compile(
-    r"(?:['’]s)?\s+(?:funding|financing|financial support|grants?|aid|assistance|money|loans?)\b"
+    r"(?:['’]s)?\s+(?:(?:technical|financial|military|development|government|economic)\s+)?"
+    r"(?:funding|financing|financial support|grants?|aid|assistance|money|loans?|help|support|expertise)\b"
 )
+# "built with a RMB 400 million grant from China": the state after "from" gives
+_FROM_GIVER = re.compile(
+    r"\b(?:grants?|loans?|aid|funding|financing|assistance|donations?|credit)\s+from\s+(?:the\s+)?(?:government\s+of\s+)?$"
+)
+# "... built two more with Korean technical assistance": the state named as the helper gives
+_WITH_HELP = re.compile(r"\b(?:with|through|using)\s+(?:the\s+)?$")
+
+
+def helper(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The state that funds or helps in ``text[start:end]`` ("grant from China", "with Korean assistance")."""
+    for m in mentions:
+        if not (start <= m.start < end) or not m.iso or m.kind == "place":
+            continue
+        if _FROM_GIVER.search(text, max(start, m.start - 40), m.start):
+            return m
+        if _WITH_HELP.search(text, max(start, m.start - 12), m.start) and _FUNDING.match(text, m.end):
+            return m
+    return None
+
+
 _IN_NAME = re.compile(r"\S\s+[A-Z][a-z]+\s+$")
 _TITLE_WORD = re.compile(
     r"\b(?:The|President|Premier|Minister|Former|Then|King|Queen|Emperor|Chairman|Leader|Ambassador|Both|Neither|Meanwhile|However|Moreover|While|When|Since|After|Before|Although|Yet|And|But|Also|So|Thus|Besides|Indeed|Likewise|Similarly)\s+$"
@@ -319,6 +340,13 @@ def clause_actor(
     # a clause that opens with a name ("..., and South Korea pledged") is read on its own
     floor = c0 if inside and inside[0].start - c0 <= 4 else sent.start
     head = subject(text, inside, c0, cue_start, floor) if inside else None
+    help_m = helper(text, sent.mentions, c0, min(sent.end, (cue_end or cue_start) + 40))
+    if (
+        help_m is not None
+        and help_m.iso not in (head.iso if head else None, None)
+        and (head is None or head.iso not in DONORS)  # the donor helps; the subject only builds or receives
+    ):
+        return help_m.iso, order_codes([c for m in sent.mentions for c in m.codes if c != help_m.iso])
     if head is not None and head is sent.head:
         return sent.actor, sent.partners
     giver = _giver(text, sent.mentions, head, cue_start) if head is not None else None

@@ -73,6 +73,22 @@ _SPECIFIC = 46
 _GENERIC_MONEY = 40
 
 
+# instruments that belong to one state whoever the clause's subject is
+_OWNERS = (
+    ("CHN", re.compile(r"Confucius|Chinese Bridge", re.I)),
+    ("JPN", re.compile(r"Japan Foundation|JENESYS", re.I)),
+    ("KOR", re.compile(r"King Sejong|Korean Cultural", re.I)),
+    ("USA", re.compile(r"Fulbright|Peace Corps", re.I)),
+)
+
+
+def _owner(text: str, cue: Cue) -> str | None:
+    for iso, rx in _OWNERS:
+        if rx.match(text, cue.start, cue.end):
+            return iso
+    return None
+
+
 def make_record(doc: str, kind: str, text: str, span: tuple[int, int], **fields: Any) -> dict[str, Any]:
     """A record dict in the exchange format (every key of ``RECORD_KEYS``)."""
     rec: dict[str, Any] = dict.fromkeys(RECORD_KEYS)
@@ -215,6 +231,12 @@ def sentence_engagements(
             ):
                 continue  # "recipients of Japan's ODA": generic aid talk without date, amount, name or state
             actor, partners = clause_actor(text, sent, c0, cue.start, cue.end)
+            owner = _owner(text, cue)
+            if (
+                owner is not None and owner != actor
+            ):  # "A Confucius Institute opened in Fiji": China's instrument
+                actor = owner
+                partners = [c for c in partners if c != owner]
             local = order_codes(
                 [c for m in sent.mentions if c0 <= m.start < c1 for c in m.codes if c != actor]
             )

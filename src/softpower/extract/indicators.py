@@ -59,6 +59,9 @@ _NOUNS = {
     "exercises": "exercises",
     "vessels": "vessels",
     "boats": "vessels",
+    "submarines": "vessels",
+    "frigates": "vessels",
+    "corvettes": "vessels",
     "ships": "vessels",
     "cutters": "vessels",
     "troops": "troops",
@@ -90,7 +93,7 @@ _MEMBERS = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*)-(?:member|strong|
 _COUNT = re.compile(
     r"(?<![\w$¥€£.,])(?<!the )(?<!The )(?:(?:more than|over|some|nearly|about|around|at least|almost|roughly|up to)\s+)?"
     + _NUM
-    + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'-]+[”\"]?\s+){0,4}?"
+    + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'.-]+[”\"]?\s+){0,4}?"
     r"[“\"]?(?P<noun>" + "|".join(_NOUNS) + r")\b",
     re.IGNORECASE,
 )
@@ -126,6 +129,14 @@ _AGG = re.compile(
     r"|\b(?P<valued>valued at))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
+# "with two-way trade of about US$ 205 billion", "Tonga owes US$ 108 million to ..."
+_AGG_OF = re.compile(
+    r"\b(?:(?P<trade>(?:two-way |bilateral |total )?(?:trade|exports|imports)(?: volume)?\s+of)|(?P<debt>owe[sd]?|debts? of))"
+    r"\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    re.I,
+)
+# "Korean investment in ...", "India's trade with ...": the state named just before the aggregate
+_AGG_OWNER = re.compile(r"^(?:['’]s)?\s+(?:(?:total|annual|two-way|bilateral|overall)\s+)?$")
 _COUNT_AFTER = re.compile(
     r"\b(?P<noun>arrivals|visitors|tourists|students|volunteers|teachers|projects|agreements)\b[^.;]{0,50}?"
     r"\b(?:reached|totall?ed|numbered|stood at|hit|rose to|grew to|exceeded|surpassed|topped)\s+"
@@ -156,7 +167,9 @@ _BACKREF = re.compile(
     r"(?:Meanwhile|At the same time|The figure|This figure|That figure|The number|That year|In the same year)\b"
 )
 _STOCK = re.compile(
-    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|dispatched|established|opened|set up|trained|sent|founded|created|funded)\b"
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|ght)\b[^.;]{0,120}\bsince\s+\d{4}\b"
+    r"|\b[Ss]ince\s+\d{4}\b[^.;]{0,120}\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|ght)\b"
+    r"|\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:built|dispatched|established|opened|set up|trained|sent|founded|created|funded)\b"
     r"|\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:provided|donated|delivered|supplied|given|awarded|hosted|trained)\b[^.;]{0,120}\bsince\b"
     r"|\bthere (?:are|were|is)\b|\b(?:currently|now) (?:has|have|hosts?|runs?)\b|\b(?:has|have) \d|\bis part of\b",
     re.I,
@@ -389,11 +402,26 @@ def _indicators(
         agg = _AGG.search(text, max(s0, mo.start - 90), mo.start)
         if agg is not None and _GIVING.search(text, s0, mo.start):
             agg = None  # "decided to provide assistance worth $1 million": the amount of an act
+        agg_of = None if agg is not None else _AGG_OF.search(text, max(s0, mo.start - 40), mo.start)
         y, ye = year_of(sent.years, s0, s1)
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
-        if agg is None and not long_run:
+        if agg is None and agg_of is None and not long_run:
             continue
-        what = "aid" if agg is None else "valued" if agg.group("valued") else agg.group("what").lower()
+        agg_actor: str | None = actor
+        if agg is not None and agg.group("what"):
+            owner = [
+                x
+                for x in sent.mentions
+                if x.iso and x.end <= agg.start("what") and _AGG_OWNER.match(text[x.end : agg.start("what")])
+            ]
+            agg_actor = owner[-1].iso if owner else actor
+        if agg_of is not None:
+            what = "trade" if agg_of.group("trade") else "debt"
+            if agg_of.group("debt"):  # the creditor named after the amount
+                creditor = [x for x in sent.mentions if x.iso and mo.end <= x.start < mo.end + 60]
+                agg_actor = creditor[0].iso if creditor else actor
+        else:
+            what = "aid" if agg is None else "valued" if agg.group("valued") else agg.group("what").lower()
         metric = {
             "valued": "trade_volume",
             "trade": "trade_volume",
@@ -409,8 +437,8 @@ def _indicators(
                 metric=metric,
                 unit=mo.currency,
                 value=mo.amount,
-                partners=_partners(sent, actor, s0),
-                **base,
+                partners=_partners(sent, agg_actor, s0),
+                **{**base, "actor": agg_actor},
             )
         )
         taken.append((mo.start, mo.end))

@@ -56,7 +56,8 @@ _OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
 _PUBLIC_AFTER = re.compile(r"\s+(?:respondents|public|people|elites?|youths?|students|citizens)\b", re.I)
 # a share in a clause of its own compared with the one before ("against 38.9 per cent for the US")
 _AGAINST = re.compile(
-    r"\s*(?:,\s*)?(?:against|compared with|compared to|versus|vs\.?|while|and|but|with|as against)?\s*(?:only\s+)?$", re.I
+    r"\s*(?:,\s*)?(?:against|compared with|compared to|versus|vs\.?|while|and|but|with|as against)?\s*(?:only\s+)?$",
+    re.I,
 )
 
 
@@ -110,7 +111,9 @@ def sentence_perceptions(
         measure_prev = measure
         inside = [m for m in sent.mentions if c0 <= m.start < c1 and m.iso]
         public = [m for m in inside if _OF_PUBLIC.search(text, max(c0, m.start - 14), m.start)]
-        public += [m for m in inside if m not in public and m.kind == "demonym" and _PUBLIC_AFTER.match(text, m.end)]
+        public += [
+            m for m in inside if m not in public and m.kind == "demonym" and _PUBLIC_AFTER.match(text, m.end)
+        ]
         cut = share.start() if share else c1
         public += [  # "respondents in Fiji" before the share, or "of respondents in Fiji" right after it
             m

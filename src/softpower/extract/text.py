@@ -8,8 +8,8 @@ spans index into; for HTML and PDF it is kept with the document so spans stay ch
 from __future__ import annotations
 
 import hashlib
-import re
 import io
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -235,8 +235,11 @@ def dateline_date(text: str, within: int = 600) -> str | None:
         return None
     if m.group("iso"):
         return m.group("iso")
-    day, month, year = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
-        m.group("d2"), m.group("m2"), m.group("y2"))
+    day, month, year = (
+        (m.group("d1"), m.group("m1"), m.group("y1"))
+        if m.group("d1")
+        else (m.group("d2"), m.group("m2"), m.group("y2"))
+    )
     mon = _MONTHS[month.lower()]
     return f"{year}-{mon:02d}-{int(day):02d}"
 
