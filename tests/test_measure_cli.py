@@ -157,3 +157,14 @@ def test_json_explains_sobol_estimates_outside_0_1(ledger: Path) -> None:
     d = json.loads(_run("--ledger", str(ledger), "--mc", "200", "--seed", "1", "--format", "json").stdout)
     assert any(s["total"] > 1 or s["first_order"] < 0 for s in d["sensitivity"])
     assert "sampling noise" in d["meta"]["uncertainty"]["note"]
+
+
+def test_huge_mc_is_refused_before_any_work(ledger: Path, tmp_path: Path) -> None:
+    res = _run("--ledger", str(ledger), "--mc", "100000000")
+    lines = res.stderr.strip().splitlines()
+    assert res.exit_code == 2 and len(lines) == 1
+    assert "--mc: 100000000 draws is too many (expected at most 1000000" in lines[0]
+    out = tmp_path / "x.html"
+    res = runner.invoke(app, ["report", "--ledger", str(ledger), "--mc", "100000000", "-o", str(out)])
+    assert res.exit_code == 2 and "--mc: 100000000 draws is too many" in res.stderr
+    assert not out.exists()

@@ -215,3 +215,9 @@ def test_write_output_is_atomic_and_one_line(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(SoftpowerError, match=r"cannot write .*a\.txt: No space left on device"):
         write_output(tmp_path / "a.txt", "new")
     assert out.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_huge_sobol_design_is_refused_before_running() -> None:
+    res = _run("sensitivity", "baseline", "--n", "1048576")
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert "--n: 1048576 means 52428800 runs (expected at most 4194304" in res.stderr

@@ -77,8 +77,10 @@ def register(app: typer.Typer) -> None:
         Example: softpower report --ledger softpower.duckdb --scenario baseline --output out/report.html
         """
         from softpower.ledger import Ledger
+        from softpower.measure.api import check_draws
         from softpower.report import build_report
 
+        run_guarded(check_draws, mc)
         path = ledger_path(ledger)
 
         def work() -> Path:

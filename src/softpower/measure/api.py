@@ -79,6 +79,21 @@ def _values(led: Any, kind: str, min_sources: int, third_party_only: bool) -> pd
     return out.assign(family=kind)[["actor", "partner", "year", "family", "name", "value"]]
 
 
+#: Most Monte Carlo draws accepted (the draw matrices are held in memory: 10^8 draws took 12+ GiB).
+MAX_DRAWS = 1_000_000
+
+
+def check_draws(mc: int) -> None:
+    """Refuse a Monte Carlo size below 0 or above :data:`MAX_DRAWS` (one line, exit code 2)."""
+    if mc < 0:
+        raise SoftpowerError(f"--mc: {mc} is negative (expected a number of draws >= 0)")
+    if mc > MAX_DRAWS:
+        raise SoftpowerError(
+            f"--mc: {mc} draws is too many (expected at most {MAX_DRAWS}; "
+            "the draws are held in memory and 1,000 already give stable 5-95 % rank intervals)"
+        )
+
+
 def run_index(
     ledger: Any,
     *,
@@ -125,8 +140,7 @@ def run_index(
     fw = framework if isinstance(framework, Framework) else load_framework(framework)
     if weights is not None:
         weights = check_weights(weights, fw.pillar_names, "--weight")
-    if mc < 0:
-        raise SoftpowerError(f"--mc: {mc} is negative (expected a number of draws >= 0)")
+    check_draws(mc)
     with _opened(ledger) as led:
         where = str(getattr(led, "path", "ledger"))
         eng = ledger_records(led, "engagement")

@@ -48,6 +48,10 @@ class SensitivityResult:
         return {"indices": self.indices.to_dict(orient="records"), "meta": self.meta}
 
 
+#: Largest Sobol design (runs) accepted: the design matrix alone is runs × parameters × 8 bytes.
+MAX_SOBOL_RUNS = 2**22
+
+
 def sobol_indices(
     problem: dict[str, Any],
     func: Callable[[np.ndarray], np.ndarray],
@@ -122,6 +126,12 @@ def sensitivity(
         )
     problem = sobol_problem()
     names: tuple[str, ...] = tuple(problem["names"])
+    runs = n * (2 * len(names) + 2 if second_order else len(names) + 2)
+    if runs > MAX_SOBOL_RUNS:
+        raise SoftpowerError(
+            f"--n: {n} means {runs} runs (expected at most {MAX_SOBOL_RUNS}: a smaller --n"
+            + (")" if not second_order else " or --first-order-only)")
+        )
     fixed_names = [k for k in sc.parameters if k in names]
     other = None if versus is None else versus if isinstance(versus, Scenario) else load_scenario(versus)
     with opened(ledger) as led:
