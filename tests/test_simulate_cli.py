@@ -221,3 +221,22 @@ def test_huge_sobol_design_is_refused_before_running() -> None:
     res = _run("sensitivity", "baseline", "--n", "1048576")
     assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
     assert "--n: 1048576 means 52428800 runs (expected at most 4194304" in res.stderr
+
+
+def test_calibrate_method_abc(seeds_ledger: Path) -> None:
+    from softpower.simulate import abc
+
+    res = _run("calibrate", "--ledger", str(seeds_ledger), "--method", "bayes")
+    assert res.exit_code == 2 and "--method: 'bayes' (expected one of least-squares, abc)" in res.stderr
+    ls = json.loads(_run("calibrate", "--ledger", str(seeds_ledger), "--format", "json").stdout)
+    if not abc.available():
+        assert "pip install 'softpower[abc]'" in ls["meta"]["abc"]
+        return
+    assert ls["meta"]["abc"] == "not run: use --method abc for an ABC-SMC posterior"
+    args = ["--method", "abc", "--population", "20", "--generations", "2", "--seed", "1", "--format", "json"]
+    res = _run("calibrate", "--ledger", str(seeds_ledger), *args)
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert {r["parameter"] for r in d["posterior"]} >= {"alpha", "lam"}
+    assert all(r["p05"] <= r["p50"] <= r["p95"] for r in d["posterior"])
+    assert d["meta"]["population"] == 20 and len(d["meta"]["epsilons"]) == 2

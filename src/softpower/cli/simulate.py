@@ -21,6 +21,7 @@ from softpower.cli.common import (
     run_guarded,
 )
 
+METHODS = ("least-squares", "abc")
 ScenarioArg = Annotated[
     str | None,
     typer.Argument(help="A shipped scenario name (see --list) or a scenario YAML file.", show_default=False),
@@ -147,19 +148,48 @@ def register(app: typer.Typer) -> None:
             int | None,
             typer.Option("--holdout-year", help="Backtest: fit up to this year, predict after it."),
         ] = None,
+        method: Annotated[
+            str,
+            typer.Option(
+                "--method",
+                help="least-squares (point fit, residuals, backtest) or abc (ABC-SMC posterior; needs pyabc).",
+            ),
+        ] = "least-squares",
+        population: Annotated[int, typer.Option("--population", help="abc: particles per generation.")] = 100,
+        generations: Annotated[int, typer.Option("--generations", help="abc: SMC generations.")] = 4,
+        seed: Annotated[int, typer.Option("--seed", help="abc: seed of the sampler.")] = 0,
         fmt: FormatOpt = "table",
         output: OutputOpt = None,
     ) -> None:
-        """Fit model parameters to the ledger's perception records by least squares.
+        """Fit model parameters to the ledger's perception records: least squares, or ABC-SMC.
 
-        Reports the fit (residuals, RMSE) and a backtest against a persistence baseline.
+        Least squares reports the fit (residuals, RMSE) and a backtest against a persistence
+        baseline; --method abc reports a posterior (5/50/95 % per parameter) with pyabc.
 
         Example: softpower calibrate --ledger softpower.duckdb --holdout-year 2016 --format json
         """
         from softpower.simulate.calibrate import calibrate
 
+        if method not in METHODS:
+            fail(f"--method: {method!r} (expected one of {', '.join(METHODS)})")
         _check_output(output)
         path = ledger_path(ledger)
+        if method == "abc":
+            from softpower.simulate.abc import abc_calibrate
+
+            post = run_guarded(
+                abc_calibrate,
+                path,
+                scenario=scenario,
+                population=population,
+                generations=generations,
+                seed=seed,
+            )
+            rows = [{"parameter": k, **v} for k, v in post.pop("posterior").items()]
+            frame = pd.DataFrame(rows)
+            frame["prior"] = frame["prior"].map(lambda b: f"{b[0]:g}..{b[1]:g}")
+            _emit_frame(frame, post, "posterior", fmt, output)
+            return
         result = run_guarded(calibrate, path, scenario=scenario, holdout_year=holdout)
         _emit_frame(result.residuals, result.meta, "residuals", fmt, output)
 

@@ -342,9 +342,9 @@ def calibrate(
         "method": "bounded least squares (scipy.optimize.least_squares, trf)",
         "abc": "not run: "
         + (
-            "pyabc is not installed"
+            "pyabc is not installed (pip install 'softpower[abc]')"
             if find_spec("pyabc") is None
-            else "ABC is not implemented in this version"
+            else "use --method abc for an ABC-SMC posterior"
         ),
         "n_facts": len(facts),
         "n_respondent_rows": len(obs),
