@@ -87,11 +87,17 @@ _FROM_GIVER = re.compile(
     r"\b(?:grants?|loans?|aid|funding|financing|assistance|donations?|credit)\s+from\s+(?:the\s+)?(?:government\s+of\s+)?$"
 )
 # "... built two more with Korean technical assistance": the state named as the helper gives
-_WITH_HELP = re.compile(r"\b(?:with|through|using)\s+(?:the\s+)?$")
+_WITH_HELP = re.compile(r"\b(?:with|through)\s+(?:the\s+)?$")
 
 
 def helper(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
     """The state that funds or helps in ``text[start:end]`` ("grant from China", "with Korean assistance")."""
+    if (
+        text.find(" from ", start, end) < 0
+        and text.find("with ", start, end) < 0
+        and text.find("through ", start, end) < 0
+    ):
+        return None
     for m in mentions:
         if not (start <= m.start < end) or not m.iso or m.kind == "place":
             continue

@@ -91,6 +91,8 @@ _OWNERS = (
 
 
 def _owner(text: str, cue: Cue) -> str | None:
+    if cue.instrument not in ("cultural_institution", "people_exchange"):
+        return None
     for iso, rx in _OWNERS:
         if rx.match(text, cue.start, cue.end):
             return iso

@@ -243,7 +243,7 @@ def sentence_indicators(
                 rec["year"], rec["year_end"] = y, ye
             if rec["partners"] == ["WORLD"] and prev.partners:
                 rec["partners"] = list(prev.partners)
-    if _COUNTRIES.search(text, sent.start, sent.end):
+    if out and _COUNTRIES.search(text, sent.start, sent.end):
         for rec in out:  # "to 35 countries": the scope is worldwide
             if rec["unit"] == "count":
                 rec["partners"] = ["WORLD"]
@@ -287,15 +287,17 @@ def _indicators(
         return out
     span = (s0, s1)
     year, year_end = year_of(sent.years, s0, s1)
-    stock = bool(_STOCK.search(text, s0, s1))
+    stock: bool | None = None  # decided on the first count
     base = {"actor": actor, "year": year, "year_end": year_end}
-    clauses = split_clauses(text, s0, s1) if sent.years else []
-    counts = [*_COUNT.finditer(text, s0, s1), *_MEMBERS.finditer(text, s0, s1)]
+    counts = list(_COUNT.finditer(text, s0, s1))
+    if text.find("-", s0, s1) >= 0:
+        counts += _MEMBERS.finditer(text, s0, s1)
     for m in counts:
         if any(a <= m.start("num") < b for a, b in money_spans) or any(
             y.start <= m.start("num") < y.end for y in sent.years
         ):
             continue
+        clauses = split_clauses(text, s0, s1) if sent.years else ()
         own = next(((a, b) for a, b in clauses if a <= m.start() < b), None)
         y_own = year_of(sent.years, *own) if own else (None, None)
         base["year"], base["year_end"] = y_own if y_own != (None, None) else (year, year_end)
@@ -321,6 +323,8 @@ def _indicators(
             sub_span = (sub.start(), place[0].end)
             fields = {**base, "partners": list(place[0].codes), "value": _num(sub.group("num"))}
             out.append(make_record(doc, "indicator", text, sub_span, metric=metric, unit=unit, **fields))
+        if stock is None:
+            stock = bool(_STOCK.search(text, s0, s1))
         if stock:
             taken.append((m.start(), m.end()))
     base["year"], base["year_end"] = year, year_end
@@ -442,8 +446,11 @@ def _indicators(
             )
         )
         taken.append((mo.start, mo.end))
-    polled = _POLLED.search(text, s0, s1) is not None  # a share of respondents is a perception
-    for m in [] if polled else _PERCENT.finditer(text, s0, s1):
+    shares = list(_PERCENT.finditer(text, s0, s1))
+    polled = (
+        bool(shares) and _POLLED.search(text, s0, s1) is not None
+    )  # a share of respondents is a perception
+    for m in [] if polled else shares:
         growth = _GROWTH.search(text, max(s0, m.start() - 40), min(s1, m.end() + 30))
         unit = "percent_per_year" if _PER_YEAR.search(text, m.end(), min(s1, m.end() + 20)) else "percent"
         metric = "growth" if growth else "share"
