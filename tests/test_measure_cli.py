@@ -168,3 +168,19 @@ def test_huge_mc_is_refused_before_any_work(ledger: Path, tmp_path: Path) -> Non
     res = runner.invoke(app, ["report", "--ledger", str(ledger), "--mc", "100000000", "-o", str(out)])
     assert res.exit_code == 2 and "--mc: 100000000 draws is too many" in res.stderr
     assert not out.exists()
+
+
+def test_framework_indicator_matching_no_record_is_warned(ledger: Path, tmp_path: Path) -> None:
+    fw = tmp_path / "fw.yaml"
+    fw.write_text("pillars:\n  a: {weight: 1, indicators: [count:all, indicator:cultural_institute]}\n")
+    res = _run("--ledger", str(ledger), "--mc", "0", "--framework", str(fw), "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["meta"]["unmatched_indicators"] == ["indicator:cultural_institute"]
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0] == (
+        f"softpower: warning: {fw}: indicator:cultural_institute matches no record in the ledger "
+        "(it adds 0 to every dyad; check the name, or import the data)"
+    )
+    fw.write_text("pillars:\n  a: {weight: 1, indicators: [count:all, indicator:cultural_institutes]}\n")
+    res = _run("--ledger", str(ledger), "--mc", "0", "--framework", str(fw), "--format", "json")
+    assert res.exit_code == 0 and res.stderr == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -150,6 +151,13 @@ def index_cmd(
             result = run_guarded(work, progress)
     else:
         result = run_guarded(work)
+    if framework is not None:  # the default framework's sparse statistics are documented
+        for name in result.meta["unmatched_indicators"]:
+            print(
+                f"softpower: warning: {framework}: {name} matches no record in the ledger "
+                "(it adds 0 to every dyad; check the name, or import the data)",
+                file=sys.stderr,
+            )
     if fmt == "parquet":
         buf = io.BytesIO()
         result.dyads.to_parquet(buf, index=False)

@@ -159,6 +159,10 @@ def run_index(
             [_values(led, k, min_sources, third_party_only) for k in ("indicator", "perception")],
             ignore_index=True,
         )
+    known = {f"{f}:{n}" for f, n in zip(values["family"], values["name"], strict=True)}
+    unmatched = [
+        i for i in fw.indicators if i.split(":", 1)[0] in ("indicator", "perception") and i not in known
+    ]
     dated = facts.loc[facts["year"].notna()]
     inputs = build_inputs(panel, values, fw, amount_range(dated), year)
     model = Model(inputs, fw, weights)
@@ -209,6 +213,7 @@ def run_index(
         "year": year,
         "min_sources": min_sources,
         "third_party_only": third_party_only,
+        "unmatched_indicators": unmatched,
         "facts": {
             "engagement": len(facts),
             "undated": int(facts["year"].isna().sum()),
