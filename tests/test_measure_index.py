@@ -276,3 +276,13 @@ def test_joint_leaders_margin_is_their_lead_over_the_runner_up() -> None:
     row = leader_frame(dyads).iloc[0]
     assert row["leader"] == "CHN+KOR" and row["runner_up"] == "SGP"
     assert row["margin"] == pytest.approx(0.007)  # was 0: "leads SGP by 0.000"
+
+
+def test_unknown_method_lists_the_registry_plainly(tmp_path: Path) -> None:
+    fw = tmp_path / "fw.yaml"
+    fw.write_text("pillars:\n  a: {weight: 1, indicators: [count:all]}\nnormalisation: foo\n")
+    with pytest.raises(InputError) as err:
+        load_framework(fw)
+    assert str(err.value).endswith(
+        "normalisation: unknown method 'foo' (expected one of minmax, zscore, rank, frontier)"
+    )

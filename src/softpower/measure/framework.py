@@ -177,7 +177,9 @@ def _choice(
 ) -> str:
     value = doc.get(key, default)
     if value not in registry:
-        raise InputError(file, ln.get((key,)), key, f"unknown method {value!r}", f"one of {tuple(registry)}")
+        raise InputError(
+            file, ln.get((key,)), key, f"unknown method {value!r}", f"one of {', '.join(registry)}"
+        )
     return str(value)
 
 
