@@ -93,6 +93,8 @@ def sentence_perceptions(
     the same respondents and the same poll.
     """
     s0, s1 = sent.start, sent.end
+    if all(text.find(w, s0, s1) < 0 for w in ("%", "percent", "per cent", "respondents")):
+        return []  # no share and no "more/fewer respondents": a cheap exit for most sentences
     if not _RESPONDENTS.search(text, s0, s1) and not (before and _SHARE.search(text, s0, s1)):
         return []
     out: list[dict[str, Any]] = []

@@ -100,7 +100,7 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
             found = sentence_engagements(doc, text, sent, taken, prev, stats, money)
             pending = [r for r in found if not r["instrument"]]
             records.extend(found)
-        if POLL.search(text, s0, s1) and sent.mentions:
+        if sent.mentions and POLL.search(text, s0, s1):
             polls = [*polls[-2:], sent]
         prev = sent
     for rec in pending:

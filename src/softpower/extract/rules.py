@@ -89,6 +89,11 @@ HYPOTHETICAL = re.compile(
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
     re.IGNORECASE,
 )
+# one pass finds the first negation or hypothetical word; most clauses have neither
+_NEG_OR_HYPO = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<neg>" + NEGATION.pattern + r")|(?P<hyp>" + HYPOTHETICAL.pattern + "))",
+    re.IGNORECASE,
+)
 NEGATION = _word_start(NEGATION)
 HYPOTHETICAL = _word_start(HYPOTHETICAL)
 # verbs and nouns that make a clause report an act rather than discuss one
@@ -172,8 +177,9 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
 @lru_cache(maxsize=16384)
 def _chunk_filter(text: str, start: int, end: int) -> str | None:
     chunk = text[start:end]
-    if NEGATION.search(chunk):
+    m = _NEG_OR_HYPO.search(chunk)
+    if m is not None and (m.group("neg") is not None or NEGATION.search(chunk, m.start() + 1)):
         return "negation"
-    if CONDITION.search(chunk) or HYPOTHETICAL.search(chunk):
+    if m is not None or CONDITION.search(chunk):
         return "hypothetical"
     return None
