@@ -223,3 +223,23 @@ def test_output_that_is_a_folder_is_one_line(ledger_file: Path, tmp_path: Path) 
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert f"cannot write {tmp_path}: it is a folder" in res.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_leading_donors_have_distinct_colours() -> None:
+    """DEU and PRT shared an orange (and AUS a teal like KOR's) in the big ledger's tile legend."""
+    donors = ["AUS", "CHN", "DEU", "JPN", "KOR", "PRT", "USA", "GBR", "FRA", "IND", "NZL"]
+    dyads = pd.DataFrame(
+        {
+            "actor": donors,
+            "partner": ["VNM", "THA", "LAO", "KHM", "MYS", "IDN", "PHL", "FJI", "TON", "NPL", "WSM"],
+            "year": 2020,
+            "score": 0.5,
+            "rank": 1,
+            "lead_share": 1.0,
+        }
+    )
+    fig = figures.tile_grid(figures.leaders_table(dyads))
+    legend = {t.name: t.marker.color for t in fig.data if t.name in donors}
+    assert set(legend) == set(donors)
+    assert len(set(legend.values())) == len(donors)
+    assert legend["JPN"] == figures.DONOR_COLOURS["JPN"] and legend["KOR"] == figures.DONOR_COLOURS["KOR"]

@@ -28,15 +28,36 @@ POWER_COLOURS = {
     "hard": "#d55e00",
 }
 DONOR_COLOURS = {"JPN": "#c0392b", "CHN": "#e6a100", "USA": "#1f5fa8", "KOR": "#12876f"}
-_OTHER_COLOURS = ("#7f3c8d", "#11a579", "#3969ac", "#f2b701", "#e73f74", "#80ba5a", "#e68310", "#008695")
+#: Colours for other donors, none close to the four above (the old palette had a teal, a blue,
+#: a yellow and an orange that read as KOR, USA and CHN).
+_OTHER_COLOURS = (
+    "#7f3c8d",  # purple
+    "#e73f74",  # pink
+    "#80ba5a",  # light green
+    "#8c564b",  # brown
+    "#17becf",  # cyan
+    "#7f7f7f",  # grey
+    "#bcbd22",  # olive
+    "#393b79",  # indigo
+    "#f7b6d2",  # light pink
+    "#c49c94",  # tan
+)
 PROFILE_FIELDS = ("smart_share", "ppp_share", "equal_footing_share", "hard_share", "continuity", "coverage")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
 
 def donor_colour(code: str, order: list[str] | None = None) -> str:
-    """A fixed colour for the main donors, a stable palette colour for others."""
+    """A fixed colour for the main donors, a palette colour for others.
+
+    With ``order`` (the donors one figure shows), the other donors take the palette in that
+    order, so no two of them share a colour until the palette runs out; without it the
+    colour is a stable function of the code (collisions possible).
+    """
     if code in DONOR_COLOURS:
         return DONOR_COLOURS[code]
+    others = [c for c in dict.fromkeys(order or ()) if c not in DONOR_COLOURS]
+    if code in others:
+        return _OTHER_COLOURS[others.index(code) % len(_OTHER_COLOURS)]
     return _OTHER_COLOURS[sum(map(ord, code)) % len(_OTHER_COLOURS)]
 
 
@@ -124,6 +145,7 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
     years = sorted(leaders["year"].unique())
     top_margin = float(leaders["margin"].max(skipna=True)) if leaders["margin"].notna().any() else 1.0
     top_margin = top_margin if top_margin > 0 else 1.0
+    donors = sorted(leaders["leader"].unique())
     fig = go.Figure()
     for i, year in enumerate(years):
         y = leaders[leaders["year"] == year]
@@ -159,7 +181,7 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
                 marker={
                     "symbol": "square",
                     "size": 46,
-                    "color": [donor_colour(d) for d in y["leader"]],
+                    "color": [donor_colour(d, donors) for d in y["leader"]],
                     "opacity": [0.3 + 0.7 * min(1.0, m / top_margin) for m in margin],
                     "line": {"width": 1, "color": "#555"},
                 },
@@ -168,7 +190,6 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
                 visible=i == len(years) - 1,
             )
         )
-    donors = sorted(leaders["leader"].unique())
     for d in donors:
         fig.add_trace(
             go.Scatter(
@@ -176,7 +197,7 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
                 y=[None],
                 mode="markers",
                 name=d,
-                marker={"symbol": "square", "size": 14, "color": donor_colour(d)},
+                marker={"symbol": "square", "size": 14, "color": donor_colour(d, donors)},
             )
         )
     steps = []
@@ -269,7 +290,10 @@ def network(edges: pd.DataFrame, max_actors: int = 12, max_partners: int = 40) -
             mode="markers+text",
             text=actors + partners,
             textposition=["middle left"] * len(actors) + ["middle right"] * len(partners),
-            marker={"size": 14, "color": [donor_colour(a) for a in actors] + ["#444"] * len(partners)},
+            marker={
+                "size": 14,
+                "color": [donor_colour(a, actors) for a in actors] + ["#444"] * len(partners),
+            },
             customdata=[f"actor|{a}" for a in actors] + [f"partner|{p}" for p in partners],
             hovertext=[f"donor {a}" for a in actors] + [f"partner {p}" for p in partners],
             hoverinfo="text",
@@ -315,7 +339,7 @@ def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: i
                 y=[yi[p] + off for p in g["partner"]],
                 mode="markers",
                 name=a,
-                marker={"size": 9, "color": donor_colour(a)},
+                marker={"size": 9, "color": donor_colour(a, actors)},
                 error_x={
                     "type": "data",
                     "symmetric": False,
@@ -323,7 +347,7 @@ def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: i
                     "arrayminus": (g["rank"] - g["rank_lo"]).tolist(),
                     "thickness": 2,
                     "width": 0,
-                    "color": donor_colour(a),
+                    "color": donor_colour(a, actors),
                 },
                 customdata=[f"dyad|{a}|{p}|{year}" for p in g["partner"]],
                 hovertext=[
@@ -369,6 +393,7 @@ def profiles(table: pd.DataFrame) -> go.Figure:
     multi = [int(y) for y in per_year.index if per_year[y] >= 2]
     default = max(multi) if multi else years[-1]
     owner: list[int] = []
+    actors = sorted(table["actor"].astype(str).unique())
     for y in years:
         t = table[table["year"] == y].sort_values("actor")
         for r in data_tuples(t):
@@ -380,7 +405,7 @@ def profiles(table: pd.DataFrame) -> go.Figure:
                         name=str(r.actor),
                         legendgroup=str(r.actor),
                         showlegend=col == 1,
-                        marker_color=donor_colour(str(r.actor)),
+                        marker_color=donor_colour(str(r.actor), actors),
                         customdata=[f"actor|{r.actor}"] * len(fields),
                         hovertemplate=f"{r.actor} {y}: %{{x}} = %{{y:.2f}} ({getattr(r, 'engagements', 0):g} engagements)"
                         "<extra></extra>",
