@@ -176,6 +176,39 @@ _STOCK = re.compile(
 )
 
 
+# literal words every rank or ratio needs: a cheap test before the regex runs (case variants included)
+_RANK_WORDS = (
+    "largest",
+    "biggest",
+    "top",
+    "important",
+    "Important",
+    "Largest",
+    "Biggest",
+    "Top",
+    "LARGEST",
+    "TOP",
+    "BIGGEST",
+)
+_RATIO_WORDS = (
+    "double",
+    "twice",
+    "triple",
+    "times",
+    "Double",
+    "Twice",
+    "Triple",
+    "Times",
+    "DOUBLE",
+    "TWICE",
+    "TIMES",
+)
+
+
+def _has_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    return any(text.find(w, start, end) >= 0 for w in words)
+
+
 def _num(raw: str, scale: str | None = None) -> float:
     low = raw.lower()
     value = float(_NUMWORDS[low]) if low in _NUMWORDS else float(raw.replace(",", ""))
@@ -347,7 +380,7 @@ def _indicators(
                 **base,
             )
         )
-    for m in _RANK.finditer(text, s0, s1):
+    for m in _RANK.finditer(text, s0, s1) if _has_any(text, s0, s1, _RANK_WORDS) else ():
         value = _ORD.get((m.group("ord") or "").lower()) or (
             int(m.group("ord")[:-2]) if m.group("ord") else 1
         )
@@ -371,7 +404,7 @@ def _indicators(
                 **{**base, "actor": r_actor},
             )
         )
-    for m in _RATIO.finditer(text, s0, s1):
+    for m in _RATIO.finditer(text, s0, s1) if _has_any(text, s0, s1, _RATIO_WORDS) else ():
         w = m.group("w").lower()
         value = (
             2.0
