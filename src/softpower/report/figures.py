@@ -41,6 +41,14 @@ _OTHER_COLOURS = (
     "#393b79",  # indigo
     "#f7b6d2",  # light pink
     "#c49c94",  # tan
+    "#aec7e8",  # light blue
+    "#98df8a",  # pale green
+    "#ff9896",  # salmon
+    "#c5b0d5",  # lavender
+    "#9edae5",  # pale cyan
+    "#dbdb8d",  # pale olive
+    "#637939",  # dark olive
+    "#636363",  # dark grey
 )
 PROFILE_FIELDS = ("smart_share", "ppp_share", "equal_footing_share", "hard_share", "continuity", "coverage")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
