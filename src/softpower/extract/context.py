@@ -344,7 +344,8 @@ def clause_actor(
     """Actor and partners for a clause ``text[c0:...]`` whose cue starts at ``cue_start``."""
     inside = [m for m in sent.mentions if c0 <= m.start < cue_start]
     # a clause that opens with a name ("..., and South Korea pledged") is read on its own
-    floor = c0 if inside and inside[0].start - c0 <= 4 else sent.start
+    opens = c0 > sent.start and text.endswith("and ", max(sent.start, c0 - 6), c0)
+    floor = c0 if opens and inside and inside[0].start - c0 <= 4 else sent.start
     head = subject(text, inside, c0, cue_start, floor) if inside else None
     help_m = helper(text, sent.mentions, c0, min(sent.end, (cue_end or cue_start) + 40))
     if (

@@ -59,18 +59,6 @@ _MONEY_VERB = re.compile(
 _ANAPHOR_NEXT = re.compile(
     r"(?:The|This|That|These|Such)\s+(?:investment|aid|loan|grant|funding|money|package|assistance|pledge|support|amount|sum)\b"
 )
-# "has been suspended", "was later cancelled": the rare participle first, its auxiliary checked after
-_WITHDRAWN = re.compile(r"\b(?:suspended|cancell?ed|scrapped|halted|terminated|frozen|shelved|withdrawn)\b")
-_WITHDRAWN_AUX = re.compile(r"\b(?:been|was|were)\s+(?:later\s+|subsequently\s+)?$")
-
-
-def _withdrawn(text: str, start: int, end: int) -> bool:
-    return any(
-        _WITHDRAWN_AUX.search(text, max(start, m.start() - 25), m.start())
-        for m in _WITHDRAWN.finditer(text, start, end)
-    )
-
-
 # an amount spread over many years is a statistic, not one act
 AGGREGATE_YEARS = 6
 # sector cues lose to the money instrument of the same clause ("hospital facilities (1.39 billion yen grant aid)")
@@ -190,8 +178,6 @@ def sentence_engagements(
         or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1]))
     ):
         return []
-    if _withdrawn(text, s0, s1):
-        return []  # "A grant ..., agreed before the coup, has been suspended"
     all_money = find_money(text, s0, s1) if found_money is None else found_money
     money = [m for m in all_money if not any(a <= m.start < b for a, b in taken)]
     used_money: set[int] = set()

@@ -134,7 +134,11 @@ COMMENTARY = re.compile(
 
 _RELATIVE = re.compile(r"\b(?:which|who|whose|where)\b|,\s+(?:that|as)\b|\bthat (?:is|will|would|could)\b")
 MAIN_NEGATION = re.compile(
-    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|\w+n['’]t\b", re.IGNORECASE
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|\w+n['’]t\b"
+    # a withdrawn act: "has been suspended", "was later cancelled"
+    r"|\b(?:been|was|were)\s+(?:later\s+|subsequently\s+)?(?:suspended|cancell?ed|scrapped|halted|terminated|frozen"
+    r"|shelved|withdrawn)\b",
+    re.IGNORECASE,
 )
 MAIN_NEGATION = _word_start(MAIN_NEGATION)
 #: a sentence that opens with a condition ("If Japan signs ...", "However, if ...")
