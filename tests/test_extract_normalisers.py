@@ -171,3 +171,24 @@ def test_public_namespace() -> None:
     }
     for name in extract.__all__:
         assert getattr(extract, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Title\n\nSEOUL, 14 June 2022 — South Korea signed ...", "2022-06-14"),
+        ("MANILA, March 3, 2021 (Reuters) - Japan ...", "2021-03-03"),
+        ("Date: 2020-01-02\nJapan ...", "2020-01-02"),
+        ("In 14 June 2022 — nothing but a sentence.", None),
+        ("No date near the top at all.", None),
+    ],
+)
+def test_dateline_gives_the_document_date(text: str, date: str | None) -> None:
+    from softpower.extract.text import dateline_date
+
+    assert dateline_date(text) == date
+
+
+def test_seas_and_oceans_are_not_states() -> None:
+    text = "Patrols in the South China Sea and the Indian Ocean, then China and India met."
+    assert [m.iso for m in find_mentions(text)] == ["CHN", "IND"]
