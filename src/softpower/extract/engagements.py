@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from softpower.extract.context import Sentence, clause_actor
-from softpower.extract.entities import order_codes
+from softpower.extract.entities import order_codes, world_hint
 from softpower.extract.money import Money, find_money
 from softpower.extract.rules import (
     COMMENTARY,
@@ -210,9 +210,11 @@ def sentence_engagements(
                 and not (  # "A second grant of US$ 16 million goes to Laos", "A Confucius Institute opened
                     # in Fiji in 2012": a costed or dated act with its own verb and partner
                     _GENERIC.match(text, c0)
-                    and (_money_near(money, c0, c1, cue) is not None or year_of(sent.years, cue.end, c1)[0])
                     and _names_states(sent, cue.end, c1)
-                    and has_act(text, cue.end, c1)
+                    and (
+                        _money_near(money, c0, c1, cue) is not None
+                        or (year_of(sent.years, cue.end, c1)[0] is not None and has_act(text, cue.end, c1))
+                    )
                 )
             ):
                 continue  # "This think-tank ...": a repeat mention of an act already recorded
@@ -254,6 +256,10 @@ def sentence_engagements(
                 if amt is None and name_of(text, c0, c1) is None and name_of(text, s0, s1) is None:
                     continue
                 partners = ["WORLD"]
+                if amt is not None and prev is not None and prev.partners and not world_hint(text, s0, s1):
+                    # "The United States announced US$ 10 million in humanitarian assistance ...": the
+                    # costed act goes to the partners of the sentence before
+                    partners = [c for c in prev.partners if c != actor] or ["WORLD"]
             year, year_end = year_of(sent.years, c0, c1)
             if year is None and year_end is None:
                 year, year_end = year_of(sent.years, s0, s1)
