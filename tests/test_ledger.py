@@ -200,6 +200,12 @@ def test_missing_and_locked_ledger(tmp_path: Path) -> None:
         holder.wait()
     with pytest.raises(LedgerError):
         Ledger.open(tmp_path / "nofolder" / "x.duckdb")
+    (tmp_path / "zero.duckdb").write_bytes(b"")
+    res = runner.invoke(app, ["ledger", "stats", "--ledger", str(tmp_path / "zero.duckdb")])
+    assert res.exit_code == 2 and "empty file, not a softpower ledger" in res.stderr
+    (tmp_path / "text.duckdb").write_text("hello", encoding="utf-8")
+    res = runner.invoke(app, ["ledger", "import", "--bundled", "--ledger", str(tmp_path / "text.duckdb")])
+    assert res.exit_code == 2 and "not a softpower ledger" in res.stderr
 
 
 def test_query_is_read_only(seeds_ledger: Path) -> None:

@@ -128,7 +128,7 @@ def index_cmd(
     if fmt == "parquet" and output is None:
         fail("--format parquet: needs --output FILE (expected a .parquet path)")
     from softpower.measure import run_index
-    from softpower.simulate.api import check_output, write_output
+    from softpower.outputs import check_output, write_output
 
     if output is not None:
         run_guarded(check_output, output)

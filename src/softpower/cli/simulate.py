@@ -46,7 +46,7 @@ def _ledger(path: Path | None) -> Path | None:
 def _check_output(output: Path | None) -> None:
     """Fail at once, before any long run, when ``--output`` cannot be written."""
     if output is not None:
-        from softpower.simulate.api import check_output
+        from softpower.outputs import check_output
 
         run_guarded(check_output, output)
 
@@ -66,7 +66,7 @@ def _flat(meta: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
 
 def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, output: Path | None) -> None:
     """Write a table as table, json (``{key: [...], "meta": ...}``), csv or parquet."""
-    from softpower.simulate.api import write_output
+    from softpower.outputs import write_output
 
     if fmt == "parquet":
         if output is None:

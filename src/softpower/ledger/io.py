@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from softpower.errors import InputError
 from softpower.ledger.bundled import seed_documents
 from softpower.ledger.files import FLAT_COLUMNS, iter_records
 from softpower.ledger.store import ImportResult, Ledger
+from softpower.outputs import atomic_path
 from softpower.records.models import KINDS, RECORD_KEYS
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -96,21 +95,14 @@ def export(ledger: Ledger, output: Path, fmt: str, kind: str | None = None) -> i
     if fmt not in FORMATS:
         raise InputError("--format", None, None, f"unknown format {fmt!r}", " or ".join(FORMATS))
     frame = export_frame(ledger, kind)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
+    with atomic_path(output) as tmp:
         if fmt == "jsonl":
             quotes = _quotes(ledger, frame)
-            with open(tmp, "wb") as fh:
+            with tmp.open("wb") as fh:
                 for d, quote in zip(frame.to_dict("records"), quotes, strict=True):
                     fh.write(orjson.dumps(_exchange(d, quote)) + b"\n")
         elif fmt == "csv":
             frame.to_csv(tmp, index=False)
         else:
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            pq.write_table(table, tmp)
-        os.replace(tmp, output)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
     return len(frame)

@@ -87,13 +87,19 @@ class Ledger:
             )
         if not read_only and not path.parent.exists():
             raise LedgerError(f"cannot create ledger {path}: folder {path.parent} does not exist")
+        if path.is_file() and path.stat().st_size == 0:
+            raise LedgerError(
+                f"{path} is an empty file, not a softpower ledger (delete it to start a new ledger)"
+            )
         try:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
+            msg = str(exc).replace(str(path), "").lower()  # the path itself may contain any word
+            if "could not set lock" in msg or "conflicting lock" in msg:
                 raise LedgerError(f"ledger {path} is locked by another process; close it and retry") from None
-            raise LedgerError(f"cannot open ledger {path}: {msg.splitlines()[0]}") from None
+            if "not a valid duckdb database" in msg:
+                raise LedgerError(f"{path} is not a softpower ledger (not a DuckDB file)") from None
+            raise LedgerError(f"cannot open ledger {path}: {str(exc).splitlines()[0]}") from None
         except duckdb.Error as exc:
             raise LedgerError(
                 f"{path} is not a softpower ledger (DuckDB file): {str(exc).splitlines()[0]}"

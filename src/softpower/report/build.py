@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from softpower.outputs import check_output, write_output
 from softpower.report import analysis, data, fan, figures, render
-from softpower.simulate.api import check_output, write_output
 
 SECTIONS = (
     (

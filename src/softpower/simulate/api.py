@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ import orjson
 import pandas as pd
 
 from softpower.errors import SoftpowerError
+from softpower.outputs import write_output
 from softpower.simulate.ensemble import Progress, ensemble
 from softpower.simulate.init import build_inputs, opened
 from softpower.simulate.scenario import Scenario, load_scenario
@@ -175,57 +174,6 @@ def run_scenario(
         "quantiles": [q / 100 for q in QUANTILES],
     }
     return ScenarioResult(series, meta)
-
-
-def check_output(path: Path) -> Path:
-    """``path`` as a :class:`Path` if a file can be written there, else a one-line error.
-
-    Commands call this before long work, so a typo in ``--output`` fails at once.
-
-    Raises
-    ------
-    softpower.errors.SoftpowerError
-        When ``path`` is a folder or its folder does not exist.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise SoftpowerError(f"cannot write {path}: it is a folder (expected a file path)")
-    if not path.parent.is_dir():
-        raise SoftpowerError(f"cannot write {path}: folder {path.parent} does not exist")
-    return path
-
-
-def write_output(path: Path, data: str | bytes) -> Path:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically: nothing half-written on failure.
-
-    The bytes go to a temporary file in the same folder, which is then renamed over ``path``;
-    the file gets the usual permissions (``0666`` less the umask).
-
-    Raises
-    ------
-    softpower.errors.SoftpowerError
-        When the file cannot be written (one line naming the path and the reason).
-    """
-    path = check_output(path)
-    body = data.encode("utf-8") if isinstance(data, str) else data
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(body)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise SoftpowerError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def write_result(result: ScenarioResult, fmt: str, output: Path | None) -> str | None:
