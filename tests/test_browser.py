@@ -16,16 +16,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from _hostile import xss_ledger
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SHOTS = Path(
     os.environ.get(
         "SOFTPOWER_SCREENSHOTS", Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
     )
-)
-XSS_TEXT = (
-    "An opening line. Japan funded <script>window.__pwned = 1; alert('x')</script> a clinic in Vietnam in 2019. "
-    'A closing line with <img src=x onerror="window.__pwned = 2; alert(2)"> inside.'
 )
 
 pytestmark = [
@@ -38,22 +36,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from softpower.ledger import Ledger, bundled_ledger
-
-    path = bundled_ledger(tmp_path_factory.mktemp("browser") / "l.duckdb")
-    record = {
-        "doc": "xss.txt",
-        "kind": "engagement",
-        "actor": "JPN",
-        "partners": ["VNM"],
-        "instrument": "health_cooperation",
-        "year": 2019,
-        "span": [XSS_TEXT.index("Japan"), XSS_TEXT.index("2019.") + 5],
-    }
-    doc = {"id": "xss.txt", "title": "Evil <img src=x onerror=alert(3)> title", "text": XSS_TEXT}
-    with Ledger.open(path) as lg:
-        lg.import_records([record], [doc], origin="test", source="test")
-    return path
+    return xss_ledger(tmp_path_factory.mktemp("browser") / "l.duckdb")
 
 
 @pytest.fixture(scope="module")

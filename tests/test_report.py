@@ -11,37 +11,11 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from _hostile import XSS_TEXT, xss_ledger
 from softpower.cli import app
 from softpower.errors import InputError, LedgerError
-from softpower.ledger import Ledger, bundled_ledger
+from softpower.ledger import Ledger
 from softpower.report import build_report, data, figures, render
-
-XSS_TEXT = (
-    "An opening line. Japan funded <script>window.__pwned = 1; alert('x')</script> a clinic in Vietnam in 2019. "
-    'A closing line with <img src=x onerror="window.__pwned = 2; alert(2)"> inside.'
-)
-
-
-def xss_ledger(path: Path) -> Path:
-    """The bundled ledger plus one document whose text and title hold live HTML."""
-    bundled_ledger(path)
-    start = XSS_TEXT.index("Japan funded")
-    end = XSS_TEXT.index("2019.") + 5
-    record = {
-        "doc": "xss.txt",
-        "kind": "engagement",
-        "actor": "JPN",
-        "partners": ["VNM"],
-        "instrument": "health_cooperation",
-        "year": 2019,
-        "span": [start, end],
-        "ppp": False,
-        "equal_footing": False,
-    }
-    doc = {"id": "xss.txt", "title": "Evil <img src=x onerror=alert(3)> title", "text": XSS_TEXT}
-    with Ledger.open(path) as lg:
-        lg.import_records([record], [doc], origin="test", source="test")
-    return path
 
 
 @pytest.fixture(scope="module")

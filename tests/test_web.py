@@ -13,35 +13,17 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from _hostile import xss_ledger
 from softpower.cli import app as cli_app
 from softpower.cli.report import bind_socket
 from softpower.errors import LedgerError, SoftpowerError
 from softpower.ledger import Ledger, bundled_ledger
 from softpower.web import create_app
 
-XSS_TEXT = "Japan funded <script>window.__pwned = 1</script> a clinic <img src=x onerror=alert(2)> in Vietnam in 2019."
-
 
 @pytest.fixture(scope="module")
 def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = bundled_ledger(tmp_path_factory.mktemp("web") / "l.duckdb")
-    record = {
-        "doc": "xss.txt",
-        "kind": "engagement",
-        "actor": "JPN",
-        "partners": ["VNM"],
-        "instrument": "health_cooperation",
-        "year": 2019,
-        "span": [0, len(XSS_TEXT)],
-    }
-    with Ledger.open(path) as lg:
-        lg.import_records(
-            [record],
-            [{"id": "xss.txt", "title": "<b>bold</b> title", "text": XSS_TEXT}],
-            origin="t",
-            source="t",
-        )
-    return path
+    return xss_ledger(tmp_path_factory.mktemp("web") / "l.duckdb")
 
 
 @pytest.fixture(scope="module")
@@ -127,10 +109,8 @@ def test_scenario_failing_validation_is_shown_as_a_message(client: TestClient, t
 def test_document_text_is_escaped(client: TestClient) -> None:
     r = client.get("/documents/xss.txt")
     assert r.status_code == 200
-    assert (
-        "<script>window.__pwned" not in r.text and "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in r.text
-    )
-    assert "<img src=x" not in r.text and "<b>bold</b>" not in r.text
+    assert "<script>window.__pwned" not in r.text and "&lt;script&gt;window.__pwned = 1; alert(" in r.text
+    assert "<img src=x" not in r.text and "&lt;img src=x onerror=alert(3)&gt;" in r.text
     records = client.get(
         "/records", params={"donor": "JPN", "partner": "VNM", "year_from": 2019, "year_to": 2019}
     ).text
