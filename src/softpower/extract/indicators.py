@@ -52,6 +52,7 @@ _NOUNS = {
     "experts": "experts_dispatched",
     "trainees": "trainees",
     "youths": "youths",
+    "young people": "youths",
     "participants": "participants",
     "scholars": "scholars",
     "journalists": "journalists",

@@ -50,6 +50,10 @@ _NEGATIVE_VIEW = re.compile(
     r"\b(?:unfavou?rabl\w*|negative|distrust\w*|mistrust\w*|unfriendly|not trust\w*|hostile)\b", re.I
 )
 _RESP_PREP = re.compile(r"(?:\b(?:from|in|among|of)\s+(?:the\s+)?(?:\w+,?\s+){0,1})$")
+_JUDGED = re.compile(
+    r"\b(?:views?|image|impression|opinion|trust|confidence|faith|attitudes?)\s+(?:of|in|towards?|for)\s+(?:the\s+)?$",
+    re.I,
+)
 _THAT = re.compile(r"\bthat\s+(?:the\s+)?$")
 _OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
 # "Thai respondents", "the Filipino public": a demonym naming the people asked
@@ -72,8 +76,10 @@ def _subject(text: str, inside: list[Mention], public: list[Mention], c0: int) -
     """The judged state: after "that", else a donor power, else any other named state."""
     cands = [m for m in inside if m not in public]
     after_that = [m for m in cands if _THAT.search(text, max(c0, m.start - 10), m.start)]
+    # "a favourable view of Australia", "trust in China": the object of the measure
+    judged = [m for m in cands if _JUDGED.search(text, max(c0, m.start - 40), m.start)]
     donors = [m for m in cands if m.iso in DONORS]
-    for group in (after_that, donors, cands):
+    for group in (after_that, judged, donors, cands):
         if group:
             return group[0].iso
     return None

@@ -61,6 +61,7 @@ def P(actor, partners, measure, value, year=None):
     return dict(kind="perception", actor=actor, partners=partners, measure=measure, value=value, year=year)
 
 
+MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
     "01_koica_vietnam_laos.txt": [
         (
@@ -547,6 +548,87 @@ GOLD = {
             "Korean investment in Indonesia reached US$ 2.5 billion in 2023.",
             I("KOR", ["IDN"], "investment_total", 2.5e9, unit="USD", year=2023),
         ),
+    ],
+    "14_japan_mekong.txt": [
+        (
+            "Japan and Thailand signed a memorandum of cooperation on coast guard training in Bangkok in July 2019",
+            E("JPN", ["THA"], "technical_cooperation", 2019),
+        ),
+        (
+            "Japan pledged ¥750 billion in official development assistance to the region over three years at the 2015 summit in Tokyo",
+            E("JPN", MEKONG, "oda_grant", 2015, 750e9, "JPY"),
+        ),
+        (
+            "The Japan International Cooperation Agency (JICA) provided a ¥21.4 billion loan to Cambodia in 2017 for a new bridge across the Mekong at Neak Loeung",
+            E("JPN", ["KHM"], "oda_loan", 2017, 21.4e9, "JPY"),
+        ),
+        (
+            "Laos received a ¥3.1 billion grant from Japan for water supply in Vientiane in 2018",
+            E("JPN", ["LAO"], "oda_grant", 2018, 3.1e9, "JPY"),
+        ),
+        (
+            "Since 2008, more than 4,500 young people from Cambodia, Laos, Myanmar, Thailand and Vietnam have visited Japan under youth exchange programmes.",
+            I("JPN", MEKONG, "participants", 4500, year=2008),
+        ),
+        (
+            "The Japan Foundation also opened a Japanese-language centre in Yangon in 2016.",
+            E("JPN", ["MMR"], "cultural_institution", 2016),
+        ),
+        (
+            "Japan has been Myanmar's largest bilateral donor for most of the past decade",
+            I("JPN", ["MMR"], "donor_rank", 1, unit="rank"),
+        ),
+        (
+            "its aid to Cambodia totalled ¥130 billion between 1992 and 2018",
+            I("JPN", ["KHM"], "aid_total", 130e9, unit="JPY", year=1992, year_end=2018),
+        ),
+    ],
+    "15_australia_timor.txt": [
+        (
+            "days after Canberra delivered two Guardian-class patrol boats to Dili",
+            E("AUS", ["TLS"], "security_agreement", 2024),
+        ),
+        (
+            "days after Canberra delivered two Guardian-class patrol boats to Dili",
+            I("AUS", ["TLS"], "vessels", 2, year=2024),
+        ),
+        (
+            "Australia provided A$33 million in grants to Timor-Leste last year for health and nutrition programmes in rural districts",
+            E("AUS", ["TLS"], "oda_grant", 2023, 33e6, "AUD"),
+        ),
+        (
+            "more than 500 Timorese students have received Australia Awards scholarships since 2000",
+            I("AUS", ["TLS"], "scholarships", 500, year=2000),
+        ),
+        (
+            "Canberra also trained 150 Timorese police officers in 2023 under a long-running policing partnership.",
+            E("AUS", ["TLS"], "technical_cooperation", 2023),
+        ),
+        (
+            "Canberra also trained 150 Timorese police officers in 2023 under a long-running policing partnership.",
+            I("AUS", ["TLS"], "officers_trained", 150, year=2023),
+        ),
+        (
+            "With Indonesia, Australia signed an upgraded defence cooperation agreement in Jakarta in August 2024",
+            E("AUS", ["IDN"], "security_agreement", 2024),
+        ),
+        (
+            "the two navies held their annual coordinated patrol along the maritime boundary in June",
+            E("AUS", ["IDN"], "military_activity"),
+        ),
+        (
+            "Australian investment in Indonesia reached A$7.2 billion in 2023.",
+            I("AUS", ["IDN"], "investment_total", 7.2e9, unit="AUD", year=2023),
+        ),
+        (
+            "Beijing built the presidential palace and the foreign ministry headquarters with grant funding",
+            E("CHN", ["TLS"], "oda_grant"),
+        ),
+        (
+            "64% of respondents in Dili had a favourable view of Australia",
+            P("AUS", ["TLS"], "favourable", 0.64, 2023),
+        ),
+        ("compared with 41% for China", P("CHN", ["TLS"], "favourable", 0.41, 2023)),
     ],
 }
 
