@@ -1,6 +1,6 @@
 """The extractor on the development documents (unseen-style news, releases and essays) against their hand gold.
 
-`tests/data/extract/dev/` holds thirteen documents written for this test (aid, diplomacy, security,
+`tests/data/extract/dev/` holds fifteen documents written for this test (aid, diplomacy, security,
 health, polls, disaster relief and commentary about Asia and the Pacific, by donors other than the
 seed essays' and in other wording) and `gold.jsonl`, annotated by hand with the conventions of
 `../shared/corpus/gold/README.md` (built by `make_gold.py`, which computes the spans from the quotes).
@@ -20,8 +20,8 @@ import pytest
 from softpower.extract import extract_paths, iter_inputs
 
 DEV = Path(__file__).parent / "data" / "extract" / "dev"
-# floors a little below the figures reached when the set was written (all 0.939; engagement 0.930,
-# indicator 0.941, perception 1.000), so a regression fails and small noise does not
+# floors a little below the figures reached when the set was written (all 0.940; engagement 0.927,
+# indicator 0.949, perception 1.000), so a regression fails and small noise does not
 FLOORS = {"all": 0.90, "engagement": 0.89, "indicator": 0.90, "perception": 0.85}
 
 
