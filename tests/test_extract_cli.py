@@ -259,3 +259,13 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
     by_doc = {r.doc: r for r in results}
     assert by_doc["a.txt"].ok and by_doc["a.txt"].records and by_doc["a.txt"].text is None
     assert by_doc["b.md"].error is not None and "internal error RuntimeError: boom" in by_doc["b.md"].error
+
+
+def test_unwritable_output_is_one_line_before_any_work(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("In 2011, Japan provided a 3 billion yen loan to Vietnam for a bridge.", encoding="utf-8")
+    res = CliRunner().invoke(app, ["extract", str(doc), "--output", str(tmp_path / "no" / "out.jsonl")])
+    assert res.exit_code == 2
+    assert res.stderr.strip().splitlines() == [
+        f"softpower: cannot write {tmp_path / 'no' / 'out.jsonl'}: folder {tmp_path / 'no'} does not exist"
+    ]

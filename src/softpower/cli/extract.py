@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -15,22 +13,7 @@ from softpower.cli.common import LedgerOpt, fail, ledger_path, run_guarded
 from softpower.extract.pipeline import ExtractResult, extract_paths
 from softpower.extract.review import render_review
 from softpower.extract.text import SUFFIXES, iter_inputs
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from softpower.outputs import check_output, write_output
 
 
 def _jsonl(results: list[ExtractResult]) -> str:
@@ -94,21 +77,21 @@ def register(app: typer.Typer) -> None:
                 files.extend(found)
             else:
                 files.append(p)
+        for target in (output, review):
+            if target is not None:
+                run_guarded(check_output, target)  # fail at once, before the reading
         keep = review is not None or into_ledger
         results = extract_paths(files, workers=workers, max_bytes=int(max_mb * 2**20), keep_text=keep)
         failed = [r for r in results if not r.ok]
         for r in failed:
             print(f"softpower: {r.error}", file=sys.stderr)
         body = _jsonl(results)
-        try:
-            if output is not None:
-                _write_atomic(output, body)
-            else:
-                sys.stdout.write(body)
-            if review is not None:
-                _write_atomic(review, render_review(results))
-        except OSError as exc:
-            fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", 2)
+        if output is not None:
+            run_guarded(write_output, output, body)
+        else:
+            sys.stdout.write(body)
+        if review is not None:
+            run_guarded(write_output, review, render_review(results))
         if into_ledger:
             run_guarded(_into_ledger, results, ledger)
         n = sum(len(r.records) for r in results)
