@@ -28,8 +28,10 @@ run: $(VENV)/.installed
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium missing: install Debian's chromium (apt-get install chromium) for browser tests"; fi; }
+	  if [ "$$(id -u)" = "0" ]; then \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	      || echo "WARNING: could not install Debian's chromium: the browser tests will be skipped"; \
+	  else echo "WARNING: chromium missing (apt-get install chromium as root): the browser tests will be skipped"; fi; }
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check src tests benchmarks
