@@ -54,6 +54,8 @@ _JUDGED = re.compile(
     r"\b(?:views?|image|impression|opinion|trust|confidence|faith|attitudes?)\s+(?:of|in|towards?|for)\s+(?:the\s+)?$",
     re.I,
 )
+# "81 per cent held a favourable view of Japan" after a survey was described: no "respondents" needed
+_VIEW_OF = re.compile(r"\b(?:view|image|impression|opinion|trust|confidence)\s+(?:of|in)\b", re.I)
 _THAT = re.compile(r"\bthat\s+(?:the\s+)?$")
 _OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
 # "Thai respondents", "the Filipino public": a demonym naming the people asked
@@ -85,6 +87,19 @@ def _subject(text: str, inside: list[Mention], public: list[Mention], c0: int) -
     return None
 
 
+def _share_clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """Clauses, with a clause holding several shares cut before each later one
+    ("81 per cent held a favourable view of Japan and 64 per cent a favourable view of China")."""
+    out: list[tuple[int, int]] = []
+    for c0, c1 in split_clauses(text, s0, s1):
+        cuts = [m.start() for m in _SHARE.finditer(text, c0, c1)][1:]
+        for cut in cuts:
+            out.append((c0, cut))
+            c0 = cut
+        out.append((c0, c1))
+    return out
+
+
 def sentence_perceptions(
     doc: str,
     text: str,
@@ -101,17 +116,26 @@ def sentence_perceptions(
     s0, s1 = sent.start, sent.end
     if all(text.find(w, s0, s1) < 0 for w in ("%", "percent", "per cent", "respondents")):
         return []  # no share and no "more/fewer respondents": a cheap exit for most sentences
-    if not _RESPONDENTS.search(text, s0, s1) and not (before and _SHARE.search(text, s0, s1)):
+    if (
+        not _RESPONDENTS.search(text, s0, s1)
+        and not (before and _SHARE.search(text, s0, s1))
+        and not (polls and _VIEW_OF.search(text, s0, s1) and _SHARE.search(text, s0, s1))
+    ):
         return []
     out: list[dict[str, Any]] = []
     subject_prev: str | None = None
     measure_prev: str | None = None
-    for c0, c1 in split_clauses(text, s0, s1):
+    for c0, c1 in _share_clauses(text, s0, s1):
         share = _SHARE.search(text, c0, c1)
         if share is None and not _MORE_FEWER.search(text, c0, c1):
             continue
         after = share.end() if share else c0
         measure = _measure(text, after, c1)
+        if measure is None and share and _VIEW_OF.search(text, c0, share.start()):
+            measure = _measure(
+                text, c0, share.start()
+            )  # "a favourable view of China was reported by 70 per cent"
+            after = c0
         if measure is None and measure_prev and share and _AGAINST.fullmatch(text, c0, share.start()):
             measure = measure_prev  # "..., against 38.9 per cent for the United States"
         if measure is None or _NEGATIVE_VIEW.search(text, after, c1):
@@ -128,6 +152,9 @@ def sentence_perceptions(
             for m in inside
             if m not in public
             and _RESP_PREP.search(text, max(c0, m.start - 30), m.start)
+            and not _JUDGED.search(
+                text, max(c0, m.start - 40), m.start
+            )  # "a view of China": judged, not asked
             and (m.start < cut or _RESPONDENTS.search(text, max(c0, m.start - 30), m.start))
         ]
         subj = _subject(text, inside, public, c0) or subject_prev
@@ -141,7 +168,10 @@ def sentence_perceptions(
             if m.iso != subj
             and (m.start < cut or m.kind == "demonym")
             and (
-                _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
+                (
+                    _RESP_PREP.search(text, max(s0, m.start - 30), m.start)
+                    and not _JUDGED.search(text, max(s0, m.start - 40), m.start)
+                )
                 or (m.kind == "demonym" and _PUBLIC_AFTER.match(text, m.end))
             )
             for c in m.codes

@@ -1,0 +1,50 @@
+"""The extractor on held-out documents written and annotated before the rules were tuned on them.
+
+`tests/data/extract/heldout/` holds six documents in styles the dev set lacks (an academic essay
+with footnotes, a ministry press release with bullets, a wire story with quotes, an op-ed, a survey
+report with tables in prose, a Pacific regional news piece) and `gold.jsonl`, annotated by hand with
+the conventions of `../shared/corpus/gold/README.md` (built by `make_gold.py`). The gold was fixed
+before the first score (the extractor as it stood scored all 0.451: engagement 0.283, indicator
+0.667, perception 0.667) and was not changed afterwards. Scoring is that of `test_extract_dev.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from softpower.extract import extract_paths, iter_inputs
+from test_extract_dev import _score
+
+HELDOUT = Path(__file__).parent / "data" / "extract" / "heldout"
+# floors a little below the figures reached after the general rules of this round
+FLOORS = {"all": 0.45, "engagement": 0.25, "indicator": 0.65, "perception": 0.85}
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, Any]]:
+    lines = (HELDOUT / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
+@pytest.fixture(scope="module")
+def pred() -> list[dict[str, Any]]:
+    results = extract_paths(iter_inputs([HELDOUT]))
+    assert all(r.ok for r in results)
+    return [rec for r in results for rec in r.records]
+
+
+def test_heldout_gold_quotes_are_the_spans(gold: list[dict[str, Any]]) -> None:
+    docs = {p.name: p.read_text(encoding="utf-8") for p in HELDOUT.glob("*.txt")}
+    assert {g["doc"] for g in gold} == set(docs)
+    for g in gold:
+        assert docs[g["doc"]][g["span"][0] : g["span"][1]] == g["quote"], g
+
+
+def test_heldout_f1_meets_the_floors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+    result = _score(gold, pred)
+    for kind, floor in FLOORS.items():
+        assert result[kind]["f1"] >= floor, (kind, result[kind])
