@@ -67,6 +67,8 @@ PREFIX = {
     "myr": "MYR",
     "rm": "MYR",
     "vnd": "VND",
+    "f$": "FJD",
+    "fj$": "FJD",
 }
 #: currency words written after the number
 SUFFIX = {
@@ -93,6 +95,23 @@ SUFFIX = {
     "dong": "VND",
     "australian dollars": "AUD",
     "singapore dollars": "SGD",
+    "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD",
+    "taiwan dollars": "TWD",
+    "sri lankan rupees": "LKR",
+    "pakistani rupees": "PKR",
+    "nepalese rupees": "NPR",
+    "indian rupees": "INR",
+    "taka": "BDT",
+    "kyat": "MMK",
+    "riel": "KHR",
+    "kip": "LAK",
+    "kina": "PGK",
+    "tala": "WST",
+    "lkr": "LKR",
+    "pgk": "PGK",
+    "fjd": "FJD",
+    "fijian dollars": "FJD",
 }
 
 

@@ -158,7 +158,7 @@ def has_act(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=16384)
 def _has_act(text: str, start: int, end: int) -> bool:
-    return ACT.search(text, start, end) is not None
+    return ACT.search(text, start, end) is not None or PLEDGE.search(text, start, end) is not None
 
 
 def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> str | None:
@@ -178,12 +178,41 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
     return _chunk_filter(text, start, rel.start() if rel else end)
 
 
+# a stated commitment ("Korea will contribute USD 5 million", "said it would commit $12 million"):
+# a pledge, not a plan, when it carries a figure and no other hedge
+PLEDGE = re.compile(
+    r"\b(?:will|would)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award|contribute|commit|fund|open|put"
+    r"|supply|deliver|grant|donate|offer|finance|extend|disburse)\b"
+)
+_DIGIT = re.compile(r"\d")
+_REPORTING = re.compile(r"(?:said|says|stated|noted|told)\b", re.IGNORECASE)
+
+
+def _pledge_only(chunk: str, first: re.Match[str]) -> bool:
+    """True when every hedge of ``chunk`` is a pledge verb group or a reporting verb, and a figure is stated."""
+    if "will" not in chunk and "would" not in chunk:
+        return False
+    pledges = [(p.start(), p.end()) for p in PLEDGE.finditer(chunk)]
+    if not pledges or _DIGIT.search(chunk) is None:
+        return False
+    m: re.Match[str] | None = first
+    while m is not None:
+        if m.group("neg") is not None:
+            return False
+        if not any(a <= m.start() < b for a, b in pledges) and not _REPORTING.match(chunk, m.start()):
+            return False
+        m = _NEG_OR_HYPO.search(chunk, m.end())
+    return True
+
+
 @lru_cache(maxsize=16384)
 def _chunk_filter(text: str, start: int, end: int) -> str | None:
     chunk = text[start:end]
     m = _NEG_OR_HYPO.search(chunk)
     if m is not None and (m.group("neg") is not None or NEGATION.search(chunk, m.start() + 1)):
         return "negation"
+    if m is not None and _pledge_only(chunk, m) and not CONDITION.search(chunk):
+        return None
     if m is not None or CONDITION.search(chunk):
         return "hypothetical"
     return None
