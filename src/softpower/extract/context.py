@@ -271,10 +271,25 @@ def pick_actor(group: list[Mention]) -> Mention:
     return group[0]
 
 
+# a pronoun subject with its verb before the first name ("In December 2023 it signed ... with Papua New Guinea")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?<![\w'])(?:[Ii]t|[Tt]hey)\s+(?:(?:also|has|have|had|then|later|since|now)\s+)*"
+    r"(?:[a-z]+ed|sent|gave|built|spent|made|lent|led|won|took|began|opened|signed)\b"
+)
+
+
 def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_year: int | None) -> Sentence:
     """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences."""
     mentions = find_mentions(text, start, end)
     head = subject(text, mentions, start, end)
+    if (
+        head is not None
+        and prev is not None
+        and prev.actor
+        and head.start > start
+        and _PRONOUN_SUBJECT.search(text, start, head.start)
+    ):
+        head = None  # the pronoun is the subject; the name after the verb is a partner
     actor_m: Mention | None = None
     actor: str | None = None
     partners: list[str] = []
@@ -347,6 +362,8 @@ def clause_actor(
     opens = c0 > sent.start and text.endswith("and ", max(sent.start, c0 - 6), c0)
     floor = c0 if opens and inside and inside[0].start - c0 <= 4 else sent.start
     head = subject(text, inside, c0, cue_start, floor) if inside else None
+    if head is not None and sent.carried and _PRONOUN_SUBJECT.search(text, floor, head.start):
+        head = None
     help_m = helper(text, sent.mentions, c0, min(sent.end, (cue_end or cue_start) + 40))
     if (
         help_m is not None

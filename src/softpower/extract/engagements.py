@@ -66,6 +66,8 @@ _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
 # cues below this priority (generic aid, investment, diplomacy words) need an act verb in their clause
 _SPECIFIC = 46
+# event words ("the cyclone", "Disaster Management Office") name an act only with an act verb or an amount
+_EVENT_ONLY = frozenset({"disaster_cooperation"})
 _GENERIC_MONEY = 40
 
 
@@ -221,6 +223,12 @@ def sentence_engagements(
             if any(a <= cue.start < b for a, b in taken):
                 continue
             if cue.priority < _SPECIFIC and (stats or not has_act(text, c0, c1)):
+                continue
+            if (
+                cue.instrument in _EVENT_ONLY
+                and not has_act(text, c0, c1)
+                and _money_near(money, c0, c1, cue) is None
+            ):
                 continue
             if (
                 _GENERIC_MONEY <= cue.priority < _SPECIFIC
