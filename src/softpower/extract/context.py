@@ -144,6 +144,13 @@ class Sentence:
     partners_lent: bool = False
 
 
+# a preposition that governs a date, not the name after it
+_DATE_PHRASE = re.compile(
+    r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Ff]rom)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:\d{1,2},?\s+)?(?:19|20)\d\d,?\s+$"
+)
+
+
 @lru_cache(maxsize=8192)
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     if (m.iso is None and not groups) or m.kind == "place":
@@ -153,8 +160,8 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         return False
     if _LIST_AND.search(before) or (_LIST_COMMA.search(before) and _LIST_GOES_ON.match(text, m.end)):
         return False  # a later conjunct of a list; the list's head decides
-    if _PHRASE_END.search(before):
-        return True  # a phrase ended before it ("In 2019, Tokyo ...")
+    if _PHRASE_END.search(before) or _DATE_PHRASE.search(before):
+        return True  # a phrase ended before it ("In 2019, Tokyo ...", "In 2023 Tokyo", "in July 2024, Japan")
     if _IN_NAME.search(before) and not _TITLE_WORD.search(before):
         return False  # part of a proper name ("Medical Excellence Vietnam")
     words = re.findall(r"[A-Za-z]+", before)

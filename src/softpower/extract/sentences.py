@@ -13,8 +13,8 @@ from functools import lru_cache
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Col|Lt|Sen|Rep|Gov|No|Nos|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Dept|approx|U\.S|U\.K|U\.N)\.)$"
 )
-# a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes) + space
-_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes, "[3]" or "³") + space
+_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)|(?<=[^\s.!?:;,])\n(?=[ \t]*[A-Z“\"])")
 _CLAUSE = re.compile(
     r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+"
