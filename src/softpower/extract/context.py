@@ -81,6 +81,7 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _FUNDING = re.compile(
     r"(?:['’]s)?\s+(?:(?:technical|financial|military|development|government|economic)\s+)?"
     r"(?:funding|financing|financial support|grants?|aid|assistance|money|loans?|help|support|expertise)\b"
+    r"|-(?:funded|financed|built|backed)\b"  # "an Indian-funded cultural centre"
 )
 # "built with a RMB 400 million grant from China": the state after "from" gives
 _FROM_GIVER = re.compile(
@@ -278,6 +279,9 @@ def pick_actor(group: list[Mention]) -> Mention:
     return group[0]
 
 
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:rupees?|dollars?|yuan|yen|won|pesos?|baht|ringgit|rupiah|dong|kina|tala|taka|kyat)\b"
+)
 # a pronoun subject with its verb before the first name ("In December 2023 it signed ... with Papua New Guinea")
 _PRONOUN_SUBJECT = re.compile(
     r"(?<![\w'])(?:[Ii]t|[Tt]hey)\s+(?:(?:also|has|have|had|then|later|since|now)\s+)*"
@@ -288,6 +292,9 @@ _PRONOUN_SUBJECT = re.compile(
 def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_year: int | None) -> Sentence:
     """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences."""
     mentions = find_mentions(text, start, end)
+    if mentions and any(m.kind == "demonym" for m in mentions):
+        # "1.6 billion Sri Lankan rupees": a currency's name, not a state in the sentence
+        mentions = [m for m in mentions if m.kind != "demonym" or not _CURRENCY_AFTER.match(text, m.end)]
     head = subject(text, mentions, start, end)
     if (
         head is not None

@@ -62,7 +62,7 @@ _OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
 _PUBLIC_AFTER = re.compile(r"\s+(?:respondents|public|people|elites?|youths?|students|citizens)\b", re.I)
 # a share in a clause of its own compared with the one before ("against 38.9 per cent for the US")
 _AGAINST = re.compile(
-    r"\s*(?:,\s*)?(?:against|compared with|compared to|versus|vs\.?|while|and|but|with|as against)?\s*(?:only\s+)?$",
+    r"\s*(?:,\s*)?(?:against|compared with|compared to|versus|vs\.?|while|and|but|with|as against|up from|down from|from)?\s*(?:only\s+)?$",
     re.I,
 )
 
