@@ -65,6 +65,7 @@ AGGREGATE_YEARS = 6
 _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
 # cues below this priority (generic aid, investment, diplomacy words) need an act verb in their clause
+_ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+\s+){0,5}$", re.I)
 _SPECIFIC = 46
 # event words ("the cyclone", "Disaster Management Office") name an act only with an act verb or an amount
 _EVENT_ONLY = frozenset({"disaster_cooperation"})
@@ -201,6 +202,9 @@ def sentence_engagements(
         for cue in choose_cues(clause_cues, text):
             if filtered(text, c0, c1, cue.start):
                 continue
+            lo = max(c0, cue.start - 60)
+            if text.find("anniversary", lo, cue.start) >= 0 and _ANNIVERSARY.search(text, lo, cue.start):
+                continue  # "marking the 35th anniversary of the Dialogue Partnership": an old act recalled
             window = max(c0, cue.start - 80)
             if _ORG_WORD.search(text, window, cue.start) and _ORG_NAME.search(text, window, cue.start):
                 continue  # a word inside an organisation's name ("Association for ... Scholarships")

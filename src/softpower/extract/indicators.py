@@ -98,6 +98,7 @@ _COUNT = re.compile(
     r"[“\"]?(?P<noun>" + "|".join(_NOUNS) + r")\b",
     re.IGNORECASE,
 )
+_DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 _GROWTH = re.compile(
     r"\b(?:up|down|increas\w*|grow\w*|grew|ris\w+|rose|up by|jump\w*|surg\w+|declin\w+|decreas\w+|fell|drop\w*)\b",
@@ -335,6 +336,8 @@ def _indicators(
         own = next(((a, b) for a, b in clauses if a <= m.start() < b), None)
         y_own = year_of(sent.years, *own) if own else (None, None)
         base["year"], base["year_end"] = y_own if y_own != (None, None) else (year, year_end)
+        if m.re is _COUNT and _DURATION.match(text, m.end("num")):
+            continue  # "two weeks of medical exercises": a duration, not a count
         clause_start = max(s0, text.rfind(",", s0, m.start()) + 1)
         if _FUTURE.search(text, clause_start, m.start()):
             continue  # "will send 20 volunteers": a plan, not a count
