@@ -66,6 +66,7 @@ _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
 # cues below this priority (generic aid, investment, diplomacy words) need an act verb in their clause
 _ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+\s+){0,5}$", re.I)
+_CONTRAST = re.compile(r"(?:Unlike|Rather than|Instead of)\b")
 _SPECIFIC = 46
 # event words ("the cyclone", "Disaster Management Office") name an act only with an act verb or an amount
 _EVENT_ONLY = frozenset({"disaster_cooperation"})
@@ -195,6 +196,8 @@ def sentence_engagements(
     for c0, c1 in clauses:
         if _SETTING.match(text, c0) and len(clauses) > 1:
             continue
+        if _CONTRAST.match(text, c0):
+            continue  # "Unlike grants for roads, ...": a comparison, not an act
         lead = text[s0:c0]
         if c0 > s0 and WANTING.search(lead) and not re.search(r"[.;:]", lead):
             continue  # the main clause only wants, plans or hopes

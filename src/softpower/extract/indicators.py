@@ -127,7 +127,7 @@ _RATIO = re.compile(r"\b(?P<w>double|twice|triple|(?P<n>two|three|four|five|six|
 _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
     r"(?:\b(?P<what>aid|assistance|ODA|loans?|lending|grants|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
-    r"(?:\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped|worth)|,\s*at)"
+    r"(?:\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped|passed|crossed|worth)|,\s*at)"
     r"|\b(?P<valued>valued at))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
@@ -138,7 +138,7 @@ _AGG_OF = re.compile(
     re.I,
 )
 # "Korean investment in ...", "India's trade with ...": the state named just before the aggregate
-_AGG_OWNER = re.compile(r"^(?:['’]s)?\s+(?:(?:total|annual|two-way|bilateral|overall)\s+)?$")
+_AGG_OWNER = re.compile(r"^(?:['’]s)?\s+(?:(?:total|annual|cumulative|two-way|bilateral|overall)\s+)?$")
 _COUNT_AFTER = re.compile(
     r"\b(?P<noun>arrivals|visitors|tourists|students|volunteers|teachers|projects|agreements)\b[^.;]{0,50}?"
     r"\b(?:reached|totall?ed|numbered|stood at|hit|rose to|grew to|exceeded|surpassed|topped)\s+"
