@@ -184,7 +184,7 @@ PLEDGE = re.compile(
     r"\b(?:will|would)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award|contribute|commit|fund|open|put"
     r"|supply|deliver|grant|donate|offer|finance|extend|disburse)\b"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b")
 _REPORTING = re.compile(r"(?:said|says|stated|noted|told)\b", re.IGNORECASE)
 
 
