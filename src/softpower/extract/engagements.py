@@ -150,6 +150,13 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _own_subject(text: str, sent: Sentence, c0: int, cue_start: int) -> bool:
+    """A clause that opens with its own named subject and act verb ("..., and JICA funded a laboratory")."""
+    return any(c0 <= m.start <= c0 + 4 and m.iso and m.kind != "demonym" for m in sent.mentions) and has_act(
+        text, c0, cue_start
+    )
+
+
 def _names_states(sent: Sentence, start: int, end: int) -> bool:
     return any(start <= m.start < end and m.iso is not None and m.iso != sent.actor for m in sent.mentions)
 
@@ -299,7 +306,13 @@ def sentence_engagements(
                 # a later clause of the same sentence with the same instrument continues the same act
                 # unless it states its own amount or is an enumerated item ("(2) ...")
                 same = any(r["actor"] == act and r["instrument"] == instrument for r in out)
-                if same and amt is None and not _ENUM.match(text, c0) and not _GERUND.match(text, c0):
+                if (
+                    same
+                    and amt is None
+                    and not _ENUM.match(text, c0)
+                    and not _GERUND.match(text, c0)
+                    and not _own_subject(text, sent, c0, cue.start)
+                ):
                     continue
                 seen.add(key)
                 if amt is not None:
