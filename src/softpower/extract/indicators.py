@@ -98,6 +98,10 @@ _COUNT = re.compile(
     r"[“\"]?(?P<noun>" + "|".join(_NOUNS) + r")\b",
     re.IGNORECASE,
 )
+_STOCK_MONEY = re.compile(
+    r"\b(?:has|have)\s+(?:so far\s+|now\s+|already\s+)?(?:spent|disbursed|invested|lent)\b[^.;]{0,40}$", re.I
+)
+_SO_FAR = re.compile(r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b", re.I)
 _DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 _GROWTH = re.compile(
@@ -447,7 +451,10 @@ def _indicators(
         y, ye = year_of(sent.years, s0, s1)
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
         if agg is None and agg_of is None and not long_run:
-            continue
+            # "Washington has spent more than $155 million since 2007": a running total, not one act
+            lo = max(s0, mo.start - 60)
+            if not (_STOCK_MONEY.search(text, lo, mo.start) and _SO_FAR.search(text, s0, s1)):
+                continue
         agg_actor: str | None = actor
         if agg is not None and agg.group("what"):
             owner = [
