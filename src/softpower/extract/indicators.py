@@ -156,7 +156,7 @@ _POLLED = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|could|plans? to|to be|intends? to|aims? to)\b", re.I)
 _GIVING = re.compile(
     r"\b(?:provid\w+|pledg\w+|donat\w+|grant(?:ed|s)|gave|give[sn]?|giving|offer\w*|extend\w*|lent|lends?"
-    r"|contribut\w+|commit\w*|announc\w+|disburs\w+|allocat\w+|approv\w+)\b",
+    r"|contribut\w+|commit\w*|announc\w+|disburs\w+|allocat\w+|approv\w+|shipped|deliver\w+|sent|dispatch\w+)\b",
     re.I,
 )
 _SUBCOUNT = re.compile(r"\b(?:including|of which|with|and)\s+" + _NUM + r"\s+in\s+", re.I)
