@@ -161,7 +161,7 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         return False
     if _LIST_AND.search(before) or (_LIST_COMMA.search(before) and _LIST_GOES_ON.match(text, m.end)):
         return False  # a later conjunct of a list; the list's head decides
-    if _PHRASE_END.search(before) or _DATE_PHRASE.search(before):
+    if _PHRASE_END.search(before) or (before.rstrip(", ")[-1:].isdigit() and _DATE_PHRASE.search(before)):
         return True  # a phrase ended before it ("In 2019, Tokyo ...", "In 2023 Tokyo", "in July 2024, Japan")
     if _IN_NAME.search(before) and not _TITLE_WORD.search(before):
         return False  # part of a proper name ("Medical Excellence Vietnam")
@@ -289,6 +289,17 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+def _has_pronoun(text: str, start: int, end: int) -> bool:
+    """A pronoun subject with its verb in ``text[start:end]`` (literal pre-checks before the regex)."""
+    if (
+        text.find("it ", start, end) < 0
+        and text.find("It ", start, end) < 0
+        and text.find("hey ", start, end) < 0
+    ):
+        return False
+    return _PRONOUN_SUBJECT.search(text, start, end) is not None
+
+
 def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_year: int | None) -> Sentence:
     """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences."""
     mentions = find_mentions(text, start, end)
@@ -301,7 +312,7 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
         and prev is not None
         and prev.actor
         and head.start > start
-        and _PRONOUN_SUBJECT.search(text, start, head.start)
+        and _has_pronoun(text, start, head.start)
     ):
         head = None  # the pronoun is the subject; the name after the verb is a partner
     actor_m: Mention | None = None
@@ -376,7 +387,7 @@ def clause_actor(
     opens = c0 > sent.start and text.endswith("and ", max(sent.start, c0 - 6), c0)
     floor = c0 if opens and inside and inside[0].start - c0 <= 4 else sent.start
     head = subject(text, inside, c0, cue_start, floor) if inside else None
-    if head is not None and sent.carried and _PRONOUN_SUBJECT.search(text, floor, head.start):
+    if head is not None and sent.carried and _has_pronoun(text, floor, head.start):
         head = None
     help_m = helper(text, sent.mentions, c0, min(sent.end, (cue_end or cue_start) + 40))
     if (

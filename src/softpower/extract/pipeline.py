@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
-from softpower.extract.entities import world_hint
+from softpower.extract.entities import Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.money import find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
@@ -77,8 +77,8 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     last_perceptions: list[dict[str, Any]] = []
     pending: list[dict[str, Any]] = []
     facts: set[tuple[Any, ...]] = set()
-    seen: dict[str, tuple[int, int]] = {}  # state -> (mentions so far, last sentence index)
-    for n_sent, (s0, s1) in enumerate(split_sentences(text)):
+    named: list[list[Mention]] = []  # mentions of the sentences so far (counted only when needed)
+    for s0, s1 in split_sentences(text):
         for rec in pending:
             resolve_pending(text, rec, (s0, s1))
         pending = []
@@ -102,12 +102,11 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
             found = sentence_engagements(doc, text, sent, taken, prev, stats, money)
             pending = [r for r in found if not r["instrument"]]
             for rec in found:
-                if rec["partners"] == ["WORLD"] and rec["amount"] is not None and seen:
-                    _main_partner(rec, seen, text, s0, s1)
+                if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
+                    _main_partner(rec, named, text, s0, s1)
             records.extend(found)
-        for m in sent.mentions:
-            if m.iso:
-                seen[m.iso] = (seen.get(m.iso, (0, 0))[0] + 1, n_sent)
+        if sent.mentions:
+            named.append(sent.mentions)
         if sent.mentions and POLL.search(text, s0, s1):
             polls = [*polls[-2:], sent]
         prev = sent
@@ -116,10 +115,15 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     return [r for r in records if _valid(r)]
 
 
-def _main_partner(rec: dict[str, Any], seen: dict[str, tuple[int, int]], text: str, s0: int, s1: int) -> None:
+def _main_partner(rec: dict[str, Any], named: list[list[Mention]], text: str, s0: int, s1: int) -> None:
     """A costed act with no partner in its clause or the sentence before ("New Delhi opened a $1 billion
     credit line") goes to the state the document has named most often so far (at least twice), other
     than the actor, unless the sentence says the act is worldwide."""
+    seen: dict[str, tuple[int, int]] = {}  # state -> (mentions, last sentence index)
+    for i, mentions in enumerate(named):
+        for m in mentions:
+            if m.iso:
+                seen[m.iso] = (seen.get(m.iso, (0, 0))[0] + 1, i)
     best = (
         max(((c, i), iso) for iso, (c, i) in seen.items() if iso != rec["actor"]) if len(seen) > 1 else None
     )
