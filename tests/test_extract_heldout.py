@@ -20,8 +20,9 @@ from softpower.extract import extract_paths, iter_inputs
 from test_extract_dev import _score
 
 HELDOUT = Path(__file__).parent / "data" / "extract" / "heldout"
-# floors a little below the figures reached after the general rules of this round
-FLOORS = {"all": 0.45, "engagement": 0.25, "indicator": 0.65, "perception": 0.85}
+# floors a little below the figures reached after the general rules of this round (all 0.721;
+# engagement 0.639, indicator 0.764, perception 1.000; before them 0.451, 0.283, 0.667, 0.667)
+FLOORS = {"all": 0.69, "engagement": 0.60, "indicator": 0.73, "perception": 0.90}
 
 
 @pytest.fixture(scope="module")
