@@ -20,10 +20,10 @@ from softpower.ledger import migrations
 from softpower.ledger.files import FLAT_COLUMNS
 from softpower.ledger.validate import validate_frame
 from softpower.records import vocab
-from softpower.records.models import RECORD_KEYS, Document
+from softpower.records.models import FACT_KEYS, Document
 
 #: Content columns hashed into ``record_id`` (``fact_key`` leaves out ``doc`` and the span).
-FACT_COLUMNS = tuple(k for k in RECORD_KEYS if k not in ("doc", "span", "quote"))
+FACT_COLUMNS = FACT_KEYS
 #: DuckDB memory limit for writable ledgers (override with $SOFTPOWER_MEMORY_LIMIT).
 MEMORY_LIMIT = os.environ.get("SOFTPOWER_MEMORY_LIMIT", "256MB")
 DOC_COLUMNS = (

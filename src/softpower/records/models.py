@@ -178,6 +178,11 @@ RECORD_KEYS = (
 )
 
 
+#: The content of a fact: every exchange key but the citation (``doc``, ``span``, ``quote``).
+#: Records of the same fact from different documents share these values (the ledger's ``fact_key``).
+FACT_KEYS = tuple(k for k in RECORD_KEYS if k not in ("doc", "span", "quote"))
+
+
 def parse_record(data: dict[str, Any]) -> Engagement | Indicator | Perception:
     """Validate one record dict (gold format); raises :class:`pydantic.ValidationError`."""
     return _RECORD.validate_python(data)

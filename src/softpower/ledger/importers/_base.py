@@ -24,7 +24,7 @@ import pandas as pd
 
 from softpower.errors import InputError
 from softpower.records import vocab
-from softpower.records.models import RECORD_KEYS
+from softpower.records.models import FACT_KEYS, RECORD_KEYS
 
 #: Columns of :attr:`ImportBatch.records` (the gold exchange format without ``quote``, plus ``line``).
 RECORD_COLUMNS = (*(k for k in RECORD_KEYS if k != "quote"), "line")
@@ -396,22 +396,6 @@ def indicator_records(
     )
 
 
-FACT_FIELDS = (
-    "kind",
-    "actor",
-    "instrument",
-    "metric",
-    "unit",
-    "measure",
-    "year",
-    "year_end",
-    "amount",
-    "currency",
-    "value",
-    "name",
-)
-
-
 def merge_identical(records: pd.DataFrame, skipped: Counter[str]) -> pd.DataFrame:
     """Merge rows identical in every fact field (same partners too) into one record whose
     amount is their sum; the first row's ``doc`` and ``line`` stand for the group.
@@ -422,7 +406,7 @@ def merge_identical(records: pd.DataFrame, skipped: Counter[str]) -> pd.DataFram
     if records.empty:
         return records
     group = records["partners"].map("|".join).astype(str)
-    for col in FACT_FIELDS:
+    for col in (k for k in FACT_KEYS if k != "partners"):
         group = group + "\x1f" + records[col].astype(str).fillna("<NA>")
     first = ~group.duplicated()
     n_merged = int((~first).sum())
