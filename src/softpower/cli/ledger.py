@@ -131,24 +131,38 @@ def stats_cmd(ledger: LedgerOpt = None, fmt: FormatOpt = "table") -> None:
     run_guarded(work)
 
 
+#: What the query sandbox refuses, for the one-line message.
+SANDBOX_REFUSAL = (
+    "query refused: `ledger query` is read-only and reads this ledger only (no file access, COPY, EXPORT, ATTACH, "
+    "INSTALL, LOAD or SET)"
+)
+
+
 @ledger_app.command("query")
 def query_cmd(
     sql: Annotated[str, typer.Argument(help="SQL over records, documents, facts, engagement, ...")],
     ledger: LedgerOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Run a read-only SQL query (the ledger is opened read-only: writes fail).
+    """Run a read-only SQL query in a sandbox: the ledger is opened read-only, and statements that
+    read or write other files (read_csv, COPY, EXPORT DATABASE), ATTACH databases, INSTALL or LOAD
+    extensions, or change settings are refused with one line.
 
     Example: softpower ledger query "SELECT actor, count(*) FROM engagement GROUP BY actor"
     """
     import duckdb
 
     def work() -> None:
-        with Ledger.open(ledger_path(ledger), read_only=True) as lg:
+        with Ledger.open(ledger_path(ledger), read_only=True, sandbox=True) as lg:
             try:
                 df = lg.query(sql)
+            except duckdb.PermissionException:
+                fail(SANDBOX_REFUSAL)
             except duckdb.Error as exc:
-                fail(f"query failed: {str(exc).splitlines()[0]}")
+                first = str(exc).splitlines()[0]
+                if "configuration has been locked" in first or "read-only mode" in first:
+                    fail(SANDBOX_REFUSAL)
+                fail(f"query failed: {first}")
         if fmt == "csv":
             sys.stdout.write(df.to_csv(index=False))
         elif fmt == "json":

@@ -26,6 +26,16 @@ from softpower.records.models import FACT_KEYS, Document
 FACT_COLUMNS = FACT_KEYS
 #: DuckDB memory limit for writable ledgers (override with $SOFTPOWER_MEMORY_LIMIT).
 MEMORY_LIMIT = os.environ.get("SOFTPOWER_MEMORY_LIMIT", "256MB")
+#: DuckDB settings of a connection that runs users' SQL: no file system, network or extensions,
+#: and no way to change a setting afterwards.
+SANDBOX_CONFIG: Mapping[str, Any] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "memory_limit": MEMORY_LIMIT,
+    "lock_configuration": True,
+}
 DOC_COLUMNS = (
     "doc_id",
     "title",
@@ -78,9 +88,17 @@ class Ledger:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Ledger:
-        """Open (creating and migrating when writable) the ledger at ``path``."""
+    def open(cls, path: str | Path, read_only: bool = False, *, sandbox: bool = False) -> Ledger:
+        """Open (creating and migrating when writable) the ledger at ``path``.
+
+        With ``sandbox`` (read-only only) the connection runs SQL from users: DuckDB's external
+        access is off and its configuration locked, so no statement can read or write another
+        file, ATTACH a database, INSTALL or LOAD an extension, or turn the sandbox off
+        (:data:`SANDBOX_CONFIG`).
+        """
         path = Path(path)
+        if sandbox and not read_only:
+            raise LedgerError("a sandboxed ledger is read-only")
         if read_only and not path.exists():
             raise LedgerError(
                 f"no ledger at {path}: build one with `softpower ledger import --bundled --ledger {path}`"
@@ -92,7 +110,9 @@ class Ledger:
                 f"{path} is an empty file, not a softpower ledger (delete it to start a new ledger)"
             )
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(
+                str(path), read_only=read_only, config=dict(SANDBOX_CONFIG) if sandbox else {}
+            )
         except duckdb.IOException as exc:
             msg = str(exc).replace(str(path), "").lower()  # the path itself may contain any word
             if "could not set lock" in msg or "conflicting lock" in msg:
