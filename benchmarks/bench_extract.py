@@ -104,7 +104,54 @@ def seed_throughput(repeat: int = 20) -> tuple[float, int, int, float] | None:
     return kb, repeat * len(texts), n, cpu
 
 
+ADVERSARIAL_MB = 1.0
+ADVERSARIAL_MAX_S_PER_MB = 10.0
+
+
+def adversarial_cases(n: int) -> dict[str, str]:
+    """Hostile texts of about ``n`` characters: the inputs that once took quadratic time."""
+    states = ["Japan", "China", "Vietnam", "the Philippines", "Fiji", "India"]
+    return {
+        "no punctuation": " ".join(
+            ["Japan provided a loan to Vietnam and China built a road in Laos while Korea trained teachers"]
+            * (n // 95)
+        ),
+        "poll shares without full stops": " ".join(
+            f"{10 + i % 80}% of respondents in Fiji trust Japan" for i in range(n // 40)
+        ),
+        "years without punctuation": " ".join(str(1990 + (i * 7) % 34) for i in range(n // 5)),
+        "thousands of numbers": " ".join(f"${1 + (i * 37) % 998} million" for i in range(n // 13)),
+        "1 MB of country names": " ".join(states[(i * 5) % 6] for i in range(n // 7)),
+        "one line, clauses without full stops": "Japan provided grants to Vietnam, " * (n // 34),
+        "a 50,000-character line, repeated": ("Japan and China " * 3125 + "\n\n") * (n // 50_002),
+    }
+
+
+def adversarial() -> None:
+    """CPU seconds per MB on each hostile input (target: at most 10 s/MB)."""
+    rows = []
+    worst = 0.0
+    for name, text in adversarial_cases(int(ADVERSARIAL_MB * 1_000_000)).items():
+        cpu = time.process_time()
+        n = len(extract_text("adversarial.txt", text))
+        cpu = time.process_time() - cpu
+        mb = len(text.encode("utf-8")) / 1e6
+        worst = max(worst, cpu / mb)
+        verdict = "meets" if cpu / mb <= ADVERSARIAL_MAX_S_PER_MB else "MISSES"
+        rows.append([name, f"{mb:.2f}", n, f"{cpu:.2f}", f"{cpu / mb:.1f}", verdict])
+    write_table(
+        "bench_extract_adversarial",
+        "softpower extract: adversarial inputs",
+        ["case", "MB", "records", "CPU seconds", "s/MB", f"target <= {ADVERSARIAL_MAX_S_PER_MB:.0f} s/MB"],
+        rows,
+        f"One run each, CPU time of one core. Worst case {worst:.1f} s/MB. Sentences longer than "
+        "MAX_SENTENCE characters are cut into segments (softpower.extract.sentences), so every "
+        "per-sentence step works on bounded input.",
+    )
+
+
 def main() -> None:
+    adversarial()
     with tempfile.TemporaryDirectory() as tmp:
         paths, total = make_corpus(Path(tmp))
         run(paths[:5], 1)  # warm caches (alias tables, compiled regexes)

@@ -249,10 +249,12 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
 
     real = pipeline.extract_text
 
-    def flaky(doc: str, text: str, doc_year: int | None = None) -> list[dict[str, object]]:
+    def flaky(
+        doc: str, text: str, doc_year: int | None = None, time_limit: float | None = None
+    ) -> list[dict[str, object]]:
         if doc == "b.md":
             raise RuntimeError("boom")
-        return real(doc, text, doc_year)
+        return real(doc, text, doc_year, time_limit)
 
     monkeypatch.setattr(pipeline, "extract_text", flaky)
     results = pipeline.extract_paths(sorted(corpus.iterdir()), keep_text=False)

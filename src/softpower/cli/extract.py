@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from softpower.cli.common import LedgerOpt, fail, ledger_path, run_guarded
-from softpower.extract.pipeline import ExtractResult, extract_paths
+from softpower.extract.pipeline import TIME_LIMIT, ExtractResult, extract_paths
 from softpower.extract.review import render_review
 from softpower.extract.text import SUFFIXES, iter_inputs
 from softpower.outputs import check_output, write_output
@@ -59,6 +59,14 @@ def register(app: typer.Typer) -> None:
         max_mb: Annotated[
             float, typer.Option("--max-mb", min=0.001, help="Refuse files larger than this (MiB).")
         ] = 100.0,
+        time_limit: Annotated[
+            float,
+            typer.Option(
+                "--time-limit",
+                min=0.1,
+                help="CPU seconds one document may take; a slower one is reported and skipped.",
+            ),
+        ] = TIME_LIMIT,
     ) -> None:
         """Extract engagement, indicator and perception records, each tied to its sentence.
 
@@ -81,7 +89,12 @@ def register(app: typer.Typer) -> None:
             if target is not None:
                 run_guarded(check_output, target)  # fail at once, before the reading
         keep = review is not None or into_ledger
-        results = extract_paths(files, workers=workers, max_bytes=int(max_mb * 2**20), keep_text=keep)
+        results = extract_paths(
+            files, workers=workers, max_bytes=int(max_mb * 2**20), keep_text=keep, time_limit=time_limit
+        )
+        for r in results:
+            for w in r.warnings:
+                print(f"softpower: warning: {w}", file=sys.stderr)
         failed = [r for r in results if not r.ok]
         for r in failed:
             print(f"softpower: {r.error}", file=sys.stderr)

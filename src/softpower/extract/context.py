@@ -175,7 +175,8 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     if words and words[-1].lower() in _PREP:
         if groups and _COLLECTIVE_LEAD.search(before):
             return True
-        at_start = len(text[floor : m.start].split()) <= 2
+        # at most two words before it in the sentence (a bounded look: long words are not sentence openers)
+        at_start = m.start - floor <= 64 and len(text[floor : m.start].split()) <= 2
         return m.possessive and (words[-1].lower() == "of" or at_start)
     return True
 

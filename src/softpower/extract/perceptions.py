@@ -9,6 +9,7 @@ Negative judgements ("an unfavourable view") are not recorded as the positive me
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from softpower.extract.context import Sentence
@@ -125,6 +126,7 @@ def sentence_perceptions(
     out: list[dict[str, Any]] = []
     subject_prev: str | None = None
     measure_prev: str | None = None
+    starts = [m.start for m in sent.mentions]  # mentions are in text order
     for c0, c1 in _share_clauses(text, s0, s1):
         share = _SHARE.search(text, c0, c1)
         if share is None and not _MORE_FEWER.search(text, c0, c1):
@@ -141,7 +143,8 @@ def sentence_perceptions(
         if measure is None or _NEGATIVE_VIEW.search(text, after, c1):
             continue
         measure_prev = measure
-        inside = [m for m in sent.mentions if c0 <= m.start < c1 and m.iso]
+        lo, hi = bisect_left(starts, c0), bisect_left(starts, c1)
+        inside = [m for m in sent.mentions[lo:hi] if m.iso]
         public = [m for m in inside if _OF_PUBLIC.search(text, max(c0, m.start - 14), m.start)]
         public += [
             m for m in inside if m not in public and m.kind == "demonym" and _PUBLIC_AFTER.match(text, m.end)

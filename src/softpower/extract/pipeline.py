@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -44,7 +45,9 @@ class ExtractResult:
     document : dict or None
         Document fields for the ledger (id, text_length, sha256, and text for HTML/PDF).
     error : str or None
-        One line saying why the file could not be read; then ``records`` is empty.
+        One line saying why the file could not be read (or took too long); then ``records`` is empty.
+    warnings : list of str
+        One line each for input that was ignored (an impossible dateline date).
     """
 
     path: str
@@ -53,13 +56,20 @@ class ExtractResult:
     document: dict[str, Any] | None = None
     text: str | None = None
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[str, Any]]:
+class ExtractTimeout(RuntimeError):
+    """A document took longer than its time limit; the message names the document and where it stopped."""
+
+
+def extract_text(
+    doc: str, text: str, doc_year: int | None = None, time_limit: float | None = None
+) -> list[dict[str, Any]]:
     """Extract every record stated in ``text``; spans index into ``text``.
 
     Parameters
@@ -70,6 +80,13 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
         The document text.
     doc_year : int, optional
         Year of the document, for relative expressions ("last year"). Never today's date.
+    time_limit : float, optional
+        CPU seconds this document may take; past it :class:`ExtractTimeout` is raised.
+
+    Raises
+    ------
+    ExtractTimeout
+        When ``time_limit`` is reached (checked between sentences, which are bounded in length).
     """
     records: list[dict[str, Any]] = []
     prev: Sentence | None = None
@@ -77,8 +94,16 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     last_perceptions: list[dict[str, Any]] = []
     pending: list[dict[str, Any]] = []
     facts: set[tuple[Any, ...]] = set()
-    named: list[list[Mention]] = []  # mentions of the sentences so far (counted only when needed)
+    named: dict[str, tuple[int, int]] = {}  # states named so far: (mentions, last sentence index)
+    n_named = 0
+    clock = time.process_time() if time_limit is not None else 0.0
     for s0, s1 in split_sentences(text):
+        if time_limit is not None and time.process_time() - clock > time_limit:
+            raise ExtractTimeout(
+                f"{doc}: stopped at character {s0:,} of {len(text):,}: the per-document time limit of "
+                f"{time_limit:g} CPU seconds was reached (expected a document the extractor reads in time; "
+                "raise --time-limit or split the file)"
+            )
         for rec in pending:
             resolve_pending(text, rec, (s0, s1))
         pending = []
@@ -106,7 +131,8 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
                     _main_partner(rec, named, text, s0, s1)
             records.extend(found)
         if sent.mentions:
-            named.append(sent.mentions)
+            _count_named(named, sent.mentions, n_named)
+            n_named += 1
         if sent.mentions and POLL.search(text, s0, s1):
             polls = [*polls[-2:], sent]
         prev = sent
@@ -115,15 +141,17 @@ def extract_text(doc: str, text: str, doc_year: int | None = None) -> list[dict[
     return [r for r in records if _valid(r)]
 
 
-def _main_partner(rec: dict[str, Any], named: list[list[Mention]], text: str, s0: int, s1: int) -> None:
+def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: int) -> None:
+    """Add the states named in sentence ``i`` to ``seen`` (state -> (mentions, last sentence index))."""
+    for m in mentions:
+        if m.iso:
+            seen[m.iso] = (seen.get(m.iso, (0, 0))[0] + 1, i)
+
+
+def _main_partner(rec: dict[str, Any], seen: dict[str, tuple[int, int]], text: str, s0: int, s1: int) -> None:
     """A costed act with no partner in its clause or the sentence before ("New Delhi opened a $1 billion
     credit line") goes to the state the document has named most often so far (at least twice), other
     than the actor, unless the sentence says the act is worldwide."""
-    seen: dict[str, tuple[int, int]] = {}  # state -> (mentions, last sentence index)
-    for i, mentions in enumerate(named):
-        for m in mentions:
-            if m.iso:
-                seen[m.iso] = (seen.get(m.iso, (0, 0))[0] + 1, i)
     best = (
         max(((c, i), iso) for iso, (c, i) in seen.items() if iso != rec["actor"]) if len(seen) > 1 else None
     )
@@ -151,21 +179,38 @@ def _fresh(rec: dict[str, Any], facts: set[tuple[Any, ...]]) -> bool:
     return True
 
 
-def extract_file(path: str | Path, max_bytes: int = MAX_BYTES, doc_year: int | None = None) -> ExtractResult:
-    """Read one file and extract its records; a bad file gives ``error``, never an exception."""
+#: Default CPU seconds one document may take (``--time-limit``).
+TIME_LIMIT = 60.0
+
+
+def extract_file(
+    path: str | Path,
+    max_bytes: int = MAX_BYTES,
+    doc_year: int | None = None,
+    time_limit: float | None = TIME_LIMIT,
+) -> ExtractResult:
+    """Read one file and extract its records; a bad or too slow file gives ``error``, never an exception.
+
+    A document that reaches ``time_limit`` CPU seconds gives no records (nothing half-extracted)
+    and an error naming the file and where it stopped.
+    """
     p = Path(path)
     try:
         src: SourceText = read_source(p, max_bytes)
     except ExtractInputError as exc:
         return ExtractResult(str(path), p.name, error=str(exc))
-    records = extract_text(src.doc, src.text, doc_year if doc_year is not None else src.year)
-    return ExtractResult(str(path), src.doc, records, src.document(), src.text)
-
-
-def _one(args: tuple[str, int, bool]) -> ExtractResult:
-    path, max_bytes, keep_text = args
+    year = doc_year if doc_year is not None else src.year
     try:
-        res = extract_file(path, max_bytes)
+        records = extract_text(src.doc, src.text, year, time_limit)
+    except ExtractTimeout as exc:
+        return ExtractResult(str(path), src.doc, error=f"{path}: {exc}", warnings=list(src.warnings))
+    return ExtractResult(str(path), src.doc, records, src.document(), src.text, warnings=list(src.warnings))
+
+
+def _one(args: tuple[str, int, bool, float | None]) -> ExtractResult:
+    path, max_bytes, keep_text, time_limit = args
+    try:
+        res = extract_file(path, max_bytes, time_limit=time_limit)
     except Exception as exc:  # a bug must not stop the other files; report it as this file's error
         return ExtractResult(
             path, Path(path).name, error=f"{path}: internal error {exc.__class__.__name__}: {exc}"
@@ -178,7 +223,11 @@ def _one(args: tuple[str, int, bool]) -> ExtractResult:
 
 
 def extract_paths(
-    paths: Iterable[str | Path], workers: int = 1, max_bytes: int = MAX_BYTES, keep_text: bool = True
+    paths: Iterable[str | Path],
+    workers: int = 1,
+    max_bytes: int = MAX_BYTES,
+    keep_text: bool = True,
+    time_limit: float | None = TIME_LIMIT,
 ) -> list[ExtractResult]:
     """Extract many files, in input order; ``workers > 1`` uses local processes.
 
@@ -193,8 +242,10 @@ def extract_paths(
     keep_text : bool
         Keep each document's text in the result (needed for the review page and for
         checkable spans of HTML/PDF in the ledger); ``False`` saves memory on large folders.
+    time_limit : float or None
+        CPU seconds per document; a document past it is reported as an error and the others go on.
     """
-    items = [(str(p), max_bytes, keep_text) for p in paths]
+    items = [(str(p), max_bytes, keep_text, time_limit) for p in paths]
     if workers <= 1 or len(items) <= 1:
         return [_one(i) for i in items]
     with ProcessPoolExecutor(max_workers=workers) as pool:

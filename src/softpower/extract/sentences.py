@@ -32,6 +32,10 @@ _CLAUSE_OPENER = re.compile(
 )
 
 Span = tuple[int, int]
+#: Longest sentence the rules read (characters). Longer runs (text without full stops, a
+#: 50,000-character line) are cut into segments of at most this length, so every per-sentence
+#: step works on bounded input and extraction stays linear in the document length.
+MAX_SENTENCE = 1000
 # "..., and South Korea pledged ...": a named subject with its own verb opens a new clause
 _NEW_SUBJECT = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:has|have|had|also|later|then)\s+)*"
@@ -88,10 +92,36 @@ def split_sentences(text: str) -> list[Span]:
         for m in _END.finditer(text, b0, b1):
             if _ABBREV.search(text, max(b0, m.start() - 8), m.start() + 1):
                 continue
-            out.append(_trim(text, start, m.end()))
+            out.extend(_bounded(text, start, m.end()))
             start = m.end()
-        out.append(_trim(text, start, b1))
+        out.extend(_bounded(text, start, b1))
     return [s for s in out if s[0] < s[1]]
+
+
+def _bounded(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` trimmed, cut into segments of at most :data:`MAX_SENTENCE` characters.
+
+    A cut falls after the last clause mark (``;``, ``,``, ``:``) in the second half of the
+    window, else at the last space, else at the limit itself.
+    """
+    start, end = _trim(text, start, end)
+    out: list[Span] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = -1
+        for mark in ("; ", ", ", ": "):
+            cut = max(cut, text.rfind(mark, start + MAX_SENTENCE // 2, limit - 1))
+        if cut >= 0:
+            cut += 1
+        else:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+            cut = limit if cut < 0 else cut
+        seg = _trim(text, start, cut)
+        if seg[0] < seg[1]:
+            out.append(seg)
+        start, end = _trim(text, cut, end)
+    out.append((start, end))
+    return out
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Span]:

@@ -7,6 +7,7 @@ spans index into; for HTML and PDF it is kept with the document so spans stay ch
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import io
 import re
@@ -50,6 +51,7 @@ class SourceText:
     sha256: str
     date: str | None = None
     title: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -204,7 +206,24 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     if suffix in (".html", ".htm"):
         date, title = _html_meta(text)
         return SourceText(p.name, _html_text(p, text), "html", digest, date, title)
-    return SourceText(p.name, text, suffix[1:], digest, dateline_date(text))
+    date, warning = _checked_dateline(p, text)
+    return SourceText(p.name, text, suffix[1:], digest, date, None, warning)
+
+
+def _checked_dateline(path: Path, text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The dateline date when it is a real calendar date; an impossible one is ignored with a warning."""
+    found = dateline_date(text)
+    if found is None:
+        return None, ()
+    try:
+        _dt.date.fromisoformat(found)
+    except ValueError:
+        line = text[: text.find(found[:4])].count("\n") + 1 if found[:4] in text else None
+        where = f"{path}:{line}" if line else str(path)
+        return None, (
+            f"{where}: dateline date {found} is not a calendar date; ignored (expected a real date)",
+        )
+    return found, ()
 
 
 _MONTHS = {

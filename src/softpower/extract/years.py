@@ -85,13 +85,13 @@ def find_years(
     """
     stop = len(text) if end is None else end
     found: list[YearSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(stop - start)  # characters already inside a found reference (linear, not pairwise)
     patterns = _PATTERNS if _ANY_YEAR.search(text, start, stop) else ()
     for (kind, rx), trigger in zip(patterns, _TRIGGER_RX, strict=False):
         if trigger is not None and not trigger.search(text, start, stop):
             continue  # a cheap literal test spares the full pattern
         for m in rx.finditer(text, start, stop):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            if any(taken[m.start() - start : m.end() - start]):
                 continue
             a = int(m.group("a")) if "a" in rx.groupindex and m.group("a") else None
             b = None
@@ -109,7 +109,7 @@ def find_years(
             if kind == "range" and a is not None and b is not None and b < a:
                 continue
             found.append(YearSpan(m.start(), m.end(), a, b, kind))
-            taken.append((m.start(), m.end()))
+            taken[m.start() - start : m.end() - start] = b"\x01" * (m.end() - m.start())
     if doc_year is not None:
         for m in _RELATIVE.finditer(text, start, stop):
             w = m.group("w").lower()
