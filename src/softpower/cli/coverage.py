@@ -115,9 +115,9 @@ def coverage_cmd(
             return
         if fmt == "csv":
             buf = io.StringIO()
-            w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else [])
-            w.writeheader()
-            w.writerows(rows)
+            dw = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else [])
+            dw.writeheader()
+            dw.writerows(rows)
             sys.stdout.write(buf.getvalue())
             return
         title = f"coverage ({path})" if use_ledger else "coverage (declared scopes; no ledger)"
