@@ -38,7 +38,7 @@ def _valid(batch: ImportBatch) -> None:
 
 
 def test_registry() -> None:
-    assert set(IMPORTERS) == {
+    assert set(IMPORTERS) >= {
         "aiddata-gcof",
         "aiddata-gcdf",
         "aiddata-public-diplomacy",
@@ -50,6 +50,17 @@ def test_registry() -> None:
     }
     for name, imp in IMPORTERS.items():
         assert imp.name == name and imp.description
+        assert imp.patterns, f"{name} declares no file patterns for --from auto"
+
+
+def test_auto_patterns_find_each_fixture_once() -> None:
+    """Each importer finds its own fixture files, and no file is claimed by two importers."""
+    claimed: dict[Path, str] = {}
+    for name, imp in IMPORTERS.items():
+        for f in imp.find(FIX.parent):
+            assert f not in claimed, f"{f.name} matched by {claimed[f]} and {name}"
+            claimed[f] = name
+    assert {"aiddata-gcof", "aiddata-gcdf", "aiddata-aims", "listening-to-leaders"} <= set(claimed.values())
 
 
 def test_gcof_sample() -> None:

@@ -38,6 +38,9 @@ GOOD = {
     "name": None,
     "ppp": False,
     "equal_footing": False,
+    "amount_basis": None,
+    "price_basis": None,
+    "price_year": None,
     "span": [0, 10],
     "quote": None,
 }
@@ -117,6 +120,41 @@ def test_money_is_derived_with_reason(tmp_path: Path) -> None:
     assert pd.isna(df["amount_usd"][2]) and "VUV" in df["money_note"][2]
 
 
+def test_money_basis_stored_and_ids_of_old_records_kept(tmp_path: Path) -> None:
+    """A record without a basis keeps its pre-0.2 id; a basis makes a different fact; constant USD rebases."""
+    const = dict(
+        GOOD,
+        currency="USD",
+        amount=100.0,
+        amount_basis="disbursement",
+        price_basis="constant",
+        price_year=2022,
+        span=[1, 2],
+    )
+    with Ledger.open(tmp_path / "b.duckdb") as lg:
+        lg.import_records([GOOD, const, dict(const, amount_basis="commitment")], origin="test", source="t")
+        df = lg.query(
+            "SELECT amount_basis, price_basis, price_year, amount_usd, amount_usd_const, record_id, "
+            "fact_key FROM records ORDER BY span_start, amount_basis"
+        )
+        applied = lg.query("SELECT name FROM schema_migrations")["name"].tolist()
+    assert "0004_money_basis" in applied
+    # the record_id of GOOD as computed before the money-basis keys existed (0.1)
+    from softpower.ledger.store import FACT_COLUMNS, _hash_sql
+
+    old = [c for c in FACT_COLUMNS if c not in ("amount_basis", "price_basis", "price_year")]
+    with Ledger.open(tmp_path / "b.duckdb") as lg:
+        lg.con.register("clean", pd.DataFrame([dict(GOOD, partners="VNM", span_start=0, span_end=10)]))
+        old_id = lg.con.execute(
+            f"SELECT {_hash_sql(('doc', *old, 'span_start', 'span_end'))} FROM clean"
+        ).fetchone()
+    assert df["record_id"][0] == old_id[0]
+    assert df["amount_basis"].tolist()[1:] == ["commitment", "disbursement"]
+    assert df["fact_key"].nunique() == 3
+    assert df["price_year"][1] == 2022 and pd.isna(df["amount_usd"][1])
+    assert df["amount_usd_const"][1] == pytest.approx(100 * 304.702 / 292.655)
+
+
 BAD_CASES = [
     ({"actor": "XXZ"}, "actor", "ISO 3166 alpha-3"),
     ({"partners": ["VNM", "QQQ"]}, "partners", "QQQ"),
@@ -127,6 +165,10 @@ BAD_CASES = [
     ({"span": [0, 100000]}, "span", "outside document"),
     ({"currency": "ABC"}, "currency", "ISO 4217"),
     ({"kind": "opinion"}, "kind", "engagement"),
+    ({"amount_basis": "pledge"}, "amount_basis", "commitment"),
+    ({"price_basis": "real"}, "price_basis", "constant"),
+    ({"price_basis": "constant", "currency": "USD"}, "price_year", "base year"),
+    ({"price_year": 2000}, "price_year", "only with price_basis"),
 ]
 
 

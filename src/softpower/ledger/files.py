@@ -125,6 +125,9 @@ _JSON_SCHEMA = pa.schema(
         ("value", pa.float64()),
         ("ppp", pa.bool_()),
         ("equal_footing", pa.bool_()),
+        ("amount_basis", pa.string()),
+        ("price_basis", pa.string()),
+        ("price_year", pa.int64()),
         ("partners", pa.list_(pa.string())),
         ("span", pa.list_(pa.int64())),
     ]

@@ -81,7 +81,7 @@ def _exchange(d: Mapping[Any, Any], quote: str | None) -> dict[str, Any]:
     """One flat export row → the gold exchange format (every key, ``None`` where absent)."""
     rec: dict[str, Any] = {k: (None if _missing(d.get(k)) else d.get(k)) for k in RECORD_KEYS}
     rec["partners"] = str(d["partners"]).split(";")
-    for k in ("year", "year_end"):
+    for k in ("year", "year_end", "price_year"):
         rec[k] = None if rec[k] is None else int(rec[k])
     s0, s1 = d["span_start"], d["span_end"]
     rec["span"] = None if _missing(s0) else [int(s0), int(s1)]

@@ -62,6 +62,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0004_money_basis",
+        """
+        ALTER TABLE records ADD COLUMN amount_basis VARCHAR;
+        ALTER TABLE records ADD COLUMN price_basis VARCHAR;
+        ALTER TABLE records ADD COLUMN price_year INTEGER;
+        """,
+    ),
 )
 
 

@@ -20,7 +20,7 @@ from softpower.ledger import migrations
 from softpower.ledger.files import FLAT_COLUMNS
 from softpower.ledger.validate import validate_frame
 from softpower.records import vocab
-from softpower.records.models import FACT_KEYS, Document
+from softpower.records.models import FACT_KEYS, MONEY_BASIS_KEYS, Document
 
 #: Content columns hashed into ``record_id`` (``fact_key`` leaves out ``doc`` and the span).
 FACT_COLUMNS = FACT_KEYS
@@ -69,7 +69,13 @@ class ImportResult:
 
 
 def _hash_sql(cols: Iterable[str]) -> str:
-    parts = [f"coalesce(CAST({c} AS VARCHAR), '\x01')" for c in cols]
+    """MD5 of the columns' text. A missing value hashes as ``\x01``, except the money-basis keys
+    (added in 0.2), which are left out when missing so that records without them keep the ids
+    they had before (``concat_ws`` skips NULLs; their value sets do not overlap)."""
+    parts = [
+        f"CAST({c} AS VARCHAR)" if c in MONEY_BASIS_KEYS else f"coalesce(CAST({c} AS VARCHAR), '\x01')"
+        for c in cols
+    ]
     return "md5(concat_ws('\x1f', " + ", ".join(parts) + "))"
 
 
@@ -286,11 +292,12 @@ class Ledger:
 
 _INSERT_SQL = f"""
     INSERT INTO records (record_id, fact_key, kind, doc, actor, partners, instrument, power_type, metric,
-        unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing, span_start,
-        span_end, amount_usd, amount_usd_const, usd_rate, money_note, origin)
+        unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing, amount_basis,
+        price_basis, price_year, span_start, span_end, amount_usd, amount_usd_const, usd_rate, money_note, origin)
     SELECT DISTINCT ON (record_id) record_id, fact_key, kind, doc, actor, string_split(partners, ';'), instrument,
         power_type, metric, unit, measure, year, year_end, amount, currency, value, name, ppp, equal_footing,
-        span_start, span_end, amount_usd, amount_usd_const, usd_rate, money_note, ?
+        amount_basis, price_basis, price_year, span_start, span_end, amount_usd, amount_usd_const, usd_rate,
+        money_note, ?
     FROM (
         SELECT *, {_hash_sql(("doc", *FACT_COLUMNS, "span_start", "span_end"))} AS record_id,
                   {_hash_sql(FACT_COLUMNS)} AS fact_key

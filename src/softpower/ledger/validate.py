@@ -14,7 +14,7 @@ import pandas as pd
 
 from softpower.errors import InputError
 from softpower.records import vocab
-from softpower.records.models import KINDS, MAX_TARGET_YEAR, MIN_YEAR, max_year
+from softpower.records.models import AMOUNT_BASES, KINDS, MAX_TARGET_YEAR, MIN_YEAR, PRICE_BASES, max_year
 
 BOOL_TEXT = {"true": True, "false": False, "1": True, "0": False, "True": True, "False": False}
 
@@ -176,6 +176,42 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
         "a share in 0..1",
     )
 
+    value_f = value.to_numpy(dtype=float)
+    p.check(np.isinf(value_f), "value", lambda i: f"{value.iloc[i]}", "a finite number")
+    amount_basis = df["amount_basis"].astype(object)
+    price_basis = df["price_basis"].astype(object)
+    price_year = _numeric(df, "price_year", p, integer=True)
+    p.check(
+        (amount_basis.notna() & ~amount_basis.isin(AMOUNT_BASES)).to_numpy(),
+        "amount_basis",
+        lambda i: f"{amount_basis.iloc[i]!r}",
+        " or ".join(AMOUNT_BASES) + " (or empty)",
+    )
+    p.check(
+        (price_basis.notna() & ~price_basis.isin(PRICE_BASES)).to_numpy(),
+        "price_basis",
+        lambda i: f"{price_basis.iloc[i]!r}",
+        " or ".join(PRICE_BASES) + " (or empty)",
+    )
+    is_const = (price_basis == "constant").to_numpy()
+    p.check(
+        is_const & price_year.isna().to_numpy(), "price_year", "missing", "the base year of constant prices"
+    )
+    p.check(
+        ~is_const & price_year.notna().to_numpy(),
+        "price_year",
+        lambda i: f"{int(price_year.iloc[i])} with price_basis {price_basis.iloc[i]!r}",
+        "a base year only with price_basis 'constant'",
+    )
+    p.check(
+        ((price_year < MIN_YEAR) | (price_year > hi)).to_numpy(),
+        "price_year",
+        lambda i: f"{int(price_year.iloc[i])}",
+        f"a year in {MIN_YEAR}..{hi}",
+    )
+    has_basis = (amount_basis.notna() | price_basis.notna()).to_numpy()
+    p.check(is_per & has_basis, "amount_basis", "given on a perception", "no money basis on a perception")
+
     s0 = _numeric(df, "span_start", p, integer=True)
     s1 = _numeric(df, "span_end", p, integer=True)
     p.check((s0.isna() != s1.isna()).to_numpy(), "span", "only one end given", "[start, end] or null")
@@ -221,6 +257,9 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
             "name": df["name"].astype(object).where(df["name"].notna(), None),
             "ppp": ppp,
             "equal_footing": ef,
+            "amount_basis": amount_basis.where(amount_basis.notna(), None),
+            "price_basis": price_basis.where(price_basis.notna(), None),
+            "price_year": price_year.astype("Int64"),
             "span_start": s0.astype("Int64"),
             "span_end": s1.astype("Int64"),
             "line": df["line"].to_numpy(),

@@ -2,8 +2,14 @@
 
 The JSON form of a record is exactly the format of the gold annotations
 (``doc, kind, actor, partners, instrument, metric, unit, measure, year, year_end,
-amount, currency, value, name, ppp, equal_footing, span, quote``). Derived values
-(power type, USD amounts) are added by the ledger, never typed in.
+amount, currency, value, name, ppp, equal_footing, amount_basis, price_basis, price_year,
+span, quote``). Derived values (power type, USD amounts) are added by the ledger, never typed in.
+
+Money basis (engagements and money indicators): ``amount_basis`` says what the amount
+counts (:data:`AMOUNT_BASES`: a commitment, a disbursement, an obligation or an
+expenditure), ``price_basis`` whether it is in current or constant prices, and
+``price_year`` the base year of constant prices (``None`` for current prices). ``None``
+throughout means "not stated" (the essays rarely say).
 """
 
 from __future__ import annotations
@@ -29,6 +35,12 @@ PublisherKind = Literal[
     "unknown",
 ]
 PUBLISHER_KINDS: tuple[str, ...] = get_args(PublisherKind)
+#: What a money amount counts.
+AMOUNT_BASES = ("commitment", "disbursement", "obligation", "expenditure")
+#: Current (nominal) or constant prices.
+PRICE_BASES = ("current", "constant")
+AmountBasis = Literal["commitment", "disbursement", "obligation", "expenditure"]
+PriceBasis = Literal["current", "constant"]
 PERCEPTION_MEASURES = (
     "trust",
     "friendly",
@@ -104,7 +116,25 @@ class _Base(BaseModel):
         return self
 
 
-class Engagement(_Base):
+class _MoneyBasis(BaseModel):
+    """The basis of a money amount (engagements, money indicators)."""
+
+    amount_basis: AmountBasis | None = None
+    price_basis: PriceBasis | None = None
+    price_year: int | None = Field(default=None, description="Base year of constant prices")
+
+    @model_validator(mode="after")
+    def _price_year(self) -> _MoneyBasis:
+        if self.price_basis == "constant" and self.price_year is None:
+            raise ValueError("price_basis 'constant' needs price_year (the base year)")
+        if self.price_year is not None and self.price_basis != "constant":
+            raise ValueError("price_year is only for price_basis 'constant'")
+        if self.price_year is not None:
+            _check_year(self.price_year)
+        return self
+
+
+class Engagement(_Base, _MoneyBasis):
     """An act of ``actor`` toward ``partners`` through one instrument."""
 
     kind: Literal["engagement"] = "engagement"
@@ -134,7 +164,7 @@ class Engagement(_Base):
         return vocab.instruments()[self.instrument].power_type
 
 
-class Indicator(_Base):
+class Indicator(_Base, _MoneyBasis):
     """A statistic about an actor's presence in partners."""
 
     kind: Literal["indicator"] = "indicator"
@@ -173,9 +203,15 @@ RECORD_KEYS = (
     "name",
     "ppp",
     "equal_footing",
+    "amount_basis",
+    "price_basis",
+    "price_year",
     "span",
     "quote",
 )
+
+#: The money-basis keys (new in 0.2): absent (``None``) they leave a record's identity as before.
+MONEY_BASIS_KEYS = ("amount_basis", "price_basis", "price_year")
 
 
 #: The content of a fact: every exchange key but the citation (``doc``, ``span``, ``quote``).

@@ -18,37 +18,54 @@ IMPORTERS: dict[str, Importer] = {
             "aiddata-gcof",
             "AidData Global Chinese Official Finance 1.0 projects → CHN engagements",
             gcof.load,
+            ("GlobalChineseOfficialFinanceDataset*.csv",),
         ),
         Importer(
             "aiddata-gcdf",
             "AidData GCDF 3.0 pieces: geocoded / high-value projects → CHN engagements; recipient-year totals → indicators",
             gcdf.load,
+            ("gcdf3_geocoded_projects*.csv", "gcdf3_high_value*.csv", "gcdf3_recipient_year*.csv"),
         ),
         Importer(
             "aiddata-public-diplomacy",
             "AidData China public diplomacy (EAP, SCA, dashboard): country-year indicators, financial-diplomacy engagements",
             public_diplomacy.load,
+            (
+                "ChinasPublicDiplomacyin*.csv",
+                "ChinesePublicDiplomacy.csv",
+                "*FinancialPublicDiplomacyProjectDetails.csv",
+                "ChinasFinancialDiplomacyProjectDetails.csv",
+            ),
         ),
         Importer(
             "aiddata-aims",
             "AidData geocoded AIMS (Timor-Leste, Nepal, Bangladesh): projects by state donor → engagements",
             aims.load,
+            ("*__projects.csv",),
         ),
-        Importer("koica", "AidData/KOICA Korea project database 1991-2007 → KOR engagements", koica.load),
+        Importer(
+            "koica",
+            "AidData/KOICA Korea project database 1991-2007 → KOR engagements",
+            koica.load,
+            ("Korea_KOICA_Project_Database*.csv",),
+        ),
         Importer(
             "listening-to-leaders",
             "AidData 2017 Listening to Leaders: donor influence/helpfulness shares → perceptions",
             ltl.load,
+            ("donors_global.csv", "donors_regions.csv"),
         ),
         Importer(
             "ussc-survey",
             "US Studies Centre Asia survey 2016-2017 microdata → weighted perception shares of US and China",
             ussc.load,
+            ("ussc_asia_survey*.csv",),
         ),
         Importer(
             "lowy-gdi",
             "Lowy Global Diplomacy Index posts → diplomatic_posts indicators (sender → host)",
             lowy.load,
+            ("globaldiplomacyindex_posts.csv",),
         ),
     )
 }

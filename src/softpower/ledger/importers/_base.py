@@ -62,11 +62,22 @@ class ImportBatch:
 
 @dataclass(frozen=True)
 class Importer:
-    """A named importer: ``load(path)`` reads a file (or a folder of the dataset's files)."""
+    """A named importer: ``load(path)`` reads a file (or a folder of the dataset's files).
+
+    ``patterns`` are the file-name globs of the dataset's files: ``import --from auto DIR``
+    runs this importer when :meth:`find` sees one of them anywhere under ``DIR``.
+    """
 
     name: str
     description: str
     loader: Callable[[Path], ImportBatch]
+    patterns: tuple[str, ...] = ()
+
+    def find(self, folder: str | Path) -> list[Path]:
+        """The dataset's files under ``folder`` (recursive, sorted); empty when none or no patterns."""
+        root = Path(folder)
+        found = {p for pat in self.patterns for p in root.rglob(pat) if p.is_file()}
+        return sorted(found)
 
     def load(self, path: str | Path) -> ImportBatch:
         p = Path(path)
