@@ -84,11 +84,16 @@ class PartnerAgent(mesa.Agent):
                     hist += money * delta**a
                 row.append(max(steady, hist))
             self.stocks.append(row)
-        self.t0 = [float(inp.t0[d, index]) for d in range(nd)]
-        self.trust = list(self.t0)
+        self.level = [float(inp.anchor_level[d, index]) for d in range(nd)]
+        self.trust = [float(inp.t0[d, index]) for d in range(nd)]
+        if inp.observed is not None:  # a poll in the start year replaces the start state
+            for d in range(nd):
+                if math.isfinite(inp.observed[0, d, index]):
+                    self.trust[d] = float(inp.observed[0, d, index])
+        self.shown = list(self.trust)  # what the history records: the forecast before a poll
         self.intercept = []
         for d in range(nd):
-            c = min(max(self.t0[d], LOGIT_CLIP), 1.0 - LOGIT_CLIP)
+            c = min(max(self.level[d], LOGIT_CLIP), 1.0 - LOGIT_CLIP)
             self.intercept.append(math.log(c / (1.0 - c)) - self.net(d, 0) + p["alpha"])
         self.alignment = self.align()
         self.previous = list(self.alignment)
@@ -131,9 +136,11 @@ class PartnerAgent(mesa.Agent):
         for d in range(len(self.trust)):
             target = 1.0 / (1.0 + math.exp(-(self.intercept[d] + self.net(d, i))))
             t = (1.0 - p["lam"]) * self.trust[d] + p["lam"] * (
-                (1.0 - p["anchor"]) * target + p["anchor"] * self.t0[d]
+                (1.0 - p["anchor"]) * target + p["anchor"] * self.level[d]
             )
-            self.trust[d] = min(max(t, 0.0), 1.0)
+            self.trust[d] = self.shown[d] = min(max(t, 0.0), 1.0)
+            if m.inp.observed is not None and math.isfinite(m.inp.observed[i + 1, d, self.index]):
+                self.trust[d] = float(m.inp.observed[i + 1, d, self.index])
         self.previous = self.alignment
         self.alignment = self.align()
 
@@ -154,7 +161,7 @@ class ReferenceModel(mesa.Model):
         self.year_index = 0
         self.donor_agents = [DonorAgent(self, d) for d in range(len(inp.donors))]
         self.partner_agents = [PartnerAgent(self, p) for p in range(len(inp.partners))]
-        self.trust_history = [self._grid("trust")]
+        self.trust_history = [self._grid("shown")]
         self.alignment_history = [self._grid("alignment")]
 
     def _grid(self, attr: str) -> list[list[float]]:
@@ -165,7 +172,7 @@ class ReferenceModel(mesa.Model):
         self.agents_by_type[DonorAgent].do("give")
         self.agents_by_type[PartnerAgent].do("respond")
         self.agents_by_type[DonorAgent].do("react")
-        self.trust_history.append(self._grid("trust"))
+        self.trust_history.append(self._grid("shown"))
         self.alignment_history.append(self._grid("alignment"))
         self.year_index += 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import softpower.simulate as sim
+from softpower.simulate import api as sim_api
 from softpower.simulate.ensemble import chunk_size, ensemble
 from softpower.simulate.init import Inputs, build_inputs, perception_observations
 from softpower.simulate.model import alignment, derive, initial_stocks, simulate
@@ -135,7 +137,8 @@ def test_series_shape_and_bands() -> None:
     assert (s["p05"] <= s["p50"]).all() and (s["p50"] <= s["p95"]).all()
     assert s["p05"].min() >= 0 and s["p95"].max() <= 1
     d = res.to_dict()
-    assert set(d) == {"series", "meta"} and set(d["series"][0]) == set(s.columns)
+    assert set(d) == {"series", "regional", "effects", "start_states", "meta"}
+    assert set(d["series"][0]) == set(s.columns)
     assert d["meta"]["runs"] == 40 and d["meta"]["seed"] == 1
 
 
@@ -181,14 +184,23 @@ def test_initial_state_from_ledger(seeds_ledger: Path) -> None:
     assert set(obs["measure"]) == {"trust", "friendly", "positive_image"}  # the null-valued record is dropped
     inp = build_inputs(load_scenario("baseline"), seeds_ledger)
     j, idn = inp.donors.index("JPN"), inp.partners.index("IDN")
-    assert inp.t0[j, idn] == pytest.approx(0.93)  # 'trust' preferred over 'friendly' (0.96)
-    assert inp.t0_source[j, idn] == "trust 2008"
-    assert inp.t0_source[inp.donors.index("CHN"), idn] == "prior"
+    # the 2008 poll is 17 years old in 2025, beyond the age limit: the declared prior, said so
+    assert inp.t0_source[j, idn] == "prior" and inp.t0[j, idn] == pytest.approx(0.65)
+    assert inp.t0_sd is not None and inp.t0_sd[j, idn] == pytest.approx(0.2)
+    recent = dataclasses.replace(load_scenario("baseline"), start_year=2012)
+    near = build_inputs(recent, seeds_ledger)
+    assert near.t0[j, idn] == pytest.approx(0.93)  # 'trust' preferred over 'friendly' (0.96)
+    assert near.t0_source[j, idn] == "trust 2008"
+    assert near.t0_age is not None and near.t0_age[j, idn] == 4
+    assert near.t0_sd is not None and near.t0_sd[j, idn] == pytest.approx(0.065 + 0.017 * 4)
+    assert near.t0_source[inp.donors.index("CHN"), idn] == "prior"
     assert inp.hist_usd.sum() > 0 and inp.hist_units.sum() > 0
     vnm, bgd = inp.partners.index("VNM"), inp.partners.index("BGD")
     assert inp.pi0[j, vnm] > inp.pi0[j, bgd]  # Japan's recorded engagement with Viet Nam tilts its shares
-    res = sim.run_scenario("baseline", seeds_ledger, runs=10, seed=1)
+    res = sim.run_scenario(recent, seeds_ledger, runs=10, seed=1)
     assert res.meta["initial_trust_sources"]["trust"] == 6
+    row = res.start_states.query("donor == 'JPN' and partner == 'IDN'").iloc[0]
+    assert (row["source"], row["age"], row["value"]) == ("trust 2008", 4, pytest.approx(0.93))
 
 
 def test_dask_scheduler_gives_same_output() -> None:
@@ -299,3 +311,33 @@ def test_invariants_over_random_parameters(seed: int, name: str) -> None:
     assert out.trust.min() >= 0.0 and out.trust.max() <= 1.0
     assert np.allclose(out.alignment.sum(axis=2), 1.0, atol=1e-12)
     assert out.alignment.min() > 0.0
+
+
+def test_paired_effects_are_the_difference_of_runs_with_the_same_seeds(tmp_path: Path) -> None:
+    # a custom ten-year ASEAN-only scenario: its reference has the same partners, horizon and seeds
+    path = tmp_path / "custom.yaml"
+    path.write_text(
+        "extends: baseline\nhorizon: 10\nruns: 40\nseed: 3\npartners: [ASEAN]\n"
+        "shocks:\n  - {type: scale, donor: CHN, instruments: [oda_loan], factor: 0.2, start: 2026}\n",
+        encoding="utf-8",
+    )
+    sc = load_scenario(path)
+    ref = sim_api.reference_for(sc)
+    assert ref is not None and ref.partners == sc.partners and ref.horizon == 10 and not ref.shocks
+    assert sim_api.reference_for(load_scenario("baseline")) is None
+    res = sim.run_scenario(sc)
+    a, b = build_inputs(sc), build_inputs(ref)
+    ta, _ = ensemble(a, 40, 3, {}, noise=True)
+    tb, _ = ensemble(b, 40, 3, {}, noise=True)
+    diff = (ta - tb)[:, -1, a.donors.index("CHN")]  # (runs, partners)
+    row = res.effects.query("donor == 'CHN' and partner == 'VNM' and metric == 'trust' and year == 2035")
+    v = diff[:, a.partners.index("VNM")]
+    assert row["p50"].item() == pytest.approx(np.percentile(v, 50), abs=1e-6)
+    assert row["p05"].item() == pytest.approx(np.percentile(v, 5), abs=1e-6)
+    assert row["p_positive"].item() == pytest.approx((v > 0).mean())
+    asean = res.effect_at(2035).set_index("donor")
+    assert asean.loc["CHN", "mean"] == pytest.approx(diff.mean(), abs=1e-6)
+    assert asean.loc["CHN", "p95"] < 0  # cutting China's loans lowers its trust in every run
+    # before the lever moves, scenario and reference are the same runs: the effect is exactly zero
+    first = res.effects.query("year == 2025 and metric == 'trust'")
+    assert (first[["p05", "p50", "p95"]] == 0).all().all()

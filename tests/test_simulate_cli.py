@@ -79,7 +79,14 @@ def test_formats(tmp_path: Path, seeds_ledger: Path) -> None:
     res = _run("simulate", str(scen), "--ledger", str(seeds_ledger), "--format", "csv")
     assert res.exit_code == 0, res.output
     assert res.output.splitlines()[0] == "donor,partner,year,metric,p05,p50,p95"
-    assert len(res.output.splitlines()) == 1 + 2 * 2 * 6 * 2
+    # donors x partners x years x metrics, the ASEAN mean of both members, hedging per partner
+    assert len(res.output.splitlines()) == 1 + 2 * 2 * 6 * 2 + 2 * 6 * 2 + 2 * 6
+    # a custom scenario with a lever carries its paired effect on every row
+    lever = GOOD + "changes:\n  - {donor: JPN, year: 2026, budget: 12000}\n"
+    res = _run("simulate", str(_write(tmp_path, lever)), "--format", "csv")
+    assert res.exit_code == 0, res.output
+    head = res.output.splitlines()[0].split(",")
+    assert head[7:] == ["effect_p05", "effect_p50", "effect_p95", "effect_mean", "p_effect_positive"]
     pq = tmp_path / "o.parquet"
     res = _run("simulate", str(scen), "--format", "parquet", "-o", str(pq))
     assert res.exit_code == 0 and len(pd.read_parquet(pq)) == 48

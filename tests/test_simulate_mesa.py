@@ -40,3 +40,21 @@ def test_agree_with_observed_flows(seeds_ledger: Path) -> None:
     fast = simulate(inp, prm)
     trust, align = run_reference(inp, {k: float(v[0]) for k, v in prm.items()})
     assert np.max(np.abs(trust - fast.trust[0])) < 1e-9 and np.max(np.abs(align - fast.alignment[0])) < 1e-9
+
+
+def test_agree_with_level_and_polls(seeds_ledger: Path) -> None:
+    # a long-run level apart from the start state, and polls assimilated as they come
+    inp = build_inputs(load_scenario("baseline"), seeds_ledger)
+    gen = np.random.default_rng(5)
+    inp.level = gen.uniform(0.2, 0.8, inp.t0.shape)
+    obs = np.full((inp.flow.shape[0] + 1, *inp.t0.shape), np.nan)
+    obs[0, 0, :3] = [0.3, 0.6, 0.9]
+    obs[4, 1, 2] = 0.25
+    obs[7, 2, :] = 0.7
+    inp.observed = obs
+    prm = sample(1, np.random.default_rng(9))
+    fast = simulate(inp, prm)
+    trust, align = run_reference(inp, {k: float(v[0]) for k, v in prm.items()})
+    assert np.max(np.abs(trust - fast.trust[0])) < 1e-9 and np.max(np.abs(align - fast.alignment[0])) < 1e-9
+    # the recorded year of a poll is the forecast, not the poll itself
+    assert abs(fast.trust[0, 4, 1, 2] - 0.25) > 1e-6

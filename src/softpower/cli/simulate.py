@@ -29,6 +29,13 @@ ScenarioArg = Annotated[
 RunsOpt = Annotated[int | None, typer.Option("--runs", help="Number of runs (default: the scenario's).")]
 MaybeSeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")]
 WorkersOpt = Annotated[int, typer.Option("--workers", help="Local worker processes.")]
+PriorsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--priors",
+        help="Use the declared priors of every parameter (sim_parameters.csv), not the calibrated set.",
+    ),
+]
 SchedulerOpt = Annotated[
     str | None,
     typer.Option("--scheduler", help="Dask distributed scheduler address, e.g. tcp://10.0.0.5:8786."),
@@ -107,10 +114,16 @@ def register(app: typer.Typer) -> None:
         output: OutputOpt = None,
         workers: WorkersOpt = 1,
         scheduler: SchedulerOpt = None,
+        priors: PriorsOpt = False,
     ) -> None:
         """Run a scenario as a seeded ensemble: median and 5-95 % band of trust and alignment.
 
-        Per donor, partner and year. The same seed gives byte-identical output.
+        Per donor, partner and year, with the ASEAN mean and each partner's hedging; start
+        states come from polls (source and age reported). A scenario with a lever is also
+        run as its reference with the same seeds: every output row carries the paired
+        effect (scenario minus reference per run), its 5-95 % band and P(effect > 0).
+        Parameters are the calibrated set where calibration identified them (--priors: none).
+        The same seed gives byte-identical output.
 
         Example: softpower simulate us-health-withdrawal --runs 500 --seed 7 --format json -o out.json
         """
@@ -133,6 +146,7 @@ def register(app: typer.Typer) -> None:
                 workers=workers,
                 scheduler=scheduler,
                 progress=progress,
+                priors=priors,
             )
         text = run_guarded(write_result, result, fmt, output)
         if text is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +13,19 @@ import pandas as pd
 
 from softpower.errors import SoftpowerError
 from softpower.outputs import write_output
+from softpower.records.vocab import members
 from softpower.simulate.ensemble import Progress, ensemble
-from softpower.simulate.init import build_inputs, opened
+from softpower.simulate.init import build_inputs, opened, perception_observations, start_states
 from softpower.simulate.scenario import Scenario, load_scenario
 
 QUANTILES = (5, 50, 95)
 DECIMALS = 6
 FORMATS = ("table", "json", "csv", "parquet")
-MODEL_VERSION = "softpower-simulate/1"
+MODEL_VERSION = "softpower-simulate/2"
+#: Groups whose members' mean is reported per run (``regional``).
+REGIONS = ("ASEAN",)
+SERIES_COLUMNS = ["donor", "partner", "year", "metric", "p05", "p50", "p95"]
+EFFECT_COLUMNS = ["donor", "partner", "year", "metric", "p05", "p50", "p95", "mean", "p_positive"]
 #: Trajectories of every run are kept to take quantiles: refuse ensembles that would need more.
 MAX_TRAJECTORY_BYTES = 4 * 2**30
 
@@ -35,10 +40,32 @@ class ScenarioResult:
 
     series: pd.DataFrame
     meta: dict[str, Any] = field(default_factory=dict)
+    #: Paired effects, scenario minus reference per run (same seeds): ``donor, partner, year,
+    #: metric, p05, p50, p95, mean, p_positive`` (metrics ``trust``, ``alignment``, and
+    #: ``hedging`` with donor ``*``); partner ``ASEAN`` rows are the members' mean per run.
+    #: Empty for the reference itself.
+    effects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EFFECT_COLUMNS))
+    #: Start state of every donor x partner: ``value, level, sd, source, age, n_polls``.
+    start_states: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Group means per run (``partner`` = group): same columns as ``series``.
+    regional: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``{"series": [{donor, partner, year, metric, p05, p50, p95}], "meta": {...}}``."""
-        return {"series": self.series.to_dict(orient="records"), "meta": self.meta}
+        """The JSON form: ``{"series", "regional", "effects", "start_states", "meta"}`` (lists of rows)."""
+        return {
+            "series": self.series.to_dict(orient="records"),
+            "regional": self.regional.to_dict(orient="records"),
+            "effects": self.effects.to_dict(orient="records"),
+            "start_states": self.start_states.to_dict(orient="records"),
+            "meta": self.meta,
+        }
+
+    def effect_at(self, year: int, partner: str = "ASEAN", metric: str = "trust") -> pd.DataFrame:
+        """Paired effects of ``metric`` in ``partner`` (a member or a group) in ``year``, per donor."""
+        e = self.effects
+        return e.loc[(e["year"] == year) & (e["partner"] == partner) & (e["metric"] == metric)].reset_index(
+            drop=True
+        )
 
     def to_json(self) -> bytes:
         """Deterministic JSON bytes (same seed → same bytes)."""
@@ -48,19 +75,30 @@ class ScenarioResult:
         """Start and final year per donor, partner and metric: ``p50 [p05, p95]``."""
         s = self.series
         first, last = s["year"].min(), s["year"].max()
+        e = self.effects
+        eff = {
+            (
+                r.donor,
+                r.partner,
+                r.metric,
+            ): f"{r.p50:+.3f} [{r.p05:+.3f}, {r.p95:+.3f}] P>0={r.p_positive:.2f}"
+            for r in e.loc[e["year"] == last].itertuples(index=False)
+        }
         rows = []
-        for (d, p, m), g in s.groupby(["donor", "partner", "metric"], sort=False):
+        frames = [s] if self.regional.empty else [s, self.regional]
+        for (d, p, m), g in pd.concat(frames).groupby(["donor", "partner", "metric"], sort=False):
             a, b = g.loc[g["year"] == first].iloc[0], g.loc[g["year"] == last].iloc[0]
-            rows.append(
-                {
-                    "donor": d,
-                    "partner": p,
-                    "metric": m,
-                    str(first): f"{a.p50:.3f}",
-                    str(last): f"{b.p50:.3f} [{b.p05:.3f}, {b.p95:.3f}]",
-                    "change": f"{b.p50 - a.p50:+.3f}",
-                }
-            )
+            row = {
+                "donor": d,
+                "partner": p,
+                "metric": m,
+                str(first): f"{a.p50:.3f}",
+                str(last): f"{b.p50:.3f} [{b.p05:.3f}, {b.p95:.3f}]",
+                "change": f"{b.p50 - a.p50:+.3f}",
+            }
+            if eff:
+                row[f"effect {last} [5-95 %]"] = eff.get((d, p, m), "")
+            rows.append(row)
         return pd.DataFrame(rows)
 
 
@@ -97,6 +135,80 @@ def _series(
     return out.astype({"donor": str, "partner": str, "year": int, "metric": str})
 
 
+def _quantiles(
+    arr: np.ndarray, years: list[int], donors: tuple[str, ...], partners: tuple[str, ...], metric: str
+) -> pd.DataFrame:
+    """Per (year, donor, partner) quantiles, mean and P(> 0) of ``arr`` ``(runs, years, D, P)``."""
+    q = np.percentile(arr, QUANTILES, axis=0)
+    nd, np_ = len(donors), len(partners)
+    return pd.DataFrame(
+        {
+            "donor": np.tile(np.repeat(donors, np_), len(years)),
+            "partner": np.tile(partners, nd * len(years)),
+            "year": np.repeat(years, nd * np_),
+            "metric": metric,
+            "p05": np.round(q[0].ravel(), DECIMALS),
+            "p50": np.round(q[1].ravel(), DECIMALS),
+            "p95": np.round(q[2].ravel(), DECIMALS),
+            "mean": np.round(arr.mean(axis=0).ravel(), DECIMALS),
+            "p_positive": np.round((arr > 0).mean(axis=0).ravel(), DECIMALS),
+        }
+    )
+
+
+def hedging(align: np.ndarray) -> np.ndarray:
+    """Hedging of each partner per run and year: the normalised entropy of its alignment across donors.
+
+    1 = alignment spread evenly over the donors, 0 = aligned with one donor only.
+    ``align`` is ``(runs, years, D, P)``; returns ``(runs, years, 1, P)``.
+    """
+    a = np.clip(align, 1e-12, 1.0)
+    h = -(a * np.log(a)).sum(axis=2, keepdims=True)
+    return np.asarray(h / np.log(align.shape[2])) if align.shape[2] > 1 else np.zeros_like(h)
+
+
+def _regional(
+    arrays: dict[str, np.ndarray], partners: tuple[str, ...], year: int
+) -> dict[str, tuple[np.ndarray, list[str]]]:
+    """Mean over each group's members present, per run: metric → (array (R, Y, D, G), groups)."""
+    cols, names = [], []
+    for g in REGIONS:
+        idx = [partners.index(m) for m in members(g, year) if m in partners]
+        if idx:
+            cols.append(idx)
+            names.append(g)
+    return {
+        m: (np.stack([a[..., ix].mean(axis=-1) for ix in cols], axis=-1), names)
+        for m, a in arrays.items()
+        if cols
+    }
+
+
+def reference_for(sc: Scenario) -> Scenario | None:
+    """The reference a scenario's effects are measured against, or ``None`` if it is one.
+
+    The same start year, horizon, partners, donors, runs, seed and parameters; no dated
+    changes and no shocks; and each donor's strategy as in the shipped baseline (a donor
+    the baseline lacks keeps the scenario's). A custom scenario is thus compared with a
+    baseline over its own partners and horizon.
+    """
+    base = load_scenario("baseline")
+    donors = {d: base.donors.get(d, strat) for d, strat in sc.donors.items()}
+    weights = {
+        d: base.partner_weights.get(d, {}) if d in base.donors else w for d, w in sc.partner_weights.items()
+    }
+    weights |= {d: base.partner_weights[d] for d in donors if d in base.partner_weights}
+    ref = replace(sc, name="baseline", changes=(), shocks=(), donors=donors, partner_weights=weights)
+    if (
+        ref.donors == sc.donors
+        and ref.partner_weights == sc.partner_weights
+        and not sc.changes
+        and not sc.shocks
+    ):
+        return None
+    return ref
+
+
 def run_scenario(
     scenario: str | Path | Scenario,
     ledger: Any = None,
@@ -106,8 +218,10 @@ def run_scenario(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    priors: bool = False,
+    paired: bool = True,
 ) -> ScenarioResult:
-    """Run a scenario as a seeded ensemble and summarise it by quantiles.
+    """Run a scenario as a seeded ensemble and summarise it by quantiles and paired effects.
 
     Parameters
     ----------
@@ -123,11 +237,18 @@ def run_scenario(
         Local processes, or the address of a Dask distributed scheduler.
     progress
         Called as ``progress(done, total)`` after each chunk of runs.
+    priors
+        Use the declared priors of every parameter (``sim_parameters.csv``) instead of the
+        calibrated ones (``sim_calibrated.csv``).
+    paired
+        Also run the reference (:func:`reference_for`) with the same seeds and report
+        scenario minus reference per run.
 
     Returns
     -------
     ScenarioResult
-        Median and 5-95 % band of trust and alignment; the same seed gives identical output.
+        Median and 5-95 % band of trust and alignment, paired effects with their band and
+        P(effect > 0), start states with source and age; the same seed gives identical output.
 
     Examples
     --------
@@ -148,14 +269,37 @@ def run_scenario(
             f"runs: {n} runs would keep {need / 2**30:.1f} GiB of trajectories "
             f"(expected at most {MAX_TRAJECTORY_BYTES / 2**30:.0f} GiB: fewer runs, partners or years)"
         )
+    ref = reference_for(sc) if paired else None
     with opened(ledger) as led:
         inp = build_inputs(sc, led)
+        ref_inp = None if ref is None else build_inputs(ref, led)
         where = None if led is None else str(getattr(led, "path", "ledger"))
-    trust, align = ensemble(
-        inp, n, s, sc.parameters, noise=sc.noise, workers=workers, scheduler=scheduler, progress=progress
-    )
+        states = start_states(perception_observations(led), inp.donors, inp.partners, sc.start_year)
+    kw: dict[str, Any] = {"noise": sc.noise, "priors": priors, "workers": workers, "scheduler": scheduler}
+    trust, align = ensemble(inp, n, s, sc.parameters, progress=progress, **kw)
     series = _series(sc, inp.donors, inp.partners, {"trust": trust, "alignment": align})
+    hedge = hedging(align)
+    arrays = {"trust": trust, "alignment": align}
+    regional = []
+    for metric, (arr, groups) in _regional(arrays, inp.partners, sc.start_year).items():
+        regional.append(_quantiles(arr, sc.years, inp.donors, tuple(groups), metric))
+    regional.append(_quantiles(hedge, sc.years, ("*",), inp.partners, "hedging"))
+    effects = pd.DataFrame(columns=EFFECT_COLUMNS)
+    if ref_inp is not None:
+        r_trust, r_align = ensemble(ref_inp, n, s, sc.parameters, **kw)
+        diff = {"trust": trust - r_trust, "alignment": align - r_align}
+        frames = [_quantiles(a, sc.years, inp.donors, inp.partners, m) for m, a in diff.items()]
+        for metric, (arr, groups) in _regional(diff, inp.partners, sc.start_year).items():
+            frames.append(_quantiles(arr, sc.years, inp.donors, tuple(groups), metric))
+        frames.append(_quantiles(hedge - hedging(r_align), sc.years, ("*",), inp.partners, "hedging"))
+        effects = pd.concat(frames, ignore_index=True)
+        effects = effects.sort_values(
+            ["donor", "partner", "metric", "year"], kind="stable", ignore_index=True
+        )
     src = pd.Series(inp.t0_source.ravel()).str.split(" ").str[0].value_counts().sort_index()
+    from softpower.simulate.params import calibrated
+
+    cal = {k: v.status for k, v in calibrated().items()}
     meta = {
         "scenario": sc.name,
         "description": sc.description,
@@ -171,9 +315,29 @@ def run_scenario(
         "parameter_overrides": dict(sorted(sc.parameters.items())),
         "ledger": where,
         "initial_trust_sources": {str(k): int(v) for k, v in src.items()},
+        "parameters": "declared priors (sim_parameters.csv)"
+        if priors
+        else "calibrated where identified (sim_calibrated.csv), declared priors elsewhere",
+        "calibration": {} if priors else cal,
+        "reference": None
+        if ref is None
+        else "baseline strategies, no changes or shocks, same partners, horizon, runs and seeds",
         "quantiles": [q / 100 for q in QUANTILES],
     }
-    return ScenarioResult(series, meta)
+    reg = pd.concat(regional, ignore_index=True)[SERIES_COLUMNS] if regional else pd.DataFrame()
+    return ScenarioResult(series, meta, effects, states.table(inp.donors, inp.partners, sc.start_year), reg)
+
+
+def _csv_frame(result: ScenarioResult) -> pd.DataFrame:
+    """Series and group means with the paired effect of each row (``effect_*`` columns)."""
+    frame = pd.concat([result.series, result.regional], ignore_index=True)
+    if result.effects.empty:
+        return frame
+    eff = result.effects.rename(
+        columns={c: f"effect_{c}" for c in ("p05", "p50", "p95", "mean")}
+        | {"p_positive": "p_effect_positive"}
+    )
+    return frame.merge(eff, on=["donor", "partner", "year", "metric"], how="left")
 
 
 def write_result(result: ScenarioResult, fmt: str, output: Path | None) -> str | None:
@@ -190,7 +354,7 @@ def write_result(result: ScenarioResult, fmt: str, output: Path | None) -> str |
     if fmt == "json":
         text = result.to_json().decode("utf-8")
     elif fmt == "csv":
-        text = result.series.to_csv(index=False, float_format="%.6f", lineterminator="\n")
+        text = _csv_frame(result).to_csv(index=False, float_format="%.6f", lineterminator="\n")
     else:
         text = result.summary().to_string(index=False) + "\n"
     if output is None:

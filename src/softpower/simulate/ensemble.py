@@ -54,17 +54,22 @@ class EnsembleTask:
     overrides: dict[str, float]
     noise: bool
     random_params: bool = True
+    priors: bool = False
 
 
 def run_ensemble_chunk(inp: Inputs, task: EnsembleTask) -> tuple[np.ndarray, np.ndarray]:
     """Trust and alignment trajectories of one chunk, ``(runs, years, D, P)`` each."""
-    prm_seq, noise_seq = task.seed.spawn(2)
+    prm_seq, noise_seq, start_seq = task.seed.spawn(3)
+    shift = None
     if task.random_params:
-        prm = P.sample(task.runs, np.random.default_rng(prm_seq), task.overrides)
+        prm = P.sample(task.runs, np.random.default_rng(prm_seq), task.overrides, priors=task.priors)
+        if inp.t0_sd is not None:
+            z = np.random.default_rng(start_seq).standard_normal((task.runs, *inp.t0.shape))
+            shift = z * inp.t0_sd[None]
     else:
-        prm = P.fixed(task.runs, task.overrides)
+        prm = P.fixed(task.runs, task.overrides, priors=task.priors)
     rng = np.random.default_rng(noise_seq) if task.noise else None
-    out = simulate(inp, prm, rng=rng)
+    out = simulate(inp, prm, rng=rng, shift=shift)
     return out.trust, out.alignment
 
 
@@ -168,15 +173,22 @@ def ensemble(
     *,
     noise: bool = True,
     random_params: bool = True,
+    priors: bool = False,
     workers: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Seeded ensemble of ``runs`` runs: trust and alignment ``(runs, years, D, P)``."""
+    """Seeded ensemble of ``runs`` runs: trust and alignment ``(runs, years, D, P)``.
+
+    Each run draws its parameters (calibrated ranges, or the declared priors with
+    ``priors``), its start-state shifts (``inp.t0_sd``) and its noise from its own streams
+    of ``seed``: two scenarios with the same donors, partners, runs and seed share every
+    draw (common random numbers), so their per-run difference is the effect of the lever.
+    """
     pieces = chunks(runs, chunk_size(inp))
     seeds = np.random.SeedSequence(seed).spawn(len(pieces))
     tasks = [
-        EnsembleTask(b - a, s, dict(overrides), noise, random_params)
+        EnsembleTask(b - a, s, dict(overrides), noise, random_params, priors)
         for (a, b), s in zip(pieces, seeds, strict=True)
     ]
     out = map_chunks(run_ensemble_chunk, inp, tasks, workers=workers, scheduler=scheduler, progress=progress)

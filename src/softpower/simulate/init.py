@@ -26,6 +26,14 @@ TRUST_MEASURES = ("trust", "favourable", "positive_image", "friendly", "consider
 #: donor's advice, Listening to Leaders) is a different population and is used in calibration only.
 INITIAL_MEASURES = TRUST_MEASURES[:5]
 MAX_HISTORY = 60  # years of ledger history that can still matter at the longest half-life
+#: Oldest poll (years before the start year) that may set a start state.
+AGE_LIMIT = 15
+#: Uncertainty of a start state taken from a poll ``age`` years old: ``SD_BASE + SD_PER_YEAR * age``
+#: (capped at ``SD_MAX``). Fitted to the root-mean-square change between two Pew waves of the same
+#: public and subject, by gap (2002-2011 waves only: 0.082 at 1 year, 0.120 at 3, 0.153 at 5).
+SD_BASE, SD_PER_YEAR, SD_MAX = 0.065, 0.017, 0.25
+#: Uncertainty of a declared prior (no poll): a third of the unit interval's spread either way.
+PRIOR_SD = 0.2
 
 
 @dataclass
@@ -41,8 +49,8 @@ class Inputs:
     ppp: np.ndarray  # (H, D, P): PPP share
     reaction: np.ndarray  # (D,): strategy reaction factor
     pi0: np.ndarray  # (D, P): initial partner shares of each donor's budget
-    t0: np.ndarray  # (D, P): initial trust
-    t0_source: np.ndarray  # (D, P): "perception <year>" or "prior"
+    t0: np.ndarray  # (D, P): initial trust (the newest poll within AGE_LIMIT, else the prior)
+    t0_source: np.ndarray  # (D, P): "<measure> <year>" or "prior"
     hist_usd: np.ndarray  # (A, D, P, K): ledger money by age (million constant USD)
     hist_units: np.ndarray  # (A, D, P, K): ledger records without money, by age
     ally: np.ndarray  # (D, P) bool
@@ -51,6 +59,15 @@ class Inputs:
     smart: np.ndarray  # (K,) bool
     hard: np.ndarray  # (K,) bool
     extra: np.ndarray | None = None  # (H, D, P, K): observed dyad flows added as they are (calibration)
+    level: np.ndarray | None = None  # (D, P): long-run level trust reverts to (None: t0)
+    t0_sd: np.ndarray | None = None  # (D, P): uncertainty of the start state (None: none)
+    t0_age: np.ndarray | None = None  # (D, P): age in years of the poll behind t0 (-1: prior)
+    observed: np.ndarray | None = None  # (H + 1, D, P): polls assimilated as they come (NaN: none)
+
+    @property
+    def anchor_level(self) -> np.ndarray:
+        """The long-run level of each dyad: ``level``, else the start state."""
+        return self.t0 if self.level is None else self.level
 
 
 GROUPS = ("economic", "smart", "soft", "diplomatic", "hard")
@@ -94,25 +111,90 @@ def perception_observations(ledger: Any) -> pd.DataFrame:
     return out.sort_values(cols[:4], kind="stable").reset_index(drop=True)
 
 
+@dataclass
+class StartStates:
+    """Start state of every donor x partner: value, long-run level, uncertainty, source and age."""
+
+    t0: np.ndarray  # (D, P)
+    level: np.ndarray  # (D, P): mean of the same measure's polls within the age limit
+    sd: np.ndarray  # (D, P)
+    source: np.ndarray  # (D, P) object: "<measure> <year>" or "prior"
+    age: np.ndarray  # (D, P) int: years between the poll and the start year; -1 for a prior
+    n_polls: np.ndarray  # (D, P) int: polls behind the level
+
+    def table(self, donors: tuple[str, ...], partners: tuple[str, ...], year: int) -> pd.DataFrame:
+        """One row per donor and partner: ``donor, partner, year, value, level, sd, source, age, n_polls``."""
+        nd, np_ = len(donors), len(partners)
+        return pd.DataFrame(
+            {
+                "donor": np.repeat(donors, np_),
+                "partner": np.tile(partners, nd),
+                "year": year,
+                "value": np.round(self.t0.ravel(), 4),
+                "level": np.round(self.level.ravel(), 4),
+                "sd": np.round(self.sd.ravel(), 4),
+                "source": self.source.ravel().astype(str),
+                "age": self.age.ravel().astype(int),
+                "n_polls": self.n_polls.ravel().astype(int),
+            }
+        )
+
+
+def age_sd(age: np.ndarray | float) -> np.ndarray:
+    """Uncertainty of a start state from a poll ``age`` years old (see :data:`SD_BASE`)."""
+    return np.minimum(SD_MAX, SD_BASE + SD_PER_YEAR * np.asarray(age, dtype=float))
+
+
+def start_states(
+    obs: pd.DataFrame,
+    donors: tuple[str, ...],
+    partners: tuple[str, ...],
+    year: int,
+    age_limit: int = AGE_LIMIT,
+) -> StartStates:
+    """Start states from public-opinion polls no later than ``year`` and at most ``age_limit`` years old.
+
+    Per dyad, the newest poll sets the start value (the most direct measure of
+    :data:`INITIAL_MEASURES` in that year); the mean of that measure's polls inside the
+    window sets the long-run level; the uncertainty grows with the poll's age
+    (:func:`age_sd`). A dyad without a poll in the window starts from the declared prior
+    (``sim_trust_priors.csv``) with :data:`PRIOR_SD`, and says so.
+    """
+    priors = trust_priors()
+    t0 = np.array([[priors.get(d, priors["*"]) for _ in partners] for d in donors], dtype=float)
+    shape = t0.shape
+    level, sd = t0.copy(), np.full(shape, PRIOR_SD)
+    src = np.full(shape, "prior", dtype=object)
+    age, n = np.full(shape, -1, dtype=int), np.zeros(shape, dtype=int)
+    o = obs.loc[obs["measure"].isin(INITIAL_MEASURES) & obs["year"].between(year - age_limit, year)]
+    if not o.empty:
+        rank = {m: i for i, m in enumerate(INITIAL_MEASURES)}
+        o = o.assign(rank=o["measure"].map(rank))
+        # one value per dyad, measure and year (several polls in a year are averaged)
+        o = o.groupby(["actor", "partner", "measure", "year"], as_index=False).agg(
+            value=("value", "mean"), rank=("rank", "first")
+        )
+        newest = o.sort_values(["actor", "partner", "year", "rank"], ascending=[True, True, False, True])
+        newest = newest.drop_duplicates(["actor", "partner"])
+        di, pi = {d: i for i, d in enumerate(donors)}, {p: i for i, p in enumerate(partners)}
+        for a, p, m, y, v, _ in newest.itertuples(index=False):
+            if a not in di or p not in pi:
+                continue
+            i, j = di[str(a)], pi[str(p)]
+            same = o.loc[(o["actor"] == a) & (o["partner"] == p) & (o["measure"] == m), "value"]
+            t0[i, j], level[i, j] = float(v), float(same.mean())
+            age[i, j], n[i, j] = year - int(y), len(same)
+            sd[i, j] = float(age_sd(year - int(y)))
+            src[i, j] = f"{m} {int(y)}"
+    return StartStates(t0, level, sd, src, age, n)
+
+
 def initial_trust(
     obs: pd.DataFrame, donors: tuple[str, ...], partners: tuple[str, ...], year: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Initial trust: the public-opinion share nearest ``year`` (most direct measure first), else the prior."""
-    priors = trust_priors()
-    t0 = np.array([[priors.get(d, priors["*"]) for _ in partners] for d in donors], dtype=float)
-    src = np.full(t0.shape, "prior", dtype=object)
-    obs = obs.loc[obs["measure"].isin(INITIAL_MEASURES)]
-    if not obs.empty:
-        rank = {m: i for i, m in enumerate(INITIAL_MEASURES)}
-        o = obs.assign(dist=(obs["year"] - year).abs(), rank=obs["measure"].map(rank))
-        o = o.sort_values(["actor", "partner", "dist", "rank", "year"], kind="stable")
-        first = o.drop_duplicates(["actor", "partner"])
-        di, pi = {d: i for i, d in enumerate(donors)}, {p: i for i, p in enumerate(partners)}
-        for a, p, y, m, v in first[["actor", "partner", "year", "measure", "value"]].itertuples(index=False):
-            if a in di and p in pi:
-                t0[di[str(a)], pi[str(p)]] = float(v)
-                src[di[str(a)], pi[str(p)]] = f"{m} {y}"
-    return t0, src
+    """Start values and their sources (see :func:`start_states`)."""
+    st = start_states(obs, donors, partners, year)
+    return st.t0, st.source
 
 
 def ledger_history(
@@ -207,7 +289,7 @@ def build_inputs(sc: Scenario, ledger: Any = None) -> Inputs:
     with opened(ledger) as led:
         usd, units, count = ledger_history(led, donors, partners, codes, sc.start_year)
         obs = perception_observations(led)
-    t0, src = initial_trust(obs, donors, partners, sc.start_year)
+    st = start_states(obs, donors, partners, sc.start_year)
     weights = np.ones((len(donors), len(partners)))
     for d, code in enumerate(donors):
         for p_code, w in sc.partner_weights.get(code, {}).items():
@@ -229,8 +311,8 @@ def build_inputs(sc: Scenario, ledger: Any = None) -> Inputs:
         ppp=ppp,
         reaction=np.array([sc.donors[d].reaction for d in donors]),
         pi0=pi0,
-        t0=t0,
-        t0_source=src,
+        t0=st.t0,
+        t0_source=st.source,
         hist_usd=usd,
         hist_units=units,
         ally=np.array([[(d, p) in allies() for p in partners] for d in donors]),
@@ -238,4 +320,7 @@ def build_inputs(sc: Scenario, ledger: Any = None) -> Inputs:
         group=np.array([GROUPS.index(groups[k]) for k in codes]),
         smart=np.array([k in SMART_INSTRUMENTS for k in codes]),
         hard=np.array([k in HARD_INSTRUMENTS for k in codes]),
+        level=st.level,
+        t0_sd=st.sd,
+        t0_age=st.age,
     )

@@ -8,10 +8,12 @@ their sources in ``docs/model.md``), for run r, donor d, partner p, instrument k
 * attraction and threat: ``X = log(1 + S / s0)``; smart instruments weigh
   ``w_k (1 + ε EF)(1 + π_ppp PPP)``; hard instruments add ``w_hard X`` and a threat
   ``v_hard X`` felt with ``θ`` (``θ · ally_factor`` for a treaty ally);
-* target: ``τ* = logistic(α_dp + alpha + net)``, ``α_dp = logit(T0) - net0`` (the start
-  year is a fixed point);
-* trust: ``T[t+1] = clip((1 - λ) T + λ ((1 - s) τ* + s T0) + σ ε_t, 0, 1)``
-  (Friedkin and Johnsen 1999);
+* target: ``τ* = logistic(α_dp + alpha + net)``, ``α_dp = logit(L) - net0``: with flows as
+  in the start year the target is the dyad's long-run level ``L`` (the mean of its polls;
+  the start state ``T0`` when there is one poll or none);
+* trust: ``T[t+1] = clip((1 - λ) T + λ ((1 - s) τ* + s L) + σ ε_t, 0, 1)``
+  (partial adjustment toward a flow-driven target with an anchor, Friedkin and Johnsen 1999),
+  starting from the newest poll ``T0``;
 * alignment: ``Al = softmax_d(β_p T)``, ``β_p = β`` (× ``hedger_factor`` for hedgers);
 * reaction: ``π[t+1] ∝ π[t] (1 + ρ · reaction_d · gain)`` where ``gain`` is the sum of
   rivals' alignment gains in p that year.
@@ -32,6 +34,7 @@ from softpower.simulate.init import GROUPS, Inputs
 from softpower.simulate.params import ParamSet
 
 LOGIT_CLIP = 1e-3
+SHIFT_CLIP = 0.01
 
 
 @dataclass
@@ -160,6 +163,7 @@ def simulate(
     *,
     rng: np.random.Generator | None = None,
     record: bool = True,
+    shift: np.ndarray | None = None,
 ) -> Trajectories:
     """Advance every run of ``prm`` over the scenario's horizon.
 
@@ -174,6 +178,12 @@ def simulate(
     record
         Keep every year (``True``) or only the start and final years (``False``), which
         saves memory in large sensitivity designs.
+    shift
+        Per-run shift ``(runs, D, P)`` of the start state and long-run level (their
+        uncertainty, drawn by the ensemble); clipped to [0.01, 0.99].
+
+    With ``inp.observed`` (calibration), a dyad's trust is replaced by its poll in the years
+    it was polled; the recorded trust of those years is the model's forecast before the poll.
 
     Returns
     -------
@@ -190,18 +200,25 @@ def simulate(
     coefs = group_coefficients(dv, inp.ef[0], inp.ppp[0], prm)
     net0 = net_pull(stocks, coefs, members)
     t0 = np.broadcast_to(inp.t0, net0.shape)
-    c = np.clip(t0, LOGIT_CLIP, 1.0 - LOGIT_CLIP)
+    level = np.broadcast_to(inp.anchor_level, net0.shape)
+    if shift is not None:
+        t0 = np.clip(t0 + shift, SHIFT_CLIP, 1.0 - SHIFT_CLIP)
+        level = np.clip(level + shift, SHIFT_CLIP, 1.0 - SHIFT_CLIP)
+    c = np.clip(level, LOGIT_CLIP, 1.0 - LOGIT_CLIP)
     intercept = np.log(c / (1.0 - c)) - net0 + prm["alpha"][:, None, None]
     lam, anchor = prm["lam"][:, None, None], prm["anchor"][:, None, None]
-    # T' = (1 - λ) T + λ ((1 - s) τ* + s T0), with the constant parts computed once
-    keep, pull, base = 1.0 - lam, lam * (1.0 - anchor), lam * anchor * t0
+    # T' = (1 - λ) T + λ ((1 - s) τ* + s L), with the constant parts computed once
+    keep, pull, base = 1.0 - lam, lam * (1.0 - anchor), lam * anchor * level
     rho = prm["rho"][:, None, None] * inp.reaction[None, :, None]
     scale = (prm["budget_scale"] / prm["s0"])[:, None, None]
     sigma = prm["noise_sd"][:, None, None]
     decay = np.ascontiguousarray(dv.decay.T)[:, :, None, None]  # (K, R, 1, 1)
     flows = np.ascontiguousarray(np.moveaxis(inp.flow, -1, 1))  # (H, K, D, P)
     share = np.broadcast_to(inp.pi0, net0.shape).copy()
-    trust = t0.copy()
+    trust = np.array(t0, dtype=float)
+    observed = inp.observed
+    if observed is not None and np.isfinite(observed[0]).any():
+        trust = np.where(np.isfinite(observed[0]), observed[0], trust)
     align = alignment(trust, dv.beta)
     n_out = horizon + 1 if record else 2
     out_t = np.empty((runs, n_out, *net0.shape[1:]))
@@ -247,6 +264,10 @@ def simulate(
         if rng is not None:
             trust = trust + sigma * rng.standard_normal(trust.shape)
         np.clip(trust, 0.0, 1.0, out=trust)
+        polled = None
+        if observed is not None and np.isfinite(observed[i + 1]).any():
+            polled = trust.copy()
+            trust = np.where(np.isfinite(observed[i + 1]), observed[i + 1], trust)
         new = alignment(trust, dv.beta)
         up = np.subtract(new, align, out=align)  # the old alignment is not needed any more
         np.maximum(up, 0.0, out=up)
@@ -258,5 +279,5 @@ def simulate(
         align = new
         j = i + 1 if record else 1
         if record or i == horizon - 1:
-            out_t[:, j], out_a[:, j] = trust, align
+            out_t[:, j], out_a[:, j] = (trust if polled is None else polled), align
     return Trajectories(out_t, out_a)

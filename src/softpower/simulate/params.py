@@ -23,6 +23,10 @@ from softpower.errors import InputError
 from softpower.records.vocab import instruments
 
 PARAMS_FILE = "sim_parameters.csv"
+#: Parameters fitted to the opinion series by ``softpower calibrate --save``: their estimates,
+#: profile-likelihood intervals and identification status, with the data they came from.
+CALIBRATED_FILE = "sim_calibrated.csv"
+IDENTIFIED = "identified"
 #: Parameters kept fixed in sensitivity analyses (noise is switched off there).
 NOT_IN_SOBOL = ("noise_sd",)
 
@@ -82,9 +86,65 @@ def _load(path: str | None) -> tuple[Parameter, ...]:
     return tuple(out)
 
 
-def parameters(path: str | Path | None = None) -> dict[str, Parameter]:
-    """The parameter table (shipped, or a user's CSV with the same columns), by name."""
-    return {p.name: p for p in _load(None if path is None else str(path))}
+@dataclass(frozen=True)
+class Calibrated:
+    """One row of the calibrated table: the estimate, its 95 % profile interval, its status."""
+
+    name: str
+    value: float
+    low: float
+    high: float
+    status: str
+    n_obs: int
+    fit_years: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def calibrated() -> dict[str, Calibrated]:
+    """The shipped calibration (``sim_calibrated.csv``), by parameter; empty when none is shipped."""
+    entry = resources.files("softpower.data").joinpath(CALIBRATED_FILE)
+    if not entry.is_file():
+        return {}
+    rows = list(csv.DictReader(entry.read_text(encoding="utf-8").splitlines()))
+    table = {p.name: p for p in _load(None)}
+    out = {}
+    for i, row in enumerate(rows, start=2):
+        name = row.get("name", "")
+        if name not in table:
+            raise InputError(CALIBRATED_FILE, i, "name", f"unknown parameter {name!r}", "a parameter name")
+        value, low, high = (_float(row[c], CALIBRATED_FILE, i, c) for c in ("value", "low", "high"))
+        if not low <= value <= high:
+            raise InputError(
+                CALIBRATED_FILE, i, "value", f"{value} outside [{low}, {high}]", "low <= value <= high"
+            )
+        out[name] = Calibrated(
+            name, value, low, high, row["status"], int(row["n_obs"]), row["fit_years"], row["source"]
+        )
+    return out
+
+
+def parameters(path: str | Path | None = None, *, priors: bool = True) -> dict[str, Parameter]:
+    """The parameter table (shipped, or a user's CSV with the same columns), by name.
+
+    With ``priors=False``, every parameter the shipped calibration identified takes its
+    estimate as default and its 95 % profile interval as range (the others keep their
+    declared prior); this is what scenarios use unless ``--priors`` is given.
+    """
+    table = {p.name: p for p in _load(None if path is None else str(path))}
+    if priors:
+        return table
+    for name, c in calibrated().items():
+        if c.status == IDENTIFIED and name in table:
+            p = table[name]
+            low, high = max(p.low, c.low), min(p.high, c.high)
+            if high <= low:  # a point interval: keep a sliver so the triangular law is defined
+                low, high = max(p.low, c.value - 1e-9), min(p.high, c.value + 1e-9)
+            table[name] = Parameter(
+                name, c.value, low, high, p.unit, p.applies_to,
+                f"calibrated ({c.fit_years}, {c.n_obs} polls): {c.source}",
+            )  # fmt: skip
+    return table
 
 
 def check_overrides(overrides: Mapping[str, object], file: str, key: str = "parameters") -> dict[str, float]:
@@ -103,21 +163,31 @@ def check_overrides(overrides: Mapping[str, object], file: str, key: str = "para
     return out
 
 
-def fixed(runs: int, overrides: Mapping[str, float] | None = None) -> ParamSet:
-    """Every parameter at its default (or override), repeated for ``runs`` runs."""
+def fixed(runs: int, overrides: Mapping[str, float] | None = None, *, priors: bool = True) -> ParamSet:
+    """Every parameter at its default (or override), repeated for ``runs`` runs.
+
+    ``priors=False`` takes the calibrated estimates where the calibration identified them.
+    """
     over = dict(overrides or {})
-    return {n: np.full(runs, over.get(n, p.default)) for n, p in parameters().items()}
+    return {n: np.full(runs, over.get(n, p.default)) for n, p in parameters(priors=priors).items()}
 
 
-def sample(runs: int, rng: np.random.Generator, overrides: Mapping[str, float] | None = None) -> ParamSet:
+def sample(
+    runs: int,
+    rng: np.random.Generator,
+    overrides: Mapping[str, float] | None = None,
+    *,
+    priors: bool = True,
+) -> ParamSet:
     """Draw each parameter per run from a triangular law (low, default, high).
 
     Overridden parameters stay fixed. Parameters are drawn in table order, so a seed
-    gives the same draws whatever the scenario.
+    gives the same draws whatever the scenario. ``priors=False`` draws identified
+    parameters inside their calibrated interval (see :func:`parameters`).
     """
     over = dict(overrides or {})
     out: ParamSet = {}
-    for n, p in parameters().items():
+    for n, p in parameters(priors=priors).items():
         draw = rng.triangular(p.low, p.default, p.high, size=runs)
         out[n] = np.full(runs, over[n]) if n in over else draw
     return out
