@@ -91,17 +91,17 @@ def test_scenario_job_runs_to_the_end(client: TestClient) -> None:
 
 
 def test_scenario_failing_validation_is_shown_as_a_message(client: TestClient, tmp_path: Path) -> None:
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("horizon: 10\nrunz: 3\n", encoding="utf-8")
     job = client.post(
-        "/api/scenarios", data={"scenario": "baseline", "scenario_file": str(bad), "runs": "5"}
+        "/api/scenarios",
+        data={"scenario": "baseline", "runs": "5"},
+        files={"scenario_upload": ("bad.yaml", b"horizon: 10\nrunz: 3\n", "application/yaml")},
     ).json()
     for _ in range(100):
         job = client.get(f"/api/jobs/{job['id']}").json()
         if job["state"] != "running":
             break
         time.sleep(0.05)
-    assert job["state"] == "error" and "runz" in job["message"] and str(bad) in job["message"]
+    assert job["state"] == "error" and "runz" in job["message"] and job["message"].startswith("bad.yaml")
     r = client.post("/api/scenarios", data={"scenario": "baseline", "runs": "0"})
     assert r.status_code == 400 and "runs" in r.json()["error"]
 

@@ -103,6 +103,22 @@ def register(app: typer.Typer) -> None:
                 "--allow-write", help="Allow importing records from the dashboard (read-only otherwise)."
             ),
         ] = False,
+        allowed_host: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--allowed-host",
+                help="Another Host name the server answers to (repeatable); the bound address, "
+                "127.0.0.1 and localhost always are.",
+            ),
+        ] = None,
+        token: Annotated[
+            str | None,
+            typer.Option(
+                "--token",
+                envvar="SOFTPOWER_TOKEN",
+                help="Write token for --allow-write off loopback (default: a random one, printed).",
+            ),
+        ] = None,
     ) -> None:
         """Start the dashboard: filter records, re-weight the index, run scenarios, download CSV.
 
@@ -116,12 +132,18 @@ def register(app: typer.Typer) -> None:
         # the index may fork worker processes for its Monte Carlo; forking a multi-threaded
         # server is unsafe, so the dashboard's index runs in-process unless the user says otherwise
         os.environ.setdefault("SOFTPOWER_WORKERS", "1")
-        hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
-        web_app = run_guarded(create_app, path, allow_write=allow_write, allowed_hosts=hosts)
+        from softpower.web.app import serve_guards
+
+        hosts, write_token = run_guarded(serve_guards, host, allowed_host or [], allow_write, token)
+        web_app = run_guarded(
+            create_app, path, allow_write=allow_write, allowed_hosts=hosts, write_token=write_token
+        )
         sock = run_guarded(bind_socket, host, port)
         if not _is_loopback(host):
             print(f"softpower: warning: listening on {host}, reachable from other machines", file=sys.stderr)
         mode = "writable (--allow-write)" if allow_write else "read-only"
+        if write_token is not None and token is None:
+            print(f"softpower: imports need the write token {write_token}", file=sys.stderr)
         print(f"softpower dashboard on http://{host}:{port}/ (ledger {path}, {mode}); press Ctrl+C to stop")
         server = uvicorn.Server(uvicorn.Config(web_app, log_level="warning", access_log=False))
         try:

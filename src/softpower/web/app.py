@@ -8,8 +8,10 @@ script that draws figures, polls scenario jobs and re-submits forms.
 
 from __future__ import annotations
 
+import hmac
 import io
 import logging
+import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,17 +22,108 @@ import pandas as pd
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from softpower.errors import SoftpowerError
 from softpower.records import vocab
 from softpower.report import analysis, data, fan, figures, render
-from softpower.web.state import Store
+from softpower.web.state import JobsBusy, Store
 
 log = logging.getLogger("softpower.web")
 PAGE_SIZE = 100
 MAX_RUNS = 5000
+#: Largest request body accepted (a record file upload), in bytes; larger bodies get 413.
+MAX_UPLOAD = 32 * 1024 * 1024
+#: Largest scenario file accepted as an upload, in bytes.
+MAX_SCENARIO_UPLOAD = 64 * 1024
+#: Characters that make a spreadsheet read a CSV cell as a formula (CWE-1236).
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413, by their
+    Content-Length or, when that is absent (chunked), by counting the body as it streams in."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def _refuse(self, send: Any) -> None:
+        body = f'{{"error": "request too large (the limit is {self.limit} bytes)"}}'.encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await self._refuse(send)
+            return
+        seen, started = 0, False
+
+        async def counted() -> Any:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        async def watched(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def serve_guards(
+    host: str, extra_hosts: Sequence[str], allow_write: bool, token: str | None
+) -> tuple[list[str], str | None]:
+    """Host names the server answers to and the write token, for a bind on ``host``.
+
+    The Host check holds on every bind: loopback names, the bound address (unless it is a
+    wildcard such as 0.0.0.0) and ``extra_hosts``. ``--allow-write`` off loopback needs a
+    token: ``token`` if given (at least 16 characters), else a random one.
+    """
+    import secrets
+
+    hosts = ["127.0.0.1", "localhost", "[::1]"]
+    if host not in ("0.0.0.0", "::", "") and host not in hosts:
+        hosts.append(f"[{host}]" if ":" in host else host)
+    hosts += [h for h in extra_hosts if h not in hosts]
+    if token is not None and len(token) < 16:
+        raise SoftpowerError("--token: too short (expected at least 16 characters)")
+    if allow_write and not _loopback(host):
+        return hosts, token or secrets.token_urlsafe(24)
+    return hosts, token
 
 
 def _int(value: str | None) -> int | None:
@@ -67,9 +160,20 @@ def weights_from(request: Request, defaults: dict[str, float]) -> dict[str, floa
     return analysis.normalise_weights(out)
 
 
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that begin with ``= + - @`` (or a tab or carriage return) get a leading ``'``,
+    so a spreadsheet shows them as text instead of running them as formulas. Numbers stay numbers."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            cells = ["'" + v if isinstance(v, str) and _FORMULA.match(v) else v for v in out[col].tolist()]
+            out[col] = pd.Series(cells, index=out.index, dtype=object)
+    return out
+
+
 def _csv(frame: pd.DataFrame, name: str) -> Response:
     buf = io.StringIO()
-    frame.to_csv(buf, index=False)
+    neutralise_formulas(frame).to_csv(buf, index=False)
     return Response(
         buf.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -92,6 +196,9 @@ def create_app(
     mc: int = 100,
     runs: int = 100,
     allowed_hosts: Sequence[str] | None = None,
+    write_token: str | None = None,
+    max_upload: int = MAX_UPLOAD,
+    max_jobs: int = 2,
 ) -> FastAPI:
     """The dashboard application over the ledger at ``ledger_path``.
 
@@ -107,13 +214,20 @@ def create_app(
         Host names the server answers to (``softpower serve`` on a loopback address allows
         ``127.0.0.1`` and ``localhost`` only, which defeats DNS rebinding); ``None`` allows any.
         Form posts from another origin (cross-site requests) are always refused.
+    write_token
+        When set, an import must carry it (form field ``token`` or header ``X-Softpower-Token``);
+        ``softpower serve`` requires one for ``--allow-write`` off loopback.
+    max_upload
+        Largest request body in bytes (uploads are streamed to a temporary file; larger gets 413).
+    max_jobs
+        Scenario runs at once; another start gets 429 until one finishes.
 
     Returns
     -------
     fastapi.FastAPI
         Serve it with uvicorn (``softpower serve`` binds 127.0.0.1 by default).
     """
-    store = Store(Path(ledger_path), allow_write=allow_write, seed=seed, mc=mc, runs=runs)
+    store = Store(Path(ledger_path), allow_write=allow_write, seed=seed, mc=mc, runs=runs, max_jobs=max_jobs)
     env = render.environment("softpower.web")
 
     @asynccontextmanager
@@ -125,16 +239,16 @@ def create_app(
         title="softpower dashboard", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
     )
     app.state.store = store
+    app.add_middleware(BodyLimit, limit=max_upload)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
     @app.middleware("http")
     async def same_origin_posts(request: Request, call_next: Any) -> Response:
         origin = request.headers.get("origin")
-        if (
-            request.method not in ("GET", "HEAD")
-            and origin
-            and urlparse(origin).netloc != request.headers.get("host")
+        if request.method not in ("GET", "HEAD") and (
+            (origin and urlparse(origin).netloc != request.headers.get("host"))
+            or request.headers.get("sec-fetch-site") == "cross-site"
         ):
             return JSONResponse({"error": "cross-site request refused"}, status_code=403)
         response: Response = await call_next(request)
@@ -144,8 +258,9 @@ def create_app(
         n = store.n_records()
         html = env.get_template(template).render(
             request_path=request.url.path,
-            ledger=str(store.path),
+            ledger=store.path.name,  # the file name only: pages never show server paths
             allow_write=store.allow_write,
+            token_required=write_token is not None,
             empty=n == 0,
             n_records=n,
             **ctx,
@@ -155,7 +270,7 @@ def create_app(
     def error_page(request: Request, message: str, status: int) -> HTMLResponse:
         html = env.get_template("error.html").render(
             request_path=request.url.path,
-            ledger=str(store.path),
+            ledger=store.path.name,  # the file name only: pages never show server paths
             allow_write=store.allow_write,
             empty=False,
             n_records=0,
@@ -270,16 +385,31 @@ def create_app(
 
     @app.post("/api/scenarios")
     async def start_scenario(request: Request) -> JSONResponse:
-        form = await request.form()
-        name = str(form.get("scenario_file") or "").strip() or str(form.get("scenario") or "").strip()
-        if not name:
-            raise SoftpowerError("choose a scenario (a bundled name or a scenario file)")
+        form = await request.form(max_files=1, max_fields=20)
+        upload = form.get("scenario_upload")
+        content: bytes | None = None
+        if isinstance(upload, UploadFile) and upload.filename:
+            content = await upload.read(MAX_SCENARIO_UPLOAD + 1)
+            if len(content) > MAX_SCENARIO_UPLOAD:
+                raise SoftpowerError(
+                    f"scenario file too large (the limit is {MAX_SCENARIO_UPLOAD // 1024} KB)"
+                )
+            name = Path(upload.filename).name
+        else:
+            # a name from the bundled list only: no request parameter ever names a server path
+            name = str(form.get("scenario") or "").strip()
+            known = [n for n, _ in analysis.list_scenario_names()]
+            if name not in known:
+                raise SoftpowerError(f"unknown scenario {name[:60]!r} (expected one of {', '.join(known)})")
         given = _int(str(form.get("runs") or ""))
         runs = store.runs if given is None else given
         seed = _int(str(form.get("seed") or ""))
         if not 1 <= runs <= MAX_RUNS:
             raise SoftpowerError(f"runs: {runs} is out of range (expected 1..{MAX_RUNS})")
-        job = store.start_job(name, runs, store.seed if seed is None else seed)
+        try:
+            job = store.start_job(name, runs, store.seed if seed is None else seed, content=content)
+        except JobsBusy as exc:
+            return JSONResponse({"error": str(exc)}, status_code=429, headers={"Retry-After": "10"})
         return JSONResponse(job.as_dict(), status_code=202)
 
     def _job(job_id: str) -> Any:
@@ -318,8 +448,14 @@ def create_app(
         records = store.records()
         key = request.query_params.get("key")
         if key:
-            wanted = set(data.records_for_key(records, key))
-            return records[records["record_id"].isin(wanted)], data.describe_key(key)
+            label = data.describe_key(key)
+            try:
+                wanted = set(data.records_for_key(records, key)) if label != key else None
+            except (ValueError, TypeError, KeyError, IndexError):
+                wanted = None
+            if wanted is None:  # not a key any figure makes
+                raise StarletteHTTPException(404)
+            return records[records["record_id"].isin(wanted)], label
         return filters_from(request).apply(records) if len(records) else records, None
 
     @app.get("/records", response_class=HTMLResponse)
@@ -355,7 +491,7 @@ def create_app(
         weights = weights_from(request, analysis.default_weights())
         return _csv(store.index(weights).dyads, "index.csv")
 
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         doc = store.document(doc_id)
         if doc is None:
@@ -387,11 +523,16 @@ def create_app(
     async def import_post(request: Request) -> HTMLResponse:
         if not store.allow_write:
             return page(request, "import.html", 403, message=None, outcome="read-only")
-        form = await request.form()
+        form = await request.form(max_files=1, max_fields=20)
+        if write_token is not None:
+            given = str(form.get("token") or request.headers.get("x-softpower-token") or "")
+            if not hmac.compare_digest(given.encode(), write_token.encode()):
+                return page(request, "import.html", 403, message=None, outcome="token")
         upload = form.get("file")
-        if upload is None or isinstance(upload, str) or not upload.filename:
+        if not isinstance(upload, UploadFile) or not upload.filename:
             raise SoftpowerError("choose a record file to import (.jsonl, .csv or .parquet)")
-        message = store.import_file(upload.filename, await upload.read())
+        # the upload is already spooled to a temporary file; the import runs off the event loop
+        message = await run_in_threadpool(store.import_upload, upload.filename, upload.file)
         return page(request, "import.html", message=message, outcome="ok")
 
     @app.get("/static/plotly.min.js")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import shutil
+import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -11,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 
@@ -19,6 +21,12 @@ from softpower.errors import SoftpowerError
 from softpower.report import analysis, data
 
 log = logging.getLogger("softpower.web")
+#: Finished jobs kept for their results (the oldest finished ones are dropped first).
+KEEP_JOBS = 20
+
+
+class JobsBusy(SoftpowerError):
+    """Too many scenario runs at once; the client should retry later."""
 
 
 @dataclass
@@ -62,7 +70,14 @@ class Store:
     """
 
     def __init__(
-        self, path: Path, *, allow_write: bool, seed: int = 0, mc: int = 100, runs: int = 100
+        self,
+        path: Path,
+        *,
+        allow_write: bool,
+        seed: int = 0,
+        mc: int = 100,
+        runs: int = 100,
+        max_jobs: int = 2,
     ) -> None:
         from softpower.ledger import Ledger
 
@@ -76,6 +91,8 @@ class Store:
         self._texts: dict[str, str] | None = None
         self._index: OrderedDict[tuple[Any, ...], analysis.IndexTables] = OrderedDict()
         self.jobs: dict[str, Job] = {}
+        self.max_jobs = max_jobs
+        self._jobs_lock = threading.Lock()
         self._job_ids = itertools.count(1)
 
     def close(self) -> None:
@@ -136,59 +153,96 @@ class Store:
                 self._index.popitem(last=False)
         return res
 
-    def start_job(self, scenario: str, runs: int, seed: int) -> Job:
-        """Start a scenario run in a background thread and return its job."""
-        job = Job(f"job{next(self._job_ids)}", scenario, runs, seed)
-        self.jobs[job.id] = job
-        threading.Thread(target=self._run_job, args=(job,), name=f"softpower-{job.id}", daemon=True).start()
+    def start_job(self, scenario: str, runs: int, seed: int, content: bytes | None = None) -> Job:
+        """Start a scenario run in a background thread and return its job.
+
+        ``scenario`` is a bundled name, or (with ``content``, an uploaded YAML file) the upload's
+        name. At most ``max_jobs`` run at once (:class:`JobsBusy` otherwise) and the last
+        :data:`KEEP_JOBS` finished ones are kept.
+        """
+        with self._jobs_lock:
+            running = sum(j.state == "running" for j in self.jobs.values())
+            if running >= self.max_jobs:
+                raise JobsBusy(
+                    f"busy: {running} scenario runs are in progress (at most {self.max_jobs}); "
+                    "retry when one has finished"
+                )
+            finished = [k for k, j in self.jobs.items() if j.state != "running"]
+            for k in finished[: max(0, len(finished) - KEEP_JOBS + 1)]:
+                del self.jobs[k]
+            job = Job(f"job{next(self._job_ids)}", scenario, runs, seed)
+            self.jobs[job.id] = job
+        threading.Thread(
+            target=self._run_job, args=(job, content), name=f"softpower-{job.id}", daemon=True
+        ).start()
         return job
 
-    def _run_job(self, job: Job) -> None:
+    def _run_job(self, job: Job, content: bytes | None = None) -> None:
         def progress(fraction: float) -> None:
             job.progress = max(job.progress, min(0.99, float(fraction)))
 
+        tmp = tempfile.mkdtemp(prefix="softpower-scenario-") if content is not None else None
         try:
+            target: str | Path = job.scenario
+            if tmp is not None and content is not None:
+                target = Path(tmp) / (Path(job.scenario).stem or "scenario")
+                target = target.with_suffix(".yaml")
+                target.write_bytes(content)
             with self.ledger() as lg:
                 job.result = analysis.scenario_tables(
-                    job.scenario, lg, runs=job.runs, seed=job.seed, progress=progress
+                    target, lg, runs=job.runs, seed=job.seed, progress=progress
                 )
             job.progress, job.state = 1.0, "done"
             job.message = f"{job.runs} runs of '{job.result.name}' finished"
         except SoftpowerError as exc:
-            job.state, job.message = "error", str(exc)
+            # name the upload, never the server's temporary folder
+            msg = str(exc) if tmp is None else str(exc).replace(tmp + "/", "").replace(tmp, "")
+            job.state, job.message = "error", msg
         except Exception:  # never a trace in the browser: log it, report one line
             log.exception("scenario job %s failed", job.id)
             job.state, job.message = (
                 "error",
                 "the scenario run failed with an internal error (see the server log)",
             )
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def import_file(self, name: str, content: bytes) -> str:
-        """Import an uploaded record file (JSONL, CSV or Parquet); only with ``allow_write``."""
-        import tempfile
+        """Import an uploaded record file given as bytes (see :meth:`import_upload`)."""
+        import io
 
+        return self.import_upload(name, io.BytesIO(content))
+
+    def import_upload(self, name: str, stream: IO[bytes]) -> str:
+        """Import an uploaded record file (JSONL, CSV or Parquet) read from ``stream`` in chunks;
+        only with ``allow_write``. One transaction: all rows or none."""
         from softpower.ledger import Ledger, import_file
 
         if not self.allow_write:
             raise SoftpowerError(
                 "this dashboard is read-only; restart it with --allow-write to import records"
             )
-        suffix = Path(name).suffix.lower()
+        base = Path(name).name
+        suffix = Path(base).suffix.lower()
         if suffix not in (".jsonl", ".csv", ".parquet"):
             raise SoftpowerError(
-                f"{name}: unsupported file type {suffix or '(none)'} (expected .jsonl, .csv or .parquet)"
+                f"{base[:80]}: unsupported file type {suffix[:20] or '(none)'} (expected .jsonl, .csv or .parquet)"
             )
         with tempfile.TemporaryDirectory() as tmp:
-            f = Path(tmp) / Path(name).name
-            f.write_bytes(content)
+            f = Path(tmp) / f"upload{suffix}"
+            with f.open("wb") as out:
+                shutil.copyfileobj(stream, out, 1 << 20)
             with self._write_lock:
                 cur = self._ledger.con.cursor()
                 try:
-                    res = import_file(Ledger(cur, self.path, False), f, origin=f"dashboard:{Path(name).name}")
+                    res = import_file(Ledger(cur, self.path, False), f, origin=f"dashboard:{base}")
+                except SoftpowerError as exc:
+                    raise SoftpowerError(str(exc).replace(str(f), base)) from None
                 finally:
                     cur.close()
         with self._cache_lock:
             self._records, self._texts = None, None
             self._index.clear()
         added = ", ".join(f"{k} {v}" for k, v in res.added.items())
-        return f"{name}: {res.rows} rows read; added {added}; {res.duplicates} already present"
+        return f"{base}: {res.rows} rows read; added {added}; {res.duplicates} already present"

@@ -89,8 +89,9 @@
     dl.hidden = true;
     figs.textContent = "";
     var data = new FormData(form);
-    label.textContent = "Scenario " + (data.get("scenario_file") || data.get("scenario")) + ":";
-    fetch("/api/scenarios", { method: "POST", body: new URLSearchParams(data) })
+    var upload = data.get("scenario_upload");
+    label.textContent = "Scenario " + (upload && upload.name ? upload.name : data.get("scenario")) + ":";
+    fetch("/api/scenarios", { method: "POST", body: data })
       .then(function (r) { return r.json(); })
       .then(function (job) {
         if (job.error) { box.setAttribute("data-state", "error"); fail(job.error); return; }
