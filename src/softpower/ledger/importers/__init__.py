@@ -8,7 +8,7 @@ rows skipped by reason). The mapping of every dataset, with its judgement calls,
 
 from __future__ import annotations
 
-from softpower.ledger.importers import aims, gcdf, gcof, koica, lowy, ltl, public_diplomacy, ussc
+from softpower.ledger.importers import aims, gcdf, gcof, koica, lowy, ltl, pew, public_diplomacy, ussc
 from softpower.ledger.importers._base import RECORD_COLUMNS, ImportBatch, Importer
 
 IMPORTERS: dict[str, Importer] = {
@@ -66,6 +66,12 @@ IMPORTERS: dict[str, Importer] = {
             "Lowy Global Diplomacy Index posts → diplomatic_posts indicators (sender → host)",
             lowy.load,
             ("globaldiplomacyindex_posts.csv",),
+        ),
+        Importer(
+            pew.DATASET,
+            "Pew Global Attitudes % favourable of a country by public and wave → perceptions (2017+ waves evaluation-only)",
+            pew.load,
+            pew.PATTERNS,
         ),
     )
 }

@@ -144,8 +144,9 @@ def _read_rows(
             if not row:
                 continue
             if len(row) != width:
+                short = names[len(row)] if len(row) < width else None  # the first column cut off
                 raise InputError(
-                    str(path), start, None, f"{len(row)} fields", f"{width} fields as in the header"
+                    str(path), start, short, f"{len(row)} fields", f"{width} fields as in the header"
                 )
             rows.append(row if pick is None else [row[k] for k in pick])
             lines.append(start)

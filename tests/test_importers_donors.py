@@ -1,0 +1,182 @@
+"""Donor-side importers (Pew, DAC2A, PLAID, ForeignAssistance.gov, AidData Core): known answers on
+small samples, every bad-input case through the CLI (one line, exit 2, ledger unchanged), and the
+full shared files when present."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from softpower.cli import app
+from softpower.ledger import Ledger, bundled_ledger
+from softpower.ledger.importers import IMPORTERS, ImportBatch
+from softpower.records.models import parse_record
+
+FIX = Path(__file__).resolve().parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not present")
+runner = CliRunner()
+
+#: importer → (fixture file, amount column, country column, year column)
+SPECS: dict[str, tuple[Path, str, str, str]] = {
+    "pew-favourability": (
+        FIX / "pew" / "pew_favourability_country_year_sample.csv",
+        "pct_favourable",
+        "country_iso3",
+        "year",
+    ),
+}
+
+
+def _valid(batch: ImportBatch) -> None:
+    for rec in batch.records.drop(columns=["line"]).to_dict("records"):
+        clean = {
+            k: (None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v) for k, v in rec.items()
+        }
+        parse_record(clean)
+
+
+def _read(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], rows[1:]
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def _mutated(tmp_path: Path, name: str, col: str, value: str, row: int = 2) -> tuple[Path, int]:
+    src = SPECS[name][0]
+    header, rows = _read(src)
+    rows[row][header.index(col)] = value
+    return _write(tmp_path / src.name, header, rows), row + 2
+
+
+@pytest.fixture
+def small_ledger(tmp_path: Path) -> Path:
+    db = tmp_path / "l.duckdb"
+    bundled_ledger(db)
+    return db
+
+
+def _counts(db: Path) -> list[tuple]:
+    with Ledger.open(db, read_only=True) as lg:
+        rows = lg.con.execute(
+            "SELECT kind, origin, count(*) FROM records GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        docs = lg.con.execute("SELECT count(*) FROM documents").fetchall()
+    return rows + docs
+
+
+def _expect_error(db: Path, name: str, path: Path, line: int, field: str, needle: str) -> None:
+    before = _counts(db)
+    res = runner.invoke(app, ["ledger", "import", "--ledger", str(db), "--from", name, str(path)])
+    assert res.exit_code == 2, res.output
+    out = res.output.strip().splitlines()
+    assert len(out) == 1, res.output
+    assert f"{path}:{line}: {field}:" in out[0] and needle in out[0], out[0]
+    assert _counts(db) == before
+
+
+BAD_CELLS = [
+    ("amount", "-5", "negative"),
+    ("amount", "lots", "not a number"),
+    ("amount", "NaN", "not a finite number"),
+    ("amount", "Infinity", "not a finite number"),
+    ("amount", "-inf", "not a finite number"),
+    ("year", "1800", "a whole year in 1945"),
+    ("year", "20x5", "not a number"),
+    ("country", "Atlantis", "unknown country 'Atlantis'"),
+]
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+@pytest.mark.parametrize(("which", "value", "needle"), BAD_CELLS)
+def test_bad_cell_one_line_exit_2_unchanged(
+    small_ledger: Path, tmp_path: Path, name, which, value, needle
+) -> None:  # type: ignore[no-untyped-def]
+    _, amount, country, year = SPECS[name][:4]
+    col = {"amount": amount, "country": country, "year": year}[which]
+    if name == "pew-favourability" and which == "country":
+        value = "ATL"  # the Pew table holds ISO3 codes
+        needle = "unknown country 'ATL'"
+    path, line = _mutated(tmp_path, name, col, value)
+    _expect_error(small_ledger, name, path, line, col, needle)
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_renamed_column_and_truncated_file(small_ledger: Path, tmp_path: Path, name: str) -> None:
+    src, amount, _, _ = SPECS[name]
+    header, rows = _read(src)
+    renamed = _write(tmp_path / src.name, [h if h != amount else amount + "_x" for h in header], rows)
+    _expect_error(small_ledger, name, renamed, 1, amount, "missing column")
+    data = src.read_bytes()
+    last = data.rstrip(b"\n").rfind(b"\n")
+    cut = data[: last + 1 + (len(data) - last) // 3]  # the last line loses two thirds of its text
+    trunc = tmp_path / "t" / src.name
+    trunc.parent.mkdir()
+    trunc.write_bytes(cut)
+    n_lines = cut.count(b"\n") + 1
+    before = _counts(small_ledger)
+    res = runner.invoke(app, ["ledger", "import", "--ledger", str(small_ledger), "--from", name, str(trunc)])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    assert f"{trunc}:{n_lines}: " in res.output and "fields" in res.output
+    assert _counts(small_ledger) == before
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_shuffled_columns_give_the_same_records(tmp_path: Path, name: str) -> None:
+    src = SPECS[name][0]
+    header, rows = _read(src)
+    order = list(reversed(range(len(header))))
+    shuffled = _write(tmp_path / src.name, [header[i] for i in order], [[r[i] for i in order] for r in rows])
+    a = IMPORTERS[name].load(src)
+    b = IMPORTERS[name].load(shuffled)
+    pd.testing.assert_frame_equal(a.records, b.records)
+    assert a.skipped == b.skipped and a.documents == b.documents
+
+
+def test_pew_sample() -> None:
+    b = IMPORTERS["pew-favourability"].load(SPECS["pew-favourability"][0])
+    _valid(b)
+    assert b.rows_read == 12
+    assert b.skipped == {"rated entity is not a state (EU, UN)": 2, "a public rating its own country": 1}
+    r = b.records
+    assert set(r["kind"]) == {"perception"} and set(r["measure"]) == {"favourable"}
+    jp = r[(r["actor"] == "CHN") & (r["partners"].map(tuple) == ("JPN",))]
+    assert jp["value"].tolist() == [0.2] and jp["year"].tolist() == [2010] and jp["line"].tolist() == [3]
+    assert r.loc[r["partners"].map(tuple) == ("PSE",), "actor"].tolist() == ["USA"]
+    docs = {d["id"]: d for d in b.documents}
+    assert set(docs) == {"pew-favourability:2010", "pew-favourability:2012", "pew-favourability:2018"}
+    assert "evaluation-only" in docs["pew-favourability:2018"]["title"]
+    assert "evaluation-only" not in docs["pew-favourability:2012"]["title"]
+    assert docs["pew-favourability:2010"]["publisher"] == "Pew Research Center"
+
+
+def test_pew_over_100_percent(tmp_path: Path) -> None:
+    path, line = _mutated(tmp_path, "pew-favourability", "pct_favourable", "100.5")
+    from softpower.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        IMPORTERS["pew-favourability"].load(path)
+    assert (err.value.line, err.value.field) == (line, "pct_favourable")
+
+
+@needs_shared
+@pytest.mark.shared
+def test_pew_full_file() -> None:
+    b = IMPORTERS["pew-favourability"].load(SHARED / "pew_global_attitudes_favourability")
+    assert b.rows_read == 1837
+    assert b.counts() == {"perception": 1837 - 409 - 38}
+    assert b.records["year"].max() <= 2016  # the shared copy holds no evaluation wave
+    _valid(b)
