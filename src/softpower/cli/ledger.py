@@ -12,7 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 from softpower.cli.common import FormatOpt, LedgerOpt, fail, ledger_path, progress_bar, run_guarded
+from softpower.errors import LedgerError
 from softpower.ledger import Ledger, export, import_batch, import_bundled, import_file
+from softpower.ledger.dates import date_summary, undated_facts
 from softpower.ledger.store import ImportResult
 
 ledger_app = typer.Typer(
@@ -106,14 +108,21 @@ def export_cmd(
 
 @ledger_app.command("stats")
 def stats_cmd(ledger: LedgerOpt = None, fmt: FormatOpt = "table") -> None:
-    """Counts per kind, documents, facts and origins.
+    """Counts per kind, documents, facts (with those dated from their document and the undated
+    ones) and origins.
 
     Example: softpower ledger stats --format json
     """
 
     def work() -> None:
+        note = ""
         with Ledger.open(ledger_path(ledger), read_only=True) as lg:
             stats = lg.stats()
+            try:
+                stats["facts_by_year_from"] = date_summary(lg)
+            except LedgerError as exc:  # an old ledger opened read-only: no effective years yet
+                stats["facts_by_year_from"] = None
+                note = str(exc)
         if fmt == "json":
             print(json.dumps(stats))
             return
@@ -124,6 +133,12 @@ def stats_cmd(ledger: LedgerOpt = None, fmt: FormatOpt = "table") -> None:
         table.add_column("count", justify="right")
         for key in ("engagement", "indicator", "perception", "documents", "facts"):
             table.add_row(key, str(stats[key]))
+        dated = stats["facts_by_year_from"]
+        if dated is None:
+            table.add_row("  effective years", note)
+        else:
+            table.add_row("  facts dated from their document", str(dated["document"]))
+            table.add_row("  facts undated (`ledger undated`)", str(dated["undated"]))
         for origin, kinds in stats["by_origin"].items():
             table.add_row(f"  from {origin}", ", ".join(f"{k} {v}" for k, v in kinds.items()))
         Console().print(table)
@@ -170,5 +185,29 @@ def query_cmd(
         else:
             with __import__("pandas").option_context("display.max_rows", 200, "display.width", 200):
                 print(df.to_string(index=False))
+
+    run_guarded(work)
+
+
+@ledger_app.command("undated")
+def undated_cmd(ledger: LedgerOpt = None, fmt: FormatOpt = "table") -> None:
+    """List the facts with no year of their own and no dated document, and what each would add.
+
+    Example: softpower ledger undated --format csv
+    """
+
+    def work() -> None:
+        with Ledger.open(ledger_path(ledger), read_only=True) as lg:
+            df = undated_facts(lg)
+        if fmt == "csv":
+            sys.stdout.write(df.to_csv(index=False))
+        elif fmt == "json":
+            sys.stdout.write(df.to_json(orient="records") + "\n")
+        elif fmt == "table":
+            print(f"{len(df)} undated facts (no year in the record, no date on its document):")
+            for r in df.itertuples(index=False):
+                print(f"  {r.would_add}  [{r.docs}]")
+        else:
+            fail(f"--format: unknown format {fmt!r} (expected table, csv or json)")
 
     run_guarded(work)

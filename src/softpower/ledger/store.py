@@ -18,6 +18,7 @@ from softpower import money
 from softpower.errors import InputError, LedgerError
 from softpower.ledger import migrations
 from softpower.ledger.files import FLAT_COLUMNS
+from softpower.ledger.provenance import refresh_sponsors
 from softpower.ledger.validate import validate_frame
 from softpower.records import vocab
 from softpower.records.models import FACT_KEYS, MONEY_BASIS_KEYS, Document
@@ -142,6 +143,7 @@ class Ledger:
             con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
             migrations.migrate(con)
             lg._refresh_groups()
+            refresh_sponsors(con)
         return lg
 
     def __enter__(self) -> Ledger:

@@ -5,6 +5,10 @@ exists for every year (the shipped rate tables start in 1999); rows without it f
 to the won amount (``won_amount``, KRW). The KOICA modality (``type_of_cooperation``)
 gives the instrument; emergency relief and medical dispatch override by purpose.
 
+Each row's document names KOICA (Korea's government aid agency) as publisher: the data are
+KOICA's own statistics, which AidData compiled, so a KOICA project is Korea's own report
+of its aid (``self_reported``) and ``--third-party-only`` leaves it out.
+
 References
 ----------
 AidData (2009). *Korea Project Database* (donor file, data from KOICA statistics,
@@ -134,9 +138,11 @@ def load(path: Path) -> ImportBatch:
         {
             "id": d,
             "title": f"{TITLE}: row {ids[i]} ({modality.iloc[i]})",
-            "publisher": "AidData at William & Mary (KOICA statistics)",
-            "publisher_country": "USA",
-            "publisher_kind": "dataset",
+            # the underlying source is KOICA's own statistics (Korea's aid agency): AidData
+            # only compiled them, so the row is Korea's own report (self-reported)
+            "publisher": "Korea International Cooperation Agency (KOICA statistics, compiled by AidData)",
+            "publisher_country": "KOR",
+            "publisher_kind": "government",
             "date": None,
             "url": urls[i] if urls[i].startswith("http") else URL,
         }
