@@ -160,7 +160,9 @@ def test_report_offline_and_linked_to_sources(watched: Watched, report_file: Pat
     expected = page.evaluate("(k) => window.softpowerSelect(k)", hit["key"])
     assert page.locator("#prov-body tr").count() == min(expected, 500) > 0
     assert expected == len(data.records_for_key(records, hit["key"]))
-    assert hit["key"].split("|")[2] in page.locator("#prov-status").inner_text()
+    from softpower.report import names
+
+    assert names.state(hit["key"].split("|")[2]) in page.locator("#prov-status").inner_text()
     # the page selects the same records as the library for every key a figure carries
     labels = page.evaluate(
         "() => Object.keys(JSON.parse(document.getElementById('report-data').textContent).labels)"
@@ -243,7 +245,7 @@ def test_dashboard_pages(watched: Watched, server: str) -> None:
     with page.expect_download() as dl:
         page.click("#download-records")
     lines = Path(dl.value.path()).read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("record_id,kind,actor,partners,what")
+    assert lines[0].startswith("record_id,kind,actor,actor_name,partners,partner_names")
     assert len(lines) > 1 and all(",USA," in line for line in lines[1:2])
     assert watched.errors == []
     # bad input is a message on the page, never a trace

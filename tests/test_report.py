@@ -15,6 +15,7 @@ from _hostile import XSS_TEXT, xss_ledger
 from softpower.cli import app
 from softpower.errors import InputError, LedgerError
 from softpower.ledger import Ledger
+from softpower.measure.index import leader_frame
 from softpower.report import build_report, data, figures, render
 
 
@@ -46,7 +47,7 @@ def test_sentence_at_expands_a_span_to_its_sentence() -> None:
     )
 
 
-def test_leaders_table_known_answer() -> None:
+def test_tiles_draw_the_index_leaders_table_with_names() -> None:
     dyads = pd.DataFrame(
         {
             "actor": ["JPN", "CHN", "USA", "JPN", "CHN", "KOR"],
@@ -57,12 +58,14 @@ def test_leaders_table_known_answer() -> None:
             "lead_share": [0.9, 0.1, 0.0, 0.3, 0.7, 1.0],
         }
     )
-    t = figures.leaders_table(dyads).set_index("partner")
-    assert t.loc["VNM", "leader"] == "JPN" and t.loc["VNM", "runner_up"] == "CHN"
-    assert t.loc["VNM", "margin"] == pytest.approx(0.3)
-    assert t.loc["FJI", "leader"] == "CHN" and t.loc["FJI", "margin"] == pytest.approx(0.4)
-    assert t.loc["FJI", "lead_share"] == pytest.approx(0.7)
-    assert "LAO" not in t.index  # a zero score leads nowhere
+    t = leader_frame(dyads)
+    fig = figures.tile_grid(t)
+    tiles = next(tr for tr in fig.data if tr.visible)
+    hover = dict(zip(tiles.customdata, tiles.hovertext, strict=True))
+    assert set(hover) == {"tile|JPN|VNM|2020", "tile|CHN|FJI|2020"}  # LAO: nobody leads on zero scores
+    assert hover["tile|JPN|VNM|2020"].startswith("Vietnam (VNM) 2020: Japan (JPN) leads")
+    assert "0.300 ahead of China" in hover["tile|JPN|VNM|2020"]
+    assert any("Vietnam" in str(x) for x in tiles.text) and not any("VNM" in str(x) for x in tiles.text)
 
 
 def test_safe_json_cannot_close_a_script_element() -> None:
@@ -181,15 +184,25 @@ def test_cli_report(ledger_file: Path, tmp_path: Path) -> None:
 
 
 def test_engagement_over_time_with_many_donors() -> None:
-    """30 donors make 8 panel rows: a fixed spacing broke the report and the dashboard."""
+    """30 donors: the top 11 get a panel, the other 19 are summed in one (and 30 panels still draw)."""
     rows = [
-        {"actor": f"D{i:02d}", "year": 2000 + j, "power_type": "economic", "facts": 1, "record_ids": ["r"]}
+        {
+            "actor": f"D{i:02d}",
+            "year": 2000 + j,
+            "power_type": "economic",
+            "facts": 30 - i,
+            "record_ids": ["r"],
+        }
         for i in range(30)
         for j in range(3)
     ]
     fig = figures.engagement_over_time(pd.DataFrame(rows))
-    assert len(fig.data) == 30
-    assert fig.layout.height == 300 * 8 + 80
+    assert len(fig.data) == 12 and fig.layout.height == 300 * 3 + 80
+    other = fig.data[-1]
+    assert list(other.y) == [sum(30 - i for i in range(11, 30))] * 3 and other.customdata is None
+    assert "top 11 of 30 donors" in fig.layout.title.text
+    fig = figures.engagement_over_time(pd.DataFrame(rows), max_donors=30)  # 8 panel rows
+    assert len(fig.data) == 30 and fig.layout.height == 300 * 8 + 80
 
 
 def test_output_that_is_a_folder_is_one_line(ledger_file: Path, tmp_path: Path) -> None:
@@ -212,8 +225,9 @@ def test_leading_donors_have_distinct_colours() -> None:
             "lead_share": 1.0,
         }
     )
-    fig = figures.tile_grid(figures.leaders_table(dyads))
-    legend = {t.name: t.marker.color for t in fig.data if t.name in donors}
+    runners = dyads.assign(actor="XXX", score=0.1, rank=2)  # a runner-up, so that each partner has a leader
+    fig = figures.tile_grid(leader_frame(pd.concat([dyads, runners], ignore_index=True)))
+    legend = {t.legendgroup: t.marker.color for t in fig.data if t.legendgroup in donors}
     assert set(legend) == set(donors)
     assert len(set(legend.values())) == len(donors)
     assert legend["JPN"] == figures.DONOR_COLOURS["JPN"] and legend["KOR"] == figures.DONOR_COLOURS["KOR"]

@@ -48,8 +48,17 @@ def test_filters_select_records(client: TestClient) -> None:
     assert (
         len(frame) > 0
         and set(frame["actor"]) == {"USA"}
-        and set(frame["what"].str.split(" ").str[0]) == {"health_cooperation"}
+        and set(frame["instrument"]) == {"health_cooperation"}
+        and set(frame["instrument_name"]) == {"Health cooperation"}
+        and set(frame["actor_name"]) == {"United States"}
     )
+    # amounts are columns, never text inside the description
+    for col in ("amount", "currency", "amount_usd", "amount_usd_const"):
+        assert col in frame.columns, col
+    everything = pd.read_csv(io.StringIO(client.get("/download/records.csv").text))
+    money = everything[everything["amount"].notna()]
+    assert len(money) > 0 and money["currency"].notna().all() and money["amount_usd_const"].notna().any()
+    assert not money["what"].str.contains(r"\d").any()  # the amount is not repeated as text
     years = pd.read_csv(
         io.StringIO(client.get("/download/records.csv", params={"year_from": 2000, "year_to": 2008}).text)
     )
@@ -119,7 +128,7 @@ def test_document_text_is_escaped(client: TestClient) -> None:
 
 def test_provenance_key_lists_the_records(client: TestClient) -> None:
     r = client.get("/records", params={"key": "edge|USA|ASEAN|smart"})
-    assert r.status_code == 200 and "smart engagements of USA with ASEAN" in r.text
+    assert r.status_code == 200 and "smart (doux) engagements of United States with ASEAN" in r.text
 
 
 def test_bad_input_gives_a_page_not_a_trace(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

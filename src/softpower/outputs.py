@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from softpower.errors import SoftpowerError
 
@@ -73,3 +74,74 @@ def write_output(path: Path | str, data: str | bytes) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_bytes(body)
     return Path(path)
+
+
+#: Excel's limit on a sheet name's length.
+_SHEET_NAME_MAX = 31
+_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def write_xlsx(path: Path | str, sheets: dict[str, Any]) -> Path:
+    """Write one Excel workbook with one sheet per table, atomically; return the path.
+
+    Parameters
+    ----------
+    path
+        The ``.xlsx`` file to write (whole, through a temporary file, or not at all).
+    sheets
+        Sheet name → table (a :class:`pandas.DataFrame`, or a list of row dicts). Names are cut
+        to Excel's 31 characters and made unique; list cells are joined with spaces; the header
+        row is frozen.
+
+    Raises
+    ------
+    softpower.errors.SoftpowerError
+        When the file cannot be written.
+    """
+    import pandas as pd
+
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+        used: set[str] = set()
+        for name, table in sheets.items():
+            frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+            frame = frame.copy()
+            for col in frame.columns:
+                if frame[col].dtype == object:
+                    frame[col] = frame[col].map(_cell)
+            base = str(name).translate(_SHEET_BAD)[:_SHEET_NAME_MAX] or "sheet"
+            sheet, i = base, 2
+            while sheet.lower() in used:
+                suffix = f"_{i}"
+                sheet, i = base[: _SHEET_NAME_MAX - len(suffix)] + suffix, i + 1
+            used.add(sheet.lower())
+            frame.to_excel(xl, sheet_name=sheet, index=False, freeze_panes=(1, 0))
+    return Path(path)
+
+
+def xlsx_bytes(sheets: dict[str, Any]) -> bytes:
+    """The workbook :func:`write_xlsx` writes, as bytes (for downloads)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = write_xlsx(Path(tmp) / "tables.xlsx", sheets)
+        return out.read_bytes()
+
+
+def _cell(value: Any) -> Any:
+    """A value Excel can hold: lists and tuples joined with spaces, dicts as text.
+
+    Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) is kept as
+    text by a leading apostrophe.
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return str(value)
+    try:
+        import numpy as np
+
+        if isinstance(value, np.ndarray):
+            return " ".join(str(v) for v in value.tolist())
+    except ImportError:  # pragma: no cover
+        pass
+    return value

@@ -16,6 +16,16 @@ import pandas as pd
 
 SERIES_COLUMNS = ["donor", "partner", "year", "metric", "p05", "p50", "p95"]
 DYAD_COLUMNS = ["actor", "partner", "year", "score", "rank", "rank_lo", "rank_hi"]
+LEADER_COLUMNS = [
+    "partner",
+    "year",
+    "leader",
+    "score",
+    "runner_up",
+    "runner_up_score",
+    "margin",
+    "lead_share",
+]
 
 
 @dataclass
@@ -26,6 +36,13 @@ class IndexTables:
     profiles: pd.DataFrame
     note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    result: Any = None  # the measure stage's IndexResult (None when nothing was scored)
+
+    @property
+    def leaders(self) -> pd.DataFrame:
+        """The index's own leaders table (``IndexResult.leaders``; empty when nothing was scored)."""
+        value = self.extra.get("leaders")
+        return value if isinstance(value, pd.DataFrame) else pd.DataFrame(columns=LEADER_COLUMNS)
 
 
 @dataclass
@@ -73,7 +90,7 @@ def index_tables(
         value = getattr(res, name, None)
         if isinstance(value, pd.DataFrame):
             extra[name] = value
-    return IndexTables(dyads.reset_index(drop=True), profiles.reset_index(drop=True), extra=extra)
+    return IndexTables(dyads.reset_index(drop=True), profiles.reset_index(drop=True), extra=extra, result=res)
 
 
 def default_weights() -> dict[str, float]:

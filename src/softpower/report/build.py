@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from softpower.outputs import check_output, write_output
-from softpower.report import analysis, data, fan, figures, render
+from softpower.report import analysis, data, fan, figures, glossary, names, render
 
 SECTIONS = (
     (
@@ -51,6 +51,15 @@ SECTIONS = (
 )
 
 
+#: Glossary anchor each section's figures link to.
+FIGURE_TERMS = {
+    "tiles": "index",
+    "network": "power-types",
+    "ranks": "rank_interval",
+    "profiles": "dspd",
+    "time": "power-types",
+    "scenario": "scenario_effect",
+}
 #: Columns of the provenance payload, in order.
 PROVENANCE_COLUMNS = (
     "kind",
@@ -60,6 +69,9 @@ PROVENANCE_COLUMNS = (
     "year",
     "power_type",
     "what",
+    "amount",
+    "currency",
+    "amount_usd_const",
     "doc",
     "span",
     "sentence",
@@ -100,14 +112,19 @@ def provenance_payload(records: pd.DataFrame, prov: pd.DataFrame) -> dict[str, A
                 None if pd.isna(r.year) else int(r.year),
                 r.power_type if isinstance(r.power_type, str) else None,
                 render.clean(p.what),
+                render.clean(r.amount),
+                render.clean(r.currency),
+                render.clean(r.amount_usd_const),
                 position[r.doc],
                 render.clean(p.span),
                 render.clean(p.sentence),
                 r.self_reported is True,
             ]
         )
+    codes = set(records["actor"]) | {c for ps in records["partners"] for c in ps}
     return {
         "columns": list(PROVENANCE_COLUMNS),
+        "names": {str(c): names.state(c) for c in sorted(codes)},
         "rows": rows,
         "docs": [
             [str(d), render.clean(docs.at[d, "doc_title"]), render.clean(docs.at[d, "publisher"])]
@@ -139,7 +156,7 @@ def report_figures(
     """The report's figures by section id."""
     eng = records[records["kind"] == "engagement"]
     figs = {
-        "tiles": figures.tile_grid(figures.leaders_table(index.dyads)),
+        "tiles": figures.tile_grid(index.leaders),
         "network": figures.network(data.network_edges(records)),
         "ranks": figures.rank_intervals(index.dyads),
         "profiles": figures.profiles(index.profiles),
@@ -228,6 +245,8 @@ def build_report(
             n_records=len(prov),
             max_rows=MAX_ROWS,
             payload=payload,
+            glossary=glossary.sections(),
+            figure_terms=FIGURE_TERMS,
             css=_asset("report.css"),
             js=_asset("report.js"),
             plotly_js=render.plotly_js(),

@@ -25,6 +25,18 @@ RECORD_COLUMNS = (
     "year, year_end, amount, currency, value, name, ppp, equal_footing, span_start, span_end, "
     "amount_usd_const, self_reported"
 )
+#: Money and source columns read when the ledger has them (newer ledgers add the money bases).
+OPTIONAL_COLUMNS = ("amount_usd", "usd_rate", "amount_basis", "price_basis", "price_year", "origin")
+#: Money columns of every table and export, in order (present ones only).
+MONEY_COLUMNS = (
+    "amount",
+    "currency",
+    "amount_usd",
+    "amount_usd_const",
+    "amount_basis",
+    "price_basis",
+    "price_year",
+)
 #: Groups too wide to credit to each member when a figure is drawn per partner state.
 WIDE_GROUPS = frozenset({"WORLD", "EU"})
 #: A sentence ends at . ! or ? before white space, a closing quote or bracket. Blank lines are not
@@ -118,8 +130,10 @@ def load_records(ledger: Any) -> pd.DataFrame:
         One row per record; ``partners`` is a list, ``partner_states`` the tuple of
         states it reaches (groups expanded for the record's year).
     """
+    have = set(ledger.query("SELECT * FROM record_sources LIMIT 0").columns)
+    extra = "".join(f", r.{c}" for c in OPTIONAL_COLUMNS if c in have)
     df = ledger.query(
-        f"SELECT {RECORD_COLUMNS}, d.title AS doc_title, d.publisher AS publisher, d.url AS doc_url, "
+        f"SELECT {RECORD_COLUMNS}{extra}, d.title AS doc_title, d.publisher AS publisher, d.url AS doc_url, "
         "d.publisher_kind AS publisher_kind "
         "FROM record_sources r LEFT JOIN documents d ON d.doc_id = r.doc ORDER BY r.doc, r.span_start, r.record_id"
     )
@@ -195,14 +209,33 @@ def provenance_table(records: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
             sentences.append(sentence_at(text, int(r.span_start), int(r.span_end)))
         else:
             sentences.append(None)
+    from softpower.report import names
+
+    def col(name: str) -> Any:
+        return records[name] if name in records.columns else [None] * len(records)
+
+    state_names = {c: names.state(c) for c in {p for ps in records["partners"] for p in ps}}
+    state_names.update({c: names.state(c) for c in records["actor"].unique()})
+    money = {c: col(c) for c in MONEY_COLUMNS if c in records.columns}
     out = pd.DataFrame(
         {
             "record_id": records["record_id"],
             "kind": records["kind"],
             "actor": records["actor"],
+            "actor_name": records["actor"].map(state_names),
             "partners": records["partners"].map(" ".join),
+            "partner_names": records["partners"].map(lambda ps: ", ".join(state_names[p] for p in ps)),
+            "instrument": col("instrument"),
+            "instrument_name": [names.instrument(v) for v in col("instrument")],
+            "power_type": col("power_type"),
+            "metric": [
+                m if not _missing(m) else q for m, q in zip(col("metric"), col("measure"), strict=True)
+            ],
             "what": [_what(r) for r in tuples(records)],
             "year": records["year"],
+            **money,
+            "value": col("value"),
+            "unit": col("unit"),
             "doc": records["doc"],
             "title": records["doc_title"],
             "publisher": records["publisher"],
@@ -218,17 +251,20 @@ def provenance_table(records: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
 
 
 def _what(r: Any) -> str:
-    """A short description of a record: instrument or metric/measure, programme name, amount."""
+    """A short description of a record in words: instrument or metric/measure and programme name.
+
+    Amounts are not in this text: tables and exports carry them as columns.
+    """
+    from softpower.report import names
+
     if r.kind == "engagement":
-        head = str(r.instrument)
+        head = names.instrument(r.instrument)
     elif r.kind == "indicator":
-        head = f"{r.metric} = {_num(r.value)}{'' if _missing(r.unit) else ' ' + str(r.unit)}"
+        head = f"{names.metric(r.metric)} = {_num(r.value)}{'' if _missing(r.unit) else ' ' + str(r.unit)}"
     else:
-        head = f"{r.measure} = {_num(r.value)}"
+        head = f"{names.metric(r.measure)} = {_num(r.value)}"
     if not _missing(r.name):
         head += f" ({r.name})"
-    if not _missing(r.amount):
-        head += f", {_num(r.amount)} {'' if _missing(r.currency) else r.currency}".rstrip()
     return head
 
 
@@ -323,18 +359,23 @@ def records_for_key(records: pd.DataFrame, key: str) -> list[str]:
 
 
 def describe_key(key: str) -> str:
-    """A human label for a provenance key (shown above the record list)."""
+    """A human label for a provenance key (shown above the record list), with names, not codes."""
+    from softpower.report import names
+
     parts = key.split("|")
     kind, args = parts[0], parts[1:]
     if kind in ("tile", "dyad") and len(args) == 3:
         upto = f" up to {args[2]} (and undated)" if args[2] else ""
-        return f"records of {args[0]} reaching {args[1]}{upto}"
+        return f"records of {names.state(args[0])} reaching {names.state(args[1])}{upto}"
     if kind == "edge" and len(args) == 3:
-        return f"{args[2]} engagements of {args[0]} with {args[1]}"
+        return (
+            f"{names.power_type(args[2]).lower()} engagements of {names.state(args[0])} "
+            f"with {names.state(args[1])}"
+        )
     if kind == "year" and len(args) == 3:
-        return f"{args[2]} engagements of {args[0]} in {args[1]}"
+        return f"{names.power_type(args[2]).lower()} engagements of {names.state(args[0])} in {args[1]}"
     if kind == "actor" and len(args) == 1:
-        return f"all records of {args[0]}"
+        return f"all records of {names.state(args[0])}"
     if kind == "partner" and len(args) == 1:
-        return f"all records reaching {args[0]}"
+        return f"all records reaching {names.state(args[0])}"
     return key

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from softpower.report import names
 from softpower.report.figures import _empty, _layout, _rgba, donor_colour
 
 
@@ -15,7 +16,7 @@ def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str,
     where the scenario's final-year median departs most from the baseline's.
     """
     s = series[series["metric"] == metric]
-    title = f"Scenario '{name}': {metric} (line = median, band = 5–95 % of runs, dashed = baseline median)"
+    title = f"Scenario '{name}': {names.result_metric(metric)} (line = median, band = 5–95 % of runs, dashed = baseline median)"
     if s.empty:
         return _empty(title, f"The scenario produced no '{metric}' series.")
     b_all = None if baseline is None or baseline.empty else baseline[baseline["metric"] == metric]
@@ -55,10 +56,10 @@ def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str,
                     y=g["p50"],
                     mode="lines",
                     line={"color": colour, "width": 2.5},
-                    name=str(d),
+                    name=names.state(d),
                     legendgroup=str(d),
                     customdata=[f"dyad|{d}|{p}|"] * len(g),
-                    hovertemplate=f"{d} in {p} %{{x}}: median %{{y:.3f}}<extra></extra>",
+                    hovertemplate=f"{names.state(d)} in {names.state(p)} %{{x}}: median %{{y:.3f}}<extra></extra>",
                     visible=p == first,
                 )
             )
@@ -75,16 +76,16 @@ def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str,
                             legendgroup=str(d),
                             showlegend=False,
                             name=f"{d} baseline",
-                            hovertemplate=f"{d} in {p} %{{x}}: baseline median %{{y:.3f}}<extra></extra>",
+                            hovertemplate=f"{names.state(d)} in {names.state(p)} %{{x}}: baseline median %{{y:.3f}}<extra></extra>",
                             visible=p == first,
                         )
                     )
                     owner.append(p)
     buttons = [
         {
-            "label": p,
+            "label": names.state(p),
             "method": "update",
-            "args": [{"visible": [o == p for o in owner]}, {"title.text": f"{title} — {p}"}],
+            "args": [{"visible": [o == p for o in owner]}, {"title.text": f"{title} — {names.state(p)}"}],
         }
         for p in partners
     ]
@@ -102,7 +103,7 @@ def fan_charts(series: pd.DataFrame, baseline: pd.DataFrame | None, metric: str,
         legend={"title": {"text": "Donor"}},
     )
     fig.update_xaxes(title="year", tickformat="d")
-    fig.update_yaxes(title=metric)
-    out = _layout(fig, f"{title} — {first}", 440)
+    fig.update_yaxes(title=names.result_metric(metric))
+    out = _layout(fig, f"{title} — {names.state(first)}", 440)
     out.update_layout(margin={"t": 90})
     return out

@@ -11,13 +11,14 @@ import csv
 import math
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from softpower.records.vocab import POWER_TYPES
+from softpower.report import names
 from softpower.report.data import tuples as data_tuples
 
 POWER_COLOURS = {
@@ -104,45 +105,21 @@ def tile_positions() -> dict[str, tuple[int, int]]:
     return out
 
 
-def leaders_table(dyads: pd.DataFrame) -> pd.DataFrame:
-    """Leading donor per partner and year, with its margin over the runner-up.
-
-    Parameters
-    ----------
-    dyads
-        Index dyads with ``actor, partner, year, score, rank`` (dyads scoring 0 lead nowhere).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``partner, year, leader, score, runner_up, margin, lead_share`` (margin = leader's score
-        minus the runner-up's; NaN when only one donor scores the partner).
-    """
-    rows = []
-    scored = dyads[dyads["score"] > 0]
-    for (partner, year), g in scored.groupby(["partner", "year"], sort=True):
-        g = g.sort_values(["rank", "score"], ascending=[True, False])
-        top = g.iloc[0]
-        second = g.iloc[1] if len(g) > 1 else None
-        rows.append(
-            {
-                "partner": partner,
-                "year": int(cast(Any, year)),
-                "leader": top["actor"],
-                "score": float(top["score"]),
-                "runner_up": None if second is None else second["actor"],
-                "margin": math.nan if second is None else float(top["score"] - second["score"]),
-                "lead_share": float(top["lead_share"]) if "lead_share" in top.index else math.nan,
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["partner", "year", "leader", "score", "runner_up", "margin", "lead_share"]
-    )
+def short_name(code: str, width: int = 11) -> str:
+    """A state's name when it is short enough for a tile, else its code."""
+    name = names.state(code)
+    return name if len(name) <= width else code
 
 
 def tile_grid(leaders: pd.DataFrame) -> go.Figure:
-    """Tile grid of partners coloured by leading donor, opacity by margin, one slider step per year."""
+    """Tile grid of partners coloured by leading donor, opacity by margin, one slider step per year.
+
+    ``leaders`` is the index's leaders table (:func:`softpower.measure.index.leader_frame`,
+    ``IndexResult.leaders``); partner-years where nobody leads (every donor tied) are left out.
+    """
     title = "Who leads in each partner (tile grid; opacity = margin over the runner-up)"
+    if not leaders.empty:
+        leaders = leaders[leaders["leader"].notna() & (leaders["score"] > 0)]
     if leaders.empty:
         return _empty(title, "No index scores: the ledger has no engagement the index can score.")
     pos = dict(tile_positions())
@@ -154,17 +131,22 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
     top_margin = float(leaders["margin"].max(skipna=True)) if leaders["margin"].notna().any() else 1.0
     top_margin = top_margin if top_margin > 0 else 1.0
     donors = sorted(leaders["leader"].unique())
+    palette = sorted({d.split("+")[0] for d in donors})
     fig = go.Figure()
     for i, year in enumerate(years):
         y = leaders[leaders["year"] == year]
         margin = y["margin"].fillna(top_margin)
         text = [
-            f"<b>{p}</b><br>{ld}" + ("" if pd.isna(m) else f" +{m:.2f}")
-            for p, ld, m in zip(y["partner"], y["leader"], y["margin"], strict=True)
+            f"<b>{short_name(p)}</b><br>{short_name(ld.split('+')[0], 9)}" + ("+" if "+" in ld else "")
+            for p, ld in zip(y["partner"], y["leader"], strict=True)
         ]
         hover = [
-            f"{p} {year}: {ld} leads (score {s:.3f})"
-            + ("; no runner-up" if ru is None or pd.isna(m) else f", {m:.3f} ahead of {ru}")
+            f"{names.state(p)} ({p}) {year}: {names.state(ld)} ({ld}) leads (score {s:.3f})"
+            + (
+                "; no runner-up"
+                if ru is None or pd.isna(ru) or pd.isna(m)
+                else f", {m:.3f} ahead of {names.state(ru)}"
+            )
             + _lead(ls)
             for p, ld, s, ru, m, ls in zip(
                 y["partner"],
@@ -182,14 +164,14 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
                 y=[-pos[p][0] for p in y["partner"]],
                 mode="markers+text",
                 text=text,
-                textfont={"size": 10, "color": "#111"},
+                textfont={"size": 9, "color": "#111"},
                 hovertext=hover,
                 hoverinfo="text",
                 customdata=[f"tile|{ld}|{p}|{year}" for p, ld in zip(y["partner"], y["leader"], strict=True)],
                 marker={
                     "symbol": "square",
-                    "size": 46,
-                    "color": [donor_colour(d, donors) for d in y["leader"]],
+                    "size": 54,
+                    "color": [donor_colour(d.split("+")[0], palette) for d in y["leader"]],
                     "opacity": [0.3 + 0.7 * min(1.0, m / top_margin) for m in margin],
                     "line": {"width": 1, "color": "#555"},
                 },
@@ -198,19 +180,20 @@ def tile_grid(leaders: pd.DataFrame) -> go.Figure:
                 visible=i == len(years) - 1,
             )
         )
-    for d in donors:
+    for d in palette:
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=d,
-                marker={"symbol": "square", "size": 14, "color": donor_colour(d, donors)},
+                name=names.state(d),
+                legendgroup=d,
+                marker={"symbol": "square", "size": 14, "color": donor_colour(d, palette)},
             )
         )
     steps = []
     for i, year in enumerate(years):
-        visible = [j == i for j in range(len(years))] + [True] * len(donors)
+        visible = [j == i for j in range(len(years))] + [True] * len(palette)
         steps.append({"label": str(year), "method": "update", "args": [{"visible": visible}]})
     fig.update_layout(
         sliders=[
@@ -263,7 +246,7 @@ def network(edges: pd.DataFrame, max_actors: int = 12, max_partners: int = 40) -
                 line={"width": 1 + 9 * math.sqrt(e.facts / widest), "color": colour},
                 opacity=0.65,
                 hoverinfo="skip",
-                name=e.power_type,
+                name=names.power_type(e.power_type),
                 legendgroup=e.power_type,
                 showlegend=e.power_type not in shown,
             )
@@ -276,7 +259,10 @@ def network(edges: pd.DataFrame, max_actors: int = 12, max_partners: int = 40) -
         usd = (
             "" if e.usd_const is None or pd.isna(e.usd_const) else f"; {e.usd_const / 1e6:,.1f} M const. USD"
         )
-        mids_text.append(f"{e.actor} → {e.partner}, {e.power_type}: {e.facts} engagement(s){usd}")
+        mids_text.append(
+            f"{names.state(e.actor)} ({e.actor}) → {names.state(e.partner)} ({e.partner}), "
+            f"{names.power_type(e.power_type)}: {e.facts} engagement(s){usd}"
+        )
         mids_col.append(colour)
     fig.add_trace(
         go.Scatter(
@@ -296,26 +282,29 @@ def network(edges: pd.DataFrame, max_actors: int = 12, max_partners: int = 40) -
             x=[0] * len(actors) + [1] * len(partners),
             y=[ya[a] for a in actors] + [yp[p] for p in partners],
             mode="markers+text",
-            text=actors + partners,
+            text=[names.state(a) for a in actors] + [names.state(p) for p in partners],
             textposition=["middle left"] * len(actors) + ["middle right"] * len(partners),
             marker={
                 "size": 14,
                 "color": [donor_colour(a, actors) for a in actors] + ["#444"] * len(partners),
             },
             customdata=[f"actor|{a}" for a in actors] + [f"partner|{p}" for p in partners],
-            hovertext=[f"donor {a}" for a in actors] + [f"partner {p}" for p in partners],
+            hovertext=[f"donor {names.state(a)} ({a})" for a in actors]
+            + [f"partner {names.state(p)} ({p})" for p in partners],
             hoverinfo="text",
             showlegend=False,
             name="nodes",
         )
     )
-    fig.update_xaxes(visible=False, range=[-0.25, 1.25])
+    fig.update_xaxes(visible=False, range=[-0.45, 1.45])
     fig.update_yaxes(visible=False, range=[-0.05, 1.05])
     fig.update_layout(legend={"title": {"text": "Power type"}})
     return _layout(fig, title, max(420, 22 * len(partners) + 120))
 
 
-def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: int = 45) -> go.Figure:
+def rank_intervals(
+    dyads: pd.DataFrame, year: int | None = None, max_partners: int = 45, max_donors: int = 8
+) -> go.Figure:
     """Rank of each donor in each partner with its uncertainty interval (rank_lo–rank_hi).
 
     With more than ``max_partners`` partners, the Indo-Pacific partners of the tile grid
@@ -336,6 +325,11 @@ def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: i
         partners = keep
         d = d[d["partner"].isin(keep)]
     actors = sorted(d["actor"].unique())
+    if len(actors) > max_donors:
+        best = d.groupby("actor")["score"].max().sort_values(ascending=False, kind="stable")
+        actors = sorted(best.index[:max_donors])
+        title += f"<br><sup>the {max_donors} of {len(best)} donors with the highest scores</sup>"
+        d = d[d["actor"].isin(actors)]
     yi = {p: i for i, p in enumerate(partners)}
     fig = go.Figure()
     for j, a in enumerate(actors):
@@ -346,7 +340,7 @@ def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: i
                 x=g["rank"],
                 y=[yi[p] + off for p in g["partner"]],
                 mode="markers",
-                name=a,
+                name=names.state(a),
                 marker={"size": 9, "color": donor_colour(a, actors)},
                 error_x={
                     "type": "data",
@@ -359,7 +353,8 @@ def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: i
                 },
                 customdata=[f"dyad|{a}|{p}|{year}" for p in g["partner"]],
                 hovertext=[
-                    f"{a} in {p}: rank {r:g} (interval {lo:g}–{hi:g}), score {s:.3f}" + _lead(ls)
+                    f"{names.state(a)} ({a}) in {names.state(p)} ({p}): rank {r:g} "
+                    f"(interval {lo:g}–{hi:g}), score {s:.3f}" + _lead(ls)
                     for p, r, lo, hi, s, ls in zip(
                         g["partner"],
                         g["rank"],
@@ -373,7 +368,9 @@ def rank_intervals(dyads: pd.DataFrame, year: int | None = None, max_partners: i
                 hoverinfo="text",
             )
         )
-    fig.update_yaxes(tickvals=list(range(len(partners))), ticktext=partners, autorange="reversed")
+    fig.update_yaxes(
+        tickvals=list(range(len(partners))), ticktext=[names.state(p) for p in partners], autorange="reversed"
+    )
     fig.update_xaxes(title="rank (1 = leads)", dtick=1, range=[0.5, len(actors) + 0.5])
     fig.update_layout(legend={"title": {"text": "Donor"}})
     return _layout(fig, title, max(360, 26 * len(partners) + 120))
@@ -410,12 +407,12 @@ def profiles(table: pd.DataFrame) -> go.Figure:
                     go.Bar(
                         x=[f.replace("_", " ") for f in fields],
                         y=[getattr(r, f) for f in fields],
-                        name=str(r.actor),
+                        name=names.state(r.actor),
                         legendgroup=str(r.actor),
                         showlegend=col == 1,
                         marker_color=donor_colour(str(r.actor), actors),
                         customdata=[f"actor|{r.actor}"] * len(fields),
-                        hovertemplate=f"{r.actor} {y}: %{{x}} = %{{y:.2f}} ({getattr(r, 'engagements', 0):g} engagements)"
+                        hovertemplate=f"{names.state(r.actor)} ({r.actor}) {y}: %{{x}} = %{{y:.2f}} ({getattr(r, 'engagements', 0):g} engagements)"
                         "<extra></extra>",
                         visible=y == default,
                     ),
@@ -442,20 +439,43 @@ def profiles(table: pd.DataFrame) -> go.Figure:
     return _layout(fig, title, 460)
 
 
-def engagement_over_time(by_year: pd.DataFrame, undated: int = 0) -> go.Figure:
-    """Distinct engagements per year and power type, one panel per donor (stacked bars)."""
+#: Code of the panel or trace that sums the donors a figure leaves out.
+OTHER = "OTHER"
+
+
+def engagement_over_time(by_year: pd.DataFrame, undated: int = 0, max_donors: int = 12) -> go.Figure:
+    """Distinct engagements per year and power type, one panel per donor (stacked bars).
+
+    With more than ``max_donors`` donors, the donors with most engagements get a panel each and
+    the others are summed in one "other donors" panel (the title says so).
+    """
     note = f" ({undated} undated records not shown)" if undated else ""
     title = "Engagement over time by power type" + note
     if by_year.empty:
         return _empty(title, "No dated engagement records.")
     actors = by_year.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
+    if len(actors) > max_donors:
+        rest = actors[max_donors - 1 :]
+        title += f"<br><sup>top {max_donors - 1} of {len(actors)} donors; the other {len(rest)} summed in one panel</sup>"
+        other = (
+            by_year[by_year["actor"].isin(rest)]
+            .groupby(["year", "power_type"], as_index=False)["facts"]
+            .sum()
+            .assign(actor=OTHER)
+        )
+        by_year = pd.concat([by_year[~by_year["actor"].isin(rest)], other], ignore_index=True)
+        actors = actors[: max_donors - 1] + [OTHER]
     cols = min(4, len(actors))
     rows = math.ceil(len(actors) / cols)
     # about 100 px between panel rows whatever their number (plotly refuses a spacing
     # above 1 / (rows - 1), which a fixed fraction exceeds from 8 rows, i.e. 29+ donors)
     spacing = min(0.16, 100 / (300 * rows))
     fig = make_subplots(
-        rows=rows, cols=cols, subplot_titles=actors, shared_yaxes=True, vertical_spacing=spacing
+        rows=rows,
+        cols=cols,
+        subplot_titles=["Other donors" if a == OTHER else names.state(a) for a in actors],
+        shared_yaxes=True,
+        vertical_spacing=spacing,
     )
     for i, a in enumerate(actors):
         r, c = i // cols + 1, i % cols + 1
@@ -468,11 +488,12 @@ def engagement_over_time(by_year: pd.DataFrame, undated: int = 0) -> go.Figure:
                 go.Bar(
                     x=h["year"],
                     y=h["facts"],
-                    name=pt,
+                    name=names.power_type(pt),
                     legendgroup=pt,
                     marker_color=POWER_COLOURS[pt],
-                    customdata=[f"year|{a}|{y}|{pt}" for y in h["year"]],
-                    hovertemplate=f"{a} %{{x}}, {pt}: %{{y}} engagement(s)<extra></extra>",
+                    customdata=None if a == OTHER else [f"year|{a}|{y}|{pt}" for y in h["year"]],
+                    hovertemplate=f"{names.state(a)} ({a}) %{{x}}, {names.power_type(pt)}: "
+                    "%{y} engagement(s)<extra></extra>",
                 ),
                 row=r,
                 col=c,

@@ -74,4 +74,23 @@ def environment(package: str) -> jinja2.Environment:
     )
     env.filters["json"] = lambda v: markupsafe.Markup(safe_json(v))
     env.filters["clean"] = clean
+    from softpower.report import names
+
+    for name in ("state", "states", "instrument", "power_type", "metric", "pillar", "strategy", "kind"):
+        env.filters[name] = getattr(names, name)
+    env.filters["input_name"] = names.index_input
+    env.filters["result_metric"] = names.result_metric
+    env.filters["money"] = money
     return env
+
+
+def money(value: Any, digits: int = 1) -> str:
+    """An amount for reading: ``12.3 M``, ``1.2 bn``, ``950`` (empty for a missing amount)."""
+    v = clean(value)
+    if v is None:
+        return ""
+    f = float(v)
+    for size, unit in ((1e9, " bn"), (1e6, " M"), (1e3, " k")):
+        if abs(f) >= size:
+            return f"{f / size:,.{digits}f}{unit}"
+    return f"{f:,.0f}" if f.is_integer() else f"{f:,.2f}"

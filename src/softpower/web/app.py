@@ -30,6 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from softpower.errors import SoftpowerError
 from softpower.records import vocab
 from softpower.report import analysis, data, fan, figures, render
+from softpower.web import pages
 from softpower.web.state import JobsBusy, Store
 
 log = logging.getLogger("softpower.web")
@@ -340,38 +341,6 @@ def create_app(
             payload=_figs(figs),
         )
 
-    @app.get("/index", response_class=HTMLResponse)
-    def index_page(request: Request) -> HTMLResponse:
-        defaults = analysis.default_weights()
-        weights = weights_from(request, defaults)
-        res = store.index(weights) if store.n_records() else None
-        dyads = res.dyads if res is not None else pd.DataFrame(columns=analysis.DYAD_COLUMNS)
-        years = sorted(int(y) for y in dyads["year"].unique()) if len(dyads) else []
-        year = _int(request.query_params.get("year")) or (years[-1] if years else None)
-        table = (
-            dyads[dyads["year"] == year].sort_values(["partner", "rank", "actor"])
-            if year is not None
-            else dyads
-        )
-        figs = {}
-        if len(dyads):
-            figs["ranks"] = figures.rank_intervals(dyads, year)
-            figs["tiles"] = figures.tile_grid(figures.leaders_table(dyads))
-            figs["profiles"] = figures.profiles(res.profiles) if res is not None else None
-        figs = {k: v for k, v in figs.items() if v is not None}
-        return page(
-            request,
-            "index.html",
-            defaults=defaults,
-            weights=weights or defaults,
-            years=years,
-            year=year,
-            rows=[{k: render.clean(v) for k, v in r.items()} for r in table.to_dict("records")],
-            note=res.note if res is not None else None,
-            query=request.url.query,
-            payload=_figs(figs),
-        )
-
     @app.get("/scenarios", response_class=HTMLResponse)
     def scenarios_page(request: Request) -> HTMLResponse:
         return page(
@@ -486,11 +455,6 @@ def create_app(
         prov = data.provenance_table(sel, store.texts()) if len(sel) else pd.DataFrame(columns=["record_id"])
         return _csv(prov, "records.csv")
 
-    @app.get("/download/index.csv")
-    def index_csv(request: Request) -> Response:
-        weights = weights_from(request, analysis.default_weights())
-        return _csv(store.index(weights).dyads, "index.csv")
-
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         doc = store.document(doc_id)
@@ -552,6 +516,7 @@ def create_app(
             raise StarletteHTTPException(404)
         return Response(res.read_text(encoding="utf-8"), media_type=types[suffix])
 
+    app.include_router(pages.router)
     return app
 
 

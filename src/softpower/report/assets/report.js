@@ -41,6 +41,18 @@
     return function () { return false; };
   }
 
+  function nameOf(code) {
+    return (recs.names && recs.names[code]) || code;
+  }
+
+  function money(v) {
+    var a = Math.abs(v);
+    if (a >= 1e9) { return (v / 1e9).toFixed(1) + " bn"; }
+    if (a >= 1e6) { return (v / 1e6).toFixed(1) + " M"; }
+    if (a >= 1e3) { return (v / 1e3).toFixed(1) + " k"; }
+    return String(Math.round(v));
+  }
+
   function cell(tr, text, cls) {
     var td = document.createElement("td");
     if (cls) { td.className = cls; }
@@ -67,10 +79,12 @@
       tr.setAttribute("data-i", String(i));
       cell(tr, i + 1);
       cell(tr, r[C.kind]);
-      cell(tr, r[C.actor]);
-      cell(tr, r[C.partners].join(" "));
+      cell(tr, nameOf(r[C.actor])).title = r[C.actor];
+      cell(tr, r[C.partners].map(nameOf).join(", ")).title = r[C.partners].join(" ");
       cell(tr, r[C.what]);
       cell(tr, r[C.year]);
+      cell(tr, r[C.amount] === null ? "" : money(r[C.amount]) + " " + (r[C.currency] || ""), "money");
+      cell(tr, r[C.amount_usd_const] === null ? "" : money(r[C.amount_usd_const]), "money");
       var src = cell(tr, doc[1] || doc[0], "source");
       if (doc[2]) { small(src, doc[2]); }
       small(src, doc[0], "docid");

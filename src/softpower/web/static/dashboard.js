@@ -11,9 +11,22 @@
     };
   }
 
+  function glossaryLink(div) {
+    var next = div.nextElementSibling;
+    if (next && next.classList.contains("glossary-link")) { return; }
+    var p = document.createElement("p");
+    p.className = "glossary-link";
+    var a = document.createElement("a");
+    a.href = "/glossary" + (div.getAttribute("data-glossary") ? "#" + div.getAttribute("data-glossary") : "");
+    a.textContent = "What these terms mean (glossary)";
+    p.appendChild(a);
+    div.parentNode.insertBefore(p, div.nextSibling);
+  }
+
   function draw(div, name, payload) {
     var fig = payload.figures && payload.figures[name];
     if (!fig) { div.hidden = true; return null; }
+    glossaryLink(div);
     var config = Object.assign({}, payload.configs[name], { modeBarButtonsToAdd: [svgButton(name)] });
     return Plotly.newPlot(div, fig.data, fig.layout, config).then(function (gd) {
       gd.on("plotly_click", function (ev) {

@@ -1,0 +1,246 @@
+"""Dashboard pages beyond the first version: glossary, index with a partner filter, partner page, search.
+
+Routes live on :data:`router` (a FastAPI ``APIRouter``) and reach the app's
+:class:`~softpower.web.state.Store` through ``request.app.state.store``; ``create_app``
+includes the router. Every page shows names and keeps codes in ``title`` attributes and
+in the CSV and Excel downloads.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+import pandas as pd
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from softpower.errors import SoftpowerError
+from softpower.report import analysis, figures, glossary, names, render
+from softpower.web.state import Store
+
+router = APIRouter()
+#: Rows a dashboard table shows at once (the pager moves through the rest).
+PAGE_SIZE = 100
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return render.environment("softpower.web")
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def render_page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    """Render ``template`` with the context every dashboard page has (ledger, nav state)."""
+    store = store_of(request)
+    n = store.n_records()
+    html = (
+        _env()
+        .get_template(template)
+        .render(
+            request_path=request.url.path,
+            ledger=str(store.path),
+            allow_write=store.allow_write,
+            empty=n == 0,
+            n_records=n,
+            **ctx,
+        )
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def int_param(request: Request, name: str) -> int | None:
+    """An optional whole-number query parameter (one-line error otherwise)."""
+    value = request.query_params.get(name)
+    if value is None or value.strip() == "":
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise SoftpowerError(f"{name}: '{value}' is not a whole number (expected e.g. 2015)") from None
+
+
+def state_param(request: Request, name: str = "partner") -> str | None:
+    """An optional country or group code parameter (upper case; unknown codes are an error)."""
+    value = (request.query_params.get(name) or "").strip().upper()
+    if not value:
+        return None
+    if value not in names.all_states():
+        raise SoftpowerError(f"{name}: '{value}' is not a country or group code (expected e.g. VNM)")
+    return value
+
+
+def pager(request: Request, total: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Page number, page count, slice and the query string without ``page`` for a paged table."""
+    pages = max(1, -(-total // size))
+    page = min(max(1, int_param(request, "page") or 1), pages)
+    q = {k: v for k, v in request.query_params.items() if k != "page"}
+    return {
+        "page": page,
+        "pages": pages,
+        "start": (page - 1) * size,
+        "stop": page * size,
+        "total": total,
+        "base_query": urlencode(q),
+    }
+
+
+def partner_options(store: Store) -> list[tuple[str, str]]:
+    """Every partner state or group in the ledger as ``(code, name)``, sorted by name."""
+    records = store.records()
+    if records.empty:
+        return []
+    codes = {p for ps in records["partners"] for p in ps} | {
+        p for ps in records["partner_states"] for p in ps
+    }
+    return sorted(((c, names.state(c)) for c in codes), key=lambda cn: cn[1])
+
+
+def figs_payload(figs: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "figures": {k: render.figure_dict(f) for k, f in figs.items()},
+        "configs": {k: figures.plot_config(f"softpower-{k}") for k in figs},
+    }
+
+
+def clean_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): render.clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+@router.get("/glossary", response_class=HTMLResponse)
+def glossary_page(request: Request) -> HTMLResponse:
+    """Every term a figure uses, with examples (linked from every figure)."""
+    return render_page(request, "glossary.html", sections=glossary.sections())
+
+
+def _weights(request: Request, defaults: dict[str, float]) -> dict[str, float] | None:
+    given = {k: request.query_params.get(f"w_{k}") for k in defaults}
+    if all(v is None or v == "" for v in given.values()):
+        return None
+    out = {}
+    for k, v in given.items():
+        try:
+            out[k] = float(v) if v not in (None, "") else 0.0
+        except ValueError:
+            raise SoftpowerError(f"weight {k}: '{v}' is not a number (expected a number >= 0)") from None
+    return analysis.normalise_weights(out)
+
+
+@router.get("/index", response_class=HTMLResponse)
+def index_page(request: Request) -> HTMLResponse:
+    """Index ranks of one year, filtered by partner, 100 rows a page; figures of that year."""
+    store = store_of(request)
+    defaults = analysis.default_weights()
+    weights = _weights(request, defaults)
+    res = store.index(weights) if store.n_records() else None
+    dyads = res.dyads if res is not None else pd.DataFrame(columns=analysis.DYAD_COLUMNS)
+    years = sorted(int(y) for y in dyads["year"].unique()) if len(dyads) else []
+    year = int_param(request, "year")
+    if year is None or (years and year not in years):
+        year = years[-1] if years else None
+    partner = state_param(request)
+    table = dyads[dyads["year"] == year] if year is not None else dyads
+    if partner:
+        table = table[table["partner"] == partner]
+    table = table.sort_values(["partner", "rank", "actor"])
+    pg = pager(request, len(table))
+    figs: dict[str, Any] = {}
+    if res is not None and len(dyads):
+        shown = dyads[dyads["partner"] == partner] if partner else dyads
+        figs["ranks"] = figures.rank_intervals(shown, year)
+        figs["tiles"] = figures.tile_grid(res.leaders)
+        figs["profiles"] = figures.profiles(res.profiles)
+    return render_page(
+        request,
+        "index.html",
+        defaults=defaults,
+        weights=weights or defaults,
+        years=years,
+        year=year,
+        partner=partner,
+        partners=sorted({(p, names.state(p)) for p in dyads["partner"]}, key=lambda cn: cn[1]),
+        rows=clean_rows(table.iloc[pg["start"] : pg["stop"]]),
+        pg=pg,
+        note=res.note if res is not None else None,
+        query=request.url.query,
+        payload=figs_payload(figs),
+    )
+
+
+@router.get("/download/index.csv")
+def index_csv(request: Request) -> Response:
+    """The index dyads with names beside codes (all years, or one partner with ``partner=``)."""
+    weights = _weights(request, analysis.default_weights())
+    dyads = store_of(request).index(weights).dyads
+    partner = state_param(request)
+    if partner:
+        dyads = dyads[dyads["partner"] == partner]
+    return csv_response(names.with_names(dyads), "index.csv")
+
+
+def csv_response(frame: pd.DataFrame, name: str) -> Response:
+    from softpower.web.app import neutralise_formulas
+
+    return Response(
+        neutralise_formulas(frame).to_csv(index=False),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def xlsx_response(sheets: dict[str, pd.DataFrame], name: str) -> Response:
+    from softpower.outputs import xlsx_bytes
+
+    return Response(
+        xlsx_bytes(sheets),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/download/index.xlsx")
+def index_xlsx(request: Request) -> Response:
+    """The index as an Excel workbook: dyads, leaders and profiles sheets (names beside codes)."""
+    weights = _weights(request, analysis.default_weights())
+    res = store_of(request).index(weights)
+    dyads, leaders = res.dyads, res.leaders
+    partner = state_param(request)
+    if partner:
+        dyads = dyads[dyads["partner"] == partner]
+        leaders = leaders[leaders["partner"] == partner]
+    sheets = {
+        "dyads": names.with_names(dyads),
+        "leaders": names.with_names(leaders),
+        "profiles": names.with_names(res.profiles),
+    }
+    return xlsx_response(sheets, "index.xlsx")
+
+
+@router.get("/download/records.xlsx")
+def records_xlsx(request: Request) -> Response:
+    """The selected records (the records page's filters or provenance key) as an Excel workbook."""
+    from softpower.report import data
+
+    store = store_of(request)
+    records = store.records()
+    key = request.query_params.get("key")
+    if key:
+        sel = records[records["record_id"].isin(set(data.records_for_key(records, key)))]
+    else:
+        q = request.query_params
+        flt = data.Filters(
+            donor=q.get("donor") or None,
+            partner=q.get("partner") or None,
+            instrument=q.get("instrument") or None,
+            year_from=int_param(request, "year_from"),
+            year_to=int_param(request, "year_to"),
+        )
+        sel = flt.apply(records) if len(records) else records
+    prov = data.provenance_table(sel, store.texts()) if len(sel) else pd.DataFrame(columns=["record_id"])
+    return xlsx_response({"records": prov}, "records.xlsx")

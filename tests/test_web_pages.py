@@ -1,0 +1,93 @@
+"""Dashboard pages of the analyst's view: names not codes, glossary, partner filter, paging, Excel."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from fastapi.testclient import TestClient
+
+from softpower.ledger import bundled_ledger
+from softpower.web import create_app
+
+#: Codes that the bundled ledger's pages showed as they are before names were added.
+CODES = ("oda_grant", "health_cooperation", ">VNM<", ">JPN<", ">KOR<", ">APT<")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    path = bundled_ledger(tmp_path_factory.mktemp("pages") / "l.duckdb")
+    return TestClient(create_app(path, mc=20, runs=20), raise_server_exceptions=False)
+
+
+def visible_text(html: str) -> str:
+    """The page without its scripts and attributes (what a person reads)."""
+    html = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+    return re.sub(r"<[^>]*>", "><", html)
+
+
+@pytest.mark.parametrize("url", ["/", "/index", "/records", "/glossary", "/index?partner=VNM"])
+def test_pages_show_names_not_codes(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 200, url
+    text = visible_text(r.text)
+    for code in CODES:
+        assert code not in text, (url, code)
+
+
+def test_codes_stay_on_hover(client: TestClient) -> None:
+    html = client.get("/index", params={"partner": "VNM"}).text
+    assert '<td title="VNM">Vietnam</td>' in html and 'title="JPN">Japan</td>' in html
+
+
+def test_glossary_spells_out_dspd_and_the_index_terms(client: TestClient) -> None:
+    html = client.get("/glossary").text
+    assert "Doux smart power diplomacy" in html
+    for anchor in ("rank_interval", "sobol", "coverage_note", "instrument-oda_grant", "power-smart", "dspd"):
+        assert f'id="{anchor}"' in html, anchor
+    assert "Confucius Institute" in html  # an instrument example
+    assert "negative" in html  # a negative Sobol value is explained
+
+
+def test_index_partner_filter_and_paging(client: TestClient) -> None:
+    whole = client.get("/index").text
+    one = client.get("/index", params={"partner": "VNM"}).text
+    rows = re.findall(r'<tr data-dyad="(\w+)-(\w+)"', one)
+    assert rows and {p for _, p in rows} == {"VNM"}
+    assert len(re.findall(r"<tr data-dyad=", whole)) <= 100  # one page at a time
+    total = int(re.search(r"(\d+) rows · page 1 of (\d+)", whole).group(1))
+    pages = int(re.search(r"(\d+) rows · page 1 of (\d+)", whole).group(2))
+    assert pages == -(-total // 100)
+    if pages > 1:
+        last = client.get("/index", params={"page": pages}).text
+        assert len(re.findall(r"<tr data-dyad=", last)) == total - 100 * (pages - 1)
+    bad = client.get("/index", params={"partner": "XYZ"})
+    assert bad.status_code == 400 and "not a country or group code" in bad.text
+
+
+def test_index_downloads_carry_codes_and_names(client: TestClient) -> None:
+    frame = pd.read_csv(io.StringIO(client.get("/download/index.csv", params={"partner": "VNM"}).text))
+    assert set(frame["partner"]) == {"VNM"} and set(frame["partner_name"]) == {"Vietnam"}
+    assert {"actor", "actor_name", "score", "rank_lo", "rank_hi"} <= set(frame.columns)
+    r = client.get("/download/index.xlsx")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    wb = openpyxl.load_workbook(io.BytesIO(r.content), read_only=True)
+    assert wb.sheetnames == ["dyads", "leaders", "profiles"]
+    header = [c.value for c in next(wb["dyads"].iter_rows(max_row=1))]
+    assert header[:2] == ["actor", "actor_name"] and "partner_name" in header
+
+
+def test_records_xlsx_has_money_columns(client: TestClient, tmp_path: Path) -> None:
+    r = client.get("/download/records.xlsx", params={"donor": "JPN"})
+    wb = openpyxl.load_workbook(io.BytesIO(r.content), read_only=True)
+    rows = list(wb["records"].iter_rows(values_only=True))
+    header = list(rows[0])
+    for col in ("amount", "currency", "amount_usd", "amount_usd_const", "actor_name"):
+        assert col in header, col
+    body = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    assert body and {b["actor"] for b in body} == {"JPN"} and {b["actor_name"] for b in body} == {"Japan"}
+    assert any(b["amount_usd_const"] for b in body)
