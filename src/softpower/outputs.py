@@ -106,8 +106,8 @@ def write_xlsx(path: Path | str, sheets: dict[str, Any]) -> Path:
             frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
             frame = frame.copy()
             for col in frame.columns:
-                if frame[col].dtype == object:
-                    frame[col] = frame[col].map(_cell)
+                if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+                    frame[col] = pd.Series([_cell(v) for v in frame[col]], index=frame.index, dtype=object)
             base = str(name).translate(_SHEET_BAD)[:_SHEET_NAME_MAX] or "sheet"
             sheet, i = base, 2
             while sheet.lower() in used:
