@@ -8,29 +8,28 @@ import pytest
 
 from softpower.errors import SoftpowerError
 from softpower.simulate import abc
-from test_simulate_calibrate import _synthetic  # records made by the model itself
+from test_simulate_calibrate import _synthetic  # Pew-shaped hand-made polls
 
 needs_pyabc = pytest.mark.skipif(not abc.available(), reason="pyabc (the 'abc' extra) is not installed")
 
-TRUTH = {"alpha": 0.4, "lam": 0.25}
-
 
 @needs_pyabc
-def test_posterior_covers_truth_and_is_reproducible(seeds_ledger: Path) -> None:
-    _synthetic(seeds_ledger, TRUTH)
-    first = abc.abc_calibrate(seeds_ledger, params=tuple(TRUTH), population=60, generations=3, seed=3)
-    again = abc.abc_calibrate(seeds_ledger, params=tuple(TRUTH), population=60, generations=3, seed=3)
+def test_posterior_narrows_the_prior_and_is_reproducible(seeds_ledger: Path) -> None:
+    _synthetic(seeds_ledger)
+    names = ("alpha", "lam")
+    first = abc.abc_calibrate(seeds_ledger, params=names, population=60, generations=3, seed=3)
+    again = abc.abc_calibrate(seeds_ledger, params=names, population=60, generations=3, seed=3)
     assert first["posterior"] == again["posterior"]
     eps = first["epsilons"]
     assert len(eps) == 3 and eps == sorted(eps, reverse=True)
-    for name, value in TRUTH.items():
+    for name in names:
         post = first["posterior"][name]
         lo, hi = post["prior"]
         assert lo <= post["p05"] <= post["p50"] <= post["p95"] <= hi
-        assert post["p05"] <= value <= post["p95"]
-        # the data narrow the prior: the 90 % interval is well inside the prior's range
-        assert post["p95"] - post["p05"] < 0.8 * (hi - lo)
-    assert first["least_squares"]["alpha"] == pytest.approx(0.4, abs=1e-3)
+    # the polls' swings pin down the speed of adjustment: its 90 % interval is well inside the prior
+    lam = first["posterior"]["lam"]
+    assert lam["p95"] - lam["p05"] < 0.8 * (lam["prior"][1] - lam["prior"][0])
+    assert first["n_polls"] > 0 and set(first["least_squares"]) == set(names)
 
 
 @needs_pyabc

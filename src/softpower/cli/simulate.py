@@ -100,6 +100,47 @@ def _emit_frame(frame: pd.DataFrame, meta: dict[str, Any], key: str, fmt: str, o
         run_guarded(write_output, output, text)
 
 
+def _emit_calibration(result: Any, fmt: str, output: Path | None) -> None:
+    """Calibration as one JSON object, a readable table, or the per-poll CSV/parquet."""
+    from softpower.outputs import write_output
+
+    if fmt in ("csv", "parquet"):
+        _emit_frame(result.residuals, result.meta, "residuals", fmt, output)
+        return
+    if fmt == "json":
+        text = orjson.dumps(
+            result.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY
+        ).decode()
+        text += "\n"
+    elif fmt == "table":
+        m = result.meta
+        lines = [
+            f"fit: {m['n_fit']} polls forecast ({m['fit_years']}, {m['measures']}), "
+            f"{m['n_dyads']} donor-public series; RMSE {m['rmse_fit']:.4f} (priors {m['rmse_priors']:.4f})",
+            "",
+            "identification (profile likelihood, 95 %):",
+        ]
+        ident = result.identification.drop(columns=["profile"], errors="ignore")
+        lines.append(ident.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+        h = result.holdout
+        if h is not None:
+            lines += ["", f"out of sample, polls from {h['from']} (n = {h['n']}): {h['verdict']}"]
+            table = pd.DataFrame(h["by_donor"] + h["by_dyad"]).fillna({"partner": "all"})
+            cols = ["donor", "partner", "n", "model_rmse", "persistence_rmse", "trend_rmse"]
+            lines.append(table[cols].to_string(index=False, float_format=lambda v: f"{v:.4f}"))
+            lines.append(
+                f"all: model {h['model_rmse']:.4f}, persistence {h['persistence_rmse']:.4f}, "
+                f"trend {h['trend_rmse']:.4f}"
+            )
+        text = "\n".join(lines) + "\n"
+    else:
+        fail(f"--format: {fmt!r} (expected one of table, json, csv, parquet)")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        run_guarded(write_output, output, text)
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to ``app``."""
 
@@ -158,15 +199,25 @@ def register(app: typer.Typer) -> None:
         scenario: Annotated[
             str, typer.Option("--scenario", help="Scenario giving donors and strategies.")
         ] = "baseline",
-        holdout: Annotated[
+        holdout_from: Annotated[
             int | None,
-            typer.Option("--holdout-year", help="Backtest: fit up to this year, predict after it."),
+            typer.Option(
+                "--holdout-from",
+                help="Out-of-sample test: fit on polls before YEAR, forecast YEAR and later; "
+                "compare with persistence and a linear trend.",
+            ),
+        ] = None,
+        save: Annotated[
+            Path | None,
+            typer.Option(
+                "--save", help="Write the calibrated table (the format of sim_calibrated.csv) here."
+            ),
         ] = None,
         method: Annotated[
             str,
             typer.Option(
                 "--method",
-                help="least-squares (point fit, residuals, backtest) or abc (ABC-SMC posterior; needs pyabc).",
+                help="least-squares (forecast fit, profile likelihood, holdout) or abc (ABC-SMC posterior; needs pyabc).",
             ),
         ] = "least-squares",
         population: Annotated[int, typer.Option("--population", help="abc: particles per generation.")] = 100,
@@ -175,18 +226,25 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOpt = "table",
         output: OutputOpt = None,
     ) -> None:
-        """Fit model parameters to the ledger's perception records: least squares, or ABC-SMC.
+        """Fit model parameters to the ledger's opinion series; report identification; test out of sample.
 
-        Least squares reports the fit (residuals, RMSE) and a backtest against a persistence
-        baseline; --method abc reports a posterior (5/50/95 % per parameter) with pyabc.
+        Each poll is forecast from the same public's previous poll of the same donor; parameters
+        are fitted by least squares and judged by profile likelihood (a parameter on a bound of
+        its range is "not identified"). --holdout-from YEAR fits on polls before YEAR and reports
+        the errors of the model, persistence and a linear trend on the later polls, per donor
+        and public. --format json prints one object (keys fitted, identification, holdout
+        {n, model_rmse, persistence_rmse, trend_rmse, ...}, fit, residuals, meta).
+        --method abc reports a posterior (5/50/95 % per parameter) with pyabc.
 
-        Example: softpower calibrate --ledger softpower.duckdb --holdout-year 2016 --format json
+        Example: softpower calibrate --ledger all.duckdb --holdout-from 2012 --format json
         """
         from softpower.simulate.calibrate import calibrate
 
         if method not in METHODS:
             fail(f"--method: {method!r} (expected one of {', '.join(METHODS)})")
         _check_output(output)
+        if save is not None:
+            _check_output(save)
         path = ledger_path(ledger)
         if method == "abc":
             from softpower.simulate.abc import abc_calibrate
@@ -204,8 +262,12 @@ def register(app: typer.Typer) -> None:
             frame["prior"] = frame["prior"].map(lambda b: f"{b[0]:g}..{b[1]:g}")
             _emit_frame(frame, post, "posterior", fmt, output)
             return
-        result = run_guarded(calibrate, path, scenario=scenario, holdout_year=holdout)
-        _emit_frame(result.residuals, result.meta, "residuals", fmt, output)
+        result = run_guarded(calibrate, path, scenario=scenario, holdout_from=holdout_from)
+        if save is not None:
+            from softpower.outputs import write_output
+
+            run_guarded(write_output, save, result.calibrated_csv())
+        _emit_calibration(result, fmt, output)
 
     @app.command("sensitivity")
     def sensitivity_cmd(

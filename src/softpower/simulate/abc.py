@@ -4,9 +4,8 @@ Least squares (:func:`softpower.simulate.calibrate.calibrate`) gives one best pa
 vector. ABC-SMC gives a posterior: parameter vectors drawn from their declared ranges
 (uniform priors) are kept when the replayed history reproduces the perception facts
 within a tolerance that shrinks generation by generation. The distance is the RMSE
-between observed and predicted poll shares over the same facts least squares fits, and
-the measure offsets (the logit shifts between "trust", "favourable", ... shares) are held
-at their least-squares values, so the posterior is that of the model parameters.
+between observed polls and the model's forecasts from each dyad's previous poll, over the
+same polls least squares fits (:func:`softpower.simulate.calibrate.problem`).
 
 Install with ``pip install 'softpower[abc]'``; without pyabc the command says so and
 least squares remains the method.
@@ -32,14 +31,7 @@ from typing import Any
 import numpy as np
 
 from softpower.errors import SoftpowerError
-from softpower.simulate.calibrate import (
-    FIT_PARAMS,
-    _history,
-    _link,
-    _predict,
-    calibrate,
-    select_facts,
-)
+from softpower.simulate.calibrate import FIT_PARAMS, calibrate, opinion_series, problem
 from softpower.simulate.init import opened, perception_observations
 from softpower.simulate.params import parameters
 from softpower.simulate.scenario import Scenario, load_scenario
@@ -104,23 +96,16 @@ def abc_calibrate(
 
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     names = tuple(params)
-    ls = calibrate(ledger, scenario=sc, params=names)
-    free = list(ls.meta["measure_offsets"]["free"])
-    offsets = np.array([ls.fitted[f"offset.{m}"] for m in free])
+    ls = calibrate(ledger, scenario=sc, params=names, identify=False)
     with opened(ledger) as led:
-        obs, facts = select_facts(perception_observations(led), sc)
-        inp, where = _history(sc, obs, led)
-    fact_of = obs["fact"].map({f: i for i, f in enumerate(facts["fact"])}).to_numpy(int)
-    index = {m: i for i, m in enumerate(free)}
-    measure_of = facts["measure"].map(lambda m: index.get(m, len(free))).to_numpy(int)
-    y = facts["value"].to_numpy(float)
-    use = np.isfinite(y)
+        pb = problem(led, sc, opinion_series(perception_observations(led), sc), None)
+    use = (pb.rows["set"] == "fit").to_numpy()
+    y = pb.rows["value"].to_numpy(float)
     table = parameters()
 
     def model(p: dict[str, float]) -> dict[str, np.ndarray]:
         x = np.array([[float(p[n]) for n in names]])
-        latent = _predict(inp, where, names, x, fact_of)[0]
-        return {"share": _link(latent, offsets, measure_of)[use]}
+        return {"share": pb.predict(names, x)[0][use]}
 
     def distance(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> float:
         return float(np.sqrt(np.mean((a["share"] - b["share"]) ** 2)))
@@ -163,8 +148,7 @@ def abc_calibrate(
         "epsilons": [float(e) for e in epsilons if np.isfinite(e)],
         "simulations": n_sims,
         "seed": seed,
-        "n_facts": int(use.sum()),
+        "n_polls": int(use.sum()),
         "posterior": posterior,
         "least_squares": ls.fitted,
-        "offsets_held_at_least_squares": dict(zip(free, map(float, offsets), strict=True)),
     }

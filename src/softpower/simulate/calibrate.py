@@ -1,34 +1,47 @@
-"""Calibration: fit parameters to the ledger's perception records, and backtest honestly.
+"""Calibration on opinion series, honest identification, and an out-of-sample test.
 
-The model is replayed over history: it starts ten years before the first perception
-record from the declared priors (initial trust ``sim_trust_priors.csv``, roots from the
-strategies' steady state and the ledger's earlier engagement), and each year adds the
-ledger's observed engagement for every dyad on top of the strategies' flows. Each
-perception fact (trust, favourable, positive image, friendly, considers interests,
-helpful: all read as evidence of trust) is compared with the model's trust averaged over
-the fact's respondent states, so a poll of a group counts once, not once per member.
-Only the Indo-Pacific is modelled: respondents outside the scenario's partners and the
-East Asia Summit are left out, and a fact is used only when at least half of its
-respondents (donors aside) are inside. Parameters are fitted by bounded least squares
-(trust-region reflective) within their declared ranges.
+The opinion series are the ledger's public-opinion polls (measures of
+:data:`~softpower.simulate.init.INITIAL_MEASURES`: trust, favourable, ...) of the
+scenario's donors by Indo-Pacific publics (the scenario's partners and the East Asia
+Summit). Each donor x public pair keeps one measure (the one polled in most years, the
+most direct first), one value per year; a poll of a group counts for each member with
+weight 1 / members, so that it counts once in all.
 
-The backtest fits on records up to a year Y and predicts the records after Y; the
-persistence baseline predicts each later record by the last earlier record of the same
-respondents (the same measure first), or, when there is none, by the prior the model also
-starts from. Both errors
-are reported, whichever wins.
+The model is replayed over the polled years (:func:`problem`): roots start from the
+strategies and the ledger's earlier engagement ten years before the first poll, the
+ledger's observed engagement is added year by year, each dyad's long-run level is the mean
+of its fitting polls, and every fitting poll is assimilated when it comes (the state is
+set to it). The prediction of a poll is the model's forecast from the dyad's previous poll
+(one or several years ahead), so the fit is a forecast fit, not a smoother. Parameters are
+fitted by bounded least squares (trust-region reflective) within their declared ranges.
+
+Identification is judged by profile likelihood (:func:`profile`): each parameter is fixed on
+a grid over its range while the others are refitted; its 95 % interval is where
+``n log(SSE / SSE_min) <= 3.84``. A parameter whose estimate lies on a bound of its range is
+"not identified"; one whose interval reaches a bound is "partly identified"; only one whose
+interval lies strictly inside its range is "identified", and only those reach scenarios
+(``sim_calibrated.csv``, :func:`softpower.simulate.params.parameters`).
+
+The out-of-sample test (``holdout_from``) fits on the polls before a year and forecasts the
+polls of that year and later from each dyad's last earlier poll, against persistence (the
+last earlier poll) and a linear trend over the dyad's earlier polls (persistence when
+there is one earlier year), per donor and public.
 
 References
 ----------
 Branch, M. A., Coleman, T. F. and Li, Y. (1999). A subspace, interior, and conjugate
 gradient method for large-scale bound-constrained minimization problems. *SIAM Journal
 on Scientific Computing* 21(1), 1-23.
+
+Venzon, D. J. and Moolgavkar, S. H. (1988). A method for computing profile-likelihood-based
+confidence intervals. *Applied Statistics* 37(1), 87-94.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field, replace
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -38,181 +51,306 @@ from scipy.optimize import least_squares
 
 from softpower.errors import SoftpowerError
 from softpower.records.vocab import members
-from softpower.simulate.init import (
-    TRUST_MEASURES,
-    build_inputs,
-    initial_trust,
-    opened,
-    perception_observations,
-)
+from softpower.simulate.init import INITIAL_MEASURES, Inputs, build_inputs, opened, perception_observations
 from softpower.simulate.model import simulate
 from softpower.simulate.params import fixed, parameters
 from softpower.simulate.scenario import Scenario, load_scenario
+from softpower.simulate.strategies import trust_priors
 
-FIT_PARAMS = ("alpha", "lam", "anchor", "w_smart", "w_economic", "w_soft")
+FIT_PARAMS = ("lam", "alpha", "anchor", "w_economic", "w_smart", "w_soft")
 WARM_UP = 10
+#: chi-square(1) 95 % quantile: the profile-likelihood threshold of a 95 % interval
+CHI2_95 = 3.841
+PROFILE_POINTS = 9
+#: An estimate this close to a bound (share of the range) is "on its bound".
+ON_BOUND = 0.01
+IDENTIFIED, PARTLY, NOT_IDENTIFIED = "identified", "partly identified", "not identified"
+CALIBRATED_COLUMNS = ("name", "value", "low", "high", "status", "n_obs", "fit_years", "source")
 
 
 @dataclass
 class CalibrationResult:
-    """Fitted parameters, per-record residuals and the backtest."""
+    """Fitted parameters, identification, per-poll forecasts and (optionally) the holdout test."""
 
     fitted: dict[str, float]
-    residuals: pd.DataFrame  # actor, partner, year, measure, observed, predicted, residual, set, persistence
+    residuals: pd.DataFrame  # actor, partner, year, measure, observed, predicted, residual, set, ...
+    identification: pd.DataFrame  # name, value, low, high, prior_low, prior_high, status, reason
+    holdout: dict[str, Any] | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form: ``{"fitted": ..., "residuals": [...], "meta": ...}``."""
+        """ONE JSON object: ``fitted, identification, holdout, fit, residuals, meta``."""
         return {
             "fitted": self.fitted,
+            "identification": self.identification.to_dict(orient="records"),
+            "holdout": self.holdout,
+            "fit": {
+                k: self.meta[k] for k in ("n_fit", "rmse_fit", "rmse_priors", "fit_years") if k in self.meta
+            },
             "residuals": self.residuals.to_dict(orient="records"),
             "meta": self.meta,
         }
 
+    def calibrated_csv(self) -> str:
+        """The calibrated table (``sim_calibrated.csv``): one row per fitted parameter."""
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(CALIBRATED_COLUMNS)
+        for r in self.identification.itertuples(index=False):
+            w.writerow(
+                [
+                    r.name,
+                    f"{r.value:.6g}",
+                    f"{r.low:.6g}",
+                    f"{r.high:.6g}",
+                    r.status,
+                    self.meta["n_fit"],
+                    self.meta["fit_years"],
+                    self.meta["source"],
+                ]
+            )
+        return buf.getvalue()
 
-def select_facts(obs: pd.DataFrame, sc: Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Indo-Pacific perception facts about the scenario's donors.
 
-    Returns the respondent rows kept and one row per fact (``fact, actor, partners, year,
-    measure, value``, partners joined by spaces, in first-seen order).
+def opinion_series(obs: pd.DataFrame, sc: Scenario) -> pd.DataFrame:
+    """Polls of the scenario's donors by Indo-Pacific publics: one measure per dyad, one value per year.
+
+    Returns ``actor, partner, year, measure, value, weight`` sorted by dyad and year.
     """
+    cols = ["actor", "partner", "year", "measure", "value", "weight"]
     universe = set(sc.partners) | set(members("EAS", sc.start_year))
-    obs = obs.loc[obs["actor"].isin(sc.donors) & ~obs["partner"].isin(sc.donors)]
-    inside = obs["partner"].isin(universe)
-    share = inside.groupby(obs["fact"]).transform("mean")
-    kept = obs.loc[inside & (share >= 0.5)].reset_index(drop=True)
-    facts = (
-        kept.groupby("fact", sort=False)
-        .agg(
-            actor=("actor", "first"),
-            partners=("partner", " ".join),
-            year=("year", "first"),
-            measure=("measure", "first"),
-            value=("value", "first"),
-        )
-        .reset_index()
+    o = obs.loc[obs["measure"].isin(INITIAL_MEASURES) & obs["actor"].isin(sc.donors)]
+    o = o.loc[o["partner"] != o["actor"]]
+    if o.empty:
+        return pd.DataFrame(columns=cols)
+    o = o.assign(weight=1.0 / o.groupby("fact")["partner"].transform("size"))
+    o = o.loc[o["partner"].isin(universe)]
+    if o.empty:
+        return pd.DataFrame(columns=cols)
+    rank = {m: i for i, m in enumerate(INITIAL_MEASURES)}
+    years = o.groupby(["actor", "partner", "measure"])["year"].nunique().rename("n").reset_index()
+    years = years.assign(rank=years["measure"].map(rank))
+    best = years.sort_values(["actor", "partner", "n", "rank"], ascending=[True, True, False, True])
+    best = best.drop_duplicates(["actor", "partner"])[["actor", "partner", "measure"]]
+    o = o.merge(best, on=["actor", "partner", "measure"])
+    out = o.groupby(["actor", "partner", "year", "measure"], as_index=False).agg(
+        value=("value", "mean"), weight=("weight", "mean")
     )
-    facts = facts.sort_values(
-        ["year", "actor", "partners", "measure", "fact"], kind="stable", ignore_index=True
-    )
-    return kept, facts
+    return out.sort_values(["actor", "partner", "year"], kind="stable", ignore_index=True)[cols]
 
 
-def _history(sc: Scenario, obs: pd.DataFrame, ledger: Any) -> tuple[Any, np.ndarray]:
-    """Inputs replaying history from WARM_UP years before the first record, and obs indices."""
-    years = obs["year"]
-    start = max(1950, int(years.min()) - WARM_UP)
-    horizon = max(1, int(years.max()) - start)
-    partners = tuple(sorted(set(obs["partner"]) - set(sc.donors)))
+@dataclass
+class Problem:
+    """The replay of history for one split: inputs, the polls, and where each poll sits."""
+
+    inp: Inputs
+    rows: pd.DataFrame  # opinion series with ``set`` in {start, fit, test} and ``last``, ``trend``
+    where: np.ndarray  # (n, 3): year index, donor index, partner index
+
+    def predict(self, names: tuple[str, ...], x: np.ndarray, *, priors: bool = True) -> np.ndarray:
+        """Forecast of every poll for each row of ``x`` (runs x names): ``(runs, n)``."""
+        prm = fixed(x.shape[0], priors=priors)
+        for j, n in enumerate(names):
+            prm[n] = np.ascontiguousarray(x[:, j])
+        traj = simulate(self.inp, prm, rng=None).trust
+        return np.asarray(traj[:, self.where[:, 0], self.where[:, 1], self.where[:, 2]])
+
+
+def _trend(years: np.ndarray, values: np.ndarray, at: int) -> float:
+    """Least-squares line through the earlier polls, read at ``at`` (clipped to [0, 1])."""
+    if len(np.unique(years)) < 2:
+        return float(values[-1])
+    slope, icept = np.polyfit(years.astype(float), values, 1)
+    return float(np.clip(slope * at + icept, 0.0, 1.0))
+
+
+def problem(ledger: Any, sc: Scenario, series: pd.DataFrame, holdout_from: int | None) -> Problem:
+    """Replay inputs over the polled years: fitting polls (before ``holdout_from``) assimilated."""
+    start = max(1950, int(series["year"].min()) - WARM_UP)
+    horizon = max(1, int(series["year"].max()) - start)
+    partners = tuple(sorted(set(series["partner"])))
     hist = replace(sc, start_year=start, horizon=horizon, partners=partners, changes=(), shocks=())
-    inp = build_inputs(hist, ledger)
-    inp.t0, inp.t0_source = initial_trust(obs.iloc[0:0], inp.donors, inp.partners, start)
-    from softpower.measure import engagement_panel
+    with opened(ledger) as led:
+        inp = build_inputs(hist, led)
+        from softpower.measure import engagement_panel
 
-    panel = engagement_panel(ledger)
+        panel = engagement_panel(led) if led is not None else None
     d_ix = {d: i for i, d in enumerate(inp.donors)}
     p_ix = {p: i for i, p in enumerate(inp.partners)}
     k_ix = {k: i for i, k in enumerate(inp.instruments)}
-    m = (
-        panel["actor"].isin(d_ix)
-        & panel["partner"].isin(p_ix)
-        & panel["year"].between(start, start + horizon - 1)
-    )
-    panel = panel.loc[m]
+    for d, code in enumerate(inp.donors):  # a donor polled as a public gives nothing to itself
+        if code in p_ix:
+            inp.flow[:, d, p_ix[code]] = 0.0
     extra = np.zeros(inp.flow.shape)
-    unit = parameters()["unit_value"].default
-    money = panel["usd_const"].fillna(0.0).to_numpy(float) / 1e6 + unit * panel["usd_missing"].fillna(
-        0.0
-    ).to_numpy(float)
-    idx = (
-        (panel["year"] - start).to_numpy(int),
-        panel["actor"].map(d_ix).to_numpy(int),
-        panel["partner"].map(p_ix).to_numpy(int),
-        panel["instrument"].map(k_ix).to_numpy(int),
-    )
-    np.add.at(extra, idx, money)
+    if panel is not None:
+        m = (
+            panel["actor"].isin(d_ix)
+            & panel["partner"].isin(p_ix)
+            & panel["year"].between(start, start + horizon - 1)
+        )
+        panel = panel.loc[m]
+        unit = parameters()["unit_value"].default
+        money = panel["usd_const"].fillna(0.0).to_numpy(float) / 1e6
+        money += unit * panel["usd_missing"].fillna(0.0).to_numpy(float)
+        idx = (
+            (panel["year"] - start).to_numpy(int),
+            panel["actor"].map(d_ix).to_numpy(int),
+            panel["partner"].map(p_ix).to_numpy(int),
+            panel["instrument"].map(k_ix).to_numpy(int),
+        )
+        np.add.at(extra, idx, money)
     inp.extra = extra
+    rows = series.reset_index(drop=True).copy()
+    early = rows["year"] < holdout_from if holdout_from is not None else np.ones(len(rows), bool)
+    first = rows.loc[early].groupby(["actor", "partner"])["year"].transform("min")
+    rows["set"] = "test"
+    rows.loc[early, "set"] = "fit"
+    rows.loc[first.index[rows.loc[first.index, "year"] == first], "set"] = "start"
+    # per dyad: long-run level = mean of the fitting polls; else the declared prior
+    priors = trust_priors()
+    level = np.array([[priors.get(d, priors["*"]) for _ in partners] for d in inp.donors], dtype=float)
+    observed = np.full((horizon + 1, *level.shape), np.nan)
+    fit = rows.loc[early]
+    for (a, p), g in fit.groupby(["actor", "partner"]):
+        level[d_ix[str(a)], p_ix[str(p)]] = float(g["value"].mean())
+    observed[
+        (fit["year"] - start).to_numpy(int),
+        fit["actor"].map(d_ix).to_numpy(int),
+        fit["partner"].map(p_ix).to_numpy(int),
+    ] = fit["value"].to_numpy(float)
+    inp.t0, inp.level, inp.observed, inp.t0_sd = level, level.copy(), observed, None
+    last, trend = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
+    years = rows["year"].to_numpy(int)
+    for i in np.flatnonzero(~early):
+        a, p, y = rows.at[i, "actor"], rows.at[i, "partner"], int(years[i])
+        past = fit.loc[(fit["actor"] == a) & (fit["partner"] == p)]
+        if len(past):
+            last[i] = float(past["value"].iloc[-1])
+            trend[i] = _trend(past["year"].to_numpy(), past["value"].to_numpy(float), y)
+    rows["last"], rows["trend"] = last, trend
     where = np.stack(
         [
-            (obs["year"] - start).to_numpy(int),
-            obs["actor"].map(d_ix).to_numpy(int),
-            obs["partner"].map(p_ix).to_numpy(int),
+            (rows["year"] - start).to_numpy(int),
+            rows["actor"].map(d_ix).to_numpy(int),
+            rows["partner"].map(p_ix).to_numpy(int),
         ],
         axis=1,
     )
-    return inp, where
-
-
-def _predict(
-    inp: Any, where: np.ndarray, names: tuple[str, ...], x: np.ndarray, fact_of: np.ndarray | None = None
-) -> np.ndarray:
-    """Predicted trust for each row of ``x`` (runs × names): per respondent row, or per fact.
-
-    With ``fact_of`` (the fact index of every respondent row), the prediction of a fact is
-    the mean of its respondents' trust.
-    """
-    prm = fixed(x.shape[0])
-    for j, n in enumerate(names):
-        prm[n] = np.ascontiguousarray(x[:, j])
-    traj = simulate(inp, prm, rng=None).trust  # (R, years, D, P)
-    rows = traj[:, where[:, 0], where[:, 1], where[:, 2]]
-    if fact_of is None:
-        return rows
-    onehot = fact_of[:, None] == np.arange(int(fact_of.max()) + 1)[None, :]  # rows × facts
-    return np.asarray((rows @ onehot) / onehot.sum(axis=0)[None, :])
-
-
-OFFSET_BOUND = 3.0
-
-
-def _link(latent: np.ndarray, offsets: np.ndarray, measure_of: np.ndarray) -> np.ndarray:
-    """Poll share of a fact from latent trust: ``logistic(logit(T) + b_measure)``."""
-    z = np.clip(latent, 1e-6, 1 - 1e-6)
-    z = np.log(z / (1 - z)) + np.concatenate([offsets, [0.0]])[measure_of]
-    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+    return Problem(inp, rows, where)
 
 
 def _fit(
-    inp: Any,
-    where: np.ndarray,
-    fact_of: np.ndarray,
-    y: np.ndarray,
+    pb: Problem,
     names: tuple[str, ...],
-    measure_of: np.ndarray,
-    n_offsets: int,
-) -> tuple[np.ndarray, np.ndarray, Any]:
-    """Least squares over the facts whose target ``y`` is finite (the others are left out).
+    use: np.ndarray,
+    x0: np.ndarray | None = None,
+    fixed_at: dict[int, float] | None = None,
+    max_nfev: int | None = None,
+) -> tuple[np.ndarray, float]:
+    """Weighted least squares over the polls ``use``; ``fixed_at`` holds some parameters still.
 
-    ``measure_of`` indexes each fact's measure offset (``n_offsets`` = no offset, the
-    reference measure). Returns the model parameters, the offsets and scipy's result.
+    Returns the parameters (all of ``names``) and the weighted sum of squared errors.
     """
     table = parameters()
-    k = len(names)
-    lo = np.concatenate([[table[n].low for n in names], np.full(n_offsets, -OFFSET_BOUND)])
-    hi = np.concatenate([[table[n].high for n in names], np.full(n_offsets, OFFSET_BOUND)])
-    x0 = np.concatenate([[table[n].default for n in names], np.zeros(n_offsets)])
-    use = np.isfinite(y)
+    fixed_at = fixed_at or {}
+    free = [j for j in range(len(names)) if j not in fixed_at]
+    lo = np.array([table[names[j]].low for j in free])
+    hi = np.array([table[names[j]].high for j in free])
+    start = np.array([table[n].default for n in names]) if x0 is None else x0.copy()
+    for j, v in fixed_at.items():
+        start[j] = v
+    y = pb.rows["value"].to_numpy(float)[use]
+    sw = np.sqrt(pb.rows["weight"].to_numpy(float)[use])
 
-    def resid(x: np.ndarray) -> np.ndarray:
-        latent = _predict(inp, where, names, x[None, :k], fact_of)[0]
-        return np.asarray((_link(latent, x[k:], measure_of) - y)[use])
+    def full(z: np.ndarray) -> np.ndarray:
+        x = start.copy()
+        x[free] = z
+        return x
 
-    def jac(x: np.ndarray) -> np.ndarray:
-        # model parameters: forward differences, all at once in one vectorised ensemble of
-        # k + 1 runs; measure offsets: analytic (d/db logistic(z + b) = p (1 - p))
-        h = 1e-6 * np.maximum(1.0, np.abs(x[:k]))
-        step = np.where(x[:k] + h <= hi[:k], h, -h)
-        rows = np.vstack([x[:k], x[:k] + np.diag(step)])
-        pred = _link(_predict(inp, where, names, rows, fact_of), x[k:], measure_of)[:, use]
-        out = np.zeros((int(use.sum()), k + n_offsets))
-        out[:, :k] = ((pred[1:] - pred[0]) / step[:, None]).T
-        p0, m = pred[0], measure_of[use]
-        for j in range(n_offsets):
-            out[:, k + j] = np.where(m == j, p0 * (1 - p0), 0.0)
-        return out
+    def resid(z: np.ndarray) -> np.ndarray:
+        return np.asarray((pb.predict(names, full(z)[None])[0][use] - y) * sw)
 
-    fit = least_squares(resid, x0, jac=jac, bounds=(lo, hi), method="trf")
-    return fit.x[:k], fit.x[k:], fit
+    def jac(z: np.ndarray) -> np.ndarray:
+        h = 1e-6 * np.maximum(1.0, np.abs(z))
+        step = np.where(z + h <= hi, h, -h)
+        xs = np.vstack([full(z)] + [full(z + np.eye(len(z))[j] * step[j]) for j in range(len(z))])
+        pred = pb.predict(names, xs)[:, use] * sw
+        return np.asarray(((pred[1:] - pred[0]) / step[:, None]).T)
+
+    if not free:
+        r = resid(np.array([]))
+        return start, float(r @ r)
+    z0 = np.clip(start[free], lo, hi)
+    fit = least_squares(resid, z0, jac=jac, bounds=(lo, hi), method="trf", max_nfev=max_nfev)
+    return full(fit.x), float(2.0 * fit.cost)
+
+
+def profile(
+    pb: Problem, names: tuple[str, ...], use: np.ndarray, best: np.ndarray, sse: float
+) -> pd.DataFrame:
+    """Profile likelihood of each parameter: its 95 % interval and identification status."""
+    table = parameters()
+    n = int(use.sum())
+    rows = []
+    for j, name in enumerate(names):
+        p = table[name]
+        grid = np.linspace(p.low, p.high, PROFILE_POINTS)
+        prof = []
+        for v in grid:
+            _, s = _fit(pb, names, use, best, {j: float(v)}, max_nfev=30)
+            prof.append(min(s, sse) if np.isclose(v, best[j]) else s)
+        stat = n * np.log(np.maximum(np.asarray(prof), 1e-300) / max(sse, 1e-300))
+        inside = stat <= CHI2_95
+        lo_i, hi_i = _interval(grid, stat, best[j], p.low, p.high)
+        width = p.high - p.low
+        on_bound = min(best[j] - p.low, p.high - best[j]) <= ON_BOUND * width
+        if on_bound:
+            status, reason = NOT_IDENTIFIED, "estimate on a bound of its declared range"
+        elif inside.all():
+            status, reason = NOT_IDENTIFIED, "flat profile: every value in the range fits as well (95 %)"
+        elif lo_i <= p.low + 1e-12 or hi_i >= p.high - 1e-12:
+            status, reason = PARTLY, "the 95 % interval reaches a bound of the range"
+        else:
+            status, reason = IDENTIFIED, "the 95 % profile interval lies inside the range"
+        rows.append(
+            {
+                "name": name,
+                "value": float(best[j]),
+                "low": float(lo_i),
+                "high": float(hi_i),
+                "prior_low": p.low,
+                "prior_high": p.high,
+                "status": status,
+                "reason": reason,
+                "profile": [round(float(s), 3) for s in stat],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _interval(
+    grid: np.ndarray, stat: np.ndarray, best: float, low: float, high: float
+) -> tuple[float, float]:
+    """Where the profile statistic crosses the threshold on each side of the estimate (linear)."""
+    pts = np.concatenate([grid, [best]])
+    vals = np.concatenate([stat, [0.0]])
+    order = np.argsort(pts, kind="stable")
+    pts, vals = pts[order], vals[order]
+    k = int(np.searchsorted(pts, best))
+    lo, hi = low, high
+    for i in range(k, 0, -1):
+        if vals[i - 1] > CHI2_95:
+            a, b = pts[i - 1], pts[i]
+            fa, fb = vals[i - 1], vals[i]
+            lo = a + (b - a) * (fa - CHI2_95) / (fa - fb) if fa != fb else a
+            break
+    for i in range(k, len(pts) - 1):
+        if vals[i + 1] > CHI2_95:
+            a, b = pts[i], pts[i + 1]
+            fa, fb = vals[i], vals[i + 1]
+            hi = a + (b - a) * (CHI2_95 - fa) / (fb - fa) if fa != fb else b
+            break
+    return float(min(lo, best)), float(max(hi, best))
 
 
 def _rmse(a: np.ndarray) -> float | None:
@@ -224,34 +362,24 @@ def calibrate(
     *,
     scenario: str | Path | Scenario = "baseline",
     params: tuple[str, ...] = FIT_PARAMS,
-    holdout_year: int | None = None,
-    measure_offsets: bool = True,
+    holdout_from: int | None = None,
+    identify: bool = True,
 ) -> CalibrationResult:
-    """Fit ``params`` to the ledger's perception records; backtest against persistence.
+    """Fit ``params`` to the ledger's opinion series; profile them; test out of sample.
 
     Parameters
     ----------
     ledger
         An open ledger or a ledger path.
     scenario
-        Gives the donors and their strategies (its partners, changes and shocks are ignored:
-        history runs on the observed respondents and the ledger's engagement).
+        Gives the donors and their strategies (its partners widen the publics kept).
     params
-        Parameters to fit (within their ranges); the others stay at their defaults.
-    holdout_year
-        Fit on records up to this year and predict the later ones. Default: the year
-        before the last year with records, when records span two years or more.
-    measure_offsets
-        Fit one logit offset per poll measure (a measurement model: "favourable" and
-        "trust" shares of the same public differ), relative to ``trust`` or, without trust
-        records, to the most direct measure present. Measures first seen after the holdout
-        year get no offset in the backtest.
-
-    Returns
-    -------
-    CalibrationResult
-        ``residuals`` has one row per observation (``set`` = fit or test), ``meta`` the
-        RMSEs of the fit, of the model on the test set and of the persistence baseline.
+        Parameters to fit within their declared ranges; the others stay at their priors.
+    holdout_from
+        Fit on the polls before this year; forecast the polls of this year and later and
+        compare with persistence and a linear trend (``holdout``).
+    identify
+        Compute the profile likelihood of every fitted parameter.
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     table = parameters()
@@ -259,115 +387,123 @@ def calibrate(
         if n not in table:
             raise SoftpowerError(f"params: unknown parameter {n!r} (expected one of {', '.join(table)})")
     with opened(ledger) as led:
-        obs, facts = select_facts(perception_observations(led), sc)
-        if facts.empty:
+        series = opinion_series(perception_observations(led), sc)
+        if series.empty:
             raise SoftpowerError(
-                "calibrate: the ledger has no Indo-Pacific perception records with values about the "
+                "calibrate: the ledger has no Indo-Pacific public-opinion polls with values about the "
                 f"scenario's donors ({', '.join(sc.donors)}) (expected perception records: import survey data first)"
             )
-        inp, where = _history(sc, obs, led)
-    fact_of = obs["fact"].map({f: i for i, f in enumerate(facts["fact"])}).to_numpy(int)
-    years = sorted(facts["year"].unique())
-    if holdout_year is None and len(years) >= 2:
-        holdout_year = int(years[-2])
-    test = (
-        (facts["year"] > holdout_year).to_numpy() if holdout_year is not None else np.zeros(len(facts), bool)
-    )
-    y = facts["value"].to_numpy(float)
+        if holdout_from is not None and not (series["year"] < holdout_from).any():
+            raise SoftpowerError(
+                f"--holdout-from {holdout_from}: no polls before it (expected a year after {int(series['year'].min())})"
+            )
+        pb = problem(led, sc, series, holdout_from)
+        where = None if led is None else str(getattr(led, "path", "ledger"))
     names = tuple(params)
-    defaults = np.array([[table[n].default for n in names]])
-
-    def offsets_for(rows: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """Measures with a free offset (all but the reference) among ``rows``; index per fact."""
-        present = [m for m in TRUST_MEASURES if (facts.loc[rows, "measure"] == m).any()]
-        free = present[1:] if measure_offsets else []
-        index = {m: i for i, m in enumerate(free)}
-        return free, facts["measure"].map(lambda m: index.get(m, len(free))).to_numpy(int)
-
-    backtest: dict[str, Any] = {"holdout_year": holdout_year}
-    persistence = np.full(len(facts), np.nan)
-    if test.any() and (~test).any():
-        free_bt, m_bt = offsets_for(~test)
-        x_bt, b_bt, _ = _fit(inp, where, fact_of, np.where(test, np.nan, y), names, m_bt, len(free_bt))
-        pred_bt = _link(_predict(inp, where, names, x_bt[None], fact_of)[0], b_bt, m_bt)
-        t0_rows = inp.t0[where[:, 1], where[:, 2]]
-        prior = np.bincount(fact_of, weights=t0_rows) / np.bincount(fact_of)
-        train = facts.loc[~test]
-        earlier = np.zeros(len(facts), bool)
-        for i in np.flatnonzero(test):
-            a, p, m = facts.at[i, "actor"], facts.at[i, "partners"], facts.at[i, "measure"]
-            past = train.loc[(train["actor"] == a) & (train["partners"] == p)]
-            past = past.assign(same=past["measure"] == m).sort_values(["same", "year"], kind="stable")
-            persistence[i] = past["value"].iloc[-1] if len(past) else prior[i]
-            earlier[i] = len(past) > 0
-        model_rmse = _rmse(pred_bt[test] - y[test])
-        pers_rmse = _rmse(persistence[test] - y[test])
-        assert model_rmse is not None and pers_rmse is not None
-        backtest |= {
-            "n_fit": int((~test).sum()),
-            "n_test": int(test.sum()),
-            "n_test_with_earlier_record": int(earlier.sum()),
-            "rmse_model_with_earlier_record": _rmse(pred_bt[earlier] - y[earlier]),
-            "rmse_persistence_with_earlier_record": _rmse(persistence[earlier] - y[earlier]),
-            "fitted_before_holdout": dict(zip(names, map(float, x_bt), strict=True))
-            | {f"offset.{m}": float(b) for m, b in zip(free_bt, b_bt, strict=True)},
-            "rmse_model": model_rmse,
-            "rmse_persistence": pers_rmse,
-            "verdict": "model beats persistence"
-            if model_rmse < pers_rmse
-            else "persistence beats (or ties) the model",
-        }
-    else:
-        backtest["verdict"] = (
-            f"no backtest: records cover only {', '.join(map(str, years))}; "
-            "a backtest needs records in at least two years on both sides of the holdout year"
+    rows = pb.rows
+    use = (rows["set"] == "fit").to_numpy()
+    if not use.any():
+        raise SoftpowerError(
+            "calibrate: no dyad has two polls before the holdout year (expected a series: a start poll and later ones)"
         )
-    free, m_all = offsets_for(np.ones(len(facts), bool))
-    x, b, fit = _fit(inp, where, fact_of, y, names, m_all, len(free))
-    pred = _link(_predict(inp, where, names, x[None], fact_of)[0], b, m_all)
-    res = (
-        facts.drop(columns="fact")
-        .rename(columns={"value": "observed"})
-        .assign(
-            predicted=np.round(pred, 6),
-            residual=np.round(pred - y, 6),
-            set=np.where(test, "test", "fit"),
-            persistence=np.round(persistence, 6),
-        )
+    x, sse = _fit(pb, names, use)
+    pred = pb.predict(names, x[None])[0]
+    prior_pred = pb.predict(names, np.array([[table[n].default for n in names]]))[0]
+    y = rows["value"].to_numpy(float)
+    ident = profile(pb, names, use, x, sse) if identify else pd.DataFrame()
+    fit_rows = rows.loc[use | (rows["set"] == "start")]
+    fit_years = f"{int(fit_rows['year'].min())}-{int(fit_rows['year'].max())}"
+    res = rows.rename(columns={"value": "observed"}).assign(
+        predicted=np.round(pred, 6), residual=np.round(pred - y, 6)
     )
-    fitted = {n: float(v) for n, v in zip(names, x, strict=True)}
-    fitted |= {f"offset.{m}": float(v) for m, v in zip(free, b, strict=True)}
-    n_distinct = int(facts[["actor", "year", "measure", "value"]].drop_duplicates().shape[0])
+    res = res.rename(columns={"last": "persistence"})
+    res["persistence"] = res["persistence"].round(6)
+    res["trend"] = res["trend"].round(6)
+    holdout = None
+    if holdout_from is not None:
+        holdout = _holdout(rows, pred, holdout_from)
+    measures = ", ".join(sorted(set(rows["measure"])))
     meta = {
-        "method": "bounded least squares (scipy.optimize.least_squares, trf)",
-        "abc": "not run: "
-        + (
-            "pyabc is not installed (pip install 'softpower[abc]')"
-            if find_spec("pyabc") is None
-            else "use --method abc for an ABC-SMC posterior"
-        ),
-        "n_facts": len(facts),
-        "n_respondent_rows": len(obs),
-        "n_distinct_facts": n_distinct,
-        "n_params": len(names) + len(free),
-        "measure_offsets": {
-            "reference": next((m for m in TRUST_MEASURES if (facts["measure"] == m).any()), None)
-            if measure_offsets
-            else None,
-            "free": free,
-        },
-        "identified": n_distinct > len(names) + len(free),
-        "at_bounds": [
-            n for n, v in zip(names, x, strict=True) if min(v - table[n].low, table[n].high - v) < 1e-6
-        ],
-        "rmse_fit": _rmse(pred - y),
-        "rmse_priors": _rmse(_predict(inp, where, names, defaults, fact_of)[0] - y),
-        "rmse_note": "rmse_priors: every parameter at its default and no measure offsets",
-        "history": f"{inp.years[0]}-{inp.years[-1]}",
-        "donors": list(inp.donors),
-        "partners": list(inp.partners),
-        "fitted": fitted,
-        "backtest": backtest,
-        "optimizer": {"status": int(fit.status), "message": str(fit.message), "nfev": int(fit.nfev)},
+        "method": "bounded least squares on forecasts from each dyad's previous poll (scipy trf)",
+        "identification": "profile likelihood, 95 % (chi-square 1 df)" if identify else "not computed",
+        "n_polls": len(rows),
+        "n_dyads": int(rows.groupby(["actor", "partner"]).ngroups),
+        "n_fit": int(use.sum()),
+        "n_start": int((rows["set"] == "start").sum()),
+        "measures": measures,
+        "fit_years": fit_years,
+        "rmse_fit": _rmse((pred - y)[use]),
+        "rmse_priors": _rmse((prior_pred - y)[use]),
+        "rmse_note": "forecast errors on the fitting polls (from each dyad's previous poll); "
+        "rmse_priors: every parameter at its declared default",
+        "history": f"{pb.inp.years[0]}-{pb.inp.years[-1]}",
+        "donors": list(pb.inp.donors),
+        "publics": list(pb.inp.partners),
+        "fitted": dict(zip(names, map(float, x), strict=True)),
+        "ledger": where,
+        "source": f"least squares on {int(use.sum())} {measures} polls ({fit_years}) in "
+        f"{Path(where).name if where else 'no ledger'}; profile likelihood 95 %",
     }
-    return CalibrationResult(fitted, res, meta)
+    if holdout is not None:
+        meta["holdout_from"] = holdout_from
+    fitted = dict(zip(names, map(float, x), strict=True))
+    return CalibrationResult(fitted, res, ident, holdout, meta)
+
+
+def _holdout(rows: pd.DataFrame, pred: np.ndarray, year: int) -> dict[str, Any]:
+    """Errors of model, persistence and trend on the polls from ``year`` on, per donor and public."""
+    test = (rows["set"] == "test").to_numpy() & rows["last"].notna().to_numpy()
+    no_earlier = int(((rows["set"] == "test") & rows["last"].isna()).sum())
+    t = rows.loc[test].assign(model=pred[test])
+    e = {
+        "model": (t["model"] - t["value"]).to_numpy(),
+        "persistence": (t["last"] - t["value"]).to_numpy(),
+        "trend": (t["trend"] - t["value"]).to_numpy(),
+    }
+    by = []
+    for keys, g in t.groupby(["actor", "partner"], sort=True):
+        by.append(
+            {
+                "donor": keys[0],
+                "partner": keys[1],
+                "n": len(g),
+                "model_rmse": _rmse((g["model"] - g["value"]).to_numpy()),
+                "persistence_rmse": _rmse((g["last"] - g["value"]).to_numpy()),
+                "trend_rmse": _rmse((g["trend"] - g["value"]).to_numpy()),
+            }
+        )
+    by_donor = []
+    for d, g in t.groupby("actor", sort=True):
+        by_donor.append(
+            {
+                "donor": d,
+                "n": len(g),
+                "model_rmse": _rmse((g["model"] - g["value"]).to_numpy()),
+                "persistence_rmse": _rmse((g["last"] - g["value"]).to_numpy()),
+                "trend_rmse": _rmse((g["trend"] - g["value"]).to_numpy()),
+            }
+        )
+    m, p, tr = (_rmse(e[k]) for k in ("model", "persistence", "trend"))
+    if m is None or p is None or tr is None:
+        verdict = f"no out-of-sample test: no dyad polled both before {year} and from {year} on"
+    elif m < min(p, tr):
+        verdict = f"the model beats persistence and trend out of sample ({m:.4f} vs {p:.4f} and {tr:.4f})"
+    elif m < p:
+        verdict = f"the model beats persistence ({m:.4f} vs {p:.4f}) but not the trend ({tr:.4f})"
+    else:
+        verdict = f"the model does NOT beat persistence out of sample ({m:.4f} vs {p:.4f})"
+    return {
+        "from": year,
+        "n": int(test.sum()),
+        "n_without_earlier_poll": no_earlier,
+        "model_rmse": m,
+        "persistence_rmse": p,
+        "trend_rmse": tr,
+        "verdict": verdict,
+        "years": sorted(int(v) for v in t["year"].unique()),
+        "by_donor": by_donor,
+        "by_dyad": by,
+        "note": "forecasts from each dyad's last poll before the holdout year; parameters and levels "
+        "fitted on earlier polls only; trend = least-squares line over the earlier polls "
+        "(persistence with one earlier year)",
+    }

@@ -26,7 +26,8 @@ PARAMS_FILE = "sim_parameters.csv"
 #: Parameters fitted to the opinion series by ``softpower calibrate --save``: their estimates,
 #: profile-likelihood intervals and identification status, with the data they came from.
 CALIBRATED_FILE = "sim_calibrated.csv"
-IDENTIFIED = "identified"
+#: Statuses whose calibrated interval reaches scenarios (a parameter "not identified" keeps its prior).
+USED_STATUSES = ("identified", "partly identified")
 #: Parameters kept fixed in sensitivity analyses (noise is switched off there).
 NOT_IN_SOBOL = ("noise_sd",)
 
@@ -127,15 +128,16 @@ def calibrated() -> dict[str, Calibrated]:
 def parameters(path: str | Path | None = None, *, priors: bool = True) -> dict[str, Parameter]:
     """The parameter table (shipped, or a user's CSV with the same columns), by name.
 
-    With ``priors=False``, every parameter the shipped calibration identified takes its
-    estimate as default and its 95 % profile interval as range (the others keep their
-    declared prior); this is what scenarios use unless ``--priors`` is given.
+    With ``priors=False``, every parameter the shipped calibration identified (fully, or
+    partly: its 95 % profile interval reaches one bound) takes its estimate as default and
+    that interval as range; a parameter "not identified" keeps its declared prior. This is
+    what scenarios use unless ``--priors`` is given.
     """
     table = {p.name: p for p in _load(None if path is None else str(path))}
     if priors:
         return table
     for name, c in calibrated().items():
-        if c.status == IDENTIFIED and name in table:
+        if c.status in USED_STATUSES and name in table:
             p = table[name]
             low, high = max(p.low, c.low), min(p.high, c.high)
             if high <= low:  # a point interval: keep a sliver so the triangular law is defined
