@@ -30,6 +30,7 @@ SPECS: dict[str, tuple[Path, str, str, str]] = {
         "country_iso3",
         "year",
     ),
+    "oecd-dac2a": (FIX / "oecd_dac2a" / "oecd_dac2a_sample.csv", "Value", "Recipient", "Year"),
 }
 
 
@@ -170,6 +171,92 @@ def test_pew_over_100_percent(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         IMPORTERS["pew-favourability"].load(path)
     assert (err.value.line, err.value.field) == (line, "pct_favourable")
+
+
+def test_dac2a_sample() -> None:
+    b = IMPORTERS["oecd-dac2a"].load(SPECS["oecd-dac2a"][0])
+    _valid(b)
+    assert b.rows_read == 11
+    assert b.skipped == {
+        "imputed multilateral ODA (the donor's share of agencies' outflows, not bilateral)": 1,
+        "net, debt, equity or interest line (overlaps the gross disbursement line)": 1,
+    }
+    r = b.records
+    assert len(r) == 9
+    first = r.iloc[0]
+    assert (first["actor"], first["partners"], first["metric"], first["year"], first["line"]) == (
+        "JPN",
+        ["VNM"],
+        "oda_disbursement",
+        2015,
+        2,
+    )
+    assert first["value"] == 1_500_250_000.0 and first["unit"] == "USD"
+    assert (first["amount_basis"], first["price_basis"], first["price_year"]) == (
+        "disbursement",
+        "constant",
+        2022,
+    )
+    assert dict(zip(r["metric"], r["line"], strict=False))["oda_humanitarian"] == 8
+    pairs = set(zip(r["actor"], r["partners"].map(tuple), strict=True))
+    assert {("TWN", ("CHN",)), ("AUS", ("TUR",)), ("KOR", ("LAO",))} <= pairs
+    assert {d["id"] for d in b.documents} == {f"oecd-dac2a:{y}" for y in (2010, 2012, 2015, 2016, 2020, 2022)}
+    assert b.documents[0]["publisher"].startswith("OECD")
+
+
+def test_dac2a_amount_type_and_unknown_line(tmp_path: Path) -> None:
+    from softpower.errors import InputError
+
+    path, line = _mutated(tmp_path, "oecd-dac2a", "Amount type", "Constant Prices (EUR millions)")
+    with pytest.raises(InputError) as err:
+        IMPORTERS["oecd-dac2a"].load(path)
+    assert (err.value.line, err.value.field) == (line, "Amount type")
+    path, line = _mutated(tmp_path, "oecd-dac2a", "Aid type", "Bananas")
+    with pytest.raises(InputError) as err:
+        IMPORTERS["oecd-dac2a"].load(path)
+    assert (err.value.line, err.value.field) == (line, "Aid type")
+    path, _ = _mutated(tmp_path, "oecd-dac2a", "Amount type", "Current Prices (USD millions)")
+    r = IMPORTERS["oecd-dac2a"].load(path).records
+    row = r[r["line"] == 4].iloc[0]
+    assert row["price_basis"] == "current" and pd.isna(row["price_year"])
+
+
+def test_dac2a_ledger_constant_usd(small_ledger: Path) -> None:
+    res = runner.invoke(
+        app,
+        [
+            "ledger",
+            "import",
+            "--ledger",
+            str(small_ledger),
+            "--from",
+            "oecd-dac2a",
+            str(SPECS["oecd-dac2a"][0]),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    with Ledger.open(small_ledger, read_only=True) as lg:
+        df = lg.query(
+            "SELECT value, amount_usd, amount_usd_const FROM indicator WHERE origin = 'oecd-dac2a' "
+            "AND actor = 'JPN' AND metric = 'oda_disbursement'"
+        )
+    assert df["amount_usd_const"][0] == pytest.approx(1_500_250_000.0 * 304.702 / 292.655)
+    assert pd.isna(df["amount_usd"][0])
+
+
+@needs_shared
+@pytest.mark.shared
+def test_dac2a_full_file() -> None:
+    b = IMPORTERS["oecd-dac2a"].load(SHARED / "oecd_dac2a_bilateral_2009_2022")
+    assert b.rows_read == 327_763
+    assert b.counts() == {"indicator": 327_763 - 77_833 - 98_579}
+    gross = b.records[b.records["metric"] == "oda_disbursement"]
+    asean = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}
+    for donor in ("JPN", "USA"):
+        seen = gross[(gross["actor"] == donor) & gross["partners"].map(lambda p: p[0] in asean)]
+        pairs = set(zip(seen["partners"].map(lambda p: p[0]), seen["year"], strict=True))
+        # Brunei and Singapore are not ODA-eligible: 8 members x 14 years
+        assert pairs == {(c, y) for c in asean - {"BRN", "SGP"} for y in range(2009, 2023)}
 
 
 @needs_shared

@@ -8,7 +8,7 @@ rows skipped by reason). The mapping of every dataset, with its judgement calls,
 
 from __future__ import annotations
 
-from softpower.ledger.importers import aims, gcdf, gcof, koica, lowy, ltl, pew, public_diplomacy, ussc
+from softpower.ledger.importers import aims, dac2a, gcdf, gcof, koica, lowy, ltl, pew, public_diplomacy, ussc
 from softpower.ledger.importers._base import RECORD_COLUMNS, ImportBatch, Importer
 
 IMPORTERS: dict[str, Importer] = {
@@ -72,6 +72,12 @@ IMPORTERS: dict[str, Importer] = {
             "Pew Global Attitudes % favourable of a country by public and wave → perceptions (2017+ waves evaluation-only)",
             pew.load,
             pew.PATTERNS,
+        ),
+        Importer(
+            dac2a.DATASET,
+            "OECD DAC2A ODA disbursements donor x recipient x aid type, 2009-2022 → oda_* indicators (USD, constant 2022)",
+            dac2a.load,
+            dac2a.PATTERNS,
         ),
     )
 }

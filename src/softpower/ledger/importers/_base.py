@@ -368,7 +368,7 @@ def make_records(n: int, **cols: Any) -> pd.DataFrame:
         else:
             data[c] = np.full(n, v, dtype=object)
     df = pd.DataFrame(data, index=pd.RangeIndex(n))
-    for c in ("year", "year_end"):
+    for c in ("year", "year_end", "price_year"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
     for c in ("amount", "value"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype(float)
