@@ -325,7 +325,7 @@ def records_for_key(records: pd.DataFrame, key: str) -> list[str]:
 
     Keys are ``tile|actor|partner|year``, ``dyad|actor|partner|year`` (year may be
     empty), ``edge|actor|partner|power_type``, ``year|actor|year|power_type``,
-    ``actor|code`` and ``partner|code``.
+    ``actor|code``, ``partner|code`` and ``record|record_id``.
     """
     parts = key.split("|")
     kind, args = parts[0], parts[1:]
@@ -350,6 +350,8 @@ def records_for_key(records: pd.DataFrame, key: str) -> list[str]:
         return ids[m.fillna(False)].tolist()
     if kind == "actor" and len(args) == 1:
         return ids[records["actor"] == args[0]].tolist()
+    if kind == "record" and len(args) == 1:
+        return ids[ids == args[0]].tolist()
     if kind == "partner" and len(args) == 1:
         m = records["partners"].map(lambda ps: args[0] in ps) | records["partner_states"].map(
             lambda ps: args[0] in ps
@@ -376,6 +378,8 @@ def describe_key(key: str) -> str:
         return f"{names.power_type(args[2]).lower()} engagements of {names.state(args[0])} in {args[1]}"
     if kind == "actor" and len(args) == 1:
         return f"all records of {names.state(args[0])}"
+    if kind == "record" and len(args) == 1:
+        return f"record {args[0]}"
     if kind == "partner" and len(args) == 1:
         return f"all records reaching {names.state(args[0])}"
     return key

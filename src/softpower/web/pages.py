@@ -8,6 +8,7 @@ in the CSV and Excel downloads.
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -244,3 +245,58 @@ def records_xlsx(request: Request) -> Response:
         sel = flt.apply(records) if len(records) else records
     prov = data.provenance_table(sel, store.texts()) if len(sel) else pd.DataFrame(columns=["record_id"])
     return xlsx_response({"records": prov}, "records.xlsx")
+
+
+_search_lock = threading.Lock()
+_search_cache: dict[int, tuple[int, Any]] = {}
+
+
+def search_index(store: Store) -> Any:
+    """The store's search index, built on first use and rebuilt after an import."""
+    from softpower.search import build_index
+
+    records = store.records()
+    with _search_lock:
+        hit = _search_cache.get(id(store))
+        if hit is not None and hit[0] == id(records):
+            return hit[1]
+        with store.ledger() as lg:
+            idx = build_index(lg, records)
+        _search_cache[id(store)] = (id(records), idx)
+        return idx
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request) -> HTMLResponse:
+    """Full-text search over records and documents, with an optional partner filter."""
+    from softpower.search import describe_hits
+
+    store = store_of(request)
+    q = (request.query_params.get("q") or "").strip()
+    kind = request.query_params.get("kind") or None
+    partner = state_param(request)
+    hits = pd.DataFrame()
+    if q and store.n_records():
+        idx = search_index(store)
+        found = idx.query(q, limit=500 if partner else 200, kind=kind)
+        if partner:
+            records = store.records()
+            reach = records[records["partner_states"].map(lambda ps: partner in ps)]
+            keep = {"r:" + str(r) for r in reach["record_id"]} | {"d:" + str(d) for d in reach["doc"]}
+            found = found[found["id"].isin(keep)]
+        pg = pager(request, len(found), size=20)
+        with store.ledger() as lg:
+            hits = describe_hits(lg, idx, found.iloc[pg["start"] : pg["stop"]], q)
+        hits["rank"] = hits["rank"] + pg["start"]
+    else:
+        pg = pager(request, 0, size=20)
+    return render_page(
+        request,
+        "search.html",
+        q=q,
+        kind=kind,
+        partner=partner,
+        partners=partner_options(store),
+        rows=clean_rows(hits),
+        pg=pg,
+    )
