@@ -267,3 +267,60 @@ def test_pew_full_file() -> None:
     assert b.counts() == {"perception": 1837 - 409 - 38}
     assert b.records["year"].max() <= 2016  # the shared copy holds no evaluation wave
     _valid(b)
+
+
+def _auto_dir(tmp_path: Path) -> Path:
+    """A folder of fixtures laid out like ../shared/data (one sub-folder per dataset)."""
+    import shutil
+
+    root = tmp_path / "data"
+    for sub in ("aiddata/gcdf", "aiddata/ltl"):
+        shutil.copytree(FIX / sub, root / sub.split("/")[1])
+    for name, (src, *_rest) in SPECS.items():
+        (root / name).mkdir(parents=True)
+        shutil.copy(src, root / name / src.name)
+    return root
+
+
+def test_auto_imports_every_dataset_once(tmp_path: Path) -> None:
+    root = _auto_dir(tmp_path)
+    db = tmp_path / "auto.duckdb"
+    res = runner.invoke(app, ["ledger", "import", "--ledger", str(db), "--from", "auto", str(root)])
+    assert res.exit_code == 0, res.output
+    for name in ("aiddata-gcdf", "listening-to-leaders", *SPECS):
+        assert name in res.output
+    with Ledger.open(db, read_only=True) as lg:
+        origins = dict(lg.con.execute("SELECT origin, count(*) FROM records GROUP BY origin").fetchall())
+    assert origins["aiddata-gcdf"] == 120
+    assert origins["pew-favourability"] == IMPORTERS["pew-favourability"].load(root).counts()["perception"]
+    assert origins["oecd-dac2a"] == 9
+    assert "total" in res.output and f"{len(origins)} of {len(origins)} imported" in res.output
+    # a second run adds nothing
+    again = runner.invoke(app, ["ledger", "import", "--ledger", str(db), "--from", "auto", str(root)])
+    assert again.exit_code == 0
+    with Ledger.open(db, read_only=True) as lg:
+        assert lg.con.execute("SELECT count(*) FROM records").fetchall()[0][0] == sum(origins.values())
+
+
+def test_auto_bad_dataset_rolled_back_earlier_kept(tmp_path: Path) -> None:
+    root = _auto_dir(tmp_path)
+    pew = root / "pew-favourability" / SPECS["pew-favourability"][0].name
+    header, rows = _read(pew)
+    rows[4][header.index("pct_favourable")] = "NaN"
+    _write(pew, header, rows)
+    db = tmp_path / "auto.duckdb"
+    res = runner.invoke(app, ["ledger", "import", "--ledger", str(db), "--from", "auto", str(root)])
+    assert res.exit_code == 2
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and f"{pew}:6: pct_favourable: 'NaN' is not a finite number" in err[0]
+    assert "failed (rolled back)" in res.stdout and "not attempted" in res.stdout
+    with Ledger.open(db, read_only=True) as lg:
+        origins = {r[0] for r in lg.con.execute("SELECT DISTINCT origin FROM records").fetchall()}
+    assert "pew-favourability" not in origins and "oecd-dac2a" not in origins  # failed / after it
+    assert {"aiddata-gcdf", "listening-to-leaders"} <= origins  # before it: kept
+
+
+def test_auto_needs_a_folder_with_datasets(tmp_path: Path) -> None:
+    db = tmp_path / "a.duckdb"
+    res = runner.invoke(app, ["ledger", "import", "--ledger", str(db), "--from", "auto", str(tmp_path)])
+    assert res.exit_code == 2 and "no known dataset" in res.stderr

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from softpower.cli.common import FormatOpt, LedgerOpt, fail, ledger_path, progress_bar, run_guarded
 from softpower.errors import LedgerError
 from softpower.ledger import Ledger, export, import_batch, import_bundled, import_file
+from softpower.ledger.auto import IMPORTED, AutoImportError, DatasetRun, import_auto
 from softpower.ledger.dates import date_summary, undated_facts
 from softpower.ledger.store import ImportResult
 
@@ -47,13 +57,17 @@ def import_cmd(
     source: Annotated[
         str | None,
         typer.Option(
-            "--from", help="Read FILE with a real-data importer (see `softpower ledger importers`)."
+            "--from",
+            help="Read FILE with a real-data importer (see `softpower ledger importers`), or `auto` "
+            "to import every known dataset found under the folder DIR (one transaction per dataset).",
         ),
     ] = None,
 ) -> None:
     """Import records; each file is one transaction (all rows or none), re-imports add nothing.
 
     Example: softpower ledger import ../shared/corpus/gold/seeds.jsonl --ledger my.duckdb
+
+    Example: softpower ledger import --from auto ../shared/data --ledger all.duckdb
     """
     files = files or []
     if not files and not bundled:
@@ -64,6 +78,9 @@ def import_cmd(
             if bundled:
                 print(_summary("bundled seeds", import_bundled(lg)))
             for f in files:
+                if source == "auto":
+                    _import_auto(lg, f)
+                    continue
                 if source:
                     res = import_batch(lg, source, f)
                 else:
@@ -72,6 +89,81 @@ def import_cmd(
                 print(_summary(str(f), res))
 
     run_guarded(work)
+
+
+def _auto_table(folder: Path, runs: list[DatasetRun], seconds: float) -> Table:
+    table = Table(title=f"import --from auto {folder}")
+    for col in (
+        "dataset",
+        "files",
+        "status",
+        "rows read",
+        "records added",
+        "facts added",
+        "rows skipped",
+        "seconds",
+    ):
+        table.add_column(col, justify="left" if col in ("dataset", "status") else "right")
+    for r in runs:
+        table.add_row(
+            r.name,
+            str(len(r.files)),
+            r.status,
+            f"{r.rows_read:,}",
+            f"{r.records_added:,}",
+            f"{r.facts_added:,}",
+            f"{sum(r.skipped.values()):,}",
+            f"{r.seconds:.1f}",
+        )
+    done = [r for r in runs if r.status == IMPORTED]
+    table.add_row(
+        "total",
+        str(sum(len(r.files) for r in runs)),
+        f"{len(done)} of {len(runs)} imported",
+        f"{sum(r.rows_read for r in done):,}",
+        f"{sum(r.records_added for r in done):,}",
+        f"{sum(r.facts_added for r in done):,}",
+        f"{sum(sum(r.skipped.values()) for r in done):,}",
+        f"{seconds:.1f}",
+        style="bold",
+    )
+    return table
+
+
+def _import_auto(lg: Ledger, folder: Path) -> None:
+    """``--from auto DIR``: every known dataset, a progress bar, then the summary table.
+
+    On bad input the table shows which datasets were imported (kept), which one failed
+    (rolled back) and which were not attempted; then the error line goes to stderr (exit 2).
+    """
+    t0 = time.perf_counter()
+    console = Console() if sys.stdout.isatty() else Console(width=140)  # the whole table in logs
+    show = sys.stderr.isatty()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not show,
+    ) as bar:
+        task = bar.add_task("finding datasets", total=None)
+
+        def start(run: DatasetRun, i: int, n: int) -> None:
+            bar.update(task, description=f"importing {run.name}", completed=i, total=n)
+
+        def done(run: DatasetRun) -> None:
+            bar.advance(task)
+
+        try:
+            runs = import_auto(lg, folder, on_start=start, on_done=done)
+        except AutoImportError as exc:
+            bar.stop()
+            console.print(_auto_table(folder, exc.runs, time.perf_counter() - t0))
+            raise
+    console.print(_auto_table(folder, runs, time.perf_counter() - t0))
 
 
 @ledger_app.command("importers")
