@@ -3,8 +3,8 @@
 The opinion series are the ledger's public-opinion polls (measures of
 :data:`~softpower.simulate.init.INITIAL_MEASURES`: trust, favourable, ...) of the
 scenario's donors by Indo-Pacific publics (the scenario's partners and the East Asia
-Summit). Each donor x public pair keeps one measure (the one polled in most years, the
-most direct first), one value per year; a poll of a group counts for each member with
+Summit). Each donor x public pair keeps one series: one measure from one import (one
+pollster), the one polled in most years, the most direct first; one value per year; a poll of a group counts for each member with
 weight 1 / members, so that it counts once in all.
 
 The model is replayed over the polled years (:func:`problem`): roots start from the
@@ -128,11 +128,13 @@ def opinion_series(obs: pd.DataFrame, sc: Scenario) -> pd.DataFrame:
     if o.empty:
         return pd.DataFrame(columns=cols)
     rank = {m: i for i, m in enumerate(INITIAL_MEASURES)}
-    years = o.groupby(["actor", "partner", "measure"])["year"].nunique().rename("n").reset_index()
+    years = o.groupby(["actor", "partner", "measure", "origin"])["year"].nunique().rename("n").reset_index()
     years = years.assign(rank=years["measure"].map(rank))
-    best = years.sort_values(["actor", "partner", "n", "rank"], ascending=[True, True, False, True])
-    best = best.drop_duplicates(["actor", "partner"])[["actor", "partner", "measure"]]
-    o = o.merge(best, on=["actor", "partner", "measure"])
+    best = years.sort_values(
+        ["actor", "partner", "n", "rank", "origin"], ascending=[True, True, False, True, True]
+    )
+    best = best.drop_duplicates(["actor", "partner"])[["actor", "partner", "measure", "origin"]]
+    o = o.merge(best, on=["actor", "partner", "measure", "origin"])
     out = o.groupby(["actor", "partner", "year", "measure"], as_index=False).agg(
         value=("value", "mean"), weight=("weight", "mean")
     )

@@ -86,19 +86,20 @@ def opened(ledger: Any) -> Iterator[Any]:
 
 
 def perception_observations(ledger: Any) -> pd.DataFrame:
-    """Perception facts per respondent state: ``actor, partner, year, measure, value, fact``.
+    """Perception facts per respondent state: ``actor, partner, year, measure, value, fact, origin``.
 
-    Records stating the same fact (``fact_key``, kept as ``fact``) are counted once; group
+    Records stating the same fact (``fact_key``, kept as ``fact``) are counted once (``origin``:
+    the import that brought it, which tells one pollster's series from another's); group
     respondents are expanded to their members in force that year; only measures in
     :data:`TRUST_MEASURES`.
     """
-    cols = ["actor", "partner", "year", "measure", "value", "fact"]
+    cols = ["actor", "partner", "year", "measure", "value", "fact", "origin"]
     with opened(ledger) as led:
         if led is None:
             return pd.DataFrame(columns=cols)
         raw = led.query(
             "SELECT fact_key, any_value(actor) AS actor, any_value(partners) AS partners, "
-            "any_value(measure) AS measure, avg(value) AS value, min(year) AS year "
+            "any_value(measure) AS measure, avg(value) AS value, min(year) AS year, min(origin) AS origin "
             "FROM perception WHERE value IS NOT NULL AND year IS NOT NULL GROUP BY fact_key"
         )
     rows = []
@@ -106,7 +107,7 @@ def perception_observations(ledger: Any) -> pd.DataFrame:
         if r.measure not in TRUST_MEASURES:
             continue
         for p in expand_partners(list(r.partners), int(r.year)):
-            rows.append((r.actor, p, int(r.year), r.measure, float(r.value), r.fact_key))
+            rows.append((r.actor, p, int(r.year), r.measure, float(r.value), r.fact_key, r.origin))
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(cols[:4], kind="stable").reset_index(drop=True)
 
@@ -156,7 +157,7 @@ def start_states(
 
     Per dyad, the newest poll sets the start value (the most direct measure of
     :data:`INITIAL_MEASURES` in that year); the mean of that measure's polls inside the
-    window sets the long-run level; the uncertainty grows with the poll's age
+    window from the same import (one pollster's series) sets the long-run level; the uncertainty grows with the poll's age
     (:func:`age_sd`). A dyad without a poll in the window starts from the declared prior
     (``sim_trust_priors.csv``) with :data:`PRIOR_SD`, and says so.
     """
@@ -171,17 +172,21 @@ def start_states(
         rank = {m: i for i, m in enumerate(INITIAL_MEASURES)}
         o = o.assign(rank=o["measure"].map(rank))
         # one value per dyad, measure and year (several polls in a year are averaged)
-        o = o.groupby(["actor", "partner", "measure", "year"], as_index=False).agg(
+        o = o.groupby(["actor", "partner", "measure", "origin", "year"], as_index=False).agg(
             value=("value", "mean"), rank=("rank", "first")
         )
-        newest = o.sort_values(["actor", "partner", "year", "rank"], ascending=[True, True, False, True])
+        newest = o.sort_values(
+            ["actor", "partner", "year", "rank", "origin"], ascending=[True, True, False, True, True]
+        )
         newest = newest.drop_duplicates(["actor", "partner"])
         di, pi = {d: i for i, d in enumerate(donors)}, {p: i for i, p in enumerate(partners)}
-        for a, p, m, y, v, _ in newest.itertuples(index=False):
+        for a, p, m, org, y, v, _ in newest.itertuples(index=False):
             if a not in di or p not in pi:
                 continue
             i, j = di[str(a)], pi[str(p)]
-            same = o.loc[(o["actor"] == a) & (o["partner"] == p) & (o["measure"] == m), "value"]
+            same = o.loc[
+                (o["actor"] == a) & (o["partner"] == p) & (o["measure"] == m) & (o["origin"] == org), "value"
+            ]
             t0[i, j], level[i, j] = float(v), float(same.mean())
             age[i, j], n[i, j] = year - int(y), len(same)
             sd[i, j] = float(age_sd(year - int(y)))
