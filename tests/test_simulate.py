@@ -282,20 +282,24 @@ def test_docs_name_every_parameter() -> None:
 def test_initial_trust_prefers_direct_public_measures() -> None:
     import pandas as pd
 
-    from softpower.simulate.init import initial_trust
+    from softpower.simulate.init import initial_trust, start_states
 
     obs = pd.DataFrame(
         [
-            ("USA", "VNM", 2024, "helpful", 0.9, "f1"),  # leaders' rating: never initial trust
-            ("USA", "IDN", 2024, "favourable", 0.6, "f2"),
-            ("USA", "IDN", 2024, "trust", 0.4, "f3"),  # same distance: trust preferred
-            ("USA", "IDN", 2010, "trust", 0.1, "f4"),  # farther from the start year
+            ("USA", "VNM", 2024, "helpful", 0.9, "f1", "a"),  # leaders' rating: never initial trust
+            ("USA", "IDN", 2024, "favourable", 0.6, "f2", "a"),
+            ("USA", "IDN", 2024, "trust", 0.4, "f3", "a"),  # same year: trust preferred
+            ("USA", "IDN", 2016, "trust", 0.2, "f4", "a"),  # older: part of the level only
+            ("USA", "IDN", 2016, "trust", 0.9, "f5", "b"),  # another pollster's series
+            ("USA", "IDN", 2005, "trust", 0.1, "f6", "a"),  # beyond the age limit
         ],
-        columns=["actor", "partner", "year", "measure", "value", "fact"],
+        columns=["actor", "partner", "year", "measure", "value", "fact", "origin"],
     )
     t0, src = initial_trust(obs, ("USA",), ("VNM", "IDN"), 2025)
     assert t0[0, 0] == 0.55 and src[0, 0] == "prior"
     assert t0[0, 1] == 0.4 and src[0, 1] == "trust 2024"
+    st = start_states(obs, ("USA",), ("VNM", "IDN"), 2025)
+    assert st.level[0, 1] == pytest.approx(0.3) and st.n_polls[0, 1] == 2 and st.age[0, 1] == 1
 
 
 _INPUTS: dict[str, Inputs] = {}
