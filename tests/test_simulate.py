@@ -195,8 +195,9 @@ def test_initial_state_from_ledger(seeds_ledger: Path) -> None:
     assert near.t0_sd is not None and near.t0_sd[j, idn] == pytest.approx(0.065 + 0.017 * 4)
     assert near.t0_source[inp.donors.index("CHN"), idn] == "prior"
     assert inp.hist_usd.sum() > 0 and inp.hist_units.sum() > 0
-    vnm, bgd = inp.partners.index("VNM"), inp.partners.index("BGD")
-    assert inp.pi0[j, vnm] > inp.pi0[j, bgd]  # Japan's recorded engagement with Viet Nam tilts its shares
+    # without flow data, record counts do not tilt shares: even, and said so
+    assert np.allclose(inp.pi0, 1.0 / len(inp.partners))
+    assert inp.budgets is not None and "declared" in inp.budgets["JPN"]["dataset"]
     res = sim.run_scenario(recent, seeds_ledger, runs=10, seed=1)
     assert res.meta["initial_trust_sources"]["trust"] == 6
     row = res.start_states.query("donor == 'JPN' and partner == 'IDN'").iloc[0]
@@ -345,3 +346,50 @@ def test_paired_effects_are_the_difference_of_runs_with_the_same_seeds(tmp_path:
     # before the lever moves, scenario and reference are the same runs: the effect is exactly zero
     first = res.effects.query("year == 2025 and metric == 'trust'")
     assert (first[["p05", "p50", "p95"]] == 0).all().all()
+
+
+def _indicator(
+    doc: str, actor: str, partner: str, year: int, metric: str, usd: float, **basis: object
+) -> dict:
+    return {
+        "doc": doc, "kind": "indicator", "actor": actor, "partners": [partner], "metric": metric,
+        "unit": "USD", "year": year, "value": usd, **basis,
+    }  # fmt: skip
+
+
+def test_budgets_and_shares_come_from_flows_not_record_counts(seeds_ledger: Path) -> None:
+    from softpower.ledger import Ledger
+    from softpower.money import rebase_factor
+
+    dac = {"amount_basis": "disbursement", "price_basis": "constant", "price_year": 2022}
+    with Ledger.open(seeds_ledger) as led:
+        doc = led.query("SELECT doc_id FROM documents ORDER BY doc_id LIMIT 1").iloc[0, 0]
+        recs = [
+            _indicator(doc, "JPN", p, y, "oda_disbursement", usd, **dac)
+            for y in range(2015, 2023)  # the newest five years count: 2018-2022
+            for p, usd in (("BGD", 300e6), ("VNM", 100e6))
+        ]
+        recs.append(_indicator(doc, "JPN", "VNM", 2009, "oda_disbursement", 9e12, **dac))  # too old
+        recs.append(_indicator(doc, "USA", "VNM", 2020, "aid_commitment", 50e6))  # PLAID rank: only source
+        led.import_records(recs, origin="test:flows", source="flows")
+    inp = build_inputs(load_scenario("baseline"), seeds_ledger)
+    j, u, c = (inp.donors.index(d) for d in ("JPN", "USA", "CHN"))
+    vnm, bgd = inp.partners.index("VNM"), inp.partners.index("BGD")
+    # Japan's records name Viet Nam far more often than Bangladesh; its flows go 3:1 the other way
+    assert inp.pi0[j, bgd] == pytest.approx(0.75) and inp.pi0[j, vnm] == pytest.approx(0.25)
+    assert inp.budgets is not None
+    jb = inp.budgets["JPN"]
+    assert jb["budget_musd"] == pytest.approx(400 * rebase_factor(2022), rel=1e-3)
+    assert (jb["years"], jb["amount_basis"], jb["dataset"]) == (
+        "2018-2022",
+        "disbursement",
+        "OECD DAC2A (oecd-dac2a)",
+    )
+    assert inp.budgets["USA"]["amount_basis"] == "commitment" and inp.pi0[u, vnm] == pytest.approx(1.0)
+    # no source covers China: its declared budget, spread evenly, and said so
+    assert "declared" in inp.budgets["CHN"]["dataset"]
+    assert np.allclose(inp.pi0[c], 1.0 / len(inp.partners))
+    first = inp.flow[0, j, 0].sum()  # before partner shares: the budget times the allocation (sums to 1)
+    assert first == pytest.approx(jb["budget_musd"], abs=0.06)
+    res = sim.run_scenario("baseline", seeds_ledger, runs=4, seed=1, paired=False)
+    assert res.meta["budgets_comparable"].startswith("not comparable")

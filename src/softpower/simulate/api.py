@@ -184,6 +184,15 @@ def _regional(
     }
 
 
+def _comparable(budgets: dict[str, dict[str, Any]]) -> str:
+    """Whether the donors' budgets share one money basis (commitment vs disbursement, observed vs declared)."""
+    bases = {b.get("amount_basis", "declared") for b in budgets.values()}
+    if len(bases) <= 1:
+        return f"yes: all {next(iter(bases), 'none')}"
+    by = ", ".join(f"{d} {b.get('amount_basis', 'declared')}" for d, b in budgets.items())
+    return f"not comparable: budgets on different bases ({by}); effects within a donor are, levels across donors are not"
+
+
 def reference_for(sc: Scenario) -> Scenario | None:
     """The reference a scenario's effects are measured against, or ``None`` if it is one.
 
@@ -315,6 +324,8 @@ def run_scenario(
         "parameter_overrides": dict(sorted(sc.parameters.items())),
         "ledger": where,
         "initial_trust_sources": {str(k): int(v) for k, v in src.items()},
+        "budgets": inp.budgets or {},
+        "budgets_comparable": _comparable(inp.budgets or {}),
         "parameters": "declared priors (sim_parameters.csv)"
         if priors
         else "calibrated where identified (sim_calibrated.csv), declared priors elsewhere",

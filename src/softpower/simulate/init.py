@@ -63,6 +63,7 @@ class Inputs:
     t0_sd: np.ndarray | None = None  # (D, P): uncertainty of the start state (None: none)
     t0_age: np.ndarray | None = None  # (D, P): age in years of the poll behind t0 (-1: prior)
     observed: np.ndarray | None = None  # (H + 1, D, P): polls assimilated as they come (NaN: none)
+    budgets: dict[str, dict[str, Any]] | None = None  # per donor: budget and shares' source
 
     @property
     def anchor_level(self) -> np.ndarray:
@@ -287,13 +288,35 @@ def _schedule(sc: Scenario, codes: tuple[str, ...]) -> tuple[np.ndarray, np.ndar
     return flow, ef, ppp
 
 
+def with_observed_budgets(sc: Scenario, flows: dict[str, Any]) -> Scenario:
+    """The scenario with each donor's start budget from its observed flows.
+
+    A budget declared in a strategy or a scenario's ``donors`` is a prior, used only where no
+    flow source covers the donor; dated ``changes`` still move budgets (they are levers).
+    """
+    from dataclasses import replace
+
+    donors = dict(sc.donors)
+    for d, f in flows.items():
+        donors[d] = replace(donors[d], budget=f.budget)
+    return replace(sc, donors=donors)
+
+
 def build_inputs(sc: Scenario, ledger: Any = None) -> Inputs:
-    """Compile a scenario (and the ledger's history and perceptions, if given) into arrays."""
+    """Compile a scenario (and the ledger's history, polls and flows, if given) into arrays.
+
+    Budgets and partner shares come from observed official flows where a source covers the
+    donor (:mod:`softpower.simulate.flows`); otherwise the strategy's declared budget spread
+    evenly over the partners. Scenario ``partner_weights`` multiply the shares.
+    """
+    from softpower.simulate.flows import observed_flows
+
     codes = tuple(instruments())
     donors, partners = tuple(sc.donors), sc.partners
     with opened(ledger) as led:
-        usd, units, count = ledger_history(led, donors, partners, codes, sc.start_year)
+        usd, units, _ = ledger_history(led, donors, partners, codes, sc.start_year)
         obs = perception_observations(led)
+        flows = observed_flows(led, donors, partners, sc.start_year, AGE_LIMIT)
     st = start_states(obs, donors, partners, sc.start_year)
     weights = np.ones((len(donors), len(partners)))
     for d, code in enumerate(donors):
@@ -301,9 +324,21 @@ def build_inputs(sc: Scenario, ledger: Any = None) -> Inputs:
             for p in expand_partners([p_code], sc.start_year):
                 if p in partners:
                     weights[d, partners.index(p)] = w
-    tilt = weights * (1.0 + np.log1p(count))
+    tilt = weights.copy()
+    budgets: dict[str, dict[str, Any]] = {}
+    for d, code in enumerate(donors):
+        if code in flows:
+            tilt[d] *= flows[code].shares
+            budgets[code] = flows[code].describe()
+        else:
+            budgets[code] = {
+                "budget_musd": sc.donors[code].budget,
+                "dataset": f"declared (sim_strategies.csv: {sc.donors[code].name}); no flow source covers {code}",
+                "shares": "even over the partners",
+            }
     totals = tilt.sum(axis=1, keepdims=True)
     pi0 = np.divide(tilt, totals, out=np.full_like(tilt, 1.0 / len(partners)), where=totals > 0)
+    sc = with_observed_budgets(sc, flows)
     flow, ef, ppp = _schedule(sc, codes)
     groups = instrument_groups()
     return Inputs(
@@ -328,4 +363,5 @@ def build_inputs(sc: Scenario, ledger: Any = None) -> Inputs:
         level=st.level,
         t0_sd=st.sd,
         t0_age=st.age,
+        budgets=budgets,
     )
