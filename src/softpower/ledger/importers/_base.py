@@ -105,18 +105,23 @@ def dedupe_documents(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def _decoded(fh: Any, at: list[int]) -> Iterator[str]:
+def _decoded(fh: Any, at: list[int], encoding: str = "utf-8") -> Iterator[str]:
     """Lines of a binary file decoded one by one, so a bad byte is reported on its own line."""
     for i, raw in enumerate(fh, start=1):
         at[0] = i
-        yield raw.decode("utf-8-sig" if i == 1 else "utf-8")
+        yield raw.decode("utf-8-sig" if i == 1 and encoding == "utf-8" else encoding)
 
 
 def _read_rows(
-    path: Path, required: Sequence[str], delimiter: str, only: Sequence[str] | None, at: list[int]
+    path: Path,
+    required: Sequence[str],
+    delimiter: str,
+    only: Sequence[str] | None,
+    at: list[int],
+    encoding: str = "utf-8",
 ) -> tuple[list[str], list[list[str]], list[int]]:
     with open(path, "rb") as fh:
-        reader = csv.reader(_decoded(fh, at), delimiter=delimiter)
+        reader = csv.reader(_decoded(fh, at, encoding), delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -154,7 +159,12 @@ def _read_rows(
 
 
 def read_table(
-    path: Path, required: Sequence[str], *, delimiter: str = ",", only: Sequence[str] | None = None
+    path: Path,
+    required: Sequence[str],
+    *,
+    delimiter: str = ",",
+    only: Sequence[str] | None = None,
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Read a delimited text file into strings, with the 1-based start ``line`` of each row.
 
@@ -170,7 +180,7 @@ def read_table(
     csv.field_size_limit(sys.maxsize)
     at = [1]  # the line being read, for decoding and parser errors
     try:
-        names, rows, lines = _read_rows(path, required, delimiter, only, at)
+        names, rows, lines = _read_rows(path, required, delimiter, only, at, encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             str(path), at[0], None, f"not UTF-8 text ({exc.reason})", "a UTF-8 encoded CSV file"
