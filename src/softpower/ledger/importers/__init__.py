@@ -8,7 +8,23 @@ rows skipped by reason). The mapping of every dataset, with its judgement calls,
 
 from __future__ import annotations
 
-from softpower.ledger.importers import aims, dac2a, gcdf, gcof, koica, lowy, ltl, pew, public_diplomacy, ussc
+from softpower.ledger.importers import (
+    aims,
+    dac2a,
+    gcdf,
+    gcof,
+    koica,
+    lowy,
+    ltl,
+    mme,
+    pew,
+    public_diplomacy,
+    sipri,
+    travels,
+    troops,
+    uis,
+    ussc,
+)
 from softpower.ledger.importers._base import RECORD_COLUMNS, ImportBatch, Importer
 
 IMPORTERS: dict[str, Importer] = {
@@ -78,6 +94,36 @@ IMPORTERS: dict[str, Importer] = {
             "OECD DAC2A ODA disbursements donor x recipient x aid type, 2009-2022 → oda_* indicators (USD, constant 2022)",
             dac2a.load,
             dac2a.PATTERNS,
+        ),
+        Importer(
+            sipri.DATASET,
+            "SIPRI arms transfers (360info): supplier → recipient TIV per year → arms_transfers indicators",
+            sipri.load,
+            sipri.PATTERNS,
+        ),
+        Importer(
+            uis.DATASET,
+            "UNESCO UIS student flows, top-10 partners (360info) → students_hosted indicators (host → origin)",
+            uis.load,
+            uis.PATTERNS,
+        ),
+        Importer(
+            mme.DATASET,
+            "Multinational Military Exercises v7 → joint_exercises indicators for every pair of participants",
+            mme.load,
+            mme.PATTERNS,
+        ),
+        Importer(
+            troops.DATASET,
+            "US military presence (troopdata): troops, military_construction and bases indicators by host",
+            troops.load,
+            troops.PATTERNS,
+        ),
+        Importer(
+            travels.DATASET,
+            "Travels of the US President and Secretary of State → high_level_visits indicators by host and year",
+            travels.load,
+            travels.PATTERNS,
         ),
     )
 }

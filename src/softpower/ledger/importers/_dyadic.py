@@ -53,12 +53,18 @@ def dataset_names() -> tuple[dict[str, str], dict[str, str]]:
         elif note:
             non_states[name] = note
         else:
-            raise ValueError(f"dataset_country_names.csv:{i}: a name without iso3 needs a note (why it is skipped)")
+            raise ValueError(
+                f"dataset_country_names.csv:{i}: a name without iso3 needs a note (why it is skipped)"
+            )
     return aliases, non_states
 
 
 def countries(
-    df: pd.DataFrame, col: str, path: Path, skipped: Counter[str], extra_non_states: dict[str, str] | None = None
+    df: pd.DataFrame,
+    col: str,
+    path: Path,
+    skipped: Counter[str],
+    extra_non_states: dict[str, str] | None = None,
 ) -> np.ndarray:
     """ISO3 per row (None where the name is a listed non-state entity, counted in ``skipped``)."""
     aliases, non_states = dataset_names()
@@ -99,7 +105,9 @@ def indicators(frame: pd.DataFrame, *, doc: str, metric: str, unit: str, how: st
         return make_records(0)
     g = frame.groupby(["actor", "partner", "year"], sort=True)
     agg = (
-        g.agg(value=("value", "sum"), line=("line", "min")) if how == "sum" else g.agg(value=("line", "size"), line=("line", "min"))
+        g.agg(value=("value", "sum"), line=("line", "min"))
+        if how == "sum"
+        else g.agg(value=("line", "size"), line=("line", "min"))
     ).reset_index()
     return make_records(
         len(agg),
@@ -115,7 +123,9 @@ def indicators(frame: pd.DataFrame, *, doc: str, metric: str, unit: str, how: st
     )
 
 
-def document(doc_id: str, title: str, publisher: str, country: str | None, kind: str, url: str) -> dict[str, Any]:
+def document(
+    doc_id: str, title: str, publisher: str, country: str | None, kind: str, url: str
+) -> dict[str, Any]:
     """A dataset document: who published the figures (the underlying source, not the copier)."""
     return {
         "id": doc_id,
