@@ -92,11 +92,25 @@ def test_scenario_job_runs_to_the_end(client: TestClient) -> None:
             break
         time.sleep(0.05)
     assert job["state"] == "done" and job["progress"] == 1.0, job
-    figs = client.get(f"/api/jobs/{job['id']}/figures").json()
-    assert set(figs["figures"]) == {"scenario-alignment", "scenario-trust"}
+    figs = client.get(f"/api/jobs/{job['id']}/charts").json()
+    assert figs["partner"] == "ASEAN" and figs["partners"][0] == ["ASEAN", "ASEAN"]
+    assert set(figs["figures"]) == {
+        "effect-trust",
+        "effect-alignment",
+        "effect-bars-trust",
+        "scenario-alignment",
+        "scenario-trust",
+    }
+    one = client.get(f"/api/jobs/{job['id']}/charts", params={"partner": "VNM"}).json()
+    assert one["partner"] == "VNM" and "Vietnam" in one["figures"]["effect-trust"]["layout"]["title"]["text"]
+    bad = client.get(f"/api/jobs/{job['id']}/charts", params={"partner": "XYZ"})
+    assert bad.status_code == 400 and "not a partner of this scenario" in bad.json()["error"]
     series = pd.read_csv(io.StringIO(client.get(f"/download/scenario/{job['id']}.csv").text))
-    assert set(series["scenario"]) == {"us-health-withdrawal", "baseline"}
+    assert set(series["scenario"]) == {"us-health-withdrawal"}
     assert (series["p05"] <= series["p50"]).all() and (series["p50"] <= series["p95"]).all()
+    paired = series.dropna(subset=["effect_p50"])
+    assert len(paired) and (paired["effect_p05"] <= paired["effect_p95"]).all()
+    assert {"donor_name", "partner_name", "p_effect_positive"} <= set(series.columns)
 
 
 def test_scenario_failing_validation_is_shown_as_a_message(client: TestClient, tmp_path: Path) -> None:
@@ -222,11 +236,18 @@ def test_cross_site_posts_and_foreign_hosts_are_refused(ledger_file: Path) -> No
     assert r.status_code == 403 and r.json() == {"error": "cross-site request refused"}
 
 
-def test_scenario_progress_covers_both_runs(ledger_file: Path) -> None:
+def test_scenario_tables_carry_paired_effects(ledger_file: Path) -> None:
     from softpower.report.analysis import scenario_tables
 
     seen: list[float] = []
     with Ledger.open(ledger_file, read_only=True) as lg:
         res = scenario_tables("us-health-withdrawal", lg, runs=10, seed=0, progress=seen.append)
-    assert res.name == "us-health-withdrawal" and res.baseline is not None
-    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0) and any(0.4 < f <= 0.5 for f in seen)
+    assert res.name == "us-health-withdrawal" and res.baseline is None
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
+    eff = res.effects
+    assert {"donor", "partner", "year", "metric", "p05", "p50", "p95", "p_positive"} <= set(eff.columns)
+    assert "ASEAN" in set(eff["partner"]) and (eff["p05"] <= eff["p95"]).all()
+    # withdrawing US health programmes lowers trust in the US somewhere, never raises it ASEAN-wide
+    usa = eff[(eff["donor"] == "USA") & (eff["metric"] == "trust")]
+    last = usa[usa["year"] == usa["year"].max()]
+    assert (last["p50"] < 0).any() and last.loc[last["partner"] == "ASEAN", "p50"].iloc[0] <= 0

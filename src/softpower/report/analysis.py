@@ -47,11 +47,37 @@ class IndexTables:
 
 @dataclass
 class ScenarioTables:
-    """A scenario's fan-chart series and its baseline (``None`` when the scenario is the baseline)."""
+    """A scenario's series, its paired effects against the baseline and its group means.
+
+    ``effects`` are the simulate stage's paired effects (scenario − baseline per run with the
+    same seeds: ``donor, partner, year, metric, p05, p50, p95, mean, p_positive``; partner
+    ``ASEAN`` = the members' mean); empty for the baseline itself. ``baseline`` is kept for
+    callers that pass a baseline series of their own (``None`` here: the effects replace it).
+    """
 
     name: str
     series: pd.DataFrame
     baseline: pd.DataFrame | None
+    effects: pd.DataFrame = field(default_factory=pd.DataFrame)
+    regional: pd.DataFrame = field(default_factory=pd.DataFrame)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def table(self) -> pd.DataFrame:
+        """Series and group means, each row with its paired effect (``effect_p05 … p_effect_positive``)."""
+        frames = [self.series] + ([self.regional] if len(self.regional) else [])
+        out = pd.concat(frames, ignore_index=True).assign(scenario=self.name)
+        if self.baseline is not None:
+            out = pd.concat([out, self.baseline.assign(scenario="baseline")], ignore_index=True)
+        if len(self.effects):
+            eff = self.effects.rename(
+                columns={c: f"effect_{c}" for c in ("p05", "p50", "p95", "mean")}
+                | {"p_positive": "p_effect_positive"}
+            )
+            keys = ["donor", "partner", "year", "metric"]
+            out = out.merge(eff, on=keys, how="left")
+        from softpower.report import names
+
+        return names.with_names(out)
 
 
 def index_tables(
@@ -128,14 +154,13 @@ def scenario_tables(
     runs: int,
     seed: int,
     progress: Callable[[float], Any] | None = None,
-    with_baseline: bool = True,
 ) -> ScenarioTables:
-    """Run ``scenario`` (:func:`softpower.simulate.run_scenario`) and, unless it is the baseline, the baseline.
+    """Run ``scenario`` (:func:`softpower.simulate.run_scenario`, paired with the baseline).
 
     Parameters
     ----------
     progress
-        Called with the fraction done (0–1) after each chunk of runs, over both runs.
+        Called with the fraction done (0–1) after each chunk of runs.
 
     Raises
     ------
@@ -146,29 +171,30 @@ def scenario_tables(
     from softpower.errors import SoftpowerError
 
     try:
-        from softpower.simulate import run_scenario
+        from softpower.simulate import load_scenario, run_scenario
     except ImportError:
         raise SoftpowerError(
             "scenarios need softpower.simulate.run_scenario, which is not installed"
         ) from None
 
-    def stage(lo: float, hi: float) -> Callable[[int, int], None] | None:
-        if progress is None:
-            return None
-        return lambda done, total: progress(lo + (hi - lo) * (done / total if total else 1.0))
-
-    from softpower.simulate import load_scenario
+    def tick(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done / total if total else 1.0)
 
     sc = load_scenario(str(scenario))  # validates before anything runs
     name = str(getattr(sc, "name", None) or Path(str(scenario)).stem)
-    share = 0.5 if with_baseline and name != "baseline" else 1.0
-    res = run_scenario(sc, ledger, runs=runs, seed=seed, progress=stage(0.0, share))
+    res = run_scenario(sc, ledger, runs=runs, seed=seed, progress=tick)
     series = pd.DataFrame(res.series)[SERIES_COLUMNS]
-    baseline = None
-    if share < 1.0:
-        base = run_scenario("baseline", ledger, runs=runs, seed=seed, progress=stage(share, 1.0))
-        baseline = pd.DataFrame(base.series)[SERIES_COLUMNS]
-    return ScenarioTables(name, series, baseline)
+    effects = getattr(res, "effects", None)
+    regional = getattr(res, "regional", None)
+    return ScenarioTables(
+        name,
+        series,
+        None,
+        effects=effects.copy() if isinstance(effects, pd.DataFrame) else pd.DataFrame(),
+        regional=regional.copy() if isinstance(regional, pd.DataFrame) else pd.DataFrame(),
+        meta=dict(getattr(res, "meta", {}) or {}),
+    )
 
 
 def list_scenario_names() -> list[tuple[str, str]]:

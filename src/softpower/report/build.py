@@ -45,8 +45,11 @@ SECTIONS = (
     ),
     (
         "scenario",
-        "Scenario fan charts",
-        "Median and 5–95 % band of the simulated runs; the dashed line is the baseline median.",
+        "Scenario: the difference it makes",
+        "First the paired effect: in each simulated run, the scenario minus the baseline run with the "
+        "same seed, as a median line and a 5–95 % band per donor (a menu picks the partner; ASEAN is "
+        "the members' mean); then the effect in the last year partner by partner; then the scenario's "
+        "own median and 5–95 % band.",
     ),
 )
 
@@ -163,6 +166,10 @@ def report_figures(
         "time": figures.engagement_over_time(data.engagement_by_year(records), int(eng["year"].isna().sum())),
     }
     if scenario is not None:
+        if len(scenario.effects):
+            for metric in ("trust", "alignment"):
+                figs[f"scenario-effect-{metric}"] = fan.effect_chart(scenario.effects, metric, scenario.name)
+            figs["scenario-effect-bars-trust"] = fan.effect_bars(scenario.effects, "trust", scenario.name)
         for metric in sorted(scenario.series["metric"].unique()):
             figs[f"scenario-{metric}"] = fan.fan_charts(
                 scenario.series, scenario.baseline, metric, scenario.name

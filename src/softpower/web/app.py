@@ -408,10 +408,7 @@ def create_app(
         job = _job(job_id)
         if job.state != "done" or job.result is None:
             raise SoftpowerError(f"job {job_id} is {job.state}, not done")
-        frame = job.result.series.assign(scenario=job.result.name)
-        if job.result.baseline is not None:
-            frame = pd.concat([frame, job.result.baseline.assign(scenario="baseline")], ignore_index=True)
-        return _csv(frame, f"scenario-{job.result.name}.csv")
+        return _csv(job.result.table(), f"scenario-{job.result.name}.csv")
 
     def _record_rows(request: Request) -> tuple[pd.DataFrame, str | None]:
         records = store.records()

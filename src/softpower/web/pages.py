@@ -300,3 +300,68 @@ def search_page(request: Request) -> HTMLResponse:
         rows=clean_rows(hits),
         pg=pg,
     )
+
+
+def _done_job(request: Request, job_id: str) -> Any:
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    job = store_of(request).jobs.get(job_id)
+    if job is None:
+        raise StarletteHTTPException(404)
+    if job.state != "done" or job.result is None:
+        raise SoftpowerError(f"job {job_id} is {job.state}, not done")
+    return job
+
+
+def scenario_figures(res: analysis.ScenarioTables, partner: str | None) -> dict[str, Any]:
+    """The dashboard's scenario figures for one partner (``None``: ASEAN-wide when available)."""
+    from softpower.report import fan
+
+    eff = res.effects
+    partners = sorted(set(eff["partner"])) if len(eff) else sorted(set(res.series["partner"]))
+    if partner is None:
+        partner = "ASEAN" if "ASEAN" in partners else (partners[0] if partners else None)
+    series = res.series
+    if partner is not None and partner not in set(series["partner"]) and len(res.regional):
+        series = res.regional
+    figs: dict[str, Any] = {}
+    for metric in ("trust", "alignment"):
+        if len(eff):
+            figs[f"effect-{metric}"] = fan.effect_chart(eff, metric, res.name, partner)
+    if len(eff):
+        figs["effect-bars-trust"] = fan.effect_bars(eff, "trust", res.name)
+    for metric in sorted(set(series["metric"]) & {"trust", "alignment"}):
+        figs[f"scenario-{metric}"] = fan.fan_charts(series, res.baseline, metric, res.name, partner)
+    return {
+        **figs_payload(figs),
+        "partner": partner,
+        "partners": [(p, names.state(p)) for p in fan._group_first(partners)],
+        "glossary": {k: "scenario_effect" for k in figs},
+    }
+
+
+@router.get("/api/jobs/{job_id}/charts")
+def job_charts(request: Request, job_id: str) -> Response:
+    """Figures of a finished scenario job for one partner (``?partner=``, default ASEAN-wide)."""
+    job = _done_job(request, job_id)
+    partner = (request.query_params.get("partner") or "").strip().upper() or None
+    res = job.result
+    known = set(res.effects["partner"]) if len(res.effects) else set(res.series["partner"])
+    if partner is not None and partner not in known:
+        raise SoftpowerError(
+            f"partner: '{partner}' is not a partner of this scenario (expected e.g. ASEAN or VNM)"
+        )
+    cache = job.__dict__.setdefault("_charts", {})
+    if partner not in cache:
+        cache[partner] = render.safe_json(scenario_figures(job.result, partner))
+    return Response(cache[partner], media_type="application/json")
+
+
+@router.get("/download/scenario/{job_id}.xlsx")
+def job_xlsx(request: Request, job_id: str) -> Response:
+    """A finished scenario as an Excel workbook: series, paired effects and group means."""
+    res = _done_job(request, job_id).result
+    sheets = {"series": names.with_names(res.series), "effects": names.with_names(res.effects)}
+    if len(res.regional):
+        sheets["regional"] = names.with_names(res.regional)
+    return xlsx_response(sheets, f"scenario-{res.name}.xlsx")

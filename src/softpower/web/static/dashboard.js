@@ -64,6 +64,40 @@
     button.disabled = false;
   }
 
+  var select = document.getElementById("partner-select");
+  var currentJob = null;
+
+  function charts(id, partner) {
+    currentJob = id;
+    var url = "/api/jobs/" + encodeURIComponent(id) + "/charts" + (partner ? "?partner=" + encodeURIComponent(partner) : "");
+    return fetch(url).then(function (r) { return r.json(); }).then(function (p) {
+      if (p.error) { fail(p.error); return; }
+      figs.textContent = "";
+      if (select.options.length === 0) {
+        p.partners.forEach(function (cn) {
+          var o = document.createElement("option");
+          o.value = cn[0]; o.textContent = cn[1]; o.title = cn[0];
+          select.appendChild(o);
+        });
+        document.getElementById("job-partner").hidden = false;
+      }
+      select.value = p.partner;
+      Object.keys(p.figures).forEach(function (name) {
+        var div = document.createElement("div");
+        div.className = "figure";
+        div.setAttribute("data-figure", name);
+        div.setAttribute("data-glossary", (p.glossary && p.glossary[name]) || "scenario_effect");
+        figs.appendChild(div);
+        draw(div, name, p);
+      });
+      box.setAttribute("data-state", "done");
+    });
+  }
+
+  select.addEventListener("change", function () {
+    if (currentJob) { charts(currentJob, select.value); }
+  });
+
   function poll(id) {
     fetch("/api/jobs/" + encodeURIComponent(id)).then(function (r) { return r.json(); }).then(function (job) {
       if (job.error) { fail(job.error); return; }
@@ -75,18 +109,9 @@
       msg.className = "ok";
       button.disabled = false;
       document.getElementById("job-csv").href = "/download/scenario/" + encodeURIComponent(id) + ".csv";
+      document.getElementById("job-xlsx").href = "/download/scenario/" + encodeURIComponent(id) + ".xlsx";
       dl.hidden = false;
-      return fetch("/api/jobs/" + encodeURIComponent(id) + "/figures").then(function (r) { return r.json(); }).then(function (p) {
-        figs.textContent = "";
-        Object.keys(p.figures).forEach(function (name) {
-          var div = document.createElement("div");
-          div.className = "figure";
-          div.setAttribute("data-figure", name);
-          figs.appendChild(div);
-          draw(div, name, p);
-        });
-        box.setAttribute("data-state", "done");
-      });
+      return charts(id, "");
     }).catch(function () { fail("lost contact with the dashboard server"); });
   }
 
@@ -101,6 +126,8 @@
     msg.className = "";
     dl.hidden = true;
     figs.textContent = "";
+    select.textContent = "";
+    document.getElementById("job-partner").hidden = true;
     var data = new FormData(form);
     var upload = data.get("scenario_upload");
     label.textContent = "Scenario " + (upload && upload.name ? upload.name : data.get("scenario")) + ":";
