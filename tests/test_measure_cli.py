@@ -76,7 +76,7 @@ def test_weight_override(ledger: Path) -> None:
         ("pillars:\n  a: {weight: 1, indicators: [roots:nothing]}\n", [], "unknown indicator 'roots:nothing'"),
         ("pillars:\n  a: {weight: 0.7, indicators: [count:all]}\n  b: {weight: 0.7, indicators: [count:hard]}\n", [], "weights sum to 1.4"),
         ("pillars:\n  a: {weight: 1.5, indicators: [count:all]}\n  b: {weight: -0.5, indicators: [count:hard]}\n", [], "negative weight -0.5"),
-        (None, ["--year", "1850"], "--year 1850: no engagement data that year"),
+        (None, ["--year", "1850"], "--year 1850: no data observed that year"),
         (None, ["--weight", "economic_ties=-1"], "--weight: economic_ties.weight: negative weight -1"),
         (None, ["--weight", "economic=1"], "--weight: weights: unknown pillar 'economic' (expected one of economic_ties, people_culture"),
     ],
@@ -102,9 +102,7 @@ def test_empty_ledger_exit_2(tmp_path: Path) -> None:
         pass
     res = _run("--ledger", str(tmp_path / "e.duckdb"), "--mc", "0")
     assert (
-        res.exit_code == 2
-        and "no engagement records" in res.stderr
-        and len(res.stderr.strip().splitlines()) == 1
+        res.exit_code == 2 and "no dated record" in res.stderr and len(res.stderr.strip().splitlines()) == 1
     )
 
 
@@ -184,3 +182,19 @@ def test_framework_indicator_matching_no_record_is_warned(ledger: Path, tmp_path
     fw.write_text("pillars:\n  a: {weight: 1, indicators: [count:all, indicator:cultural_institutes]}\n")
     res = _run("--ledger", str(ledger), "--mc", "0", "--framework", str(fw), "--format", "json")
     assert res.exit_code == 0 and res.stderr == ""
+
+
+def test_explain_and_audit(ledger: Path) -> None:
+    res = _run("--ledger", str(ledger), "--mc", "0", "--format", "json", "--explain", "VNM", "2008")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert d["explain"]["partner"] == "VNM" and d["explain"]["year"] == 2008
+    assert {"actor", "pillar", "indicator", "source", "value", "weight", "contribution"} <= set(
+        d["explain"]["rows"][0]
+    )
+    table = _run("--ledger", str(ledger), "--mc", "0", "--explain", "VNM", "2008")
+    assert table.exit_code == 0 and "Why does the leader lead in VNM 2008" in table.stdout
+    audit = _run("--ledger", str(ledger), "--mc", "0", "--audit")
+    assert audit.exit_code == 0 and "Cronbach" in audit.stdout and "skew" in audit.stdout
+    bad = _run("--ledger", str(ledger), "--mc", "0", "--explain", "XXX", "2008")
+    assert bad.exit_code == 2 and "--explain: XXX is not a partner" in bad.stderr

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pandas as pd
 import pytest
 from SALib.test_functions import Ishigami
 from scipy import stats
 
-from softpower.measure.engine import Model, build_inputs, competition_ranks
+from softpower.measure.engine import Model
 from softpower.measure.framework import parse_framework
 from softpower.measure.methods import CONCENTRATION
+from softpower.measure.panel import Panel
 from softpower.measure.uncertainty import index_sensitivity, monte_carlo, sobol_indices
 
 
@@ -22,27 +25,56 @@ def test_sobol_reproduces_ishigami_analytic_indices() -> None:
     np.testing.assert_allclose(si["total"], [0.5576, 0.4424, 0.2437], atol=0.03)
 
 
-def _panel(rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:
+SCOPE = (
+    "source,kind,families,actors,partners,years,missing_row,note\n"
+    "test,engagement,*,*,*,2008,zero,a test dataset that lists every project\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _declared(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from softpower.ledger.coverage import scopes
+
+    path = tmp_path_factory.mktemp("scope") / "coverage.csv"
+    path.write_text(SCOPE)
+    monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(path))
+    scopes.cache_clear()
+    yield
+    scopes.cache_clear()
+
+
+def _panel(rows: list[tuple[str, str, str, float]]) -> Panel:
     from softpower.records.vocab import instruments
 
-    return pd.DataFrame(
+    eng = pd.DataFrame(
         [
             {
-                "actor": a,
-                "partner": p,
-                "year": 2008,
-                "instrument": i,
-                "power_type": instruments()[i].power_type,
-                "count": c,
-                "usd_const": 0.0,
-                "usd_missing": 0.0,
-                "ppp": 0.0,
-                "equal_footing": 0.0,
-                "self_only": 0.0,
+                "actor": a, "partner": p, "year": 2008, "instrument": i,
+                "power_type": instruments()[i].power_type, "origin": "test", "n_facts": int(c),
+                "count_equal": c, "count_full": c, "usd_equal": 0.0, "usd_full": 0.0,
+                "missing_equal": c, "missing_full": c, "ppp": 0.0, "equal_footing": 0.0,
+                "self_only": 0.0, "from_dataset": True,
             }
             for a, p, i, c in rows
         ]
+    )  # fmt: skip
+    vals = pd.DataFrame(
+        {
+            c: []
+            for c in (
+                "kind",
+                "actor",
+                "partner",
+                "year",
+                "name",
+                "origin",
+                "n_facts",
+                "value_equal",
+                "value_full",
+            )
+        }
     )
+    return Panel(eng, vals, {"facts": 0, "undated": 0, "world_only": 0, "self_reported_only": 0})
 
 
 FRAMEWORK = """
@@ -56,10 +88,14 @@ uncertainty:
 """
 
 
-@pytest.fixture(scope="module")
+def _model(rows: list[tuple[str, str, str, float]]) -> Model:
+    return Model(_panel(rows), parse_framework(FRAMEWORK, "two.yaml"), amount_range=(1e6, 1e7))
+
+
+@pytest.fixture()
 def model() -> Model:
     # KOR dominates both pillars; JPN is strong in economic ties only, CHN in smart cooperation only.
-    panel = _panel(
+    return _model(
         [
             ("KOR", "VNM", "oda_grant", 2.0),
             ("KOR", "VNM", "health_cooperation", 2.0),
@@ -67,75 +103,82 @@ def model() -> Model:
             ("CHN", "VNM", "health_cooperation", 1.0),
         ]
     )
-    empty = pd.DataFrame({"actor": [], "partner": [], "year": [], "family": [], "name": [], "value": []})
-    fw = parse_framework(FRAMEWORK, "two.yaml")
-    return Model(build_inputs(panel, empty, fw, (1e6, 1e7)), fw)
+
+
+def _nominal_lead(model: Model) -> np.ndarray:
+    return model.ranks(model.score_one(model.nominal(), 0))[1]
 
 
 def test_rank_interval_has_its_closed_form(model: Model) -> None:
-    # Under every normaliser JPN beats CHN exactly when the economic weight w1 > 1/2, and
-    # w1 ~ Beta(0.6 c, 0.4 c) (the Dirichlet marginal), so P(JPN 2nd) = 1 - I_{1/2}(15, 10) = 0.846.
-    n = 8000
-    nominal = competition_ranks(model.scores(model.nominal())[0], axis=-2)
-    dist, _ = monte_carlo(model, n, seed=3, nominal_ranks=nominal)
-    actors = list(model.inputs.actors)
-    kor, jpn, chn = actors.index("KOR"), actors.index("JPN"), actors.index("CHN")
-    p = 1 - stats.beta.cdf(0.5, 0.6 * CONCENTRATION, 0.4 * CONCENTRATION)
-    hist = dist.dyad[0, :, 0]  # year 2008, partner VNM: [actor, rank]
-    assert hist[kor].tolist() == [n, 0, 0]  # always first
-    assert hist[jpn, 1] / n == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / n))
-    assert hist[chn, 1] == hist[jpn, 2]
-    lo, med, hi = (dist.dyad_quantiles(q)[0, :, 0] for q in (0.05, 0.5, 0.95))
-    assert (lo[kor], med[kor], hi[kor]) == (1, 1, 1)
-    assert (lo[jpn], med[jpn], hi[jpn]) == (2, 2, 3)
-    assert (lo[chn], med[chn], hi[chn]) == (2, 3, 3)
+    # The draw leaves out one indicator or none (1/3 each). With both, under every normaliser
+    # JPN beats CHN exactly when the economic weight w1 > 1/2, w1 ~ Beta(0.6 c, 0.4 c) (the
+    # Dirichlet marginal); without smart JPN is 2nd, without economic 3rd. So
+    # P(JPN 2nd) = (1 - I_{1/2}(15, 10)) / 3 + 1/3.
+    n = 6000
+    dist, _ = monte_carlo(model, n, seed=3, nominal_lead=_nominal_lead(model))
+    c = model.cells
+    cell = {c.actors[a]: i for i, a in enumerate(c.actor)}
+    p = (1 - stats.beta.cdf(0.5, 0.6 * CONCENTRATION, 0.4 * CONCENTRATION)) / 3 + 1 / 3
+    assert dist.cell[cell["KOR"]].tolist() == [n, 0, 0]  # always first
+    assert dist.lead_share()[cell["KOR"]] == 1.0
+    jpn2 = dist.cell[cell["JPN"], 1] / n
+    assert jpn2 == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / n))
+    assert dist.cell[cell["CHN"], 1] == dist.cell[cell["JPN"], 2]
+    lo, med, hi = (dist.cell_quantiles(q) for q in (0.05, 0.5, 0.95))
+    assert (lo[cell["KOR"]], med[cell["KOR"]], hi[cell["KOR"]]) == (1, 1, 1)
+    assert (lo[cell["JPN"]], med[cell["JPN"]], hi[cell["JPN"]]) == (2, 2, 3)
+
+
+def test_probability_of_leading_has_its_closed_form() -> None:
+    # A is stronger in economic ties, B in smart cooperation: with both indicators A leads iff
+    # w1 > 1/2; leaving smart out A leads, leaving economic out B leads.
+    m = _model(
+        [
+            ("AUS", "VNM", "oda_grant", 2.0),
+            ("AUS", "VNM", "health_cooperation", 1.0),
+            ("NZL", "VNM", "oda_grant", 1.0),
+            ("NZL", "VNM", "health_cooperation", 2.0),
+        ]
+    )
+    n = 6000
+    dist, _ = monte_carlo(m, n, seed=11, nominal_lead=_nominal_lead(m))
+    c = m.cells
+    cell = {c.actors[a]: i for i, a in enumerate(c.actor)}
+    p = (1 - stats.beta.cdf(0.5, 0.6 * CONCENTRATION, 0.4 * CONCENTRATION)) / 3 + 1 / 3
+    lead = dist.lead_share()
+    assert lead[cell["AUS"]] == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / n))
+    assert lead[cell["AUS"]] + lead[cell["NZL"]] == pytest.approx(1.0)  # no ties here
 
 
 def test_monte_carlo_is_seeded(model: Model) -> None:
     a, _ = monte_carlo(model, 300, seed=5)
     b, _ = monte_carlo(model, 300, seed=5)
     c, _ = monte_carlo(model, 300, seed=6)
-    assert (a.dyad == b.dyad).all() and not (a.dyad == c.dyad).all()
+    assert (a.cell == b.cell).all() and not (a.cell == c.cell).all()
 
 
-def test_sensitivity_finds_the_only_choice_that_matters(model: Model) -> None:
-    nominal = competition_ranks(model.scores(model.nominal())[0], axis=-2)
-    si = index_sensitivity(model, 2000, seed=0, nominal_ranks=nominal).set_index("choice")
-    # ranks here depend on the weights alone: every other choice has zero total effect
-    assert si.loc["weights", "total"] > 0.9
-    for choice in ("normalisation", "imputation", "half_life", "missing_amounts"):
-        assert si.loc[choice, "total"] == pytest.approx(0.0, abs=1e-12)
-
-
-def test_fast_arithmetic_path_equals_the_general_path(tmp_path) -> None:
-    from softpower.ledger import bundled_ledger
-    from softpower.measure.api import _values
-    from softpower.measure.dyads import engagement_panel
-    from softpower.measure.framework import load_framework
-
-    path = bundled_ledger(tmp_path / "l.duckdb")
-    values = pd.concat([_values(path, k, 1, False) for k in ("indicator", "perception")], ignore_index=True)
-    fw = load_framework()
-    model = Model(build_inputs(engagement_panel(path), values, fw, (1e6, 1e8)), fw)
-    design = model.from_uniform(np.random.default_rng(0).random((64, model.n_factors)))
-    design = design.take(design.imp == 1)  # zero-as-absence: no missing values, the fast path applies
-    assert model._fast_arithmetic(design) is not None
-    fast = model.scores(design)
-    xt = model.normalised(design).transpose(0, 2, 3, 1)
-    from softpower.measure.methods import aggregate_arithmetic as agg
-
-    pillars = np.stack([agg(xt[..., i], np.full(len(i), 1 / len(i))) for i in model.pillar_index], axis=-1)
-    general = agg(pillars, design.weights[:, None, :])
-    np.testing.assert_allclose(
-        fast.reshape(len(design), len(model.yo), -1)[..., model.flat], general, atol=1e-12
+def test_sensitivity_of_who_leads_finds_the_choices_that_matter() -> None:
+    m = _model(
+        [
+            ("AUS", "VNM", "oda_grant", 2.0),
+            ("AUS", "VNM", "health_cooperation", 1.0),
+            ("NZL", "VNM", "oda_grant", 1.0),
+            ("NZL", "VNM", "health_cooperation", 2.0),
+        ]
     )
+    si = index_sensitivity(m, 4000, seed=0, nominal_lead=_nominal_lead(m)).set_index("choice")
+    # who leads depends on the weights and the indicator set only
+    assert si.loc["weights", "total"] > 0.1 and si.loc["indicator_set", "total"] > 0.3
+    for choice in ("normalisation", "imputation", "half_life", "missing_amounts", "split_rule"):
+        assert si.loc[choice, "total"] == pytest.approx(0.0, abs=1e-12)
 
 
 def test_worker_processes_give_the_same_result(model: Model) -> None:
     from softpower.measure.uncertainty import evaluate
 
     u = np.random.default_rng(2).random((400, model.n_factors))
-    one, s1 = evaluate(model, u, workers=1)
-    two, s2 = evaluate(model, u, workers=2)
-    assert (one.dyad == two.dyad).all() and (one.total == two.total).all()
-    np.testing.assert_array_equal(s1, s2)
+    lead = _nominal_lead(model)
+    one, s1 = evaluate(model, u, lead, workers=1)
+    two, s2 = evaluate(model, u, lead, workers=2)
+    assert (one.cell == two.cell).all() and (one.total == two.total).all() and (one.lead == two.lead).all()
+    assert (s1 == s2).all()

@@ -89,6 +89,101 @@ def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
     return buf.getvalue()
 
 
+def _fmt(v: object, spec: str = ".3f") -> str:
+    return "-" if v is None or (isinstance(v, float) and v != v) else format(v, spec)
+
+
+def _explain_table(frame: pd.DataFrame, partner: str, year: int) -> str:
+    """Per donor: score, rank, coverage, then each pillar's and indicator's contribution."""
+    buf = io.StringIO()
+    con = Console(file=buf, width=130, force_terminal=False)
+    donors = frame.drop_duplicates("actor")
+    t = Table(title=f"Why does the leader lead in {partner} {year}? (donors observed there)")
+    for col in ("actor", "rank", "score", "coverage", *dict.fromkeys(frame["pillar"])):
+        t.add_column(col)
+    pil = frame.groupby(["actor", "pillar"], sort=False)["contribution"].sum(min_count=1)
+    for r in donors.itertuples():
+        t.add_row(
+            str(r.actor),
+            str(r.rank),
+            _fmt(r.score),
+            f"{float(r.coverage):.0%}",  # type: ignore[arg-type]
+            *(_fmt(pil.get((r.actor, p))) for p in dict.fromkeys(frame["pillar"])),
+        )
+    con.print(t)
+    t = Table(title="Per indicator: value after treatment and normalisation, weight, contribution")
+    for col in ("actor", "pillar", "indicator", "source", "raw", "value", "weight", "contribution"):
+        t.add_column(col)
+    for r in frame.itertuples():
+        t.add_row(
+            str(r.actor),
+            str(r.pillar),
+            str(r.indicator),
+            str(r.source or "not observed"),
+            _fmt(r.raw, ".4g"),
+            _fmt(r.value),
+            _fmt(r.weight),
+            _fmt(r.contribution),
+        )
+    con.print(t)
+    con.print("A donor no source observes on an indicator is not comparable there (no value, never zero).")
+    return buf.getvalue()
+
+
+def _audit_table(audit: dict) -> str:  # type: ignore[type-arg]
+    """Treatment per indicator, then per pillar PCA and Cronbach's alpha."""
+    buf = io.StringIO()
+    con = Console(file=buf, width=140, force_terminal=False)
+    t = Table(title=f"Indicators: skew rule ({audit['rule']})")
+    for col in (
+        "indicator",
+        "pillar",
+        "cells",
+        "recorded",
+        "zeros",
+        "skew",
+        "kurtosis",
+        "treatment",
+        "after",
+    ):
+        t.add_column(col)
+    for r in audit["indicators"]:
+        t.add_row(
+            r["indicator"],
+            r["pillar"],
+            str(r["cells"]),
+            str(r["recorded"]),
+            _fmt(r["share_zero"], ".0%"),
+            _fmt(r["skew_before"], ".2f"),
+            _fmt(r["kurtosis_before"], ".2f"),
+            r["method"] + ("" if r["method"] == "none" else f" ({r['param']:g})"),
+            f"{_fmt(r['skew_after'], '.2f')} / {_fmt(r['kurtosis_after'], '.2f')}",
+        )
+    con.print(t)
+    t = Table(title="Pillars: PCA of the normalised indicators and Cronbach's alpha (cells observed on all)")
+    for col in ("pillar", "cells", "PC1 share", "eigenvalues", "loadings", "alpha", "note"):
+        t.add_column(col)
+    for r in audit["pillars"]:
+        t.add_row(
+            r["pillar"],
+            str(r["n"]),
+            _fmt(r["first_component_share"], ".2f"),
+            " ".join(f"{v:.2f}" for v in r["eigenvalues"] or []),
+            " ".join(f"{v:.2f}" for v in r["loadings"] or []),
+            _fmt(r["alpha"], ".2f"),
+            r["note"] or "",
+        )
+    con.print(t)
+    t = Table(title="Strong correlations between indicators (Pearson, cells both observe, |r| >= 0.5)")
+    for col in ("a", "b", "n", "r"):
+        t.add_column(col)
+    for r in audit["correlations"]:
+        if r["r"] is not None and abs(r["r"]) >= 0.5:
+            t.add_row(r["a"], r["b"], str(r["n"]), _fmt(r["r"], ".2f"))
+    con.print(t)
+    return buf.getvalue()
+
+
 def index_cmd(
     ledger: LedgerOpt = None,
     framework: Annotated[
@@ -116,12 +211,33 @@ def index_cmd(
         list[str] | None,
         typer.Option("--weight", help="Override a pillar weight: PILLAR=W (repeat; weights must sum to 1)."),
     ] = None,
+    explain: Annotated[
+        tuple[str, int] | None,
+        typer.Option(
+            "--explain",
+            metavar="PARTNER YEAR",
+            help="Why does the leader lead? Per donor, per pillar and indicator contributions and coverage.",
+        ),
+    ] = None,
+    audit: Annotated[
+        bool,
+        typer.Option("--audit", help="Print the Handbook audit: skew treatment, PCA and alpha per pillar."),
+    ] = False,
+    deterministic: Annotated[
+        bool,
+        typer.Option(
+            "--deterministic",
+            help="Leave wall-clock timings out of the JSON (byte-identical files per seed).",
+        ),
+    ] = False,
 ) -> None:
     """Measure the composite index: dyad scores with rank intervals, actor totals, leaders, DSPD profiles.
 
     csv and parquet write the dyad table; json writes one object with dyads, actors, profiles, leaders, sensitivity, validity and meta.
 
     Example: softpower index --ledger l.duckdb --year 2008 --mc 500 --seed 1 --format json -o index.json
+
+    Example: softpower index --ledger l.duckdb --mc 0 --explain VNM 2015
     """
     if fmt not in FORMATS:
         fail(f"--format: unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
@@ -158,15 +274,31 @@ def index_cmd(
                 "(it adds 0 to every dyad; check the name, or import the data)",
                 file=sys.stderr,
             )
+    frame = None
+    if explain is not None:
+        from softpower.measure import explain as explain_fn
+
+        frame = run_guarded(explain_fn, result, explain[0], int(explain[1]))
     if fmt == "parquet":
         buf = io.BytesIO()
         result.dyads.to_parquet(buf, index=False)
         run_guarded(write_output, output, buf.getvalue())
         return
     if fmt == "json":
-        text = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+        obj = result.to_dict(deterministic=deterministic)
+        if frame is not None:
+            from softpower.measure.api import _records
+
+            obj["explain"] = {"partner": explain[0].upper(), "year": int(explain[1]), "rows": _records(frame)}  # type: ignore[index]
+        text = json.dumps(obj, ensure_ascii=False) + "\n"
     elif fmt == "csv":
-        text = result.dyads.to_csv(index=False)
+        text = (frame if frame is not None else result.dyads).to_csv(index=False)
+    elif frame is not None:
+        text = _explain_table(frame, explain[0].upper(), int(explain[1]))  # type: ignore[index]
+        if audit:
+            text += _audit_table(result.audit)
+    elif audit:
+        text = _audit_table(result.audit)
     else:
         text = _table(result, year)
     if output is None:

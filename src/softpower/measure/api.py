@@ -13,10 +13,12 @@ import numpy as np
 import pandas as pd
 
 from softpower.errors import SoftpowerError
-from softpower.measure.dyads import _opened, collapse_facts, ledger_records, panel_from_facts, value_panel
-from softpower.measure.engine import Model, build_inputs, competition_ranks
+from softpower.measure.audit import report as audit_report
+from softpower.measure.dyads import _opened
+from softpower.measure.engine import Model
 from softpower.measure.framework import Framework, check_weights, load_framework
-from softpower.measure.index import actor_frame, dyad_frame, leader_frame
+from softpower.measure.index import MIN_FACTS, actor_frame, dyad_frame, leaders_table
+from softpower.measure.panel import engagement_rows, load_panel
 from softpower.measure.profile import dspd_profile
 from softpower.measure.uncertainty import RankDistribution, index_sensitivity, monte_carlo, sobol_size
 from softpower.measure.validity import perception_validity
@@ -27,7 +29,12 @@ FALLBACK_AMOUNT_RANGE = (1e6, 1e8)
 
 @dataclass
 class IndexResult:
-    """Everything ``run_index`` measured, as DataFrames plus the JSON object of the CLI."""
+    """Everything ``run_index`` measured, as DataFrames plus the JSON object of the CLI.
+
+    ``model`` is the compiled :class:`~softpower.measure.engine.Model` (in-process only; it
+    backs :func:`softpower.measure.explain`). ``seconds`` are wall-clock timings, kept out of
+    ``meta`` so that the same ledger, options and seed give byte-identical files.
+    """
 
     dyads: pd.DataFrame
     actors: pd.DataFrame
@@ -36,18 +43,26 @@ class IndexResult:
     sensitivity: pd.DataFrame
     validity: dict[str, Any]
     meta: dict[str, Any] = field(default_factory=dict)
+    audit: dict[str, Any] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    model: Any = field(default=None, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The json object: ``dyads, actors, profiles, leaders, sensitivity, validity, meta``."""
-        return {
+    def to_dict(self, deterministic: bool = False) -> dict[str, Any]:
+        """The json object: ``dyads, actors, profiles, leaders, sensitivity, validity, audit,
+        meta`` (plus ``timings`` unless ``deterministic``)."""
+        out = {
             "dyads": _records(self.dyads),
             "actors": _records(self.actors),
             "profiles": _records(self.profiles),
             "leaders": _records(self.leaders),
             "sensitivity": _records(self.sensitivity),
             "validity": self.validity,
+            "audit": self.audit,
             "meta": self.meta,
         }
+        if not deterministic:
+            out["timings"] = {k: round(v, 3) for k, v in self.seconds.items()}
+        return out
 
 
 def _clean(v: Any) -> Any:
@@ -74,9 +89,12 @@ def amount_range(facts: pd.DataFrame) -> tuple[float, float]:
     return (float(lo), float(hi)) if hi > lo else (float(lo) / 10**0.5, float(lo) * 10**0.5)
 
 
-def _values(led: Any, kind: str, min_sources: int, third_party_only: bool) -> pd.DataFrame:
-    out = value_panel(led, kind, min_sources=min_sources, third_party_only=third_party_only)
-    return out.assign(family=kind)[["actor", "partner", "year", "family", "name", "value"]]
+#: Known constant-USD amounts of dated engagement facts (one per fact).
+AMOUNTS_SQL = """
+SELECT min_by(amount_usd_const, record_id) AS amount_usd_const
+FROM record_sources WHERE kind = 'engagement' AND amount_usd_const IS NOT NULL
+GROUP BY fact_key ORDER BY 1
+"""
 
 
 #: Most Monte Carlo draws accepted (the draw matrices are held in memory: 10^8 draws took 12+ GiB).
@@ -105,8 +123,9 @@ def run_index(
     third_party_only: bool = False,
     weights: dict[str, float] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> IndexResult:
-    """Measure the composite index from a ledger, with Monte Carlo rank intervals and Sobol indices.
+    """Measure the composite index from a ledger, with Monte Carlo uncertainty and Sobol indices.
 
     Parameters
     ----------
@@ -115,18 +134,20 @@ def run_index(
     framework
         A :class:`Framework`, a framework YAML path, or ``None`` for the bundled default.
     year
-        Report this year only (it must have engagement data); ``None`` reports every year.
+        Report this year only (some indicator must observe it); ``None`` reports every year.
     mc
-        Monte Carlo draws for the rank intervals; the Sobol analysis uses about as many
-        evaluations again. ``0`` skips both (intervals collapse to the nominal rank).
+        Monte Carlo draws; the Sobol analysis of who leads uses about as many evaluations
+        again. ``0`` skips both (intervals collapse to the nominal rank).
     seed
-        Seed of every random draw (results are reproducible).
+        Seed of every random draw (results are reproducible, whatever the worker count).
     min_sources, third_party_only
-        Source filters of :func:`softpower.measure.engagement_panel`.
+        Source filters (facts stated by at least N documents; facts with a third-party source).
     weights
         Pillar weights overriding the framework's (non-negative, summing to 1).
     progress
-        Called as ``progress(done, total)`` while the Monte Carlo and Sobol draws run.
+        Called as ``progress(done, total)`` while the draws run.
+    workers
+        Worker processes (default: ``$SOFTPOWER_WORKERS``, else up to 2).
 
     Returns
     -------
@@ -141,33 +162,31 @@ def run_index(
     if weights is not None:
         weights = check_weights(weights, fw.pillar_names, "--weight")
     check_draws(mc)
+    if min_sources < 1:
+        raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
     with _opened(ledger) as led:
         where = str(getattr(led, "path", "ledger"))
-        eng = ledger_records(led, "engagement")
-        if eng.empty:
-            raise SoftpowerError(
-                f"{where}: the ledger has no engagement records (expected records imported with `softpower ledger import`)"
-            )
-        facts = collapse_facts(eng, min_sources=min_sources, third_party_only=third_party_only)
-        panel = panel_from_facts(facts)
-        if panel.empty:
-            raise SoftpowerError(
-                f"{where}: no dated engagement fact with a partner state passes the source filters "
-                f"(min_sources={min_sources}, third_party_only={third_party_only})"
-            )
-        values = pd.concat(
-            [_values(led, k, min_sources, third_party_only) for k in ("indicator", "perception")],
-            ignore_index=True,
+        panel = load_panel(led, min_sources=min_sources, third_party_only=third_party_only)
+        rng_rows = led.con.execute(AMOUNTS_SQL).df()
+    if panel.engagement.empty and panel.values.empty:
+        raise SoftpowerError(
+            f"{where}: no dated record with a partner state passes the source filters "
+            f"(min_sources={min_sources}, third_party_only={third_party_only}; expected records "
+            "imported with `softpower ledger import`)"
         )
-    known = {f"{f}:{n}" for f, n in zip(values["family"], values["name"], strict=True)}
+    t_panel = time.perf_counter()
+    known = {f"{k}:{n}" for k, n in zip(panel.values["kind"], panel.values["name"], strict=True)}
     unmatched = [
-        i for i in fw.indicators if i.split(":", 1)[0] in ("indicator", "perception") and i not in known
+        a
+        for i in fw.indicators
+        for a in i.split("|")
+        if a.split(":", 1)[0] in ("indicator", "perception") and a not in known and not a.endswith(":any")
     ]
-    dated = facts.loc[facts["year"].notna()]
-    inputs = build_inputs(panel, values, fw, amount_range(dated), year)
-    model = Model(inputs, fw, weights)
-    scores = model.scores(model.nominal())[0]
-    ranks = competition_ranks(scores, axis=-2)
+    model = Model(panel, fw, weights=weights, year=year, amount_range=amount_range(rng_rows))
+    nominal = model.nominal()
+    scores = model.score_one(nominal, 0)
+    ranks, nominal_lead = model.ranks(scores)
+    t_nominal = time.perf_counter()
     dist: RankDistribution | None = None
     sens = pd.DataFrame(
         {"choice": [], "first_order": [], "first_order_conf": [], "total": [], "total_conf": []}
@@ -180,13 +199,16 @@ def run_index(
             if progress is not None:
                 progress(done[0], total)
 
-        dist, _ = monte_carlo(model, mc, seed, ranks, progress=tick)
-        sens = index_sensitivity(model, mc, seed, ranks, progress=tick)
-    dyads = dyad_frame(model, scores, ranks, dist)
-    profiles = dspd_profile(panel)
+        dist, _ = monte_carlo(model, mc, seed, nominal_lead, progress=tick, workers=workers)
+        sens = index_sensitivity(model, mc, seed, nominal_lead, progress=tick, workers=workers)
+    t_mc = time.perf_counter()
+    dyads = dyad_frame(model, scores, ranks, dist, nominal_lead)
+    profiles = dspd_profile(engagement_rows(panel))
     if year is not None:
         profiles = profiles.loc[profiles["year"] == year].reset_index(drop=True)
-    perceptions = values.loc[values["family"] == "perception"]
+    perceptions = panel.values.loc[panel.values["kind"] == "perception"].rename(
+        columns={"value_equal": "value"}
+    )
     meta = {
         "framework": fw.name,
         "framework_source": fw.source,
@@ -198,37 +220,58 @@ def run_index(
             "weighting": "user" if weights is not None else fw.weighting,
             "aggregation": fw.aggregation,
             "half_life": fw.half_life,
+            "split": "equal",
+            "treatment": fw.treatment,
         },
         "uncertainty": {
             "draws": mc,
             "sobol_evaluations": int(sens.attrs.get("evaluations", 0)),
+            "sobol_output": "share of partner-years whose sole leader is the nominal one",
+            "data_source": [model.specs[k].name for k in model.alt_specs],
+            "indicator_set": "leave one indicator out (or none), uniformly",
+            "split": list(fw.mc_split),
             "normalisation": list(fw.mc_normalisation),
             "imputation": list(fw.mc_imputation),
-            "half_life_range": list(fw.half_life_range),
-            "missing_amount_range_usd": list(inputs.amount_range),
+            "aggregation": list(fw.mc_aggregation),
+            "half_life_grid": [float(v) for v in model.half_lives],
+            "missing_amount_grid_usd": [float(v) for v in model.amounts],
             "weights": "Dirichlet centred on the nominal weights",
             "note": sens.attrs.get("note"),
         },
+        "min_facts": MIN_FACTS,
         "seed": seed,
         "year": year,
         "min_sources": min_sources,
         "third_party_only": third_party_only,
         "unmatched_indicators": unmatched,
+        "indicators": [s.name for s in model.specs],
         "facts": {
-            "engagement": len(facts),
-            "undated": int(facts["year"].isna().sum()),
-            "self_reported_only": int(facts["self_only"].sum()),
+            "engagement": panel.notes["facts"],
+            "undated": panel.notes["undated"],
+            "world_only": panel.notes["world_only"],
+            "self_reported_only": panel.notes["self_reported_only"],
         },
-        "actors": list(inputs.actors),
-        "partners": list(inputs.partners),
-        "seconds": round(time.perf_counter() - t0, 3),
+        "actors": list(model.cells.actors),
+        "partners": list(model.cells.partners),
     }
-    return IndexResult(
+    result = IndexResult(
         dyads=dyads,
         actors=actor_frame(model, scores, dist),
         profiles=profiles,
-        leaders=leader_frame(dyads),
+        leaders=pd.DataFrame(),
         sensitivity=sens,
         validity=perception_validity(dyads, perceptions),
         meta=meta,
+        audit=audit_report(model),
+        model=model,
     )
+    result.leaders = leaders_table(result)
+    t_end = time.perf_counter()
+    result.seconds = {
+        "panel": t_panel - t0,
+        "nominal": t_nominal - t_panel,
+        "monte_carlo_and_sobol": t_mc - t_nominal,
+        "outputs": t_end - t_mc,
+        "total": t_end - t0,
+    }
+    return result

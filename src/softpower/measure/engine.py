@@ -1,9 +1,17 @@
-"""The composite-index engine: dyad indicator arrays in, scores and ranks out, vectorised.
+"""The composite-index engine over observed cells: coverage-aware, cached, array work per draw.
 
-Arrays are ``[draw, year, actor, partner]``. One call evaluates a whole chunk of Monte Carlo
-draws: the choices of each draw (normalisation, imputation, half-life, amount filled in for
-facts without one, pillar weights) are arrays along the first axis, and a method family is
-applied once per *method* to the draws that chose it, never once per draw.
+A *cell* is one actor × partner × year that at least one indicator's source observes (see
+:mod:`softpower.measure.panel` for coverage); cells are ordered by year, partner, actor so
+that every partner-year is one contiguous block. Each framework indicator is evaluated on
+its own cells only: a donor its sources cannot see has no value on it (not comparable),
+and the composite of a cell averages the indicators that observe it, the weights rescaled
+(two levels: within a pillar, then across pillars).
+
+Every choice the Monte Carlo varies is discrete (the half-life and the amount filled in for
+facts without one on small log-spaced grids containing the nominal value), so every variant
+of an indicator (source order, split rule, half-life, amount, imputation, normalisation,
+aggregation) is computed once, cached, and a draw is a weighted sum of cached arrays plus
+one sort for the ranks.
 
 "Roots" stocks accumulate engagement with a half-life ``h``: the stock of year ``t`` is
 ``sum_{s <= t} c_s * 2 ** (-(t - s) / h)``.
@@ -11,358 +19,665 @@ applied once per *method* to the draws that chose it, never once per draw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from softpower.errors import SoftpowerError
-from softpower.measure.framework import VALUE_FAMILIES, Framework
+from softpower.measure import audit
+from softpower.measure.framework import SPLIT_RULES, VALUE_FAMILIES, Framework
 from softpower.measure.methods import AGGREGATORS, IMPUTERS, NORMALISERS, WEIGHTINGS, weight_expert
+from softpower.measure.panel import Panel
+from softpower.records.vocab import instruments
 
 NORM_NAMES = tuple(NORMALISERS)
 IMP_NAMES = tuple(IMPUTERS)
-#: Memory budget of one chunk's indicator tensor, in bytes.
-CHUNK_BYTES = 128 * 2**20
+AGG_NAMES = tuple(AGGREGATORS)
+#: Points of the half-life and missing-amount grids (log-spaced, the nominal value included).
+GRID_POINTS = 5
+
+
+def log_grid(lo: float, hi: float, nominal: float, n: int = GRID_POINTS) -> np.ndarray:
+    """``n`` log-spaced points on ``[lo, hi]`` with ``nominal`` added (sorted, unique)."""
+    pts = np.exp(np.linspace(np.log(lo), np.log(hi), n)) if hi > lo else np.array([lo])
+    return np.unique(np.round(np.append(pts, nominal), 9))
 
 
 @dataclass(frozen=True)
-class Inputs:
-    """Dyad indicator arrays over the full, continuous year range.
+class Spec:
+    """One framework indicator: its alternatives (sources), pillar and relative weight."""
 
-    ``engagement[(family, sel)]`` are ``(year, actor, partner)`` arrays: ``count`` counts,
-    ``usd`` known constant USD and ``usd_missing`` counts of facts without an amount;
-    ``values[name]`` hold reported indicators / perceptions with ``NaN`` where none.
-    """
+    name: str
+    alts: tuple[str, ...]
+    pillar: int
+    weight: float
 
+    @property
+    def families(self) -> set[str]:
+        return {a.partition(":")[0] for a in self.alts}
+
+
+@dataclass
+class Cells:
+    """The observed cells ``(year, partner, actor)``, sorted, with partner-year blocks."""
+
+    year: np.ndarray
+    actor: np.ndarray
+    partner: np.ndarray
+    group: np.ndarray  # partner-year block id of each cell
+    group_start: np.ndarray  # first cell of each block
     actors: tuple[str, ...]
     partners: tuple[str, ...]
-    years: np.ndarray
-    out_years: np.ndarray
-    engagement: dict[tuple[str, str], np.ndarray]
-    values: dict[str, np.ndarray]
-    amount_range: tuple[float, float]
+
+    def __len__(self) -> int:
+        return len(self.year)
 
 
 @dataclass(frozen=True)
 class Design:
-    """Choices of ``n`` draws: registry indices, half-lives, filled-in amounts, weights."""
+    """Choices of ``n`` draws (rows): indices into the option lists of a :class:`Model`."""
 
-    norm: np.ndarray
+    source: np.ndarray  # [n, specs] rotation of each indicator's alternatives
+    drop: np.ndarray  # [n] indicator left out (-1: none)
+    split: np.ndarray
     imp: np.ndarray
-    half_life: np.ndarray
-    amount: np.ndarray
-    weights: np.ndarray
+    norm: np.ndarray
+    agg: np.ndarray
+    half_life: np.ndarray  # grid index
+    amount: np.ndarray  # grid index
+    weights: np.ndarray  # [n, pillars]
 
     def __len__(self) -> int:
-        return len(self.norm)
+        return len(self.drop)
+
+    def row(self, i: int) -> tuple:  # type: ignore[type-arg]
+        return (
+            tuple(int(v) for v in self.source[i]),
+            int(self.drop[i]),
+            int(self.split[i]),
+            int(self.imp[i]),
+            int(self.norm[i]),
+            int(self.agg[i]),
+            int(self.half_life[i]),
+            int(self.amount[i]),
+        )
 
     def take(self, sl: slice | np.ndarray) -> Design:
-        return Design(self.norm[sl], self.imp[sl], self.half_life[sl], self.amount[sl], self.weights[sl])
-
-
-def _select(panel: pd.DataFrame, sel: str) -> pd.DataFrame:
-    if sel == "all":
-        return panel
-    return panel.loc[(panel["power_type"] == sel) | (panel["instrument"] == sel)]
-
-
-def build_inputs(
-    panel: pd.DataFrame,
-    values: pd.DataFrame,
-    framework: Framework,
-    amount_range: tuple[float, float],
-    year: int | None = None,
-) -> Inputs:
-    """Arrange the engagement panel and value panel as arrays for ``framework``'s indicators.
-
-    ``values`` has columns ``actor, partner, year, family, name, value`` (family
-    ``indicator`` or ``perception``). Actors and partners are those of the engagement panel;
-    years run continuously from its first to its last year. ``year`` restricts the output.
-    """
-    if panel.empty:
-        raise SoftpowerError("ledger: no engagement facts to measure (expected dated engagement records)")
-    actors = tuple(sorted(panel["actor"].unique()))
-    partners = tuple(sorted(panel["partner"].unique()))
-    years = np.arange(int(panel["year"].min()), int(panel["year"].max()) + 1)
-    data_years = sorted(int(y) for y in panel["year"].unique())
-    if year is not None and year not in data_years:
-        raise SoftpowerError(
-            f"--year {year}: no engagement data that year (expected one of {', '.join(map(str, data_years))})"
+        return Design(
+            self.source[sl],
+            self.drop[sl],
+            self.split[sl],
+            self.imp[sl],
+            self.norm[sl],
+            self.agg[sl],
+            self.half_life[sl],
+            self.amount[sl],
+            self.weights[sl],
         )
-    out_years = years if year is None else np.array([year])
-    shape = (len(years), len(actors), len(partners))
-    ai = {a: i for i, a in enumerate(actors)}
-    pi = {p: i for i, p in enumerate(partners)}
 
-    def cube(df: pd.DataFrame, col: str) -> np.ndarray:
-        arr = np.zeros(shape)
-        if not df.empty:
-            g = df.groupby(["year", "actor", "partner"], as_index=False)[col].sum()
-            np.add.at(
-                arr,
-                (
-                    g["year"].to_numpy(int) - years[0],
-                    g["actor"].map(ai).to_numpy(int),
-                    g["partner"].map(pi).to_numpy(int),
-                ),
-                g[col].to_numpy(float),
-            )
-        return arr
 
-    engagement: dict[tuple[str, str], np.ndarray] = {}
-    vals: dict[str, np.ndarray] = {}
-    for ind in framework.indicators:
-        fam, _, sel = ind.partition(":")
-        if fam in VALUE_FAMILIES:
-            v = values.loc[(values["family"] == fam) & values["actor"].isin(ai) & values["partner"].isin(pi)]
-            v = v.loc[v["year"].between(years[0], years[-1])]
-            if sel != "any":
-                v = v.loc[v["name"] == sel]
-            v = v.groupby(["year", "actor", "partner"], as_index=False).agg(value=("value", "mean"))
-            arr = np.full(shape, np.nan)
-            arr[
-                v["year"].to_numpy(int) - years[0],
-                v["actor"].map(ai).to_numpy(int),
-                v["partner"].map(pi).to_numpy(int),
-            ] = v["value"].to_numpy(float)
-            vals[ind] = arr
-            continue
-        rows = _select(panel, sel)
-        engagement[("count", sel)] = cube(rows, "count")
-        if fam == "usd":
-            engagement[("usd", sel)] = cube(rows, "usd_const")
-            engagement[("usd_missing", sel)] = cube(rows, "usd_missing")
-    return Inputs(actors, partners, years, out_years, engagement, vals, amount_range)
+#: Names of the Monte Carlo / Sobol factor groups, in design order.
+FACTORS = (
+    "data_source",
+    "indicator_set",
+    "split_rule",
+    "imputation",
+    "normalisation",
+    "aggregation",
+    "half_life",
+    "missing_amounts",
+    "weights",
+)
+
+
+def _sel_mask(df: pd.DataFrame, sel: str) -> np.ndarray:
+    if sel == "all":
+        return np.ones(len(df), dtype=bool)
+    return ((df["power_type"] == sel) | (df["instrument"] == sel)).to_numpy()
+
+
+def _sel_types(sel: str) -> set[str] | None:
+    """Power types a selector covers (``None``: all)."""
+    if sel == "all":
+        return None
+    inst = instruments()
+    if sel in inst:
+        return {inst[sel].power_type}
+    return {sel}
+
+
+@dataclass
+class _Base:
+    """One source indicator's records and scope as cell-indexed arrays (both split rules)."""
+
+    cells: np.ndarray  # universe cell ids covered (sorted)
+    rows: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 class Model:
-    """A framework compiled against inputs: evaluates scores for any :class:`Design`.
+    """A framework compiled against a panel: cached indicator variants, scores for any design.
 
     Parameters
     ----------
-    inputs
-        The dyad arrays (:func:`build_inputs`).
+    panel
+        The dyad-year panel (:func:`softpower.measure.panel.load_panel`).
     framework
-        Pillars, indicators and nominal method choices.
+        Pillars, indicators and method choices.
     weights
         Nominal pillar weights overriding the framework's (already validated).
+    year
+        Score this year only (the history still feeds the roots stocks).
+    amount_range
+        Range of the amount filled in for engagement facts stated without one.
+    scope
+        Optional coverage frame ``origin, key, actor, partner, year`` (one row per observed
+        cell of a source) replacing the scope derived from the panel.
     """
 
-    def __init__(self, inputs: Inputs, framework: Framework, weights: dict[str, float] | None = None) -> None:
-        self.inputs, self.framework = inputs, framework
-        a, p = len(inputs.actors), len(inputs.partners)
-        valid = np.array([[x != y for y in inputs.partners] for x in inputs.actors])
-        self.valid = valid
-        self.flat = np.flatnonzero(valid.ravel())
-        self.shape = (a, p)
-        yo = inputs.out_years - inputs.years[0]
-        self.yo = yo
-        self.indicators = framework.indicators
-        self.pillar_index = [
-            np.array([self.indicators.index(i) for i in pl.indicators]) for pl in framework.pillars
+    def __init__(
+        self,
+        panel: Panel,
+        framework: Framework,
+        *,
+        weights: dict[str, float] | None = None,
+        year: int | None = None,
+        amount_range: tuple[float, float] = (1e6, 1e8),
+    ) -> None:
+        self.framework = fw = framework
+        self.panel = panel
+        eng, vals = panel.engagement, panel.values
+        if eng.empty and vals.empty:
+            raise SoftpowerError("ledger: no dated record with a partner state to measure")
+        self.specs: list[Spec] = []
+        for j, pl in enumerate(fw.pillars):
+            for ind in pl.indicators:
+                self.specs.append(Spec(ind, tuple(ind.split("|")), j, pl.relative(ind)))
+        method = "user" if weights is not None else fw.weighting
+        self.nominal_weights = np.asarray(
+            WEIGHTINGS[method](fw.pillar_names, weights or fw.weights(), None), dtype=float
+        )
+        self.half_lives = log_grid(*fw.half_life_range, fw.half_life)
+        lo, hi = amount_range
+        self.amounts = log_grid(lo, hi, float(np.sqrt(lo * hi)))
+        self.amount_range = amount_range
+        years_all = pd.concat([eng["year"], vals["year"]]) if not vals.empty else eng["year"]
+        self.years = np.arange(int(years_all.min()), int(years_all.max()) + 1)
+        self._scopes(year)
+        self._cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
+        self._raw: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
+        self.treatments = [self._decide(k) for k in range(len(self.specs))]
+
+    # -- scopes and cells ----------------------------------------------------------------
+    def _scope_cells(self, kind: str, families: list[str] | None, rows: pd.DataFrame) -> pd.DataFrame:
+        """Cells ``year, partner, actor`` where a source observes an indicator.
+
+        Declared scopes (:func:`softpower.ledger.coverage.scopes`) of ``kind`` whose family
+        globs match one of ``families`` (``None``: any): a ``zero`` source observes the product
+        of the actors, partners and years it reports (within its declared scope); an
+        ``unobserved`` source observes only the cells where it has a record of the indicator.
+        Origins without a declared scope (essays, extracted text, record files) observe only
+        the cells they state.
+        """
+        src_all = self.panel.engagement if kind == "engagement" else self.panel.values
+        if kind != "engagement" and not src_all.empty:
+            src_all = src_all.loc[src_all["kind"] == kind]
+        parts = []
+        declared = [
+            sc
+            for sc in self._declared
+            if sc.kind == kind and (families is None or any(sc.covers_family(f) for f in families))
         ]
-        # explicit weights always win (as "user" weights), whatever the framework's weighting
-        method = "user" if weights is not None else framework.weighting
-        self.nominal_weights = WEIGHTINGS[method](
-            framework.pillar_names, weights or framework.weights(), None
+        for sc in declared:
+            if sc.missing_row == "unobserved":
+                own = rows.loc[rows["origin"] == sc.source, ["actor", "partner", "year"]]
+                keep = [sc.covers(a, p, int(y)) for a, p, y in own.itertuples(index=False)]
+                parts.append(own.loc[keep])
+                continue
+            foot = src_all.loc[src_all["origin"] == sc.source] if not src_all.empty else src_all
+            if foot.empty:
+                continue
+            acts = [a for a in np.unique(foot["actor"].to_numpy()) if sc.actors is None or a in sc.actors]
+            parts_ = [
+                p for p in np.unique(foot["partner"].to_numpy()) if sc.partners is None or p in sc.partners
+            ]
+            yrs = [int(y) for y in np.unique(foot["year"].to_numpy()) if int(y) in sc.years]
+            if acts and parts_ and yrs:
+                parts.append(
+                    pd.MultiIndex.from_product(
+                        [yrs, parts_, acts], names=["year", "partner", "actor"]
+                    ).to_frame(index=False)
+                )
+        known = {sc.source for sc in self._declared if sc.kind == kind}
+        anecdotal = (
+            rows.loc[~rows["origin"].isin(known), ["actor", "partner", "year"]] if not rows.empty else None
         )
-        self._imputed: dict[tuple[str, int], np.ndarray] = {}
-        self._normalised: dict[tuple[int, int], np.ndarray] = {}
-        fams = [i.partition(":")[0] for i in self.indicators]
-        self.variable = [k for k, f in enumerate(fams) if f in ("usd", "roots")]
-        self.fixed = [k for k, f in enumerate(fams) if f not in ("usd", "roots")]
-        self.has_values = any(f in VALUE_FAMILIES for f in fams)
-        roots = [self.indicators[k].partition(":")[2] for k in self.variable if fams[k] == "roots"]
-        self._roots_counts = (
-            np.stack([self._flat(inputs.engagement[("count", sel)]) for sel in roots], axis=1)
-            if roots
-            else np.zeros((len(inputs.years), 0, len(self.flat)))
+        if anecdotal is not None:
+            parts.append(anecdotal)
+        if not parts:
+            return pd.DataFrame({"year": [], "partner": [], "actor": []})
+        out = pd.concat(parts, ignore_index=True).drop_duplicates()
+        out["year"] = out["year"].astype(int)
+        return out.loc[out["actor"] != out["partner"]]
+
+    def _scopes(self, year: int | None) -> None:
+        from softpower.ledger.coverage import scopes as declared_scopes
+
+        self._declared = declared_scopes()
+        eng, vals = self.panel.engagement, self.panel.values
+        inst = instruments()
+        bases: dict[str, pd.DataFrame] = {}
+        scopes: dict[str, pd.DataFrame] = {}
+        for spec in self.specs:
+            for alt in spec.alts:
+                if alt in bases:
+                    continue
+                fam, _, sel = alt.partition(":")
+                if fam in VALUE_FAMILIES:
+                    rows = vals.loc[vals["kind"] == fam] if not vals.empty else vals
+                    if sel != "any" and not rows.empty:
+                        rows = rows.loc[rows["name"] == sel]
+                    kind, families = fam, (None if sel == "any" else [sel])
+                else:
+                    rows = eng.loc[_sel_mask(eng, sel)] if not eng.empty else eng
+                    types = _sel_types(sel)
+                    kind = "engagement"
+                    families = (
+                        None
+                        if types is None
+                        else [c for c, i in inst.items() if i.power_type in types or c == sel]
+                    )
+                bases[alt] = rows
+                scopes[alt] = self._scope_cells(kind, families, rows)
+        allc = pd.concat(list(scopes.values()), ignore_index=True).drop_duplicates()
+        if year is not None:
+            data_years = sorted(int(y) for y in allc["year"].unique())
+            if year not in data_years:
+                shown = ", ".join(map(str, data_years[-30:]))
+                raise SoftpowerError(f"--year {year}: no data observed that year (expected one of {shown})")
+            allc = allc.loc[allc["year"] == year]
+        if allc.empty:
+            raise SoftpowerError(
+                "ledger: no framework indicator observes any actor-partner-year "
+                "(expected records matching the framework's indicators)"
+            )
+        actors = tuple(sorted(allc["actor"].unique()))
+        partners = tuple(sorted(allc["partner"].unique()))
+        allc = allc.sort_values(["year", "partner", "actor"], kind="stable").reset_index(drop=True)
+        ai = pd.Index(actors)
+        pi = pd.Index(partners)
+        y = allc["year"].to_numpy(int)
+        a = ai.get_indexer(allc["actor"])
+        p = pi.get_indexer(allc["partner"])
+        key = (y - self.years[0]) * len(partners) + p
+        change = np.r_[True, key[1:] != key[:-1]]
+        group = np.cumsum(change) - 1
+        self.cells = Cells(y, a, p, group, np.flatnonzero(change), actors, partners)
+        self.out_years = np.unique(y)
+        self._cell_key = pd.Index(self._key(y, a, p))
+        self._bases = {}
+        for alt, rows in bases.items():
+            sc = scopes[alt]
+            ids = self._ids(sc)
+            self._bases[alt] = _Base(np.sort(ids[ids >= 0]), {"rows": rows})
+
+    def _key(self, y: np.ndarray, a: np.ndarray, p: np.ndarray) -> np.ndarray:
+        na = len(self.cells.actors) if hasattr(self, "cells") else 0
+        return (np.asarray(y, dtype=np.int64) * 10_000 + np.asarray(p, dtype=np.int64)) * max(na, 1) + a
+
+    def _ids(self, df: Any) -> np.ndarray:
+        """Universe cell ids of rows ``year, partner, actor`` (-1 where not a cell)."""
+        if df.empty:
+            return np.zeros(0, dtype=np.int64)
+        a = pd.Index(self.cells.actors).get_indexer(pd.Index(df["actor"]))
+        p = pd.Index(self.cells.partners).get_indexer(pd.Index(df["partner"]))
+        ok = (a >= 0) & (p >= 0)
+        out = np.full(len(df), -1, dtype=np.int64)
+        k = self._key(df["year"].to_numpy(int)[ok], a[ok], p[ok])
+        out[ok] = self._cell_key.get_indexer(k)
+        return out
+
+    # -- raw values ----------------------------------------------------------------------
+    def _dense(self, rows: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sum ``col`` per dyad and year over the full year range: ``(dyad_a, dyad_p, arr[year, dyad])``."""
+        g = rows.groupby(["actor", "partner", "year"], as_index=False)[col].sum()
+        d = pd.DataFrame(g[["actor", "partner"]]).drop_duplicates().reset_index(drop=True)
+        di = pd.MultiIndex.from_frame(d).get_indexer(
+            pd.MultiIndex.from_frame(pd.DataFrame(g[["actor", "partner"]]))
         )
-        # pillar -> indicator weights of a two-level arithmetic mean (equal within a pillar)
-        self.within = np.zeros((len(self.pillar_index), len(fams)))
-        for j, idx in enumerate(self.pillar_index):
-            self.within[j, idx] = 1.0 / len(idx)
+        arr = np.zeros((len(self.years), len(d)))
+        np.add.at(arr, (g["year"].to_numpy(int) - self.years[0], di), g[col].to_numpy(float))
+        return d["actor"].to_numpy(), d["partner"].to_numpy(), arr
 
-    def _flat(self, arr: np.ndarray) -> np.ndarray:
-        return arr.reshape(arr.shape[0], -1)[:, self.flat]
+    def raw(
+        self, alt: str, split: int, hl: int, amt: int, imp: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Raw values of a source indicator on its cells: ``(cell ids, values, recorded)``.
 
-    def _value(self, ind: str, imp: int) -> np.ndarray:
-        key = (ind, imp)
-        if key not in self._imputed:
-            full = self._flat(self.inputs.values[ind])
-            self._imputed[key] = IMPUTERS[IMP_NAMES[imp]](full)[self.yo]
-        return self._imputed[key]
+        Inside the source's scope a cell without a record is 0 for engagement (observed, none)
+        and follows the imputation for reported values; ``recorded`` marks cells with records.
+        """
+        fam, _, sel = alt.partition(":")
+        key = (
+            alt,
+            split,
+            hl if fam == "roots" else 0,
+            amt if fam == "usd" else 0,
+            imp if fam in VALUE_FAMILIES else 0,
+        )
+        if key in self._raw:
+            return self._raw[key]
+        base = self._bases[alt]
+        rows: pd.DataFrame = base.rows["rows"]
+        rule = SPLIT_RULES[split]
+        cells = base.cells
+        vals = np.zeros(len(cells))
+        rec = np.zeros(len(cells), dtype=bool)
+        if not rows.empty:
+            if fam in VALUE_FAMILIES:
+                col = f"value_{rule}"
+                g = rows.groupby(["actor", "partner", "year"], as_index=False)[col].mean()
+                ids = self._ids(g)
+                pos = np.searchsorted(cells, ids)
+                ok = (ids >= 0) & (pos < len(cells))
+                ok[ok] &= cells[pos[ok]] == ids[ok]
+                full = np.full(len(cells), np.nan)
+                full[pos[ok]] = g[col].to_numpy(float)[ok]
+                rec = ~np.isnan(full)
+                vals = self._impute(cells, full, IMP_NAMES[imp])
+            else:
+                if fam == "usd":
+                    r = rows.assign(_v=rows[f"usd_{rule}"] + rows[f"missing_{rule}"] * self.amounts[amt])
+                    val_col = "_v"
+                else:
+                    r, val_col = rows, f"count_{rule}"
+                da, dp, arr = self._dense(r, val_col)
+                if fam == "roots":
+                    h = self.half_lives[hl]
+                    lag = self.years[:, None] - self.years[None, :]
+                    decay = np.where(lag >= 0, 2.0 ** (-np.maximum(lag, 0) / h), 0.0)
+                    arr = decay @ arr
+                elif fam == "usd":
+                    arr = arr / 1e6  # USD million
+                yy, dd = np.nonzero(arr)
+                df = pd.DataFrame({"year": self.years[yy], "actor": da[dd], "partner": dp[dd]})
+                ids = self._ids(df)
+                pos = np.searchsorted(cells, ids)
+                ok = (ids >= 0) & (pos < len(cells))
+                ok[ok] &= cells[pos[ok]] == ids[ok]
+                vals[pos[ok]] = arr[yy, dd][ok]
+                rec[pos[ok]] = True
+        keep = ~np.isnan(vals)
+        out = (cells[keep], vals[keep], rec[keep])
+        self._raw[key] = out
+        return out
 
+    def _impute(self, cells: np.ndarray, x: np.ndarray, method: str) -> np.ndarray:
+        if method == "zero":
+            return np.where(np.isnan(x), 0.0, x)
+        if method == "none":
+            return x
+        c = self.cells
+        y, a, p = c.year[cells], c.actor[cells], c.partner[cells]
+        df = pd.DataFrame({"y": y, "a": a, "p": p, "x": x})
+        if method == "mean":
+            return df["x"].fillna(df.groupby("y")["x"].transform("mean")).to_numpy()
+        # carry_forward: the dyad's last recorded value in an earlier observed year
+        order = np.lexsort((y, p, a))
+        s = df.iloc[order]
+        filled = s.groupby(["a", "p"])["x"].ffill().to_numpy()
+        out = np.empty(len(x))
+        out[order] = filled
+        return out
+
+    def coalesced(
+        self, k: int, rot: int, split: int, hl: int, amt: int, imp: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Indicator ``k`` on its cells: each cell from the first alternative (in the rotated
+        order) that observes it; returns ``(cell ids, raw values, alternative index)``."""
+        alts = self.specs[k].alts
+        order = [(i + rot) % len(alts) for i in range(len(alts))]
+        ids_l, vals_l, src_l = [], [], []
+        seen = np.zeros(0, dtype=np.int64)
+        for i in order:
+            ids, vals, _ = self.raw(alts[i], split, hl, amt, imp)
+            new = ~np.isin(ids, seen, assume_unique=True)
+            ids_l.append(ids[new])
+            vals_l.append(vals[new])
+            src_l.append(np.full(int(new.sum()), i))
+            seen = np.union1d(seen, ids)
+        ids = np.concatenate(ids_l)
+        order_ids = np.argsort(ids, kind="stable")
+        return ids[order_ids], np.concatenate(vals_l)[order_ids], np.concatenate(src_l)[order_ids]
+
+    def _decide(self, k: int) -> audit.Treatment:
+        _, x, _ = self.coalesced(k, 0, 0, self.nominal_hl, self.nominal_amt, self.nominal_imp)
+        return audit.decide(x, enabled=self.framework.treatment == "auto")
+
+    @property
+    def nominal_hl(self) -> int:
+        return int(np.flatnonzero(np.isclose(self.half_lives, self.framework.half_life))[0])
+
+    @property
+    def nominal_amt(self) -> int:
+        lo, hi = self.amount_range
+        return int(np.argmin(np.abs(np.log(self.amounts) - 0.5 * (np.log(lo) + np.log(hi)))))
+
+    @property
+    def nominal_imp(self) -> int:
+        return IMP_NAMES.index(self.framework.imputation)
+
+    # -- normalised variants ---------------------------------------------------------------
+    def variant(
+        self, k: int, rot: int, split: int, hl: int, amt: int, imp: int, norm: int, agg: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Normalised (and, for the geometric mean, log-shifted) values of indicator ``k``."""
+        fams = self.specs[k].families
+        key = (
+            k,
+            rot % len(self.specs[k].alts),
+            split,
+            hl if "roots" in fams else 0,
+            amt if "usd" in fams else 0,
+            imp if fams & set(VALUE_FAMILIES) else 0,
+            norm,
+            agg,
+        )
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        ids, x, _ = self.coalesced(k, *key[1:6])
+        x = audit.apply(x, self.treatments[k])
+        years = self.cells.year[ids]
+        out = np.empty(len(x))
+        bounds = np.flatnonzero(np.r_[True, years[1:] != years[:-1], True]) if len(x) else np.zeros(1, int)
+        fn = NORMALISERS[NORM_NAMES[norm]]
+        for s, e in zip(bounds[:-1], bounds[1:], strict=True):
+            v = fn(x[s:e])
+            if AGG_NAMES[agg] == "geometric":
+                v = np.log(v - v.min() + 1.0)
+            out[s:e] = v
+        hit = (ids, out)
+        self._cache[key] = hit
+        return hit
+
+    # -- designs ----------------------------------------------------------------------------
     def nominal(self) -> Design:
         """The framework's own choices as a one-draw design."""
-        lo, hi = self.inputs.amount_range
         fw = self.framework
         return Design(
+            source=np.zeros((1, len(self.specs)), dtype=int),
+            drop=np.array([-1]),
+            split=np.array([0]),
+            imp=np.array([self.nominal_imp]),
             norm=np.array([NORM_NAMES.index(fw.normalisation)]),
-            imp=np.array([IMP_NAMES.index(fw.imputation)]),
-            half_life=np.array([fw.half_life]),
-            amount=np.array([np.sqrt(lo * hi)]),
-            weights=np.asarray(self.nominal_weights)[None, :],
-        )
-
-    def from_uniform(self, u: np.ndarray) -> Design:
-        """Map uniforms ``u[n, 4 + P]`` to choices (columns: normalisation, imputation,
-        half-life, missing amount, then one per pillar weight)."""
-        fw = self.framework
-        u = np.clip(u, 0.0, 1.0 - 1e-12)
-        norm_opts = np.array([NORM_NAMES.index(m) for m in fw.mc_normalisation])
-        imp_opts = np.array([IMP_NAMES.index(m) for m in fw.mc_imputation])
-        h0, h1 = fw.half_life_range
-        lo, hi = self.inputs.amount_range
-        nominal = dict(zip(fw.pillar_names, self.nominal_weights, strict=True))
-        return Design(
-            norm=norm_opts[(u[:, 0] * len(norm_opts)).astype(int)],
-            imp=imp_opts[(u[:, 1] * len(imp_opts)).astype(int)],
-            half_life=np.exp(np.log(h0) + u[:, 2] * (np.log(h1) - np.log(h0))),
-            amount=np.exp(np.log(lo) + u[:, 3] * (np.log(hi) - np.log(lo))),
-            weights=weight_expert(fw.pillar_names, nominal, u[:, 4:]),
+            agg=np.array([AGG_NAMES.index(fw.aggregation)]),
+            half_life=np.array([self.nominal_hl]),
+            amount=np.array([self.nominal_amt]),
+            weights=self.nominal_weights[None, :],
         )
 
     @property
+    def alt_specs(self) -> list[int]:
+        """Indicators with alternative sources (one data-source factor each)."""
+        return [k for k, s in enumerate(self.specs) if len(s.alts) > 1]
+
+    def factor_groups(self) -> list[str]:
+        """The factor group of each uniform column of :meth:`from_uniform`."""
+        n_src = max(1, len(self.alt_specs))
+        return ["data_source"] * n_src + list(FACTORS[1:-1]) + ["weights"] * len(self.framework.pillars)
+
+    @property
     def n_factors(self) -> int:
-        return 4 + len(self.framework.pillars)
+        return len(self.factor_groups())
 
-    def chunk_size(self) -> int:
-        per_draw = len(self.indicators) * len(self.yo) * len(self.flat) * 8 * 3
-        return int(max(1, min(4096, CHUNK_BYTES // max(per_draw, 1))))
+    def from_uniform(self, u: np.ndarray) -> Design:
+        """Map uniforms ``u[n, n_factors]`` to choices (columns as :meth:`factor_groups`)."""
+        fw = self.framework
+        u = np.clip(u, 0.0, 1.0 - 1e-12)
+        n = len(u)
+        n_src = max(1, len(self.alt_specs))
+        source = np.zeros((n, len(self.specs)), dtype=int)
+        for c, k in enumerate(self.alt_specs):
+            source[:, k] = (u[:, c] * len(self.specs[k].alts)).astype(int)
+        col = n_src
 
-    def _fixed(self, norm: int, imp: int) -> np.ndarray:
-        """Normalised values ``[indicator, year, dyad]`` of the indicators no continuous choice
-        moves (counts, reported values), computed once per (normalisation, imputation)."""
-        key = (norm, imp)
-        if key not in self._normalised:
-            rows = []
-            for k in self.fixed:
-                ind = self.indicators[k]
-                fam, _, sel = ind.partition(":")
-                if fam in VALUE_FAMILIES:
-                    raw = self._value(ind, imp)
-                else:
-                    raw = self._flat(self.inputs.engagement[("count", sel)])[self.yo]
-                rows.append(NORMALISERS[NORM_NAMES[norm]](raw))
-            self._normalised[key] = np.stack(rows)
-        return self._normalised[key]
+        def pick(options: list[int]) -> np.ndarray:
+            nonlocal col
+            arr = np.asarray(options)[(u[:, col] * len(options)).astype(int)]
+            col += 1
+            return arr
 
-    def _variable(self, d: Design) -> np.ndarray:
-        """Raw values ``[draw, indicator, year, dyad]`` of the money and roots indicators."""
-        inp = self.inputs
-        x = np.empty((len(d), len(self.variable), len(self.yo), len(self.flat)))
-        roots = []
-        for j, k in enumerate(self.variable):
-            fam, _, sel = self.indicators[k].partition(":")
-            if fam == "usd":
-                known = self._flat(inp.engagement[("usd", sel)])[self.yo]
-                missing = self._flat(inp.engagement[("usd_missing", sel)])[self.yo]
-                x[:, j] = np.log1p((known + missing * d.amount[:, None, None]) / 1e6)
-            else:
-                roots.append(j)
-        if roots:  # all stocks in one product: decay[draw, year, past year] x counts[past year, ...]
-            lag = inp.years[self.yo][:, None] - inp.years[None, :]
-            decay = np.where(lag >= 0, 2.0 ** (-np.maximum(lag, 0)[None] / d.half_life[:, None, None]), 0.0)
-            c = self._roots_counts
-            stock = np.einsum("bts,sm->btm", decay, c.reshape(c.shape[0], -1))
-            x[:, roots] = stock.reshape(len(d), len(self.yo), *c.shape[1:]).transpose(0, 2, 1, 3)
-        return x
+        drop = pick([-1, *range(len(self.specs))]) if len(self.specs) > 1 else pick([-1])
+        split = pick([SPLIT_RULES.index(s) for s in fw.mc_split])
+        imp = pick([IMP_NAMES.index(m) for m in fw.mc_imputation])
+        norm = pick([NORM_NAMES.index(m) for m in fw.mc_normalisation])
+        agg = pick([AGG_NAMES.index(m) for m in fw.mc_aggregation])
+        hl = pick(list(range(len(self.half_lives))))
+        amt = pick(list(range(len(self.amounts))))
+        nominal = dict(zip(fw.pillar_names, self.nominal_weights, strict=True))
+        weights = weight_expert(fw.pillar_names, nominal, u[:, col:])
+        return Design(source, drop, split, imp, norm, agg, hl, amt, weights)
 
-    def normalised(self, d: Design) -> np.ndarray:
-        """Normalised indicator values ``[draw, indicator, year, dyad]`` for the design's draws.
+    def prepare(self, d: Design) -> None:
+        """Compute every indicator variant the design needs (before forking workers)."""
+        seen = set()
+        for i in range(len(d)):
+            src, _, split, imp, norm, agg, hl, amt = d.row(i)
+            for k in range(len(self.specs)):
+                key = (k, src[k], split, hl, amt, imp, norm, agg)
+                if key not in seen:
+                    seen.add(key)
+                    self.variant(k, src[k], split, hl, amt, imp, norm, agg)
 
-        Counts and reported values depend on a draw only through its normalisation and
-        imputation, so they are normalised once per method pair; money and roots stocks
-        depend on the draw's amount and half-life and are normalised per group of draws
-        sharing a normaliser.
-        """
-        x = np.empty((len(d), len(self.indicators), len(self.yo), len(self.flat)))
-        if self.variable:
-            var = self._variable(d)
-            for m in np.unique(d.norm):
-                sel = d.norm == m
-                var[sel] = NORMALISERS[NORM_NAMES[int(m)]](var[sel])
-            x[:, self.variable] = var
-        if self.fixed:
-            imps = d.imp if self.has_values else np.zeros(len(d), dtype=int)
-            pairs, which = np.unique(np.stack([d.norm, imps], axis=1), axis=0, return_inverse=True)
-            table = np.stack([self._fixed(int(m), int(i)) for m, i in pairs])
-            x[:, self.fixed] = table[which.ravel()]
-        return x
+    # -- scores -----------------------------------------------------------------------------
+    def pillar_parts(self, d: Design, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pillar scores ``[pillar, cell]`` (NaN where unobserved) and their weight sums."""
+        src, drop, split, imp, norm, agg, hl, amt = d.row(i)
+        n_p = len(self.framework.pillars)
+        num = np.zeros((n_p, len(self.cells)))
+        den = np.zeros((n_p, len(self.cells)))
+        for k, spec in enumerate(self.specs):
+            if k == drop:
+                continue
+            ids, x = self.variant(k, src[k], split, hl, amt, imp, norm, agg)
+            num[spec.pillar, ids] += spec.weight * x
+            den[spec.pillar, ids] += spec.weight
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return num / den, den
 
-    def _leaves_missing(self, imp: np.ndarray) -> np.ndarray:
-        """Per draw: does its imputation leave a reported value missing?"""
-        if not self.has_values:
-            return np.zeros(len(imp), dtype=bool)
-        values = [
-            self.indicators[k] for k in self.fixed if self.indicators[k].partition(":")[0] in VALUE_FAMILIES
-        ]
-        flags = np.zeros(len(IMP_NAMES), dtype=bool)
-        for i in np.unique(imp):
-            flags[i] = any(np.isnan(self._value(ind, int(i))).any() for ind in values)
-        return flags[imp]
+    def score_one(self, d: Design, i: int) -> np.ndarray:
+        """Composite scores of draw ``i`` on every cell (NaN where no indicator observes it)."""
+        pil, den = self.pillar_parts(d, i)
+        w = d.weights[i][:, None] * (den > 0)
+        tot = w.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            s = np.where(den > 0, pil, 0.0)
+            comp = (w * s).sum(axis=0) / tot
+        comp[tot == 0] = np.nan
+        if AGG_NAMES[int(d.agg[i])] == "geometric":
+            comp = np.exp(comp) - 1.0
+        return comp
 
-    def _fast_arithmetic(self, d: Design) -> np.ndarray | None:
-        """Composite ``[draw, year * dyad]`` of a two-level arithmetic mean without missing
-        values: one weight per indicator, and the cached normalised counts enter through one
-        matrix product per (normalisation, imputation) group instead of a per-draw copy."""
-        imps = d.imp if self.has_values else np.zeros(len(d), dtype=int)
-        pairs, which = np.unique(np.stack([d.norm, imps], axis=1), axis=0, return_inverse=True)
-        which = which.ravel()
-        tables = [self._fixed(int(m), int(i)) for m, i in pairs] if self.fixed else []
-        if self.framework.aggregation != "arithmetic" or any(np.isnan(t).any() for t in tables):
-            return None
-        weff = d.weights @ self.within  # draw x indicator
-        comp = np.zeros((len(d), len(self.yo) * len(self.flat)))
-        if self.variable:
-            var = self._variable(d)
-            for m in np.unique(d.norm):
-                sel = d.norm == m
-                var[sel] = NORMALISERS[NORM_NAMES[int(m)]](var[sel])
-            comp += np.einsum(
-                "bk,bkn->bn", weff[:, self.variable], var.reshape(len(d), len(self.variable), -1)
-            )
-        for j, table in enumerate(tables):
-            sel = which == j
-            comp[sel] += np.einsum(
-                "bk,kn->bn", weff[np.ix_(sel, self.fixed)], table.reshape(len(self.fixed), -1)
-            )
-        return comp.reshape(len(d), len(self.yo), len(self.flat))
+    def ranks(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Competition ranks within partner-years (1 = highest; NaN scores get 0) and, per
+        partner-year, the cell that leads alone (-1 when the top is tied or nobody scores)."""
+        c = self.cells
+        key = np.where(np.isnan(s), np.inf, -s)
+        order = np.lexsort((key, c.group))
+        ks, gs = key[order], c.group[order]
+        pos = np.arange(len(order))
+        gstart = c.group_start[gs]
+        new = np.r_[True, (ks[1:] != ks[:-1]) | (gs[1:] != gs[:-1])]
+        first = np.maximum.accumulate(np.where(new, pos, 0))
+        r = (first - gstart + 1).astype(np.int32)
+        r[np.isinf(ks)] = 0
+        ranks = np.empty(len(s), dtype=np.int32)
+        ranks[order] = r
+        n_groups = len(c.group_start)
+        top = order[c.group_start]
+        second_pos = c.group_start + 1
+        gend = np.r_[c.group_start[1:], len(order)]
+        has_second = second_pos < gend
+        top_key = key[top]
+        second_key = np.full(n_groups, np.inf)
+        second_key[has_second] = key[order[second_pos[has_second]]]
+        alone = np.isfinite(top_key) & (second_key > top_key)
+        lead = np.where(alone, top, -1)
+        return ranks, lead
 
-    def scores(self, d: Design) -> np.ndarray:
-        """Composite scores ``[draw, year, actor, partner]`` (``NaN`` on actor = partner)."""
-        comp = np.empty((len(d), len(self.yo), len(self.flat)))
-        # draws whose imputation leaves values missing need the general path; the others
-        # (all of them for arithmetic frameworks of counts, money and stocks) the fast one
-        general = self._leaves_missing(d.imp) | (self.framework.aggregation != "arithmetic")
-        if (~general).any():
-            fast = self._fast_arithmetic(d.take(~general))
-            assert fast is not None
-            comp[~general] = fast
-        if general.any():
-            g = d.take(general)
-            xt = self.normalised(g).transpose(0, 2, 3, 1)  # draw, year, dyad, indicator
-            agg = AGGREGATORS[self.framework.aggregation]
-            pillars = np.stack(
-                [agg(xt[..., idx], np.full(len(idx), 1.0 / len(idx))) for idx in self.pillar_index], axis=-1
-            )
-            comp[general] = agg(pillars, g.weights[:, None, :])
-        out = np.full((len(d), len(self.yo), self.shape[0] * self.shape[1]), np.nan)
-        out[..., self.flat] = comp
-        return out.reshape(len(d), len(self.yo), *self.shape)
+    def actor_totals(self, s: np.ndarray) -> np.ndarray:
+        """Sum of an actor's cell scores per year ``[year, actor]`` (out years)."""
+        c = self.cells
+        yi = np.searchsorted(self.out_years, c.year)
+        idx = yi * len(c.actors) + c.actor
+        tot = np.bincount(idx, weights=np.nan_to_num(s), minlength=len(self.out_years) * len(c.actors))
+        return tot.reshape(len(self.out_years), len(c.actors))
 
+    def facts(self) -> np.ndarray:
+        """Facts behind each cell (engagement facts of the selected instruments plus reported
+        values of the framework's metrics, that year)."""
+        c = self.cells
+        out = np.zeros(len(c))
+        eng, vals = self.panel.engagement, self.panel.values
+        sels = {
+            a.partition(":")[2]
+            for s in self.specs
+            for a in s.alts
+            if a.partition(":")[0] not in VALUE_FAMILIES
+        }
+        if sels and not eng.empty:
+            mask = np.zeros(len(eng), dtype=bool)
+            for sel in sels:
+                mask |= _sel_mask(eng, sel)
+            g = eng.loc[mask].groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum()
+            ids = self._ids(g)
+            ok = ids >= 0
+            np.add.at(out, ids[ok], g["n_facts"].to_numpy(float)[ok])
+        names = {(a.partition(":")[0], a.partition(":")[2]) for s in self.specs for a in s.alts}
+        names = {n for n in names if n[0] in VALUE_FAMILIES}
+        if names and not vals.empty:
+            mask = np.array([(k, n) in names for k, n in zip(vals["kind"], vals["name"], strict=True)])
+            if mask.any():
+                g = vals.loc[mask].groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum()
+                ids = self._ids(g)
+                ok = ids >= 0
+                np.add.at(out, ids[ok], g["n_facts"].to_numpy(float)[ok])
+        return out
 
-def competition_ranks(scores: np.ndarray, axis: int = -2) -> np.ndarray:
-    """Rank along ``axis`` (1 = highest; ties share the best rank; ``NaN`` scores get 0)."""
-    s = np.moveaxis(scores, axis, -1)
-    filled = np.where(np.isnan(s), -np.inf, s)
-    greater = (filled[..., None, :] > filled[..., :, None]).sum(axis=-1)
-    ranks = np.where(np.isnan(s), 0, 1 + greater)
-    return np.moveaxis(ranks, -1, axis).astype(np.int16)
-
-
-def actor_totals(scores: np.ndarray) -> np.ndarray:
-    """Outward influence: the sum of an actor's dyad scores over partners ``[..., year, actor]``."""
-    return np.nansum(scores, axis=-1)
+    def coverage(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per cell: the share of the nominal weight on indicators that observe it, and a
+        bit mask of those indicators."""
+        c = self.cells
+        share = np.zeros(len(c))
+        mask = np.zeros(len(c), dtype=np.int64)
+        pw = self.nominal_weights
+        tot_rel = np.zeros(len(self.framework.pillars))
+        for s in self.specs:
+            tot_rel[s.pillar] += s.weight
+        for k, s in enumerate(self.specs):
+            ids, _, _ = self.coalesced(k, 0, 0, self.nominal_hl, self.nominal_amt, self.nominal_imp)
+            share[ids] += pw[s.pillar] * s.weight / tot_rel[s.pillar]
+            mask[ids] |= np.int64(1) << k
+        return share, mask

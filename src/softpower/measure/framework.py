@@ -15,6 +15,12 @@ names have the form ``family:selector``:
 ``perception:<measure>``
     a poll share (``trust``, ``friendly``, ...; ``any`` is their mean), missing where none.
 
+Several names joined by ``|`` are one indicator from alternative sources: each cell takes its
+value from the first alternative whose source observes it (so a donor one dataset cannot see
+is filled from another dataset that can, never summed), and the Monte Carlo draws the order of
+preference (the data-source choice). An indicator may carry a relative weight within its
+pillar: ``- {"roots:all": 0.5}`` (default 1).
+
 ``<sel>`` is ``all``, a power type (``economic``, ``smart``, ``soft``, ``diplomatic``,
 ``hard``) or an instrument code. Any problem is reported as one line naming the file, the
 line, the key and what was expected.
@@ -40,6 +46,10 @@ ENGAGEMENT_FAMILIES = ("count", "usd", "roots")
 VALUE_FAMILIES = ("indicator", "perception")
 PERCEPTION_MEASURES = ("trust", "friendly", "positive_image", "favourable", "considers_interests", "any")
 DEFAULT_HALF_LIFE = 10.0
+#: Group split rules of the panel (:mod:`softpower.measure.panel`); the first is nominal.
+SPLIT_RULES = ("equal", "full")
+#: Skew treatments (:mod:`softpower.measure.audit`): the recorded rule, or none.
+TREATMENTS = ("auto", "none")
 WEIGHT_TOLERANCE = 1e-6
 
 
@@ -50,6 +60,13 @@ class Pillar:
     name: str
     weight: float | None
     indicators: tuple[str, ...]
+    indicator_weights: tuple[float, ...] = ()
+
+    def relative(self, indicator: str) -> float:
+        """Relative weight of ``indicator`` within the pillar (1 when none is declared)."""
+        if not self.indicator_weights:
+            return 1.0
+        return self.indicator_weights[self.indicators.index(indicator)]
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,9 @@ class Framework:
     half_life_range: tuple[float, float] = (5.0, 20.0)
     mc_normalisation: tuple[str, ...] = tuple(NORMALISERS)
     mc_imputation: tuple[str, ...] = tuple(IMPUTERS)
+    mc_aggregation: tuple[str, ...] = tuple(AGGREGATORS)
+    mc_split: tuple[str, ...] = SPLIT_RULES
+    treatment: str = "auto"
     source: str = "<default>"
     description: str = ""
 
@@ -91,7 +111,13 @@ def selectors() -> tuple[str, ...]:
 
 
 def check_indicator(name: str, file: str, line: int | None, key: str) -> str:
-    """Return ``name`` if it is a known indicator, else raise :class:`InputError`."""
+    """Return ``name`` if it is a known indicator (alternatives joined by ``|``), else raise
+    :class:`InputError`."""
+    alts = [a.strip() for a in str(name).split("|")]
+    if len(alts) > 1:
+        for a in alts:
+            check_indicator(a, file, line, key)
+        return "|".join(alts)
     fam, _, sel = str(name).partition(":")
     families = ENGAGEMENT_FAMILIES + VALUE_FAMILIES
     if fam not in families or not sel:
@@ -219,16 +245,25 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
             raise InputError(
                 file, where, f"pillars.{pname}.indicators", "missing or empty", "a list of indicator names"
             )
-        inds = tuple(
-            check_indicator(
-                name,
-                file,
-                ln.get(("pillars", str(pname), "indicators", str(i))),
-                f"pillars.{pname}.indicators",
+        inds: list[str] = []
+        rel: list[float] = []
+        for i, item in enumerate(body["indicators"]):
+            at = ln.get(("pillars", str(pname), "indicators", str(i)))
+            key = f"pillars.{pname}.indicators"
+            w: Any = 1.0
+            if isinstance(item, dict):
+                if len(item) != 1:
+                    raise InputError(file, at, key, f"{item!r} is not one name", "NAME or {NAME: WEIGHT}")
+                item, w = next(iter(item.items()))
+            if not isinstance(w, int | float) or isinstance(w, bool) or not math.isfinite(w) or w <= 0:
+                raise InputError(file, at, key, f"relative weight {w!r}", "a number > 0")
+            inds.append(check_indicator(item, file, at, key))
+            rel.append(float(w))
+        pillars.append(
+            Pillar(
+                str(pname), body.get("weight"), tuple(inds), tuple(rel) if any(r != 1 for r in rel) else ()
             )
-            for i, name in enumerate(body["indicators"])
         )
-        pillars.append(Pillar(str(pname), body.get("weight"), inds))
     names = tuple(p.name for p in pillars)
     given = {p.name: p.weight for p in pillars if p.weight is not None}
     if given:
@@ -255,7 +290,15 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
     unc = doc.get("uncertainty") or {}
     mc_norm = tuple(unc.get("normalisation", list(NORMALISERS)))
     mc_imp = tuple(unc.get("imputation", list(IMPUTERS)))
-    for key, values, reg in (("normalisation", mc_norm, NORMALISERS), ("imputation", mc_imp, IMPUTERS)):
+    mc_agg = tuple(unc.get("aggregation", [doc.get("aggregation", "arithmetic")]))
+    mc_split = tuple(unc.get("split", [SPLIT_RULES[0]]))
+    split_reg = dict.fromkeys(SPLIT_RULES)
+    for key, values, reg in (
+        ("normalisation", mc_norm, NORMALISERS),
+        ("imputation", mc_imp, IMPUTERS),
+        ("aggregation", mc_agg, AGGREGATORS),
+        ("split", mc_split, split_reg),
+    ):
         bad = [v for v in values if v not in reg] or ([] if values else ["(empty)"])
         if bad:
             raise InputError(
@@ -276,6 +319,9 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
         half_life_range=(float(hr[0]), float(hr[1])),
         mc_normalisation=mc_norm,
         mc_imputation=mc_imp,
+        mc_aggregation=mc_agg,
+        mc_split=mc_split,
+        treatment=_choice(doc, "treatment", dict.fromkeys(TREATMENTS), "auto", file, ln),
         source=file,
         description=str(doc.get("description", "")).strip(),
     )

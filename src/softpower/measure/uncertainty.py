@@ -1,23 +1,23 @@
-"""Uncertainty and sensitivity: vectorised Monte Carlo of the ranks, Sobol indices (SALib).
+"""Uncertainty and sensitivity over what matters: who leads, and why that could change.
 
-Every draw varies the normalisation, the imputation, the half-life of the roots stocks,
-the amount filled in for facts stated without one (a log-uniform range, never zero) and
-the pillar weights (a Dirichlet "expert" distribution centred on the nominal weights).
-Draws are evaluated in chunks (one array call per chunk); the rank distribution of every
-actor in every partner and year is accumulated as a histogram, so memory does not grow
-with the number of draws.
+Every Monte Carlo draw varies the data source of indicators with alternatives, leaves one
+indicator out (or none), the group split rule, the imputation, the normalisation, the
+aggregation, the roots half-life, the amount filled in for facts stated without one and the
+pillar weights (a Dirichlet "expert" distribution centred on the nominal weights). All
+choices are discrete except the weights, so a draw is a weighted sum of cached arrays and
+one sort (:class:`softpower.measure.engine.Model`).
 
-The Sobol analysis groups the factors by choice and explains the average absolute shift
-of the dyad ranks from the nominal ranks (Saisana et al. 2005).
+Outputs: each cell's rank distribution (histogram, so memory does not grow with draws), its
+**probability of leading** (share of draws in which it ranks first alone), and the Sobol
+indices of **who leads**: the output explained is, per draw, the share of partner-years
+whose leader is the nominal one (Saisana et al. 2005 explain a rank shift; the leader is
+what this project reports).
 
 References
 ----------
 Saisana, M., Saltelli, A. and Tarantola, S. (2005). Uncertainty and sensitivity analysis
 techniques as tools for the quality assessment of composite indicators. *Journal of the
 Royal Statistical Society A*, 168(2), 307-323.
-
-Saltelli, A. (2002). Making best use of model evaluations to compute sensitivity indices.
-*Computer Physics Communications*, 145(2), 280-297.
 
 Saltelli, A., Annoni, P., Azzini, I., Campolongo, F., Ratto, M. and Tarantola, S. (2010).
 Variance based sensitivity analysis of model output. Design and estimator for the total
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,21 +37,23 @@ import pandas as pd
 from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
-from softpower.measure.engine import Model, actor_totals, competition_ranks
+from softpower.measure.engine import Model
 
-#: The choices the analysis varies, in the column order of :meth:`Model.from_uniform`.
-CHOICES = ("normalisation", "imputation", "half_life", "missing_amounts")
+#: Draws evaluated between two progress reports (and per task of a worker process).
+CHUNK = 25
 
 
 @dataclass
 class RankDistribution:
     """Rank histograms over ``n`` draws.
 
-    ``dyad[y, a, p, r]`` counts draws where actor ``a`` ranked ``r + 1`` in partner ``p``
-    in year ``y``; ``total[y, a, r]`` the same for actor totals.
+    ``cell[c, r]`` counts draws where cell ``c`` ranked ``r + 1`` in its partner-year;
+    ``lead[c]`` draws where it ranked first alone; ``total[y, a, r]`` the rank of actor
+    totals per year.
     """
 
-    dyad: np.ndarray
+    cell: np.ndarray
+    lead: np.ndarray
     total: np.ndarray
     n: int
 
@@ -62,66 +64,79 @@ class RankDistribution:
         r = 1 + np.argmax(cdf >= q - 1e-12, axis=-1)
         return np.where(n[..., 0] > 0, r, 0)
 
-    def dyad_quantiles(self, q: float) -> np.ndarray:
-        """Rank at quantile ``q`` for every ``[year, actor, partner]`` (0 where undefined)."""
-        return self._quantile(self.dyad, q)
+    def cell_quantiles(self, q: float) -> np.ndarray:
+        """Rank at quantile ``q`` of every cell (0 where the cell never scored)."""
+        return self._quantile(self.cell, q)
 
     def total_quantiles(self, q: float) -> np.ndarray:
         return self._quantile(self.total, q)
 
     def lead_share(self) -> np.ndarray:
-        """Share of draws in which each actor ranks first in the partner ``[year, actor, partner]``."""
-        return self.dyad[..., 0] / max(self.n, 1)
-
-
-def _hist(ranks: np.ndarray, n_ranks: int) -> np.ndarray:
-    """Per-cell counts of ranks ``1..n_ranks`` over the first axis (one pass per rank value)."""
-    return np.stack([(ranks == r).sum(axis=0) for r in range(1, n_ranks + 1)], axis=-1)
+        """Probability of leading: the share of draws in which each cell ranks first alone."""
+        return self.lead / max(self.n, 1)
 
 
 #: Progress callback: called with the number of draws just evaluated.
 Progress = Callable[[int], None]
 
 
+def _total_ranks(tot: np.ndarray) -> np.ndarray:
+    greater = (tot[..., None, :] > tot[..., :, None]).sum(axis=-1)
+    return 1 + greater
+
+
 def _evaluate_serial(
-    model: Model, u: np.ndarray, nominal_ranks: np.ndarray | None, progress: Progress | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    a = len(model.inputs.actors)
-    shape = (len(model.yo), a, len(model.inputs.partners))
-    dyad = np.zeros((*shape, a), dtype=np.int64)
-    total = np.zeros((len(model.yo), a, a), dtype=np.int64)
-    shift = np.zeros(len(u))
-    step = model.chunk_size()
-    for start in range(0, len(u), step):
-        design = model.from_uniform(u[start : start + step])
-        scores = model.scores(design)
-        ranks = competition_ranks(scores, axis=-2)
-        dyad += _hist(ranks, a)
-        total += _hist(competition_ranks(actor_totals(scores), axis=-1), a)
-        if nominal_ranks is not None:
-            valid = nominal_ranks > 0
-            diff = np.abs(ranks.astype(np.int32) - nominal_ranks[None])
-            shift[start : start + len(design)] = diff[:, valid].mean(axis=1)
+    model: Model, d: Any, nominal_lead: np.ndarray | None, progress: Progress | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    n_cells = len(model.cells)
+    n_act = len(model.cells.actors)
+    width = n_act + 1
+    hist = np.zeros(n_cells * width, dtype=np.int64)
+    lead = np.zeros(n_cells, dtype=np.int64)
+    total = np.zeros((len(model.out_years), n_act, n_act), dtype=np.int64)
+    agree = np.zeros(len(d))
+    base = np.arange(n_cells, dtype=np.int64) * width
+    tbase = np.arange(len(model.out_years) * n_act, dtype=np.int64).reshape(-1, n_act) * n_act
+    has_nominal = None if nominal_lead is None else nominal_lead >= 0
+    for start in range(0, len(d), CHUNK):
+        stop = min(len(d), start + CHUNK)
+        rks = np.empty((stop - start, n_cells), dtype=np.int64)
+        leads = []
+        tranks = np.empty((stop - start, len(model.out_years), n_act), dtype=np.int64)
+        for i in range(start, stop):
+            s = model.score_one(d, i)
+            r, led = model.ranks(s)
+            rks[i - start] = r
+            leads.append(led[led >= 0])
+            tranks[i - start] = _total_ranks(model.actor_totals(s))
+            if nominal_lead is not None and has_nominal is not None and has_nominal.any():
+                agree[i] = float((led[has_nominal] == nominal_lead[has_nominal]).mean())
+        hist += np.bincount((base[None, :] + rks).ravel(), minlength=len(hist))
+        lead += np.bincount(np.concatenate(leads), minlength=n_cells)
+        tidx = (tbase[None] + tranks - 1).ravel()
+        total += np.bincount(tidx, minlength=total.size).reshape(total.shape)
         if progress is not None:
-            progress(len(design))
-    return dyad, total, shift
+            progress(stop - start)
+    cell = hist.reshape(n_cells, width)[:, 1:]
+    return cell, lead, total, agree
 
 
-#: Model and nominal ranks shared with forked worker processes (set just before forking).
+#: Model, design and nominal leaders shared with forked worker processes (set before forking).
 _SHARED: dict[str, Any] = {}
 
 
-def _evaluate_part(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return _evaluate_serial(_SHARED["model"], u, _SHARED["nominal"])
+def _evaluate_part(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    d = _SHARED["design"].take(slice(*bounds))
+    return _evaluate_serial(_SHARED["model"], d, _SHARED["nominal"])
 
 
-def default_workers(n: int, model: Model) -> int:
+def default_workers(n: int) -> int:
     """Worker processes for ``n`` draws: ``$SOFTPOWER_WORKERS``, else up to 2 when there are
-    at least eight chunks of work and more than one core (forking costs a few tens of ms)."""
+    at least eight chunks of work and more than one core."""
     env = os.environ.get("SOFTPOWER_WORKERS")
     if env:
         return max(1, int(env))
-    if n < 8 * model.chunk_size() or "fork" not in mp.get_all_start_methods():
+    if n < 8 * CHUNK or "fork" not in mp.get_all_start_methods():
         return 1
     return max(1, min(2, os.cpu_count() or 1))
 
@@ -129,46 +144,51 @@ def default_workers(n: int, model: Model) -> int:
 def evaluate(
     model: Model,
     u: np.ndarray,
-    nominal_ranks: np.ndarray | None = None,
+    nominal_lead: np.ndarray | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> tuple[RankDistribution, np.ndarray]:
-    """Evaluate draws ``u[n, factors]`` chunk by chunk, split over ``workers`` processes.
+    """Evaluate draws ``u[n, factors]`` (uniforms), split over ``workers`` processes.
 
-    Returns the rank distribution and, per draw, the mean absolute shift of the dyad ranks
-    from ``nominal_ranks`` (zeros when none are given). The result does not depend on the
-    number of workers: histograms add up and shifts keep their draw order.
+    Returns the rank distribution and, per draw, the share of partner-years whose sole
+    leader is the nominal one (``nominal_lead``: per partner-year, the leading cell or -1).
+    The result does not depend on the number of workers.
     """
-    workers = default_workers(len(u), model) if workers is None else workers
+    d = model.from_uniform(u)
+    model.prepare(d)
+    workers = default_workers(len(u)) if workers is None else workers
     if workers <= 1:
-        dyad, total, shift = _evaluate_serial(model, u, nominal_ranks, progress)
-        return RankDistribution(dyad, total, len(u)), shift
-    _SHARED.update(model=model, nominal=nominal_ranks)
+        cell, lead, total, agree = _evaluate_serial(model, d, nominal_lead, progress)
+        return RankDistribution(cell, lead, total, len(u)), agree
+    _SHARED.update(model=model, design=d, nominal=nominal_lead)
+    tasks = [(s, min(len(u), s + CHUNK)) for s in range(0, len(u), CHUNK)]
     try:
         with mp.get_context("fork").Pool(workers) as pool:
             parts = []
-            for part in pool.imap(_evaluate_part, np.array_split(u, workers)):
+            for part in pool.imap(_evaluate_part, tasks):
                 parts.append(part)
                 if progress is not None:
-                    progress(len(part[2]))
+                    progress(len(part[3]))
     finally:
         _SHARED.clear()
-    dyad = np.sum([p[0] for p in parts], axis=0)
-    total = np.sum([p[1] for p in parts], axis=0)
-    shift = np.concatenate([p[2] for p in parts])
-    return RankDistribution(dyad, total, len(u)), shift
+    cell = np.sum([p[0] for p in parts], axis=0)
+    lead = np.sum([p[1] for p in parts], axis=0)
+    total = np.sum([p[2] for p in parts], axis=0)
+    agree = np.concatenate([p[3] for p in parts])
+    return RankDistribution(cell, lead, total, len(u)), agree
 
 
 def monte_carlo(
     model: Model,
     n: int,
     seed: int,
-    nominal_ranks: np.ndarray | None = None,
+    nominal_lead: np.ndarray | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> tuple[RankDistribution, np.ndarray]:
     """``n`` Monte Carlo draws from ``numpy.random.default_rng(seed)``."""
     rng = np.random.default_rng(seed)
-    return evaluate(model, rng.random((n, model.n_factors)), nominal_ranks, progress=progress)
+    return evaluate(model, rng.random((n, model.n_factors)), nominal_lead, workers, progress)
 
 
 def sobol_indices(
@@ -241,35 +261,41 @@ def sobol_indices(
     return out
 
 
-def index_problem(pillars: Sequence[str]) -> dict[str, Any]:
-    """SALib problem of the index: one factor per choice, the pillar weights grouped as ``weights``."""
-    names = [*CHOICES, *(f"weight_{p}" for p in pillars)]
-    return {
-        "num_vars": len(names),
-        "names": names,
-        "bounds": [[0.0, 1.0]] * len(names),
-        "groups": [*CHOICES, *(["weights"] * len(pillars))],
-    }
+def index_problem(model: Model) -> dict[str, Any]:
+    """SALib problem of the index: one factor per uniform column, grouped by choice."""
+    groups = model.factor_groups()
+    names = [f"{g}_{i}" for i, g in enumerate(groups)]
+    return {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names), "groups": groups}
+
+
+def sobol_base(model: Model, n_draws: int) -> int:
+    """Base sample of :func:`index_sensitivity`: the largest power of two with
+    ``n (D + 2) <= n_draws`` (at least 8), ``D`` the number of choice groups."""
+    d = len(set(model.factor_groups()))
+    return max(8, 2 ** int(np.floor(np.log2(max(n_draws / (d + 2), 1)))))
 
 
 def sobol_size(model: Model, n_draws: int) -> int:
     """Evaluations of :func:`index_sensitivity` for a budget of ``n_draws``."""
-    d = len(set(index_problem(model.framework.pillar_names)["groups"]))
-    return max(8, 2 ** int(np.floor(np.log2(max(n_draws / (d + 2), 1))))) * (d + 2)
+    return sobol_base(model, n_draws) * (len(set(model.factor_groups())) + 2)
 
 
 def index_sensitivity(
-    model: Model, n_draws: int, seed: int, nominal_ranks: np.ndarray, progress: Progress | None = None
+    model: Model,
+    n_draws: int,
+    seed: int,
+    nominal_lead: np.ndarray,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
-    """Sobol indices of the mean absolute rank shift for each choice.
-
-    The base sample is the largest power of two with ``n * (D + 2) <= n_draws`` (at least 8).
-    """
-    problem = index_problem(model.framework.pillar_names)
-    d = len(set(problem["groups"]))
-    base = max(8, 2 ** int(np.floor(np.log2(max(n_draws / (d + 2), 1)))))
+    """Sobol indices of who leads: the share of partner-years whose leader is the nominal one."""
+    problem = index_problem(model)
+    base = sobol_base(model, n_draws)
     out = sobol_indices(
-        problem, lambda x: evaluate(model, x, nominal_ranks, progress=progress)[1], base, seed
+        problem,
+        lambda x: evaluate(model, x, nominal_lead, workers=workers, progress=progress)[1],
+        base,
+        seed,
     )
-    out.attrs["evaluations"] = base * (d + 2)
+    out.attrs["evaluations"] = base * (len(set(problem["groups"])) + 2)
     return out

@@ -1,0 +1,202 @@
+"""The dyad-year panel, computed inside DuckDB: facts counted once, groups split, coverage declared.
+
+One SQL statement per kind collapses records to facts (``fact_key``), expands group partners
+to the members in force that year, drops the actor itself and ``WORLD`` (a member is never
+its own partner: Japan is not its own APT partner, China never scores in China), and
+aggregates to one row per actor × partner × year × instrument/metric × origin with both split
+rules side by side:
+
+``equal``
+    a fact naming ``n`` states gives each ``1/n`` of its count and money (every fact counts
+    once in any total; the nominal rule);
+``full``
+    each named state receives the whole fact (what a partner sees, but regional facts count
+    once per member).
+
+Reported indicators in counts, persons or money split like engagement; ratios, shares and
+ranks apply to every member under both rules.
+
+**Coverage.** A dataset (an origin whose records come from a ``dataset`` document) observes
+the product of the actors, partners and years it reports (per metric for indicators, for all
+engagement otherwise); text-extracted records observe only the cells they state. Inside its
+scope a cell with no record is a true zero (the donor was seen and did nothing); outside it
+the donor is *not comparable* on that source's indicators, never zero. When
+``softpower.ledger.coverage`` is available it is used instead of this derived scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+_FACTS = """
+WITH r AS (
+    SELECT record_id, fact_key, doc, actor, partners, instrument, power_type,
+           coalesce(metric, measure) AS name, unit, origin,
+           coalesce(year, CAST(year(doc_date) AS INTEGER)) AS year,
+           amount_usd_const, value, ppp, equal_footing, self_reported,
+           publisher_kind = 'dataset' AS from_dataset
+    FROM record_sources WHERE kind = $kind
+),
+f AS (
+    SELECT fact_key,
+           min_by(actor, record_id) AS actor,
+           min_by(partners, record_id) AS partners,
+           min_by(instrument, record_id) AS instrument,
+           min_by(power_type, record_id) AS power_type,
+           min_by(name, record_id) AS name,
+           min_by(unit, record_id) AS unit,
+           min_by(origin, record_id) AS origin,
+           bool_or(from_dataset) AS from_dataset,
+           min_by(year, record_id) FILTER (WHERE year IS NOT NULL) AS year,
+           min_by(amount_usd_const, record_id) FILTER (WHERE amount_usd_const IS NOT NULL) AS amount,
+           min_by(value, record_id) FILTER (WHERE value IS NOT NULL) AS value,
+           bool_or(coalesce(ppp, false)) AS ppp,
+           bool_or(coalesce(equal_footing, false)) AS equal_footing,
+           count(DISTINCT doc) AS n_sources,
+           count(DISTINCT doc) FILTER (WHERE NOT coalesce(self_reported, false)) AS n_third
+    FROM r GROUP BY fact_key
+),
+kept AS (
+    SELECT * FROM f
+    WHERE n_sources >= $min_sources AND (NOT $third OR n_third > 0) AND year IS NOT NULL
+),
+named AS (SELECT DISTINCT fact_key, actor, year, unnest(partners) AS p FROM kept),
+groups AS (SELECT DISTINCT "group" AS code FROM group_members),
+expanded AS (
+    SELECT fact_key, actor, year, p AS partner, false AS via_group
+    FROM named WHERE p <> 'WORLD' AND p NOT IN (SELECT code FROM groups)
+    UNION ALL
+    SELECT n.fact_key, n.actor, n.year, g.member, true
+    FROM named n JOIN group_members g
+      ON g."group" = n.p AND g.joined <= n.year AND (g."left" IS NULL OR n.year < g."left")
+),
+states AS (
+    SELECT fact_key, partner, bool_and(via_group) AS via_group
+    FROM expanded WHERE partner <> actor GROUP BY fact_key, partner
+),
+shared AS (
+    SELECT s.fact_key, s.partner, s.via_group,
+           1.0 / count(*) OVER (PARTITION BY s.fact_key) AS share
+    FROM states s
+)
+"""
+
+ENGAGEMENT_SQL = (
+    _FACTS
+    + """
+SELECT k.actor, s.partner, k.year, k.instrument, k.power_type, k.origin,
+       count(*) AS n_facts,
+       sum(s.share) AS count_equal,
+       CAST(count(*) AS DOUBLE) AS count_full,
+       coalesce(sum(k.amount * s.share), 0.0) AS usd_equal,
+       coalesce(sum(k.amount), 0.0) AS usd_full,
+       coalesce(sum(s.share) FILTER (WHERE k.amount IS NULL), 0.0) AS missing_equal,
+       CAST(count(*) FILTER (WHERE k.amount IS NULL) AS DOUBLE) AS missing_full,
+       coalesce(sum(s.share) FILTER (WHERE k.ppp), 0.0) AS ppp,
+       coalesce(sum(s.share) FILTER (WHERE k.equal_footing), 0.0) AS equal_footing,
+       coalesce(sum(s.share) FILTER (WHERE k.n_third = 0), 0.0) AS self_only,
+       bool_or(k.from_dataset) AS from_dataset
+FROM kept k JOIN shared s USING (fact_key)
+GROUP BY ALL
+ORDER BY k.actor, s.partner, k.year, k.instrument, k.origin
+"""
+)
+
+VALUE_SQL = (
+    _FACTS
+    + """
+SELECT k.actor, s.partner, k.year, k.name, k.origin,
+       count(*) AS n_facts,
+       avg(CASE WHEN regexp_full_match(coalesce(k.unit, ''), 'count|persons.*|[A-Z]{3}.*|TIV')
+                THEN k.value * s.share ELSE k.value END) AS value_equal,
+       avg(k.value) AS value_full,
+       bool_or(k.from_dataset) AS from_dataset
+FROM kept k JOIN shared s USING (fact_key)
+WHERE k.value IS NOT NULL
+GROUP BY ALL
+ORDER BY k.actor, s.partner, k.year, k.name, k.origin
+"""
+)
+
+NOTES_SQL = """
+SELECT count(*) AS facts,
+       count(*) FILTER (WHERE year IS NULL) AS undated,
+       count(*) FILTER (WHERE list_filter(partners, lambda x: x <> 'WORLD') = []) AS world_only,
+       count(*) FILTER (WHERE n_third = 0) AS self_reported_only
+FROM (
+    SELECT fact_key, min_by(partners, record_id) AS partners,
+           min_by(coalesce(year, CAST(year(doc_date) AS INTEGER)), record_id)
+               FILTER (WHERE coalesce(year, CAST(year(doc_date) AS INTEGER)) IS NOT NULL) AS year,
+           count(DISTINCT doc) AS n_sources,
+           count(DISTINCT doc) FILTER (WHERE NOT coalesce(self_reported, false)) AS n_third
+    FROM record_sources WHERE kind = 'engagement' GROUP BY fact_key
+)
+WHERE n_sources >= $min_sources AND (NOT $third OR n_third > 0)
+"""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The ledger as dyad-year rows.
+
+    ``engagement``: ``actor, partner, year, instrument, power_type, origin, n_facts,
+    count_equal, count_full, usd_equal, usd_full, missing_equal, missing_full, ppp,
+    equal_footing, self_only, from_dataset``.
+    ``values``: ``kind, actor, partner, year, name, origin, n_facts, value_equal, value_full,
+    from_dataset`` (indicators and perceptions).
+    ``notes``: counts of engagement facts (``facts, undated, world_only, self_reported_only``).
+    """
+
+    engagement: pd.DataFrame
+    values: pd.DataFrame
+    notes: dict[str, int]
+
+
+def _query(led: Any, sql: str, params: dict[str, Any]) -> pd.DataFrame:
+    return led.con.execute(sql, params).df()
+
+
+def load_panel(led: Any, *, min_sources: int = 1, third_party_only: bool = False) -> Panel:
+    """Read the dyad-year panel of an open ledger (three SQL statements, no Python loops)."""
+    p = {"min_sources": int(min_sources), "third": bool(third_party_only)}
+    eng = _query(led, ENGAGEMENT_SQL, {**p, "kind": "engagement"})
+    vals = []
+    for kind in ("indicator", "perception"):
+        v = _query(led, VALUE_SQL, {**p, "kind": kind})
+        vals.append(v.assign(kind=kind))
+    values = pd.concat(vals, ignore_index=True)
+    for df in (eng, values):
+        if not df.empty:
+            df["year"] = df["year"].astype(int)
+    notes_row = _query(led, NOTES_SQL, p).iloc[0]
+    notes = {k: int(notes_row[k]) for k in ("facts", "undated", "world_only", "self_reported_only")}
+    return Panel(eng, values, notes)
+
+
+def engagement_rows(panel: Panel) -> pd.DataFrame:
+    """The engagement panel under the equal split, in the columns of
+    :data:`softpower.measure.dyads.PANEL_COLUMNS` (one row per actor × partner × year ×
+    instrument, origins summed)."""
+    e = panel.engagement
+    cols = ["actor", "partner", "year", "instrument", "power_type"]
+    if e.empty:
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=object if i < 5 else float)
+                for i, c in enumerate(
+                    [*cols, "count", "usd_const", "usd_missing", "ppp", "equal_footing", "self_only"]
+                )
+            }
+        )
+    out = (
+        e.rename(columns={"count_equal": "count", "usd_equal": "usd_const", "missing_equal": "usd_missing"})
+        .groupby(cols, as_index=False)[
+            ["count", "usd_const", "usd_missing", "ppp", "equal_footing", "self_only"]
+        ]
+        .sum()
+    )
+    out["year"] = out["year"].astype(int)
+    return out.sort_values(cols, kind="stable").reset_index(drop=True)
