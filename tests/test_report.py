@@ -15,7 +15,7 @@ from _hostile import XSS_TEXT, xss_ledger
 from softpower.cli import app
 from softpower.errors import InputError, LedgerError
 from softpower.ledger import Ledger
-from softpower.measure.index import leader_frame
+from softpower.measure import leaders_table
 from softpower.report import build_report, data, figures, render
 
 
@@ -58,7 +58,7 @@ def test_tiles_draw_the_index_leaders_table_with_names() -> None:
             "lead_share": [0.9, 0.1, 0.0, 0.3, 0.7, 1.0],
         }
     )
-    t = leader_frame(dyads)
+    t = leaders_table(dyads)
     fig = figures.tile_grid(t)
     tiles = next(tr for tr in fig.data if tr.visible)
     hover = dict(zip(tiles.customdata, tiles.hovertext, strict=True))
@@ -226,7 +226,7 @@ def test_leading_donors_have_distinct_colours() -> None:
         }
     )
     runners = dyads.assign(actor="XXX", score=0.1, rank=2)  # a runner-up, so that each partner has a leader
-    fig = figures.tile_grid(leader_frame(pd.concat([dyads, runners], ignore_index=True)))
+    fig = figures.tile_grid(leaders_table(pd.concat([dyads, runners], ignore_index=True)))
     legend = {t.legendgroup: t.marker.color for t in fig.data if t.legendgroup in donors}
     assert set(legend) == set(donors)
     assert len(set(legend.values())) == len(donors)

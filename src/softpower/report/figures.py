@@ -114,7 +114,7 @@ def short_name(code: str, width: int = 11) -> str:
 def tile_grid(leaders: pd.DataFrame) -> go.Figure:
     """Tile grid of partners coloured by leading donor, opacity by margin, one slider step per year.
 
-    ``leaders`` is the index's leaders table (:func:`softpower.measure.index.leader_frame`,
+    ``leaders`` is the index's leaders table (:func:`softpower.measure.leaders_table`,
     ``IndexResult.leaders``); partner-years where nobody leads (every donor tied) are left out.
     """
     title = "Who leads in each partner (tile grid; opacity = margin over the runner-up)"
