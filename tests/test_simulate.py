@@ -25,6 +25,8 @@ SHIPPED = {
     "japan-doubles-health-ppp",
     "china-lending-slows",
     "japan-asean-equal-footing",
+    "japan-asean-partnership-upgrade",
+    "china-budget-shrinks",
 }
 
 
@@ -247,14 +249,14 @@ shocks:
     jpn, chn = inp.donors.index("JPN"), inp.donors.index("CHN")
     vnm, fji = inp.partners.index("VNM"), inp.partners.index("FJI")
     base = inp.flow[0, jpn, vnm]  # 2025: no shock
-    assert base.sum() == pytest.approx(6000.0)
+    assert base.sum() == pytest.approx(6600.0)
     # pandemic 2026-2027: budgets halved, health doubled on top
     assert inp.flow[1, jpn, vnm, k["oda_loan"]] == pytest.approx(0.5 * base[k["oda_loan"]])  # growth 0
     assert inp.flow[1, jpn, vnm, k["health_cooperation"]] == pytest.approx(base[k["health_cooperation"]])
     assert inp.flow[3, jpn, vnm].sum() == pytest.approx(3000.0)  # 2028: budget reset, pandemic over
     assert inp.flow[2:, jpn, fji, k["military_activity"]].max() == 0.0
     assert inp.flow[2:, jpn, vnm, k["military_activity"]].min() > 0.0
-    assert inp.ppp[1, jpn, vnm] == 0.5 and inp.ppp[2, jpn, vnm] == 0.9 and inp.ppp[2, jpn, fji] == 0.5
+    assert inp.ppp[1, jpn, vnm] == 0.3 and inp.ppp[2, jpn, vnm] == 0.9 and inp.ppp[2, jpn, fji] == 0.3
     crisis, before = inp.flow[5, chn, vnm], inp.flow[4, chn, vnm]
     assert crisis[k["oda_grant"]] == pytest.approx(before[k["oda_grant"]] * 0.85 * 1.5)
     assert crisis[k["people_exchange"]] == pytest.approx(before[k["people_exchange"]] * 0.85)
@@ -393,3 +395,49 @@ def test_budgets_and_shares_come_from_flows_not_record_counts(seeds_ledger: Path
     assert first == pytest.approx(jb["budget_musd"], abs=0.06)
     res = sim.run_scenario("baseline", seeds_ledger, runs=4, seed=1, paired=False)
     assert res.meta["budgets_comparable"].startswith("not comparable")
+
+
+def test_each_shipped_what_if_moves_one_lever_and_says_which() -> None:
+    from softpower.simulate.strategies import named_allocations, strategy_groups, strategy_sources
+
+    for name in SHIPPED:
+        sc = load_scenario(name)
+        assert sc.lever, name
+        if name == "baseline":
+            assert not sc.changes and not sc.shocks
+            continue
+        moves = [f for ch in sc.changes for f in ch.fields] + [sh.type for sh in sc.shocks]
+        # one lever; the PPP-financed health doubling states its PPP share as part of that lever
+        assert len(moves) == 1 or (name == "japan-doubles-health-ppp" and moves == ["ppp", "scale"]), name
+    slows = load_scenario("china-lending-slows")
+    assert not slows.changes and [sh.instruments for sh in slows.shocks] == [("oda_loan",)]
+    # every value of every strategy cites a source (an essay span, gold records, a dataset or "declared")
+    for s in strategies():
+        for f in ("budget", "growth", "ppp", "equal_footing", "reaction", "allocation"):
+            assert strategy_sources()[(s, f)]["source"], (s, f)
+    ef = strategy_sources()[("doux-smart-power", "equal_footing")]["source"]
+    assert "003_aa97a82a8147fa97.txt[11043:11116]" in ef  # "a space to be heard and seen"
+    assert set(strategy_groups()) == {"doux-smart-power", "china-four-level"}
+    levels = named_allocations(strategies()["china-four-level"])
+    assert sum(1 for g in levels if g.startswith("level ")) == 4 and sum(levels.values()) == pytest.approx(1)
+
+
+def test_cited_spans_quote_the_seed_essays(shared_dir: Path) -> None:
+    import re
+
+    from softpower.simulate.strategies import strategy_groups, strategy_sources
+
+    texts = [r["source"] for r in strategy_sources().values()]
+    texts += [r["source"] for r in __import__("csv").DictReader(
+        (Path(sim.__file__).parents[1] / "data" / "sim_strategy_groups.csv").read_text().splitlines()
+    )]  # fmt: skip
+    assert strategy_groups()
+    seen = 0
+    for text in texts:
+        for doc, a, b in re.findall(r"(\d{3}_[0-9a-f]{16}\.txt)\[(\d+):(\d+)\]", text):
+            essay = (shared_dir / "corpus" / "seeds" / doc).read_text(encoding="utf-8")
+            assert 0 <= int(a) < int(b) <= len(essay), (doc, a, b)
+            seen += 1
+    assert seen >= 15
+    essay = (shared_dir / "corpus" / "seeds" / "003_aa97a82a8147fa97.txt").read_text(encoding="utf-8")
+    assert essay[11043:11116].startswith("every nation desires for a space to be heard")

@@ -47,7 +47,7 @@ def test_list() -> None:
     res = _run("simulate", "--list")
     assert res.exit_code == 0
     names = [line.split()[0] for line in res.output.splitlines() if line.strip()]
-    assert names[0] == "baseline" and len(names) == 5 and "us-health-withdrawal" in names
+    assert names[0] == "baseline" and len(names) == 7 and "us-health-withdrawal" in names
 
 
 def test_json_same_seed_byte_identical(tmp_path: Path) -> None:

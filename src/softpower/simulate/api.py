@@ -17,6 +17,7 @@ from softpower.records.vocab import members
 from softpower.simulate.ensemble import Progress, ensemble
 from softpower.simulate.init import build_inputs, opened, perception_observations, start_states
 from softpower.simulate.scenario import Scenario, load_scenario
+from softpower.simulate.strategies import named_allocations
 
 QUANTILES = (5, 50, 95)
 DECIMALS = 6
@@ -312,6 +313,10 @@ def run_scenario(
     meta = {
         "scenario": sc.name,
         "description": sc.description,
+        "lever": sc.lever,
+        "allocations": {
+            d: named_allocations(sc.donors[d]) for d in inp.donors if named_allocations(sc.donors[d])
+        },
         "model": MODEL_VERSION,
         "runs": n,
         "seed": s,

@@ -2,7 +2,8 @@
 
 A scenario states the start year, the horizon, the partners, each donor's strategy (a
 shipped one, possibly changed), dated changes to strategies, shocks, parameter overrides,
-the number of runs and the seed. ``extends: NAME`` inherits a shipped scenario and
+the number of runs and the seed; ``lever`` says in one line the one thing a what-if changes.
+``extends: NAME`` inherits a shipped scenario and
 overrides its keys (``donors`` merge per donor; ``changes`` and ``shocks`` append).
 """
 
@@ -25,7 +26,7 @@ from softpower.simulate.strategies import SCALARS, Strategy, modified, strategie
 MAX_HORIZON = 100
 MAX_RUNS = 1_000_000
 TOP_KEYS = (
-    "description", "extends", "start_year", "horizon", "runs", "seed", "noise",
+    "description", "lever", "extends", "start_year", "horizon", "runs", "seed", "noise",
     "partners", "donors", "changes", "shocks", "parameters",
 )  # fmt: skip
 SHOCKS: dict[str, dict[str, float]] = {
@@ -83,6 +84,7 @@ class Scenario:
     changes: tuple[Change, ...]
     shocks: tuple[Shock, ...]
     parameters: dict[str, float]
+    lever: str = ""
 
     @property
     def years(self) -> list[int]:
@@ -135,7 +137,7 @@ def _read(name_or_path: str | Path) -> tuple[str, str, dict[str, Any]]:
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
+    out = {k: v for k, v in base.items() if k != "lever"}  # a lever is never inherited
     for k, v in over.items():
         if k == "donors" and isinstance(v, dict) and isinstance(base.get(k), dict):
             donors = dict(base[k])
@@ -401,4 +403,5 @@ def load_scenario(name_or_path: str | Path, *, _depth: int = 0) -> Scenario:
         changes=changes,
         shocks=shocks,
         parameters=check_overrides(params, file),
+        lever=str(data.get("lever", "")).strip(),
     )

@@ -135,3 +135,49 @@ def hedgers() -> frozenset[str]:
 def trust_priors() -> dict[str, float]:
     """Prior initial trust by donor (``*`` = any other donor), from ``sim_trust_priors.csv``."""
     return {r["donor"]: float(r["trust"]) for r in _rows("sim_trust_priors.csv")}
+
+
+@lru_cache(maxsize=1)
+def strategy_sources() -> dict[tuple[str, str], dict[str, str]]:
+    """Where each strategy value comes from (``sim_strategy_sources.csv``): (strategy, field) → row.
+
+    ``source`` is a seed-essay span (``<doc>[start:end]``), gold records, a dataset, or
+    ``declared`` (a prior, said so); ``note`` gives the reasoning.
+    """
+    return {(r["strategy"], r["field"]): r for r in _rows("sim_strategy_sources.csv")}
+
+
+@lru_cache(maxsize=1)
+def strategy_groups() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Named allocations (``sim_strategy_groups.csv``): strategy → group → its instruments.
+
+    Japan's three pillars of doux smart power and China's four levels, each a set of
+    instruments; every instrument belongs to exactly one group of a strategy.
+    """
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    codes = set(instruments())
+    for i, r in enumerate(_rows("sim_strategy_groups.csv"), start=2):
+        inst = tuple(r["instruments"].split())
+        bad = [k for k in inst if k not in codes]
+        if bad:
+            raise InputError(
+                "sim_strategy_groups.csv", i, "instruments", f"unknown {bad[0]!r}", "instrument codes"
+            )
+        out.setdefault(r["strategy"], {})[r["group"]] = inst
+    for name, groups in out.items():
+        seen = [k for ks in groups.values() for k in ks]
+        if sorted(seen) != sorted(codes):
+            raise InputError(
+                "sim_strategy_groups.csv",
+                None,
+                name,
+                "groups do not cover each instrument once",
+                "a partition",
+            )
+    return out
+
+
+def named_allocations(strategy: Strategy) -> dict[str, float]:
+    """A strategy's budget share per named group (pillar, level); empty when it has none."""
+    groups = strategy_groups().get(strategy.name, {})
+    return {g: round(sum(strategy.allocation.get(k, 0.0) for k in ks), 6) for g, ks in groups.items()}
