@@ -129,3 +129,25 @@ def test_effective_year_from_document_and_undated_listed(tmp_path: Path) -> None
     assert res.exit_code == 0 and "dated from their document" in res.stdout
     res = CliRunner().invoke(app, ["ledger", "undated", "--ledger", str(path), "--format", "csv"])
     assert res.exit_code == 0 and res.stdout.count("\n") == 2 and "undated-essay" in res.stdout
+
+
+def test_named_poll_is_not_matched_by_design(tmp_path: Path) -> None:
+    """A Pew figure on Japan among Indonesians in 2008 fits the MOFA poll's design but names its pollster."""
+    rec = {
+        "doc": "pew-favourability:2008",
+        "kind": "perception",
+        "actor": "JPN",
+        "partners": ["IDN"],
+        "measure": "favourable",
+        "value": 0.77,
+        "year": 2008,
+        "name": "Pew Research Center Global Attitudes Survey",
+    }
+    unnamed = {**rec, "doc": "essay", "name": None, "value": 0.9}
+    docs = [_doc("pew-favourability:2008", "think_tank", "USA"), _doc("essay", "academic", None)]
+    path = tmp_path / "l.duckdb"
+    with Ledger.open(path) as lg:
+        lg.import_records([rec, unnamed], docs, origin="test", source="t")
+        got = lg.query("SELECT doc, self_reported, sponsor FROM record_sources ORDER BY doc")
+    assert list(got["self_reported"]) == [True, False]  # essay (unnamed, by design), then Pew
+    assert got["sponsor"].iloc[1] == "Pew Research Center"

@@ -131,6 +131,42 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE VIEW perception_facts AS SELECT * FROM facts WHERE kind = 'perception';
         """,
     ),
+    (
+        # a poll is matched to a registered survey by design (subject, wave, publics) only when
+        # the record names no pollster: a Pew figure on Japan in 2008 is Pew's, not the MOFA poll's
+        "0006_sponsor_by_name_first",
+        """
+        CREATE OR REPLACE VIEW record_sources AS
+            WITH joined AS (
+                SELECT r.*, d.title, d.publisher, d.publisher_country, d.publisher_kind, d.date AS doc_date, d.url
+                FROM records r LEFT JOIN documents d ON d.doc_id = r.doc
+            ),
+            sponsored AS (
+                SELECT r.record_id, min(s.survey) AS survey
+                FROM records r JOIN survey_sponsors s
+                  ON r.name = s.survey
+                  OR (r.name IS NULL AND len(s.subjects) > 0 AND list_contains(s.subjects, r.actor)
+                      AND list_contains(s.years, r.year) AND list_has_all(s.publics, r.partners))
+                WHERE r.kind = 'perception'
+                GROUP BY r.record_id
+            ),
+            witnessed AS (
+                SELECT DISTINCT fact_key, origin FROM joined WHERE coalesce(publisher_kind, 'unknown') <> 'dataset'
+            )
+            SELECT j.*, s.survey, s.sponsor, s.sponsor_country, s.sponsor_kind,
+                   coalesce(j.publisher_country = j.actor AND j.publisher_kind IN ('government', 'state_media'), false)
+                   OR coalesce(s.sponsor_country = j.actor AND s.sponsor_kind IN ('government', 'state_media'), false)
+                       AS self_reported,
+                   coalesce(j.year, CAST(year(j.doc_date) AS INTEGER)) AS effective_year,
+                   CASE WHEN j.year IS NOT NULL THEN 'record' WHEN j.doc_date IS NOT NULL THEN 'document'
+                        ELSE 'undated' END AS year_from
+            FROM joined j
+            LEFT JOIN sponsored sp ON sp.record_id = j.record_id
+            LEFT JOIN survey_sponsors s ON s.survey = sp.survey
+            LEFT JOIN witnessed w ON w.fact_key = j.fact_key AND w.origin = j.origin
+            WHERE NOT (coalesce(j.publisher_kind, 'unknown') = 'dataset' AND w.fact_key IS NOT NULL);
+        """,
+    ),
 )
 
 
