@@ -6,7 +6,7 @@ SP := $(VENV)/bin/softpower
 LEDGER ?= softpower.duckdb
 OUT ?= out
 
-.PHONY: run test lint typecheck pytest bench browser clean
+.PHONY: run test lint typecheck pytest bench browser clean train
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ pytest: $(VENV)/.installed browser
 	$(PY) -m pytest -q
 
 test: lint typecheck pytest
+
+# Rebuild the extraction models (src/softpower/data/extract_model/) from config.toml and its seed.
+train: $(VENV)/.installed
+	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run_all.py

@@ -60,7 +60,7 @@ def test_jsonl_to_stdout_in_gold_format(corpus: Path) -> None:
     assert len(lines) == 2
     text = (corpus / "a.txt").read_text(encoding="utf-8")
     for rec in lines:
-        assert tuple(rec) == RECORD_KEYS
+        assert tuple(rec) == (*RECORD_KEYS, "confidence")
         assert rec["doc"] == "a.txt"
         assert rec["quote"] == text[rec["span"][0] : rec["span"][1]]
     assert {r["instrument"] for r in lines} == {"oda_grant", "trade_agreement"}

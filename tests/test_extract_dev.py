@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from softpower.extract import extract_paths, iter_inputs
+from softpower.extract.evaluate import strict_score
 
 DEV = Path(__file__).parent / "data" / "extract" / "dev"
 # floors a little below the figures reached (all 0.944; engagement 0.934, indicator 0.949,
@@ -25,63 +26,7 @@ DEV = Path(__file__).parent / "data" / "extract" / "dev"
 FLOORS = {"all": 0.90, "engagement": 0.89, "indicator": 0.90, "perception": 0.85}
 
 
-def _close(a: Any, b: Any, rel: float = 0.0, absolute: float = 0.0) -> bool:
-    try:
-        x, y = float(a), float(b)
-    except (TypeError, ValueError):
-        return False
-    return abs(x - y) <= max(absolute, rel * abs(y))
-
-
-def _matches(g: dict[str, Any], p: dict[str, Any]) -> bool:
-    if (g["doc"], g["kind"], g["actor"]) != (p["doc"], p["kind"], p["actor"]):
-        return False
-    if not set(g["partners"] or []) & set(p["partners"] or []):
-        return False
-    if g["kind"] == "engagement" and g["instrument"] != p["instrument"]:
-        return False
-    if g["kind"] == "perception" and (
-        g["measure"] != p["measure"]
-        or (g["value"] is not None and not _close(p["value"], g["value"], absolute=0.005))
-    ):
-        return False
-    if g["kind"] == "indicator" and g["value"] is not None and not _close(p["value"], g["value"], rel=0.01):
-        return False
-    if g["year"] is not None and p["year"] != g["year"]:
-        return False
-    if g["amount"] is not None and (
-        p["currency"] != g["currency"] or not _close(p["amount"], g["amount"], rel=0.01)
-    ):
-        return False
-    return p["span"][0] < g["span"][1] and g["span"][0] < p["span"][1]
-
-
-def _score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    pairs = sorted(
-        (abs(g["span"][0] - p["span"][0]), i, j)
-        for i, g in enumerate(gold)
-        for j, p in enumerate(pred)
-        if _matches(g, p)
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    out = {}
-    for kind in ("all", "engagement", "indicator", "perception"):
-        g_n = sum(1 for g in gold if kind in ("all", g["kind"]))
-        p_n = sum(1 for p in pred if kind in ("all", p["kind"]))
-        tp = sum(1 for i in used_g if kind in ("all", gold[i]["kind"]))
-        prec, rec = (tp / p_n if p_n else 0.0), (tp / g_n if g_n else 0.0)
-        out[kind] = {
-            "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
-            "tp": tp,
-            "gold": g_n,
-            "pred": p_n,
-        }
-    return out
+_score = strict_score
 
 
 @pytest.fixture(scope="module")

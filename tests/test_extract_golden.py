@@ -52,7 +52,7 @@ def test_records_are_valid_and_quotes_match_spans() -> None:
     records = extract_text("all.txt", text)
     assert records
     for rec in records:
-        assert tuple(rec) == RECORD_KEYS
+        assert tuple(rec) == (*RECORD_KEYS, "confidence")
         a, b = rec["span"]
         assert rec["quote"] == text[a:b]
         parse_record(rec)  # raises on any invalid code, year or value

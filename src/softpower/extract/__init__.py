@@ -1,4 +1,4 @@
-"""The extract stage: records with provenance from documents (rule-based, offline, deterministic)."""
+"""The extract stage: records with provenance from documents (exact rules + learned instrument and act classifiers; offline, deterministic)."""
 
 from softpower.extract.money import Money, find_money
 from softpower.extract.pipeline import ExtractResult, extract_file, extract_paths, extract_text

@@ -23,6 +23,8 @@ from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
+from softpower.extract.learned.apply import SentenceInfo, refine
+from softpower.extract.learned.weights import Models
 from softpower.extract.money import find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
 from softpower.extract.sentences import split_sentences
@@ -68,7 +70,11 @@ class ExtractTimeout(RuntimeError):
 
 
 def extract_text(
-    doc: str, text: str, doc_year: int | None = None, time_limit: float | None = None
+    doc: str,
+    text: str,
+    doc_year: int | None = None,
+    time_limit: float | None = None,
+    learned: Models | bool = True,
 ) -> list[dict[str, Any]]:
     """Extract every record stated in ``text``; spans index into ``text``.
 
@@ -82,6 +88,10 @@ def extract_text(
         Year of the document, for relative expressions ("last year"). Never today's date.
     time_limit : float, optional
         CPU seconds this document may take; past it :class:`ExtractTimeout` is raised.
+    learned : Models or bool
+        ``True``: the shipped learned models decide instruments, propose acts the rules missed
+        and give each record a ``confidence`` (:mod:`softpower.extract.learned.apply`);
+        ``False``: the rules alone; a :class:`~softpower.extract.learned.weights.Models`: those models.
 
     Raises
     ------
@@ -97,7 +107,9 @@ def extract_text(
     named: dict[str, tuple[int, int]] = {}  # states named so far: (mentions, last sentence index)
     n_named = 0
     clock = time.process_time() if time_limit is not None else 0.0
+    infos: list[SentenceInfo] = []
     for s0, s1 in split_sentences(text):
+        n_before = len(records)
         if time_limit is not None and time.process_time() - clock > time_limit:
             raise ExtractTimeout(
                 f"{doc}: stopped at character {s0:,} of {len(text):,}: the per-document time limit of "
@@ -120,6 +132,7 @@ def extract_text(
             indicators = [r for r in raw if _fresh(r, facts)]
             if raw and not indicators and not money and not sent.years:
                 # the sentence only repeats figures already recorded
+                infos.append(SentenceInfo(sent, True))
                 prev = sent
                 continue
             records.extend(indicators)
@@ -130,6 +143,7 @@ def extract_text(
                 if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
                     _main_partner(rec, named, text, s0, s1)
             records.extend(found)
+        infos.append(SentenceInfo(sent, len(records) > n_before or bool(pending)))
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
             n_named += 1
@@ -138,6 +152,8 @@ def extract_text(
         prev = sent
     for rec in pending:
         resolve_pending(text, rec, None)
+    if learned is not False:
+        records = refine(doc, text, records, infos, None if learned is True else learned, named)
     return [r for r in records if _valid(r)]
 
 

@@ -1,0 +1,163 @@
+"""The learned step of the extractor: decide instruments, propose missed acts, attach confidence.
+
+After the rules have read a document (spans, actors, partners, money and dates stay exact), one
+batched call per model scores the sentences that need it:
+
+1. **Act proposal.** A sentence that names an actor and a partner but for which the rules gave no
+   engagement is scored by the *act* model; above the shipped threshold it becomes an engagement
+   (the sentence's actor and partners, its first unbooked amount, its first year).
+2. **Instrument.** Every engagement's sentence is scored by the *instrument* model; the model's
+   class replaces the rule's where the shipped policy says so (``policy`` in the model's metrics:
+   chosen on the frozen dev split, never on the evaluation set).
+3. **Confidence.** Each record carries ``confidence``: for engagements the model decides on, the
+   model's probability of the instrument it ends with (times the act probability for proposed
+   acts); for engagements whose rule instrument the policy keeps (outside the model's remit), and
+   for indicators and perceptions, the precision of their kind on the development gold
+   (``kind_precision``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from softpower.extract.context import Sentence
+from softpower.extract.engagements import make_record
+from softpower.extract.entities import DONORS
+from softpower.extract.learned.weights import Models, load_models
+from softpower.extract.money import find_money
+
+
+@dataclass
+class SentenceInfo:
+    """What the learned step needs of one sentence the rules read."""
+
+    sent: Sentence
+    has_record: bool
+
+
+_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """At least three distinct lower-case words: a statement, not a list of names or figures."""
+    seen: set[str] = set()
+    for m in _WORD.finditer(text, start, min(end, start + 400)):
+        seen.add(m.group(0))
+        if len(seen) >= 3:
+            return True
+    return False
+
+
+def _actor(sent: Sentence) -> str | None:
+    """The sentence's grammatical actor, else the first donor state named in it ("Bank of China
+    signed a $100 million credit facility ...": the state of the financier)."""
+    if sent.actor is not None:
+        return sent.actor
+    for m in sent.mentions:
+        if m.iso in DONORS and m.kind != "place":
+            return m.iso
+    return None
+
+
+def _partners(sent: Sentence, actor: str, named: dict[str, tuple[int, int]]) -> list[str]:
+    """The other states of the sentence, else the state the document names most (at least twice)."""
+    own = [c for c in sent.partners if c != actor]
+    if own:
+        return own
+    others = [(n, i, iso) for iso, (n, i) in named.items() if iso != actor and n >= 2]
+    return [max(others)[2]] if others else []
+
+
+def refine(
+    doc: str,
+    text: str,
+    records: list[dict[str, Any]],
+    sentences: list[SentenceInfo],
+    models: Models | None = None,
+    named: dict[str, tuple[int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """Apply the learned models (default: the shipped ones) to the rule records of one document."""
+    models = models if models is not None else load_models()
+    if models is None:
+        return records
+    out = list(records)
+    proposals = _propose(doc, text, sentences, models, named or {})
+    if proposals:
+        out = sorted(out + proposals, key=lambda r: (r["span"][0], r["span"][1]))
+    _instruments(text, out, sentences, models)
+    for r in out:
+        if r.get("confidence") is None:
+            r["confidence"] = round(models.kind_precision.get(r["kind"], 0.5), 3)
+    return out
+
+
+def _propose(
+    doc: str, text: str, sentences: list[SentenceInfo], models: Models, named: dict[str, tuple[int, int]]
+) -> list[dict[str, Any]]:
+    cands: list[tuple[Sentence, str, list[str]]] = []
+    for s in sentences:
+        if s.has_record or not _prose(text, s.sent.start, s.sent.end):
+            continue
+        actor = _actor(s.sent)
+        partners = _partners(s.sent, actor, named) if actor is not None else []
+        if actor is not None and partners:
+            cands.append((s.sent, actor, partners))
+    if not cands:
+        return []
+    p_act = models.act_probability([text[s.start : s.end] for s, _, _ in cands])
+    out = []
+    for (sent, actor, partners), p in zip(cands, p_act, strict=True):
+        if p < models.act_threshold:
+            continue
+        money = find_money(text, sent.start, sent.end)
+        years = [y for y in sent.years if y.year is not None]
+        rec = make_record(
+            doc,
+            "engagement",
+            text,
+            (sent.start, sent.end),
+            actor=actor,
+            partners=partners,
+            instrument=None,
+            year=years[0].year if years else None,
+            year_end=years[0].year_end if years else None,
+            amount=money[0].amount if money else None,
+            currency=money[0].currency if money else None,
+        )
+        rec["_p_act"] = float(p)
+        out.append(rec)
+    return out
+
+
+def _sentence_of(sentences: list[SentenceInfo], starts: list[int], pos: int) -> Sentence | None:
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and sentences[i].sent.start <= pos < sentences[i].sent.end:
+        return sentences[i].sent
+    return None
+
+
+def _instruments(
+    text: str, records: list[dict[str, Any]], sentences: list[SentenceInfo], models: Models
+) -> None:
+    eng = [r for r in records if r["kind"] == "engagement" and models.may_change(r.get("instrument"))]
+    if not eng:
+        return
+    starts = [s.sent.start for s in sentences]
+    contexts = []
+    for r in eng:
+        s = _sentence_of(sentences, starts, r["span"][0])
+        contexts.append(text[s.start : s.end] if s is not None else r["quote"])
+    proba = models.instrument_proba(contexts)
+    classes = [str(c) for c in models.instrument.classes_]
+    col = {c: i for i, c in enumerate(classes)}
+    for r, row in zip(eng, proba.tolist(), strict=True):
+        best = max(range(len(row)), key=row.__getitem__)
+        rule = r.get("instrument")
+        if rule is None or models.use_model(rule, classes[best], row[best]):
+            r["instrument"] = classes[best]
+        p = row[col.get(r["instrument"], best)]
+        p *= r.pop("_p_act", 1.0)
+        r["confidence"] = round(p, 3)

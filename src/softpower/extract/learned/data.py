@@ -1,0 +1,183 @@
+"""Training data of the learned extractor: sources, units and splits.
+
+Sources (each row keeps its provenance in ``source``):
+
+* ``aiddata`` — AidData GCOF 1.0 and GCDF 3.0 high-value project descriptions **outside** the
+  frozen evaluation set (``splits/aiddata_eval.txt``), labelled with AidData's flow/sector coding
+  mapped to instruments as the importers do; plus AidData AIMS project titles (Nepal, Timor-Leste,
+  Bangladesh) whose AidData sector is health or humanitarian/emergency (the other AIMS rows do not
+  say loan or grant, so they carry no instrument label). ODC-By 1.0: the derived table is
+  committed (``training/aiddata.csv.gz``, attribution in ``training/ATTRIBUTION.md``) and rebuilt
+  from ``../shared`` by :func:`build_aiddata_table`.
+* ``gold-dev`` — the development gold (``tests/data/extract/dev``, in the repository).
+* ``gold-seed`` — the seed gold; read from ``../shared/corpus`` at training time (the essays stay
+  there), skipped when ``../shared`` is absent.
+* ``koica`` — KOICA project names with their modality (KOICA licence unknown: never committed;
+  read from ``../shared`` only when the configuration asks for it).
+
+The held-out gold (``tests/data/extract/heldout``) is never used for training.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from softpower.extract.evaluate import eval_ids, load_descriptions
+from softpower.extract.sentences import split_sentences
+
+AIMS_FILES = (
+    "nepal_aims_v1.4.1__projects.csv",
+    "timor_leste_aims_v1.4.1__projects.csv",
+    "bangladesh_select_donors_v1.1.1__projects.csv",
+)
+KOICA_FILE = Path("data/aiddata_koica_korea_projects_2009/Korea_KOICA_Project_Database_2009.csv")
+TABLE_COLUMNS = ["id", "source", "text", "instrument", "recipients", "year", "amount", "currency", "usd"]
+
+
+def build_aiddata_table(shared: Path) -> pd.DataFrame:
+    """AidData rows allowed for training (never an evaluation id), sorted by id."""
+    frozen = eval_ids()
+    desc = load_descriptions(shared)
+    desc = desc[~desc["id"].isin(frozen)]
+    desc = desc.assign(
+        source="aiddata-" + desc["source"],
+        recipients=[";".join(r) for r in desc["recipients"]],
+        year=desc["year"].map(lambda v: "" if v != v else str(int(v))),
+        amount=desc["amount"].map(lambda v: "" if v != v else repr(float(v))),
+        usd=desc["usd"].map(lambda v: "" if v != v else repr(float(v))),
+    )
+    rows = [desc[TABLE_COLUMNS]]
+    from softpower.ledger.importers.aims import instrument_of as aims_instrument
+
+    folder = shared / "data" / "aiddata_geocoded_aims_indo_pacific"
+    for name in AIMS_FILES:
+        a = pd.read_csv(folder / name, dtype=str)
+        instr = aims_instrument(a["ad_sector_names"])
+        keep = (instr != "oda_grant") & a["project_title"].fillna("").str.strip().ne("")
+        stem = name.split("__")[0]
+        rows.append(
+            pd.DataFrame(
+                {
+                    "id": f"aims:{stem}:" + a.loc[keep, "project_id"].astype(str),
+                    "source": "aiddata-aims",
+                    "text": a.loc[keep, "project_title"].str.strip(),
+                    "instrument": instr[keep.to_numpy()],
+                    "recipients": a.loc[keep, "recipients_iso3"].fillna("").str.replace("|", ";"),
+                    "year": "",
+                    "amount": "",
+                    "currency": "",
+                    "usd": "",
+                }
+            )
+        )
+    out = pd.concat(rows, ignore_index=True).drop_duplicates("id")
+    assert not set(out["id"]) & frozen, "an evaluation id reached the training table"
+    return out.sort_values("id", kind="stable").reset_index(drop=True)
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """Gzipped CSV with ``mtime=0`` (same rows, same bytes)."""
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False, lineterminator="\n")
+    with path.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """The committed training table, all columns as text."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def as_descriptions(table: pd.DataFrame) -> pd.DataFrame:
+    """Table rows in the column types :func:`softpower.extract.evaluate.score` expects."""
+    out = table[table["source"].isin(["aiddata-gcof", "aiddata-gcdf"])].copy()
+    out["source"] = out["source"].str.removeprefix("aiddata-")
+    out["recipients"] = [[c for c in r.split(";") if c] for r in out["recipients"]]
+    for col in ("year", "amount", "usd"):
+        out[col] = pd.to_numeric(out[col], errors="coerce")
+    return out.reset_index(drop=True)
+
+
+def koica_rows(shared: Path) -> pd.DataFrame:
+    """KOICA project names with the importer's modality → instrument mapping (not committed)."""
+    from softpower.ledger.importers.koica import MODALITY
+
+    k = pd.read_csv(shared / KOICA_FILE, low_memory=False, dtype=str)
+    mod = k["type_of_cooperation"].fillna("").str.strip()
+    instr = mod.map(MODALITY)
+    dac = k["dac"].fillna("").str.upper()
+    instr = instr.where(~((dac == "EMERGENCY RESPONSE") & (instr == "oda_grant")), "disaster_cooperation")
+    name = k["project_name"].fillna("").str.strip()
+    keep = instr.notna() & name.ne("")
+    out = pd.DataFrame(
+        {
+            "id": "koica:" + k.loc[keep, "id"].astype(str),
+            "source": "koica",
+            "text": name[keep],
+            "instrument": instr[keep],
+        }  # fmt: skip
+    )
+    return out.drop_duplicates(["text", "instrument"]).sort_values("id", kind="stable")
+
+
+def gold_sentences(texts: dict[str, str], gold: list[dict[str, object]], source: str) -> pd.DataFrame:
+    """One row per sentence of each gold document: ``act`` (an engagement's span starts in it) and
+    the instrument of its first engagement ("" when none)."""
+    rows = []
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for r in gold:
+        by_doc.setdefault(str(r["doc"]), []).append(r)
+    for doc in sorted(texts):
+        text = texts[doc]
+        recs = sorted(
+            (r for r in by_doc.get(doc, []) if r["kind"] == "engagement"),
+            key=lambda r: r["span"][0],  # type: ignore[index]
+        )
+        for i, (s0, s1) in enumerate(split_sentences(text)):
+            inside = [r for r in recs if s0 <= r["span"][0] < s1]  # type: ignore[index]
+            rows.append(
+                {
+                    "id": f"{source}:{doc}#{i}",
+                    "source": source,
+                    "text": text[s0:s1],
+                    "instrument": str(inside[0]["instrument"] or "") if inside else "",
+                    "act": int(bool(inside)),
+                }
+            )
+    return pd.DataFrame(rows, columns=["id", "source", "text", "instrument", "act"])
+
+
+def load_gold(folder: Path, gold_file: Path, source: str) -> pd.DataFrame:
+    gold = [json.loads(x) for x in gold_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+    docs = {str(r["doc"]) for r in gold} | {p.name for p in folder.glob("*.txt")}
+    texts = {d: (folder / d).read_text(encoding="utf-8") for d in docs if (folder / d).exists()}
+    return gold_sentences(texts, gold, source)
+
+
+def description_units(table: pd.DataFrame) -> pd.DataFrame:
+    """AidData descriptions as sentences: the first states the act (``act`` 1, with the project's
+    instrument); later sentences (status, cost, follow-up notes) are weak negatives (``act`` 0)."""
+    rows = []
+    for rid, src, text, instr in table[["id", "source", "text", "instrument"]].itertuples(index=False):
+        if src == "aiddata-aims" or src == "koica":
+            rows.append((rid, src, text, instr, -1))  # a title: instrument only
+            continue
+        for i, (s0, s1) in enumerate(split_sentences(text)):
+            rows.append((f"{rid}#{i}", src, text[s0:s1], instr if i == 0 else "", int(i == 0)))
+    return pd.DataFrame(rows, columns=["id", "source", "text", "instrument", "act"])
+
+
+def make_splits(ids: list[str], dev_share: float, seed: int) -> tuple[list[str], list[str]]:
+    """Train and dev ids: a seeded permutation of the sorted ids, the first ``dev_share`` to dev."""
+    ordered = sorted(ids)
+    perm = np.random.default_rng(seed).permutation(len(ordered))
+    n_dev = int(round(dev_share * len(ordered)))
+    dev = sorted(ordered[i] for i in perm[:n_dev])
+    train = sorted(ordered[i] for i in perm[n_dev:])
+    return train, dev

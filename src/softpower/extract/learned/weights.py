@@ -1,0 +1,83 @@
+"""The shipped weights (package data ``softpower/data/extract_model/``) and their decision policy."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from softpower.extract.learned.model import TextClassifier
+
+MODEL_DIR = "extract_model"
+#: Instruments the AidData coding can state: the instrument model decides among these.
+FINANCE = frozenset(
+    {
+        "oda_loan",
+        "oda_grant",
+        "health_cooperation",
+        "disaster_cooperation",
+        "technical_cooperation",
+        "people_exchange",
+        "cultural_institution",
+    }
+)
+
+
+@dataclass
+class Models:
+    """The instrument and act models with the thresholds chosen on the frozen dev split."""
+
+    instrument: TextClassifier
+    act: TextClassifier
+    act_threshold: float
+    policy: str
+    min_probability: float
+    kind_precision: dict[str, float] = field(default_factory=dict)
+
+    def act_probability(self, texts: list[str]) -> np.ndarray:
+        proba = self.act.predict_proba(texts)
+        col = int(np.flatnonzero(self.act.classes_ == "1")[0])
+        out: np.ndarray = proba[:, col]
+        return out
+
+    def instrument_proba(self, texts: list[str]) -> np.ndarray:
+        return self.instrument.predict_proba(texts)
+
+    def may_change(self, rule: str | None) -> bool:
+        """Whether the instrument model is consulted for a record whose rule instrument is ``rule``."""
+        if rule is None or self.policy == "model":
+            return True
+        return self.policy == "finance" and rule in FINANCE
+
+    def use_model(self, rule: str, model: str, p: float) -> bool:
+        """Whether the model's instrument replaces the rule's (``policy``, see the model card)."""
+        if self.policy == "rules":
+            return False
+        if self.policy == "model":
+            return p >= self.min_probability
+        # "finance": the model decides among development-finance instruments only
+        return rule in FINANCE and model in FINANCE and p >= self.min_probability
+
+
+@lru_cache(maxsize=1)
+def load_models() -> Models | None:
+    """The shipped models, or ``None`` when the package holds no weights (then the rules decide)."""
+    base = resources.files("softpower.data").joinpath(MODEL_DIR)
+    try:
+        meta = json.loads(base.joinpath("metrics.json").read_text(encoding="utf-8"))
+        instrument = TextClassifier.load_bytes(base.joinpath("instrument.json.gz").read_bytes())
+        act = TextClassifier.load_bytes(base.joinpath("act.json.gz").read_bytes())
+    except FileNotFoundError:
+        return None
+    policy = meta["policy"]
+    return Models(
+        instrument,
+        act,
+        float(policy["act_threshold"]),
+        str(policy["instrument"]),
+        float(policy["min_probability"]),
+        {k: float(v) for k, v in meta.get("kind_precision", {}).items()},
+    )

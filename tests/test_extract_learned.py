@@ -1,0 +1,156 @@
+"""The learned extractor: estimator contract, reproducible weight files, the shipped models and their
+data discipline (no evaluation id in any training file), confidence on every record."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from softpower.extract import extract_text
+from softpower.extract.evaluate import eval_ids, split_ids
+from softpower.extract.learned.data import make_splits, read_table
+from softpower.extract.learned.model import TextClassifier
+from softpower.extract.learned.weights import FINANCE, Models, load_models
+
+TOY_X = [
+    "China provided a concessional loan for the port",
+    "Exim Bank extended a buyer's credit loan for the railway",
+    "a preferential loan agreement for the highway",
+    "China donated rice and tents after the earthquake",
+    "emergency humanitarian aid after the floods",
+    "relief supplies were handed over after the cyclone",
+    "a grant for a new school building",
+    "grant aid for the stadium construction",
+    "China gave a grant for the conference centre",
+]
+TOY_Y = ["loan"] * 3 + ["relief"] * 3 + ["grant"] * 3
+
+
+def _fit(**kw: object) -> TextClassifier:
+    return TextClassifier(min_df=1, **kw).fit(TOY_X, TOY_Y)  # type: ignore[arg-type]
+
+
+def test_estimator_contract() -> None:
+    from sklearn.base import clone
+
+    model = _fit(char_ngrams=(3, 4))
+    assert set(model.classes_) == {"grant", "loan", "relief"}
+    proba = model.predict_proba(["a loan for a bridge", "aid after the typhoon floods"])
+    assert proba.shape == (2, 3) and np.allclose(proba.sum(axis=1), 1.0)
+    assert list(model.predict(["a loan for a bridge"])) == ["loan"]
+    assert clone(model).get_params() == model.get_params()
+    assert model.predict_proba([]).shape == (0, 3)
+
+
+def test_direct_probabilities_equal_scikit_learn() -> None:
+    model = _fit(char_ngrams=(2, 4))
+    texts = ["a buyer's credit loan", "tents after the cyclone", "", "unrelated words only"]
+    ours = model.predict_proba(texts)
+    theirs = model.lr_.predict_proba(model._features(texts))
+    assert np.allclose(ours, theirs, atol=1e-9)
+
+
+def test_weight_file_round_trip_is_byte_stable(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    _fit().save(a)
+    _fit().save(b)  # refitted from scratch: the same bytes
+    assert a.read_bytes() == b.read_bytes()
+    loaded = TextClassifier.load_bytes(a.read_bytes())
+    texts = ["a loan for the port", "grant for a school"]
+    assert np.allclose(loaded.predict_proba(texts), _fit().predict_proba(texts), atol=1e-5)
+    assert json.loads(gzip.decompress(a.read_bytes()))["classes"] == ["grant", "loan", "relief"]
+
+
+def test_binary_models_give_two_columns() -> None:
+    model = TextClassifier(min_df=1).fit(TOY_X, ["1"] * 3 + ["0"] * 6)
+    p = model.predict_proba(["a loan", "tents"])
+    assert p.shape == (2, 2)
+    assert np.allclose(p, model.lr_.predict_proba(model._features(["a loan", "tents"])), atol=1e-9)
+
+
+def test_splits_are_seeded_and_disjoint() -> None:
+    ids = [f"gcof:{i}" for i in range(50)]
+    train, dev = make_splits(ids, 0.2, seed=3)
+    assert len(dev) == 10 and not set(train) & set(dev) and sorted(train + dev) == sorted(ids)
+    assert make_splits(ids, 0.2, seed=3) == (train, dev)
+    assert make_splits(ids, 0.2, seed=4) != (train, dev)
+
+
+def test_no_evaluation_id_in_any_training_file() -> None:
+    frozen = eval_ids()
+    train, dev = set(split_ids("train")), set(split_ids("dev"))
+    assert train and dev and not train & dev
+    assert not frozen & train and not frozen & dev
+    base = resources.files("softpower.data").joinpath("extract_model")
+    table = read_table(Path(str(base.joinpath("training/aiddata.csv.gz"))))
+    assert not frozen & set(table["id"])
+    assert set(table["id"]) == train | dev
+
+
+def test_shipped_models_and_policy() -> None:
+    models = load_models()
+    assert models is not None
+    assert set(models.instrument.classes_) >= FINANCE
+    assert list(models.act.classes_) == ["0", "1"]
+    assert 0.5 <= models.act_threshold <= 1.0
+    meta = json.loads(resources.files("softpower.data").joinpath("extract_model/metrics.json").read_text())
+    assert meta["policy"]["instrument"] == models.policy
+    # the chosen policy beat the rules on the frozen dev split
+    chosen = f"{models.policy}@{models.min_probability:g}"
+    assert meta["dev"][chosen]["instrument_macro_f1"] > meta["dev"]["rules"]["instrument_macro_f1"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument"),
+    [
+        ("In 2009, China provided a USD 300 million buyer's credit to Angola for a railway.", "oda_loan"),
+        (
+            "In 2011, China extended an export credit of USD 50 million to Ghana for a power plant.",
+            "oda_loan",
+        ),
+        (
+            "In 2015, China provided USD 2 million in emergency aid to Nepal after the earthquake.",
+            "disaster_cooperation",
+        ),
+    ],
+)
+def test_error_classes_on_new_sentences(sentence: str, instrument: str) -> None:
+    recs = [r for r in extract_text("t.txt", sentence) if r["kind"] == "engagement"]
+    assert recs and recs[0]["instrument"] == instrument, recs
+
+
+def test_a_missed_act_is_proposed_and_rules_alone_miss_it() -> None:
+    text = "On 2 November 2011, China's embassy handed 20,000 US dollars cash aid to Somalia to tackle the drought."
+    assert not [r for r in extract_text("t.txt", text, learned=False) if r["kind"] == "engagement"]
+    recs = [r for r in extract_text("t.txt", text) if r["kind"] == "engagement"]
+    assert recs and recs[0]["actor"] == "CHN" and recs[0]["partners"] == ["SOM"]
+    assert recs[0]["amount"] == 20000 and recs[0]["currency"] == "USD" and recs[0]["year"] == 2011
+    assert text[recs[0]["span"][0] : recs[0]["span"][1]] == recs[0]["quote"]
+
+
+def test_every_record_carries_a_confidence() -> None:
+    text = (
+        "In 2008, Japan provided a 3.7 billion yen loan to Cambodia. "
+        "Japan and Vietnam signed a memorandum on maritime security in 2019. "
+        "In a 2019 survey, 61% of respondents in Fiji agreed that Japan is a trustworthy partner."
+    )
+    recs = extract_text("t.txt", text)
+    assert {r["kind"] for r in recs} >= {"engagement", "perception"}
+    assert all(0.0 <= r["confidence"] <= 1.0 for r in recs)
+    assert "confidence" not in extract_text("t.txt", text, learned=False)[0]
+
+
+def test_a_given_model_set_is_used_instead_of_the_shipped_one() -> None:
+    shipped = load_models()
+    assert shipped is not None
+    rules_only = Models(shipped.instrument, shipped.act, 1.01, "rules", 0.0)
+    text = "In 2015, China provided USD 2 million in emergency aid to Nepal after the earthquake."
+    kept = extract_text("t.txt", text, learned=rules_only)
+    assert [r["instrument"] for r in kept] == [
+        r["instrument"] for r in extract_text("t.txt", text, learned=False)
+    ]
