@@ -166,6 +166,35 @@ def _import_auto(lg: Ledger, folder: Path) -> None:
     console.print(_auto_table(folder, runs, time.perf_counter() - t0))
 
 
+@ledger_app.command("delete")
+def delete_cmd(
+    record: Annotated[
+        list[str] | None, typer.Option("--record", help="A record_id to delete (repeatable).")
+    ] = None,
+    doc: Annotated[
+        list[str] | None,
+        typer.Option("--doc", help="Delete every record citing this document, and the document."),
+    ] = None,
+    origin: Annotated[
+        list[str] | None,
+        typer.Option("--origin", help="Delete every record of one import (see `ledger stats`)."),
+    ] = None,
+    ledger: LedgerOpt = None,
+) -> None:
+    """Delete records by record_id, document or import origin, in one transaction (all or
+    nothing), so a bad import can be undone; documents no record cites any more go too.
+
+    Example: softpower ledger delete --origin file:bad.jsonl --ledger my.duckdb
+    """
+
+    def work() -> None:
+        with Ledger.open(ledger_path(ledger)) as lg:
+            n, m = lg.delete(record_ids=record or [], docs=doc or [], origins=origin or [])
+        print(f"deleted {n} records and {m} documents")
+
+    run_guarded(work)
+
+
 @ledger_app.command("importers")
 def importers_cmd() -> None:
     """List the real-data importers usable with ``import --from NAME``.

@@ -11,6 +11,7 @@ naming the file and line.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -71,9 +72,12 @@ def empty_frame() -> pd.DataFrame:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Decoded lines with their 1-based numbers; invalid UTF-8 names its line."""
+    """Decoded lines with their 1-based numbers; invalid UTF-8 names its line. A UTF-8 byte
+    order mark (as Excel writes) at the start is dropped."""
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, start=1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
             try:
                 yield n, raw.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -81,24 +85,22 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
                 raise InputError(str(path), n, None, problem, "UTF-8 text") from None
 
 
-def _join_partners(value: Any, path: Path, line: int) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-        raise InputError(
-            str(path), line, "partners", f"got {value!r}", "a list of ISO alpha-3 or group codes"
-        )
-    return ";".join(p.strip() for p in value)
+def _partner_list(value: Any) -> Any:
+    """JSON partners as given (a lone string is one code, never split): the model judges them."""
+    return [value] if isinstance(value, str) else value
 
 
 def _new_cols() -> dict[str, list[Any]]:
     return {k: [] for k in (*SCALARS, "partners", "span_start", "span_end", "line")}
 
 
-def _scan(path: Path, *needles: bytes) -> bool:
-    """True when none of ``needles`` occurs in the file (and it does not start with a newline)."""
+#: Two JSON values on one line (Arrow's reader would take them as two records).
+_TWO_OBJECTS = re.compile(rb"}\s*{|]\s*{|}\s*\[")
+
+
+def _scan(path: Path, *needles: bytes, objects: bool = False) -> bool:
+    """True when none of ``needles`` occurs in the file (and it does not start with a newline);
+    with ``objects``, also when no line might hold two JSON values."""
     tail = b""
     with path.open("rb") as fh:
         first = True
@@ -107,10 +109,28 @@ def _scan(path: Path, *needles: bytes) -> bool:
             if first and chunk[:1] in (b"\n", b"\r"):
                 return False
             first = False
-            if any(n in chunk for n in needles):
+            if any(n in chunk for n in needles) or (objects and _TWO_OBJECTS.search(chunk)):
                 return False
-            tail = block[-4:]
+            tail = block[-64:]
     return True
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        if fh.tell() == 0:
+            return True
+        fh.seek(-1, 2)
+        return fh.read(1) == b"\n"
+
+
+def _count_lines(path: Path) -> int:
+    n, last = 0, b"\n"
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 24):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
 
 
 _JSON_SCHEMA = pa.schema(
@@ -166,9 +186,14 @@ def _arrow_frame(table: pa.Table, first_line: int) -> pd.DataFrame:
     table.validate(full=True)  # checks UTF-8 too
     if any(table.column(k).null_count for k in REQUIRED):
         raise _Careful
-    df = table.drop_columns(["partners", "span"]).to_pandas()
-    df["partners"] = pc.binary_join(table.column("partners"), ";").to_pandas()
     span = table.column("span")
+    lengths = pc.list_value_length(span)
+    if pc.any(pc.not_equal(lengths, 2)).as_py() or any(
+        pc.any(pc.is_nan(table.column(k))).as_py() for k in ("amount", "value")
+    ):
+        raise _Careful  # NaN, or a span that is not [start, end]: the careful reader names it
+    df = table.drop_columns(["partners", "span"]).to_pandas()
+    df["partners"] = table.column("partners").to_pylist()
     df["span_start"] = pc.list_element(span, 0).to_pandas()
     df["span_end"] = pc.list_element(span, 1).to_pandas()
     df["line"] = range(first_line, first_line + len(df))
@@ -183,12 +208,17 @@ def iter_jsonl(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFram
     line-by-line reader takes over where the fast path stopped, and names the problem.
     """
     done = 0
-    if _scan(path, b"\n\n", b"\n\r\n"):
+    if _scan(path, b"\n\n", b"\n\r\n", b"\r\n", b"\xef\xbb\xbf", objects=True):
         try:
             for table in _arrow_batches(path, chunk_rows):
                 frame = _arrow_frame(table, done + 1)
                 done += len(frame)
                 yield frame
+            lines = _count_lines(path)
+            if done != lines:  # a record is line i only when lines and records match one to one
+                raise InputError(
+                    str(path), None, None, f"{done} records on {lines} lines", "one JSON object per line"
+                )
             return
         except (pa.ArrowException, UnicodeDecodeError, _Careful):
             pass
@@ -206,37 +236,42 @@ def _careful_jsonl(path: Path, chunk_rows: int, skip: int = 0) -> Iterator[pd.Da
         seen += 1
         if seen <= skip:
             continue
+        problem: InputError | None = None
         try:
             obj = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            raise InputError(
-                str(path), n, None, f"not valid JSON ({exc})", "one JSON object per line"
-            ) from None
-        if not isinstance(obj, dict):
-            raise InputError(str(path), n, None, "not a JSON object", "one JSON object per line")
-        for key in REQUIRED:
-            if key not in obj:
-                raise InputError(str(path), n, key, "missing", f"the key {key!r}")
+            obj, problem = (
+                None,
+                InputError(str(path), n, None, f"not valid JSON ({exc})", "one JSON object per line"),
+            )
+        if problem is None and not isinstance(obj, dict):
+            problem = InputError(str(path), n, None, "not a JSON object", "one JSON object per line")
+        span = obj.get("span") if isinstance(obj, dict) else None
+        if problem is None and span is not None and not (isinstance(span, list) and len(span) == 2):
+            shown = repr(span)[:60]
+            problem = InputError(str(path), n, "span", f"got {shown}", "[start, end] or null")
+        if problem is not None:
+            if cols["line"]:  # earlier lines are judged first: the error names the first bad line
+                yield pd.DataFrame(cols, dtype=object)
+            raise problem
+        assert isinstance(obj, dict)
         get = obj.get
         for key, append in scalars:
             append(get(key))
-        cols["partners"].append(_join_partners(get("partners"), path, n))
-        span = get("span")
+        cols["partners"].append(_partner_list(get("partners")))
         if span is None:
             cols["span_start"].append(None)
             cols["span_end"].append(None)
-        elif isinstance(span, list) and len(span) == 2:
+        else:
             cols["span_start"].append(span[0])
             cols["span_end"].append(span[1])
-        else:
-            raise InputError(str(path), n, "span", f"got {span!r}", "[start, end] or null")
         cols["line"].append(n)
         if len(cols["line"]) >= chunk_rows:
-            yield pd.DataFrame(cols)
+            yield pd.DataFrame(cols, dtype=object)
             cols = _new_cols()
             scalars = [(k, cols[k].append) for k in SCALARS]
     if cols["line"]:
-        yield pd.DataFrame(cols)
+        yield pd.DataFrame(cols, dtype=object)
 
 
 def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
@@ -254,6 +289,16 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
         header = next(reader)
     except StopIteration:
         raise InputError(str(path), 1, None, "empty file", "a header line") from None
+    except csv.Error as exc:
+        raise InputError(str(path), current[0] or 1, None, f"not CSV ({exc})", _CSV_SHAPE) from None
+    if not _ends_with_newline(path):
+        raise InputError(
+            str(path),
+            _count_lines(path),
+            None,
+            "the last line has no line end (the file may be cut short)",
+            "a complete file ending in a line break",
+        )
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in FLAT_COLUMNS and c not in DERIVED]
     if missing or unknown:
@@ -287,7 +332,15 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
         df["line"] = lines
         return df[[*FLAT_COLUMNS, "line"]]
 
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if rows:  # earlier rows are judged first
+                yield frame()
+            raise InputError(str(path), current[0], None, f"not CSV ({exc})", _CSV_SHAPE) from None
         n = current[0]
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
@@ -295,6 +348,8 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
         if seen <= done:
             continue
         if len(row) != width:
+            if rows:
+                yield frame()
             raise InputError(str(path), n, None, f"{len(row)} fields", f"{width} fields as in the header")
         rows.append(row)
         lines.append(n)
@@ -303,6 +358,9 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
             rows, lines = [], []
     if rows:
         yield frame()
+
+
+_CSV_SHAPE = "comma-separated fields of at most 128 KB, lines ending in LF or CRLF"
 
 
 def _arrow_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pa.Table]:
@@ -318,26 +376,52 @@ def _arrow_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pa.Ta
 
 
 def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """Parquet with the flat columns; ``partners`` may be a list column or ``;``-joined text."""
+    """Parquet with the flat columns; ``partners`` may be a list column or ``;``-joined text,
+    the span a ``[start, end]`` list column or ``span_start``/``span_end``. NaN in a number
+    column is refused (null is the missing value)."""
     try:
         pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
     except Exception as exc:  # pyarrow raises several types for corrupt files
-        raise InputError(str(path), None, None, f"not a readable Parquet file ({exc})") from None
-    names = pf.schema_arrow.names
+        raise InputError(str(path), None, None, f"not a readable Parquet file ({_first_line(exc)})") from None
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise InputError(str(path), None, missing[0], "missing column", "columns " + ",".join(FLAT_COLUMNS))
     first = 1
-    for batch in pf.iter_batches(batch_size=chunk_rows):
+    batches = pf.iter_batches(batch_size=chunk_rows)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            break
+        except Exception as exc:  # a corrupt page, a bad encoding
+            raise InputError(
+                str(path), first, None, f"unreadable Parquet data ({_first_line(exc)})", "an intact file"
+            ) from None
+        for col in ("amount", "value", "year", "year_end", "price_year", "span_start", "span_end"):
+            if col in batch.schema.names and pa.types.is_floating(batch.schema.field(col).type):
+                nan = pc.is_nan(batch.column(col)).to_numpy(zero_copy_only=False)
+                if nan.any():
+                    row = first + int(nan.argmax())
+                    raise InputError(str(path), row, col, "NaN", "a finite number or null")
         df = batch.to_pandas()
         if "span" in df.columns and "span_start" not in df.columns:
-            df["span_start"] = [None if s is None else s[0] for s in df["span"]]
-            df["span_end"] = [None if s is None else s[1] for s in df["span"]]
+            spans = df["span"].tolist()
+            for i, sp in enumerate(spans):
+                if sp is not None and len(sp) != 2:
+                    raise InputError(
+                        str(path), first + i, "span", f"got {list(sp)!r}"[:80], "[start, end] or null"
+                    )
+            df["span_start"] = [None if sp is None else sp[0] for sp in spans]
+            df["span_end"] = [None if sp is None else sp[1] for sp in spans]
         for col in FLAT_COLUMNS:
             if col not in df.columns:
                 df[col] = None
-        if len(df) and not isinstance(df["partners"].iloc[0], str):
-            df["partners"] = [None if p is None else ";".join(p) for p in df["partners"]]
         df["line"] = range(first, first + len(df))
         first += len(df)
         yield df[[*FLAT_COLUMNS, "line"]]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__

@@ -288,6 +288,68 @@ class Ledger:
             raise
         return result
 
+    def delete(
+        self,
+        *,
+        record_ids: Iterable[str] = (),
+        docs: Iterable[str] = (),
+        origins: Iterable[str] = (),
+    ) -> tuple[int, int]:
+        """Delete records by id, by the document they cite, or by import origin, in one
+        transaction; documents left uncited by the deleted records go too.
+
+        Returns ``(records, documents)`` deleted. Raises :class:`InputError` when nothing
+        matches (so a typo never passes for success); the ledger is then unchanged.
+        """
+        if self.read_only:
+            raise LedgerError(f"ledger {self.path} is open read-only")
+        ids, dd, oo = list(record_ids), list(docs), list(origins)
+        if not (ids or dd or oo):
+            raise InputError("delete", None, None, "nothing to delete", "--record, --doc or --origin")
+        where = "record_id IN (SELECT unnest(?)) OR doc IN (SELECT unnest(?)) OR origin IN (SELECT unnest(?))"
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            cited = [
+                r[0]
+                for r in con.execute(
+                    f"SELECT DISTINCT doc FROM records WHERE {where}", [ids, dd, oo]
+                ).fetchall()
+            ]
+            n = int(
+                con.execute(f"SELECT count(*) FROM records WHERE {where}", [ids, dd, oo]).fetchall()[0][0]
+            )
+            if n == 0 and not set(dd) & set(self._document_ids(dd)):
+                raise InputError(
+                    "delete",
+                    None,
+                    None,
+                    "no record or document matches",
+                    "a record_id, doc or origin in the ledger",
+                )
+            con.execute(f"DELETE FROM records WHERE {where}", [ids, dd, oo])
+            gone = [*cited, *dd]
+            m = int(
+                con.execute(
+                    "SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest(?)) "
+                    "AND doc_id NOT IN (SELECT doc FROM records)",
+                    [gone],
+                ).fetchall()[0][0]
+            )
+            con.execute(
+                "DELETE FROM documents WHERE doc_id IN (SELECT unnest(?)) AND doc_id NOT IN (SELECT doc FROM records)",
+                [gone],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return n, m
+
+    def _document_ids(self, ids: list[str]) -> list[str]:
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
+        return [r[0] for r in rows.fetchall()]
+
     def _count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
@@ -314,19 +376,13 @@ def to_flat(records: pd.DataFrame | list[Mapping[str, Any]]) -> pd.DataFrame:
     df = records.copy() if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
     if "line" not in df.columns:
         df["line"] = range(1, len(df) + 1)
-    if "span" in df.columns and "span_start" not in df.columns:
-        spans = df["span"].tolist()
-        df["span_start"] = [s[0] if s is not None and len(s) == 2 else None for s in spans]
-        df["span_end"] = [s[1] if s is not None and len(s) == 2 else None for s in spans]
-    if "partners" in df.columns and len(df):
-        df["partners"] = [
-            p if isinstance(p, str) or p is None else ";".join(str(x) for x in p)
-            for p in df["partners"].tolist()
-        ]
+    keep_span = "span" in df.columns and "span_start" not in df.columns
     for col in FLAT_COLUMNS:
         if col not in df.columns:
             df[col] = None
-    return df[[*FLAT_COLUMNS, "line"]].reset_index(drop=True)
+    # partners stay as given (a list, or ';'-joined text in the flat form) and the span too:
+    # the record model judges them, nothing is split or cut here
+    return df[[*FLAT_COLUMNS, *(["span"] if keep_span else []), "line"]].reset_index(drop=True)
 
 
 def _document_row(d: Mapping[str, Any], source: str) -> dict[str, Any]:

@@ -57,6 +57,21 @@ def max_year() -> int:
     return _dt.date.today().year + 1
 
 
+#: Largest character offset a span may hold (the ledger stores spans as 32-bit integers).
+MAX_OFFSET = 2**31 - 1
+
+
+def _no_nul(data: Any) -> Any:
+    """Refuse NUL characters in any text value (they end strings in C tools and hide text)."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if isinstance(v, str) and "\x00" in v:
+                raise ValueError(f"{k} contains a NUL character")
+            if isinstance(v, list) and any(isinstance(x, str) and "\x00" in x for x in v):
+                raise ValueError(f"{k} contains a NUL character")
+    return data
+
+
 def _check_year(v: int | None) -> int | None:
     if v is not None and not (MIN_YEAR <= v <= max_year()):
         raise ValueError(f"year {v} outside {MIN_YEAR}..{max_year()}")
@@ -64,7 +79,13 @@ def _check_year(v: int | None) -> int | None:
 
 
 class _Base(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    """The one definition of a valid record: the ledger's import checks are this model.
+
+    Numbers must be finite (no NaN or infinity anywhere); errors of a whole record start with
+    the name of the field they concern (the ledger reports that field).
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True, allow_inf_nan=False)
 
     doc: str = Field(min_length=1, description="Document id (file name or dataset row id)")
     actor: str
@@ -73,6 +94,11 @@ class _Base(BaseModel):
     year_end: int | None = None
     span: tuple[int, int] | None = None
     quote: str | None = Field(default=None, description="The cited text; never stored in the ledger")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text(cls, data: Any) -> Any:
+        return _no_nul(data)
 
     @field_validator("actor")
     @classmethod
@@ -105,8 +131,8 @@ class _Base(BaseModel):
     @field_validator("span")
     @classmethod
     def _span(cls, v: tuple[int, int] | None) -> tuple[int, int] | None:
-        if v is not None and not (0 <= v[0] <= v[1]):
-            raise ValueError(f"span {list(v)} is not 0 <= start <= end")
+        if v is not None and not (0 <= v[0] <= v[1] <= MAX_OFFSET):
+            raise ValueError(f"span {list(v)} is not 0 <= start <= end <= {MAX_OFFSET}")
         return v
 
     @model_validator(mode="after")
@@ -126,7 +152,7 @@ class _MoneyBasis(BaseModel):
     @model_validator(mode="after")
     def _price_year(self) -> _MoneyBasis:
         if self.price_basis == "constant" and self.price_year is None:
-            raise ValueError("price_basis 'constant' needs price_year (the base year)")
+            raise ValueError("price_year missing: price_basis 'constant' needs the base year")
         if self.price_year is not None and self.price_basis != "constant":
             raise ValueError("price_year is only for price_basis 'constant'")
         if self.price_year is not None:
@@ -241,7 +267,7 @@ class Document(BaseModel):
     the actor's own government or state media rather than a third party.
     """
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
 
     id: str = Field(min_length=1)
     title: str | None = None
@@ -260,6 +286,11 @@ class Document(BaseModel):
         if v is not None and not vocab.is_country(v):
             raise ValueError(f"unknown country code {v!r}")
         return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text(cls, data: Any) -> Any:
+        return _no_nul(data)
 
     def self_reported_by(self, actor: str) -> bool:
         return self.publisher_country == actor and self.publisher_kind in ("government", "state_media")
