@@ -317,7 +317,8 @@ codes = st.sampled_from(["JPN", "CHN", "USA", "KOR", "VNM", "IDN", "ASEAN", "PIC
                 "year": st.none() | st.integers(1950, 2025),
                 "amount": st.none() | st.floats(0, 1e12, allow_nan=False),
                 "ppp": st.booleans(),
-                "name": st.none() | st.text(min_size=1, max_size=12),
+                "name": st.none()
+                | st.text(st.characters(blacklist_characters="\x00"), min_size=1, max_size=12),
             }
         ),
         min_size=1,
