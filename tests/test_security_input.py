@@ -181,6 +181,9 @@ def test_cr_only_line_ends_are_refused(seeds_ledger: Path, tmp_path: Path) -> No
 
 
 def test_a_huge_csv_field_is_refused(seeds_ledger: Path, tmp_path: Path) -> None:
+    f = tmp_path / "plain.csv"  # unquoted: the fast reader hands it to the careful one
+    f.write_text(CSV_HEADER + CSV_GOOD + CSV_GOOD.replace("USD", "x" * 200_000), encoding="utf-8")
+    _refused(seeds_ledger, f, "plain.csv:3:", "128 KB")
     f = tmp_path / "big.csv"
     f.write_text(CSV_HEADER + CSV_GOOD + CSV_GOOD.replace("USD", '"' + "x" * 200_000 + '"'), encoding="utf-8")
     _refused(seeds_ledger, f, "big.csv:3:")

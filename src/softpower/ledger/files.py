@@ -309,6 +309,8 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
         try:
             for table in _arrow_csv(path, header, chunk_rows):
                 table.validate(full=True)  # checks UTF-8 too
+                if any((pc.max(pc.utf8_length(c)).as_py() or 0) > MAX_FIELD for c in table.columns):
+                    raise _Careful  # the careful reader names the long field
                 df = table.to_pandas()
                 for col in FLAT_COLUMNS:
                     if col not in df.columns:
@@ -317,7 +319,7 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
                 done += len(df)
                 yield df[[*FLAT_COLUMNS, "line"]]
             return
-        except (pa.ArrowException, UnicodeDecodeError):
+        except (pa.ArrowException, UnicodeDecodeError, _Careful):
             pass  # the careful reader takes over where the fast path stopped
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -351,6 +353,11 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
             if rows:
                 yield frame()
             raise InputError(str(path), n, None, f"{len(row)} fields", f"{width} fields as in the header")
+        if max(map(len, row)) > MAX_FIELD:
+            if rows:
+                yield frame()
+            col = header[max(range(width), key=lambda j: len(row[j]))]
+            raise InputError(str(path), n, col, "a field over 128 KB", _CSV_SHAPE)
         rows.append(row)
         lines.append(n)
         if len(rows) >= chunk_rows:
@@ -360,6 +367,8 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
         yield frame()
 
 
+#: Longest CSV field accepted, in characters (Python's csv default limit).
+MAX_FIELD = 128 * 1024
 _CSV_SHAPE = "comma-separated fields of at most 128 KB, lines ending in LF or CRLF"
 
 
