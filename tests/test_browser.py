@@ -226,7 +226,10 @@ def test_dashboard_pages(watched: Watched, server: str) -> None:
             strict=True,
         )
     )
-    assert set(before) == set(after) and sum(before[k] != after[k] for k in before) > 0
+    # smart-only weights rank only the dyads the smart pillar can compare, so the table may shrink;
+    # either way the ranking shown must differ from the default one
+    assert after, "no dyad ranked after re-weighting"
+    assert set(after) != set(before) or any(before[k] != after[k] for k in before)
     watched.shot("dashboard-index-reweighted")
     # a scenario run completes, with a progress indicator
     page.goto(server + "/scenarios")
