@@ -91,3 +91,29 @@ def test_records_xlsx_has_money_columns(client: TestClient, tmp_path: Path) -> N
     body = [dict(zip(header, row, strict=True)) for row in rows[1:]]
     assert body and {b["actor"] for b in body} == {"JPN"} and {b["actor_name"] for b in body} == {"Japan"}
     assert any(b["amount_usd_const"] for b in body)
+
+
+def test_partner_page_shows_every_donor_over_time(client: TestClient) -> None:
+    html = client.get("/partner", params={"partner": "VNM"}).text
+    assert '<h1 id="partner-title"><span title="VNM">Vietnam</span>' in html
+    for fig in ("partner-scores", "partner-engagement", "partner-indicators", "partner-perceptions"):
+        assert f'data-figure="{fig}"' in html, fig
+    leaders = re.findall(r"<tr><td>(\d{4})</td><td title=\"(\w+)\">", html)
+    assert leaders and all(code in ("JPN", "CHN", "USA", "KOR") for _, code in leaders)
+    # coverage: which donors each source observes here (lowy-gdi observes Japan's posts)
+    cov = html.split('id="coverage-table"')[1].split("</table>")[0]
+    assert "lowy-gdi" in cov and "not observed" in cov and '<td class="seen">observed</td>' in cov
+    text = visible_text(html)
+    for code in CODES:
+        assert code not in text, code
+    # a year window narrows the leaders table
+    narrow = client.get("/partner", params={"partner": "VNM", "year_from": 2010, "year_to": 2012}).text
+    years = {int(y) for y, _ in re.findall(r"<tr><td>(\d{4})</td><td title=\"(\w+)\">", narrow)}
+    assert years and years <= {2010, 2011, 2012}
+    assert client.get("/partner", params={"partner": "nowhere"}).status_code == 400
+
+
+def test_partner_filter_on_every_page(client: TestClient) -> None:
+    for url in ("/", "/records", "/index", "/search", "/partner"):
+        html = client.get(url).text
+        assert 'name="partner"' in html, url

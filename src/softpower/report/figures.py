@@ -529,3 +529,160 @@ def plot_config(filename: str) -> dict[str, Any]:
         "responsive": True,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
     }
+
+
+def top_and_rest(frame: pd.DataFrame, by: str, value: str, top: int) -> tuple[pd.DataFrame, int]:
+    """``frame`` with all but the ``top`` largest ``by`` groups (by summed ``value``) relabelled :data:`OTHER`.
+
+    Returns the frame and the number of groups folded into :data:`OTHER`.
+    """
+    order = frame.groupby(by)[value].sum().sort_values(ascending=False, kind="stable")
+    if len(order) <= top:
+        return frame, 0
+    keep = set(order.index[: top - 1])
+    out = frame.copy()
+    out[by] = [v if v in keep else OTHER for v in out[by]]
+    return out, len(order) - (top - 1)
+
+
+def _donor_label(code: str) -> str:
+    return "Other donors" if code == OTHER else names.state(code)
+
+
+def partner_engagement(by_year: pd.DataFrame, partner: str, top: int = 8) -> go.Figure:
+    """Distinct engagements with ``partner`` per year, stacked by donor (top donors, the rest as one)."""
+    title = f"Engagement with {names.state(partner)} per year, by donor (distinct facts)"
+    if by_year.empty:
+        return _empty(title, "No dated engagement reaches this partner.")
+    sums = pd.DataFrame(by_year.groupby(["actor", "year"], as_index=False)["facts"].sum())
+    folded_frame, folded = top_and_rest(sums, "actor", "facts", top)
+    per = pd.DataFrame(folded_frame.groupby(["actor", "year"], as_index=False)["facts"].sum())
+    if folded:
+        title += f"<br><sup>top {top - 1} donors; {folded} others summed as 'Other donors'</sup>"
+    actors = per.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
+    fig = go.Figure()
+    for a in actors:
+        g = per[per["actor"] == a].sort_values("year")
+        fig.add_trace(
+            go.Bar(
+                x=g["year"],
+                y=g["facts"],
+                name=_donor_label(a),
+                marker_color="#bbbbbb" if a == OTHER else donor_colour(a, actors),
+                customdata=None if a == OTHER else [f"dyad|{a}|{partner}|{int(y)}" for y in g["year"]],
+                hovertemplate=f"{_donor_label(a)} → {names.state(partner)}, %{{x}}: %{{y}} engagement(s)"
+                "<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", legend={"title": {"text": "Donor"}})
+    fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(title="distinct engagements")
+    return _layout(fig, title, 420)
+
+
+def partner_scores(dyads: pd.DataFrame, partner: str, top: int = 8) -> go.Figure:
+    """Index score of each donor in ``partner`` over time (top donors by their best score)."""
+    title = f"Composite index in {names.state(partner)} over time (hover: rank and its interval)"
+    d = dyads[dyads["partner"] == partner] if len(dyads) else dyads
+    if d.empty:
+        return _empty(title, "The index scores no donor in this partner.")
+    best = d.groupby("actor")["score"].max().sort_values(ascending=False, kind="stable")
+    actors = list(best.index[:top])
+    if len(best) > top:
+        title += f"<br><sup>the {top} of {len(best)} donors with the highest scores</sup>"
+    fig = go.Figure()
+    for a in actors:
+        g = d[d["actor"] == a].sort_values("year")
+        fig.add_trace(
+            go.Scatter(
+                x=g["year"],
+                y=g["score"],
+                mode="lines+markers",
+                name=names.state(a),
+                line={"color": donor_colour(a, actors), "width": 2},
+                customdata=[f"dyad|{a}|{partner}|{int(y)}" for y in g["year"]],
+                hovertext=[
+                    f"{names.state(a)} ({a}) in {names.state(partner)} {int(y)}: score {s:.3f}, "
+                    f"rank {r:g} (interval {lo:g}–{hi:g})"
+                    for y, s, r, lo, hi in zip(
+                        g["year"], g["score"], g["rank"], g["rank_lo"], g["rank_hi"], strict=True
+                    )
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.update_layout(legend={"title": {"text": "Donor"}})
+    fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(title="score")
+    return _layout(fig, title, 420)
+
+
+def value_series(records: pd.DataFrame, field: str, title: str, top_metrics: int = 12) -> go.Figure:
+    """Indicator or perception series: one line per donor, a menu per metric; hover names the source.
+
+    ``records`` are indicator (``field="metric"``) or perception (``field="measure"``) records
+    with ``actor, year, value, doc_title, publisher, name``. Each point is one record; a click
+    lists it (``actor|`` keys are avoided: the key names the donor and the partner).
+    """
+    r = records[records[field].notna() & records["year"].notna() & records["value"].notna()]
+    if r.empty:
+        return _empty(title, "No dated values.")
+    counts = r[field].value_counts()
+    metrics = list(counts.index[:top_metrics])
+    if len(counts) > top_metrics:
+        title += f"<br><sup>the {top_metrics} of {len(counts)} series with most values</sup>"
+    fig = go.Figure()
+    owner: list[str] = []
+    first = metrics[0]
+    for m in metrics:
+        g = r[r[field] == m]
+        actors = sorted(g["actor"].unique())
+        for a in actors:
+            h = g[g["actor"] == a].sort_values("year")
+            src = [
+                " · ".join(str(x) for x in (t, pub, n) if isinstance(x, str) and x)
+                for t, pub, n in zip(h["doc_title"], h["publisher"], h["name"], strict=True)
+            ]
+            fig.add_trace(
+                go.Scatter(
+                    x=h["year"],
+                    y=h["value"],
+                    mode="lines+markers",
+                    name=names.state(a),
+                    legendgroup=a,
+                    line={"color": donor_colour(a, actors)},
+                    customdata=[f"record|{i}" for i in h["record_id"]],
+                    hovertext=[
+                        f"{names.state(a)} ({a}), {names.metric(m)}, {int(y)}: {v:,.4g}<br>source: {s}"
+                        for y, v, s in zip(h["year"], h["value"], src, strict=True)
+                    ],
+                    hoverinfo="text",
+                    visible=m == first,
+                )
+            )
+            owner.append(m)
+    fig.update_layout(
+        updatemenus=[
+            {
+                "buttons": [
+                    {
+                        "label": names.metric(m),
+                        "method": "update",
+                        "args": [{"visible": [o == m for o in owner]}, {"yaxis.title.text": names.metric(m)}],
+                    }
+                    for m in metrics
+                ],
+                "active": 0,
+                "x": 1.0,
+                "xanchor": "right",
+                "y": 1.12,
+                "yanchor": "bottom",
+            }
+        ],
+        legend={"title": {"text": "Donor"}},
+    )
+    fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(title=names.metric(first))
+    out = _layout(fig, title, 440)
+    out.update_layout(margin={"t": 90})
+    return out

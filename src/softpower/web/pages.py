@@ -365,3 +365,150 @@ def job_xlsx(request: Request, job_id: str) -> Response:
     if len(res.regional):
         sheets["regional"] = names.with_names(res.regional)
     return xlsx_response(sheets, f"scenario-{res.name}.xlsx")
+
+
+_rows_lock = threading.Lock()
+_partner_rows: dict[int, tuple[int, dict[str, Any]]] = {}
+
+
+def partner_positions(store: Store) -> dict[str, Any]:
+    """Partner code → positions of the records reaching it (stated, or a member of a stated group)."""
+    import numpy as np
+
+    records = store.records()
+    with _rows_lock:
+        hit = _partner_rows.get(id(store))
+        if hit is not None and hit[0] == id(records):
+            return hit[1]
+        pos: dict[str, list[int]] = {}
+        for i, (ps, st) in enumerate(zip(records["partners"], records["partner_states"], strict=True)):
+            for p in set(ps) | set(st):
+                pos.setdefault(p, []).append(i)
+        out = {p: np.asarray(v) for p, v in pos.items()}
+        _partner_rows[id(store)] = (id(records), out)
+        return out
+
+
+_cov_lock = threading.Lock()
+_coverage: dict[int, Any] = {}
+
+
+def coverage_grid(store: Store, partner: str, year: int | None, donors: list[str]) -> pd.DataFrame:
+    """Which source observes which donor in ``partner`` and ``year`` (:mod:`softpower.ledger.coverage`).
+
+    One row per source and record kind, one column per donor: ``True`` where the source observes
+    the donor there (its evidence is comparable), ``False`` where it does not (not comparable,
+    never zero).
+    """
+    from softpower.ledger.coverage import Coverage
+
+    with _cov_lock:
+        cov = _coverage.get(id(store))
+        if cov is None:
+            with store.ledger() as lg:
+                cov = Coverage.from_ledger(lg)
+            _coverage[id(store)] = cov
+    rows: dict[tuple[str, str], dict[str, bool]] = {}
+    for s in cov.scopes:
+        rows.setdefault((s.source, s.kind), {d: False for d in donors})
+    for kind in ("engagement", "indicator", "perception"):
+        for d in donors:
+            for src in cov.observed(d, partner, year, kind=kind).sources:
+                rows.setdefault((src, kind), {x: False for x in donors})[d] = True
+    frame = pd.DataFrame(
+        [{"source": src, "kind": kind, **seen} for (src, kind), seen in rows.items()],
+        columns=["source", "kind", *donors],
+    )
+    return frame.sort_values(["kind", "source"]).reset_index(drop=True)
+
+
+@router.get("/partner", response_class=HTMLResponse)
+def partner_page(request: Request) -> HTMLResponse:
+    """Everything about one partner state over time: engagement, index, indicators, perceptions, coverage."""
+    from softpower.report import data
+
+    store = store_of(request)
+    options = partner_options(store)
+    partner = state_param(request)
+    if partner is None:
+        return render_page(
+            request, "partner.html", partner=None, partners=options, year_from=None, year_to=None, payload={}
+        )
+    records = store.records()
+    pos = partner_positions(store).get(partner)
+    sel = records.iloc[pos] if pos is not None else records.iloc[0:0]
+    year_from, year_to = int_param(request, "year_from"), int_param(request, "year_to")
+    sel = data.Filters(year_from=year_from, year_to=year_to).apply(sel) if len(sel) else sel
+    res = store.index(None) if store.n_records() else None
+    dyads = res.dyads if res is not None else pd.DataFrame(columns=analysis.DYAD_COLUMNS)
+    dy = dyads[dyads["partner"] == partner]
+    if year_from is not None:
+        dy = dy[dy["year"] >= year_from]
+    if year_to is not None:
+        dy = dy[dy["year"] <= year_to]
+    leaders = res.leaders if res is not None else pd.DataFrame(columns=analysis.LEADER_COLUMNS)
+    leaders = leaders[leaders["partner"] == partner].sort_values("year", ascending=False)
+    if len(dy):
+        leaders = leaders[leaders["year"].between(dy["year"].min(), dy["year"].max())]
+    eng = sel[sel["kind"] == "engagement"]
+    ind = sel[(sel["kind"] == "indicator") & sel["partners"].map(lambda ps: partner in ps)]
+    per = sel[(sel["kind"] == "perception") & sel["partners"].map(lambda ps: partner in ps)]
+    figs = {
+        "partner-scores": figures.partner_scores(dy, partner),
+        "partner-engagement": figures.partner_engagement(data.engagement_by_year(eng), partner),
+        "partner-indicators": figures.value_series(
+            ind, "metric", f"Indicators of donors toward {names.state(partner)}"
+        ),
+        "partner-perceptions": figures.value_series(
+            per, "measure", f"How the public in {names.state(partner)} sees each donor"
+        ),
+    }
+    best = dy.groupby("actor")["score"].max().sort_values(ascending=False) if len(dy) else pd.Series()
+    donors = list(
+        dict.fromkeys([*best.index[:8], *[d for d in ("JPN", "CHN", "USA", "KOR") if d != partner]])
+    )
+    cov_year = int_param(request, "year") or (int(dy["year"].max()) if len(dy) else None)
+    grid = coverage_grid(store, partner, cov_year, donors)
+    pg = pager(request, len(leaders), size=25)
+    by_donor = (
+        eng.groupby("actor")
+        .agg(
+            facts=("fact_key", "nunique"),
+            usd_const=("amount_usd_const", lambda s: float(s.sum(min_count=1)) if s.notna().any() else None),
+            first=("year", "min"),
+            last=("year", "max"),
+        )
+        .reset_index()
+        .sort_values("facts", ascending=False)
+        if len(eng)
+        else pd.DataFrame(columns=["actor", "facts", "usd_const", "first", "last"])
+    )
+    sources = (
+        pd.concat([ind, per])
+        .groupby(["doc", "doc_title", "publisher"], dropna=False)
+        .size()
+        .reset_index(name="values")
+        .sort_values("values", ascending=False)
+        .head(20)
+        if len(ind) + len(per)
+        else pd.DataFrame(columns=["doc", "doc_title", "publisher", "values"])
+    )
+    return render_page(
+        request,
+        "partner.html",
+        partner=partner,
+        partners=options,
+        year_from=year_from,
+        year_to=year_to,
+        n_selected=len(sel),
+        counts=sel["kind"].value_counts().to_dict(),
+        leaders=clean_rows(leaders.iloc[pg["start"] : pg["stop"]]),
+        pg=pg,
+        donors=clean_rows(by_donor.head(15)),
+        n_donors=len(by_donor),
+        sources=clean_rows(sources),
+        coverage=clean_rows(grid),
+        coverage_donors=donors,
+        coverage_year=cov_year,
+        payload=figs_payload(figs),
+    )
