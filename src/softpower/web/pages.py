@@ -448,8 +448,10 @@ def partner_page(request: Request) -> HTMLResponse:
         dy = dy[dy["year"] <= year_to]
     leaders = res.leaders if res is not None else pd.DataFrame(columns=analysis.LEADER_COLUMNS)
     leaders = leaders[leaders["partner"] == partner].sort_values("year", ascending=False)
-    if len(dy):
-        leaders = leaders[leaders["year"].between(dy["year"].min(), dy["year"].max())]
+    if year_from is not None:
+        leaders = leaders[leaders["year"] >= year_from]
+    if year_to is not None:
+        leaders = leaders[leaders["year"] <= year_to]
     eng = sel[sel["kind"] == "engagement"]
     ind = sel[(sel["kind"] == "indicator") & sel["partners"].map(lambda ps: partner in ps)]
     per = sel[(sel["kind"] == "perception") & sel["partners"].map(lambda ps: partner in ps)]
