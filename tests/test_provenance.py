@@ -151,3 +151,30 @@ def test_named_poll_is_not_matched_by_design(tmp_path: Path) -> None:
         got = lg.query("SELECT doc, self_reported, sponsor FROM record_sources ORDER BY doc")
     assert list(got["self_reported"]) == [True, False]  # essay (unnamed, by design), then Pew
     assert got["sponsor"].iloc[1] == "Pew Research Center"
+
+
+def _readme_query(marker: str) -> str:
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if marker in ln and "softpower ledger query" in ln)
+    return line.split('"')[1]
+
+
+def test_readme_loan_query_counts_facts_not_rows(tmp_path: Path) -> None:
+    """The README's 'Chinese loans' query counts each project once, however many sources cite it."""
+    from softpower.ledger import import_batch
+
+    sample = Path(__file__).resolve().parent / "fixtures" / "aiddata" / "gcof"
+    path = tmp_path / "l.duckdb"
+    with Ledger.open(path) as lg:
+        import_batch(lg, "aiddata-gcof", sample)
+        projects = lg.query(
+            "SELECT count(DISTINCT doc) AS n FROM engagement WHERE actor = 'CHN' AND instrument = 'oda_loan' "
+            "AND doc LIKE 'aiddata-gcof-1.0:%'"
+        )["n"][0]
+        rows = lg.query("SELECT count(*) AS n FROM engagement WHERE actor = 'CHN' AND instrument = 'oda_loan'")["n"][0]
+    res = CliRunner().invoke(
+        app, ["ledger", "query", _readme_query("loan_facts"), "--ledger", str(path), "--format", "json"]
+    )
+    assert res.exit_code == 0, res.output
+    facts = __import__("json").loads(res.stdout)[0]["loan_facts"]
+    assert facts == projects and rows > facts  # one fact per project; rows count every cited source
