@@ -171,7 +171,9 @@ def test_readme_loan_query_counts_facts_not_rows(tmp_path: Path) -> None:
             "SELECT count(DISTINCT doc) AS n FROM engagement WHERE actor = 'CHN' AND instrument = 'oda_loan' "
             "AND doc LIKE 'aiddata-gcof-1.0:%'"
         )["n"][0]
-        rows = lg.query("SELECT count(*) AS n FROM engagement WHERE actor = 'CHN' AND instrument = 'oda_loan'")["n"][0]
+        rows = lg.query(
+            "SELECT count(*) AS n FROM engagement WHERE actor = 'CHN' AND instrument = 'oda_loan'"
+        )["n"][0]
     res = CliRunner().invoke(
         app, ["ledger", "query", _readme_query("loan_facts"), "--ledger", str(path), "--format", "json"]
     )
