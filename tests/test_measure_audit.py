@@ -150,3 +150,13 @@ def test_same_seed_gives_byte_identical_json(ledger: Path, tmp_path: Path) -> No
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert "timings" not in json.loads(outs[0])
+
+
+def test_fast_leaders_equal_the_sorted_ranks(ledger: Path) -> None:
+    res = run_index(ledger, mc=0)
+    m = res.model
+    u = np.random.default_rng(0).random((20, m.n_factors))
+    d = m.from_uniform(u)
+    for i in range(len(d)):
+        s = m.score_one(d, i)
+        assert (m.ranks(s)[1] == m.leaders(s)).all()

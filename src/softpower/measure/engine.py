@@ -206,6 +206,7 @@ class Model:
         self.years = np.arange(int(years_all.min()), int(years_all.max()) + 1)
         self._scopes(year)
         self._cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
+        self._coalesced: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self._raw: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self.treatments = [self._decide(k) for k in range(len(self.specs))]
 
@@ -230,6 +231,8 @@ class Model:
             if sc.kind == kind and (families is None or any(sc.covers_family(f) for f in families))
         ]
         for sc in declared:
+            if rows.empty or not (rows["origin"] == sc.source).any():
+                continue  # a source observes an indicator only if it reports it at all
             if sc.missing_row == "unobserved":
                 own = rows.loc[rows["origin"] == sc.source, ["actor", "partner", "year"]]
                 keep = [sc.covers(a, p, int(y)) for a, p, y in own.itertuples(index=False)]
@@ -437,19 +440,33 @@ class Model:
         """Indicator ``k`` on its cells: each cell from the first alternative (in the rotated
         order) that observes it; returns ``(cell ids, raw values, alternative index)``."""
         alts = self.specs[k].alts
+        fams = self.specs[k].families
+        key = (
+            k,
+            rot % len(alts),
+            split,
+            hl if "roots" in fams else 0,
+            amt if "usd" in fams else 0,
+            imp if fams & set(VALUE_FAMILIES) else 0,
+        )
+        hit = self._coalesced.get(key)
+        if hit is not None:
+            return hit
         order = [(i + rot) % len(alts) for i in range(len(alts))]
+        taken = np.zeros(len(self.cells), dtype=bool)
         ids_l, vals_l, src_l = [], [], []
-        seen = np.zeros(0, dtype=np.int64)
         for i in order:
             ids, vals, _ = self.raw(alts[i], split, hl, amt, imp)
-            new = ~np.isin(ids, seen, assume_unique=True)
+            new = ~taken[ids]
             ids_l.append(ids[new])
             vals_l.append(vals[new])
             src_l.append(np.full(int(new.sum()), i))
-            seen = np.union1d(seen, ids)
+            taken[ids] = True
         ids = np.concatenate(ids_l)
         order_ids = np.argsort(ids, kind="stable")
-        return ids[order_ids], np.concatenate(vals_l)[order_ids], np.concatenate(src_l)[order_ids]
+        hit = (ids[order_ids], np.concatenate(vals_l)[order_ids], np.concatenate(src_l)[order_ids])
+        self._coalesced[key] = hit
+        return hit
 
     def _decide(self, k: int) -> audit.Treatment:
         _, x, _ = self.coalesced(k, 0, 0, self.nominal_hl, self.nominal_amt, self.nominal_imp)
@@ -590,11 +607,12 @@ class Model:
     def score_one(self, d: Design, i: int) -> np.ndarray:
         """Composite scores of draw ``i`` on every cell (NaN where no indicator observes it)."""
         pil, den = self.pillar_parts(d, i)
-        w = d.weights[i][:, None] * (den > 0)
+        seen = den > 0
+        w = d.weights[i][:, None] * seen
         tot = w.sum(axis=0)
+        pil[~seen] = 0.0
         with np.errstate(invalid="ignore", divide="ignore"):
-            s = np.where(den > 0, pil, 0.0)
-            comp = (w * s).sum(axis=0) / tot
+            comp = (w * pil).sum(axis=0) / tot
         comp[tot == 0] = np.nan
         if AGG_NAMES[int(d.agg[i])] == "geometric":
             comp = np.exp(comp) - 1.0
@@ -605,7 +623,9 @@ class Model:
         partner-year, the cell that leads alone (-1 when the top is tied or nobody scores)."""
         c = self.cells
         key = np.where(np.isnan(s), np.inf, -s)
-        order = np.lexsort((key, c.group))
+        # one sort: blocks are contiguous, so block id + a bounded monotone map of the score
+        # orders by block, then by score (ties keep cell order)
+        order = np.argsort(c.group + (0.5 + np.arctan(key) / np.pi) * 0.5, kind="stable")
         ks, gs = key[order], c.group[order]
         pos = np.arange(len(order))
         gstart = c.group_start[gs]
@@ -626,6 +646,20 @@ class Model:
         alone = np.isfinite(top_key) & (second_key > top_key)
         lead = np.where(alone, top, -1)
         return ranks, lead
+
+    def leaders(self, s: np.ndarray) -> np.ndarray:
+        """Per partner-year, the cell that leads alone (-1 when tied or nobody scores), without
+        ranking everyone: the block maximum and how many cells reach it."""
+        c = self.cells
+        x = np.where(np.isnan(s), -np.inf, s)
+        top = np.maximum.reduceat(x, c.group_start)
+        at_top = x == top[c.group]
+        n_top = np.bincount(c.group, weights=at_top, minlength=len(c.group_start))
+        alone = np.isfinite(top) & (n_top == 1)
+        lead = np.full(len(c.group_start), -1, dtype=np.int64)
+        cells = np.flatnonzero(at_top & alone[c.group])
+        lead[c.group[cells]] = cells
+        return lead
 
     def actor_totals(self, s: np.ndarray) -> np.ndarray:
         """Sum of an actor's cell scores per year ``[year, actor]`` (out years)."""

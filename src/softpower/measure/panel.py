@@ -162,6 +162,9 @@ def _query(led: Any, sql: str, params: dict[str, Any]) -> pd.DataFrame:
 def load_panel(led: Any, *, min_sources: int = 1, third_party_only: bool = False) -> Panel:
     """Read the dyad-year panel of an open ledger (three SQL statements, no Python loops)."""
     p = {"min_sources": int(min_sources), "third": bool(third_party_only)}
+    # one thread: parallel aggregation adds floating-point sums in a varying order, and the
+    # same ledger must give byte-identical outputs
+    led.con.execute("SET threads = 1")
     eng = _query(led, ENGAGEMENT_SQL, {**p, "kind": "engagement"})
     vals = []
     for kind in ("indicator", "perception"):

@@ -86,12 +86,31 @@ def _total_ranks(tot: np.ndarray) -> np.ndarray:
 
 
 def _evaluate_serial(
-    model: Model, d: Any, nominal_lead: np.ndarray | None, progress: Progress | None = None
+    model: Model,
+    d: Any,
+    nominal_lead: np.ndarray | None,
+    progress: Progress | None = None,
+    collect: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Evaluate the draws of design ``d``: rank histograms (when ``collect``) and, per draw,
+    the share of partner-years whose sole leader is the nominal one."""
+    if not collect:
+        agree = np.zeros(len(d))
+        has = None if nominal_lead is None else nominal_lead >= 0
+        for start in range(0, len(d), CHUNK):
+            stop = min(len(d), start + CHUNK)
+            for i in range(start, stop):
+                if nominal_lead is not None and has is not None and has.any():
+                    led = model.leaders(model.score_one(d, i))
+                    agree[i] = float((led[has] == nominal_lead[has]).mean())
+            if progress is not None:
+                progress(stop - start)
+        z = np.zeros(0, dtype=np.int64)
+        return z, z, z, agree
     n_cells = len(model.cells)
     n_act = len(model.cells.actors)
     width = n_act + 1
-    hist = np.zeros(n_cells * width, dtype=np.int64)
+    hist = np.zeros(n_cells * width, dtype=np.int32)
     lead = np.zeros(n_cells, dtype=np.int64)
     total = np.zeros((len(model.out_years), n_act, n_act), dtype=np.int64)
     agree = np.zeros(len(d))
@@ -100,7 +119,7 @@ def _evaluate_serial(
     has_nominal = None if nominal_lead is None else nominal_lead >= 0
     for start in range(0, len(d), CHUNK):
         stop = min(len(d), start + CHUNK)
-        rks = np.empty((stop - start, n_cells), dtype=np.int64)
+        rks = np.empty((stop - start, n_cells), dtype=np.int64)  # int64: flat bincount indices
         leads = []
         tranks = np.empty((stop - start, len(model.out_years), n_act), dtype=np.int64)
         for i in range(start, stop):
@@ -127,7 +146,13 @@ _SHARED: dict[str, Any] = {}
 
 def _evaluate_part(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     d = _SHARED["design"].take(slice(*bounds))
-    return _evaluate_serial(_SHARED["model"], d, _SHARED["nominal"])
+    counter = _SHARED["counter"]
+
+    def tick(n: int) -> None:
+        with counter.get_lock():
+            counter.value += n
+
+    return _evaluate_serial(_SHARED["model"], d, _SHARED["nominal"], tick, _SHARED["collect"])
 
 
 def default_workers(n: int) -> int:
@@ -147,28 +172,41 @@ def evaluate(
     nominal_lead: np.ndarray | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    collect: bool = True,
 ) -> tuple[RankDistribution, np.ndarray]:
     """Evaluate draws ``u[n, factors]`` (uniforms), split over ``workers`` processes.
 
     Returns the rank distribution and, per draw, the share of partner-years whose sole
     leader is the nominal one (``nominal_lead``: per partner-year, the leading cell or -1).
-    The result does not depend on the number of workers.
+    The result does not depend on the number of workers. ``collect=False`` skips the rank
+    histograms (the Sobol analysis needs the leaders only; the distribution is then empty).
     """
     d = model.from_uniform(u)
     model.prepare(d)
     workers = default_workers(len(u)) if workers is None else workers
     if workers <= 1:
-        cell, lead, total, agree = _evaluate_serial(model, d, nominal_lead, progress)
+        cell, lead, total, agree = _evaluate_serial(model, d, nominal_lead, progress, collect)
         return RankDistribution(cell, lead, total, len(u)), agree
-    _SHARED.update(model=model, design=d, nominal=nominal_lead)
-    tasks = [(s, min(len(u), s + CHUNK)) for s in range(0, len(u), CHUNK)]
+    # one contiguous share of the draws per worker (each returns one histogram); the workers
+    # count finished draws in a shared counter that the parent turns into progress
+    ctx = mp.get_context("fork")
+    counter = ctx.Value("l", 0)
+    _SHARED.update(model=model, design=d, nominal=nominal_lead, counter=counter, collect=collect)
+    cuts = np.linspace(0, len(u), workers + 1).astype(int)
+    tasks = [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
     try:
-        with mp.get_context("fork").Pool(workers) as pool:
-            parts = []
-            for part in pool.imap(_evaluate_part, tasks):
-                parts.append(part)
-                if progress is not None:
-                    progress(len(part[3]))
+        with ctx.Pool(len(tasks)) as pool:
+            res = pool.map_async(_evaluate_part, tasks)
+            reported = 0
+            while not res.ready():
+                res.wait(0.2)
+                done = int(counter.value)
+                if progress is not None and done > reported:
+                    progress(done - reported)
+                    reported = done
+            parts = res.get()
+            if progress is not None and len(u) > reported:
+                progress(len(u) - reported)
     finally:
         _SHARED.clear()
     cell = np.sum([p[0] for p in parts], axis=0)
@@ -293,7 +331,7 @@ def index_sensitivity(
     base = sobol_base(model, n_draws)
     out = sobol_indices(
         problem,
-        lambda x: evaluate(model, x, nominal_lead, workers=workers, progress=progress)[1],
+        lambda x: evaluate(model, x, nominal_lead, workers=workers, progress=progress, collect=False)[1],
         base,
         seed,
     )
