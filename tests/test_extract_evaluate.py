@@ -66,3 +66,13 @@ def test_the_frozen_evaluation_ids_are_indo_pacific_aiddata_projects() -> None:
     assert len(ids) == 1927
     assert {i.split(":")[0] for i in ids} == {"gcof", "gcdf"}
     assert {"PHL", "FJI", "PAK", "MNG"} <= INDO_PACIFIC
+
+
+def test_expected_calibration_error_known_answer() -> None:
+    from softpower.extract.evaluate import expected_calibration_error
+
+    pred = pd.DataFrame(
+        {"gold": ["a", "a", "b", "b"], "pred": ["a", "b", "b", "b"], "confidence": [0.95, 0.95, 0.25, None]}
+    )
+    # bin 9: mean confidence 0.95, accuracy 0.5 (2 records); bin 2: 0.25 vs 1.0 (1 record)
+    assert math.isclose(expected_calibration_error(pred), (2 * 0.45 + 1 * 0.75) / 3)

@@ -154,3 +154,28 @@ def test_a_given_model_set_is_used_instead_of_the_shipped_one() -> None:
     assert [r["instrument"] for r in kept] == [
         r["instrument"] for r in extract_text("t.txt", text, learned=False)
     ]
+
+
+def test_min_confidence_filters_records(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from softpower.cli import app
+
+    doc = tmp_path / "mixed.txt"
+    doc.write_text(
+        "In 2008, Japan provided a 3.7 billion yen loan to Cambodia. "
+        "On 2 November 2011, China's embassy handed 20,000 US dollars cash aid to Somalia. "
+        "Japan and Vietnam signed a memorandum on maritime security in 2019.\n",
+        encoding="utf-8",
+    )
+    everything = CliRunner().invoke(app, ["extract", str(doc)])
+    assert everything.exit_code == 0, everything.output
+    conf = sorted(json.loads(x)["confidence"] for x in everything.stdout.splitlines())
+    assert len(conf) == 3 and conf[0] < conf[-1]
+    cut = (conf[0] + conf[1]) / 2
+    kept = CliRunner().invoke(app, ["extract", str(doc), "--min-confidence", f"{cut}"])
+    assert kept.exit_code == 0, kept.output
+    kept_conf = [json.loads(x)["confidence"] for x in kept.stdout.splitlines()]
+    assert len(kept_conf) == 2 and min(kept_conf) >= cut
+    bad = CliRunner().invoke(app, ["extract", str(doc), "--min-confidence", "1.5"])
+    assert bad.exit_code == 2

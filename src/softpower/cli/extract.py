@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from softpower.cli.common import LedgerOpt, fail, ledger_path, run_guarded
-from softpower.extract.pipeline import TIME_LIMIT, ExtractResult, extract_paths
+from softpower.extract.pipeline import TIME_LIMIT, ExtractResult, extract_paths, keep_confident
 from softpower.extract.review import render_review
 from softpower.extract.text import SUFFIXES, iter_inputs
 from softpower.outputs import check_output, write_output
@@ -67,6 +67,15 @@ def register(app: typer.Typer) -> None:
                 help="CPU seconds one document may take; a slower one is reported and skipped.",
             ),
         ] = TIME_LIMIT,
+        min_confidence: Annotated[
+            float,
+            typer.Option(
+                "--min-confidence",
+                min=0.0,
+                max=1.0,
+                help="Keep only records whose calibrated confidence is at least this (0 keeps all).",
+            ),
+        ] = 0.0,
     ) -> None:
         """Extract engagement, indicator and perception records, each tied to its sentence.
 
@@ -74,7 +83,12 @@ def register(app: typer.Typer) -> None:
         read gives one line on standard error, the others are still processed, and the exit
         code is 1.
 
+        Each record carries a calibrated ``confidence`` (extra key); ``--min-confidence`` drops
+        records below it.
+
         Example: softpower extract ../shared/corpus/seeds --output seeds.jsonl --review review.html
+
+        Example: softpower extract notes/ --min-confidence 0.6 --output confident.jsonl
         """
         files: list[Path] = []
         for p in paths:
@@ -92,6 +106,9 @@ def register(app: typer.Typer) -> None:
         results = extract_paths(
             files, workers=workers, max_bytes=int(max_mb * 2**20), keep_text=keep, time_limit=time_limit
         )
+        if min_confidence > 0:
+            for r in results:
+                r.records = keep_confident(r.records, min_confidence)
         for r in results:
             for w in r.warnings:
                 print(f"softpower: warning: {w}", file=sys.stderr)

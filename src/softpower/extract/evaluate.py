@@ -188,6 +188,7 @@ class EvalResult:
     amount_n: int
     per_class: dict[str, float]
     predictions: pd.DataFrame
+    ece: float = float("nan")
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -201,6 +202,7 @@ class EvalResult:
             "amount_currency": round(self.amount_currency, 4),
             "amount_n": self.amount_n,
             "per_class_f1": {k: round(v, 4) for k, v in self.per_class.items()},
+            "confidence_ece": round(self.ece, 4),
         }
 
 
@@ -256,7 +258,32 @@ def score(frame: pd.DataFrame, predict: Predictor) -> EvalResult:
         amount_n=int(st.sum()),
         per_class=dict(zip(labels, map(float, per), strict=True)),
         predictions=pred,
+        ece=expected_calibration_error(pred),
     )
+
+
+def expected_calibration_error(pred: pd.DataFrame, bins: int = 10) -> float:
+    """ECE of the primary records' ``confidence`` against instrument correctness (equal-width bins).
+
+    References
+    ----------
+    Guo, C., Pleiss, G., Sun, Y., & Weinberger, K. Q. (2017). On calibration of modern neural
+    networks. *ICML*.
+    """
+    if "confidence" not in pred:
+        return float("nan")
+    have = pred[pred["confidence"].notna()]
+    if have.empty:
+        return float("nan")
+    conf = have["confidence"].astype(float).to_numpy()
+    right = (have["gold"] == have["pred"]).to_numpy(dtype=float)
+    idx = np.minimum((conf * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        sel = idx == b
+        if sel.any():
+            total += sel.sum() * abs(conf[sel].mean() - right[sel].mean())
+    return float(total / len(conf))
 
 
 def _near(a: Any, b: Any, rel: float = 0.0, absolute: float = 0.0) -> bool:

@@ -24,10 +24,11 @@ from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, refine
-from softpower.extract.learned.weights import Models
+from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
 from softpower.extract.sentences import split_sentences
+from softpower.extract.tables import row_records, table_rows
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source
 from softpower.records.models import parse_record
 
@@ -108,7 +109,14 @@ def extract_text(
     n_named = 0
     clock = time.process_time() if time_limit is not None else 0.0
     infos: list[SentenceInfo] = []
+    rows = table_rows(text) if "|" in text else []
+    row_at = {r.start: r for r in rows}
+    actor_before: dict[int, str | None] = {}
     for s0, s1 in split_sentences(text):
+        row = row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)
+        if row is not None:
+            actor_before[row.start] = prev.actor if prev is not None else None
+            continue  # table rows are read as rows (softpower.extract.tables)
         n_before = len(records)
         if time_limit is not None and time.process_time() - clock > time_limit:
             raise ExtractTimeout(
@@ -153,7 +161,11 @@ def extract_text(
     for rec in pending:
         resolve_pending(text, rec, None)
     if learned is not False:
-        records = refine(doc, text, records, infos, None if learned is True else learned, named)
+        models = load_models() if learned is True else learned
+        records = refine(doc, text, records, infos, models, named)
+        if rows:
+            records += row_records(doc, text, rows, actor_before, models)
+            records.sort(key=lambda r: (r["span"][0], r["span"][1]))
     return [r for r in records if _valid(r)]
 
 
@@ -162,6 +174,11 @@ def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: i
     for m in mentions:
         if m.iso:
             seen[m.iso] = (seen.get(m.iso, (0, 0))[0] + 1, i)
+
+
+def keep_confident(records: list[dict[str, Any]], min_confidence: float) -> list[dict[str, Any]]:
+    """The records whose ``confidence`` is at least ``min_confidence`` (records without one are kept)."""
+    return [r for r in records if r.get("confidence") is None or r["confidence"] >= min_confidence]
 
 
 def _main_partner(rec: dict[str, Any], seen: dict[str, tuple[int, int]], text: str, s0: int, s1: int) -> None:

@@ -15,7 +15,10 @@ _ABBREV = re.compile(
 )
 # a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes, "[3]" or "³") + space
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)|(?<=[^\s.!?:;,])\n(?=[ \t]*[A-Z“\"])")
+_PARA = re.compile(
+    r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.)\s)|(?<=[^\s.!?:;,])\n(?=[ \t]*[A-Z“\"])"
+    r"|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n"  # a table row (pipe cells) is a block of its own
+)
 _CLAUSE = re.compile(
     r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+"
     r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){0,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
@@ -59,6 +62,10 @@ def _blocks(text: str) -> list[Span]:
     for m in _PARA.finditer(text):
         before = text[start : m.start()]
         last_line = before.rsplit("\n", 1)[-1]
+        if last_line.lstrip().startswith("|") or text.startswith("|", m.end()):
+            blocks.append((start, m.start()))  # a table row never joins the text around it
+            start = m.end()
+            continue
         soft = (
             len(last_line.strip()) >= 60
             and not re.search(r"[.!?:\"”)\]]\s*$", last_line)

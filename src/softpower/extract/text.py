@@ -163,10 +163,33 @@ def _pdf_text(path: Path, data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise _fail(path, f"unreadable PDF ({exc.__class__.__name__})", "a complete PDF file") from None
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    text = pdf_clean("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text:
         raise _fail(path, "PDF has no extractable text (scanned images?)", "a PDF with a text layer")
     return text
+
+
+# a word hyphenated at a line end by the PDF layout ("develop-\nment"), not a real hyphen ("Sino-\nJapanese")
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# two capitalised words split by a line break ("United\nStates", "Papua New\nGuinea")
+_NAME_BREAK = re.compile(r"\b[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*[ \t]*\n[ \t]*[A-Z][\w.'’-]*")
+
+
+def pdf_clean(text: str) -> str:
+    """PDF text made readable: words hyphenated across lines are rejoined, and a line break inside a
+    multi-word state or group name ("United\nStates") becomes a space when the rejoined words are a
+    name of the gazetteer. The result is the text the document stores, so spans index into it."""
+    from softpower.extract.entities import find_mentions
+
+    text = _HYPHEN_BREAK.sub("", text)
+    out = list(text)
+    for m in _NAME_BREAK.finditer(text):
+        nl = text.index("\n", m.start(), m.end())
+        joined = re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0))
+        left = len(re.sub(r"[ \t]*\n.*", "", m.group(0), flags=re.S))
+        if any(x.start < left < x.end for x in find_mentions(joined)):
+            out[nl] = " "
+    return "".join(out)
 
 
 def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:

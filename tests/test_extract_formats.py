@@ -1,0 +1,88 @@
+"""Formats: HTML tables read as tables (one record per row that states an act), PDF text
+de-hyphenated with names broken across lines rejoined; spans index into the stored text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from softpower.extract import extract_file
+from softpower.extract.sentences import split_sentences
+from softpower.extract.text import pdf_clean
+
+TABLE_PAGE = """<html><head><title>Grants</title></head><body><article>
+<h1>Aid report</h1>
+<p>Japan is a major donor in the region, and this report lists its recent projects with several
+states of the region in some detail, year by year, as the ministry published them.</p>
+<table>
+<tr><th>Year</th><th>Donor</th><th>Recipient</th><th>Project</th><th>Amount</th></tr>
+<tr><td>2019</td><td>Japan</td><td>Vietnam</td><td>Grant for a rural school</td><td>USD 5 million</td></tr>
+<tr><td>2020</td><td>Japan</td><td>Laos</td><td>Loan for a bridge</td><td>USD 20 million</td></tr>
+<tr><td>Total</td><td>Japan</td><td>Vietnam, Laos</td><td>all projects</td><td>USD 25 million</td></tr>
+</table>
+<p>The programme continued after 2020 with further projects across the region, according to the ministry.</p>
+</article></body></html>"""
+
+
+def test_html_table_rows_are_records(tmp_path: Path) -> None:
+    page = tmp_path / "table.html"
+    page.write_text(TABLE_PAGE, encoding="utf-8")
+    res = extract_file(page)
+    assert res.ok and res.document is not None
+    stored = str(res.document["text"])
+    rows = [r for r in res.records if r["quote"].startswith("|")]
+    assert [(r["actor"], r["partners"], r["year"], r["amount"], r["currency"]) for r in rows] == [
+        ("JPN", ["VNM"], 2019, 5e6, "USD"),
+        ("JPN", ["LAO"], 2020, 20e6, "USD"),
+    ]  # the row of totals is not an act
+    assert rows[1]["instrument"] == "oda_loan"
+    for r in res.records:
+        assert stored[r["span"][0] : r["span"][1]] == r["quote"]
+    # a table row is a block of its own, never merged with the prose around it
+    spans = [stored[a:b] for a, b in split_sentences(stored)]
+    assert any(s.startswith("| 2019 |") and s.rstrip().endswith("|") for s in spans)
+    assert not any("|" in s and "ministry" in s for s in spans)
+
+
+def test_pdf_clean_rejoins_hyphenated_words_and_broken_names() -> None:
+    raw = "In 2019 the United\nStates sent develop-\nment experts to Papua New\nGuinea.\nReport\nJapan signed. A Sino-\nJapanese plan."
+    out = pdf_clean(raw)
+    assert "United States" in out and "development" in out and "Papua New Guinea" in out
+    assert "Report\nJapan" in out  # not a name: the line break stays
+    assert "Sino-\nJapanese" in out  # a real hyphen before a capital stays
+
+
+def _pdf(lines: list[str]) -> bytes:
+    body = " ".join(f"({t}) Tj 0 -14 Td" for t in lines)
+    stream = f"BT /F1 12 Tf 40 700 Td {body} ET".encode("latin-1")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_pdf_name_broken_across_lines_gives_the_right_actor(tmp_path: Path) -> None:
+    pdf = tmp_path / "wrapped.pdf"
+    pdf.write_bytes(
+        _pdf(["In 2019, the United", "States provided a USD 5 million grant to Fiji for a", "school."])
+    )
+    res = extract_file(pdf)
+    assert res.ok and res.document is not None, res.error
+    stored = str(res.document["text"])
+    assert "United States" in stored
+    eng = [r for r in res.records if r["kind"] == "engagement"]
+    assert eng and eng[0]["actor"] == "USA" and eng[0]["partners"] == ["FJI"]
+    assert all(stored[r["span"][0] : r["span"][1]] == r["quote"] for r in res.records)
