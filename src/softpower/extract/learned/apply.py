@@ -9,11 +9,12 @@ batched call per model scores the sentences that need it:
 2. **Instrument.** Every engagement's sentence is scored by the *instrument* model; the model's
    class replaces the rule's where the shipped policy says so (``policy`` in the model's metrics:
    chosen on the frozen dev split, never on the evaluation set).
-3. **Confidence.** Each record carries ``confidence``: for engagements the model decides on, the
+3. **Confidence.** Each record carries ``confidence``. For engagements the raw score is the
    model's probability of the instrument it ends with (times the act probability for proposed
-   acts); for engagements whose rule instrument the policy keeps (outside the model's remit), and
-   for indicators and perceptions, the precision of their kind on the development gold
-   (``kind_precision``).
+   acts), or, where the policy keeps the rule's instrument, the engagement precision on the
+   development gold; it is mapped through an isotonic calibration fitted on the frozen dev split
+   (probability that the instrument is right). Indicators and perceptions carry their kind's
+   precision on the development gold (``kind_precision``).
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def refine(
     _instruments(text, out, sentences, models)
     for r in out:
         if r.get("confidence") is None:
-            r["confidence"] = round(models.kind_precision.get(r["kind"], 0.5), 3)
+            raw = models.kind_precision.get(r["kind"], 0.5)
+            r["confidence"] = round(models.calibrate(raw) if r["kind"] == "engagement" else raw, 3)
     return out
 
 
@@ -160,4 +162,4 @@ def _instruments(
             r["instrument"] = classes[best]
         p = row[col.get(r["instrument"], best)]
         p *= r.pop("_p_act", 1.0)
-        r["confidence"] = round(p, 3)
+        r["confidence"] = round(models.calibrate(p), 3)

@@ -233,6 +233,36 @@ def kind_precision(models: Models, gold: pd.DataFrame, folder: Path, gold_file: 
     return {k: round(float(np.mean(v)), 4) for k, v in sorted(hits.items())}
 
 
+def fit_calibration(models: Models, dev: pd.DataFrame) -> dict[str, Any]:
+    """Isotonic map from the primary records' raw confidence to instrument correctness on the dev split.
+
+    References
+    ----------
+    Zadrozny, B., & Elkan, C. (2002). Transforming classifier scores into accurate multiclass
+    probability estimates. *KDD*.
+    """
+    from sklearn.isotonic import IsotonicRegression
+
+    from softpower.extract.evaluate import expected_calibration_error
+
+    pred = score(dev, _predictor(models)).predictions
+    have = pred[pred["confidence"].notna()]
+    raw = have["confidence"].astype(float).to_numpy()
+    right = (have["gold"] == have["pred"]).to_numpy(dtype=float)
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
+    xs = [round(float(x), 4) for x in iso.X_thresholds_]
+    ys = [round(float(y), 4) for y in iso.y_thresholds_]
+    after = pred.copy()
+    after.loc[have.index, "confidence"] = np.interp(raw, xs, ys)
+    return {
+        "x": xs,
+        "y": ys,
+        "n": len(raw),
+        "dev_ece_raw": round(expected_calibration_error(pred), 4),
+        "dev_ece_calibrated_in_sample": round(expected_calibration_error(after), 4),
+    }
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -251,6 +281,8 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
     models = Models(instrument, act, threshold, policy["instrument"], policy["min_probability"])
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")
+    models.kind_precision = kp
+    calibration = fit_calibration(models, ts.dev)
     out.mkdir(parents=True, exist_ok=True)
     instrument.save(out / "instrument.json.gz")
     act.save(out / "act.json.gz")
@@ -265,6 +297,7 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         "act_precision_by_threshold": act_table,
         "dev": dev_scores,
         "kind_precision": kp,
+        "calibration": calibration,
         "weights_sha256": {n: sha256(out / n) for n in ("instrument.json.gz", "act.json.gz")},
     }
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n", encoding="utf-8")

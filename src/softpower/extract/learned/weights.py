@@ -36,6 +36,14 @@ class Models:
     policy: str
     min_probability: float
     kind_precision: dict[str, float] = field(default_factory=dict)
+    calibration: tuple[list[float], list[float]] | None = None
+
+    def calibrate(self, raw: float) -> float:
+        """An engagement's raw score mapped to the probability that its instrument is right (the
+        isotonic map fitted on the frozen dev split; identity without one)."""
+        if self.calibration is None:
+            return raw
+        return float(np.interp(raw, self.calibration[0], self.calibration[1]))
 
     def act_probability(self, texts: list[str]) -> np.ndarray:
         proba = self.act.predict_proba(texts)
@@ -80,4 +88,5 @@ def load_models() -> Models | None:
         str(policy["instrument"]),
         float(policy["min_probability"]),
         {k: float(v) for k, v in meta.get("kind_precision", {}).items()},
+        (meta["calibration"]["x"], meta["calibration"]["y"]) if meta.get("calibration") else None,
     )
