@@ -10,15 +10,48 @@ import orjson
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pydantic import ValidationError
 
 from softpower.errors import InputError
 from softpower.ledger.bundled import seed_documents
 from softpower.ledger.files import FLAT_COLUMNS, iter_records
-from softpower.ledger.store import ImportResult, Ledger
+from softpower.ledger.store import DOC_COLUMNS, ImportResult, Ledger
 from softpower.outputs import atomic_path
-from softpower.records.models import KINDS, RECORD_KEYS
+from softpower.records.models import KINDS, RECORD_KEYS, Document
 
 FORMATS = ("jsonl", "csv", "parquet")
+#: Document columns written to an export's documents sidecar (every column of the table).
+SIDECAR_SUFFIX = ".documents.jsonl"
+
+
+def sidecar_path(path: Path) -> Path:
+    """The documents file travelling with a record file: ``x.csv`` → ``x.documents.jsonl``."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def read_documents(path: Path) -> list[dict[str, Any]]:
+    """Documents of a sidecar (JSON Lines, one document a line); bad lines name their line."""
+    out: list[dict[str, Any]] = []
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise InputError(
+                    str(path), n, None, f"not valid JSON ({exc})", "one document a line"
+                ) from None
+            if not isinstance(obj, dict):
+                raise InputError(str(path), n, None, "not a JSON object", "one document a line")
+            try:
+                Document.model_validate(obj)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                field = ".".join(str(x) for x in err["loc"]) or None
+                raise InputError(str(path), n, field, str(err["msg"]).removeprefix("Value error, ")) from None
+            out.append(obj)
+    return out
 
 
 def import_file(
@@ -27,9 +60,17 @@ def import_file(
     origin: str | None = None,
     progress: Callable[[int, int | None], None] | None = None,
 ) -> ImportResult:
-    """Import one record file; documents named by the records are registered (bundled metadata when known)."""
+    """Import one record file in one transaction.
+
+    Documents travel in the sidecar ``<stem>.documents.jsonl`` that :func:`export` writes
+    beside the file (every document column: publisher metadata, date, text); when there is
+    none, the documents the records name are registered (bundled metadata when known).
+    """
+    sidecar = sidecar_path(path)
+    documents = read_documents(sidecar) if sidecar.is_file() and sidecar != path else None
     return ledger.import_records(
         iter_records(path),
+        documents,
         origin=origin or f"file:{path.name}",
         source=str(path),
         catalog=seed_documents(),
@@ -90,11 +131,26 @@ def _exchange(d: Mapping[Any, Any], quote: str | None) -> dict[str, Any]:
     return rec
 
 
+def export_documents(ledger: Ledger, output: Path, docs: list[str]) -> None:
+    """Write the documents ``docs`` (every column) as JSON Lines, atomically, ordered by id."""
+    rows = ledger.con.execute(
+        f"SELECT {', '.join(DOC_COLUMNS)} FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id",
+        [docs],
+    ).fetchall()
+    with atomic_path(output) as tmp, tmp.open("wb") as fh:
+        for row in rows:
+            d = dict(zip(DOC_COLUMNS, row, strict=True))
+            d["id"] = d.pop("doc_id")
+            fh.write(orjson.dumps(d) + b"\n")
+
+
 def export(ledger: Ledger, output: Path, fmt: str, kind: str | None = None) -> int:
-    """Write records to ``output`` atomically (temp file, then rename); return the count."""
+    """Write records to ``output`` atomically (temp file, then rename) and the documents they
+    cite to :func:`sidecar_path` (``<stem>.documents.jsonl``); return the record count."""
     if fmt not in FORMATS:
         raise InputError("--format", None, None, f"unknown format {fmt!r}", " or ".join(FORMATS))
     frame = export_frame(ledger, kind)
+    export_documents(ledger, sidecar_path(output), sorted(set(frame["doc"])))
     with atomic_path(output) as tmp:
         if fmt == "jsonl":
             quotes = _quotes(ledger, frame)

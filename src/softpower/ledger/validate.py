@@ -70,7 +70,7 @@ def _expected(field: str) -> str | None:
         "doc": "a document id",
         "actor": "an ISO 3166 alpha-3 code",
         "partners": "a list of ISO alpha-3 or group codes (" + ", ".join(vocab.group_codes()) + ")",
-        "instrument": "an instrument of the vocabulary (softpower ledger query 'SELECT * FROM instruments')",
+        "instrument": "an instrument of the vocabulary (softpower/data/instruments.csv)",
         "amount": "a non-negative finite number",
         "value": "a finite number (a share in 0..1 for a perception)",
         "year": f"a year in {MIN_YEAR}..{max_year()}",
