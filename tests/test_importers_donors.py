@@ -31,6 +31,12 @@ SPECS: dict[str, tuple[Path, str, str, str]] = {
         "year",
     ),
     "oecd-dac2a": (FIX / "oecd_dac2a" / "oecd_dac2a_sample.csv", "Value", "Recipient", "Year"),
+    "aiddata-plaid": (
+        FIX / "aiddata_plaid" / "env_plaid19_agg_sample.csv",
+        "commitment_usd2000",
+        "recipient",
+        "year",
+    ),
 }
 
 
@@ -257,6 +263,34 @@ def test_dac2a_full_file() -> None:
         pairs = set(zip(seen["partners"].map(lambda p: p[0]), seen["year"], strict=True))
         # Brunei and Singapore are not ODA-eligible: 8 members x 14 years
         assert pairs == {(c, y) for c in asean - {"BRN", "SGP"} for y in range(2009, 2023)}
+
+
+def test_plaid_sample() -> None:
+    b = IMPORTERS["aiddata-plaid"].load(SPECS["aiddata-plaid"][0])
+    _valid(b)
+    assert b.rows_read == 13 and b.counts() == {"indicator": 5}
+    assert sum(b.skipped.values()) + 5 == 13  # every row is a record or counted once
+    assert b.skipped["donor is not a state (multilateral agency, fund or the European Commission)"] == 2
+    assert b.skipped["summed into its donor-recipient-year (environment codes)"] == 2
+    r = b.records.set_index("actor")
+    assert r.loc["JPN", "value"] == 750_000_000.5 and r.loc["JPN", "line"] == 2  # two codes summed
+    assert r.loc["USA", "value"] == 1_234_567.0  # a zero cell adds nothing
+    assert r.loc["BEL", "partners"] == ["COD"] and r.loc["TWN", "partners"] == ["VCT"]
+    assert set(r["metric"]) == {"aid_commitment"} and set(r["unit"]) == {"USD"}
+    assert set(zip(r["amount_basis"], r["price_basis"], r["price_year"], strict=True)) == {
+        ("commitment", "constant", 2000)
+    }
+    assert "ECU" not in set(r.index)  # EC is the European Commission, never Ecuador
+
+
+@needs_shared
+@pytest.mark.shared
+def test_plaid_full_file() -> None:
+    b = IMPORTERS["aiddata-plaid"].load(SHARED / "aiddata_plaid19_donor_recipient_year")
+    assert b.rows_read == 156_611 and sum(b.skipped.values()) + len(b.records) == 156_611
+    r = b.records
+    jv = r[(r["actor"] == "JPN") & (r["partners"].map(tuple) == ("VNM",)) & (r["year"] == 2008)]
+    assert jv["value"].item() == pytest.approx(887e6, rel=0.01)  # README: Japan → Viet Nam 2008 = 887 mn
 
 
 @needs_shared

@@ -18,6 +18,7 @@ from softpower.ledger.importers import (
     ltl,
     mme,
     pew,
+    plaid,
     public_diplomacy,
     sipri,
     travels,
@@ -124,6 +125,12 @@ IMPORTERS: dict[str, Importer] = {
             "Travels of the US President and Secretary of State → high_level_visits indicators by host and year",
             travels.load,
             travels.PATTERNS,
+        ),
+        Importer(
+            plaid.DATASET,
+            "AidData PLAID 1.9 commitments donor x recipient x year, 1947-2008 → aid_commitment (USD, constant 2000)",
+            plaid.load,
+            plaid.PATTERNS,
         ),
     )
 }

@@ -82,16 +82,15 @@ def country_names(
     df: pd.DataFrame,
     col: str,
     path: Path,
-    skipped: Counter[str],
     *,
     aliases: Mapping[str, str] | None = None,
     non_states: Mapping[str, str] | None = None,
     codes: bool = False,
-) -> np.ndarray:
-    """Names → ISO3 codes (object array, None where skipped).
+) -> tuple[np.ndarray, np.ndarray]:
+    """Names → (ISO3 codes, skip reasons): object arrays, a code or a reason per row.
 
-    A name listed in ``non_states`` (name → reason) is skipped and counted under that
-    reason; a name resolved by ``aliases``, the shared dataset spellings or pycountry's
+    A name listed in ``non_states`` (name → reason) gets no code and that reason (count
+    skipped rows with :func:`drop`); a name resolved by ``aliases``, the shared dataset spellings or pycountry's
     names gives its code. Short upper-case acronyms are never read as ISO codes (PLAID's
     ``EC`` is the European Commission, not Ecuador; ``CAF`` the Andean development bank)
     unless ``codes`` (the column holds ISO3 codes). Anything else raises.
@@ -118,6 +117,17 @@ def country_names(
             raise _fail(df, i, path, col, f"unknown country {text!r}" if text else "empty", what)
         table[text] = code
     out = np.array([table[t] for t in raw.tolist()], dtype=object)
-    for text, reason in reasons.items():
-        skipped[reason] += int((raw == text).sum())
+    why = np.array([reasons.get(t) for t in raw.tolist()], dtype=object)
+    return out, why
+
+
+def drop(keep: np.ndarray, why: np.ndarray, skipped: Counter[str]) -> np.ndarray:
+    """``keep`` without the rows that have a skip reason; each row still kept is counted under its
+    reason (so a row is counted once, under the first reason met)."""
+    out = keep.copy()
+    for reason in {r for r in why.tolist() if r is not None}:
+        rows = out & (why == reason)
+        if rows.any():
+            skipped[reason] += int(rows.sum())
+        out &= ~rows
     return out

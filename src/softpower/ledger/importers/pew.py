@@ -28,7 +28,7 @@ import pandas as pd
 
 from softpower.errors import InputError
 from softpower.ledger.importers._base import ImportBatch, count, find_files, make_records, read_table
-from softpower.ledger.importers._strict import amounts, country_names, year_column
+from softpower.ledger.importers._strict import amounts, country_names, drop, year_column
 
 DATASET = "pew-favourability"
 PATTERNS = ("pew_favourability_country_year*.csv",)
@@ -49,8 +49,8 @@ def load(path: Path) -> ImportBatch:
         df = read_table(f, REQUIRED)
         rows += len(df)
         year = year_column(df, "year", f)
-        public = country_names(df, "country_iso3", f, skipped, aliases=ALIASES, codes=True)
-        target = country_names(df, "target", f, skipped, aliases=ALIASES, non_states=NON_STATES, codes=True)
+        public, _ = country_names(df, "country_iso3", f, aliases=ALIASES, codes=True)
+        target, why = country_names(df, "target", f, aliases=ALIASES, non_states=NON_STATES, codes=True)
         pct = amounts(df, "pct_favourable", f, required=True)
         over = pct > 100
         if over.any():
@@ -58,7 +58,7 @@ def load(path: Path) -> ImportBatch:
             raise InputError(
                 str(f), int(df["line"].iloc[i]), "pct_favourable", f"{pct[i]:g}", "a percentage in 0..100"
             )
-        keep = np.array([t is not None for t in target], dtype=bool)
+        keep = drop(np.ones(len(df), dtype=bool), why, skipped)
         own = keep & (public == target)
         count(skipped, own, "a public rating its own country")
         keep &= ~own
