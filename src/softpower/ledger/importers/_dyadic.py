@@ -70,7 +70,10 @@ def countries(
     aliases, non_states = dataset_names()
     if extra_non_states:
         non_states = {**non_states, **extra_non_states}
-    return country_names(df, col, path, skipped, aliases=aliases, non_states=non_states)
+    codes, why = country_names(df, col, path, aliases=aliases, non_states=non_states)
+    for reason in {r for r in why.tolist() if r is not None}:
+        skipped[reason] += int((why == reason).sum())
+    return codes
 
 
 def history_years(df: pd.DataFrame, col: str, path: Path) -> np.ndarray:
