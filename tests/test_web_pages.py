@@ -119,3 +119,31 @@ def test_partner_filter_on_every_page(client: TestClient) -> None:
     for url in ("/", "/records", "/index", "/search", "/partner"):
         html = client.get(url).text
         assert 'name="partner"' in html, url
+
+
+def test_explain_view_comes_from_the_index_explanation(client: TestClient) -> None:
+    from softpower.measure import explain
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    res = store.index(None)
+    leaders = res.leaders[(res.leaders["partner"] == "VNM") & res.leaders["leader"].notna()]
+    year = int(leaders["year"].max())
+    table = explain(res.result, "VNM", year)
+    html = client.get("/explain", params={"partner": "VNM", "year": year}).text
+    assert f'Why does a donor lead in <span title="VNM">Vietnam</span> in {year}?' in html
+    leader = leaders.loc[leaders["year"] == year, "leader"].iloc[0]
+    assert f'<b title="{leader}">' in html
+    # every donor's section, with its contributions as the library computed them
+    for actor, g in table.groupby("actor"):
+        section = html.split(f'id="donor-{actor}"')[1].split("</section>")[0]
+        seen = g[g["source"].astype(str) != ""]
+        for c in seen["contribution"]:
+            assert f"<b>{c:.3f}</b>" in section
+        assert section.count("not comparable (no value, not zero)") == len(g) - len(seen)
+        assert f"/records?key=dyad|{actor}|VNM|{year}" in section
+    assert 'id="coverage-table"' in html and 'data-figure="explain"' in html
+    text = visible_text(html)
+    for code in CODES:
+        assert code not in text, code
+    assert client.get("/explain").status_code == 200
+    assert client.get("/explain", params={"partner": "XYZ"}).status_code == 400

@@ -686,3 +686,55 @@ def value_series(records: pd.DataFrame, field: str, title: str, top_metrics: int
     out = _layout(fig, title, 440)
     out.update_layout(margin={"t": 90})
     return out
+
+
+PILLAR_COLOURS = ("#0173b2", "#cc78bc", "#029e73", "#de8f05", "#d55e00", "#56b4e9", "#949494")
+
+
+def explanation(table: pd.DataFrame, partner: str, year: int) -> go.Figure:
+    """Why a donor leads: each donor's score split into its pillars' contributions (stacked bars).
+
+    ``table`` is :func:`softpower.measure.explain` of one partner and year. Donors are ordered
+    by rank; hover lists the indicators behind each pillar's part and those not observed.
+    """
+    title = f"Why the leader leads in {names.state(partner)} in {year}: each donor's score by pillar"
+    if table.empty:
+        return _empty(title, "No donor is observed here.")
+    t = table.copy()
+    t["contribution"] = t["contribution"].astype(float)
+    donors = t.drop_duplicates("actor").sort_values(["rank", "actor"])["actor"].tolist()
+    pillars = list(dict.fromkeys(t["pillar"]))
+    fig = go.Figure()
+    for i, p in enumerate(pillars):
+        xs, hover = [], []
+        for d in donors:
+            g = t[(t["actor"] == d) & (t["pillar"] == p)]
+            seen = g[g["source"].astype(str) != ""]
+            xs.append(float(seen["contribution"].sum()) if len(seen) else 0.0)
+            parts = [
+                f"{names.index_input(r.indicator)}: {r.contribution:.3f}"
+                + ("" if r.source == r.indicator else f" (from {names.index_input(r.source)})")
+                for r in seen.itertuples(index=False)
+            ]
+            missing = [names.index_input(x) for x in g.loc[g["source"].astype(str) == "", "indicator"]]
+            hover.append(
+                f"<b>{names.state(d)} ({d}) · {names.pillar(p)}</b>: {xs[-1]:.3f}<br>"
+                + ("<br>".join(parts) if parts else "no indicator observed")
+                + (f"<br><i>not observed (not comparable): {', '.join(missing)}</i>" if missing else "")
+            )
+        fig.add_trace(
+            go.Bar(
+                y=[names.state(d) for d in donors],
+                x=xs,
+                orientation="h",
+                name=names.pillar(p),
+                marker_color=PILLAR_COLOURS[i % len(PILLAR_COLOURS)],
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=[f"dyad|{d}|{partner}|{year}" for d in donors],
+            )
+        )
+    fig.update_layout(barmode="stack", legend={"title": {"text": "Pillar"}})
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title="contribution to the score (weight × normalised value)")
+    return _layout(fig, title, max(320, 46 * len(donors) + 160))

@@ -150,6 +150,8 @@ def index_input(code: Any) -> str:
     c = _text(code)
     if c is None:
         return ""
+    if "|" in c:  # alternatives: the first source that observes the cell supplies it
+        return " or ".join(dict.fromkeys(index_input(x) for x in c.split("|")))
     if ("input", c) in _labels():
         return _labels()[("input", c)]
     family, _, rest = c.partition(":")

@@ -514,3 +514,55 @@ def partner_page(request: Request) -> HTMLResponse:
         coverage_year=cov_year,
         payload=figs_payload(figs),
     )
+
+
+@router.get("/explain", response_class=HTMLResponse)
+def explain_page(request: Request) -> HTMLResponse:
+    """Explain a score: each donor's contributions by pillar and indicator in one partner-year.
+
+    From the index's own explanation API (:func:`softpower.measure.explain`), with the
+    coverage of each source there and links to the records behind each donor.
+    """
+    from softpower.measure import explain
+
+    store = store_of(request)
+    res = store.index(None) if store.n_records() else None
+    dyads = res.dyads if res is not None else pd.DataFrame(columns=analysis.DYAD_COLUMNS)
+    partner = state_param(request)
+    partners = sorted({(p, names.state(p)) for p in dyads["partner"]}, key=lambda cn: cn[1])
+    ctx: dict[str, Any] = {"partner": partner, "partners": partners, "years": [], "year": None}
+    if partner is None or res is None:
+        return render_page(request, "explain.html", donors=[], payload={}, leader=None, coverage=[], **ctx)
+    years = sorted(int(y) for y in dyads.loc[dyads["partner"] == partner, "year"].unique())
+    if not years:
+        raise SoftpowerError(f"partner: the index scores no donor in {names.state(partner)} ({partner})")
+    year = int_param(request, "year")
+    if year is None or year not in years:
+        year = years[-1]
+    table = explain(res.result, partner, year)
+    leader = res.leaders[(res.leaders["partner"] == partner) & (res.leaders["year"] == year)]
+    donors = []
+    for actor, g in table.groupby("actor", sort=False):
+        first = g.iloc[0]
+        donors.append(
+            {
+                "actor": actor,
+                "rank": int(first["rank"]),
+                "score": render.clean(float(first["score"])),
+                "coverage": render.clean(float(first["coverage"])),
+                "rows": clean_rows(g.assign(observed=g["source"].astype(str) != "")),
+            }
+        )
+    grid = coverage_grid(store, partner, year, [d["actor"] for d in donors])
+    figs = {"explain": figures.explanation(table, partner, year)}
+    ctx.update(years=years, year=year)
+    return render_page(
+        request,
+        "explain.html",
+        donors=donors,
+        aggregation=table.attrs.get("aggregation", ""),
+        leader=clean_rows(leader)[0] if len(leader) else None,
+        coverage=clean_rows(grid),
+        payload=figs_payload(figs),
+        **ctx,
+    )
