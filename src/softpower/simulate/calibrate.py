@@ -117,7 +117,7 @@ def opinion_series(obs: pd.DataFrame, sc: Scenario) -> pd.DataFrame:
 
     Returns ``actor, partner, year, measure, value, weight`` sorted by dyad and year.
     """
-    cols = ["actor", "partner", "year", "measure", "value", "weight"]
+    cols = ["actor", "partner", "year", "measure", "origin", "value", "weight"]
     universe = set(sc.partners) | set(members("EAS", sc.start_year))
     o = obs.loc[obs["measure"].isin(INITIAL_MEASURES) & obs["actor"].isin(sc.donors)]
     o = o.loc[o["partner"] != o["actor"]]
@@ -135,7 +135,7 @@ def opinion_series(obs: pd.DataFrame, sc: Scenario) -> pd.DataFrame:
     )
     best = best.drop_duplicates(["actor", "partner"])[["actor", "partner", "measure", "origin"]]
     o = o.merge(best, on=["actor", "partner", "measure", "origin"])
-    out = o.groupby(["actor", "partner", "year", "measure"], as_index=False).agg(
+    out = o.groupby(["actor", "partner", "year", "measure", "origin"], as_index=False).agg(
         value=("value", "mean"), weight=("weight", "mean")
     )
     return out.sort_values(["actor", "partner", "year"], kind="stable", ignore_index=True)[cols]
@@ -425,6 +425,7 @@ def calibrate(
     if holdout_from is not None:
         holdout = _holdout(rows, pred, holdout_from)
     measures = ", ".join(sorted(set(rows["measure"])))
+    origins = ", ".join(sorted(set(rows.loc[use, "origin"])))
     meta = {
         "method": "bounded least squares on forecasts from each dyad's previous poll (scipy trf)",
         "identification": "profile likelihood, 95 % (chi-square 1 df)" if identify else "not computed",
@@ -433,6 +434,7 @@ def calibrate(
         "n_fit": int(use.sum()),
         "n_start": int((rows["set"] == "start").sum()),
         "measures": measures,
+        "origins": origins,
         "fit_years": fit_years,
         "rmse_fit": _rmse((pred - y)[use]),
         "rmse_priors": _rmse((prior_pred - y)[use]),
@@ -443,7 +445,7 @@ def calibrate(
         "publics": list(pb.inp.partners),
         "fitted": dict(zip(names, map(float, x), strict=True)),
         "ledger": where,
-        "source": f"least squares on {int(use.sum())} {measures} polls ({fit_years}) in "
+        "source": f"least squares on {int(use.sum())} polls forecast ({measures}; {origins}; {fit_years}) in "
         f"{Path(where).name if where else 'no ledger'}; profile likelihood 95 %",
     }
     if holdout is not None:
