@@ -192,7 +192,7 @@ def test_initial_state_from_ledger(seeds_ledger: Path) -> None:
     recent = dataclasses.replace(load_scenario("baseline"), start_year=2012)
     near = build_inputs(recent, seeds_ledger)
     assert near.t0[j, idn] == pytest.approx(0.93)  # 'trust' preferred over 'friendly' (0.96)
-    assert near.t0_source[j, idn] == "trust 2008"
+    assert near.t0_source[j, idn] == "trust 2008 (bundled:seeds)"
     assert near.t0_age is not None and near.t0_age[j, idn] == 4
     assert near.t0_sd is not None and near.t0_sd[j, idn] == pytest.approx(0.065 + 0.017 * 4)
     assert near.t0_source[inp.donors.index("CHN"), idn] == "prior"
@@ -203,7 +203,7 @@ def test_initial_state_from_ledger(seeds_ledger: Path) -> None:
     res = sim.run_scenario(recent, seeds_ledger, runs=10, seed=1)
     assert res.meta["initial_trust_sources"]["trust"] == 6
     row = res.start_states.query("donor == 'JPN' and partner == 'IDN'").iloc[0]
-    assert (row["source"], row["age"], row["value"]) == ("trust 2008", 4, pytest.approx(0.93))
+    assert (row["source"], row["age"], row["value"]) == ("trust 2008 (bundled:seeds)", 4, pytest.approx(0.93))
 
 
 def test_dask_scheduler_gives_same_output() -> None:
@@ -300,7 +300,7 @@ def test_initial_trust_prefers_direct_public_measures() -> None:
     )
     t0, src = initial_trust(obs, ("USA",), ("VNM", "IDN"), 2025)
     assert t0[0, 0] == 0.55 and src[0, 0] == "prior"
-    assert t0[0, 1] == 0.4 and src[0, 1] == "trust 2024"
+    assert t0[0, 1] == 0.4 and src[0, 1] == "trust 2024 (a)"
     st = start_states(obs, ("USA",), ("VNM", "IDN"), 2025)
     assert st.level[0, 1] == pytest.approx(0.3) and st.n_polls[0, 1] == 2 and st.age[0, 1] == 1
 

@@ -120,7 +120,7 @@ class StartStates:
     t0: np.ndarray  # (D, P)
     level: np.ndarray  # (D, P): mean of the same measure's polls within the age limit
     sd: np.ndarray  # (D, P)
-    source: np.ndarray  # (D, P) object: "<measure> <year>" or "prior"
+    source: np.ndarray  # (D, P) object: "<measure> <year> (<import>)" or "prior"
     age: np.ndarray  # (D, P) int: years between the poll and the start year; -1 for a prior
     n_polls: np.ndarray  # (D, P) int: polls behind the level
 
@@ -191,7 +191,7 @@ def start_states(
             t0[i, j], level[i, j] = float(v), float(same.mean())
             age[i, j], n[i, j] = year - int(y), len(same)
             sd[i, j] = float(age_sd(year - int(y)))
-            src[i, j] = f"{m} {int(y)}"
+            src[i, j] = f"{m} {int(y)} ({org})"
     return StartStates(t0, level, sd, src, age, n)
 
 
