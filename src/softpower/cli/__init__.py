@@ -13,7 +13,7 @@ import typer
 
 from softpower.errors import SoftpowerError
 
-STAGES = ("ledger", "coverage", "extract", "index", "simulate", "report", "search")
+STAGES = ("ledger", "coverage", "extract", "index", "validate", "simulate", "report", "search")
 
 app = typer.Typer(
     name="softpower",

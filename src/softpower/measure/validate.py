@@ -1,0 +1,253 @@
+"""A standing validity check: do index gaps between donors order them as publics do?
+
+For every external measure in the ledger (Pew favourability, the USSC survey, Listening to
+Leaders, any perception record) an **observation** is one figure: a pollster's measure of one
+donor among one public (a state or, for a regional figure, a group of states) in one year.
+Two donors measured by the same pollster, measure, public and year form a **pair**: the
+perception gap ``v_A - v_B`` and the index gap ``s_A - s_B``, where ``s`` is the donor's
+nominal index score in that public (for a regional figure, the mean over the member states in
+force where both donors are scored). A regional figure is one observation, never one per
+member, so a survey of "East Asia" cannot outvote a survey of one state (no
+pseudo-replication).
+
+Statistics over the pairs: ``n``, Spearman's rho between the two gaps (with its p-value), and
+the **ordering agreement**: the share of pairs (both gaps non-zero) in which the index puts
+the same donor ahead as the public.
+
+Nothing here calibrates the index. :func:`fit_weights` is a separate, named option: it fits the
+pillar weights to opinion on pairs up to a year the user gives, and reports rho on those and on
+the later pairs; the index itself never uses fitted weights unless the user passes them.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from softpower.measure.dyads import _opened
+from softpower.records.vocab import expand_partners, group_codes
+
+#: Fewest pairs for a rho to be reported.
+MIN_PAIRS = 5
+
+PERCEPTIONS_SQL = """
+SELECT fact_key,
+       min_by(actor, record_id) AS actor,
+       min_by(partners, record_id) AS partners,
+       min_by(measure, record_id) AS measure,
+       min_by(origin, record_id) AS origin,
+       min_by(coalesce(year, CAST(year(doc_date) AS INTEGER)), record_id)
+           FILTER (WHERE coalesce(year, CAST(year(doc_date) AS INTEGER)) IS NOT NULL) AS year,
+       min_by(value, record_id) FILTER (WHERE value IS NOT NULL) AS value
+FROM record_sources WHERE kind = 'perception'
+GROUP BY fact_key
+ORDER BY fact_key
+"""
+
+PAIR_COLUMNS = (
+    "origin",
+    "measure",
+    "public",
+    "year",
+    "a",
+    "b",
+    "perception_a",
+    "perception_b",
+    "perception_gap",
+    "index_a",
+    "index_b",
+    "index_gap",
+    "members",
+)
+
+
+def observations(ledger: Any) -> pd.DataFrame:
+    """Perception figures: one row per pollster (origin), measure, public, year and donor.
+
+    ``public`` is the ``+``-joined list of the record's partner codes as stated (a group code
+    stays one public); several facts on the same key are averaged.
+    """
+    with _opened(ledger) as led:
+        f = led.query(PERCEPTIONS_SQL)
+    f = f.loc[f["value"].notna() & f["year"].notna()]
+    if f.empty:
+        return pd.DataFrame({c: [] for c in ("origin", "measure", "public", "year", "actor", "value")})
+    f = f.assign(
+        public=["+".join(sorted(str(c) for c in p)) for p in f["partners"]],
+        year=f["year"].astype(int),
+        measure=f["measure"].fillna("any"),
+    )
+    keys = ["origin", "measure", "public", "year", "actor"]
+    return f.groupby(keys, as_index=False, sort=True)["value"].mean()
+
+
+def gap_pairs(scores: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of donors measured together, with perception and index gaps.
+
+    Parameters
+    ----------
+    scores
+        Nominal index scores: ``actor, partner, year, score``.
+    obs
+        :func:`observations` rows: ``origin, measure, public, year, actor, value``.
+    """
+    idx = scores.set_index(["actor", "partner", "year"])["score"]
+    lookup = idx.to_dict()
+    rows = []
+    for key, g in obs.groupby(["origin", "measure", "public", "year"], sort=True):
+        k: tuple[Any, ...] = tuple(key)  # type: ignore[arg-type]
+        origin, measure, public, year = str(k[0]), str(k[1]), str(k[2]), int(k[3])
+        codes = public.split("+")
+        vals = dict(zip(g["actor"], g["value"], strict=True))
+        for a, b in combinations(sorted(vals), 2):
+            members = [m for m in expand_partners(codes, int(year)) if m not in (a, b)]
+            both = [m for m in members if (a, m, year) in lookup and (b, m, year) in lookup]
+            if not both:
+                continue
+            sa = float(np.mean([lookup[(a, m, year)] for m in both]))
+            sb = float(np.mean([lookup[(b, m, year)] for m in both]))
+            rows.append(
+                (
+                    origin,
+                    measure,
+                    public,
+                    int(year),
+                    a,
+                    b,
+                    vals[a],
+                    vals[b],
+                    vals[a] - vals[b],
+                    sa,
+                    sb,
+                    sa - sb,
+                    len(both),
+                )
+            )
+    return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
+
+
+def agreement(pairs: pd.DataFrame) -> dict[str, Any]:
+    """``n``, Spearman rho (and p-value) of index gaps vs perception gaps, ordering agreement."""
+    n = len(pairs)
+    out: dict[str, Any] = {"n": n, "rho": None, "p_value": None, "agreement": None, "ordered": 0, "ties": 0}
+    if n == 0:
+        return out
+    pg, ig = pairs["perception_gap"].to_numpy(float), pairs["index_gap"].to_numpy(float)
+    decided = (pg != 0) & (ig != 0)
+    out["ties"] = int((~decided).sum())
+    out["ordered"] = int(decided.sum())
+    if decided.any():
+        out["agreement"] = round(float((np.sign(pg[decided]) == np.sign(ig[decided])).mean()), 6)
+    if n >= MIN_PAIRS and np.ptp(pg) > 0 and np.ptp(ig) > 0:
+        res = stats.spearmanr(ig, pg)
+        out["rho"] = round(float(res.statistic), 6)
+        out["p_value"] = float(res.pvalue)
+    return out
+
+
+def validate(
+    scores: pd.DataFrame, obs: pd.DataFrame, *, from_year: int | None = None, to_year: int | None = None
+) -> dict[str, Any]:
+    """The validity report: overall, per source and measure, per donor pair, and the pairs."""
+    if from_year is not None:
+        obs = obs.loc[obs["year"] >= from_year]
+    if to_year is not None:
+        obs = obs.loc[obs["year"] <= to_year]
+    pairs = gap_pairs(scores, obs)
+    overall = agreement(pairs)
+    by_source = [
+        {"origin": o, "measure": m, **agreement(g)}
+        for (o, m), g in pairs.groupby(["origin", "measure"], sort=True)
+    ]
+    by_pair = [{"a": a, "b": b, **agreement(g)} for (a, b), g in pairs.groupby(["a", "b"], sort=True)]
+    groups = group_codes()
+    regional = int(sum(any(c in groups for c in p.split("+")) or "+" in p for p in pairs["public"]))
+    if overall["rho"] is None:
+        summary = f"too few data to judge: {overall['n']} pair(s) of donors with both gaps (need {MIN_PAIRS})"
+    else:
+        summary = (
+            f"index gaps vs perception gaps: Spearman rho {overall['rho']:.2f} (p {overall['p_value']:.2g}), "
+            f"n {overall['n']} pairs, ordering agreement {overall['agreement']:.0%} of {overall['ordered']}"
+        )
+    return {
+        "from_year": from_year,
+        "to_year": to_year,
+        "observations": int(len(obs)),
+        "regional_pairs": regional,
+        "overall": overall,
+        "by_source": by_source,
+        "by_pair": by_pair,
+        "pairs": pairs,
+        "summary": summary,
+    }
+
+
+def fit_weights(
+    model: Any,
+    obs: pd.DataFrame,
+    until: int,
+    *,
+    candidates: int = 256,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Pillar weights fitted to opinion on pairs up to ``until`` (a named option, never silent).
+
+    Draws ``candidates`` weight vectors from the expert Dirichlet around the nominal weights
+    (plus the nominal vector), scores the nominal cells with each (the pillar scores do not
+    change with the weights), and keeps the one with the highest Spearman rho on the pairs of
+    years ``<= until``. Returns the weights and rho in sample (``<= until``) and out of sample
+    (``> until``) for the fitted and the nominal weights.
+    """
+    from softpower.measure.methods import weight_expert
+
+    fw = model.framework
+    d = model.nominal()
+    pil, den = model.pillar_parts(d, 0)
+    seen = den > 0
+    c = model.cells
+    base = pd.DataFrame(
+        {
+            "actor": np.asarray(c.actors)[c.actor],
+            "partner": np.asarray(c.partners)[c.partner],
+            "year": c.year.astype(int),
+        }
+    )
+    rng = np.random.default_rng(seed)
+    nominal = dict(zip(fw.pillar_names, model.nominal_weights, strict=True))
+    cand = np.vstack(
+        [
+            model.nominal_weights,
+            weight_expert(fw.pillar_names, nominal, rng.random((candidates, len(fw.pillars)))),
+        ]
+    )
+    train = obs.loc[obs["year"] <= until]
+    test = obs.loc[obs["year"] > until]
+
+    def scores_for(w: np.ndarray) -> pd.DataFrame:
+        ww = w[:, None] * seen
+        tot = ww.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            comp = (ww * np.where(seen, pil, 0.0)).sum(axis=0) / tot
+        keep = tot > 0
+        return base.loc[keep].assign(score=comp[keep])
+
+    best, best_rho = 0, -np.inf
+    for i, w in enumerate(cand):
+        rho = agreement(gap_pairs(scores_for(w), train))["rho"]
+        if rho is not None and rho > best_rho:
+            best, best_rho = i, rho
+    fitted = cand[best]
+    return {
+        "until": until,
+        "candidates": int(len(cand)),
+        "seed": seed,
+        "weights": dict(zip(fw.pillar_names, (round(float(v), 6) for v in fitted), strict=True)),
+        "in_sample": agreement(gap_pairs(scores_for(fitted), train)),
+        "out_of_sample": agreement(gap_pairs(scores_for(fitted), test)),
+        "nominal_in_sample": agreement(gap_pairs(scores_for(model.nominal_weights), train)),
+        "nominal_out_of_sample": agreement(gap_pairs(scores_for(model.nominal_weights), test)),
+    }

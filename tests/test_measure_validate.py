@@ -1,0 +1,77 @@
+"""``softpower validate``: Spearman and ordering agreement on known cases, regional figures once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from softpower.cli import app
+from softpower.measure.validate import agreement, gap_pairs, validate
+
+
+def _scores(rows: list[tuple[str, str, int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["actor", "partner", "year", "score"])
+
+
+def _obs(rows: list[tuple[str, str, int, str, float]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            ("pew", "favourable", pub, y, a, v)
+            for pub, a, y, _, v in [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        ],
+        columns=["origin", "measure", "public", "year", "actor", "value"],
+    )
+
+
+def test_spearman_and_agreement_on_a_known_case() -> None:
+    # five publics; the index gap USA - CHN grows with the perception gap: rho = 1, agreement 1
+    pubs = ["VNM", "THA", "PHL", "IDN", "MYS"]
+    scores = _scores(
+        [("USA", p, 2015, 0.1 * (i + 1)) for i, p in enumerate(pubs)] + [("CHN", p, 2015, 0.25) for p in pubs]
+    )
+    obs = _obs(
+        [(p, "USA", 2015, "", 0.3 + 0.1 * i) for i, p in enumerate(pubs)]
+        + [(p, "CHN", 2015, "", 0.45) for p in pubs]
+    )
+    pairs = gap_pairs(scores, obs)
+    assert len(pairs) == 5 and (pairs["a"] == "CHN").all()  # pairs in alphabetical order
+    st = agreement(pairs)
+    assert st["rho"] == pytest.approx(1.0) and st["agreement"] == pytest.approx(1.0) and st["n"] == 5
+    # reversing the perceptions reverses rho; half the signs then disagree
+    flipped = obs.assign(value=[0.7 - 0.1 * i for i in range(5)] + [0.45] * 5)
+    st = agreement(gap_pairs(scores, flipped))
+    assert st["rho"] == pytest.approx(-1.0)
+    # gaps (CHN - USA): index 0.15, 0.05, -0.05, -0.15, -0.25; perception -0.25 ... 0.15:
+    # only the middle public has the same sign
+    assert st["agreement"] == pytest.approx(0.2)
+
+
+def test_a_regional_figure_is_one_observation() -> None:
+    members = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"]
+    scores = _scores([("USA", m, 2015, 0.2) for m in members] + [("CHN", m, 2015, 0.4) for m in members])
+    obs = _obs([("ASEAN", "USA", 2015, "", 0.6), ("ASEAN", "CHN", 2015, "", 0.3)])
+    pairs = gap_pairs(scores, obs)
+    assert len(pairs) == 1 and pairs.iloc[0]["members"] == 10
+    assert pairs.iloc[0]["index_gap"] == pytest.approx(0.2)  # CHN - USA, the mean over members
+    rep = validate(scores, obs)
+    assert rep["regional_pairs"] == 1 and rep["overall"]["n"] == 1
+    assert "too few data to judge" in rep["summary"]
+
+
+def test_cli_validate(tmp_path: Path) -> None:
+    from softpower.ledger import bundled_ledger
+
+    path = Path(bundled_ledger(tmp_path / "l.duckdb"))
+    runner = CliRunner()
+    res = runner.invoke(app, ["validate", "--ledger", str(path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert {"overall", "by_source", "by_pair", "pairs", "summary"} <= set(d)
+    bad = runner.invoke(app, ["validate", "--ledger", str(path), "--source", "nobody"])
+    assert bad.exit_code == 2 and "--source: no perception records from 'nobody'" in bad.stderr
+    helped = runner.invoke(app, ["validate", "--help"])
+    assert "Example: softpower validate" in helped.output
