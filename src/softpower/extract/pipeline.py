@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from softpower.extract.consistency import assign_amounts, dedupe, rupees_by_context, undecide_build_agreements
 from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import Mention, world_hint
@@ -109,6 +110,8 @@ def extract_text(
     n_named = 0
     clock = time.process_time() if time_limit is not None else 0.0
     infos: list[SentenceInfo] = []
+    spans: list[tuple[int, int]] = []
+    money_at: dict[tuple[int, int], list[Any]] = {}
     rows = table_rows(text) if "|" in text else []
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
@@ -118,6 +121,7 @@ def extract_text(
             actor_before[row.start] = prev.actor if prev is not None else None
             continue  # table rows are read as rows (softpower.extract.tables)
         n_before = len(records)
+        spans.append((s0, s1))
         if time_limit is not None and time.process_time() - clock > time_limit:
             raise ExtractTimeout(
                 f"{doc}: stopped at character {s0:,} of {len(text):,}: the per-document time limit of "
@@ -135,6 +139,7 @@ def extract_text(
         else:
             taken: list[tuple[int, int]] = []
             money = find_money(text, s0, s1)
+            money_at[(s0, s1)] = money
             money_spans = [(m.start, m.end) for m in money]
             raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money)
             indicators = [r for r in raw if _fresh(r, facts)]
@@ -162,10 +167,15 @@ def extract_text(
         resolve_pending(text, rec, None)
     if learned is not False:
         models = load_models() if learned is True else learned
+        if models is not None:
+            undecide_build_agreements(text, records)
         records = refine(doc, text, records, infos, models, named)
         if rows:
             records += row_records(doc, text, rows, actor_before, models)
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
+    assign_amounts(text, records, spans, money_at)
+    records = dedupe(text, records, spans)
+    rupees_by_context(text, records)
     return [r for r in records if _valid(r)]
 
 

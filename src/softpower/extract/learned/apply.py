@@ -155,10 +155,16 @@ def _instruments(
     proba = models.instrument_proba(contexts)
     classes = [str(c) for c in models.instrument.classes_]
     col = {c: i for i, c in enumerate(classes)}
-    for r, row in zip(eng, proba.tolist(), strict=True):
+    # the model reads the whole sentence: where the rules found acts of different instruments in
+    # one sentence ("a grant and a loan"), they were told apart by their own words; keep them
+    kinds: dict[str, set[object]] = {}
+    for r, ctx in zip(eng, contexts, strict=True):
+        kinds.setdefault(ctx, set()).add(r.get("instrument"))
+    for r, ctx, row in zip(eng, contexts, proba.tolist(), strict=True):
         best = max(range(len(row)), key=row.__getitem__)
         rule = r.get("instrument")
-        if rule is None or models.use_model(rule, classes[best], row[best]):
+        mixed = rule is not None and len(kinds[ctx] - {None}) > 1
+        if rule is None or (not mixed and models.use_model(rule, classes[best], row[best])):
             r["instrument"] = classes[best]
         p = row[col.get(r["instrument"], best)]
         p *= r.pop("_p_act", 1.0)

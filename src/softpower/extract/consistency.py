@@ -1,0 +1,140 @@
+"""Consistency of the engagements of one sentence: error classes fixed as classes.
+
+* **An agreement to build is the build act.** "signed an agreement / MoU for China to build two
+  schools": the rules' ``diplomatic_framework`` is left undecided, so the instrument model reads
+  the act the agreement commits to (:func:`undecide_build_agreements`, before the learned step).
+* **Amounts by proximity.** With several amounts and several costed acts in one sentence ("a USD 10
+  million grant and a USD 50 million loan"), each act takes the amount nearest to its own
+  instrument word (:func:`assign_amounts`).
+* **One amount booked once.** Two engagements over overlapping spans with the same actor and the
+  same amount are one act stated once: the first is kept; exact repeats over overlapping spans are
+  dropped (:func:`dedupe`).
+* **Rupees by context.** A bare "rupees" is the currency of the rupee state of the record (the
+  actor when it is one, as India pays in Indian rupees; else a partner: Japan's grant of rupees to
+  Sri Lanka is in Sri Lankan rupees), India's only when no rupee state is involved
+  (:func:`rupees_by_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_BUILD_AGREEMENT = re.compile(
+    r"\b(?:agreements?|MoUs?|MOUs?|memorand\w+|deals?|contracts?)\b[^.;]{0,80}?\bto\s+"
+    r"(?:build|construct|fund|finance|provide|supply|donate|upgrade|rehabilitate|equip)\b",
+)
+_CUE = {
+    "oda_loan": re.compile(r"\b(?:loans?|credits?|lending|lend|lent)\b", re.I),
+    "oda_grant": re.compile(r"\b(?:grants?|donat\w+|gift\w*|aid)\b", re.I),
+}
+_RUPEE = re.compile(r"\brupees?\b", re.I)
+_QUALIFIED_RUPEE = re.compile(
+    r"\b(?:Indian|Sri Lankan|Pakistani|Nepal(?:ese|i)|Mauritian|Seychell\w+)\s+rupees?\b"
+)
+RUPEE_STATES = {"LKA": "LKR", "NPL": "NPR", "PAK": "PKR", "MUS": "MUR", "SYC": "SCR", "IND": "INR"}
+
+Span = tuple[int, int]
+
+
+def undecide_build_agreements(text: str, records: list[dict[str, Any]]) -> None:
+    """A framework record whose clause commits a party to build or fund something: instrument ``None``."""
+    for r in records:
+        if (
+            r["kind"] == "engagement"
+            and r.get("instrument") == "diplomatic_framework"
+            and _BUILD_AGREEMENT.search(text, r["span"][0], r["span"][1])
+        ):
+            r["instrument"] = None
+
+
+def _by_sentence(records: list[dict[str, Any]], spans: list[Span]) -> list[list[dict[str, Any]]]:
+    groups: list[list[dict[str, Any]]] = [[] for _ in spans]
+    i = 0
+    for r in sorted((r for r in records if r["kind"] == "engagement"), key=lambda r: r["span"][0]):
+        while i < len(spans) and spans[i][1] <= r["span"][0]:
+            i += 1
+        if i < len(spans) and spans[i][0] <= r["span"][0]:
+            groups[i].append(r)
+    return [g for g in groups if len(g) > 1]
+
+
+def assign_amounts(
+    text: str, records: list[dict[str, Any]], spans: list[Span], money: dict[Span, list[Any]]
+) -> None:
+    """Each costed act of a sentence takes the amount nearest to its instrument word."""
+    for group in _by_sentence(records, spans):
+        sent = next(s for s in spans if s[0] <= group[0]["span"][0] < s[1])
+        found = money.get(sent, [])
+        costed = [r for r in group if r.get("amount") is not None and r.get("instrument") in _CUE]
+        if len(found) < 2 or len(costed) < 2 or len({r["instrument"] for r in costed}) < 2:
+            continue
+        taken: set[int] = set()
+        for r in costed:
+            cues = [m.start() for m in _CUE[r["instrument"]].finditer(text, *sent)]
+            if not cues:
+                continue
+            options = sorted(
+                (min(abs(c - (m.start + m.end) // 2) for c in cues), k)
+                for k, m in enumerate(found)
+                if k not in taken
+            )
+            if options:
+                k = options[0][1]
+                taken.add(k)
+                r["amount"], r["currency"] = found[k].amount, found[k].currency
+
+
+def _cued(text: str, r: dict[str, Any]) -> bool:
+    cue = _CUE.get(r.get("instrument") or "")
+    return cue is not None and cue.search(text, r["span"][0], r["span"][1]) is not None
+
+
+def dedupe(text: str, records: list[dict[str, Any]], spans: list[Span]) -> list[dict[str, Any]]:
+    """Drop a second engagement over an overlapping span that books the same amount (same actor,
+    amount, currency) or repeats the first exactly; separate clauses stay separate acts. Of two
+    bookings of one amount, the one whose instrument word is in its clause ("$412 million loan":
+    the loan) is kept, else the first."""
+    drop: set[int] = set()
+    for group in _by_sentence(records, spans):
+        kept: list[dict[str, Any]] = []
+        for r in group:
+            same = [
+                k
+                for k in kept
+                if k["span"][0] < r["span"][1] and r["span"][0] < k["span"][1] and k["actor"] == r["actor"]
+            ]
+            money = (r.get("amount"), r.get("currency"))
+            full = (tuple(r["partners"] or ()), r.get("instrument"), r.get("amount"), r.get("year"))
+            twin = next(
+                (
+                    k
+                    for k in same
+                    if (r.get("amount") is not None and (k.get("amount"), k.get("currency")) == money)
+                    or (tuple(k["partners"] or ()), k.get("instrument"), k.get("amount"), k.get("year"))
+                    == full
+                ),
+                None,
+            )
+            if twin is None:
+                kept.append(r)
+            elif _cued(text, r) and not _cued(text, twin):
+                drop.add(id(twin))
+                kept[kept.index(twin)] = r
+            else:
+                drop.add(id(r))
+    return [r for r in records if id(r) not in drop]
+
+
+def rupees_by_context(text: str, records: list[dict[str, Any]]) -> None:
+    """ "rupees" without a qualifier: the partner's rupee, else the actor's, else India's."""
+    for r in records:
+        if r.get("currency") != "INR" or r["kind"] != "engagement":
+            continue
+        a, b = r["span"]
+        if not _RUPEE.search(text, a, b) or _QUALIFIED_RUPEE.search(text, a, b):
+            continue
+        for code in [r["actor"], *(r["partners"] or [])]:
+            if code in RUPEE_STATES:
+                r["currency"] = RUPEE_STATES[code]
+                break
