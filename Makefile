@@ -6,15 +6,30 @@ SP := $(VENV)/bin/softpower
 LEDGER ?= softpower.duckdb
 OUT ?= out
 
-.PHONY: run test lint typecheck pytest bench browser clean train
+.PHONY: run test lint typecheck pytest bench browser clean train lock
 
-$(VENV)/.installed: pyproject.toml
+# Installs come from lock files (requirements*.lock, made by `make lock`): `make run` installs
+# the runtime dependencies only; `make test` and `make bench` add the test, bench and abc extras.
+$(VENV)/.installed-run: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bench,abc]'
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-run: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml requirements-test.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@ $(VENV)/.installed-run
+
+# Re-resolve the lock files after a change to pyproject.toml (needs uv and the network).
+lock:
+	uv pip compile pyproject.toml --universal --python-version 3.11 -q -o requirements.lock
+	uv pip compile pyproject.toml --extra test --extra bench --extra abc --universal --python-version 3.11 -q -o requirements-test.lock
+
+run: $(VENV)/.installed-run
 	@mkdir -p $(OUT)
 	$(SP) ledger import --bundled --ledger $(LEDGER)
 	$(SP) ledger stats --ledger $(LEDGER)
