@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -141,8 +142,14 @@ class Ledger:
             # bounded memory for bulk imports: DuckDB spills to disk beyond this
             con.execute("SET preserve_insertion_order = false")
             con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-            migrations.migrate(con)
-            lg._refresh_groups()
+            try:
+                migrations.migrate(con)
+                lg._refresh_groups()
+            except (duckdb.Error, OSError) as exc:
+                error = lg._write_error(exc)
+                with contextlib.suppress(duckdb.Error):
+                    con.close()
+                raise error from None
             refresh_sponsors(con)
         return lg
 
@@ -153,7 +160,10 @@ class Ledger:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()
+        except duckdb.Error as exc:  # a connection invalidated by a fatal error (a full disk)
+            raise self._write_error(exc) from None
 
     # -- reading -----------------------------------------------------------------
     def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
@@ -283,10 +293,26 @@ class Ledger:
             result.duplicates = result.rows - result.total
             result.documents = self._count("documents") - before_docs
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            # the transaction may be gone already (a failed commit, a fatal error)
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error | OSError):
+                raise self._write_error(exc) from None
             raise
         return result
+
+    def _write_error(self, exc: BaseException) -> LedgerError:
+        """One line for a failed write: a full disk says so; the ledger holds all or none of it."""
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "no space left" in first.lower() or getattr(exc, "errno", None) == 28:
+            return LedgerError(
+                f"ledger {self.path}: the disk is full; the write was not completed (the ledger holds all "
+                "or none of it: free some space and run the command again)"
+            )
+        return LedgerError(
+            f"ledger {self.path}: write failed ({first[:200]}); the ledger holds all or none of it"
+        )
 
     def delete(
         self,
