@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from softpower.ledger.importers import (
     aims,
+    core,
     dac2a,
     gcdf,
     gcof,
@@ -24,6 +25,7 @@ from softpower.ledger.importers import (
     travels,
     troops,
     uis,
+    usfa,
     ussc,
 )
 from softpower.ledger.importers._base import RECORD_COLUMNS, ImportBatch, Importer
@@ -131,6 +133,18 @@ IMPORTERS: dict[str, Importer] = {
             "AidData PLAID 1.9 commitments donor x recipient x year, 1947-2008 → aid_commitment (USD, constant 2000)",
             plaid.load,
             plaid.PATTERNS,
+        ),
+        Importer(
+            usfa.DATASET,
+            "ForeignAssistance.gov US obligations and disbursements by country and fiscal year → assistance_* (USD, current)",
+            usfa.load,
+            usfa.PATTERNS,
+        ),
+        Importer(
+            core.DATASET,
+            "AidData Core 3.1 commitments by sector group, US + 17 donors, 1973-2013 → sector_commitment_* (USD, constant 2011)",
+            core.load,
+            core.PATTERNS,
         ),
     )
 }
