@@ -57,8 +57,8 @@ def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
     for r in act.itertuples():
         t.add_row(r.actor, f"{r.total:.3f}", str(r.rank), f"{r.rank_lo}-{r.rank_hi}")
     con.print(t)
-    t = Table(title=f"Who leads in each partner, {y}")
-    for col in ("partner", "leader", "score", "runner-up", "margin", "lead share"):
+    t = Table(title=f"Who leads in each partner, {y} (P(lead): share of draws leading alone)")
+    for col in ("partner", "leader", "score", "runner-up", "margin", "P(lead)", "compared", "note"):
         t.add_column(col)
     for r in result.leaders.loc[result.leaders["year"] == y].itertuples():
         t.add_row(
@@ -68,11 +68,15 @@ def _table(result, year: int | None) -> str:  # type: ignore[no-untyped-def]
             r.runner_up if isinstance(r.runner_up, str) else "-",
             f"{r.margin:.3f}",
             "-" if pd.isna(r.lead_share) else f"{r.lead_share:.0%}",
+            str(r.n_compared),
+            str(r.note),
         )
     con.print(t)
     if len(result.sensitivity):
         sens = result.sensitivity
-        t = Table(title="Which choices drive the ranking (Sobol indices of the mean rank shift)")
+        t = Table(
+            title="Which choices decide who leads (Sobol indices; output: share of partner-years with the nominal leader)"
+        )
         for col in ("choice", "first order", "total"):
             t.add_column(col)
         for r in sens.itertuples():
