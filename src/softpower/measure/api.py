@@ -175,7 +175,11 @@ def run_index(
             "imported with `softpower ledger import`)"
         )
     t_panel = time.perf_counter()
-    known = {f"{k}:{n}" for k, n in zip(panel.values["kind"], panel.values["name"], strict=True)}
+    known = set(
+        (panel.values[["kind", "name"]].drop_duplicates().astype(str).agg(":".join, axis=1))
+        if not panel.values.empty
+        else []
+    )
     unmatched = [
         a
         for i in fw.indicators

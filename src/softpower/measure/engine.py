@@ -235,7 +235,11 @@ class Model:
                 continue  # a source observes an indicator only if it reports it at all
             if sc.missing_row == "unobserved":
                 own = rows.loc[rows["origin"] == sc.source, ["actor", "partner", "year"]]
-                keep = [sc.covers(a, p, int(y)) for a, p, y in own.itertuples(index=False)]
+                keep = own["year"].isin(list(sc.years))
+                if sc.actors is not None:
+                    keep &= own["actor"].isin(list(sc.actors))
+                if sc.partners is not None:
+                    keep &= own["partner"].isin(list(sc.partners))
                 parts.append(own.loc[keep])
                 continue
             foot = src_all.loc[src_all["origin"] == sc.source] if not src_all.empty else src_all
@@ -692,7 +696,8 @@ class Model:
         names = {(a.partition(":")[0], a.partition(":")[2]) for s in self.specs for a in s.alts}
         names = {n for n in names if n[0] in VALUE_FAMILIES}
         if names and not vals.empty:
-            mask = np.array([(k, n) in names for k, n in zip(vals["kind"], vals["name"], strict=True)])
+            pairs = pd.MultiIndex.from_arrays([vals["kind"].astype(str), vals["name"].astype(str)])
+            mask = np.asarray(pairs.isin(list(names)))
             if mask.any():
                 g = vals.loc[mask].groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum()
                 ids = self._ids(g)
