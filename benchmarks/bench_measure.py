@@ -87,6 +87,7 @@ def _run(src: Path | None, ledger: Path, mc: int, out: Path, extra: list[str]) -
 
 
 def main() -> None:
+    load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmpd:
         tmp = Path(tmpd)
         ledger, which = _ledger(tmp)
@@ -144,7 +145,8 @@ def main() -> None:
     notes = (
         f"Ledger: {which}; {len(obj['dyads']):,} observed dyad-years, {len(obj['meta']['actors'])} actors, "
         f"{len(obj['meta']['partners'])} partners. Wall times include Python start-up and reading the ledger, "
-        "with 2 worker processes where the draws allow; other load on the machine slows them. "
+        "with 2 worker processes where the draws allow; other load on the machine slows them "
+        f"(1-minute load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, on 2 cores). "
         f"Byte-identical --deterministic outputs of two --mc {NEW_MC} runs: "
         f"{'yes' if h1 == h2 else 'NO'} (sha256 {h1[:16]}..., {h2[:16]}...)."
     )

@@ -75,3 +75,37 @@ def test_cli_validate(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "--source: no perception records from 'nobody'" in bad.stderr
     helped = runner.invoke(app, ["validate", "--help"])
     assert "Example: softpower validate" in helped.output
+
+
+def test_fitted_weights_never_do_worse_in_sample(tmp_path: Path) -> None:
+    from softpower.ledger import bundled_ledger
+    from softpower.measure import run_index
+    from softpower.measure.validate import fit_weights
+
+    res = run_index(Path(bundled_ledger(tmp_path / "l.duckdb")), mc=0)
+    dy = res.dyads.loc[res.dyads["year"] == 2008]
+    both = dy.groupby("partner")["actor"].nunique()
+    pubs = both[both >= 2].index
+    # perceptions that follow the index's economic pillar only
+    pil, den = res.model.pillar_parts(res.model.nominal(), 0)
+    econ = pd.Series(pil[0], index=range(len(pil[0])))
+    c = res.model.cells
+    cells = pd.DataFrame(
+        {
+            "actor": [c.actors[a] for a in c.actor],
+            "partner": [c.partners[p] for p in c.partner],
+            "year": c.year,
+        }
+    ).assign(value=econ.fillna(0.0).to_numpy())
+    obs = cells.loc[(cells["year"] == 2008) & cells["partner"].isin(pubs)].rename(
+        columns={"partner": "public"}
+    )
+    obs = obs.assign(origin="poll", measure="favourable")[
+        ["origin", "measure", "public", "year", "actor", "value"]
+    ]
+    fit = fit_weights(res.model, obs, until=2008, candidates=64, seed=1)
+    assert set(fit["weights"]) == set(res.meta["weights"])
+    assert fit["in_sample"]["n"] == fit["nominal_in_sample"]["n"] > 0
+    if fit["nominal_in_sample"]["rho"] is not None:
+        assert fit["in_sample"]["rho"] >= fit["nominal_in_sample"]["rho"]
+    assert fit["out_of_sample"]["n"] == 0  # nothing after the fitting year
