@@ -145,3 +145,51 @@ def _cell(value: Any) -> Any:
     except ImportError:  # pragma: no cover
         pass
     return value
+
+
+def _named(frame: Any) -> Any:
+    from softpower.report.names import with_names
+
+    return with_names(frame)
+
+
+def records_workbook(ledger: Any, path: Path | str, kind: str | None = None) -> int:
+    """``ledger export --format xlsx``: the records (exchange columns, money columns, names) in one sheet.
+
+    Returns the number of records written.
+    """
+    from softpower.ledger.io import export_frame
+
+    frame = export_frame(ledger, kind)
+    write_xlsx(path, {kind or "records": _named(frame)})
+    return len(frame)
+
+
+def index_workbook(result: Any, path: Path | str, explanation: Any = None) -> Path:
+    """``index --format xlsx``: one sheet per table of an :class:`~softpower.measure.IndexResult`.
+
+    Sheets: dyads, actors, leaders, profiles, sensitivity (and explain when given), codes with
+    names beside them.
+    """
+    import pandas as pd
+
+    sheets = {
+        name: _named(getattr(result, name))
+        for name in ("dyads", "actors", "leaders", "profiles", "sensitivity")
+        if isinstance(getattr(result, name, None), pd.DataFrame)
+    }
+    if explanation is not None:
+        sheets["explain"] = _named(explanation)
+    return write_xlsx(path, sheets)
+
+
+def scenario_workbook(result: Any, path: Path | str) -> Path:
+    """``simulate --format xlsx``: series, paired effects, group means and start states, one sheet each."""
+    import pandas as pd
+
+    sheets = {
+        name: _named(getattr(result, name))
+        for name in ("series", "effects", "regional", "start_states")
+        if isinstance(getattr(result, name, None), pd.DataFrame) and len(getattr(result, name))
+    }
+    return write_xlsx(path, sheets or {"series": result.series})

@@ -242,9 +242,13 @@ def index_cmd(
     Example: softpower index --ledger l.duckdb --year 2008 --mc 500 --seed 1 --format json -o index.json
 
     Example: softpower index --ledger l.duckdb --mc 0 --explain VNM 2015
+
+    Example: softpower index --ledger l.duckdb --mc 200 --format xlsx -o index.xlsx (one sheet per table)
     """
-    if fmt not in FORMATS:
-        fail(f"--format: unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if fmt not in (*FORMATS, "xlsx"):
+        fail(f"--format: unknown format {fmt!r} (expected one of {', '.join(FORMATS)}, xlsx)")
+    if fmt == "xlsx" and output is None:
+        fail("--format xlsx: needs --output FILE (expected a .xlsx path)")
     if fmt == "parquet" and output is None:
         fail("--format parquet: needs --output FILE (expected a .parquet path)")
     from softpower.measure import run_index
@@ -283,6 +287,11 @@ def index_cmd(
         from softpower.measure import explain as explain_fn
 
         frame = run_guarded(explain_fn, result, explain[0], int(explain[1]))
+    if fmt == "xlsx":
+        from softpower.outputs import index_workbook
+
+        run_guarded(index_workbook, result, output, frame)
+        return
     if fmt == "parquet":
         buf = io.BytesIO()
         result.dyads.to_parquet(buf, index=False)

@@ -210,18 +210,25 @@ def importers_cmd() -> None:
 @ledger_app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or xlsx (Excel).")] = "jsonl",
     kind: Annotated[str | None, typer.Option("--kind", help="engagement, indicator or perception.")] = None,
     ledger: LedgerOpt = None,
 ) -> None:
     """Export records (written atomically: no partial file on failure).
 
     Example: softpower ledger export --kind engagement --format csv --output engagements.csv
+
+    Example: softpower ledger export --format xlsx --output records.xlsx
     """
 
     def work() -> None:
         with Ledger.open(ledger_path(ledger), read_only=True) as lg:
-            n = export(lg, output, fmt, kind)
+            if fmt == "xlsx":
+                from softpower.outputs import records_workbook
+
+                n = records_workbook(lg, output, kind)
+            else:
+                n = export(lg, output, fmt, kind)
         print(f"wrote {n} records to {output}", file=sys.stderr)
 
     run_guarded(work)

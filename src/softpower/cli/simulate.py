@@ -167,6 +167,8 @@ def register(app: typer.Typer) -> None:
         The same seed gives byte-identical output.
 
         Example: softpower simulate us-health-withdrawal --runs 500 --seed 7 --format json -o out.json
+
+        Example: softpower simulate us-health-withdrawal --format xlsx -o out.xlsx (series, effects, group means)
         """
         from softpower.simulate import list_scenarios, run_scenario, write_result
 
@@ -177,6 +179,8 @@ def register(app: typer.Typer) -> None:
         if scenario is None:
             fail("SCENARIO: missing (expected a shipped name, see --list, or a YAML file)")
         _check_output(output)
+        if fmt == "xlsx" and output is None:
+            fail("--format xlsx: needs --output FILE (expected a .xlsx path)")
         with progress_bar("simulating") as progress:
             result = run_guarded(
                 run_scenario,
@@ -189,6 +193,11 @@ def register(app: typer.Typer) -> None:
                 progress=progress,
                 priors=priors,
             )
+        if fmt == "xlsx":
+            from softpower.outputs import scenario_workbook
+
+            run_guarded(scenario_workbook, result, output)
+            return
         text = run_guarded(write_result, result, fmt, output)
         if text is not None:
             sys.stdout.write(text)
