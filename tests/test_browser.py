@@ -272,3 +272,121 @@ def test_dashboard_hostile_document_is_text(watched: Watched, server: str) -> No
     assert page.locator("#doc-text script, #doc-text img, #doc-title img").count() == 0
     assert not [u for u in watched.requests if u.endswith("/x")], "the <img> must never load"
     assert watched.errors == []
+
+
+#: Codes that must not be what a person reads on a page (they stay in title attributes and exports).
+READ_CODES = ("oda_grant", "health_cooperation", "VNM", "JPN", "KOR", "APT", "PIC", "COK")
+
+
+def visible_words(page: Any) -> str:
+    """The text a person reads, plotly's SVG text included, less quoted source text (sentences, snippets)."""
+    return str(
+        page.evaluate(
+            """() => {
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll('.sentence, .snippet, #doc-text, script').forEach(n => n.remove());
+  return body.innerText + ' ' + [...document.querySelectorAll('svg text')].map(t => t.textContent).join(' ');
+}"""
+        )
+    )
+
+
+def test_names_not_codes_on_each_page(watched: Watched, server: str) -> None:
+    page = watched.page
+    for path in (
+        "/",
+        "/partner?partner=VNM",
+        "/index?partner=VNM",
+        "/explain?partner=VNM",
+        "/records",
+        "/search?q=health+Vietnam",
+        "/glossary",
+    ):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        words = visible_words(page)
+        found = [c for c in READ_CODES if f" {c} " in f" {words} ".replace("\n", " ").replace(",", " ")]
+        assert found == [], (path, found)
+        assert "Vietnam" in words or path in ("/glossary",), path
+    assert watched.errors == []
+
+
+def test_partner_page_and_explanation_view(watched: Watched, server: str) -> None:
+    page, host = watched.page, urlparse(server).netloc
+    page.goto(server + "/partner")
+    page.select_option("#partner-select", "VNM")
+    page.click("#partner-form button[type=submit]")
+    page.wait_for_selector("[data-figure='partner-scores'][data-drawn]")
+    page.wait_for_selector("[data-figure='partner-engagement'][data-drawn]")
+    assert page.inner_text("#partner-title").startswith("Vietnam")
+    assert page.locator("#coverage-table td.seen").count() > 0
+    assert page.locator(".glossary-link a").count() >= 2
+    watched.shot("partner-page")
+    # from a leaders row to the explanation of that year
+    page.locator("#leaders-table a", has_text="explain").first.click()
+    page.wait_for_selector("[data-figure='explain'][data-drawn]")
+    assert "Why does a donor lead in Vietnam" in page.inner_text("#explain-title")
+    bars = page.evaluate("() => document.querySelector(\"[data-figure='explain']\").data.length")
+    assert bars >= 1
+    assert page.locator("section.explain-donor").count() >= 1
+    watched.shot("explanation-view")
+    # the glossary link of a figure leads to the term
+    href = page.locator(".glossary-link a").first.get_attribute("href")
+    assert href is not None and href.startswith("/glossary#")
+    page.goto(server + href)
+    assert "Glossary" in page.inner_text("h1") and page.locator(f"[id='{href.split('#')[1]}']").count() == 1
+    assert watched.errors == [] and watched.foreign(host) == []
+
+
+def test_search_page(watched: Watched, server: str) -> None:
+    page = watched.page
+    page.goto(server + "/search")
+    page.fill("#search-q", "health PPP Vietnam")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_selector("#search-hits li")
+    first = page.locator("#search-hits li").first.inner_text()
+    assert "Japan → Vietnam" in first and "Health cooperation" in first
+    watched.shot("search")
+    page.locator("#search-hits li a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "Showing 1 record" in page.inner_text("main")
+    assert watched.errors == []
+
+
+def test_scenario_difference_chart_and_xlsx(watched: Watched, server: str, tmp_path: Path) -> None:
+    import openpyxl
+
+    page = watched.page
+    page.goto(server + "/scenarios")
+    page.select_option("#scenario-select", "us-health-withdrawal")
+    page.fill("input[name='runs']", "20")
+    page.click("#run-scenario")
+    page.wait_for_selector("#job[data-state='done']", timeout=60_000)
+    page.wait_for_selector("[data-figure='effect-trust'][data-drawn]", timeout=10_000)
+    title = page.evaluate("() => document.querySelector(\"[data-figure='effect-trust']\").layout.title.text")
+    assert "scenario − baseline" in title and title.endswith("ASEAN")
+    traces = page.evaluate(
+        "() => document.querySelector(\"[data-figure='effect-trust']\").data.filter(t => t.visible !== false).length"
+    )
+    assert traces >= 2  # a band and a median line per donor
+    # another partner: the chart is redrawn for it
+    page.select_option("#partner-select", "VNM")
+    page.wait_for_function(
+        "() => { const d = document.querySelector(\"[data-figure='effect-trust']\"); return d && d.layout && d.layout.title.text.endsWith('Vietnam'); }"
+    )
+    watched.shot("scenario-difference")
+    with page.expect_download() as dl:
+        page.click("#job-xlsx")
+    target = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(target)
+    wb = openpyxl.load_workbook(target, read_only=True)
+    assert wb.sheetnames[:2] == ["series", "effects"]
+    # the records page's Excel download opens too
+    page.goto(server + "/records?donor=JPN")
+    with page.expect_download() as dl:
+        page.click("#download-records-xlsx")
+    target = tmp_path / "records.xlsx"
+    dl.value.save_as(target)
+    rows = list(openpyxl.load_workbook(target, read_only=True)["records"].iter_rows(values_only=True))
+    assert "amount_usd_const" in rows[0] and len(rows) > 1
+    assert watched.errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gzip
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,8 @@ PROVENANCE_COLUMNS = (
     "sentence",
     "self_reported",
 )
+#: Most records embedded in the page; a larger ledger's records go whole to ``<report>.records.csv.gz``.
+MAX_EMBEDDED = 15_000
 #: Rows the provenance table shows at once (the status line gives the full count).
 MAX_ROWS = 500
 
@@ -223,11 +226,27 @@ def build_report(
     texts = data.document_texts(ledger, records["doc"], corpus_dirs)
     prov = data.provenance_table(records, texts)
     keys = collect_keys(figs)
+    full_table = None
+    embedded, embedded_prov = records, prov
+    if len(records) > MAX_EMBEDDED:
+        # summaries in the page: the records with a source sentence first, then the newest;
+        # every record (names, amounts, sources) goes to a compressed CSV beside the report
+        order = (
+            pd.DataFrame(
+                {"no_text": prov["sentence"].isna().to_numpy(), "year": -records["year"].fillna(0).to_numpy()}
+            )
+            .sort_values(["no_text", "year"], kind="stable")
+            .index[:MAX_EMBEDDED]
+            .sort_values()
+        )
+        embedded, embedded_prov = records.iloc[order], prov.iloc[order]
+        full_table = output.with_name(output.stem + ".records.csv.gz")
+        write_output(full_table, gzip.compress(prov.to_csv(index=False).encode("utf-8"), mtime=0))
     payload = {
         "figures": {k: render.figure_dict(f) for k, f in figs.items()},
         "configs": {k: figures.plot_config(f"softpower-{k}") for k in figs},
         "labels": {k: data.describe_key(k) for k in keys},
-        "records": provenance_payload(records, prov),
+        "records": provenance_payload(embedded, embedded_prov),
     }
     stats = {kind: int((records["kind"] == kind).sum()) for kind in ("engagement", "indicator", "perception")}
     html = (
@@ -250,6 +269,8 @@ def build_report(
             sections=[s for s in SECTIONS if s[0] != "scenario" or scen is not None],
             scenario_keys=[k for k in figs if k.startswith("scenario-")],
             n_records=len(prov),
+            n_embedded=len(embedded_prov),
+            full_table=None if full_table is None else full_table.name,
             max_rows=MAX_ROWS,
             payload=payload,
             glossary=glossary.sections(),
