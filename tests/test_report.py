@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 from pathlib import Path
@@ -231,3 +232,27 @@ def test_leading_donors_have_distinct_colours() -> None:
     assert set(legend) == set(donors)
     assert len(set(legend.values())) == len(donors)
     assert legend["JPN"] == figures.DONOR_COLOURS["JPN"] and legend["KOR"] == figures.DONOR_COLOURS["KOR"]
+
+
+def test_big_ledger_report_embeds_a_summary_and_writes_every_record(
+    ledger_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from softpower.report import build
+
+    monkeypatch.setattr(build, "MAX_EMBEDDED", 40)
+    out = tmp_path / "r.html"
+    with Ledger.open(ledger_file, read_only=True) as lg:
+        build_report(lg, output=out, mc=0)
+        n = int(lg.query("SELECT count(*) AS n FROM records")["n"].iloc[0])
+    html = out.read_text(encoding="utf-8")
+    payload = json.loads(re.search(r'id="report-data">(.*?)</script>', html, re.S).group(1))
+    assert len(payload["records"]["rows"]) == 40
+    assert "This page holds 40 of the" in html and 'href="r.records.csv.gz"' in html
+    full = pd.read_csv(io.BytesIO(gzip.decompress((tmp_path / "r.records.csv.gz").read_bytes())))
+    assert len(full) == n and {"actor_name", "amount", "amount_usd_const", "sentence"} <= set(full.columns)
+    # sentences first: every embedded row has one when at least 40 records have one
+    if full["sentence"].notna().sum() >= 40:
+        sentence_col = payload["records"]["columns"].index("sentence")
+        assert all(r[sentence_col] for r in payload["records"]["rows"])
