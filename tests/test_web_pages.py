@@ -103,6 +103,8 @@ def test_partner_page_shows_every_donor_over_time(client: TestClient) -> None:
     # coverage: which donors each source observes here (lowy-gdi observes Japan's posts)
     cov = html.split('id="coverage-table"')[1].split("</table>")[0]
     assert "lowy-gdi" in cov and "not observed" in cov and '<td class="seen">observed</td>' in cov
+    sources = html.split('id="series-sources"')[1].split("</ul>")[0]
+    assert "values)" in sources and "built-in method" not in sources
     text = visible_text(html)
     for code in CODES:
         assert code not in text, code

@@ -489,11 +489,11 @@ def partner_page(request: Request) -> HTMLResponse:
         pd.concat([ind, per])
         .groupby(["doc", "doc_title", "publisher"], dropna=False)
         .size()
-        .reset_index(name="values")
-        .sort_values("values", ascending=False)
+        .reset_index(name="n_values")
+        .sort_values("n_values", ascending=False)
         .head(20)
         if len(ind) + len(per)
-        else pd.DataFrame(columns=["doc", "doc_title", "publisher", "values"])
+        else pd.DataFrame(columns=["doc", "doc_title", "publisher", "n_values"])
     )
     return render_page(
         request,
