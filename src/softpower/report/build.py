@@ -241,7 +241,9 @@ def build_report(
         )
         embedded, embedded_prov = records.iloc[order], prov.iloc[order]
         full_table = output.with_name(output.stem + ".records.csv.gz")
-        write_output(full_table, gzip.compress(prov.to_csv(index=False).encode("utf-8"), compresslevel=5, mtime=0))
+        write_output(
+            full_table, gzip.compress(prov.to_csv(index=False).encode("utf-8"), compresslevel=5, mtime=0)
+        )
     payload = {
         "figures": {k: render.figure_dict(f) for k, f in figs.items()},
         "configs": {k: figures.plot_config(f"softpower-{k}") for k in figs},
