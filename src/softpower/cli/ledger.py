@@ -100,7 +100,7 @@ def _auto_table(folder: Path, runs: list[DatasetRun], seconds: float) -> Table:
         "rows read",
         "records added",
         "facts added",
-        "rows skipped",
+        "skipped (rows or cells)",
         "seconds",
     ):
         table.add_column(col, justify="left" if col in ("dataset", "status") else "right")
