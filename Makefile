@@ -6,7 +6,7 @@ SP := $(VENV)/bin/softpower
 LEDGER ?= softpower.duckdb
 OUT ?= out
 
-.PHONY: run test lint typecheck pytest bench browser clean train lock
+.PHONY: run test lint typecheck pytest bench browser clean train lock fuzz
 
 # Installs come from lock files (requirements*.lock, made by `make lock`): `make run` installs
 # the runtime dependencies only; `make test` and `make bench` add the test, bench and abc extras.
@@ -63,6 +63,13 @@ test: lint typecheck pytest
 # Rebuild the extraction models (src/softpower/data/extract_model/) from config.toml and its seed.
 train: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml
+
+# Long property-based fuzzing of every parser (FUZZ_EXAMPLES inputs per target, new seeds each run).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(VENV)/.installed
+	@rm -f $(OUT)/fuzz-tried.tsv; mkdir -p $(OUT)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SEED=1 FUZZ_REPORT=$(OUT)/fuzz-tried.tsv nice $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz_parsers.py
+	@echo "inputs tried per target:"; cat $(OUT)/fuzz-tried.tsv
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run_all.py

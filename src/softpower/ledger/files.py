@@ -417,9 +417,14 @@ def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFr
         if "span" in df.columns and "span_start" not in df.columns:
             spans = df["span"].tolist()
             for i, sp in enumerate(spans):
-                if sp is not None and len(sp) != 2:
+                if sp is not None and (
+                    isinstance(sp, str | bytes) or not hasattr(sp, "__len__") or len(sp) != 2
+                ):
+                    shown = repr(
+                        list(sp) if hasattr(sp, "__len__") and not isinstance(sp, str | bytes) else sp
+                    )
                     raise InputError(
-                        str(path), first + i, "span", f"got {list(sp)!r}"[:80], "[start, end] or null"
+                        str(path), first + i, "span", f"got {shown[:60]}", "[start, end] or null"
                     )
             df["span_start"] = [None if sp is None else sp[0] for sp in spans]
             df["span_end"] = [None if sp is None else sp[1] for sp in spans]

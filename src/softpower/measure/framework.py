@@ -220,7 +220,7 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
             file,
             mark.line + 1 if mark else None,
             None,
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
+            f"not valid YAML: {getattr(exc, 'problem', None) or str(exc).splitlines()[0]}",
             "a YAML mapping",
         ) from None
     if not isinstance(doc, dict):
