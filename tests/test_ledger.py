@@ -318,7 +318,11 @@ codes = st.sampled_from(["JPN", "CHN", "USA", "KOR", "VNM", "IDN", "ASEAN", "PIC
                 "amount": st.none() | st.floats(0, 1e12, allow_nan=False),
                 "ppp": st.booleans(),
                 "name": st.none()
-                | st.text(st.characters(blacklist_characters="\x00"), min_size=1, max_size=12),
+                | st.text(
+                    st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+                    min_size=1,
+                    max_size=12,
+                ),
             }
         ),
         min_size=1,
@@ -340,6 +344,15 @@ def test_property_records_ledger_export_round_trip(tmp_path_factory, rows) -> No
         for k in ("actor", "partners", "instrument", "year", "ppp", "name", "span"):
             assert a[k] == b[k]
         assert (a["amount"] is None and b["amount"] is None) or a["amount"] == pytest.approx(b["amount"])
+
+
+@pytest.mark.parametrize("name", ["\ud800", "ok\udfffok"])
+def test_lone_surrogate_is_refused_not_a_traceback(tmp_path: Path, name: str) -> None:
+    """Text with no UTF-8 form is refused with the field named, and nothing is written."""
+    with Ledger.open(tmp_path / "u.duckdb") as lg:
+        with pytest.raises(InputError, match="name.*lone surrogate"):
+            lg.import_records([dict(GOOD, name=name)], origin="t", source="t")
+        assert lg.query("SELECT count(*) AS n FROM records")["n"][0] == 0
 
 
 def test_import_speed_is_not_quadratic_smoke(tmp_path: Path) -> None:

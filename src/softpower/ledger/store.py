@@ -250,7 +250,10 @@ class Ledger:
         if isinstance(records, pd.DataFrame) or (
             isinstance(records, list) and (not records or isinstance(records[0], Mapping))
         ):
-            chunks: Iterable[pd.DataFrame] = [to_flat(records)]  # type: ignore[arg-type]
+            try:
+                chunks: Iterable[pd.DataFrame] = [to_flat(records)]  # type: ignore[arg-type]
+            except UnicodeEncodeError:
+                raise _first_unencodable(records, source) from None  # type: ignore[arg-type]
         else:
             chunks = (to_flat(c) for c in records)  # type: ignore[union-attr, arg-type]
         docs = [_document_row(d, source) for d in (documents or [])]
@@ -395,6 +398,22 @@ _INSERT_SQL = f"""
     )
     WHERE record_id NOT IN (SELECT record_id FROM records)
 """
+
+
+def _first_unencodable(records: pd.DataFrame | list[Mapping[str, Any]], source: str) -> InputError:
+    """The one-line error for the first record holding text with no UTF-8 form (a lone surrogate)."""
+    from softpower.records.models import _text_problem
+
+    rows: list[Mapping[str, Any]] = (
+        records.to_dict("records") if isinstance(records, pd.DataFrame) else list(records)  # type: ignore[assignment]
+    )
+    for i, row in enumerate(rows, start=1):
+        for key, value in row.items():
+            for x in value if isinstance(value, list) else [value]:
+                problem = _text_problem(x) if isinstance(x, str) else None
+                if problem:
+                    return InputError(source, int(row.get("line") or i), str(key), problem, "UTF-8 text")
+    return InputError(source, None, None, "text that is not valid Unicode", "UTF-8 text")
 
 
 def to_flat(records: pd.DataFrame | list[Mapping[str, Any]]) -> pd.DataFrame:

@@ -61,14 +61,27 @@ def max_year() -> int:
 MAX_OFFSET = 2**31 - 1
 
 
+def _text_problem(v: str) -> str | None:
+    """Why ``v`` cannot be stored as text: a NUL character or a lone surrogate (not UTF-8)."""
+    if "\x00" in v:
+        return "contains a NUL character"
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"is not valid Unicode text (lone surrogate at character {exc.start})"
+    return None
+
+
 def _no_nul(data: Any) -> Any:
-    """Refuse NUL characters in any text value (they end strings in C tools and hide text)."""
+    """Refuse text that the ledger cannot store faithfully: NUL characters (they end strings in
+    C tools and hide text) and lone surrogates (they have no UTF-8 form)."""
     if isinstance(data, dict):
         for k, v in data.items():
-            if isinstance(v, str) and "\x00" in v:
-                raise ValueError(f"{k} contains a NUL character")
-            if isinstance(v, list) and any(isinstance(x, str) and "\x00" in x for x in v):
-                raise ValueError(f"{k} contains a NUL character")
+            items = v if isinstance(v, list) else [v]
+            for x in items:
+                problem = _text_problem(x) if isinstance(x, str) else None
+                if problem:
+                    raise ValueError(f"{k} {problem}")
     return data
 
 
