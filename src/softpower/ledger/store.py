@@ -402,17 +402,15 @@ _INSERT_SQL = f"""
 
 def _first_unencodable(records: pd.DataFrame | list[Mapping[str, Any]], source: str) -> InputError:
     """The one-line error for the first record holding text with no UTF-8 form (a lone surrogate)."""
-    from softpower.records.models import _text_problem
+    from softpower.records.models import text_problem_in
 
     rows: list[Mapping[str, Any]] = (
         records.to_dict("records") if isinstance(records, pd.DataFrame) else list(records)  # type: ignore[assignment]
     )
     for i, row in enumerate(rows, start=1):
-        for key, value in row.items():
-            for x in value if isinstance(value, list) else [value]:
-                problem = _text_problem(x) if isinstance(x, str) else None
-                if problem:
-                    return InputError(source, int(row.get("line") or i), str(key), problem, "UTF-8 text")
+        found = text_problem_in(row)
+        if found:
+            return InputError(source, int(row.get("line") or i), found[0], found[1], "UTF-8 text")
     return InputError(source, None, None, "text that is not valid Unicode", "UTF-8 text")
 
 

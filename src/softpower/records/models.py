@@ -15,6 +15,7 @@ throughout means "not stated" (the essays rarely say).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
@@ -72,16 +73,24 @@ def _text_problem(v: str) -> str | None:
     return None
 
 
+def text_problem_in(row: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first field of ``row`` (a text value, or a list of them) that the ledger cannot store
+    faithfully, with why: a NUL character or a lone surrogate (see :func:`_text_problem`)."""
+    for k, v in row.items():
+        for x in v if isinstance(v, list) else [v]:
+            problem = _text_problem(x) if isinstance(x, str) else None
+            if problem:
+                return str(k), problem
+    return None
+
+
 def _no_nul(data: Any) -> Any:
     """Refuse text that the ledger cannot store faithfully: NUL characters (they end strings in
     C tools and hide text) and lone surrogates (they have no UTF-8 form)."""
     if isinstance(data, dict):
-        for k, v in data.items():
-            items = v if isinstance(v, list) else [v]
-            for x in items:
-                problem = _text_problem(x) if isinstance(x, str) else None
-                if problem:
-                    raise ValueError(f"{k} {problem}")
+        found = text_problem_in(data)
+        if found:
+            raise ValueError(f"{found[0]} {found[1]}")
     return data
 
 
