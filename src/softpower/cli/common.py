@@ -25,6 +25,17 @@ LedgerOpt = Annotated[
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed (results are reproducible).")]
 FormatOpt = Annotated[str, typer.Option("--format", help="Output format: table, csv, json or parquet.")]
+WaitOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--wait",
+        min=0,
+        help="If another process holds the ledger, keep retrying for up to SECONDS (growing pauses) "
+        "before giving up with `ledger ... is busy`. Default: $SOFTPOWER_WAIT, else 0.",
+        metavar="SECONDS",
+        show_default=False,
+    ),
+]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
 ]

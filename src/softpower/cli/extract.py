@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from softpower.cli.common import LedgerOpt, fail, ledger_path, run_guarded
+from softpower.cli.common import LedgerOpt, WaitOpt, fail, ledger_path, run_guarded
 from softpower.extract.pipeline import TIME_LIMIT, ExtractResult, extract_paths, keep_confident
 from softpower.extract.review import render_review
 from softpower.extract.text import SUFFIXES, iter_inputs
@@ -20,12 +20,12 @@ def _jsonl(results: list[ExtractResult]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for res in results for r in res.records)
 
 
-def _into_ledger(results: list[ExtractResult], path: Path | None) -> None:
+def _into_ledger(results: list[ExtractResult], path: Path | None, wait: float | None = None) -> None:
     import pandas as pd
 
     from softpower.ledger import Ledger
 
-    with Ledger.open(ledger_path(path)) as lg:
+    with Ledger.open(ledger_path(path), wait=wait) as lg:
         for res in results:
             if not res.ok or not res.records or res.document is None:
                 continue
@@ -76,6 +76,7 @@ def register(app: typer.Typer) -> None:
                 help="Keep only records whose calibrated confidence is at least this (0 keeps all).",
             ),
         ] = 0.0,
+        wait: WaitOpt = None,
     ) -> None:
         """Extract engagement, indicator and perception records, each tied to its sentence.
 
@@ -123,7 +124,7 @@ def register(app: typer.Typer) -> None:
         if review is not None:
             run_guarded(write_output, review, render_review(results))
         if into_ledger:
-            run_guarded(_into_ledger, results, ledger)
+            run_guarded(_into_ledger, results, ledger, wait)
         n = sum(len(r.records) for r in results)
         print(
             f"softpower: {n} records from {len(results) - len(failed)} of {len(results)} files",

@@ -20,7 +20,15 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from softpower.cli.common import FormatOpt, LedgerOpt, fail, ledger_path, progress_bar, run_guarded
+from softpower.cli.common import (
+    FormatOpt,
+    LedgerOpt,
+    WaitOpt,
+    fail,
+    ledger_path,
+    progress_bar,
+    run_guarded,
+)
 from softpower.errors import LedgerError
 from softpower.ledger import Ledger, export, import_batch, import_bundled, import_file
 from softpower.ledger.auto import IMPORTED, AutoImportError, DatasetRun, import_auto
@@ -62,19 +70,22 @@ def import_cmd(
             "to import every known dataset found under the folder DIR (one transaction per dataset).",
         ),
     ] = None,
+    wait: WaitOpt = None,
 ) -> None:
     """Import records; each file is one transaction (all rows or none), re-imports add nothing.
 
     Example: softpower ledger import ../shared/corpus/gold/seeds.jsonl --ledger my.duckdb
 
     Example: softpower ledger import --from auto ../shared/data --ledger all.duckdb
+
+    Example: softpower ledger import more.jsonl --wait 60   (if a dashboard or another import holds the ledger)
     """
     files = files or []
     if not files and not bundled:
         fail("nothing to import: give FILE... or --bundled")
 
     def work() -> None:
-        with Ledger.open(ledger_path(ledger)) as lg:
+        with Ledger.open(ledger_path(ledger), wait=wait) as lg:
             if bundled:
                 print(_summary("bundled seeds", import_bundled(lg)))
             for f in files:
@@ -180,6 +191,7 @@ def delete_cmd(
         typer.Option("--origin", help="Delete every record of one import (see `ledger stats`)."),
     ] = None,
     ledger: LedgerOpt = None,
+    wait: WaitOpt = None,
 ) -> None:
     """Delete records by record_id, document or import origin, in one transaction (all or
     nothing), so a bad import can be undone; documents no record cites any more go too.
@@ -188,7 +200,7 @@ def delete_cmd(
     """
 
     def work() -> None:
-        with Ledger.open(ledger_path(ledger)) as lg:
+        with Ledger.open(ledger_path(ledger), wait=wait) as lg:
             n, m = lg.delete(record_ids=record or [], docs=doc or [], origins=origin or [])
         print(f"deleted {n} records and {m} documents")
 

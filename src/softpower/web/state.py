@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import shutil
@@ -100,13 +101,18 @@ class Store:
 
     @contextmanager
     def ledger(self) -> Iterator[Any]:
-        """A ledger handle on its own DuckDB cursor (safe to use from this thread)."""
+        """A ledger handle on its own DuckDB cursor (safe to use from this thread), inside one
+        read transaction: every query through it sees the same snapshot, the state before or
+        after a concurrent import, never a mix."""
         from softpower.ledger import Ledger
 
         cur = self._ledger.con.cursor()
         try:
+            cur.execute("BEGIN TRANSACTION")
             yield Ledger(cur, self.path, not self.allow_write)
         finally:
+            with contextlib.suppress(Exception):
+                cur.execute("ROLLBACK")
             cur.close()
 
     def n_records(self) -> int:
