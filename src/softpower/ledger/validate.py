@@ -1,10 +1,11 @@
 """Validation of a flat record frame: the record model is the one definition of "valid".
 
 Every row is checked by :data:`softpower.records.models.Record` (pydantic), so the ledger
-and the model cannot disagree; this module only adds the one rule the model cannot know
-(a span must lie inside its document, whose length the ledger holds), turns the frame into
-model input and back, and reports the first bad line as one
-:class:`~softpower.errors.InputError`. Nothing is written on error.
+and the model cannot disagree; the one rule the model cannot check alone (a span lies inside
+its document, whose length the ledger holds) is :func:`softpower.records.models.span_fits`, and
+the words of the error messages are :func:`softpower.records.models.expected`. This module holds
+no rule of its own: it turns the frame into model input and back, and reports the first bad line
+as one :class:`~softpower.errors.InputError`. Nothing is written on error.
 """
 
 from __future__ import annotations
@@ -19,41 +20,20 @@ from pydantic import TypeAdapter, ValidationError
 
 from softpower.errors import InputError
 from softpower.records import vocab
-from softpower.records.models import (
-    AMOUNT_BASES,
-    KINDS,
-    MAX_TARGET_YEAR,
-    MIN_YEAR,
-    PRICE_BASES,
-    Record,
-    max_year,
-)
+from softpower.records.models import RECORD_KEYS, Record, expected, span_fits
 
 _SHOW = reprlib.Repr()
 _SHOW.maxlevel, _SHOW.maxstring, _SHOW.maxother, _SHOW.maxlist, _SHOW.maxdict = 2, 60, 60, 4, 4
 _RECORDS: TypeAdapter[list[Any]] = TypeAdapter(list[Record])
-#: Columns of the validated frame (what the ledger inserts), in order.
+#: Columns of the validated frame (what the ledger inserts): the exchange keys of the record
+#: model with the span in two columns and no quote (never stored), then what the ledger adds.
 OUT_COLUMNS = (
-    "kind",
-    "doc",
-    "actor",
-    "partners",
-    "instrument",
-    "power_type",
-    "metric",
-    "unit",
-    "measure",
-    "year",
-    "year_end",
-    "amount",
-    "currency",
-    "value",
-    "name",
-    "ppp",
-    "equal_footing",
-    "amount_basis",
-    "price_basis",
-    "price_year",
+    *(
+        c
+        for k in RECORD_KEYS
+        if k not in ("span", "quote")
+        for c in ((k, "power_type") if k == "instrument" else (k,))
+    ),
     "span_start",
     "span_end",
     "line",
@@ -61,30 +41,6 @@ OUT_COLUMNS = (
 _SCALARS = tuple(
     c for c in OUT_COLUMNS if c not in ("partners", "power_type", "span_start", "span_end", "line")
 )
-
-
-def _expected(field: str) -> str | None:
-    """What a field holds, for the error message (presentation only: the rules are the model's)."""
-    return {
-        "kind": " or ".join(KINDS),
-        "doc": "a document id",
-        "actor": "an ISO 3166 alpha-3 code",
-        "partners": "a list of ISO alpha-3 or group codes (" + ", ".join(vocab.group_codes()) + ")",
-        "instrument": "an instrument of the vocabulary (softpower/data/instruments.csv)",
-        "amount": "a non-negative finite number",
-        "value": "a finite number (a share in 0..1 for a perception)",
-        "year": f"a year in {MIN_YEAR}..{max_year()}",
-        "year_end": f"a year in {MIN_YEAR}..{MAX_TARGET_YEAR}, not before year",
-        "currency": "an ISO 4217 code such as USD, JPY, CNY",
-        "amount_basis": " or ".join(AMOUNT_BASES) + " (or empty)",
-        "price_basis": " or ".join(PRICE_BASES) + " (or empty)",
-        "price_year": "the base year of constant prices, only with price_basis 'constant'",
-        "span": "[start, end] with 0 <= start <= end, or null",
-        "ppp": "true or false",
-        "equal_footing": "true or false",
-        "metric": "a metric name for an indicator",
-        "measure": "a perception measure",
-    }.get(field)
 
 
 def _clean(v: Any) -> Any:
@@ -167,7 +123,7 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
         For the first (lowest) bad line: file, line, field and what was expected.
     """
     lines = df["line"].tolist()
-    first: tuple[int, str, str] | None = None
+    bad: list[tuple[int, str, str, str | None]] = []  # (line, field, problem, expected)
     records: list[Any] = []
     try:
         records = _RECORDS.validate_python(_rows(df))
@@ -175,20 +131,18 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
         for err in exc.errors(include_url=False):
             i = err["loc"][0]
             assert isinstance(i, int)
-            if first is None or lines[i] < first[0]:
-                field, problem = _problem(err)
-                first = (int(lines[i]), field, problem)
-    if first is None:
+            field, problem = _problem(err)
+            bad.append((int(lines[i]), field, problem, expected(field)))
+    else:
         for i, r in enumerate(records):  # the ledger's rule: a span lies inside its document
             n = doc_lengths.get(r.doc)
-            if r.span is not None and n is not None and r.span[1] > n:
-                problem = f"[{r.span[0]}, {r.span[1]}] outside document {r.doc!r} of {n} characters"
-                first = (int(lines[i]), "span", problem)
-                break
-    if first is not None:
-        line, field, problem = first
-        expected = "a span inside the document" if "outside document" in problem else _expected(field)
-        raise InputError(file, line, field, problem, expected)
+            if not span_fits(r.span, n):
+                problem = f"{list(r.span)} outside document {r.doc!r} of {n} characters"
+                bad.append((int(lines[i]), "span", problem, "a span inside the document"))
+    if bad:
+        # the first bad line in the file, whatever order the rows or the errors come in
+        line, field, problem, hint = min(bad, key=lambda b: b[0])
+        raise InputError(file, line, field, problem, hint)
 
     inst = vocab.instruments()
     out: dict[str, Any] = {}

@@ -267,6 +267,49 @@ MONEY_BASIS_KEYS = ("amount_basis", "price_basis", "price_year")
 FACT_KEYS = tuple(k for k in RECORD_KEYS if k not in ("doc", "span", "quote"))
 
 
+def span_fits(span: tuple[int, int] | None, length: int | None) -> bool:
+    """The one rule the record alone cannot check: a span lies inside its document
+    (``end <= length``, offsets in characters); a record without a span, or a document of
+    unknown length, passes. The ledger applies it with the document lengths it holds."""
+    return span is None or length is None or span[1] <= length
+
+
+def _bounds(model: type[BaseModel], field: str) -> tuple[Any, Any]:
+    """(lower, upper) bound of a numeric field of ``model`` (``ge``/``le``), ``None`` if unbounded."""
+    lo = hi = None
+    for m in model.model_fields[field].metadata:
+        lo = getattr(m, "ge", lo)
+        hi = getattr(m, "le", hi)
+    return lo, hi
+
+
+def expected(field: str) -> str | None:
+    """What ``field`` of a record must hold, in words, for error messages. The words are
+    made from the rules above (bounds, vocabularies, constants), so they cannot drift apart."""
+    amount_lo, _ = _bounds(Engagement, "amount")
+    share_lo, share_hi = _bounds(Perception, "value")
+    return {
+        "kind": " or ".join(KINDS),
+        "doc": "a document id",
+        "actor": "an ISO 3166 alpha-3 code",
+        "partners": "a list of ISO alpha-3 or group codes (" + ", ".join(vocab.group_codes()) + ")",
+        "instrument": "an instrument of the vocabulary (softpower/data/instruments.csv)",
+        "amount": "a non-negative finite number" if amount_lo == 0 else f"a finite number >= {amount_lo}",
+        "value": f"a finite number (a share in {share_lo}..{share_hi} for a perception)",
+        "year": f"a whole year in {MIN_YEAR}..{max_year()}",
+        "year_end": f"a whole year in {MIN_YEAR}..{MAX_TARGET_YEAR}, not before year",
+        "currency": "an ISO 4217 code such as USD, JPY, CNY",
+        "amount_basis": " or ".join(AMOUNT_BASES) + " (or empty)",
+        "price_basis": " or ".join(PRICE_BASES) + " (or empty)",
+        "price_year": "the base year of constant prices, only with price_basis 'constant'",
+        "span": f"[start, end] with 0 <= start <= end <= {MAX_OFFSET}, or null",
+        "ppp": "true or false",
+        "equal_footing": "true or false",
+        "metric": "a metric name for an indicator",
+        "measure": "a perception measure",
+    }.get(field)
+
+
 def parse_record(data: dict[str, Any]) -> Engagement | Indicator | Perception:
     """Validate one record dict (gold format); raises :class:`pydantic.ValidationError`."""
     return _RECORD.validate_python(data)
