@@ -6,7 +6,7 @@ SP := $(VENV)/bin/softpower
 LEDGER ?= softpower.duckdb
 OUT ?= out
 
-.PHONY: run test lint typecheck pytest bench browser clean train lock fuzz
+.PHONY: run test lint typecheck pytest bench browser clean train lock fuzz mutation
 
 # Installs come from lock files (requirements*.lock, made by `make lock`): `make run` installs
 # the runtime dependencies only; `make test` and `make bench` add the test, bench and abc extras.
@@ -70,6 +70,19 @@ fuzz: $(VENV)/.installed
 	@rm -f $(OUT)/fuzz-tried.tsv; mkdir -p $(OUT)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SEED=1 FUZZ_REPORT=$(OUT)/fuzz-tried.tsv nice $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz_parsers.py
 	@echo "inputs tried per target:"; cat $(OUT)/fuzz-tried.tsv
+
+# Mutation testing (mutmut) of records, ledger, measure and simulate, one package at a time with
+# its fast tests (pyproject.toml [tool.softpower.mutation.tests]), under nice, each package
+# bounded to MUTATION_TIME seconds; MUTATION_SAMPLE mutants per package drawn with MUTATION_SEED
+# (0 = every mutant: about 22,000, many hours on two cores). See docs/testing.md.
+MUTATION_SAMPLE ?= 50
+MUTATION_SEED ?= 1
+MUTATION_TIME ?= 600
+MUTATION_JOBS ?= 1
+MUTATION_PACKAGES ?= records ledger measure simulate
+mutation: $(VENV)/.installed
+	$(PY) tools/mutation.py --sample $(MUTATION_SAMPLE) --seed $(MUTATION_SEED) --time-limit $(MUTATION_TIME) \
+	  --jobs $(MUTATION_JOBS) --out $(OUT)/mutation $(MUTATION_PACKAGES)
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run_all.py
