@@ -319,8 +319,8 @@ def to_json_dict(record: Engagement | Indicator | Perception) -> dict[str, Any]:
     """The record in the exchange format: every key present, ``None`` where it does not apply."""
     data = record.model_dump()
     out = {k: data.get(k) for k in RECORD_KEYS}
-    out["ppp"] = bool(data.get("ppp", False))
-    out["equal_footing"] = bool(data.get("equal_footing", False))
+    out["ppp"] = bool(data.get("ppp"))  # an engagement's flags; False for the other kinds
+    out["equal_footing"] = bool(data.get("equal_footing"))
     out["span"] = list(record.span) if record.span is not None else None
     return out
 

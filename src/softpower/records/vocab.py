@@ -144,14 +144,8 @@ def is_partner_code(code: str) -> bool:
 
 @cache
 def currency_codes() -> frozenset[str]:
-    """ISO 4217 codes (pycountry), including historic ones such as DEM."""
-    codes = {c.alpha_3 for c in pycountry.currencies}
-    codes |= (
-        {c.alpha_3 for c in getattr(pycountry, "historic_currencies", [])}
-        if hasattr(pycountry, "historic_currencies")
-        else set()
-    )
-    return frozenset(codes)
+    """ISO 4217 codes of current currencies (pycountry's table)."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 @dataclass(frozen=True)
