@@ -42,6 +42,9 @@ PACKAGES: dict[str, list[str]] = tomllib.loads((ROOT / "pyproject.toml").read_te
     "softpower"
 ]["mutation"]["tests"]
 
+#: Files and folders of the repository that tests read (mutmut copies them beside the mutants).
+ALSO_COPY = ("README.md", "docs", "Makefile", "benchmarks")
+
 #: mutmut's statuses, in the order of the table's columns.
 COLUMNS = ("killed", "survived", "timeout", "no tests", "other", "not run")
 
@@ -70,6 +73,9 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
     if shared.is_dir():
         # the tests find ../shared beside the repository; their copies live in <stage>/mutants/tests
         (stage / "shared").symlink_to(shared)
+    for name in ALSO_COPY:  # files of the repository that some tests read
+        if (ROOT / name).exists():
+            (stage / name).symlink_to(ROOT / name)
     tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     (stage / "tests").symlink_to(ROOT / "tests")
     config = {
@@ -80,6 +86,7 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
         "timeout_multiplier": timeout_multiplier,
         "timeout_constant": 2.0,
         "use_git_change_detection": False,
+        "also_copy": list(ALSO_COPY),
     }
     lines = ["[tool.mutmut]"] + [f"{k} = {json.dumps(v)}" for k, v in config.items()]
     # pytest's own settings (markers) as in the project's pyproject; mutmut copies this file
@@ -181,6 +188,14 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "n/a"
 
 
+def _note(r: dict[str, object]) -> str:
+    if r["stopped"]:
+        return " (time bound reached)"
+    if r["exit"] != 0:
+        return f" (mutmut failed: see {r['log']})"
+    return ""
+
+
 def table(results: list[dict[str, object]]) -> str:
     head = ("package", "generated", "run", *COLUMNS, "survived %", "minutes")
     rows = [head]
@@ -194,7 +209,7 @@ def table(results: list[dict[str, object]]) -> str:
                 str(r["sampled"]),
                 *(str(counts[c]) for c in COLUMNS),
                 _pct(counts["survived"], judged),
-                f"{float(r['seconds']) / 60:.1f}" + (" (stopped)" if r["stopped"] else ""),  # type: ignore[arg-type]
+                f"{float(r['seconds']) / 60:.1f}" + _note(r),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
