@@ -79,6 +79,11 @@ def import_cmd(
     Example: softpower ledger import --from auto ../shared/data --ledger all.duckdb
 
     Example: softpower ledger import more.jsonl --wait 60   (if a dashboard or another import holds the ledger)
+
+    A review-decision file saved by the review page (softpower extract --review) imports its
+    accepted and corrected records; rejected ones are skipped and counted.
+
+    Example: softpower ledger import review.decisions.jsonl --ledger my.duckdb
     """
     files = files or []
     if not files and not bundled:

@@ -65,7 +65,24 @@ def import_file(
     Documents travel in the sidecar ``<stem>.documents.jsonl`` that :func:`export` writes
     beside the file (every document column: publisher metadata, date, text); when there is
     none, the documents the records name are registered (bundled metadata when known).
+    A review-decision file (:mod:`softpower.extract.review`) gives its accepted and corrected
+    records; rejected ones are counted in ``skipped``.
     """
+    from softpower.extract.review import decided_records, is_decision_file
+
+    if is_decision_file(path):  # a review-decision file (softpower.extract.review): accepted + corrected
+        records, rejected = decided_records(path)
+        result = ImportResult(rows=0)
+        if records:
+            result = ledger.import_records(
+                records,
+                None,
+                origin=origin or f"review:{path.name}",
+                source=str(path),
+                catalog=seed_documents(),
+            )
+        result.skipped = {"rejected": rejected} if rejected else {}
+        return result
     sidecar = sidecar_path(path)
     documents = read_documents(sidecar) if sidecar.is_file() and sidecar != path else None
     return ledger.import_records(
