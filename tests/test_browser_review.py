@@ -90,3 +90,73 @@ def test_review_decisions_round_trip(tmp_path: Path) -> None:
     with Ledger.open(ledger, read_only=True) as lg:
         rows_in = lg.con.execute("SELECT actor, instrument, amount FROM records ORDER BY actor").fetchall()
     assert rows_in == [("JPN", "oda_loan", 3.7e9), ("KOR", "technical_cooperation", 6e6)]
+
+
+def test_dashboard_review_page_to_import(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from softpower.cli.report import bind_socket
+    from softpower.web import create_app
+
+    doc = tmp_path / "note.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    res = CliRunner().invoke(app, ["extract", str(doc), "--output", str(pred)])
+    assert res.exit_code == 0, res.output
+    ledger = tmp_path / "dash.duckdb"
+    Ledger.open(ledger).close()
+
+    sock = bind_socket("127.0.0.1", 0)
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(ledger, allow_write=True, mc=10, runs=10), log_level="warning")
+    )
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    errors: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            page = browser.new_context(accept_downloads=True).new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(base + "/review")
+            page.set_input_files("#review-upload input[type=file]", str(pred))
+            page.click("#review-upload button[type=submit]")
+            rows = page.locator("tr[data-key]")
+            assert rows.count() == 3
+            page.fill("#reviewer", "B. Analyst")
+            rows.nth(0).locator("button[data-decision=accept]").click()
+            rows.nth(1).locator("button[data-decision=reject]").click()
+            rows.nth(2).locator("button[data-decision=correct]").click()
+            rows.nth(2).locator("input[data-field=instrument]").fill("technical_cooperation")
+            with page.expect_download() as info:
+                page.click("#save")
+            saved = tmp_path / "review.decisions.jsonl"
+            info.value.save_as(saved)
+            page.goto(base + "/import")
+            page.set_input_files("input[type=file]", str(saved))
+            page.click("form button[type=submit]")
+            result = page.locator("#import-result").inner_text()
+            browser.close()
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        sock.close()
+    assert errors == []
+    assert [json.loads(x)["decision"] for x in saved.read_text(encoding="utf-8").splitlines()] == [
+        "accept",
+        "reject",
+        "correct",
+    ]
+    assert "2 rows read; added engagement 2" in result, result
+    with Ledger.open(ledger, read_only=True) as lg:
+        got = lg.con.execute("SELECT actor, instrument FROM records ORDER BY actor").fetchall()
+    assert got == [("JPN", "oda_loan"), ("KOR", "technical_cooperation")]

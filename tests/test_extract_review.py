@@ -155,3 +155,28 @@ def test_review_page_embeds_hostile_text_safely(tmp_path: Path) -> None:
     (item,) = json.loads(data)
     assert item["key"] == record_key(item["record"]) and item["record"]["instrument"] == "oda_grant"
     assert f"data-key='{item['key']}'" in page
+
+
+def test_dashboard_review_page_escapes_and_names_bad_lines(
+    extracted: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from softpower.web import create_app
+
+    ledger = tmp_path / "l.duckdb"
+    Ledger.open(ledger).close()
+    client = TestClient(create_app(ledger, mc=5, runs=5))
+    assert client.get("/review").status_code == 200
+    hostile = {**extracted[0], "quote": "<img src=x onerror=alert(1)> Japan"}
+    body = "".join(json.dumps(r) + "\n" for r in (hostile, *extracted[1:])).encode()
+    res = client.post("/review", files={"file": ("pred.jsonl", body, "application/x-ndjson")})
+    assert res.status_code == 200
+    assert "<img src=x" not in res.text and "&lt;img src=x onerror=alert(1)&gt;" in res.text
+    assert res.text.count("data-key=") == 3 and record_key(hostile) in res.text
+    bad = (
+        body
+        + b'{"doc": "note.txt", "kind": "engagement", "actor": "JPN", "partners": ["XXX"], "span": [0, 5], "quote": "In 20"}\n'
+    )
+    res = client.post("/review", files={"file": ("pred.jsonl", bad, "application/x-ndjson")})
+    assert res.status_code == 400 and "pred.jsonl:4: record.partners:" in res.text

@@ -425,3 +425,77 @@ def training_pairs(paths: Iterable[Path], negatives: bool = False) -> list[tuple
             continue
         out.append((quote, {k: d["final"].get(k) for k in LABELS}))
     return out
+
+
+# -- the dashboard's review page (softpower.web.review) ----------------------------------------
+#: The page script, shared by the static page and the dashboard's review page.
+SCRIPT = _SCRIPT
+#: Most records one dashboard review page shows.
+MAX_REVIEW_RECORDS = 5000
+
+
+def records_from_jsonl(name: str, data: bytes) -> list[dict[str, Any]]:
+    """Records of an extraction output (``softpower extract --output``), validated line by line.
+
+    Raises
+    ------
+    InputError
+        Naming ``name``, the line and the field of the first bad record.
+    """
+    out: list[dict[str, Any]] = []
+    for n, raw in enumerate(data.splitlines(), start=1):
+        if n == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(name, n, None, f"not valid JSON ({exc})", "one record a line") from None
+        if not isinstance(obj, dict):
+            raise InputError(name, n, None, "not a JSON object", "one record a line")
+        if not isinstance(obj.get("quote"), str) or not isinstance(obj.get("span"), list):
+            raise InputError(name, n, "quote", "missing", "the output of softpower extract (span and quote)")
+        _validated(name, n, "record", obj)
+        out.append(obj)
+        if len(out) > MAX_REVIEW_RECORDS:
+            raise InputError(name, n, None, f"more than {MAX_REVIEW_RECORDS} records", "a smaller file")
+    if not out:
+        raise InputError(name, None, None, "no records", "the output of softpower extract")
+    return out
+
+
+def review_rows(records: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
+    """Rows for a review template (values unescaped: the template escapes) and the page data.
+
+    Each row: ``key``, ``n``, ``doc``, ``kind``, ``fields`` [(name, shown value)], ``quote``,
+    ``confidence`` and ``inputs`` [(field, value, is_flag)]. The data is JSON safe to place in a
+    ``<script type="application/json" id="review-data">`` element.
+    """
+    rows: list[dict[str, Any]] = []
+    data: list[dict[str, Any]] = []
+    for n, rec in enumerate(records, start=1):
+        record = {k: rec.get(k) for k in RECORD_KEYS}
+        key = record_key(record)
+        data.append({"key": key, "record": record})
+        fields, inputs = [], []
+        for k in EDITABLE:
+            v = rec.get(k)
+            shown = ", ".join(str(x) for x in v) if isinstance(v, list) else v
+            if v is not None and v is not False and v != []:
+                fields.append((k, str(shown)))
+            flag = k in ("ppp", "equal_footing")
+            inputs.append((k, bool(v) if flag else ("" if shown is None else str(shown)), flag))
+        rows.append(
+            {
+                "key": key,
+                "n": n,
+                "doc": str(rec.get("doc")),
+                "kind": str(rec.get("kind")),
+                "fields": fields,
+                "quote": str(rec.get("quote") or ""),
+                "confidence": rec.get("confidence"),
+                "inputs": inputs,
+            }
+        )
+    return rows, _json_for_script(data)

@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from softpower.errors import SoftpowerError
 from softpower.records import vocab
 from softpower.report import analysis, data, fan, figures, render
-from softpower.web import pages
+from softpower.web import pages, review
 from softpower.web.state import JobsBusy, Store
 
 log = logging.getLogger("softpower.web")
@@ -514,6 +514,7 @@ def create_app(
         return Response(res.read_text(encoding="utf-8"), media_type=types[suffix])
 
     app.include_router(pages.router)
+    app.include_router(review.router)  # the review page (softpower.web.review)
     return app
 
 
