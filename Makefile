@@ -6,7 +6,7 @@ SP := $(VENV)/bin/softpower
 LEDGER ?= softpower.duckdb
 OUT ?= out
 
-.PHONY: run test lint typecheck pytest bench browser clean train lock fuzz mutation
+.PHONY: run test lint typecheck pytest bench browser clean train lock fuzz mutation load
 
 # Installs come from lock files (requirements*.lock, made by `make lock`): `make run` installs
 # the runtime dependencies only; `make test` and `make bench` add the test, bench and abc extras.
@@ -86,6 +86,14 @@ mutation: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run_all.py
+
+# Bounded load test of the dashboard on 127.0.0.1 (<= 60 s, <= 20,000 requests a ledger): the bundled
+# ledger, then LOAD_LEDGER when it exists (a copy of the all-real-data ledger; never written).
+LOAD_LEDGER ?= /tmp/softpower_all.duckdb
+load: $(VENV)/.installed
+	$(PY) benchmarks/load_test.py --seconds 45
+	@if [ -f "$(LOAD_LEDGER)" ]; then $(PY) benchmarks/load_test.py --seconds 45 --ledger $(LOAD_LEDGER) --name all-data; \
+	else echo "make load: no $(LOAD_LEDGER) (cp /work/ledgers/all.duckdb $(LOAD_LEDGER) to test the all-data ledger)"; fi
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
