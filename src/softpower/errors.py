@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+#: Characters that would break a message into several lines (those of ``str.splitlines``), and
+#: their escaped forms: a key or file name holding one still gives one line.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks escaped (``\\n``, ``\\r``, ...): always one line."""
+    return text.translate(_LINE_BREAKS)
+
 
 class SoftpowerError(Exception):
     """Base class: a problem the user can fix, reported as one line, never a traceback."""
@@ -38,7 +47,7 @@ class InputError(SoftpowerError):
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         field = f" {self.field}:" if self.field else ""
         tail = f" (expected {self.expected})" if self.expected else ""
-        return f"{where}:{field} {self.problem}{tail}"
+        return one_line(f"{where}:{field} {self.problem}{tail}")
 
 
 class LedgerError(SoftpowerError):

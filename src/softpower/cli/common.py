@@ -11,7 +11,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from softpower.errors import SoftpowerError
+from softpower.errors import SoftpowerError, one_line
 
 DEFAULT_LEDGER = "softpower.duckdb"
 
@@ -73,7 +73,7 @@ def ledger_path(path: Path | None) -> Path:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one clear line on stderr and exit with ``code``."""
-    print(f"softpower: {message}", file=sys.stderr)
+    print(f"softpower: {one_line(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 import pandas as pd
 import pyarrow as pa
@@ -41,6 +42,10 @@ DERIVED = (
     "fact_key",
     "record_id",
 )
+#: Keys a record file may carry beside the record's own: the quote (re-read from the document),
+#: the extractor's ``confidence`` and the columns an export adds. Accepted and not stored; any
+#: other key is refused with its file, line and name (nothing is dropped silently).
+IGNORED_KEYS = frozenset(("quote", "confidence", *DERIVED))
 SCALARS = tuple(k for k in RECORD_KEYS if k not in ("partners", "span", "quote"))
 CHUNK_ROWS = 100_000
 
@@ -150,6 +155,9 @@ _JSON_SCHEMA = pa.schema(
         ("price_year", pa.int64()),
         ("partners", pa.list_(pa.string())),
         ("span", pa.list_(pa.int64())),
+        ("confidence", pa.float64()),
+        *[(k, pa.string()) for k in ("quote", "power_type", "money_note", "fact_key", "record_id")],
+        *[(k, pa.float64()) for k in ("amount_usd", "amount_usd_const", "usd_rate")],
     ]
 )
 
@@ -177,7 +185,7 @@ def _arrow_batches(path: Path, chunk_rows: int) -> Iterator[pa.Table]:
     reader = pajson.open_json(
         path,
         read_options=pajson.ReadOptions(block_size=1 << 22),
-        parse_options=pajson.ParseOptions(explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="ignore"),
+        parse_options=pajson.ParseOptions(explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="error"),
     )
     yield from _rebatch(reader, chunk_rows)
 
@@ -246,6 +254,16 @@ def _careful_jsonl(path: Path, chunk_rows: int, skip: int = 0) -> Iterator[pd.Da
             )
         if problem is None and not isinstance(obj, dict):
             problem = InputError(str(path), n, None, "not a JSON object", "one JSON object per line")
+        if problem is None and isinstance(obj, dict):
+            unknown = [k for k in obj if k not in RECORD_KEYS and k not in IGNORED_KEYS]
+            if unknown:
+                problem = InputError(
+                    str(path),
+                    n,
+                    str(unknown[0])[:60],
+                    "unknown field",
+                    "the record keys " + ", ".join(RECORD_KEYS),
+                )
         span = obj.get("span") if isinstance(obj, dict) else None
         if problem is None and span is not None and not (isinstance(span, list) and len(span) == 2):
             shown = repr(span)[:60]
@@ -396,6 +414,11 @@ def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFr
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise InputError(str(path), None, missing[0], "missing column", "columns " + ",".join(FLAT_COLUMNS))
+    unknown = [c for c in names if c not in FLAT_COLUMNS and c != "span" and c not in IGNORED_KEYS]
+    if unknown:
+        raise InputError(
+            str(path), None, unknown[0][:60], "unknown column", "columns " + ",".join(FLAT_COLUMNS)
+        )
     first = 1
     batches = pf.iter_batches(batch_size=chunk_rows)
     while True:
@@ -417,9 +440,7 @@ def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFr
         if "span" in df.columns and "span_start" not in df.columns:
             spans = df["span"].tolist()
             for i, sp in enumerate(spans):
-                if sp is not None and (
-                    isinstance(sp, str | bytes) or not hasattr(sp, "__len__") or len(sp) != 2
-                ):
+                if sp is not None and (not isinstance(sp, list | tuple | np.ndarray) or len(sp) != 2):
                     shown = repr(
                         list(sp) if hasattr(sp, "__len__") and not isinstance(sp, str | bytes) else sp
                     )
