@@ -100,22 +100,59 @@ def write_xlsx(path: Path | str, sheets: dict[str, Any]) -> Path:
     """
     import pandas as pd
 
-    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-        used: set[str] = set()
-        for name, table in sheets.items():
-            frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
-            frame = frame.copy()
-            for col in frame.columns:
-                if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
-                    frame[col] = pd.Series([_cell(v) for v in frame[col]], index=frame.index, dtype=object)
-            base = str(name).translate(_SHEET_BAD)[:_SHEET_NAME_MAX] or "sheet"
-            sheet, i = base, 2
-            while sheet.lower() in used:
-                suffix = f"_{i}"
-                sheet, i = base[: _SHEET_NAME_MAX - len(suffix)] + suffix, i + 1
-            used.add(sheet.lower())
-            frame.to_excel(xl, sheet_name=sheet, index=False, freeze_panes=(1, 0))
+    with atomic_path(path) as tmp:  # noqa: SIM117 (the times are fixed after the writer closes)
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+            _write_sheets(xl, sheets)
+        _fixed_times(tmp)
     return Path(path)
+
+
+#: The time stamped into every workbook (its properties and zip entries), so that the same
+#: tables give the same bytes (the zip format's earliest date).
+_XLSX_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _fixed_times(path: Path) -> None:
+    """Rewrite the workbook at ``path`` with fixed times: the zip entries' dates and the
+    document properties' created/modified stamps (openpyxl writes the current time)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info, zin.read(info)) for info in zin.infolist()]
+    stamp = b"1980-01-01T00:00:00Z"
+    with zipfile.ZipFile(path, "w") as zout:
+        for info, body in entries:
+            if info.filename == "docProps/core.xml":
+                body = re.sub(
+                    rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)",
+                    rb"\g<1>" + stamp + rb"\g<3>",
+                    body,
+                )
+            fixed = zipfile.ZipInfo(info.filename, date_time=_XLSX_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            zout.writestr(fixed, body)
+
+
+def _write_sheets(xl: Any, sheets: dict[str, Any]) -> None:
+    """One sheet per table (see :func:`write_xlsx`)."""
+    import pandas as pd
+
+    used: set[str] = set()
+    for name, table in sheets.items():
+        frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+        frame = frame.copy()
+        for col in frame.columns:
+            if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+                frame[col] = pd.Series([_cell(v) for v in frame[col]], index=frame.index, dtype=object)
+        base = str(name).translate(_SHEET_BAD)[:_SHEET_NAME_MAX] or "sheet"
+        sheet, i = base, 2
+        while sheet.lower() in used:
+            suffix = f"_{i}"
+            sheet, i = base[: _SHEET_NAME_MAX - len(suffix)] + suffix, i + 1
+        used.add(sheet.lower())
+        frame.to_excel(xl, sheet_name=sheet, index=False, freeze_panes=(1, 0))
 
 
 def xlsx_bytes(sheets: dict[str, Any]) -> bytes:

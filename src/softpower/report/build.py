@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gzip
+import os
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,15 @@ def report_figures(
     return figs
 
 
+def _generated() -> str | None:
+    """The build time shown in the report: only when $SOURCE_DATE_EPOCH gives one, so that the
+    same ledger, options and seed give the same bytes (the reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def build_report(
     ledger: Any,
     *,
@@ -256,7 +266,7 @@ def build_report(
         .get_template("report.html.j2")
         .render(
             title="softpower report",
-            generated=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            generated=_generated(),
             version=_version(),
             ledger=str(getattr(ledger, "path", "")),
             stats=stats,
