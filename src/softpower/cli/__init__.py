@@ -31,9 +31,22 @@ for _stage in STAGES:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Ctrl-C stops any command with one line and exit code 130."""
+    from softpower.cli.common import Interrupted, install_interrupt_handler, interrupted, stop_interrupted
+
+    install_interrupt_handler()
     try:
         app()
+    except Interrupted:
+        stop_interrupted()
     except SoftpowerError as exc:  # a library error that a command did not catch itself
+        if interrupted():
+            stop_interrupted()
         print(f"softpower: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
+    except BaseException as exc:
+        # the interrupt came back as another error (DuckDB says "Query interrupted"), or a step
+        # swallowed it and the command went on: the job is still reported as stopped
+        if interrupted() and not (isinstance(exc, SystemExit) and exc.code == 130):
+            stop_interrupted()
+        raise

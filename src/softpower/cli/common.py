@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -71,8 +72,57 @@ def ledger_path(path: Path | None) -> Path:
     return Path(env) if env else Path(DEFAULT_LEDGER)
 
 
+#: The one line a command prints when Ctrl-C stops it (exit code 130).
+INTERRUPTED_LINE = (
+    "interrupted (Ctrl-C): stopped; nothing was half-written (files appear whole or not at all, "
+    "ledger writes are all or nothing)"
+)
+_state = {"main_pid": 0, "interrupted": False}
+
+
+class Interrupted(BaseException):
+    """Ctrl-C in a command. A :class:`BaseException`, so that no ``except Exception`` turns it
+    into another error; open transactions roll back and temporary files are removed as it
+    passes (:func:`softpower.outputs.atomic_path`, :meth:`softpower.ledger.Ledger.import_records`)."""
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    if os.getpid() != _state["main_pid"]:
+        os._exit(130)  # a worker process (index, simulate, extract): the parent stops the job
+    if _state["interrupted"]:
+        os._exit(130)  # a second Ctrl-C while the first is unwinding
+    _state["interrupted"] = True
+    raise Interrupted
+
+
+def install_interrupt_handler() -> None:
+    """Make Ctrl-C (SIGINT) stop a command with one line and exit code 130, no traceback.
+
+    Worker processes forked by the command exit at once; the command itself unwinds (rolling
+    back the ledger transaction, removing temporary output files). A library call that turned
+    the interrupt into another error (DuckDB reports "Query interrupted") is still reported as
+    the interrupt, since the flag is set.
+    """
+    _state["main_pid"] = os.getpid()
+    _state["interrupted"] = False
+    signal.signal(signal.SIGINT, _on_sigint)
+
+
+def interrupted() -> bool:
+    """True once Ctrl-C reached this command."""
+    return bool(_state["interrupted"])
+
+
+def stop_interrupted() -> NoReturn:
+    """Print the interrupt line and exit 130."""
+    print(f"softpower: {INTERRUPTED_LINE}", file=sys.stderr)
+    raise SystemExit(130)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one clear line on stderr and exit with ``code``."""
+    """Print one clear line on stderr and exit with ``code`` (after Ctrl-C: the interrupt line, 130)."""
+    if interrupted():
+        stop_interrupted()
     print(f"softpower: {one_line(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
