@@ -93,6 +93,14 @@ def refresh_sponsors(con) -> None:  # type: ignore[no-untyped-def]
         )
         for s in survey_sponsors()
     ]
+    current = [
+        tuple(tuple(v) if isinstance(v, list) else v for v in r)
+        for r in con.execute("SELECT * FROM survey_sponsors").fetchall()
+    ]
+    if sorted(current, key=repr) == sorted(
+        (tuple(tuple(v) if isinstance(v, list) else v for v in r) for r in rows), key=repr
+    ):
+        return  # unchanged: an open writes nothing
     con.execute("BEGIN TRANSACTION")
     con.execute("DELETE FROM survey_sponsors")
     con.executemany("INSERT INTO survey_sponsors VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

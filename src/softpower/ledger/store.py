@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
+import struct
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -109,6 +111,8 @@ class Ledger:
         self.con = con
         self.path = path
         self.read_only = read_only
+        #: The file's size before a write that failed (its space is given back on close).
+        self._shrink_to: int | None = None
 
     @classmethod
     def open(
@@ -210,6 +214,10 @@ class Ledger:
             self.con.close()
         except duckdb.Error as exc:  # a connection invalidated by a fatal error (a full disk)
             raise self._write_error(exc) from None
+        finally:
+            if self._shrink_to is not None:
+                give_back_space(self.path, self._shrink_to)
+                self._shrink_to = None
 
     # -- reading -----------------------------------------------------------------
     def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
@@ -250,6 +258,10 @@ class Ledger:
     # -- writing -----------------------------------------------------------------
     def _refresh_groups(self) -> None:
         rows = [(m.group, m.member, m.joined, m.left) for m in vocab.group_members()]
+        if sorted(rows, key=repr) == sorted(
+            self.con.execute("SELECT * FROM group_members").fetchall(), key=repr
+        ):
+            return  # unchanged: an open writes nothing (the file keeps its size)
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM group_members")
         self.con.executemany("INSERT INTO group_members VALUES (?, ?, ?, ?)", rows)
@@ -309,6 +321,7 @@ class Ledger:
         lengths.update({d["doc_id"]: d["text_length"] for d in docs if d["text_length"] is not None})
         result = ImportResult()
         con = self.con
+        size_before = _file_size(self.path)
         con.execute("BEGIN TRANSACTION")
         try:
             before_docs = self._count("documents")
@@ -342,10 +355,13 @@ class Ledger:
             result.duplicates = result.rows - result.total
             result.documents = self._count("documents") - before_docs
             con.execute("COMMIT")
+            self._shrink_to = None  # committed data may now lie past an earlier failure's size
         except BaseException as exc:
             # the transaction may be gone already (a failed commit, a fatal error)
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")
+            if size_before is not None and self._shrink_to is None:
+                self._shrink_to = size_before
             if isinstance(exc, duckdb.Error | OSError):
                 raise self._write_error(exc) from None
             raise
@@ -427,6 +443,68 @@ class Ledger:
 
     def _count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+
+
+def _file_size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+#: DuckDB's file layout: a main header and two database headers of 4 KiB each; the active
+#: database header (the higher iteration) holds the block count and block size of the last
+#: checkpoint, which is all the committed state the file needs beside its write-ahead log.
+_HEADERS = 3 * 4096
+
+
+def _checkpointed_size(path: Path) -> int | None:
+    """Bytes the last checkpoint of the DuckDB file at ``path`` uses, or None when the header
+    does not read as expected (then nothing is cut)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_HEADERS)
+    except OSError:
+        return None
+    if len(head) < _HEADERS or head[8:12] != b"DUCK":
+        return None
+    best: tuple[int, int] | None = None
+    for offset in (4096, 8192):
+        _, iteration, _, _, blocks, block_size, _, _ = struct.unpack_from("<8Q", head, offset)
+        if block_size not in {1 << k for k in range(12, 25)} or blocks >= 1 << 32:
+            continue
+        if best is None or iteration > best[0]:
+            best = (iteration, _HEADERS + blocks * block_size)
+    return None if best is None else best[1]
+
+
+def give_back_space(path: Path, size_before: int) -> bool:
+    """After a write that rolled back (a full disk, bad input in a late chunk), cut the ledger
+    file back to ``size_before``: DuckDB wrote the rolled-back rows into new blocks past the
+    committed ones and keeps the file at its largest. Called once the connection is closed.
+
+    Safe because nothing committed lies past ``size_before``: the write held the file's only
+    write lock from that moment and committed nothing, the last checkpoint (DuckDB's header)
+    ends before it, and earlier commits still in the write-ahead log were written before it.
+    Nothing is cut when another process has opened the file since (its lock is checked), when
+    the header does not read as expected, or when the file did not grow. Returns True if cut.
+    """
+    size = _file_size(path)
+    need = _checkpointed_size(path)
+    if size is None or size <= size_before or need is None or need > size_before:
+        return False
+    try:
+        with path.open("r+b") as fh:
+            try:
+                fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the lock DuckDB takes
+            except OSError:
+                return False  # another process has the ledger open: leave it
+            if os.fstat(fh.fileno()).st_size != size:
+                return False
+            fh.truncate(size_before)
+    except OSError:
+        return False
+    return True
 
 
 _INSERT_SQL = f"""

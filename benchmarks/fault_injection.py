@@ -1,0 +1,262 @@
+"""Fault injection: SIGKILL at many points of a large import and of ``extract --into-ledger``.
+
+For each point the job runs on a fresh copy of the bundled ledger and is killed (SIGKILL, no
+chance to clean up); then the ledger must open, hold all or none of the import (for
+``extract --into-ledger``: all or none of each document's records), and a re-run must complete
+it with no duplicate record. Data lost = records of the completed re-run missing, plus
+duplicates, plus partial imports seen after a kill (must all be 0).
+
+Import points: after 1, 2, ... progress lines (one per chunk of 2,000 rows) and during the
+commit. Extract points: spread evenly over a full run's duration (measured first).
+
+Run: ``.venv/bin/python benchmarks/fault_injection.py [--points 20] [--rows 100000]``; results in
+``results/faults.md``. Bounded: each job has a time limit; the whole run takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _machine import write_table  # noqa: E402
+
+IMPORT_CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from softpower.ledger import Ledger
+    from softpower.ledger.files import iter_jsonl
+    path = Path(sys.argv[2])
+    with Ledger.open(sys.argv[1]) as lg:
+        def progress(done, total):
+            print("chunk", done, flush=True)
+        lg.import_records(iter_jsonl(path, chunk_rows=2000), origin="big", source=str(path), progress=progress)
+    print("done", flush=True)
+    """
+)
+
+SENTENCES = (
+    "In {y}, Japan pledged ${m} million to Vietnam for a hospital in Hanoi.",
+    "China signed a loan of ${m} million with Laos for a railway in {y}.",
+    "A {y} survey found that {p}% of Indonesians trust Japan.",
+)
+
+
+def counts(ledger: Path, origin: str) -> tuple[int, int, int]:
+    from softpower.ledger import Ledger
+
+    with Ledger.open(ledger, read_only=True) as lg:
+        row = lg.con.execute(
+            "SELECT count(*), count(DISTINCT record_id), count(*) FILTER (WHERE origin = ?) FROM records",
+            [origin],
+        ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def per_doc(ledger: Path) -> dict[str, int]:
+    from softpower.ledger import Ledger
+
+    with Ledger.open(ledger, read_only=True) as lg:
+        rows = lg.con.execute(
+            "SELECT doc, count(*) FROM records WHERE origin = 'extract' GROUP BY doc"
+        ).fetchall()
+    return {str(d): int(n) for d, n in rows}
+
+
+def big_file(path: Path, n: int) -> Path:
+    countries = ["VNM", "LAO", "KHM", "THA", "IDN", "PHL", "MYS", "MMR"]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            rec = {
+                "doc": f"row-{i // 50}",
+                "kind": "indicator",
+                "actor": "JPN",
+                "partners": [countries[i % len(countries)]],
+                "metric": "oda_disbursement",
+                "unit": "USD",
+                "year": 1990 + i % 30,
+                "value": float(i),
+            }
+            fh.write(json.dumps(rec) + "\n")
+    return path
+
+
+def import_trials(base: Path, tmp: Path, rows: int, points: int) -> list[list[object]]:
+    data = big_file(tmp / "big.jsonl", rows)
+    chunks = -(-rows // 2000)
+    # kill after k progress lines, k spread over the chunks, and one just before the commit
+    after = sorted(
+        {max(1, round(1 + i * (chunks - 1) / max(1, points - 1))) for i in range(points - 1)} | {chunks}
+    )
+    while len(after) < points:
+        after.append(chunks)
+    rows_out: list[list[object]] = []
+    for k in after[:points]:
+        ledger = tmp / "import.duckdb"
+        shutil.copyfile(base, ledger)
+        before = counts(ledger, "big")[0]
+        proc = subprocess.Popen(
+            [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout is not None
+        seen = 0
+        for line in proc.stdout:
+            seen += line.startswith("chunk")
+            if seen >= k:
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+        proc.wait(300)
+        killed = proc.returncode == -signal.SIGKILL
+        total, distinct, big = counts(ledger, "big")
+        partial = big not in (0, rows) or total != before + big
+        rerun = subprocess.run(
+            [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        t2, d2, b2 = counts(ledger, "big")
+        lost = (rows - b2) + (t2 - d2)
+        rows_out.append(
+            [
+                "import",
+                f"after chunk {k} of {chunks}",
+                "yes" if killed else "finished first",
+                big,
+                int(partial),
+                rerun.returncode,
+                b2,
+                t2 - d2,
+                lost,
+            ]
+        )
+        print(rows_out[-1], flush=True)
+    return rows_out
+
+
+def extract_trials(base: Path, tmp: Path, points: int, docs_n: int) -> list[list[object]]:
+    docs = tmp / "docs"
+    docs.mkdir()
+    for i in range(docs_n):
+        text = " ".join(
+            s.format(y=1995 + (i + j) % 25, m=(i * 7 + j) % 90 + 5, p=(i + j) % 60 + 20)
+            for j, s in enumerate(SENTENCES)
+        )
+        (docs / f"note{i:03}.txt").write_text(text + "\n", encoding="utf-8")
+    cmd = [
+        sys.executable,
+        "-m",
+        "softpower",
+        "extract",
+        str(docs),
+        "--into-ledger",
+        "-o",
+        str(tmp / "x.jsonl"),
+    ]
+    # a full run: its duration and the expected records per document
+    full = tmp / "full.duckdb"
+    shutil.copyfile(base, full)
+    t0 = time.monotonic()
+    res = subprocess.run([*cmd, "--ledger", str(full)], capture_output=True, text=True, timeout=900)
+    duration = time.monotonic() - t0
+    assert res.returncode == 0, res.stderr[-2000:]
+    expected = per_doc(full)
+    n_expected = sum(expected.values())
+    rows_out: list[list[object]] = []
+    for i in range(points):
+        at = duration * (0.3 + 0.7 * (i + 0.5) / points)  # the import runs after the extraction
+        ledger = tmp / "extract.duckdb"
+        shutil.copyfile(base, ledger)
+        proc = subprocess.Popen(
+            [*cmd, "--ledger", str(ledger)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            proc.wait(at)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(60)
+        killed = proc.returncode == -signal.SIGKILL
+        got = per_doc(ledger)
+        partial = sum(1 for d, n in got.items() if n != expected.get(d))
+        total, distinct, _ = counts(ledger, "extract")
+        rerun = subprocess.run([*cmd, "--ledger", str(ledger)], capture_output=True, text=True, timeout=900)
+        after = per_doc(ledger)
+        t2, d2, n2 = counts(ledger, "extract")
+        lost = sum(max(0, n - after.get(d, 0)) for d, n in expected.items()) + (t2 - d2)
+        rows_out.append(
+            [
+                "extract --into-ledger",
+                f"{at:.1f} s of {duration:.1f} s",
+                "yes" if killed else "finished first",
+                f"{len(got)} of {len(expected)} docs",
+                partial,
+                rerun.returncode,
+                n2,
+                t2 - d2,
+                lost,
+            ]
+        )
+        print(rows_out[-1], flush=True)
+    assert n_expected > 0
+    return rows_out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--points", type=int, default=20, help="Kill points per job.")
+    ap.add_argument("--rows", type=int, default=100_000, help="Rows of the large import.")
+    ap.add_argument("--docs", type=int, default=40, help="Documents for extract --into-ledger.")
+    args = ap.parse_args()
+    from softpower.ledger import bundled_ledger
+
+    with tempfile.TemporaryDirectory(prefix="softpower-faults-") as t:
+        tmp = Path(t)
+        base = bundled_ledger(tmp / "base.duckdb")
+        rows = import_trials(base, tmp, args.rows, args.points)
+        rows += extract_trials(base, tmp, args.points, args.docs)
+    killed = sum(1 for r in rows if r[2] == "yes")
+    lost = sum(int(r[-1]) for r in rows)
+    partial = sum(int(r[4]) for r in rows)
+    failed_reruns = sum(1 for r in rows if r[5] != 0)
+    notes = (
+        f"{len(rows)} runs, {killed} killed by SIGKILL mid-job; partial imports seen after a kill: "
+        f"{partial}; re-runs that failed: {failed_reruns}; **records lost or duplicated: {lost}**. "
+        "import: rows of that import in the ledger after the kill (all or none); extract: documents "
+        "whose records were in the ledger after the kill (each all or none: 'partial' counts documents "
+        "holding only some of their records). Load average at the end: "
+        f"{os.getloadavg()[0]:.1f}."
+    )
+    write_table(
+        "faults",
+        "Fault injection: SIGKILL mid-job",
+        [
+            "job",
+            "kill point",
+            "killed",
+            "after the kill",
+            "partial",
+            "re-run exit",
+            "records after re-run",
+            "duplicates",
+            "lost",
+        ],
+        rows,
+        notes,
+    )
+    return 1 if (lost or partial or failed_reruns) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
