@@ -218,14 +218,18 @@ def main() -> int:
     ap.add_argument("--points", type=int, default=20, help="Kill points per job.")
     ap.add_argument("--rows", type=int, default=100_000, help="Rows of the large import.")
     ap.add_argument("--docs", type=int, default=40, help="Documents for extract --into-ledger.")
+    ap.add_argument("--only", choices=("import", "extract"), help="Run one job's points only.")
     args = ap.parse_args()
     from softpower.ledger import bundled_ledger
 
     with tempfile.TemporaryDirectory(prefix="softpower-faults-") as t:
         tmp = Path(t)
         base = bundled_ledger(tmp / "base.duckdb")
-        rows = import_trials(base, tmp, args.rows, args.points)
-        rows += extract_trials(base, tmp, args.points, args.docs)
+        rows: list[list[object]] = []
+        if args.only in (None, "import"):
+            rows += import_trials(base, tmp, args.rows, args.points)
+        if args.only in (None, "extract"):
+            rows += extract_trials(base, tmp, args.points, args.docs)
     killed = sum(1 for r in rows if r[2] == "yes")
     lost = sum(int(r[-1]) for r in rows)
     partial = sum(int(r[4]) for r in rows)
@@ -239,7 +243,7 @@ def main() -> int:
         f"{os.getloadavg()[0]:.1f}."
     )
     write_table(
-        "faults",
+        "faults" if args.only is None else f"faults_{args.only}",
         "Fault injection: SIGKILL mid-job",
         [
             "job",
