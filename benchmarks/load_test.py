@@ -152,8 +152,10 @@ def main() -> int:
                 cold[p] = (status, sec)
                 print(f"cold {p}: status {status or 'timeout'} in {sec:.1f} s", file=sys.stderr, flush=True)
 
-            # pages whose cold load failed are left out of the timed phase (counted as errors above)
-            warm = [p for p in pages if cold[p][0] == 200] or pages
+            # pages whose cold load failed are left out of the timed phase (counted as errors above);
+            # no timed phase when none loaded or the server is gone (out of memory, a crash)
+            warm = [p for p in pages if cold[p][0] == 200] if server.poll() is None else []
+            server_died = server.poll() is not None
             lock = threading.Lock()
             results: dict[str, list[float]] = {p: [] for p in pages}
             errors: dict[str, int] = dict.fromkeys(pages, 0)
@@ -177,9 +179,9 @@ def main() -> int:
 
             t0 = time.monotonic()
             threads = [threading.Thread(target=client) for _ in range(args.clients)]
-            for t in threads:
+            for t in threads if warm else []:
                 t.start()
-            for t in threads:
+            for t in threads if warm else []:
                 t.join()
             elapsed = time.monotonic() - t0
         finally:
@@ -206,6 +208,7 @@ def main() -> int:
             ]
         )
     all_v = [x for v in results.values() for x in v]
+    elapsed = max(elapsed, 1e-9)
     rows.append(
         [
             "**all pages**",
@@ -226,6 +229,8 @@ def main() -> int:
         f"timed requests after it. Load average at the end: {os.getloadavg()[0]:.1f} "
         "(2 cores shared with other work)."
     )
+    if server_died:
+        notes += f" **The server exited during the cold loads (exit code {server.returncode}).**"
     if log_tail and n_err:
         notes += "\n\nServer log (last lines): " + " / ".join(log_tail)
     write_table(
