@@ -268,7 +268,7 @@ def test_unknown_keys_are_404(client: TestClient, key: str) -> None:
         "/documents/..%2F..%2Fetc%2Fpasswd",
         "/documents/%00",
         "/api/jobs/job999",
-        "/api/jobs/..%2Fjob1/figures",
+        "/api/jobs/..%2Fjob1/charts",
         "/download/scenario/nope.csv",
         "/static/..%2F..%2Fapp.py",
     ],

@@ -2,11 +2,66 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from softpower.report import names
 from softpower.report.figures import _empty, _layout, _rgba, donor_colour
+
+
+def _band_and_median(
+    fig: go.Figure, g: pd.DataFrame, donor: str, colour: str, visible: bool, **median: Any
+) -> None:
+    """Add one donor's 5–95 % band (``p05``–``p95``, filled) and its median line (``p50``) to ``fig``.
+
+    ``median`` holds the line's own settings (mode, marker, customdata, hovertemplate).
+    """
+    fig.add_trace(
+        go.Scatter(
+            x=list(g["year"]) + list(g["year"])[::-1],
+            y=list(g["p95"]) + list(g["p05"])[::-1],
+            fill="toself",
+            fillcolor=_rgba(colour, 0.18),
+            line={"width": 0},
+            hoverinfo="skip",
+            legendgroup=donor,
+            showlegend=False,
+            name=f"{names.state(donor)} 5–95 %",
+            visible=visible,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=g["year"],
+            y=g["p50"],
+            line={"color": colour, "width": 2.5},
+            name=names.state(donor),
+            legendgroup=donor,
+            visible=visible,
+            **median,
+        )
+    )
+
+
+def _partner_menu(partners: list[str], owner: list[str], title: str, first: str) -> dict[str, Any]:
+    """A menu showing one partner's traces at a time (``owner`` names each trace's partner)."""
+    return {
+        "buttons": [
+            {
+                "label": names.state(p),
+                "method": "update",
+                "args": [{"visible": [o == p for o in owner]}, {"title.text": f"{title} — {names.state(p)}"}],
+            }
+            for p in partners
+        ],
+        "active": partners.index(first),
+        "x": 1.0,
+        "xanchor": "right",
+        "y": 1.12,
+        "yanchor": "bottom",
+    }
 
 
 def fan_charts(
@@ -44,32 +99,15 @@ def fan_charts(
         for d, g in s[s["partner"] == p].groupby("donor", sort=True):
             g = g.sort_values("year")
             colour = donor_colour(str(d))
-            fig.add_trace(
-                go.Scatter(
-                    x=list(g["year"]) + list(g["year"])[::-1],
-                    y=list(g["p95"]) + list(g["p05"])[::-1],
-                    fill="toself",
-                    fillcolor=_rgba(colour, 0.18),
-                    line={"width": 0},
-                    hoverinfo="skip",
-                    legendgroup=str(d),
-                    showlegend=False,
-                    name=f"{d} 5–95 %",
-                    visible=p == first,
-                )
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=g["year"],
-                    y=g["p50"],
-                    mode="lines",
-                    line={"color": colour, "width": 2.5},
-                    name=names.state(d),
-                    legendgroup=str(d),
-                    customdata=[f"dyad|{d}|{p}|"] * len(g),
-                    hovertemplate=f"{names.state(d)} in {names.state(p)} %{{x}}: median %{{y:.3f}}<extra></extra>",
-                    visible=p == first,
-                )
+            _band_and_median(
+                fig,
+                g,
+                str(d),
+                colour,
+                p == first,
+                mode="lines",
+                customdata=[f"dyad|{d}|{p}|"] * len(g),
+                hovertemplate=f"{names.state(d)} in {names.state(p)} %{{x}}: median %{{y:.3f}}<extra></extra>",
             )
             owner += [p, p]
             if b_all is not None:
@@ -89,26 +127,8 @@ def fan_charts(
                         )
                     )
                     owner.append(p)
-    buttons = [
-        {
-            "label": names.state(p),
-            "method": "update",
-            "args": [{"visible": [o == p for o in owner]}, {"title.text": f"{title} — {names.state(p)}"}],
-        }
-        for p in partners
-    ]
     fig.update_layout(
-        updatemenus=[
-            {
-                "buttons": buttons,
-                "active": partners.index(first),
-                "x": 1.0,
-                "xanchor": "right",
-                "y": 1.12,
-                "yanchor": "bottom",
-            }
-        ],
-        legend={"title": {"text": "Donor"}},
+        updatemenus=[_partner_menu(partners, owner, title, first)], legend={"title": {"text": "Donor"}}
     )
     fig.update_xaxes(title="year", tickformat="d")
     fig.update_yaxes(title=names.result_metric(metric))
@@ -147,64 +167,25 @@ def effect_chart(effects: pd.DataFrame, metric: str, name: str, partner: str | N
             g = e[(e["partner"] == p) & (e["donor"] == d)].sort_values("year")
             if g.empty:
                 continue
-            colour = donor_colour(str(d), donors)
-            fig.add_trace(
-                go.Scatter(
-                    x=list(g["year"]) + list(g["year"])[::-1],
-                    y=list(g["p95"]) + list(g["p05"])[::-1],
-                    fill="toself",
-                    fillcolor=_rgba(colour, 0.18),
-                    line={"width": 0},
-                    hoverinfo="skip",
-                    legendgroup=str(d),
-                    showlegend=False,
-                    name=f"{names.state(d)} 5–95 %",
-                    visible=p == first,
-                )
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=g["year"],
-                    y=g["p50"],
-                    mode="lines+markers",
-                    marker={"size": 4},
-                    line={"color": colour, "width": 2.5},
-                    name=names.state(d),
-                    legendgroup=str(d),
-                    customdata=list(zip(g["p05"], g["p95"], g["p_positive"], strict=True)),
-                    hovertemplate=(
-                        f"{names.state(d)} ({d}) in {names.state(p)}, %{{x}}: effect %{{y:+.3f}} "
-                        "[%{customdata[0]:+.3f}, %{customdata[1]:+.3f}], P(effect > 0) = %{customdata[2]:.2f}"
-                        "<extra></extra>"
-                    ),
-                    visible=p == first,
-                )
+            _band_and_median(
+                fig,
+                g,
+                str(d),
+                donor_colour(str(d), donors),
+                p == first,
+                mode="lines+markers",
+                marker={"size": 4},
+                customdata=list(zip(g["p05"], g["p95"], g["p_positive"], strict=True)),
+                hovertemplate=(
+                    f"{names.state(d)} ({d}) in {names.state(p)}, %{{x}}: effect %{{y:+.3f}} "
+                    "[%{customdata[0]:+.3f}, %{customdata[1]:+.3f}], P(effect > 0) = %{customdata[2]:.2f}"
+                    "<extra></extra>"
+                ),
             )
             owner += [p, p]
     fig.add_hline(y=0, line={"color": "#333", "width": 1, "dash": "dot"})
     if partner is None and len(partners) > 1:
-        fig.update_layout(
-            updatemenus=[
-                {
-                    "buttons": [
-                        {
-                            "label": names.state(p),
-                            "method": "update",
-                            "args": [
-                                {"visible": [o == p for o in owner]},
-                                {"title.text": f"{title} — {names.state(p)}"},
-                            ],
-                        }
-                        for p in partners
-                    ],
-                    "active": partners.index(first),
-                    "x": 1.0,
-                    "xanchor": "right",
-                    "y": 1.12,
-                    "yanchor": "bottom",
-                }
-            ]
-        )
+        fig.update_layout(updatemenus=[_partner_menu(partners, owner, title, first)])
     fig.update_layout(legend={"title": {"text": "Donor"}})
     fig.update_xaxes(title="year", tickformat="d")
     fig.update_yaxes(title=f"effect on {label.lower()}", zeroline=True)

@@ -29,7 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from softpower.errors import SoftpowerError
 from softpower.records import vocab
-from softpower.report import analysis, data, fan, figures, render
+from softpower.report import analysis, data, figures, render
 from softpower.web import pages, review
 from softpower.web.state import JobsBusy, Store
 
@@ -145,20 +145,6 @@ def filters_from(request: Request) -> data.Filters:
         year_from=_int(q.get("year_from")),
         year_to=_int(q.get("year_to")),
     )
-
-
-def weights_from(request: Request, defaults: dict[str, float]) -> dict[str, float] | None:
-    """Pillar weights from ``w_<pillar>`` query parameters (None when none is given)."""
-    given = {k: request.query_params.get(f"w_{k}") for k in defaults}
-    if all(v is None or v == "" for v in given.values()):
-        return None
-    out = {}
-    for k, v in given.items():
-        try:
-            out[k] = float(v) if v not in (None, "") else 0.0
-        except ValueError:
-            raise SoftpowerError(f"weight {k}: '{v}' is not a number (expected a number >= 0)") from None
-    return analysis.normalise_weights(out)
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -390,18 +376,6 @@ def create_app(
     @app.get("/api/jobs/{job_id}")
     def job_status(job_id: str) -> JSONResponse:
         return JSONResponse(_job(job_id).as_dict())
-
-    @app.get("/api/jobs/{job_id}/figures")
-    def job_figures(job_id: str) -> Response:
-        job = _job(job_id)
-        if job.state != "done" or job.result is None:
-            raise SoftpowerError(f"job {job_id} is {job.state}, not done")
-        res = job.result
-        figs = {
-            f"scenario-{m}": fan.fan_charts(res.series, res.baseline, m, res.name)
-            for m in sorted(res.series["metric"].unique())
-        }
-        return Response(render.safe_json(_figs(figs)), media_type="application/json")
 
     @app.get("/download/scenario/{job_id}.csv")
     def job_csv(job_id: str) -> Response:
