@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -149,3 +150,80 @@ def test_explain_view_comes_from_the_index_explanation(client: TestClient) -> No
         assert code not in text, code
     assert client.get("/explain").status_code == 200
     assert client.get("/explain", params={"partner": "XYZ"}).status_code == 400
+
+
+def page_figures(html: str) -> dict[str, Any]:
+    """The figures a dashboard page draws (its ``page-data`` payload)."""
+    import json
+
+    raw = html.split('id="page-data">')[1].split("</script>")[0]
+    return dict(json.loads(raw)["figures"])
+
+
+def values(v: Any) -> list[Any]:
+    """A trace's array, decoded when plotly wrote it as typed binary data."""
+    if isinstance(v, dict) and "bdata" in v:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
+    return list(v)
+
+
+def test_partner_engagement_counts_a_fact_once_and_marks_group_level_ones() -> None:
+    from softpower.report import data
+
+    def rec(rid: str, fact: str, partners: list[str], year: int = 2015) -> dict[str, Any]:
+        return {
+            "record_id": rid,
+            "fact_key": fact,
+            "kind": "engagement",
+            "actor": "JPN",
+            "partners": partners,
+            "partner_states": data.partner_states(partners, year),
+            "year": year,
+        }
+
+    records = pd.DataFrame(
+        [
+            rec("a", "f1", ["VNM"]),  # the same fact, stated for Vietnam and for ASEAN: direct, once
+            rec("b", "f1", ["ASEAN"]),
+            rec("c", "f2", ["ASEAN"]),  # ASEAN only: group-level
+            rec("d", "f3", ["ASEAN"]),
+            rec("e", "f3", ["ASEAN"]),  # a second source of f3: still one fact
+            rec("f", "f4", ["THA"]),  # does not reach Vietnam
+        ]
+    )
+    out = data.partner_engagement_by_year(records, "VNM").set_index("level")["facts"].to_dict()
+    assert out == {"direct": 1, "group": 2}
+    lev = data.reach_level(records, "VNM")
+    assert list(lev["record_id"]) == ["a", "b", "c", "d", "e"]
+    assert list(lev["via"]) == ["", "ASEAN", "ASEAN", "ASEAN", "ASEAN"]
+
+
+def test_partner_page_shows_group_level_records_marked(client: TestClient) -> None:
+    from softpower.report import data
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    lev = data.reach_level(store.records(), "VNM")
+    group_ind = lev[(lev["kind"] == "indicator") & (lev["level"] == "group")]
+    assert len(group_ind)  # the bundled ledger has indicators stated for ASEAN
+    html = client.get("/partner", params={"partner": "VNM"}).text
+    figs = page_figures(html)
+    # indicators: the group-level values are their own dotted series, named as such
+    traces = figs["partner-indicators"]["data"]
+    grouped = [t for t in traces if "(group-level)" in t["name"]]
+    assert grouped and all(t["line"]["dash"] == "dot" for t in grouped)
+    assert all("(group-level)" not in t["name"] for t in traces if t["line"].get("dash") != "dot")
+    shown = {k.split("|")[1] for t in grouped for k in t["customdata"]}
+    assert shown <= set(group_ind["record_id"].astype(str)) and shown
+    # engagement: direct and group-level bars add up to the distinct facts, each counted once
+    bars = figs["partner-engagement"]["data"]
+    total = sum(sum(values(t["y"])) for t in bars)
+    eng = lev[(lev["kind"] == "engagement") & lev["year"].notna()]
+    assert total == eng.groupby(["actor", "year"])["fact_key"].nunique().sum()
+    assert any("(group-level)" in t["name"] and t["marker"]["pattern"]["shape"] == "/" for t in bars)
+    # the donor table says how many engagements are group-level
+    table = html.split('id="donor-table"')[1].split("</table>")[0]
+    assert "of them group-level" in table

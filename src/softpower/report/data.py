@@ -296,6 +296,50 @@ def engagement_by_year(records: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
+def reach_level(records: pd.DataFrame, partner: str) -> pd.DataFrame:
+    """``records`` with ``level`` (``direct``: ``partner`` is named; ``group``: only a group it belongs
+    to is) and ``via`` (the named groups that reach ``partner``, space-separated; empty when direct).
+
+    Records reaching ``partner`` neither way are dropped.
+    """
+    direct = records["partners"].map(lambda ps: partner in ps)
+    reached = direct | records["partner_states"].map(lambda ps: partner in ps)
+    out = records[reached].copy()
+    out["level"] = ["direct" if d else "group" for d in direct[reached]]
+    out["via"] = [
+        ""
+        if level == "direct"
+        else " ".join(
+            p for p in ps if p != partner and partner in partner_states([p], None if pd.isna(y) else int(y))
+        )
+        for level, ps, y in zip(out["level"], out["partners"], out["year"], strict=True)
+    ]
+    return out
+
+
+def partner_engagement_by_year(records: pd.DataFrame, partner: str) -> pd.DataFrame:
+    """Distinct engagement facts per donor and year reaching ``partner``, split by level.
+
+    A fact (records sharing a ``fact_key``) counts once per donor and year: as ``direct`` when
+    any of its records names ``partner``, else as ``group`` (only a group it belongs to is named,
+    e.g. ASEAN). Columns: ``actor, year, level, facts, record_ids``.
+    """
+    cols = ["actor", "year", "level", "facts", "record_ids"]
+    eng = reach_level(records[(records["kind"] == "engagement") & records["year"].notna()], partner)
+    if eng.empty:
+        return pd.DataFrame(columns=cols)
+    best = (
+        eng.assign(d=eng["level"] == "direct")
+        .groupby(["actor", "year", "fact_key"], sort=False)["d"]
+        .transform("any")
+    )
+    eng = eng.assign(level=["direct" if b else "group" for b in best])
+    g = eng.groupby(["actor", "year", "level"], sort=True)
+    out = g.agg(facts=("fact_key", "nunique"), record_ids=("record_id", list)).reset_index()
+    out["year"] = out["year"].astype(int)
+    return out[cols]
+
+
 def network_edges(records: pd.DataFrame) -> pd.DataFrame:
     """Donor → stated partner edges per power type: distinct facts, constant USD, record ids."""
     eng = records[records["kind"] == "engagement"].explode("partners")

@@ -550,30 +550,49 @@ def _donor_label(code: str) -> str:
 
 
 def partner_engagement(by_year: pd.DataFrame, partner: str, top: int = 8) -> go.Figure:
-    """Distinct engagements with ``partner`` per year, stacked by donor (top donors, the rest as one)."""
-    title = f"Engagement with {names.state(partner)} per year, by donor (distinct facts)"
+    """Distinct engagements with ``partner`` per year, stacked by donor (top donors, the rest as one).
+
+    ``by_year`` is :func:`softpower.report.data.partner_engagement_by_year`: facts that name only a
+    group the partner belongs to (``level`` = ``group``) are drawn hatched on top of each donor's
+    direct ones; each fact counts once.
+    """
+    title = (
+        f"Engagement with {names.state(partner)} per year, by donor (distinct facts; hatched = group-level)"
+    )
     if by_year.empty:
         return _empty(title, "No dated engagement reaches this partner.")
-    sums = pd.DataFrame(by_year.groupby(["actor", "year"], as_index=False)["facts"].sum())
+    if "level" not in by_year.columns:
+        by_year = by_year.assign(level="direct")
+    sums = pd.DataFrame(by_year.groupby(["actor", "year", "level"], as_index=False)["facts"].sum())
     folded_frame, folded = top_and_rest(sums, "actor", "facts", top)
-    per = pd.DataFrame(folded_frame.groupby(["actor", "year"], as_index=False)["facts"].sum())
+    per = pd.DataFrame(folded_frame.groupby(["actor", "year", "level"], as_index=False)["facts"].sum())
     if folded:
         title += f"<br><sup>top {top - 1} donors; {folded} others summed as 'Other donors'</sup>"
     actors = per.groupby("actor")["facts"].sum().sort_values(ascending=False).index.tolist()
     fig = go.Figure()
-    for a in actors:
-        g = per[per["actor"] == a].sort_values("year")
-        fig.add_trace(
-            go.Bar(
-                x=g["year"],
-                y=g["facts"],
-                name=_donor_label(a),
-                marker_color="#bbbbbb" if a == OTHER else donor_colour(a, actors),
-                customdata=None if a == OTHER else [f"dyad|{a}|{partner}|{int(y)}" for y in g["year"]],
-                hovertemplate=f"{_donor_label(a)} → {names.state(partner)}, %{{x}}: %{{y}} engagement(s)"
-                "<extra></extra>",
+    for level in ("direct", "group"):
+        for a in actors:
+            g = per[(per["actor"] == a) & (per["level"] == level)].sort_values("year")
+            if g.empty:
+                continue
+            how = (
+                f"{names.state(partner)}" if level == "direct" else f"a group holding {names.state(partner)}"
             )
-        )
+            fig.add_trace(
+                go.Bar(
+                    x=g["year"],
+                    y=g["facts"],
+                    name=_donor_label(a) + ("" if level == "direct" else " (group-level)"),
+                    legendgroup=a,
+                    marker={
+                        "color": "#bbbbbb" if a == OTHER else donor_colour(a, actors),
+                        "pattern": {"shape": "/" if level == "group" else ""},
+                        "opacity": 1.0 if level == "direct" else 0.6,
+                    },
+                    customdata=None if a == OTHER else [f"dyad|{a}|{partner}|{int(y)}" for y in g["year"]],
+                    hovertemplate=f"{_donor_label(a)} → {how}, %{{x}}: %{{y}} engagement(s)<extra></extra>",
+                )
+            )
     fig.update_layout(barmode="stack", legend={"title": {"text": "Donor"}})
     fig.update_xaxes(tickformat="d")
     fig.update_yaxes(title="distinct engagements")
@@ -617,14 +636,21 @@ def partner_scores(dyads: pd.DataFrame, partner: str, top: int = 8) -> go.Figure
     return _layout(fig, title, 420)
 
 
+def _group_names(codes: str) -> str:
+    return ", ".join(names.state(c) for c in codes.split())
+
+
 def value_series(records: pd.DataFrame, field: str, title: str, top_metrics: int = 12) -> go.Figure:
     """Indicator or perception series: one line per donor, a menu per metric; hover names the source.
 
     ``records`` are indicator (``field="metric"``) or perception (``field="measure"``) records
-    with ``actor, year, value, doc_title, publisher, name``. Each point is one record; a click
-    lists it (``actor|`` keys are avoided: the key names the donor and the partner).
+    with ``actor, year, value, doc_title, publisher, name`` and optionally ``via`` (groups through
+    which a group-level record reaches the partner, see :func:`softpower.report.data.reach_level`;
+    drawn as separate dotted series). Each point is one record; a click lists it.
     """
     r = records[records[field].notna() & records["year"].notna() & records["value"].notna()]
+    if "via" not in r.columns:
+        r = r.assign(via="")
     if r.empty:
         return _empty(title, "No dated values.")
     counts = r[field].value_counts()
@@ -637,23 +663,27 @@ def value_series(records: pd.DataFrame, field: str, title: str, top_metrics: int
     for m in metrics:
         g = r[r[field] == m]
         actors = sorted(g["actor"].unique())
-        for a in actors:
-            h = g[g["actor"] == a].sort_values("year")
+        for (a, via), h in g.groupby(["actor", "via"], sort=True):
+            h = h.sort_values("year")
             src = [
                 " · ".join(str(x) for x in (t, pub, n) if isinstance(x, str) and x)
                 for t, pub, n in zip(h["doc_title"], h["publisher"], h["name"], strict=True)
             ]
+            # a group-level value (named for a group such as ASEAN) is its own dotted series, never
+            # added to the partner's own values
+            who = names.state(a) + (f" · {_group_names(via)} (group-level)" if via else "")
             fig.add_trace(
                 go.Scatter(
                     x=h["year"],
                     y=h["value"],
                     mode="lines+markers",
-                    name=names.state(a),
+                    name=who,
                     legendgroup=a,
-                    line={"color": donor_colour(a, actors)},
+                    line={"color": donor_colour(a, actors), "dash": "dot" if via else "solid"},
+                    marker={"symbol": "circle-open" if via else "circle"},
                     customdata=[f"record|{i}" for i in h["record_id"]],
                     hovertext=[
-                        f"{names.state(a)} ({a}), {names.metric(m)}, {int(y)}: {v:,.4g}<br>source: {s}"
+                        f"{who} ({a}), {names.metric(m)}, {int(y)}: {v:,.4g}<br>source: {s}"
                         for y, v, s in zip(h["year"], h["value"], src, strict=True)
                     ],
                     hoverinfo="text",

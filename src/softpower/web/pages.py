@@ -422,6 +422,34 @@ def coverage_grid(store: Store, partner: str, year: int | None, donors: list[str
     return frame.sort_values(["kind", "source"]).reset_index(drop=True)
 
 
+def donor_summary(eng: pd.DataFrame) -> pd.DataFrame:
+    """Per donor: distinct engagement facts (``facts``), those reaching the partner only through a
+    group (``group_facts``: no record of the fact names the partner), constant USD and years.
+
+    ``eng`` carries ``level`` (:func:`softpower.report.data.reach_level`). Constant USD is summed
+    over distinct facts (one record per fact, a direct one first), so that a fact stated by
+    several sources, or both for the partner and its group, counts once.
+    """
+    cols = ["actor", "facts", "group_facts", "usd_const", "first", "last"]
+    if eng.empty:
+        return pd.DataFrame(columns=cols)
+    one = eng.assign(d=eng["level"] == "direct").sort_values("d", ascending=False, kind="stable")
+    one = one.drop_duplicates(["actor", "fact_key"])
+    out = (
+        one.groupby("actor")
+        .agg(
+            facts=("fact_key", "size"),
+            direct=("d", "sum"),
+            usd_const=("amount_usd_const", lambda s: float(s.sum(min_count=1)) if s.notna().any() else None),
+            first=("year", "min"),
+            last=("year", "max"),
+        )
+        .reset_index()
+    )
+    out["group_facts"] = out["facts"] - out["direct"]
+    return out.sort_values(["facts", "actor"], ascending=[False, True])[cols]
+
+
 @router.get("/partner", response_class=HTMLResponse)
 def partner_page(request: Request) -> HTMLResponse:
     """Everything about one partner state over time: engagement, index, indicators, perceptions, coverage."""
@@ -452,12 +480,17 @@ def partner_page(request: Request) -> HTMLResponse:
         leaders = leaders[leaders["year"] >= year_from]
     if year_to is not None:
         leaders = leaders[leaders["year"] <= year_to]
-    eng = sel[sel["kind"] == "engagement"]
-    ind = sel[(sel["kind"] == "indicator") & sel["partners"].map(lambda ps: partner in ps)]
-    per = sel[(sel["kind"] == "perception") & sel["partners"].map(lambda ps: partner in ps)]
+    # records naming the partner (direct) and those naming only a group it belongs to (group-level,
+    # e.g. ASEAN): both are shown, the group-level ones marked, each fact counted once
+    lev = data.reach_level(sel, partner)
+    eng = lev[lev["kind"] == "engagement"]
+    ind = lev[lev["kind"] == "indicator"]
+    per = lev[lev["kind"] == "perception"]
     figs = {
         "partner-scores": figures.partner_scores(dy, partner),
-        "partner-engagement": figures.partner_engagement(data.engagement_by_year(eng), partner),
+        "partner-engagement": figures.partner_engagement(
+            data.partner_engagement_by_year(eng, partner), partner
+        ),
         "partner-indicators": figures.value_series(
             ind, "metric", f"Indicators of donors toward {names.state(partner)}"
         ),
@@ -472,28 +505,17 @@ def partner_page(request: Request) -> HTMLResponse:
     cov_year = int_param(request, "year") or (int(dy["year"].max()) if len(dy) else None)
     grid = coverage_grid(store, partner, cov_year, donors)
     pg = pager(request, len(leaders), size=25)
-    by_donor = (
-        eng.groupby("actor")
-        .agg(
-            facts=("fact_key", "nunique"),
-            usd_const=("amount_usd_const", lambda s: float(s.sum(min_count=1)) if s.notna().any() else None),
-            first=("year", "min"),
-            last=("year", "max"),
-        )
-        .reset_index()
-        .sort_values("facts", ascending=False)
-        if len(eng)
-        else pd.DataFrame(columns=["actor", "facts", "usd_const", "first", "last"])
-    )
+    by_donor = donor_summary(eng)
     sources = (
         pd.concat([ind, per])
+        .assign(group=lambda f: f["level"] == "group")
         .groupby(["doc", "doc_title", "publisher"], dropna=False)
-        .size()
-        .reset_index(name="n_values")
+        .agg(n_values=("record_id", "size"), n_group=("group", "sum"))
+        .reset_index()
         .sort_values("n_values", ascending=False)
         .head(20)
         if len(ind) + len(per)
-        else pd.DataFrame(columns=["doc", "doc_title", "publisher", "n_values"])
+        else pd.DataFrame(columns=["doc", "doc_title", "publisher", "n_values", "n_group"])
     )
     return render_page(
         request,
