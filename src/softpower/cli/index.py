@@ -135,57 +135,10 @@ def _explain_table(frame: pd.DataFrame, partner: str, year: int) -> str:
 
 
 def _audit_table(audit: dict) -> str:  # type: ignore[type-arg]
-    """Treatment per indicator, then per pillar PCA and Cronbach's alpha."""
-    buf = io.StringIO()
-    con = Console(file=buf, width=140, force_terminal=False)
-    t = Table(title=f"Indicators: skew rule ({audit['rule']})")
-    for col in (
-        "indicator",
-        "pillar",
-        "cells",
-        "recorded",
-        "zeros",
-        "skew",
-        "kurtosis",
-        "treatment",
-        "after",
-    ):
-        t.add_column(col)
-    for r in audit["indicators"]:
-        t.add_row(
-            r["indicator"],
-            r["pillar"],
-            str(r["cells"]),
-            str(r["recorded"]),
-            _fmt(r["share_zero"], ".0%"),
-            _fmt(r["skew_before"], ".2f"),
-            _fmt(r["kurtosis_before"], ".2f"),
-            r["method"] + ("" if r["method"] == "none" else f" ({r['param']:g})"),
-            f"{_fmt(r['skew_after'], '.2f')} / {_fmt(r['kurtosis_after'], '.2f')}",
-        )
-    con.print(t)
-    t = Table(title="Pillars: PCA of the normalised indicators and Cronbach's alpha (cells observed on all)")
-    for col in ("pillar", "cells", "PC1 share", "eigenvalues", "loadings", "alpha", "note"):
-        t.add_column(col)
-    for r in audit["pillars"]:
-        t.add_row(
-            r["pillar"],
-            str(r["n"]),
-            _fmt(r["first_component_share"], ".2f"),
-            " ".join(f"{v:.2f}" for v in r["eigenvalues"] or []),
-            " ".join(f"{v:.2f}" for v in r["loadings"] or []),
-            _fmt(r["alpha"], ".2f"),
-            r["note"] or "",
-        )
-    con.print(t)
-    t = Table(title="Strong correlations between indicators (Pearson, cells both observe, |r| >= 0.5)")
-    for col in ("a", "b", "n", "r"):
-        t.add_column(col)
-    for r in audit["correlations"]:
-        if r["r"] is not None and abs(r["r"]) >= 0.5:
-            t.add_row(r["a"], r["b"], str(r["n"]), _fmt(r["r"], ".2f"))
-    con.print(t)
-    return buf.getvalue()
+    """Treatment per indicator, then per pillar PCA and Cronbach's alpha (rendered by the audit)."""
+    from softpower.measure.audit import table
+
+    return table(audit)
 
 
 def index_cmd(

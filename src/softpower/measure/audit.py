@@ -8,14 +8,32 @@ that clears the rule; when five are not enough (a long tail, typical of money), 
 ``log(1 + x / s)`` with ``s`` the median of the positive values (scale-free). The decision is
 taken once on the nominal data and applied to every Monte Carlo variant.
 
-**Structure** per pillar: Pearson correlations of the normalised indicators over the cells
-where all of them are observed, the eigenvalues of that correlation matrix (PCA), the share
-of variance of the first component and Cronbach's alpha.
+The skew after treatment is also given over the non-zero values only: most indicators are
+zero on most observed cells (a supplier that sold nothing), so the skew over all cells after
+a log mostly measures that mass of zeros, not the tail the treatment tamed.
+
+**Structure** per pillar, *available-case* (pairwise): no cell is observed on every
+indicator of most pillars (each source sees other donors), so a complete-case analysis
+would say nothing. Each pair of indicators gets its Pearson correlation over the cells both
+observe, with that ``n``; a pair with fewer than :data:`MIN_CELLS` shared cells has none.
+PCA and Cronbach's alpha then use the largest set of the pillar's indicators whose every
+pair has a correlation (ties: the set whose smallest pair ``n`` is largest), reported with
+the indicators left out and why, and the smallest and largest pair ``n``:
+
+- PCA: eigenvalues of that pairwise correlation matrix, the first component's share of the
+  total (``lambda_1 / k``) and its loadings. A pairwise matrix need not be positive
+  semi-definite; a negative eigenvalue is reported as such.
+- Cronbach's alpha, standardised, from the mean pairwise correlation ``r``:
+  ``alpha = k r / (1 + (k - 1) r)``.
+
+The complete-case figures (cells observed on all the pillar's indicators) are kept beside
+them, with their ``n``, as a cross-check where they exist.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -39,6 +57,7 @@ class Treatment:
     kurtosis_before: float | None
     skew_after: float | None
     kurtosis_after: float | None
+    skew_after_nonzero: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,16 +96,21 @@ def decide(x: np.ndarray, enabled: bool = True) -> Treatment:
     x = np.asarray(x, dtype=float)
     s0, k0 = shape(x)
     if not enabled or not fails_rule(x):
-        return Treatment("none", 0.0, s0, k0, s0, k0)
+        return Treatment("none", 0.0, s0, k0, s0, k0, _nonzero_skew(x))
     for k in range(1, MAX_WINSORISED + 1):
         y = winsorise(x, k)
         if not fails_rule(y):
             s1, k1 = shape(y)
-            return Treatment("winsorise", float(k), s0, k0, s1, k1)
+            return Treatment("winsorise", float(k), s0, k0, s1, k1, _nonzero_skew(y))
     pos = np.abs(x[x != 0])
     scale = float(np.median(pos)) if len(pos) else 1.0
-    s1, k1 = shape(log_scale(x, scale))
-    return Treatment("log", scale, s0, k0, s1, k1)
+    y = log_scale(x, scale)
+    s1, k1 = shape(y)
+    return Treatment("log", scale, s0, k0, s1, k1, _nonzero_skew(y))
+
+
+def _nonzero_skew(y: np.ndarray) -> float | None:
+    return shape(y[y != 0])[0]
 
 
 def apply(x: np.ndarray, t: Treatment) -> np.ndarray:
@@ -151,13 +175,115 @@ def structure(x: np.ndarray, names: list[str]) -> dict[str, Any]:
     return out
 
 
+def pairwise(values: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise-complete Pearson correlations of indicators observed on different cells.
+
+    ``values[i] = (sorted cell ids, values)``. Returns ``(r[k, k], n[k, k])``: ``n`` the cells
+    both observe, ``r`` their correlation there (diagonal 1; NaN with fewer than
+    :data:`MIN_CELLS` shared cells or a constant column).
+    """
+    k = len(values)
+    r = np.full((k, k), np.nan)
+    n = np.zeros((k, k), dtype=int)
+    for i in range(k):
+        r[i, i], n[i, i] = 1.0, len(values[i][0])
+        for j in range(i + 1, k):
+            _, ia, ib = np.intersect1d(values[i][0], values[j][0], return_indices=True)
+            n[i, j] = n[j, i] = len(ia)
+            if len(ia) >= MIN_CELLS:
+                a, b = values[i][1][ia], values[j][1][ib]
+                if np.ptp(a) > 0 and np.ptp(b) > 0:
+                    r[i, j] = r[j, i] = float(np.corrcoef(a, b)[0, 1])
+    return r, n
+
+
+def pairwise_structure(values: list[tuple[np.ndarray, np.ndarray]], names: list[str]) -> dict[str, Any]:
+    """Available-case PCA and standardised Cronbach's alpha of one pillar's indicators.
+
+    Uses the largest subset of indicators whose every pair has a correlation (see the module
+    docstring); returns ``{indicators, used, left_out, pair_n, pair_n_min, pair_n_max,
+    correlation, eigenvalues, first_component_share, loadings, alpha, mean_r,
+    positive_definite, note}`` (figures ``None`` with a ``note`` when no pair qualifies).
+    """
+    k = len(names)
+    r, n = pairwise(values)
+    out: dict[str, Any] = {
+        "indicators": names,
+        "used": [],
+        "left_out": [],
+        "pair_n": [[int(v) for v in row] for row in n],
+        "correlation": [[None if np.isnan(v) else round(float(v), 6) for v in row] for row in r],
+        "pair_n_min": None,
+        "pair_n_max": None,
+        "eigenvalues": None,
+        "first_component_share": None,
+        "loadings": None,
+        "alpha": None,
+        "mean_r": None,
+        "positive_definite": None,
+        "note": None,
+    }
+    if k < 2:
+        out["note"] = "one indicator: no structure to check"
+        return out
+    best: tuple[int, int, tuple[int, ...]] | None = None
+    for size in range(k, 1, -1):
+        for sub in combinations(range(k), size):
+            if all(not np.isnan(r[i, j]) for i, j in combinations(sub, 2)):
+                low = min(int(n[i, j]) for i, j in combinations(sub, 2))
+                if best is None or (size, low) > best[:2]:
+                    best = (size, low, sub)
+        if best is not None:
+            break
+    if best is None:
+        out["left_out"] = [
+            {"indicator": names[i], "why": f"no other indicator shares {MIN_CELLS} varying cells with it"}
+            for i in range(k)
+        ]
+        out["note"] = f"no pair of indicators shares {MIN_CELLS} cells with varying values: no correlation"
+        return out
+    chosen = list(best[2])
+    pairs_n = [int(n[i, j]) for i, j in combinations(chosen, 2)]
+    rs = r[np.ix_(chosen, chosen)]
+    vals, vecs = np.linalg.eigh(rs)
+    order = np.argsort(vals)[::-1]
+    vals, first = vals[order], vecs[:, order[0]]
+    first = first * (1 if first.sum() >= 0 else -1)
+    m = len(chosen)
+    mean_r = float(rs[np.triu_indices(m, 1)].mean())
+    alpha = m * mean_r / (1 + (m - 1) * mean_r) if 1 + (m - 1) * mean_r != 0 else None
+    left = []
+    for i in range(k):
+        if i in chosen:
+            continue
+        missing = [f"{names[j]} (n {int(n[i, j])})" for j in chosen if np.isnan(r[i, j])]
+        left.append({"indicator": names[i], "why": "no correlation with " + ", ".join(missing)})
+    out.update(
+        used=[names[i] for i in chosen],
+        left_out=left,
+        pair_n_min=min(pairs_n),
+        pair_n_max=max(pairs_n),
+        eigenvalues=[round(float(v), 6) for v in vals],
+        first_component_share=round(float(vals[0] / m), 6),
+        loadings=[round(float(v), 6) for v in first],
+        alpha=None if alpha is None else round(float(alpha), 6),
+        mean_r=round(mean_r, 6),
+        positive_definite=bool(vals[-1] > 0),
+    )
+    if vals[-1] < 0:
+        out["note"] = "the pairwise matrix is not positive semi-definite (pairs observed on different cells)"
+    return out
+
+
 def report(model: Any) -> dict[str, Any]:
     """The audit of a compiled :class:`~softpower.measure.engine.Model` (nominal choices).
 
-    Returns ``{rule, indicators, correlations, pillars}``: per indicator its pillar, observed
-    cells, cells with a record, share of zeros, skewness/kurtosis before and after and the
-    treatment chosen; pairwise Pearson correlations of the normalised indicators over the
-    cells both observe (with ``n``); per pillar :func:`structure`.
+    Returns ``{rule, structure, indicators, correlations, pillars}``: per indicator its
+    pillar, observed cells, cells with a record, share of zeros, skewness/kurtosis before and
+    after and the treatment chosen; pairwise Pearson correlations of the normalised
+    indicators over the cells both observe (with ``n``); per pillar
+    :func:`pairwise_structure` (available-case) with the complete-case :func:`structure`
+    under ``complete_case``. Plain data (lists, numbers, strings) for the CLI and the report.
     """
     d = model.nominal()
     src, _, split, imp, norm, agg, hl, amt = d.row(0)
@@ -178,31 +304,125 @@ def report(model: Any) -> dict[str, Any]:
                 **{key: (round(v, 6) if isinstance(v, float) else v) for key, v in t.to_dict().items()},
             }
         )
-    corr = []
-    for i in range(len(values)):
-        for j in range(i + 1, len(values)):
-            ids, ia, ib = np.intersect1d(values[i][0], values[j][0], return_indices=True)
-            r = None
-            if len(ids) >= MIN_CELLS:
-                a, b = values[i][1][ia], values[j][1][ib]
-                if np.ptp(a) > 0 and np.ptp(b) > 0:
-                    r = round(float(np.corrcoef(a, b)[0, 1]), 6)
-            corr.append({"a": model.specs[i].name, "b": model.specs[j].name, "n": int(len(ids)), "r": r})
+    r_all, n_all = pairwise(values)
+    corr = [
+        {
+            "a": model.specs[i].name,
+            "b": model.specs[j].name,
+            "n": int(n_all[i, j]),
+            "r": None if np.isnan(r_all[i, j]) else round(float(r_all[i, j]), 6),
+        }
+        for i, j in combinations(range(len(values)), 2)
+    ]
     pillars = []
     for p, name in enumerate(model.framework.pillar_names):
         ks = [k for k, s in enumerate(model.specs) if s.pillar == p]
+        names = [model.specs[k].name for k in ks]
         shared = values[ks[0]][0]
         for k in ks[1:]:
             shared = np.intersect1d(shared, values[k][0])
         cols = [values[k][1][np.searchsorted(values[k][0], shared)] for k in ks]
         x = np.stack(cols, axis=1) if len(shared) else np.zeros((0, len(ks)))
-        pillars.append({"pillar": name, **structure(x, [model.specs[k].name for k in ks])})
+        pillars.append(
+            {
+                "pillar": name,
+                **pairwise_structure([values[k] for k in ks], names),
+                "complete_case": structure(x, names),
+            }
+        )
     return {
         "rule": (
             f"|skewness| > {SKEW_LIMIT} and excess kurtosis > {KURTOSIS_LIMIT}: winsorise up to "
             f"{MAX_WINSORISED} values, else log(1 + x / median)"
         ),
+        "structure": (
+            f"available-case: Pearson r per pair over the cells both observe (n >= {MIN_CELLS}); PCA and "
+            "standardised alpha on the largest set of indicators whose every pair has one"
+        ),
         "indicators": inds,
         "correlations": corr,
         "pillars": pillars,
     }
+
+
+def _fmt(v: object, spec: str) -> str:
+    return "-" if v is None or (isinstance(v, float) and v != v) else format(v, spec)
+
+
+def _short(text: str) -> str:
+    """``indicator:students_hosted`` -> ``students_hosted`` (for narrow table cells)."""
+    return text.replace("indicator:", "")
+
+
+def table(audit: dict[str, Any], width: int = 160) -> str:
+    """The audit as text tables (``softpower index --audit``): treatment per indicator with the
+    skew before and after, available-case PCA and alpha per pillar, strong correlations."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    con = Console(file=buf, width=width, force_terminal=False)
+    t = Table(title=f"Indicators: skew rule ({audit['rule']})")
+    for col in ("indicator", "pillar", "cells", "recorded", "zeros", "skew", "kurtosis", "treatment"):
+        t.add_column(col)
+    t.add_column("skew / kurtosis after")
+    t.add_column("skew after (non-zero)")
+    for r in audit["indicators"]:
+        t.add_row(
+            r["indicator"],
+            r["pillar"],
+            str(r["cells"]),
+            str(r["recorded"]),
+            _fmt(r["share_zero"], ".0%"),
+            _fmt(r["skew_before"], ".2f"),
+            _fmt(r["kurtosis_before"], ".2f"),
+            r["method"] + ("" if r["method"] == "none" else f" ({r['param']:g})"),
+            f"{_fmt(r['skew_after'], '.2f')} / {_fmt(r['kurtosis_after'], '.2f')}",
+            _fmt(r.get("skew_after_nonzero"), ".2f"),
+        )
+    con.print(t)
+    t = Table(title=f"Pillars: PCA and standardised Cronbach's alpha ({audit.get('structure', '')})")
+    for col in (
+        "pillar",
+        "indicators used",
+        "pair n",
+        "PC1 share",
+        "eigenvalues",
+        "loadings",
+        "mean r",
+        "alpha",
+        "complete cells (alpha)",
+        "left out / note",
+    ):
+        t.add_column(col)
+    for r in audit["pillars"]:
+        cc = r.get("complete_case") or {}
+        if r.get("used"):
+            notes = [f"{_short(x['indicator'])}: {_short(x['why'])}" for x in r.get("left_out", [])]
+        else:
+            notes = []
+        if r.get("note"):
+            notes.append(r["note"])
+        t.add_row(
+            r["pillar"],
+            "\n".join(_short(x) for x in r.get("used") or []) or "-",
+            "-" if r.get("pair_n_min") is None else f"{r['pair_n_min']}-{r['pair_n_max']}",
+            _fmt(r["first_component_share"], ".2f"),
+            " ".join(f"{v:.2f}" for v in r["eigenvalues"] or []),
+            " ".join(f"{v:.2f}" for v in r["loadings"] or []),
+            _fmt(r.get("mean_r"), ".2f"),
+            _fmt(r["alpha"], ".2f"),
+            f"{cc.get('n', 0)} ({_fmt(cc.get('alpha'), '.2f')})",
+            "\n".join(notes),
+        )
+    con.print(t)
+    t = Table(title="Strong correlations between indicators (Pearson, cells both observe, |r| >= 0.5)")
+    for col in ("a", "b", "n", "r"):
+        t.add_column(col)
+    for r in audit["correlations"]:
+        if r["r"] is not None and abs(r["r"]) >= 0.5:
+            t.add_row(r["a"], r["b"], str(r["n"]), _fmt(r["r"], ".2f"))
+    con.print(t)
+    return buf.getvalue()
