@@ -116,8 +116,10 @@ def test_explanations_add_up_and_leaders_say_what_they_rest_on(ledger: Path) -> 
     # unobserved indicators have no value and no source
     miss = ex.loc[ex["source"] == ""]
     assert miss["value"].isna().all()
-    thin = lt.loc[lt["leader"].notna() & (lt["n_facts"] < 5)]
-    assert thin["note"].str.contains("fewer than 5").all()
+    thin = lt.loc[lt["leader"].notna() & (lt["support"] < 2)]
+    assert len(thin) and thin["note"].str.contains("fewer than 2").all()
+    firm = lt.loc[lt["leader"].notna() & (lt["support"] >= 2)]
+    assert not firm["note"].str.contains("fewer than 2").any()
     single = lt.loc[lt["n_compared"] == 1]
     assert (~single["comparable"]).all() and single["note"].str.contains("only donor observed").all()
 

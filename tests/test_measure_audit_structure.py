@@ -137,3 +137,45 @@ def test_the_audit_table_shows_before_and_after_skew_and_pair_n() -> None:
     text = audit.table(rep)
     assert f"{t.skew_before:.2f}" in text and f"{t.skew_after:.2f}" in text
     assert "log (" in text and "2000-2000" in text
+
+
+def test_support_counts_shared_primary_indicators_not_facts() -> None:
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from softpower.measure import leaders_table
+
+    names = ["indicator:oda_disbursement", "indicator:diplomatic_posts", "roots:economic"]
+    assert audit.support(0b111, 0b101, names) == ["indicator:oda_disbursement"]  # roots left out
+    assert audit.support(0b011, None, names) == names[:2]  # a lone donor: its own indicators
+
+    def dy(partner: str, rows: list[tuple[str, float, int, int]]) -> list[dict]:
+        ranked = sorted(rows, key=lambda r: -r[1])
+        return [
+            {
+                "actor": a,
+                "partner": partner,
+                "year": 2015,
+                "score": s,
+                "rank": i + 1,
+                "lead_share": 1.0,
+                "coverage": 1.0,
+                "indicators_observed": m,
+                "n_facts": f,
+            }
+            for i, (a, s, m, f) in enumerate(ranked)
+        ]
+
+    dyads = pd.DataFrame(
+        # one DAC total (1 fact) per donor, but compared on ODA and posts: firm
+        dy("VNM", [("JPN", 0.9, 0b011, 1), ("KOR", 0.5, 0b011, 1)])
+        # 40 facts, yet leader and runner-up share only the ODA indicator: thin
+        + dy("THA", [("JPN", 0.9, 0b101, 40), ("USA", 0.5, 0b111, 40)])
+    )
+    res = SimpleNamespace(dyads=dyads, meta={"indicators": names})
+    lt = leaders_table(res).set_index("partner")
+    assert lt.loc["VNM", "support"] == 2 and "fewer than" not in lt.loc["VNM", "note"]
+    assert lt.loc["VNM", "support_indicators"] == "indicator:oda_disbursement, indicator:diplomatic_posts"
+    assert lt.loc["THA", "support"] == 1
+    assert "rests on 1 indicator(s) shared with the runner-up (fewer than 2)" in lt.loc["THA", "note"]

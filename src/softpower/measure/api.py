@@ -13,11 +13,12 @@ import numpy as np
 import pandas as pd
 
 from softpower.errors import SoftpowerError
+from softpower.measure.audit import MIN_SUPPORT
 from softpower.measure.audit import report as audit_report
 from softpower.measure.dyads import _opened
 from softpower.measure.engine import Model
 from softpower.measure.framework import Framework, check_weights, load_framework
-from softpower.measure.index import MIN_FACTS, actor_frame, dyad_frame, leaders_table
+from softpower.measure.index import actor_frame, dyad_frame, leaders_table
 from softpower.measure.panel import engagement_rows, load_panel
 from softpower.measure.profile import dspd_profile
 from softpower.measure.uncertainty import RankDistribution, index_sensitivity, monte_carlo, sobol_size
@@ -242,7 +243,7 @@ def run_index(
             "weights": "Dirichlet centred on the nominal weights",
             "note": sens.attrs.get("note"),
         },
-        "min_facts": MIN_FACTS,
+        "min_support": MIN_SUPPORT,
         "seed": seed,
         "year": year,
         "min_sources": min_sources,

@@ -426,3 +426,24 @@ def table(audit: dict[str, Any], width: int = 160) -> str:
             t.add_row(r["a"], r["b"], str(r["n"]), _fmt(r["r"], ".2f"))
     con.print(t)
     return buf.getvalue()
+
+
+#: A leader call that rests on fewer primary indicators shared with the runner-up says so.
+MIN_SUPPORT = 2
+
+
+def support(leader_mask: int, runner_mask: int | None, indicators: list[str] | None) -> list[str]:
+    """The primary indicators a leader call rests on: observed for both the leader and the
+    runner-up (for a lone donor: for the leader), secondary ``roots:`` stocks left out.
+
+    A leader call's evidence is counted in *indicators* (each its own dataset and unit), not
+    in facts: one OECD DAC2a country-year total is one fact though it summarises hundreds of
+    transactions, while an essay's sentences are many facts about one programme. The roots
+    stocks re-count the engagement records that the money indicators already use, so they
+    add no independent evidence. ``leader_mask``/``runner_mask`` are the bit masks of
+    ``indicators_observed`` (bit ``k`` = ``indicators[k]``).
+    """
+    if not indicators:
+        return []
+    mask = int(leader_mask) if runner_mask is None else int(leader_mask) & int(runner_mask)
+    return [name for k, name in enumerate(indicators) if mask >> k & 1 and not name.startswith("roots:")]

@@ -12,11 +12,9 @@ import numpy as np
 import pandas as pd
 
 from softpower.errors import SoftpowerError
+from softpower.measure.audit import MIN_SUPPORT, support
 from softpower.measure.engine import AGG_NAMES, Model
 from softpower.measure.uncertainty import RankDistribution, _total_ranks
-
-#: A leader call resting on fewer facts than this (in the leader's cell) says so.
-MIN_FACTS = 5
 
 
 def dyad_frame(
@@ -93,11 +91,13 @@ LEADER_COLUMNS = (
     "runner_up_coverage",
     "comparable",
     "n_facts",
+    "support",
+    "support_indicators",
     "note",
 )
 
 
-def leaders_table(source: Any, year: int | None = None, min_facts: int = MIN_FACTS) -> pd.DataFrame:
+def leaders_table(source: Any, year: int | None = None, min_support: int = MIN_SUPPORT) -> pd.DataFrame:
     """The one leaders table: per partner and year, who leads, by how much, how surely, on what.
 
     Parameters
@@ -106,8 +106,9 @@ def leaders_table(source: Any, year: int | None = None, min_facts: int = MIN_FAC
         An :class:`~softpower.measure.api.IndexResult` or its ``dyads`` frame.
     year
         Keep this year only.
-    min_facts
-        Leader calls whose cell rests on fewer facts are noted as thin.
+    min_support
+        Leader calls resting on fewer primary indicators shared with the runner-up are noted
+        as thin (:func:`softpower.measure.audit.support`).
 
     Returns
     -------
@@ -118,8 +119,11 @@ def leaders_table(source: Any, year: int | None = None, min_facts: int = MIN_FAC
         ``n_compared`` counts the donors observed in that partner-year (donors no source
         observes there are not compared, never scored 0). ``comparable`` is false when the
         leader and the runner-up are not observed on the same indicators, or when the leader
-        is the only donor observed; ``note`` says why, and says when the call rests on fewer
-        than ``min_facts`` facts.
+        is the only donor observed; ``note`` says why. ``support`` counts the primary
+        indicators observed for both the leader and the runner-up (named in
+        ``support_indicators``; roots stocks re-count records and are left out); ``note``
+        says when it is below ``min_support``. ``n_facts`` (the leader cell's facts) is
+        shown, not used: one dataset total is one fact.
 
     Examples
     --------
@@ -127,6 +131,8 @@ def leaders_table(source: Any, year: int | None = None, min_facts: int = MIN_FAC
     >>> leaders_table(run_index("l.duckdb", mc=200), year=2015)  # doctest: +SKIP
     """
     dyads = source.dyads if hasattr(source, "dyads") else source
+    meta = getattr(source, "meta", None) or {}
+    names = meta.get("indicators")
     if year is not None:
         dyads = dyads.loc[dyads["year"] == year]
     if dyads.empty:
@@ -170,7 +176,9 @@ def leaders_table(source: Any, year: int | None = None, min_facts: int = MIN_FAC
     out["margin"] = (out["score"] - out["runner_up_score"]).fillna(0.0)
     same = out["leader_mask"].to_numpy() == out["runner_mask"].fillna(-1).to_numpy()
     comparable = same & ~single & (out["n_top"].to_numpy() == 1)
-    notes = []
+    notes: list[str] = []
+    supports: list[int] = []
+    shared_names: list[str] = []
     for r, ok, one, lead_ok in zip(out.itertuples(), comparable, single, leads, strict=True):
         parts = []
         if one:
@@ -184,13 +192,23 @@ def leaders_table(source: Any, year: int | None = None, min_facts: int = MIN_FAC
                 if has_cov
                 else "not comparable"
             )
-        if r.leader is not None and has_cov and r.n_facts < min_facts:
-            parts.append(f"rests on {int(r.n_facts)} fact(s) (fewer than {min_facts})")
+        rm = None if one or pd.isna(r.runner_mask) else r.runner_mask
+        shared = support(r.leader_mask, rm, names) if has_cov else []
+        supports.append(len(shared))
+        shared_names.append(", ".join(shared))
+        if r.leader is not None and has_cov and names and len(shared) < min_support:
+            parts.append(
+                f"rests on {len(shared)} indicator(s) shared with the runner-up (fewer than {min_support})"
+                if not one
+                else f"rests on {len(shared)} indicator(s) (fewer than {min_support})"
+            )
         notes.append("; ".join(parts))
     out["comparable"] = comparable
     out["note"] = notes
     out["year"] = out["year"].astype(int)
     out["n_facts"] = out["n_facts"].astype(int)
+    out["support"] = supports
+    out["support_indicators"] = shared_names
     return out[list(LEADER_COLUMNS)].reset_index(drop=True)
 
 
