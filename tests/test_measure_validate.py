@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -109,3 +110,72 @@ def test_fitted_weights_never_do_worse_in_sample(tmp_path: Path) -> None:
     if fit["nominal_in_sample"]["rho"] is not None:
         assert fit["in_sample"]["rho"] >= fit["nominal_in_sample"]["rho"]
     assert fit["out_of_sample"]["n"] == 0  # nothing after the fitting year
+
+
+def test_pooling_keeps_one_pair_per_public_and_donor_pair() -> None:
+    # one public polled in three years is one pooled observation, its gaps averaged
+    scores = _scores([("USA", "VNM", y, 0.2 + 0.1 * i) for i, y in enumerate((2010, 2011, 2012))])
+    scores = pd.concat([scores, _scores([("CHN", "VNM", y, 0.3) for y in (2010, 2011, 2012)])])
+    obs = _obs(
+        [("VNM", "USA", y, "", 0.5 + 0.1 * i) for i, y in enumerate((2010, 2011, 2012))]
+        + [("VNM", "CHN", y, "", 0.4) for y in (2010, 2011, 2012)]
+    )
+    rep = validate(scores, obs)
+    assert rep["overall"]["n"] == 3 and rep["overall"]["publics"] == 1
+    assert rep["overall"]["pooled"]["n"] == 1
+    (row,) = rep["by_source"]
+    assert row["years"] == "2010-2012" and row["pooled"]["n"] == 1
+    from softpower.measure.validate import pooled
+
+    p = pooled(gap_pairs(scores, obs))
+    # CHN - USA: index gaps 0.1, 0, -0.1 (mean 0); perception gaps -0.1, -0.2, -0.3 (mean -0.2)
+    assert p.iloc[0]["index_gap"] == pytest.approx(0.0, abs=1e-12)
+    assert p.iloc[0]["perception_gap"] == pytest.approx(-0.2)
+    assert p.iloc[0]["years"] == 3
+
+
+def test_cluster_bootstrap_resamples_publics_not_pairs() -> None:
+    from softpower.measure.validate import agreement, rho_interval
+
+    # 30 publics whose gaps agree exactly (rho 1): every resample of publics has rho 1
+    pubs = [f"P{i:02d}" for i in range(30)]
+    pairs = pd.DataFrame(
+        {"public": pubs, "index_gap": range(30), "perception_gap": [2.0 * i for i in range(30)]}
+    )
+    assert rho_interval(pairs, seed=1, draws=200) == (1.0, 1.0)
+    # the same 30 pairs all from one public: nothing to resample, no interval
+    one = pairs.assign(public="P")
+    assert rho_interval(one, seed=1, draws=200) == (None, None)
+    st = agreement(one, draws=200)
+    assert st["rho"] == pytest.approx(1.0) and st["publics"] == 1 and st["rho_lo"] is None
+    # noise: the interval contains the point estimate and is seeded
+    rng = np.random.default_rng(0)
+    noisy = pairs.assign(perception_gap=rng.normal(size=30))
+    a = agreement(noisy, seed=3, draws=300)
+    assert a["rho_lo"] <= a["rho"] <= a["rho_hi"]
+    assert agreement(noisy, seed=3, draws=300) == a
+
+
+def test_pew_waves_from_2017_are_never_read(tmp_path: Path) -> None:
+    from softpower.ledger import Ledger
+    from softpower.measure.validate import observations
+
+    rows = [
+        {
+            "doc": f"pew-favourability:{y}",
+            "kind": "perception",
+            "actor": a,
+            "partners": ["VNM"],
+            "measure": "favourable",
+            "year": y,
+            "value": v,
+        }
+        for y in (2016, 2017, 2019)
+        for a, v in (("USA", 0.7), ("CHN", 0.2))
+    ]
+    path = tmp_path / "l.duckdb"
+    with Ledger.open(path) as lg:
+        lg.import_records(rows, origin="pew-favourability", source="t")
+    obs = observations(path)
+    assert sorted(obs["year"].unique()) == [2016]
+    assert obs.attrs["withheld"] == 4

@@ -19,31 +19,79 @@ def _fmt(v: object, spec: str) -> str:
     return "-" if v is None else format(v, spec)
 
 
+def _ci(r: dict) -> str:  # type: ignore[type-arg]
+    return "-" if r.get("rho_lo") is None else f"{r['rho_lo']:.2f} to {r['rho_hi']:.2f}"
+
+
 def _table(rep: dict) -> str:  # type: ignore[type-arg]
     buf = io.StringIO()
-    con = Console(file=buf, width=120, force_terminal=False)
+    con = Console(file=buf, width=150, force_terminal=False)
     span = f"{rep['from_year'] or 'first'}-{rep['to_year'] or 'last'}"
-    t = Table(title=f"Index gaps vs perception gaps ({span}; one row per source and measure)")
-    for col in ("source", "measure", "pairs", "Spearman rho", "p", "ordering agreement", "ordered", "ties"):
+    t = Table(
+        title=f"Index gaps vs perception gaps ({span}; one row per external measure). Per year: one pair "
+        "= two donors, one public, one year; pooled: one pair per public and donor pair, gaps "
+        "averaged over the years; interval: cluster bootstrap over publics"
+    )
+    for col in (
+        "source",
+        "measure",
+        "years",
+        "publics",
+        "pairs",
+        "rho",
+        "p",
+        "95 % interval",
+        "agreement (ordered)",
+        "pooled pairs",
+        "pooled rho",
+        "pooled p",
+        "pooled agreement",
+    ):
         t.add_column(col)
     for r in [*rep["by_source"], {"origin": "all", "measure": "", **rep["overall"]}]:
+        pl = r["pooled"]
         t.add_row(
             r["origin"],
             r["measure"],
+            r["years"],
+            str(r["publics"]),
             str(r["n"]),
             _fmt(r["rho"], ".2f"),
             _fmt(r["p_value"], ".2g"),
-            _fmt(r["agreement"], ".0%"),
-            str(r["ordered"]),
-            str(r["ties"]),
+            _ci(r),
+            f"{_fmt(r['agreement'], '.0%')} ({r['ordered']})",
+            str(pl["n"]),
+            _fmt(pl["rho"], ".2f"),
+            _fmt(pl["p_value"], ".2g"),
+            _fmt(pl["agreement"], ".0%"),
         )
     con.print(t)
-    t = Table(title="Per pair of donors")
-    for col in ("pair", "pairs", "Spearman rho", "ordering agreement"):
+    t = Table(
+        title="Per pair of donors (pairs of at least 3 publics or years; interval with 5 or more publics)"
+    )
+    for col in (
+        "pair",
+        "publics",
+        "pairs",
+        "rho",
+        "95 % interval",
+        "agreement",
+        "pooled pairs",
+        "pooled rho",
+    ):
         t.add_column(col)
     for r in rep["by_pair"]:
         if r["n"] >= 3:
-            t.add_row(f"{r['a']}-{r['b']}", str(r["n"]), _fmt(r["rho"], ".2f"), _fmt(r["agreement"], ".0%"))
+            t.add_row(
+                f"{r['a']}-{r['b']}",
+                str(r["publics"]),
+                str(r["n"]),
+                _fmt(r["rho"], ".2f"),
+                _ci(r),
+                _fmt(r["agreement"], ".0%"),
+                str(r["pooled"]["n"]),
+                _fmt(r["pooled"]["rho"], ".2f"),
+            )
     con.print(t)
     if rep.get("fit"):
         f = rep["fit"]
@@ -59,7 +107,8 @@ def _table(rep: dict) -> str:  # type: ignore[type-arg]
     con.print(rep["summary"])
     con.print(
         f"{rep['observations']} perception figures; a regional figure is one observation "
-        f"({rep['regional_pairs']} pair(s) from regional publics)."
+        f"({rep['regional_pairs']} pair(s) from regional publics); withheld, never read "
+        f"({rep['withheld_rule']}): {rep['withheld']} figure(s)."
     )
     return buf.getvalue()
 
@@ -89,7 +138,10 @@ def validate_cmd(
     """Validity: do index gaps between donors order them as publics do (Spearman rho, agreement, n)?
 
     One pair = two donors measured by the same pollster, measure, public and year; a regional
-    figure is one observation (the index is averaged over its members). csv writes the pairs.
+    figure is one observation (the index is averaged over its members). Pooled figures keep one
+    pair per public and donor pair over the years; the interval of rho is a cluster bootstrap
+    over publics (--seed). Pew waves from 2017 are evaluation-only and never read. csv writes
+    the pairs.
 
     Example: softpower validate --ledger all.duckdb --source pew-favourability --from-year 2002 --to-year 2016
     """
@@ -112,7 +164,7 @@ def validate_cmd(
                 f"(expected one of {', '.join(sorted(set(obs['origin']))) or 'none: import perceptions first'})"
             )
         obs = obs.loc[obs["origin"].isin(source)]
-    rep = validate(res.dyads, obs, from_year=from_year, to_year=to_year)
+    rep = validate(res.dyads, obs, from_year=from_year, to_year=to_year, seed=seed)
     if fit_weights_until is not None:
         sub = obs
         if from_year is not None:

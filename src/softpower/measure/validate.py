@@ -14,6 +14,17 @@ Statistics over the pairs: ``n``, Spearman's rho between the two gaps (with its 
 the **ordering agreement**: the share of pairs (both gaps non-zero) in which the index puts
 the same donor ahead as the public.
 
+Pairs are not independent: the same public is polled in many years, and its donor pairs
+share donors. Two guards against pseudo-replication: (1) the **pooled** statistics keep one
+observation per source, measure, public and donor pair, its gaps averaged over the years
+polled; (2) the 95 % interval of rho is a **cluster bootstrap over publics** (whole publics
+resampled with replacement, seeded), and ``publics`` says how many independent publics
+there are. With few publics (Listening to Leaders: three regional figures) the interval is
+wide, as it should be.
+
+**Withheld data**: Pew waves from 2017 are evaluation-only and are never read here
+(:data:`WITHHELD_FROM`); :func:`observations` drops them and counts them.
+
 Nothing here calibrates the index. :func:`fit_weights` is a separate, named option: it fits the
 pillar weights to opinion on pairs up to a year the user gives, and reports rho on those and on
 the later pairs; the index itself never uses fitted weights unless the user passes them.
@@ -33,6 +44,10 @@ from softpower.records.vocab import expand_partners, group_codes
 
 #: Fewest pairs for a rho to be reported.
 MIN_PAIRS = 5
+#: Perception sources whose waves from a year on are evaluation-only: never read.
+WITHHELD_FROM = {"pew-favourability": 2017}
+#: Cluster-bootstrap resamples for the interval of rho.
+BOOTSTRAP = 1000
 
 PERCEPTIONS_SQL = """
 SELECT fact_key,
@@ -69,20 +84,30 @@ def observations(ledger: Any) -> pd.DataFrame:
     """Perception figures: one row per pollster (origin), measure, public, year and donor.
 
     ``public`` is the ``+``-joined list of the record's partner codes as stated (a group code
-    stays one public); several facts on the same key are averaged.
+    stays one public); several facts on the same key are averaged. Withheld waves
+    (:data:`WITHHELD_FROM`) are dropped; ``attrs["withheld"]`` counts them.
     """
     with _opened(ledger) as led:
         f = led.query(PERCEPTIONS_SQL)
     f = f.loc[f["value"].notna() & f["year"].notna()]
+    held = np.zeros(len(f), dtype=bool)
+    for origin, first in WITHHELD_FROM.items():
+        held |= ((f["origin"] == origin) & (f["year"] >= first)).to_numpy()
+    withheld = int(held.sum())
+    f = f.loc[~held]
     if f.empty:
-        return pd.DataFrame({c: [] for c in ("origin", "measure", "public", "year", "actor", "value")})
+        out = pd.DataFrame({c: [] for c in ("origin", "measure", "public", "year", "actor", "value")})
+        out.attrs["withheld"] = withheld
+        return out
     f = f.assign(
         public=["+".join(sorted(str(c) for c in p)) for p in f["partners"]],
         year=f["year"].astype(int),
         measure=f["measure"].fillna("any"),
     )
     keys = ["origin", "measure", "public", "year", "actor"]
-    return f.groupby(keys, as_index=False, sort=True)["value"].mean()
+    out = f.groupby(keys, as_index=False, sort=True)["value"].mean()
+    out.attrs["withheld"] = withheld
+    return out
 
 
 def gap_pairs(scores: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
@@ -130,10 +155,55 @@ def gap_pairs(scores: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
 
 
-def agreement(pairs: pd.DataFrame) -> dict[str, Any]:
-    """``n``, Spearman rho (and p-value) of index gaps vs perception gaps, ordering agreement."""
+def _spearman(x: np.ndarray, y: np.ndarray) -> float | None:
+    """Spearman's rho (average ranks for ties), ``None`` below :data:`MIN_PAIRS` or without
+    variation; the Pearson correlation of the ranks, as :func:`scipy.stats.spearmanr`."""
+    if len(x) < MIN_PAIRS or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return None
+    rx, ry = stats.rankdata(x), stats.rankdata(y)
+    rx, ry = rx - rx.mean(), ry - ry.mean()
+    return float((rx * ry).sum() / np.sqrt((rx * rx).sum() * (ry * ry).sum()))
+
+
+def rho_interval(
+    pairs: pd.DataFrame, *, seed: int = 0, draws: int = BOOTSTRAP
+) -> tuple[float | None, float | None]:
+    """95 % cluster-bootstrap interval of Spearman's rho: whole publics are resampled."""
+    if pairs.empty:
+        return None, None
+    codes, publics = pd.factorize(pairs["public"], sort=True)
+    if len(publics) < 2:
+        return None, None
+    ig, pg = pairs["index_gap"].to_numpy(float), pairs["perception_gap"].to_numpy(float)
+    members = [np.flatnonzero(codes == c) for c in range(len(publics))]
+    rng = np.random.default_rng(seed)
+    rhos = []
+    for _ in range(draws):
+        idx = np.concatenate([members[c] for c in rng.integers(0, len(publics), len(publics))])
+        r = _spearman(ig[idx], pg[idx])
+        if r is not None and np.isfinite(r):
+            rhos.append(r)
+    if len(rhos) < draws // 2:
+        return None, None
+    lo, hi = np.quantile(rhos, [0.025, 0.975])
+    return round(float(lo), 6), round(float(hi), 6)
+
+
+def agreement(pairs: pd.DataFrame, *, seed: int = 0, draws: int = BOOTSTRAP) -> dict[str, Any]:
+    """``n``, Spearman rho (p-value and cluster-bootstrap 95 % interval) of index gaps vs
+    perception gaps, ordering agreement, and the number of distinct publics."""
     n = len(pairs)
-    out: dict[str, Any] = {"n": n, "rho": None, "p_value": None, "agreement": None, "ordered": 0, "ties": 0}
+    out: dict[str, Any] = {
+        "n": n,
+        "publics": int(pairs["public"].nunique()) if n else 0,
+        "rho": None,
+        "p_value": None,
+        "rho_lo": None,
+        "rho_hi": None,
+        "agreement": None,
+        "ordered": 0,
+        "ties": 0,
+    }
     if n == 0:
         return out
     pg, ig = pairs["perception_gap"].to_numpy(float), pairs["index_gap"].to_numpy(float)
@@ -146,37 +216,83 @@ def agreement(pairs: pd.DataFrame) -> dict[str, Any]:
         res = stats.spearmanr(ig, pg)
         out["rho"] = round(float(res.statistic), 6)
         out["p_value"] = float(res.pvalue)
+        if draws:
+            out["rho_lo"], out["rho_hi"] = rho_interval(pairs, seed=seed, draws=draws)
     return out
 
 
+def pooled(pairs: pd.DataFrame) -> pd.DataFrame:
+    """One row per source, measure, public and donor pair: gaps averaged over the years."""
+    if pairs.empty:
+        return pairs.assign(years=pd.Series(dtype=int))
+    keys = ["origin", "measure", "public", "a", "b"]
+    g = pairs.groupby(keys, as_index=False, sort=True)
+    return g.agg(
+        perception_gap=("perception_gap", "mean"),
+        index_gap=("index_gap", "mean"),
+        years=("year", "nunique"),
+        first_year=("year", "min"),
+        last_year=("year", "max"),
+    )
+
+
 def validate(
-    scores: pd.DataFrame, obs: pd.DataFrame, *, from_year: int | None = None, to_year: int | None = None
+    scores: pd.DataFrame,
+    obs: pd.DataFrame,
+    *,
+    from_year: int | None = None,
+    to_year: int | None = None,
+    seed: int = 0,
+    draws: int = BOOTSTRAP,
 ) -> dict[str, Any]:
-    """The validity report: overall, per source and measure, per donor pair, and the pairs."""
+    """The validity report: overall, per source and measure (per public-year pair and pooled
+    over years), per donor pair, and the pairs. Plain data for the CLI and the report."""
+    withheld = int(obs.attrs.get("withheld", 0))
     if from_year is not None:
         obs = obs.loc[obs["year"] >= from_year]
     if to_year is not None:
         obs = obs.loc[obs["year"] <= to_year]
     pairs = gap_pairs(scores, obs)
-    overall = agreement(pairs)
+    pool = pooled(pairs)
+
+    def both(p: pd.DataFrame, q: pd.DataFrame, min_publics: int = 2) -> dict[str, Any]:
+        years = sorted(int(y) for y in p["year"].unique()) if len(p) else []
+        boot = draws if len(p) and p["public"].nunique() >= min_publics else 0
+        return {
+            "years": f"{years[0]}-{years[-1]}" if years else "",
+            **agreement(p, seed=seed, draws=boot),
+            "pooled": agreement(q, seed=seed, draws=0),
+        }
+
+    overall = both(pairs, pool)
     by_source = [
-        {"origin": o, "measure": m, **agreement(g)}
+        {"origin": o, "measure": m, **both(g, pool.loc[(pool["origin"] == o) & (pool["measure"] == m)])}
         for (o, m), g in pairs.groupby(["origin", "measure"], sort=True)
     ]
-    by_pair = [{"a": a, "b": b, **agreement(g)} for (a, b), g in pairs.groupby(["a", "b"], sort=True)]
+    by_pair = [
+        {"a": a, "b": b, **both(g, pool.loc[(pool["a"] == a) & (pool["b"] == b)], MIN_PAIRS)}
+        for (a, b), g in pairs.groupby(["a", "b"], sort=True)
+    ]
     groups = group_codes()
     regional = int(sum(any(c in groups for c in p.split("+")) or "+" in p for p in pairs["public"]))
     if overall["rho"] is None:
         summary = f"too few data to judge: {overall['n']} pair(s) of donors with both gaps (need {MIN_PAIRS})"
     else:
+        ci = (
+            f", 95 % interval {overall['rho_lo']:.2f} to {overall['rho_hi']:.2f} over {overall['publics']} publics"
+            if overall["rho_lo"] is not None
+            else ""
+        )
         summary = (
-            f"index gaps vs perception gaps: Spearman rho {overall['rho']:.2f} (p {overall['p_value']:.2g}), "
+            f"index gaps vs perception gaps: Spearman rho {overall['rho']:.2f} (p {overall['p_value']:.2g}{ci}), "
             f"n {overall['n']} pairs, ordering agreement {overall['agreement']:.0%} of {overall['ordered']}"
         )
     return {
         "from_year": from_year,
         "to_year": to_year,
         "observations": int(len(obs)),
+        "withheld": withheld,
+        "withheld_rule": ", ".join(f"{o} from {y}" for o, y in WITHHELD_FROM.items()),
         "regional_pairs": regional,
         "overall": overall,
         "by_source": by_source,
@@ -237,7 +353,7 @@ def fit_weights(
 
     best, best_rho = 0, -np.inf
     for i, w in enumerate(cand):
-        rho = agreement(gap_pairs(scores_for(w), train))["rho"]
+        rho = agreement(gap_pairs(scores_for(w), train), draws=0)["rho"]
         if rho is not None and rho > best_rho:
             best, best_rho = i, rho
     fitted = cand[best]
