@@ -179,3 +179,46 @@ def test_support_counts_shared_primary_indicators_not_facts() -> None:
     assert lt.loc["VNM", "support_indicators"] == "indicator:oda_disbursement, indicator:diplomatic_posts"
     assert lt.loc["THA", "support"] == 1
     assert "rests on 1 indicator(s) shared with the runner-up (fewer than 2)" in lt.loc["THA", "note"]
+
+
+def test_explanation_and_coverage_agree_on_who_a_source_observes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # SIPRI declares every supplier: Japan, with no SIPRI row, is observed there with 0 arms
+    # (it is a cell of Vietnam 2010 through UIS); the coverage API says the same
+    from softpower.ledger import Ledger
+    from softpower.ledger.coverage import Coverage
+    from softpower.measure import explain, run_index
+
+    def rec(origin_metric: str, actor: str, year: int, value: float) -> dict:
+        return {
+            "doc": f"t:{origin_metric}:{actor}:{year}",
+            "kind": "indicator",
+            "actor": actor,
+            "partners": ["VNM"],
+            "metric": origin_metric,
+            "year": year,
+            "value": value,
+        }
+
+    path = tmp_path / "l.duckdb"
+    with Ledger.open(path) as lg:
+        lg.import_records([rec("arms_transfers", "USA", 2010, 100.0)], origin="sipri-arms", source="t")
+        lg.import_records(
+            [rec("students_hosted", "JPN", 2010, 500.0), rec("students_hosted", "USA", 2010, 900.0)],
+            origin="uis-students",
+            source="t",
+        )
+        lg.import_records([rec("oda_disbursement", "JPN", 2010, 5e6)], origin="oecd-dac2a", source="t")
+    res = run_index(path, mc=0)
+    ex = explain(res, "VNM", 2010)
+    with Ledger.open(path, read_only=True) as lg:
+        cov = Coverage.from_ledger(lg)
+    for r in ex.itertuples():
+        alts = r.indicator.split("|")
+        said = any(cov.observed(r.actor, "VNM", 2010, metric=a.partition(":")[2]).observed for a in alts)
+        assert said == (r.source != ""), (r.actor, r.indicator)
+    jpn = ex.loc[(ex["actor"] == "JPN") & (ex["indicator"] == "indicator:arms_transfers")].iloc[0]
+    assert jpn["source"] == "indicator:arms_transfers" and jpn["raw"] == 0.0
+    # DAC2A reports ODA disbursements, not GCDF's oda_commitments (the family was a glob)
+    assert not cov.observed("JPN", "VNM", 2010, metric="oda_commitments")
+    # a declared year in which the source holds no row at all is outside its data
+    assert not cov.observed("JPN", "VNM", 2012, metric="oda_disbursement")

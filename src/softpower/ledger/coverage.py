@@ -269,8 +269,21 @@ class Coverage:
     nothing, since no row is known) or :meth:`from_ledger`.
     """
 
-    def __init__(self, declared: Sequence[Scope], seen: set[tuple[str, str, str, str, int]] | None = None):
+    def __init__(
+        self,
+        declared: Sequence[Scope],
+        seen: set[tuple[str, str, str, str, int]] | None = None,
+        held: set[tuple[str, str, str, int]] | None = None,
+    ):
         self.scopes = tuple(declared)
+        # (source, family, actor, year) the ledger holds for 'zero' sources (None: declared
+        # scopes only). A zero source observes a family, a year and a donor only when the
+        # ledger holds some row of it with that family, in that year and of that donor (the
+        # index engine's rule): a declared year without any row (PLAID before 1962) is outside
+        # the data, not a year of zeros
+        self._held_years = None if held is None else {(s, y) for s, _, _, y in held}
+        self._held_actors = None if held is None else {(s, a) for s, _, a, _ in held}
+        self._held_families = None if held is None else {(s, f) for s, f, _, _ in held}
         # (source, family, actor, partner, year) held in the ledger, for 'unobserved' sources,
         # and its projections without the family and/or partner
         self._seen = seen or set()
@@ -297,14 +310,30 @@ class Coverage:
                 sources,
             ).fetchall()
             seen = {(o, f, a, p, int(y)) for o, f, a, p, y in rows}
-        return cls(declared, seen)
+        zeros = sorted({s.source for s in declared if s.missing_row == "zero"})
+        held: set[tuple[str, str, str, int]] = set()
+        if zeros:
+            marks = ", ".join("?" for _ in zeros)
+            rows = ledger.con.execute(
+                "SELECT DISTINCT origin, coalesce(instrument, metric, measure), actor, year FROM records "
+                f"WHERE origin IN ({marks}) AND year IS NOT NULL",
+                zeros,
+            ).fetchall()
+            held = {(o, f, a, int(y)) for o, f, a, y in rows}
+        return cls(declared, seen, held)
 
     def scopes_for(self, *, kind: str | None = None, family: str | None = None) -> list[Scope]:
         return [s for s in self.scopes if (kind is None or s.kind == kind) and s.covers_family(family)]
 
     def _holds(self, scope: Scope, family: str | None, actor: str, partner: str | None, year: int) -> bool:
         if scope.missing_row == "zero":
-            return True
+            if self._held_years is None or self._held_actors is None or self._held_families is None:
+                return True
+            return (
+                (scope.source, year) in self._held_years
+                and (family is None or (scope.source, family) in self._held_families)
+                and (scope.actors is None or (scope.source, actor) in self._held_actors)
+            )
         src = scope.source
         if partner is None:
             if family is None:

@@ -256,6 +256,16 @@ class Model:
                         [yrs, parts_, acts], names=["year", "partner", "actor"]
                     ).to_frame(index=False)
                 )
+                if sc.actors is None or sc.partners is None:
+                    # a source declared to see every state ("*") also sees the states it has
+                    # no row for (SIPRI: a state that supplied nothing): zero, not unobserved
+                    self._open.append(
+                        (
+                            None if sc.actors is None else set(acts),
+                            None if sc.partners is None else set(parts_),
+                            set(yrs),
+                        )
+                    )
         known = {sc.source for sc in self._declared if sc.kind == kind}
         anecdotal = (
             rows.loc[~rows["origin"].isin(known), ["actor", "partner", "year"]] if not rows.empty else None
@@ -276,6 +286,7 @@ class Model:
         inst = instruments()
         bases: dict[str, pd.DataFrame] = {}
         scopes: dict[str, pd.DataFrame] = {}
+        opens: dict[str, list[tuple]] = {}  # type: ignore[type-arg]
         for spec in self.specs:
             for alt in spec.alts:
                 if alt in bases:
@@ -296,8 +307,21 @@ class Model:
                         else [c for c, i in inst.items() if i.power_type in types or c == sel]
                     )
                 bases[alt] = rows
+                self._open: list[tuple] = []  # type: ignore[type-arg]
                 scopes[alt] = self._scope_cells(kind, families, rows)
+                opens[alt] = self._open
         allc = pd.concat(list(scopes.values()), ignore_index=True).drop_duplicates()
+        for alt, wide in opens.items():  # "*" scopes observe every cell of their years
+            extra = [scopes[alt]]
+            for acts, parts_, yrs in wide:
+                m = allc["year"].isin(list(yrs)).to_numpy().copy()
+                if acts is not None:
+                    m &= allc["actor"].isin(list(acts)).to_numpy()
+                if parts_ is not None:
+                    m &= allc["partner"].isin(list(parts_)).to_numpy()
+                extra.append(allc.loc[m])
+            if len(extra) > 1:
+                scopes[alt] = pd.concat(extra, ignore_index=True)
         if year is not None:
             data_years = sorted(int(y) for y in allc["year"].unique())
             if year not in data_years:
@@ -327,7 +351,7 @@ class Model:
         for alt, rows in bases.items():
             sc = scopes[alt]
             ids = self._ids(sc)
-            self._bases[alt] = _Base(np.sort(ids[ids >= 0]), {"rows": rows})
+            self._bases[alt] = _Base(np.unique(ids[ids >= 0]), {"rows": rows})
 
     def _key(self, y: np.ndarray, a: np.ndarray, p: np.ndarray) -> np.ndarray:
         na = len(self.cells.actors) if hasattr(self, "cells") else 0
