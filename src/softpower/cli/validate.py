@@ -25,7 +25,7 @@ def _ci(r: dict) -> str:  # type: ignore[type-arg]
 
 def _table(rep: dict) -> str:  # type: ignore[type-arg]
     buf = io.StringIO()
-    con = Console(file=buf, width=150, force_terminal=False)
+    con = Console(file=buf, width=180, force_terminal=False)
     span = f"{rep['from_year'] or 'first'}-{rep['to_year'] or 'last'}"
     t = Table(
         title=f"Index gaps vs perception gaps ({span}; one row per external measure). Per year: one pair "

@@ -354,7 +354,7 @@ def _short(text: str) -> str:
     return text.replace("indicator:", "")
 
 
-def table(audit: dict[str, Any], width: int = 160) -> str:
+def table(audit: dict[str, Any], width: int = 180) -> str:
     """The audit as text tables (``softpower index --audit``): treatment per indicator with the
     skew before and after, available-case PCA and alpha per pillar, strong correlations."""
     import io
