@@ -148,6 +148,14 @@ def index_cmd(
         typer.Option("--framework", help="Framework YAML (pillars, indicators, methods). Default: bundled."),
     ] = None,
     year: Annotated[int | None, typer.Option("--year", help="Report this year only.")] = None,
+    partners: Annotated[
+        str,
+        typer.Option(
+            "--partners",
+            help="Partner states compared: 'indo-pacific' (ASEAN, Pacific Islands, South Asia, Mongolia), "
+            "'all', or ISO3/group codes such as 'VNM,PHL,PIC'.",
+        ),
+    ] = "indo-pacific",
     mc: Annotated[
         int, typer.Option("--mc", help="Monte Carlo draws for rank intervals and Sobol indices (0: none).")
     ] = 1000,
@@ -192,9 +200,13 @@ def index_cmd(
 
     csv and parquet write the dyad table; json writes one object with dyads, actors, profiles, leaders, sensitivity, validity and meta.
 
+    Only dyad-years with at least one fact are scored and ranked, over the Indo-Pacific partner universe by default (--partners all widens it).
+
     Example: softpower index --ledger l.duckdb --year 2008 --mc 500 --seed 1 --format json -o index.json
 
     Example: softpower index --ledger l.duckdb --mc 0 --explain VNM 2015
+
+    Example: softpower index --ledger l.duckdb --partners all --mc 0 --format csv -o all_partners.csv
 
     Example: softpower index --ledger l.duckdb --mc 200 --format xlsx -o index.xlsx (one sheet per table)
     """
@@ -221,6 +233,7 @@ def index_cmd(
             third_party_only=third_party_only,
             weights=_weights(weight),
             progress=progress,
+            partners=partners,
         )
 
     if mc > 0:

@@ -168,9 +168,12 @@ class Ledger:
                 f"{path} is an empty file, not a softpower ledger (delete it to start a new ledger)"
             )
         try:
-            con = duckdb.connect(
-                str(path), read_only=read_only, config=dict(SANDBOX_CONFIG) if sandbox else {}
-            )
+            config = dict(SANDBOX_CONFIG) if sandbox else {}
+            locked = config.pop("lock_configuration", False)
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            con.execute("SET enable_progress_bar = false")  # never a progress bar on stdout
+            if locked:
+                con.execute("SET lock_configuration = true")
         except duckdb.IOException as exc:
             msg = str(exc).replace(str(path), "").lower()  # the path itself may contain any word
             if "could not set lock" in msg or "conflicting lock" in msg:

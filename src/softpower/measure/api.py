@@ -21,6 +21,7 @@ from softpower.measure.framework import Framework, check_weights, load_framework
 from softpower.measure.index import actor_frame, dyad_frame, leaders_table
 from softpower.measure.panel import engagement_rows, load_panel
 from softpower.measure.profile import dspd_profile
+from softpower.measure.scope import DEFAULT_SCOPE, resolve_partners
 from softpower.measure.uncertainty import RankDistribution, index_sensitivity, monte_carlo, sobol_size
 from softpower.measure.validity import perception_validity
 
@@ -125,6 +126,7 @@ def run_index(
     weights: dict[str, float] | None = None,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    partners: str | None = DEFAULT_SCOPE,
 ) -> IndexResult:
     """Measure the composite index from a ledger, with Monte Carlo uncertainty and Sobol indices.
 
@@ -149,6 +151,10 @@ def run_index(
         Called as ``progress(done, total)`` while the draws run.
     workers
         Worker processes (default: ``$SOFTPOWER_WORKERS``, else up to 2).
+    partners
+        The partner states compared: ``"indo-pacific"`` (the project's partner universe,
+        :func:`softpower.measure.scope.partner_universe`), ``"all"``, or comma-separated ISO3
+        and group codes. Only dyad-years with at least one fact are scored and ranked.
 
     Returns
     -------
@@ -163,6 +169,7 @@ def run_index(
     if weights is not None:
         weights = check_weights(weights, fw.pillar_names, "--weight")
     check_draws(mc)
+    partner_scope = resolve_partners(partners)
     if min_sources < 1:
         raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
     with _opened(ledger) as led:
@@ -187,10 +194,15 @@ def run_index(
         for a in i.split("|")
         if a.split(":", 1)[0] in ("indicator", "perception") and a not in known and not a.endswith(":any")
     ]
-    model = Model(panel, fw, weights=weights, year=year, amount_range=amount_range(rng_rows))
+    model = Model(panel, fw, weights=weights, amount_range=amount_range(rng_rows), partners=partner_scope)
+    if year is not None:  # one year is a filter of the whole index (the dashboard shows the same)
+        model.check_year(year)
     nominal = model.nominal()
     scores = model.score_one(nominal, 0)
     ranks, nominal_lead = model.ranks(scores)
+    # the Sobol output counts the partner-years reported
+    c = model.cells
+    sobol_lead = nominal_lead if year is None else np.where(c.year[c.group_start] == year, nominal_lead, -1)
     t_nominal = time.perf_counter()
     dist: RankDistribution | None = None
     sens = pd.DataFrame(
@@ -205,10 +217,14 @@ def run_index(
                 progress(done[0], total)
 
         dist, _ = monte_carlo(model, mc, seed, nominal_lead, progress=tick, workers=workers)
-        sens = index_sensitivity(model, mc, seed, nominal_lead, progress=tick, workers=workers)
+        sens = index_sensitivity(model, mc, seed, sobol_lead, progress=tick, workers=workers)
     t_mc = time.perf_counter()
     dyads = dyad_frame(model, scores, ranks, dist, nominal_lead)
-    profiles = dspd_profile(engagement_rows(panel))
+    actors = actor_frame(model, scores, dist)
+    if year is not None:
+        dyads = dyads.loc[dyads["year"] == year].reset_index(drop=True)
+        actors = actors.loc[actors["year"] == year].reset_index(drop=True)
+    profiles = dspd_profile(engagement_rows(model.panel))  # the partners compared
     if year is not None:
         profiles = profiles.loc[profiles["year"] == year].reset_index(drop=True)
     perceptions = panel.values.loc[panel.values["kind"] == "perception"].rename(
@@ -246,6 +262,7 @@ def run_index(
         "min_support": MIN_SUPPORT,
         "seed": seed,
         "year": year,
+        "partner_scope": "all" if partners is None else partners,
         "min_sources": min_sources,
         "third_party_only": third_party_only,
         "unmatched_indicators": unmatched,
@@ -261,7 +278,7 @@ def run_index(
     }
     result = IndexResult(
         dyads=dyads,
-        actors=actor_frame(model, scores, dist),
+        actors=actors,
         profiles=profiles,
         leaders=pd.DataFrame(),
         sensitivity=sens,

@@ -167,8 +167,8 @@ class Model:
         Pillars, indicators and method choices.
     weights
         Nominal pillar weights overriding the framework's (already validated).
-    year
-        Score this year only (the history still feeds the roots stocks).
+    partners
+        Compare these partner states only (``None``: every partner the ledger names).
     amount_range
         Range of the amount filled in for engagement facts stated without one.
     scope
@@ -182,14 +182,30 @@ class Model:
         framework: Framework,
         *,
         weights: dict[str, float] | None = None,
-        year: int | None = None,
         amount_range: tuple[float, float] = (1e6, 1e8),
+        partners: tuple[str, ...] | None = None,
     ) -> None:
         self.framework = fw = framework
+        if panel.engagement.empty and panel.values.empty:
+            raise SoftpowerError("ledger: no dated record with a partner state to measure")
+        if partners is not None:  # rows of other partners feed nothing here (no cross-partner step)
+            keep = list(partners)
+            panel = Panel(
+                panel.engagement.loc[panel.engagement["partner"].isin(keep)].reset_index(drop=True)
+                if not panel.engagement.empty
+                else panel.engagement,
+                panel.values.loc[panel.values["partner"].isin(keep)].reset_index(drop=True)
+                if not panel.values.empty
+                else panel.values,
+                panel.notes,
+            )
+            if panel.engagement.empty and panel.values.empty:
+                raise SoftpowerError(
+                    "ledger: no dated record names a partner compared (expected records of "
+                    f"{', '.join(keep[:8])}{', ...' if len(keep) > 8 else ''}; --partners all compares every partner)"
+                )
         self.panel = panel
         eng, vals = panel.engagement, panel.values
-        if eng.empty and vals.empty:
-            raise SoftpowerError("ledger: no dated record with a partner state to measure")
         self.specs: list[Spec] = []
         for j, pl in enumerate(fw.pillars):
             for ind in pl.indicators:
@@ -204,7 +220,8 @@ class Model:
         self.amount_range = amount_range
         years_all = pd.concat([eng["year"], vals["year"]]) if not vals.empty else eng["year"]
         self.years = np.arange(int(years_all.min()), int(years_all.max()) + 1)
-        self._scopes(year)
+        self.partner_scope = partners
+        self._scopes()
         self._cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self._coalesced: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self._raw: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
@@ -278,7 +295,7 @@ class Model:
         out["year"] = out["year"].astype(int)
         return out.loc[out["actor"] != out["partner"]]
 
-    def _scopes(self, year: int | None) -> None:
+    def _scopes(self) -> None:
         from softpower.ledger.coverage import scopes as declared_scopes
 
         self._declared = declared_scopes()
@@ -322,16 +339,19 @@ class Model:
                 extra.append(allc.loc[m])
             if len(extra) > 1:
                 scopes[alt] = pd.concat(extra, ignore_index=True)
-        if year is not None:
-            data_years = sorted(int(y) for y in allc["year"].unique())
-            if year not in data_years:
-                shown = ", ".join(map(str, data_years[-30:]))
-                raise SoftpowerError(f"--year {year}: no data observed that year (expected one of {shown})")
-            allc = allc.loc[allc["year"] == year]
+        if self.partner_scope is not None:
+            allc = allc.loc[allc["partner"].isin(list(self.partner_scope))]
+        # a dyad-year with no fact behind any framework indicator is not scored or ranked: it
+        # is unobserved there, never a donor at 0 (or first among zeros)
+        self._facts = self._fact_counts()
+        observed = self._facts.loc[self._facts["n_facts"] > 0, ["year", "partner", "actor"]]
+        allc = allc.merge(observed, on=["year", "partner", "actor"], how="inner")
         if allc.empty:
             raise SoftpowerError(
                 "ledger: no framework indicator observes any actor-partner-year "
-                "(expected records matching the framework's indicators)"
+                + ("of the partners compared " if self.partner_scope is not None else "")
+                + "(expected records matching the framework's indicators"
+                + ("; --partners all compares every partner)" if self.partner_scope is not None else ")")
             )
         actors = tuple(sorted(allc["actor"].unique()))
         partners = tuple(sorted(allc["partner"].unique()))
@@ -675,6 +695,12 @@ class Model:
         lead = np.where(alone, top, -1)
         return ranks, lead
 
+    def check_year(self, year: int) -> None:
+        """Refuse a year the index does not score (one line listing the years it does)."""
+        if year not in set(int(y) for y in self.out_years):
+            shown = ", ".join(map(str, [int(y) for y in self.out_years][-30:]))
+            raise SoftpowerError(f"--year {year}: no data observed that year (expected one of {shown})")
+
     def leaders(self, s: np.ndarray) -> np.ndarray:
         """Per partner-year, the cell that leads alone (-1 when tied or nobody scores), without
         ranking everyone: the block maximum and how many cells reach it."""
@@ -699,10 +725,18 @@ class Model:
 
     def facts(self) -> np.ndarray:
         """Facts behind each cell (engagement facts of the selected instruments plus reported
-        values of the framework's metrics, that year)."""
-        c = self.cells
-        out = np.zeros(len(c))
+        values of the framework's metrics, that year); every cell has at least one."""
+        out = np.zeros(len(self.cells))
+        ids = self._ids(self._facts)
+        ok = ids >= 0
+        np.add.at(out, ids[ok], self._facts["n_facts"].to_numpy(float)[ok])
+        return out
+
+    def _fact_counts(self) -> pd.DataFrame:
+        """Facts per ``actor, partner, year`` behind the framework's indicators (engagement
+        facts of the selected instruments plus reported values of its metrics)."""
         eng, vals = self.panel.engagement, self.panel.values
+        parts = []
         sels = {
             a.partition(":")[2]
             for s in self.specs
@@ -713,21 +747,24 @@ class Model:
             mask = np.zeros(len(eng), dtype=bool)
             for sel in sels:
                 mask |= _sel_mask(eng, sel)
-            g = eng.loc[mask].groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum()
-            ids = self._ids(g)
-            ok = ids >= 0
-            np.add.at(out, ids[ok], g["n_facts"].to_numpy(float)[ok])
+            parts.append(eng.loc[mask, ["actor", "partner", "year", "n_facts"]])
         names = {(a.partition(":")[0], a.partition(":")[2]) for s in self.specs for a in s.alts}
         names = {n for n in names if n[0] in VALUE_FAMILIES}
         if names and not vals.empty:
             pairs = pd.MultiIndex.from_arrays([vals["kind"].astype(str), vals["name"].astype(str)])
             mask = np.asarray(pairs.isin(list(names)))
             if mask.any():
-                g = vals.loc[mask].groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum()
-                ids = self._ids(g)
-                ok = ids >= 0
-                np.add.at(out, ids[ok], g["n_facts"].to_numpy(float)[ok])
-        return out
+                parts.append(vals.loc[mask, ["actor", "partner", "year", "n_facts"]])
+        if not parts:
+            return pd.DataFrame({"actor": [], "partner": [], "year": [], "n_facts": []})
+        out = pd.concat(parts, ignore_index=True)
+        if self.partner_scope is not None:
+            out = out.loc[out["partner"].isin(list(self.partner_scope))]
+        g = pd.DataFrame(
+            out.groupby(["actor", "partner", "year"], as_index=False, sort=True)["n_facts"].sum()
+        )
+        g["year"] = g["year"].astype(int)
+        return g
 
     def coverage(self) -> tuple[np.ndarray, np.ndarray]:
         """Per cell: the share of the nominal weight on indicators that observe it, and a
