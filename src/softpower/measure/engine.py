@@ -118,6 +118,17 @@ class Design:
         )
 
 
+@dataclass(frozen=True)
+class Stacks:
+    """The indicator variants a design needs (:meth:`Model.prepare`): per indicator ``k`` the
+    cells it observes ``ids[k]``, values ``values[k][variant, cell]`` (NaN: not observed) and
+    the variant of each draw ``rows[k][draw]``."""
+
+    ids: list[np.ndarray]
+    values: list[np.ndarray]
+    rows: list[np.ndarray]
+
+
 #: Names of the Monte Carlo / Sobol factor groups, in design order.
 FACTORS = (
     "data_source",
@@ -366,6 +377,12 @@ class Model:
         group = np.cumsum(change) - 1
         self.cells = Cells(y, a, p, group, np.flatnonzero(change), actors, partners)
         self.out_years = np.unique(y)
+        # dense partner-year layout [block, position]: the ranks of a batch of draws are one
+        # sort along a short axis (the donors of a partner-year), padding last
+        self._pos = np.arange(len(y)) - self.cells.group_start[group]
+        self.width = int(self._pos.max()) + 1
+        self._dense_cell = np.full((len(self.cells.group_start), self.width), -1, dtype=np.int64)
+        self._dense_cell[group, self._pos] = np.arange(len(y))
         self._cell_key = pd.Index(self._key(y, a, p))
         self._bases = {}
         for alt, rows in bases.items():
@@ -625,16 +642,122 @@ class Model:
         weights = weight_expert(fw.pillar_names, nominal, u[:, col:])
         return Design(source, drop, split, imp, norm, agg, hl, amt, weights)
 
-    def prepare(self, d: Design) -> None:
-        """Compute every indicator variant the design needs (before forking workers)."""
-        seen = set()
-        for i in range(len(d)):
-            src, _, split, imp, norm, agg, hl, amt = d.row(i)
-            for k in range(len(self.specs)):
-                key = (k, src[k], split, hl, amt, imp, norm, agg)
-                if key not in seen:
-                    seen.add(key)
-                    self.variant(k, src[k], split, hl, amt, imp, norm, agg)
+    def _variant_keys(self, d: Design, k: int) -> np.ndarray:
+        """Per draw, the cache key of indicator ``k``'s variant (choices it ignores zeroed):
+        ``[n, 7]`` rows ``source rotation, split, half-life, amount, imputation, norm, agg``."""
+        fams = self.specs[k].families
+        z = np.zeros(len(d), dtype=np.int64)
+        cols = [
+            d.source[:, k] % len(self.specs[k].alts),
+            d.split,
+            d.half_life if "roots" in fams else z,
+            d.amount if "usd" in fams else z,
+            d.imp if fams & set(VALUE_FAMILIES) else z,
+            d.norm,
+            d.agg,
+        ]
+        return np.stack([np.asarray(c, dtype=np.int64) for c in cols], axis=1)
+
+    def prepare(self, d: Design) -> Stacks:
+        """Every indicator variant the design needs, stacked: per indicator the cells it
+        observes in any variant, a ``[variant, cell]`` value matrix (NaN: not observed) and,
+        per draw, the variant's row. Computed once, before the draws (and before forking)."""
+        ids_l, vals_l, rows_l = [], [], []
+        for k in range(len(self.specs)):
+            uniq, inv = np.unique(self._variant_keys(d, k), axis=0, return_inverse=True)
+            parts = [self.variant(k, *(int(v) for v in u)) for u in uniq]
+            ids = np.unique(np.concatenate([p[0] for p in parts])) if parts else np.zeros(0, np.int64)
+            vals = np.full((len(uniq), len(ids)), np.nan)
+            for j, (pid, x) in enumerate(parts):
+                vals[j, np.searchsorted(ids, pid)] = x
+            ids_l.append(ids)
+            vals_l.append(vals)
+            rows_l.append(np.asarray(inv, dtype=np.int64).ravel())
+        return Stacks(ids_l, vals_l, rows_l)
+
+    def batch_size(self, collect: bool = True) -> int:
+        """Draws scored together: a few million array elements per batch."""
+        per_draw = max(len(self.cells), len(self.cells.group_start) * self.width) * (2 if collect else 1)
+        return int(np.clip(4_000_000 // max(per_draw, 1), 1, 256))
+
+    def scores(self, d: Design, st: Stacks, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Composite scores ``[draw, cell]`` of draws ``start:stop`` (NaN where no indicator
+        observes a cell), all draws at once: per pillar the weighted mean of the indicators
+        observing a cell, then the weighted mean of the pillars observed (weights rescaled)."""
+        stop = len(d) if stop is None else stop
+        n, nc = stop - start, len(self.cells)
+        drop = d.drop[start:stop]
+        comp = np.zeros((n, nc))
+        tot = np.zeros((n, nc))
+        for pi in range(len(self.framework.pillars)):
+            num = np.zeros((n, nc))
+            den = np.zeros((n, nc))
+            for k, spec in enumerate(self.specs):
+                if spec.pillar != pi or len(st.ids[k]) == 0:
+                    continue
+                x = st.values[k][st.rows[k][start:stop]]
+                use = ~np.isnan(x) & (drop != k)[:, None]
+                num[:, st.ids[k]] += np.where(use, spec.weight * x, 0.0)
+                den[:, st.ids[k]] += use * spec.weight
+            seen = den > 0
+            w = d.weights[start:stop, pi][:, None] * seen
+            with np.errstate(invalid="ignore", divide="ignore"):
+                comp += w * np.where(seen, num / den, 0.0)
+            tot += w
+        with np.errstate(invalid="ignore", divide="ignore"):
+            comp /= tot
+        comp[tot == 0] = np.nan
+        geo = np.asarray(d.agg[start:stop]) == AGG_NAMES.index("geometric")
+        if geo.any():
+            comp[geo] = np.exp(comp[geo]) - 1.0
+        return comp
+
+    def _blocks(self, s: np.ndarray) -> np.ndarray:
+        """Scores ``[draw, cell]`` as ``[draw, partner-year, position]`` (-inf: no score/padding)."""
+        c = self.cells
+        out = np.full((len(s), len(c.group_start), self.width), -np.inf)
+        out[:, c.group, self._pos] = np.where(np.isnan(s), -np.inf, s)
+        return out
+
+    def rank_batch(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Competition ranks ``[draw, cell]`` within partner-years (1 = highest, ties share the
+        best rank; unscored cells 0) and, per draw and partner-year, the cell leading alone
+        (-1 when the top is tied or nobody scores). One sort along the donors of each block."""
+        dense = self._blocks(s)
+        order = np.argsort(-dense, axis=-1, kind="stable")
+        srt = np.take_along_axis(dense, order, axis=-1)
+        new = np.ones(srt.shape, dtype=bool)
+        new[..., 1:] = srt[..., 1:] != srt[..., :-1]
+        first = np.maximum.accumulate(np.where(new, np.arange(self.width), 0), axis=-1)
+        r = np.where(np.isneginf(srt), 0, first + 1).astype(np.int32)
+        ranks_dense = np.empty_like(r)
+        np.put_along_axis(ranks_dense, order, r, axis=-1)
+        c = self.cells
+        ranks = ranks_dense[:, c.group, self._pos]
+        top = srt[..., 0]
+        second = srt[..., 1] if self.width > 1 else np.full(top.shape, -np.inf)
+        alone = np.isfinite(top) & (second < top)
+        g = np.arange(len(c.group_start))
+        lead = np.where(alone, self._dense_cell[g[None, :], order[..., 0]], -1)
+        return ranks, lead
+
+    def lead_batch(self, s: np.ndarray) -> np.ndarray:
+        """Per draw and partner-year the cell leading alone (-1: tied or nobody), without ranking."""
+        dense = self._blocks(s)
+        top = dense.max(axis=-1)
+        n_top = (dense == top[..., None]).sum(axis=-1)
+        alone = np.isfinite(top) & (n_top == 1)
+        g = np.arange(len(self.cells.group_start))
+        return np.where(alone, self._dense_cell[g[None, :], dense.argmax(axis=-1)], -1)
+
+    def actor_total_batch(self, s: np.ndarray) -> np.ndarray:
+        """Sum of each actor's cell scores per draw and year ``[draw, year, actor]``."""
+        c = self.cells
+        ny, na = len(self.out_years), len(c.actors)
+        yi = np.searchsorted(self.out_years, c.year)
+        idx = (np.arange(len(s))[:, None] * ny + yi[None, :]) * na + c.actor[None, :]
+        tot = np.bincount(idx.ravel(), weights=np.nan_to_num(s).ravel(), minlength=len(s) * ny * na)
+        return tot.reshape(len(s), ny, na)
 
     # -- scores -----------------------------------------------------------------------------
     def pillar_parts(self, d: Design, i: int) -> tuple[np.ndarray, np.ndarray]:
@@ -654,46 +777,14 @@ class Model:
 
     def score_one(self, d: Design, i: int) -> np.ndarray:
         """Composite scores of draw ``i`` on every cell (NaN where no indicator observes it)."""
-        pil, den = self.pillar_parts(d, i)
-        seen = den > 0
-        w = d.weights[i][:, None] * seen
-        tot = w.sum(axis=0)
-        pil[~seen] = 0.0
-        with np.errstate(invalid="ignore", divide="ignore"):
-            comp = (w * pil).sum(axis=0) / tot
-        comp[tot == 0] = np.nan
-        if AGG_NAMES[int(d.agg[i])] == "geometric":
-            comp = np.exp(comp) - 1.0
-        return comp
+        one = d.take(np.array([i]))
+        return self.scores(one, self.prepare(one))[0]
 
     def ranks(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Competition ranks within partner-years (1 = highest; NaN scores get 0) and, per
         partner-year, the cell that leads alone (-1 when the top is tied or nobody scores)."""
-        c = self.cells
-        key = np.where(np.isnan(s), np.inf, -s)
-        # one sort: blocks are contiguous, so block id + a bounded monotone map of the score
-        # orders by block, then by score (ties keep cell order)
-        order = np.argsort(c.group + (0.5 + np.arctan(key) / np.pi) * 0.5, kind="stable")
-        ks, gs = key[order], c.group[order]
-        pos = np.arange(len(order))
-        gstart = c.group_start[gs]
-        new = np.r_[True, (ks[1:] != ks[:-1]) | (gs[1:] != gs[:-1])]
-        first = np.maximum.accumulate(np.where(new, pos, 0))
-        r = (first - gstart + 1).astype(np.int32)
-        r[np.isinf(ks)] = 0
-        ranks = np.empty(len(s), dtype=np.int32)
-        ranks[order] = r
-        n_groups = len(c.group_start)
-        top = order[c.group_start]
-        second_pos = c.group_start + 1
-        gend = np.r_[c.group_start[1:], len(order)]
-        has_second = second_pos < gend
-        top_key = key[top]
-        second_key = np.full(n_groups, np.inf)
-        second_key[has_second] = key[order[second_pos[has_second]]]
-        alone = np.isfinite(top_key) & (second_key > top_key)
-        lead = np.where(alone, top, -1)
-        return ranks, lead
+        r, lead = self.rank_batch(s[None, :])
+        return r[0], lead[0]
 
     def check_year(self, year: int) -> None:
         """Refuse a year the index does not score (one line listing the years it does)."""
@@ -702,26 +793,12 @@ class Model:
             raise SoftpowerError(f"--year {year}: no data observed that year (expected one of {shown})")
 
     def leaders(self, s: np.ndarray) -> np.ndarray:
-        """Per partner-year, the cell that leads alone (-1 when tied or nobody scores), without
-        ranking everyone: the block maximum and how many cells reach it."""
-        c = self.cells
-        x = np.where(np.isnan(s), -np.inf, s)
-        top = np.maximum.reduceat(x, c.group_start)
-        at_top = x == top[c.group]
-        n_top = np.bincount(c.group, weights=at_top, minlength=len(c.group_start))
-        alone = np.isfinite(top) & (n_top == 1)
-        lead = np.full(len(c.group_start), -1, dtype=np.int64)
-        cells = np.flatnonzero(at_top & alone[c.group])
-        lead[c.group[cells]] = cells
-        return lead
+        """Per partner-year, the cell that leads alone (-1 when tied or nobody scores)."""
+        return self.lead_batch(s[None, :])[0]
 
     def actor_totals(self, s: np.ndarray) -> np.ndarray:
         """Sum of an actor's cell scores per year ``[year, actor]`` (out years)."""
-        c = self.cells
-        yi = np.searchsorted(self.out_years, c.year)
-        idx = yi * len(c.actors) + c.actor
-        tot = np.bincount(idx, weights=np.nan_to_num(s), minlength=len(self.out_years) * len(c.actors))
-        return tot.reshape(len(self.out_years), len(c.actors))
+        return self.actor_total_batch(s[None, :])[0]
 
     def facts(self) -> np.ndarray:
         """Facts behind each cell (engagement facts of the selected instruments plus reported

@@ -37,10 +37,10 @@ import pandas as pd
 from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
-from softpower.measure.engine import Model
+from softpower.measure.engine import Design, Model, Stacks
 
-#: Draws evaluated between two progress reports (and per task of a worker process).
-CHUNK = 25
+#: Fewest draws worth splitting over two worker processes (forking copies the cached arrays).
+MIN_PARALLEL = 200
 
 
 @dataclass
@@ -81,87 +81,84 @@ Progress = Callable[[int], None]
 
 
 def _total_ranks(tot: np.ndarray) -> np.ndarray:
-    greater = (tot[..., None, :] > tot[..., :, None]).sum(axis=-1)
-    return 1 + greater
+    """Competition ranks along the last axis (1 = highest; equal values share the best rank)."""
+    order = np.argsort(-tot, axis=-1, kind="stable")
+    srt = np.take_along_axis(tot, order, axis=-1)
+    new = np.ones(srt.shape, dtype=bool)
+    new[..., 1:] = srt[..., 1:] != srt[..., :-1]
+    first = np.maximum.accumulate(np.where(new, np.arange(tot.shape[-1]), 0), axis=-1)
+    out = np.empty(tot.shape, dtype=np.int64)
+    np.put_along_axis(out, order, first + 1, axis=-1)
+    return out
 
 
 def _evaluate_serial(
     model: Model,
-    d: Any,
+    d: Design,
+    st: Stacks,
     nominal_lead: np.ndarray | None,
     progress: Progress | None = None,
     collect: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Evaluate the draws of design ``d``: rank histograms (when ``collect``) and, per draw,
-    the share of partner-years whose sole leader is the nominal one."""
-    if not collect:
-        agree = np.zeros(len(d))
-        has = None if nominal_lead is None else nominal_lead >= 0
-        for start in range(0, len(d), CHUNK):
-            stop = min(len(d), start + CHUNK)
-            for i in range(start, stop):
-                if nominal_lead is not None and has is not None and has.any():
-                    led = model.leaders(model.score_one(d, i))
-                    agree[i] = float((led[has] == nominal_lead[has]).mean())
-            if progress is not None:
-                progress(stop - start)
-        z = np.zeros(0, dtype=np.int64)
-        return z, z, z, agree
+    """Evaluate the draws of design ``d`` in batches (each batch one array computation over
+    its draws): rank histograms (when ``collect``) and, per draw, the share of partner-years
+    whose sole leader is the nominal one."""
     n_cells = len(model.cells)
     n_act = len(model.cells.actors)
-    width = n_act + 1
-    hist = np.zeros(n_cells * width, dtype=np.int32)
-    lead = np.zeros(n_cells, dtype=np.int64)
-    total = np.zeros((len(model.out_years), n_act, n_act), dtype=np.int64)
+    n_years = len(model.out_years)
+    width = model.width + 1  # rank 0 (no score) .. model.width
+    hist = np.zeros(n_cells * width if collect else 0, dtype=np.int64)
+    lead = np.zeros(n_cells if collect else 0, dtype=np.int64)
+    total = np.zeros((n_years, n_act, n_act) if collect else (0, 0, 0), dtype=np.int64)
     agree = np.zeros(len(d))
     base = np.arange(n_cells, dtype=np.int64) * width
-    tbase = np.arange(len(model.out_years) * n_act, dtype=np.int64).reshape(-1, n_act) * n_act
-    has_nominal = None if nominal_lead is None else nominal_lead >= 0
-    for start in range(0, len(d), CHUNK):
-        stop = min(len(d), start + CHUNK)
-        rks = np.empty((stop - start, n_cells), dtype=np.int64)  # int64: flat bincount indices
-        leads = []
-        tranks = np.empty((stop - start, len(model.out_years), n_act), dtype=np.int64)
-        for i in range(start, stop):
-            s = model.score_one(d, i)
-            r, led = model.ranks(s)
-            rks[i - start] = r
-            leads.append(led[led >= 0])
-            tranks[i - start] = _total_ranks(model.actor_totals(s))
-            if nominal_lead is not None and has_nominal is not None and has_nominal.any():
-                agree[i] = float((led[has_nominal] == nominal_lead[has_nominal]).mean())
-        hist += np.bincount((base[None, :] + rks).ravel(), minlength=len(hist))
-        lead += np.bincount(np.concatenate(leads), minlength=n_cells)
-        tidx = (tbase[None] + tranks - 1).ravel()
-        total += np.bincount(tidx, minlength=total.size).reshape(total.shape)
+    tbase = np.arange(n_years * n_act, dtype=np.int64).reshape(n_years, n_act) * n_act
+    has = None if nominal_lead is None else nominal_lead >= 0
+    step = model.batch_size(collect)
+    for start in range(0, len(d), step):
+        stop = min(len(d), start + step)
+        s = model.scores(d, st, start, stop)
+        if collect:
+            r, led = model.rank_batch(s)
+            hist += np.bincount((base[None, :] + r).ravel(), minlength=len(hist))
+            lead += np.bincount(led[led >= 0], minlength=n_cells)
+            tr = _total_ranks(model.actor_total_batch(s))
+            total += np.bincount((tbase[None] + tr - 1).ravel(), minlength=total.size).reshape(total.shape)
+        else:
+            led = model.lead_batch(s)
+        if nominal_lead is not None and has is not None and has.any():
+            agree[start:stop] = (led[:, has] == nominal_lead[has][None, :]).mean(axis=1)
         if progress is not None:
             progress(stop - start)
-    cell = hist.reshape(n_cells, width)[:, 1:]
+    cell = hist.reshape(n_cells, width)[:, 1:] if collect else hist
     return cell, lead, total, agree
 
 
-#: Model, design and nominal leaders shared with forked worker processes (set before forking).
+#: Model, design, stacks and nominal leaders shared with forked workers (set before forking).
 _SHARED: dict[str, Any] = {}
 
 
 def _evaluate_part(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    d = _SHARED["design"].take(slice(*bounds))
+    sl = slice(*bounds)
+    d = _SHARED["design"].take(sl)
+    full: Stacks = _SHARED["stacks"]
+    st = Stacks(full.ids, full.values, [r[sl] for r in full.rows])
     counter = _SHARED["counter"]
 
     def tick(n: int) -> None:
         with counter.get_lock():
             counter.value += n
 
-    return _evaluate_serial(_SHARED["model"], d, _SHARED["nominal"], tick, _SHARED["collect"])
+    return _evaluate_serial(_SHARED["model"], d, st, _SHARED["nominal"], tick, _SHARED["collect"])
 
 
 def default_workers(n: int) -> int:
     """Worker processes for ``n`` draws: ``$SOFTPOWER_WORKERS``, else up to 2 when there are
-    at least eight chunks of work and more than one core."""
+    at least :data:`MIN_PARALLEL` draws and more than one core."""
     env = os.environ.get("SOFTPOWER_WORKERS")
     if env:
         return max(1, int(env))
-    if n < 8 * CHUNK or "fork" not in mp.get_all_start_methods():
+    if n < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
         return 1
     return max(1, min(2, os.cpu_count() or 1))
 
@@ -178,20 +175,21 @@ def evaluate(
 
     Returns the rank distribution and, per draw, the share of partner-years whose sole
     leader is the nominal one (``nominal_lead``: per partner-year, the leading cell or -1).
-    The result does not depend on the number of workers. ``collect=False`` skips the rank
-    histograms (the Sobol analysis needs the leaders only; the distribution is then empty).
+    The result does not depend on the number of workers or the batch size. ``collect=False``
+    skips the rank histograms (the Sobol analysis needs the leaders only; the distribution
+    is then empty).
     """
     d = model.from_uniform(u)
-    model.prepare(d)
+    st = model.prepare(d)
     workers = default_workers(len(u)) if workers is None else workers
     if workers <= 1:
-        cell, lead, total, agree = _evaluate_serial(model, d, nominal_lead, progress, collect)
+        cell, lead, total, agree = _evaluate_serial(model, d, st, nominal_lead, progress, collect)
         return RankDistribution(cell, lead, total, len(u)), agree
     # one contiguous share of the draws per worker (each returns one histogram); the workers
     # count finished draws in a shared counter that the parent turns into progress
     ctx = mp.get_context("fork")
     counter = ctx.Value("l", 0)
-    _SHARED.update(model=model, design=d, nominal=nominal_lead, counter=counter, collect=collect)
+    _SHARED.update(model=model, design=d, stacks=st, nominal=nominal_lead, counter=counter, collect=collect)
     cuts = np.linspace(0, len(u), workers + 1).astype(int)
     tasks = [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
     try:
