@@ -106,3 +106,12 @@ def test_aggregators_take_per_draw_weights() -> None:
     for fn in AGGREGATORS.values():
         out = fn(x, w)
         assert out[0, 0] > out[0, 1] and out[1, 0] < out[1, 1]
+
+
+def test_zscore_of_equal_values_is_zero_not_rounding_noise() -> None:
+    from softpower.measure.methods import normalise_zscore
+
+    x = np.full(11, 2.0 / 3.0)  # its computed sd is 1.1e-16, not 0
+    assert np.std(x) > 0
+    assert (normalise_zscore(x) == 0.0).all()
+    assert (normalise_zscore(np.array([[2 / 3, 2 / 3, np.nan]]))[0, :2] == 0.0).all()

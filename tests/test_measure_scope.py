@@ -91,3 +91,37 @@ def test_one_year_is_a_filter_of_the_whole_index(tmp_path: Path) -> None:
     missing = next(y for y in range(years[0], years[-1]) if y not in years)
     with pytest.raises(SoftpowerError, match=rf"--year {missing}: no data observed that year"):
         run_index(path, mc=0, year=missing)
+
+
+def test_deterministic_json_is_byte_identical_across_processes_and_workers(tmp_path: Path) -> None:
+    """Two fresh processes (one and two worker processes) write the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    from softpower.ledger import bundled_ledger
+
+    path = bundled_ledger(tmp_path / "b.duckdb")
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.json"
+        env = {**os.environ, "SOFTPOWER_WORKERS": workers}
+        cmd = [
+            sys.executable,
+            "-m",
+            "softpower",
+            "index",
+            "--ledger",
+            str(path),
+            "--mc",
+            "250",
+            "--seed",
+            "7",
+        ]
+        cmd += ["--format", "json", "--deterministic", "-o", str(out)]
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == ""  # nothing (no DuckDB progress bar) on stdout
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert b'"timings"' not in outs[0]

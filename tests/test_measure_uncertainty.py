@@ -182,3 +182,133 @@ def test_worker_processes_give_the_same_result(model: Model) -> None:
     two, s2 = evaluate(model, u, lead, workers=2)
     assert (one.cell == two.cell).all() and (one.total == two.total).all() and (one.lead == two.lead).all()
     assert (s1 == s2).all()
+
+
+def test_a_choice_that_alone_decides_the_leader_has_first_order_index_one() -> None:
+    """Known answer: only the split rule decides who leads, so its first-order Sobol index is 1.
+
+    KOR's two facts name a group (a 1/5 share each under the equal split, the whole fact
+    under the full one), NZL's one fact names VNM alone: NZL leads under ``equal`` (1 > 0.4),
+    KOR under ``full`` (2 > 1). Both indicators count the same facts (leaving either out keeps
+    the order), every normaliser and aggregator is monotone, one pillar takes all the weight
+    and nothing is missing, so every other choice leaves the leader alone.
+    """
+    from softpower.records.vocab import instruments
+
+    rows = [("KOR", 0.4, 2.0), ("NZL", 1.0, 1.0)]
+    eng = pd.DataFrame(
+        [
+            {
+                "actor": a, "partner": "VNM", "year": 2008, "instrument": "oda_grant",
+                "power_type": instruments()["oda_grant"].power_type, "origin": "test", "n_facts": 2,
+                "count_equal": eq, "count_full": full, "usd_equal": 0.0, "usd_full": 0.0,
+                "missing_equal": eq, "missing_full": full, "ppp": 0.0, "equal_footing": 0.0,
+                "self_only": 0.0, "from_dataset": True,
+            }
+            for a, eq, full in rows
+        ]
+    )  # fmt: skip
+    panel = Panel(
+        eng, _panel([]).values, {"facts": 0, "undated": 0, "world_only": 0, "self_reported_only": 0}
+    )
+    fw = parse_framework(
+        "name: split decides\n"
+        "pillars:\n"
+        "  economic: {weight: 1.0, indicators: ['count:economic', 'count:oda_grant']}\n"
+        "uncertainty:\n"
+        "  normalisation: [minmax, zscore, rank, frontier]\n"
+        "  imputation: [zero, none, mean, carry_forward]\n"
+        "  aggregation: [arithmetic, geometric]\n"
+        "  split: [equal, full]\n",
+        "split.yaml",
+    )
+    m = Model(panel, fw, amount_range=(1e6, 1e7))
+    lead = _nominal_lead(m)
+    assert m.cells.actors[m.cells.actor[lead[0]]] == "NZL"  # the nominal rule is equal
+    si = index_sensitivity(m, 4000, seed=2, nominal_lead=lead).set_index("choice")
+    assert si.loc["split_rule", "first_order"] == pytest.approx(1.0, abs=0.05)
+    assert si.loc["split_rule", "total"] == pytest.approx(1.0, abs=0.05)
+    others = si.drop(index="split_rule")
+    assert (others["first_order"].abs() < 0.02).all() and (others["total"].abs() < 0.02).all()
+
+
+def test_data_source_draws_include_each_source_alone() -> None:
+    """With alternatives that never observe the same donor (as on the real ledger), preferring
+    one or the other changes nothing; the draws also use each source alone, which does."""
+    vals = pd.DataFrame(
+        [
+            {"kind": "indicator", "actor": a, "partner": "VNM", "year": 2008, "name": name,
+             "origin": "other", "n_facts": 1, "value_equal": v, "value_full": v, "from_dataset": True}
+            for a, name, v in (("KOR", "m1", 5.0), ("JPN", "m2", 3.0))
+        ]
+    )  # fmt: skip
+    panel = Panel(
+        _panel([("KOR", "VNM", "oda_grant", 1.0)]).engagement.iloc[0:0],
+        vals,
+        {"facts": 0, "undated": 0, "world_only": 0, "self_reported_only": 0},
+    )
+    fw = parse_framework(
+        "name: sources\npillars:\n  p: {weight: 1.0, indicators: ['indicator:m1|indicator:m2']}\n", "s.yaml"
+    )
+    m = Model(panel, fw, amount_range=(1e6, 1e7))
+    assert m.source_options(0) == 4
+    actors = np.asarray(m.cells.actors)
+    seen = {rot: sorted(actors[m.cells.actor[m.coalesced(0, rot, 0, 0, 0, 0)[0]]]) for rot in range(4)}
+    assert seen == {0: ["JPN", "KOR"], 1: ["JPN", "KOR"], 2: ["KOR"], 3: ["JPN"]}
+    # alone, each source leaves the other's donor unscored: who leads depends on the source
+    si = index_sensitivity(m, 2000, seed=1, nominal_lead=_nominal_lead(m)).set_index("choice")
+    assert si.loc["data_source", "total"] > 0.3
+
+
+def test_batched_ranks_match_counting_the_higher_scores(model: Model) -> None:
+    """Known answer: rank = 1 + donors with a strictly higher score in the partner-year; the
+    leader is the top donor when nobody ties it; unscored cells get rank 0."""
+    rng = np.random.default_rng(4)
+    c = model.cells
+    s = rng.integers(0, 3, size=(50, len(c))).astype(float)  # many ties
+    s[rng.random(s.shape) < 0.2] = np.nan
+    ranks, lead = model.rank_batch(s)
+    for i in range(len(s)):
+        for cell in range(len(c)):
+            same = c.group == c.group[cell]
+            want = 0 if np.isnan(s[i, cell]) else 1 + int((s[i, same] > s[i, cell]).sum())
+            assert ranks[i, cell] == want
+        for g in range(len(c.group_start)):
+            block = np.flatnonzero(c.group == g)
+            x = np.where(np.isnan(s[i, block]), -np.inf, s[i, block])
+            top = x.max()
+            want_lead = block[int(np.argmax(x))] if np.isfinite(top) and (x == top).sum() == 1 else -1
+            assert lead[i, g] == want_lead
+    assert (model.lead_batch(s) == lead).all()
+
+
+def test_results_do_not_depend_on_the_batch_size(model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    from softpower.measure.uncertainty import evaluate
+
+    u = np.random.default_rng(8).random((120, model.n_factors))
+    lead = _nominal_lead(model)
+    big, s1 = evaluate(model, u, lead, workers=1)
+    monkeypatch.setattr(Model, "batch_size", lambda self: 7)
+    small, s2 = evaluate(model, u, lead, workers=1)
+    assert (
+        (big.cell == small.cell).all() and (big.total == small.total).all() and (big.lead == small.lead).all()
+    )
+    assert (s1 == s2).all()
+
+
+def test_rank_quantiles_equal_numpy_quantiles_of_the_draws(model: Model) -> None:
+    """The histogram keeps memory flat in the draws; its quantiles are numpy's inverted-CDF
+    quantiles of the per-draw ranks."""
+    u = np.random.default_rng(9).random((301, model.n_factors))
+    dist, _ = evaluate_draws(model, u)
+    d = model.from_uniform(u)
+    ranks, _ = model.rank_batch(model.scores(d, model.prepare(d)))
+    for q in (0.05, 0.5, 0.95):
+        want = np.quantile(ranks, q, axis=0, method="inverted_cdf")
+        assert (dist.cell_quantiles(q) == want).all()
+
+
+def evaluate_draws(model: Model, u: np.ndarray):  # type: ignore[no-untyped-def]
+    from softpower.measure.uncertainty import evaluate
+
+    return evaluate(model, u, _nominal_lead(model), workers=1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from softpower.errors import SoftpowerError
+from softpower.ledger.coverage import scopes as declared_scopes
 from softpower.measure.audit import MIN_SUPPORT
 from softpower.measure.audit import report as audit_report
 from softpower.measure.dyads import _opened
@@ -75,8 +78,26 @@ def _clean(v: Any) -> Any:
     return v
 
 
+def _column(s: pd.Series) -> list[Any]:
+    """A column as JSON-ready Python values (NaN and infinities as ``None``), column at a time."""
+    if pd.api.types.is_float_dtype(s.dtype):
+        arr = s.to_numpy(dtype=float)
+        out = arr.tolist()
+        for i in np.flatnonzero(~np.isfinite(arr)):
+            out[i] = None
+        return out  # type: ignore[no-any-return]
+    if pd.api.types.is_integer_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
+        return s.to_numpy().tolist()  # type: ignore[no-any-return]
+    return [_clean(v) for v in s.tolist()]
+
+
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+    """Rows as dicts, built from whole columns (no per-cell pandas access)."""
+    names = [str(c) for c in df.columns]
+    cols = [_column(df[c]) for c in df.columns]
+    return (
+        [dict(zip(names, vals, strict=True)) for vals in zip(*cols, strict=True)] if names else [{}] * len(df)
+    )
 
 
 def amount_range(facts: pd.DataFrame) -> tuple[float, float]:
@@ -97,6 +118,22 @@ SELECT min_by(amount_usd_const, record_id) AS amount_usd_const
 FROM record_sources WHERE kind = 'engagement' AND amount_usd_const IS NOT NULL
 GROUP BY fact_key ORDER BY 1
 """
+
+
+#: What the panel is computed from: a change to any record, document or group membership
+#: changes it (record ids hash the record's content), so a compiled model is never stale.
+FINGERPRINT_SQL = """
+SELECT (SELECT count(*) FROM records), (SELECT bit_xor(hash(record_id, doc)) FROM records),
+       (SELECT count(*) FROM documents), (SELECT bit_xor(hash(d)) FROM documents d),
+       (SELECT bit_xor(hash(g)) FROM group_members g)
+"""
+
+#: Compiled models kept in this process, keyed by ledger content, framework and filters: a
+#: re-weighting (the dashboard's, or any second ``run_index`` call) reuses the panel and every
+#: cached indicator variant. One model is kept (a few hundred MB at most).
+MODEL_CACHE = 1
+_MODELS: OrderedDict[tuple, tuple[Model, list[str], pd.DataFrame, dict[str, int]]] = OrderedDict()  # type: ignore[type-arg]
+_MODELS_LOCK = threading.Lock()
 
 
 #: Most Monte Carlo draws accepted (the draw matrices are held in memory: 10^8 draws took 12+ GiB).
@@ -174,27 +211,49 @@ def run_index(
         raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
     with _opened(ledger) as led:
         where = str(getattr(led, "path", "ledger"))
-        panel = load_panel(led, min_sources=min_sources, third_party_only=third_party_only)
-        rng_rows = led.con.execute(AMOUNTS_SQL).df()
-    if panel.engagement.empty and panel.values.empty:
-        raise SoftpowerError(
-            f"{where}: no dated record with a partner state passes the source filters "
-            f"(min_sources={min_sources}, third_party_only={third_party_only}; expected records "
-            "imported with `softpower ledger import`)"
+        key = (
+            tuple(led.con.execute(FINGERPRINT_SQL).fetchone() or ()),
+            repr(fw),
+            repr(declared_scopes()),
+            min_sources,
+            third_party_only,
+            partner_scope,
         )
+        with _MODELS_LOCK:
+            hit = _MODELS.get(key)
+        if hit is None:
+            panel = load_panel(led, min_sources=min_sources, third_party_only=third_party_only)
+            rng_rows = led.con.execute(AMOUNTS_SQL).df()
+    if hit is None:
+        if panel.engagement.empty and panel.values.empty:
+            raise SoftpowerError(
+                f"{where}: no dated record with a partner state passes the source filters "
+                f"(min_sources={min_sources}, third_party_only={third_party_only}; expected records "
+                "imported with `softpower ledger import`)"
+            )
+        known = set(
+            (panel.values[["kind", "name"]].drop_duplicates().astype(str).agg(":".join, axis=1))
+            if not panel.values.empty
+            else []
+        )
+        unmatched = [
+            a
+            for i in fw.indicators
+            for a in i.split("|")
+            if a.split(":", 1)[0] in ("indicator", "perception") and a not in known and not a.endswith(":any")
+        ]
+        compiled = Model(panel, fw, amount_range=amount_range(rng_rows), partners=partner_scope)
+        perceptions = panel.values.loc[panel.values["kind"] == "perception"].rename(
+            columns={"value_equal": "value"}
+        )
+        hit = (compiled, unmatched, perceptions, panel.notes)
+        with _MODELS_LOCK:
+            _MODELS[key] = hit
+            while len(_MODELS) > MODEL_CACHE:
+                _MODELS.popitem(last=False)
+    compiled, unmatched, perceptions, notes = hit
     t_panel = time.perf_counter()
-    known = set(
-        (panel.values[["kind", "name"]].drop_duplicates().astype(str).agg(":".join, axis=1))
-        if not panel.values.empty
-        else []
-    )
-    unmatched = [
-        a
-        for i in fw.indicators
-        for a in i.split("|")
-        if a.split(":", 1)[0] in ("indicator", "perception") and a not in known and not a.endswith(":any")
-    ]
-    model = Model(panel, fw, weights=weights, amount_range=amount_range(rng_rows), partners=partner_scope)
+    model = compiled if weights is None else compiled.with_weights(weights)
     if year is not None:  # one year is a filter of the whole index (the dashboard shows the same)
         model.check_year(year)
     nominal = model.nominal()
@@ -227,9 +286,6 @@ def run_index(
     profiles = dspd_profile(engagement_rows(model.panel))  # the partners compared
     if year is not None:
         profiles = profiles.loc[profiles["year"] == year].reset_index(drop=True)
-    perceptions = panel.values.loc[panel.values["kind"] == "perception"].rename(
-        columns={"value_equal": "value"}
-    )
     meta = {
         "framework": fw.name,
         "framework_source": fw.source,
@@ -268,10 +324,10 @@ def run_index(
         "unmatched_indicators": unmatched,
         "indicators": [s.name for s in model.specs],
         "facts": {
-            "engagement": panel.notes["facts"],
-            "undated": panel.notes["undated"],
-            "world_only": panel.notes["world_only"],
-            "self_reported_only": panel.notes["self_reported_only"],
+            "engagement": notes["facts"],
+            "undated": notes["undated"],
+            "world_only": notes["world_only"],
+            "self_reported_only": notes["self_reported_only"],
         },
         "actors": list(model.cells.actors),
         "partners": list(model.cells.partners),

@@ -19,6 +19,7 @@ one sort for the ranks.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,12 +122,18 @@ class Design:
 @dataclass(frozen=True)
 class Stacks:
     """The indicator variants a design needs (:meth:`Model.prepare`): per indicator ``k`` the
-    cells it observes ``ids[k]``, values ``values[k][variant, cell]`` (NaN: not observed) and
-    the variant of each draw ``rows[k][draw]``."""
+    cells it observes in some variant ``ids[k]``, its weighted values ``wx[k][variant, cell]``
+    (the indicator's weight in its pillar times the value; 0 where not observed), which of
+    them are observed ``obs[k][variant, cell]``, and the variant of each draw ``rows[k][draw]``."""
 
     ids: list[np.ndarray]
-    values: list[np.ndarray]
+    wx: list[np.ndarray]
+    obs: list[np.ndarray]
     rows: list[np.ndarray]
+
+    def take(self, sl: slice) -> Stacks:
+        """The same variants for draws ``sl`` of the design."""
+        return Stacks(self.ids, self.wx, self.obs, [r[sl] for r in self.rows])
 
 
 #: Names of the Monte Carlo / Sobol factor groups, in design order.
@@ -237,6 +244,15 @@ class Model:
         self._coalesced: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self._raw: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self.treatments = [self._decide(k) for k in range(len(self.specs))]
+
+    def with_weights(self, weights: dict[str, float]) -> Model:
+        """The same compiled model (shared panel, cells and variant caches) with other nominal
+        pillar weights (already validated): a re-weighting recompiles nothing."""
+        out = copy.copy(self)
+        out.nominal_weights = np.asarray(
+            WEIGHTINGS["user"](self.framework.pillar_names, weights, None), dtype=float
+        )
+        return out
 
     # -- scopes and cells ----------------------------------------------------------------
     def _scope_cells(self, kind: str, families: list[str] | None, rows: pd.DataFrame) -> pd.DataFrame:
@@ -377,12 +393,8 @@ class Model:
         group = np.cumsum(change) - 1
         self.cells = Cells(y, a, p, group, np.flatnonzero(change), actors, partners)
         self.out_years = np.unique(y)
-        # dense partner-year layout [block, position]: the ranks of a batch of draws are one
-        # sort along a short axis (the donors of a partner-year), padding last
-        self._pos = np.arange(len(y)) - self.cells.group_start[group]
-        self.width = int(self._pos.max()) + 1
-        self._dense_cell = np.full((len(self.cells.group_start), self.width), -1, dtype=np.int64)
-        self._dense_cell[group, self._pos] = np.arange(len(y))
+        #: most donors compared in one partner-year (the width of the rank histograms)
+        self.width = int(np.diff(np.r_[self.cells.group_start, len(y)]).max())
         self._cell_key = pd.Index(self._key(y, a, p))
         self._bases = {}
         for alt, rows in bases.items():
@@ -502,13 +514,19 @@ class Model:
     def coalesced(
         self, k: int, rot: int, split: int, hl: int, amt: int, imp: int
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Indicator ``k`` on its cells: each cell from the first alternative (in the rotated
-        order) that observes it; returns ``(cell ids, raw values, alternative index)``."""
+        """Indicator ``k`` on its cells; returns ``(cell ids, raw values, alternative index)``.
+
+        Data-source option ``rot`` (:meth:`source_options`): below the number of alternatives
+        ``n``, each cell comes from the first alternative, in the order rotated by ``rot``,
+        that observes it (0 is the framework's order); from ``n`` on, alternative ``rot - n``
+        alone is used (a donor only the other sources see has no value on the indicator).
+        """
         alts = self.specs[k].alts
         fams = self.specs[k].families
+        rot = rot % self.source_options(k)
         key = (
             k,
-            rot % len(alts),
+            rot,
             split,
             hl if "roots" in fams else 0,
             amt if "usd" in fams else 0,
@@ -517,7 +535,7 @@ class Model:
         hit = self._coalesced.get(key)
         if hit is not None:
             return hit
-        order = [(i + rot) % len(alts) for i in range(len(alts))]
+        order = [(i + rot) % len(alts) for i in range(len(alts))] if rot < len(alts) else [rot - len(alts)]
         taken = np.zeros(len(self.cells), dtype=bool)
         ids_l, vals_l, src_l = [], [], []
         for i in order:
@@ -558,7 +576,7 @@ class Model:
         fams = self.specs[k].families
         key = (
             k,
-            rot % len(self.specs[k].alts),
+            rot % self.source_options(k),
             split,
             hl if "roots" in fams else 0,
             amt if "usd" in fams else 0,
@@ -571,15 +589,20 @@ class Model:
             return hit
         ids, x, _ = self.coalesced(k, *key[1:6])
         x = audit.apply(x, self.treatments[k])
-        years = self.cells.year[ids]
         out = np.empty(len(x))
-        bounds = np.flatnonzero(np.r_[True, years[1:] != years[:-1], True]) if len(x) else np.zeros(1, int)
-        fn = NORMALISERS[NORM_NAMES[norm]]
-        for s, e in zip(bounds[:-1], bounds[1:], strict=True):
-            v = fn(x[s:e])
+        if len(x):
+            # every year at once: the cells of a year are one row (NaN-padded; the
+            # normalisers skip NaN along the last axis); cells are sorted by year
+            _, start, count = np.unique(self.cells.year[ids], return_index=True, return_counts=True)
+            row = np.repeat(np.arange(len(count)), count)
+            col = np.arange(len(x)) - np.repeat(start, count)
+            mat = np.full((len(count), int(count.max())), np.nan)
+            mat[row, col] = x
+            v = NORMALISERS[NORM_NAMES[norm]](mat)
             if AGG_NAMES[agg] == "geometric":
-                v = np.log(v - v.min() + 1.0)
-            out[s:e] = v
+                with np.errstate(invalid="ignore"):
+                    v = np.log(v - np.nanmin(v, axis=1, keepdims=True) + 1.0)
+            out = v[row, col]
         hit = (ids, out)
         self._cache[key] = hit
         return hit
@@ -599,6 +622,12 @@ class Model:
             amount=np.array([self.nominal_amt]),
             weights=self.nominal_weights[None, :],
         )
+
+    def source_options(self, k: int) -> int:
+        """Data-source options of indicator ``k``: with ``n > 1`` alternative sources, the
+        ``n`` rotations of their preference order and each source alone (``2 n``); else 1."""
+        n = len(self.specs[k].alts)
+        return 2 * n if n > 1 else 1
 
     @property
     def alt_specs(self) -> list[int]:
@@ -622,7 +651,7 @@ class Model:
         n_src = max(1, len(self.alt_specs))
         source = np.zeros((n, len(self.specs)), dtype=int)
         for c, k in enumerate(self.alt_specs):
-            source[:, k] = (u[:, c] * len(self.specs[k].alts)).astype(int)
+            source[:, k] = (u[:, c] * self.source_options(k)).astype(int)
         col = n_src
 
         def pick(options: list[int]) -> np.ndarray:
@@ -648,7 +677,7 @@ class Model:
         fams = self.specs[k].families
         z = np.zeros(len(d), dtype=np.int64)
         cols = [
-            d.source[:, k] % len(self.specs[k].alts),
+            d.source[:, k] % self.source_options(k),
             d.split,
             d.half_life if "roots" in fams else z,
             d.amount if "usd" in fams else z,
@@ -662,7 +691,7 @@ class Model:
         """Every indicator variant the design needs, stacked: per indicator the cells it
         observes in any variant, a ``[variant, cell]`` value matrix (NaN: not observed) and,
         per draw, the variant's row. Computed once, before the draws (and before forking)."""
-        ids_l, vals_l, rows_l = [], [], []
+        ids_l, wx_l, obs_l, rows_l = [], [], [], []
         for k in range(len(self.specs)):
             uniq, inv = np.unique(self._variant_keys(d, k), axis=0, return_inverse=True)
             parts = [self.variant(k, *(int(v) for v in u)) for u in uniq]
@@ -670,15 +699,16 @@ class Model:
             vals = np.full((len(uniq), len(ids)), np.nan)
             for j, (pid, x) in enumerate(parts):
                 vals[j, np.searchsorted(ids, pid)] = x
+            obs = ~np.isnan(vals)
             ids_l.append(ids)
-            vals_l.append(vals)
+            wx_l.append(np.where(obs, self.specs[k].weight * vals, 0.0))
+            obs_l.append(obs)
             rows_l.append(np.asarray(inv, dtype=np.int64).ravel())
-        return Stacks(ids_l, vals_l, rows_l)
+        return Stacks(ids_l, wx_l, obs_l, rows_l)
 
-    def batch_size(self, collect: bool = True) -> int:
-        """Draws scored together: a few million array elements per batch."""
-        per_draw = max(len(self.cells), len(self.cells.group_start) * self.width) * (2 if collect else 1)
-        return int(np.clip(4_000_000 // max(per_draw, 1), 1, 256))
+    def batch_size(self) -> int:
+        """Draws scored together: about a million cells per batch (a few arrays of that size)."""
+        return int(np.clip(1_000_000 // max(len(self.cells), 1), 1, 256))
 
     def scores(self, d: Design, st: Stacks, start: int = 0, stop: int | None = None) -> np.ndarray:
         """Composite scores ``[draw, cell]`` of draws ``start:stop`` (NaN where no indicator
@@ -695,9 +725,12 @@ class Model:
             for k, spec in enumerate(self.specs):
                 if spec.pillar != pi or len(st.ids[k]) == 0:
                     continue
-                x = st.values[k][st.rows[k][start:stop]]
-                use = ~np.isnan(x) & (drop != k)[:, None]
-                num[:, st.ids[k]] += np.where(use, spec.weight * x, 0.0)
+                rows = st.rows[k][start:stop]
+                wx, use = st.wx[k][rows], st.obs[k][rows]
+                left_out = drop == k
+                if left_out.any():
+                    wx[left_out], use[left_out] = 0.0, False
+                num[:, st.ids[k]] += wx
                 den[:, st.ids[k]] += use * spec.weight
             seen = den > 0
             w = d.weights[start:stop, pi][:, None] * seen
@@ -712,43 +745,56 @@ class Model:
             comp[geo] = np.exp(comp[geo]) - 1.0
         return comp
 
-    def _blocks(self, s: np.ndarray) -> np.ndarray:
-        """Scores ``[draw, cell]`` as ``[draw, partner-year, position]`` (-inf: no score/padding)."""
-        c = self.cells
-        out = np.full((len(s), len(c.group_start), self.width), -np.inf)
-        out[:, c.group, self._pos] = np.where(np.isnan(s), -np.inf, s)
-        return out
-
     def rank_batch(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Competition ranks ``[draw, cell]`` within partner-years (1 = highest, ties share the
         best rank; unscored cells 0) and, per draw and partner-year, the cell leading alone
-        (-1 when the top is tied or nobody scores). One sort along the donors of each block."""
-        dense = self._blocks(s)
-        order = np.argsort(-dense, axis=-1, kind="stable")
-        srt = np.take_along_axis(dense, order, axis=-1)
-        new = np.ones(srt.shape, dtype=bool)
-        new[..., 1:] = srt[..., 1:] != srt[..., :-1]
-        first = np.maximum.accumulate(np.where(new, np.arange(self.width), 0), axis=-1)
-        r = np.where(np.isneginf(srt), 0, first + 1).astype(np.int32)
-        ranks_dense = np.empty_like(r)
-        np.put_along_axis(ranks_dense, order, r, axis=-1)
+        (-1 when the top is tied or nobody scores).
+
+        Every draw (row) is sorted by score, then stably by partner-year (a radix sort of
+        small integers), so each partner-year is a block in descending score order.
+        """
         c = self.cells
-        ranks = ranks_dense[:, c.group, self._pos]
-        top = srt[..., 0]
-        second = srt[..., 1] if self.width > 1 else np.full(top.shape, -np.inf)
-        alone = np.isfinite(top) & (second < top)
-        g = np.arange(len(c.group_start))
-        lead = np.where(alone, self._dense_cell[g[None, :], order[..., 0]], -1)
+        n_draws, n = s.shape
+        key = np.where(np.isnan(s), np.inf, -s)
+        by_score = np.argsort(key, axis=1)
+        group = c.group.astype(np.int16 if len(c.group_start) < 2**15 else np.int32)
+        order = np.take_along_axis(by_score, np.argsort(group[by_score], axis=1, kind="stable"), axis=1)
+        ks = np.take_along_axis(key, order, axis=1)
+        gs = c.group  # block of each sorted position (the blocks keep their places)
+        pos = np.arange(n)
+        new = np.ones((n_draws, n), dtype=bool)
+        new[:, 1:] = ks[:, 1:] != ks[:, :-1]
+        new[:, c.group_start] = True
+        first = np.maximum.accumulate(np.where(new, pos, 0), axis=1)
+        r = (first - c.group_start[gs] + 1).astype(np.int32)
+        r[np.isinf(ks)] = 0
+        ranks = np.empty((n_draws, n), dtype=np.int32)
+        np.put_along_axis(ranks, order, r, axis=1)
+        start = c.group_start
+        has2 = np.r_[start[1:], n] > start + 1
+        top_key = ks[:, start]
+        second = np.full(top_key.shape, np.inf)
+        second[:, has2] = ks[:, start[has2] + 1]
+        alone = np.isfinite(top_key) & (second > top_key)
+        lead = np.where(alone, order[:, start], -1)
         return ranks, lead
 
     def lead_batch(self, s: np.ndarray) -> np.ndarray:
-        """Per draw and partner-year the cell leading alone (-1: tied or nobody), without ranking."""
-        dense = self._blocks(s)
-        top = dense.max(axis=-1)
-        n_top = (dense == top[..., None]).sum(axis=-1)
-        alone = np.isfinite(top) & (n_top == 1)
-        g = np.arange(len(self.cells.group_start))
-        return np.where(alone, self._dense_cell[g[None, :], dense.argmax(axis=-1)], -1)
+        """Per draw and partner-year the cell leading alone (-1: tied or nobody), without
+        ranking: each block's maximum and how many cells reach it."""
+        c = self.cells
+        n_draws, n = s.shape
+        n_groups = len(c.group_start)
+        x = np.where(np.isnan(s), -np.inf, s)
+        top = np.maximum.reduceat(x, c.group_start, axis=1)  # [draw, block]
+        at_top = x == top[:, c.group]
+        gid = (np.arange(n_draws)[:, None] * n_groups + c.group[None, :]).ravel()
+        n_top = np.bincount(gid, weights=at_top.ravel(), minlength=n_draws * n_groups)
+        alone = (np.isfinite(top).ravel() & (n_top == 1)).reshape(n_draws, n_groups)
+        lead = np.full((n_draws, n_groups), -1, dtype=np.int64)
+        d_i, cell = np.nonzero(at_top & alone[:, c.group])
+        lead[d_i, c.group[cell]] = cell
+        return lead
 
     def actor_total_batch(self, s: np.ndarray) -> np.ndarray:
         """Sum of each actor's cell scores per draw and year ``[draw, year, actor]``."""

@@ -102,11 +102,17 @@ def normalise_minmax(x: Array) -> Array:
 
 
 def normalise_zscore(x: Array) -> Array:
-    """Standardisation: ``(x - mean) / sd`` (population sd); a constant slice gives 0."""
+    """Standardisation: ``(x - mean) / sd`` (population sd); a constant slice gives 0.
+
+    Constant means equal values (max = min), not a zero computed sd: the sd of equal values
+    can round to 1e-16, which would blow rounding noise up to +-1.
+    """
     with _quiet():
         mean = np.nanmean(x, axis=-1, keepdims=True)
         sd = np.nanstd(x, axis=-1, keepdims=True)
-    return np.where(sd > 0, (x - mean) / np.where(sd > 0, sd, 1.0), np.where(np.isnan(x), np.nan, 0.0))
+        varies = np.nanmax(x, axis=-1, keepdims=True) > np.nanmin(x, axis=-1, keepdims=True)
+    ok = varies & (sd > 0)
+    return np.where(ok, (x - mean) / np.where(ok, sd, 1.0), np.where(np.isnan(x), np.nan, 0.0))
 
 
 def normalise_rank(x: Array) -> Array:

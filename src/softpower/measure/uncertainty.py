@@ -114,7 +114,7 @@ def _evaluate_serial(
     base = np.arange(n_cells, dtype=np.int64) * width
     tbase = np.arange(n_years * n_act, dtype=np.int64).reshape(n_years, n_act) * n_act
     has = None if nominal_lead is None else nominal_lead >= 0
-    step = model.batch_size(collect)
+    step = model.batch_size()
     for start in range(0, len(d), step):
         stop = min(len(d), start + step)
         s = model.scores(d, st, start, stop)
@@ -141,8 +141,7 @@ _SHARED: dict[str, Any] = {}
 def _evaluate_part(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     sl = slice(*bounds)
     d = _SHARED["design"].take(sl)
-    full: Stacks = _SHARED["stacks"]
-    st = Stacks(full.ids, full.values, [r[sl] for r in full.rows])
+    st: Stacks = _SHARED["stacks"].take(sl)
     counter = _SHARED["counter"]
 
     def tick(n: int) -> None:
