@@ -125,3 +125,29 @@ def test_deterministic_json_is_byte_identical_across_processes_and_workers(tmp_p
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert b'"timings"' not in outs[0]
+
+
+def test_a_reweighting_reuses_the_compiled_model_and_equals_a_fresh_run(tmp_path: Path) -> None:
+    import json
+
+    from softpower.ledger import bundled_ledger
+    from softpower.measure import api, load_framework
+
+    path = bundled_ledger(tmp_path / "b.duckdb")
+    w = {p: 1.0 / len(load_framework().pillar_names) for p in load_framework().pillar_names}
+    api._MODELS.clear()
+    first = run_index(path, mc=40, seed=2)
+    again = run_index(path, mc=40, seed=2, weights=w)
+    assert again.model.panel is first.model.panel  # nothing recompiled
+    api._MODELS.clear()
+    fresh = run_index(path, mc=40, seed=2, weights=w)
+    assert fresh.model.panel is not first.model.panel
+    assert json.dumps(again.to_dict(deterministic=True)) == json.dumps(fresh.to_dict(deterministic=True))
+    # a changed ledger is a different model (the content fingerprint changes)
+    rec = {"doc": "x:1", "kind": "engagement", "actor": "KOR", "partners": ["VNM"], "instrument": "oda_grant",
+           "year": 2009}  # fmt: skip
+    with Ledger.open(path) as lg:
+        lg.import_records([rec], [{"id": "x:1", "title": "x"}], origin="test", source="test")
+    changed = run_index(path, mc=0, seed=2, weights=w)
+    assert changed.model.panel is not fresh.model.panel
+    assert changed.dyads["n_facts"].sum() == fresh.dyads["n_facts"].sum() + 1

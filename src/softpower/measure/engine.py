@@ -20,6 +20,7 @@ one sort for the ranks.
 from __future__ import annotations
 
 import copy
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -243,6 +244,7 @@ class Model:
         self._cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self._coalesced: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
         self._raw: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # type: ignore[type-arg]
+        self._stacks: dict[tuple[int, str], Stacks] = {}
         self.treatments = [self._decide(k) for k in range(len(self.specs))]
 
     def with_weights(self, weights: dict[str, float]) -> Model:
@@ -687,10 +689,21 @@ class Model:
         ]
         return np.stack([np.asarray(c, dtype=np.int64) for c in cols], axis=1)
 
-    def prepare(self, d: Design) -> Stacks:
+    def prepare(self, d: Design, cache: bool = True) -> Stacks:
         """Every indicator variant the design needs, stacked: per indicator the cells it
         observes in any variant, a ``[variant, cell]`` value matrix (NaN: not observed) and,
-        per draw, the variant's row. Computed once, before the draws (and before forking)."""
+        per draw, the variant's row. Computed once, before the draws (and before forking);
+        with ``cache`` the stacks of the last two designs are kept (they depend on the discrete
+        choices only, so a re-weighting with the same seed reuses them)."""
+        # the stacks depend on the discrete choices only (not on the weights): a re-weighting
+        # with the same seed reuses them (the cache is shared by with_weights copies)
+        disc = np.concatenate(
+            [d.source.ravel(), d.drop, d.split, d.imp, d.norm, d.agg, d.half_life, d.amount]
+        )
+        skey = (len(d), hashlib.sha256(np.ascontiguousarray(disc, dtype=np.int64).tobytes()).hexdigest())
+        hit = self._stacks.get(skey) if cache else None
+        if hit is not None:
+            return hit
         ids_l, wx_l, obs_l, rows_l = [], [], [], []
         for k in range(len(self.specs)):
             uniq, inv = np.unique(self._variant_keys(d, k), axis=0, return_inverse=True)
@@ -704,7 +717,12 @@ class Model:
             wx_l.append(np.where(obs, self.specs[k].weight * vals, 0.0))
             obs_l.append(obs)
             rows_l.append(np.asarray(inv, dtype=np.int64).ravel())
-        return Stacks(ids_l, wx_l, obs_l, rows_l)
+        out = Stacks(ids_l, wx_l, obs_l, rows_l)
+        if cache:
+            if len(self._stacks) >= 2:  # the Monte Carlo and the Sobol designs
+                self._stacks.pop(next(iter(self._stacks)))
+            self._stacks[skey] = out
+        return out
 
     def batch_size(self) -> int:
         """Draws scored together: about a million cells per batch (a few arrays of that size)."""
@@ -824,7 +842,7 @@ class Model:
     def score_one(self, d: Design, i: int) -> np.ndarray:
         """Composite scores of draw ``i`` on every cell (NaN where no indicator observes it)."""
         one = d.take(np.array([i]))
-        return self.scores(one, self.prepare(one))[0]
+        return self.scores(one, self.prepare(one, cache=False))[0]
 
     def ranks(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Competition ranks within partner-years (1 = highest; NaN scores get 0) and, per
