@@ -41,6 +41,8 @@ SANDBOX_CONFIG: Mapping[str, Any] = {
     "memory_limit": MEMORY_LIMIT,
     "lock_configuration": True,
 }
+#: Seconds to keep retrying a busy ledger when the caller gives no ``wait`` ($SOFTPOWER_WAIT).
+WAIT_ENV = "SOFTPOWER_WAIT"
 DOC_COLUMNS = (
     "doc_id",
     "title",
@@ -54,6 +56,18 @@ DOC_COLUMNS = (
     "sha256",
     "text",
 )
+
+
+class LedgerBusy(LedgerError):
+    """Another process holds the ledger file: a writer (readers and writers wait) or readers
+    (a writer waits). One line, with the retry option."""
+
+    def __init__(self, path: Path, *, reader: bool) -> None:
+        who = "reading it, such as `softpower serve`" if reader else "writing"
+        super().__init__(
+            f"ledger {path} is busy (another softpower process is {who}); "
+            f"retry later or wait for it with --wait SECONDS (or ${WAIT_ENV})"
+        )
 
 
 @dataclass
@@ -101,15 +115,46 @@ class Ledger:
         self._shrink_to: int | None = None
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False, *, sandbox: bool = False) -> Ledger:
+    def open(
+        cls,
+        path: str | Path,
+        read_only: bool = False,
+        *,
+        sandbox: bool = False,
+        wait: float | None = None,
+    ) -> Ledger:
         """Open (creating and migrating when writable) the ledger at ``path``.
 
         With ``sandbox`` (read-only only) the connection runs SQL from users: DuckDB's external
         access is off and its configuration locked, so no statement can read or write another
         file, ATTACH a database, INSTALL or LOAD an extension, or turn the sandbox off
         (:data:`SANDBOX_CONFIG`).
+
+        DuckDB lets one process write a file, or any number read it, never both. When another
+        process holds the file, the open is retried for ``wait`` seconds (default
+        ``$SOFTPOWER_WAIT``, else 0) with growing pauses (0.05 s doubling to 1 s), then a
+        :class:`LedgerError` says the ledger is busy.
         """
         path = Path(path)
+        if wait is None:
+            try:
+                wait = max(0.0, float(os.environ.get(WAIT_ENV) or 0))
+            except ValueError:
+                raise LedgerError(f"${WAIT_ENV}: expected a number of seconds") from None
+        deadline = time.monotonic() + wait
+        pause = 0.05
+        while True:
+            try:
+                return cls._open(path, read_only, sandbox)
+            except LedgerBusy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, 1.0)
+
+    @classmethod
+    def _open(cls, path: Path, read_only: bool, sandbox: bool) -> Ledger:
         if sandbox and not read_only:
             raise LedgerError("a sandboxed ledger is read-only")
         if read_only and not path.exists():
@@ -133,7 +178,7 @@ class Ledger:
         except duckdb.IOException as exc:
             msg = str(exc).replace(str(path), "").lower()  # the path itself may contain any word
             if "could not set lock" in msg or "conflicting lock" in msg:
-                raise LedgerError(f"ledger {path} is locked by another process; close it and retry") from None
+                raise LedgerBusy(path, reader="read-only mode" in msg) from None
             if "not a valid duckdb database" in msg:
                 raise LedgerError(f"{path} is not a softpower ledger (not a DuckDB file)") from None
             raise LedgerError(f"cannot open ledger {path}: {str(exc).splitlines()[0]}") from None
