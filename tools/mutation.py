@@ -76,8 +76,14 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
     for name in ALSO_COPY:  # files of the repository that some tests read
         if (ROOT / name).exists():
             (stage / name).symlink_to(ROOT / name)
-    tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     (stage / "tests").symlink_to(ROOT / "tests")
+    _write_config(stage, package, timeout_multiplier)
+    return stage
+
+
+def _write_config(stage: Path, package: str, timeout_multiplier: float) -> None:
+    """The staging folder's pyproject.toml: mutmut's settings for this package only."""
+    tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     config = {
         "source_paths": ["src/softpower"],
         "only_mutate": [f"src/softpower/{package}/*"],
@@ -96,7 +102,6 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
         'markers = ["browser: real-browser tests", "shared: ../shared data"]',
     ]
     (stage / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return stage
 
 
 _GENERATE = """
@@ -162,14 +167,23 @@ def _diffs(stage: Path, names: list[str]) -> dict[str, str]:
 
 def run_package(package: str, args: argparse.Namespace) -> dict[str, object]:
     out = Path(args.out)
-    stage = _stage(package, out, args.timeout_multiplier)
     env = dict(os.environ, PYTHONHASHSEED="0")
     t0 = time.monotonic()
-    subprocess.run([sys.executable, "-c", _GENERATE], cwd=stage, env=env, check=True, capture_output=True)
+    stage = out / package
+    again = args.again and (stage / "mutants").is_dir()
+    before = _results(stage, package) if again else {}
+    if again:
+        _write_config(stage, package, args.timeout_multiplier)  # the test list as it is now
+    else:
+        stage = _stage(package, out, args.timeout_multiplier)
+        subprocess.run([sys.executable, "-c", _GENERATE], cwd=stage, env=env, check=True, capture_output=True)
     generated = sorted(_results(stage, package))
     names = generated
     if args.sample and args.sample < len(generated):
         names = sorted(random.Random(f"{args.seed}:{package}").sample(generated, args.sample))
+    if again:
+        # tests were only added: a killed mutant stays killed; run the others again
+        names = [n for n in names if _status(before.get(n)) != "killed"]
     cmd = ["nice", "-n", str(args.nice), "timeout", "-s", "INT", "-k", "30", str(args.time_limit)]
     cmd += [sys.executable, "-c", _RUN, "run", "--max-children", str(args.jobs), *names]
     log = out / f"{package}.log"
@@ -177,6 +191,12 @@ def run_package(package: str, args: argparse.Namespace) -> dict[str, object]:
         proc = subprocess.run(cmd, cwd=stage, env=env, stdout=fh, stderr=subprocess.STDOUT, check=False)
     seconds = time.monotonic() - t0
     codes = _results(stage, package)
+    if again:  # report the whole sample: the kept kills and the new verdicts
+        names = (
+            sorted(random.Random(f"{args.seed}:{package}").sample(generated, args.sample))
+            if (args.sample and args.sample < len(generated))
+            else generated
+        )
     status = {n: _status(codes.get(n)) for n in names}
     counts = Counter(status.values())
     survivors = sorted(n for n, s in status.items() if s == "survived")
@@ -239,6 +259,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--nice", type=int, default=10, help="nice level of the run")
     p.add_argument("--timeout-multiplier", type=float, default=3.0, help="mutmut's timeout_multiplier")
     p.add_argument("--out", default=str(ROOT / "out" / "mutation"), help="work and report folder")
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="reuse the mutants staged in --out by the last run and run again only those of the sample "
+        "that were not killed (after adding tests: the 'after' figures of the same sample)",
+    )
     p.add_argument("--no-diffs", dest="diffs", action="store_false", help="skip the survivors' diffs")
     args = p.parse_args(argv)
     unknown = [x for x in args.packages if x not in PACKAGES]
