@@ -62,7 +62,7 @@ def _status(code: int | None) -> str:
     return "other"
 
 
-def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
+def _stage(package: str, out: Path, timeout_multiplier: float, timeout_constant: float = 10.0) -> Path:
     """A directory where mutmut sees only this package's config; fresh on every call."""
     stage = out / package
     if stage.exists():
@@ -77,11 +77,13 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
         if (ROOT / name).exists():
             (stage / name).symlink_to(ROOT / name)
     (stage / "tests").symlink_to(ROOT / "tests")
-    _write_config(stage, package, timeout_multiplier)
+    _write_config(stage, package, timeout_multiplier, timeout_constant)
     return stage
 
 
-def _write_config(stage: Path, package: str, timeout_multiplier: float) -> None:
+def _write_config(
+    stage: Path, package: str, timeout_multiplier: float, timeout_constant: float = 10.0
+) -> None:
     """The staging folder's pyproject.toml: mutmut's settings for this package only."""
     tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     config = {
@@ -90,7 +92,7 @@ def _write_config(stage: Path, package: str, timeout_multiplier: float) -> None:
         "pytest_add_cli_args_test_selection": tests,
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-m", "not browser", "-W", "ignore"],
         "timeout_multiplier": timeout_multiplier,
-        "timeout_constant": 2.0,
+        "timeout_constant": timeout_constant,
         "use_git_change_detection": False,
         "also_copy": list(ALSO_COPY),
     }
@@ -173,9 +175,10 @@ def run_package(package: str, args: argparse.Namespace) -> dict[str, object]:
     again = args.again and (stage / "mutants").is_dir()
     before = _results(stage, package) if again else {}
     if again:
-        _write_config(stage, package, args.timeout_multiplier)  # the test list as it is now
+        # the test list as it is now
+        _write_config(stage, package, args.timeout_multiplier, args.timeout_constant)
     else:
-        stage = _stage(package, out, args.timeout_multiplier)
+        stage = _stage(package, out, args.timeout_multiplier, args.timeout_constant)
         subprocess.run([sys.executable, "-c", _GENERATE], cwd=stage, env=env, check=True, capture_output=True)
     generated = sorted(_results(stage, package))
     names = generated
@@ -258,6 +261,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=1, help="mutants run at once (mutmut --max-children)")
     p.add_argument("--nice", type=int, default=10, help="nice level of the run")
     p.add_argument("--timeout-multiplier", type=float, default=3.0, help="mutmut's timeout_multiplier")
+    p.add_argument(
+        "--timeout-constant",
+        type=float,
+        default=10.0,
+        help="mutmut's timeout_constant (seconds): a mutant is stopped after about "
+        "multiplier x (its tests' time + constant) seconds; raise it on a busy machine",
+    )
     p.add_argument("--out", default=str(ROOT / "out" / "mutation"), help="work and report folder")
     p.add_argument(
         "--again",
