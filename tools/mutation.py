@@ -23,6 +23,7 @@ that in a first clean run) and stops at the first failing test.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import random
@@ -38,9 +39,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: Package → the fast test files that exercise it (no browser tests, no benchmarks); the table
 #: lives in pyproject.toml, ``[tool.softpower.mutation.tests]``.
-PACKAGES: dict[str, list[str]] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
-    "softpower"
-]["mutation"]["tests"]
+_CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["softpower"][
+    "mutation"
+]
+PACKAGES: dict[str, list[str]] = _CONFIG["tests"]
+#: Targets narrower than a package (``[tool.softpower.mutation.paths]``): name → files to mutate.
+PATHS: dict[str, str] = _CONFIG.get("paths", {})
+
+
+def _pattern(package: str) -> str:
+    """The files a target mutates (a glob relative to the repository)."""
+    return PATHS.get(package, f"src/softpower/{package}/*")
+
 
 #: Files and folders of the repository that tests read (mutmut copies them beside the mutants).
 ALSO_COPY = ("README.md", "docs", "Makefile", "benchmarks")
@@ -88,7 +98,7 @@ def _write_config(
     tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     config = {
         "source_paths": ["src/softpower"],
-        "only_mutate": [f"src/softpower/{package}/*"],
+        "only_mutate": [_pattern(package)],
         "pytest_add_cli_args_test_selection": tests,
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-m", "not browser", "-W", "ignore"],
         "timeout_multiplier": timeout_multiplier,
@@ -131,7 +141,11 @@ cli()
 
 
 def _meta_files(stage: Path, package: str) -> list[Path]:
-    return sorted((stage / "mutants" / "src" / "softpower" / package).rglob("*.py.meta"))
+    root = stage / "mutants"
+    metas = root.joinpath("src", "softpower").rglob("*.py.meta")
+    return sorted(
+        m for m in metas if fnmatch.fnmatch(str(m.relative_to(root))[: -len(".meta")], _pattern(package))
+    )
 
 
 def _results(stage: Path, package: str) -> dict[str, int | None]:
@@ -254,7 +268,13 @@ def table(results: list[dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("packages", nargs="*", default=list(PACKAGES), help="packages (default: all four)")
+    p.add_argument(
+        "packages",
+        nargs="*",
+        default=[k for k in PACKAGES if k not in PATHS],
+        help="packages (default: records ledger measure simulate), or a narrower target of "
+        "[tool.softpower.mutation.paths] such as ledger-validate",
+    )
     p.add_argument("--sample", type=int, default=0, help="mutants per package, seeded sample (0 = all)")
     p.add_argument("--seed", type=int, default=1, help="seed of the sample")
     p.add_argument("--time-limit", type=int, default=1800, help="seconds per package before it is stopped")
