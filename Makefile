@@ -80,9 +80,10 @@ MUTATION_SEED ?= 1
 MUTATION_TIME ?= 600
 MUTATION_JOBS ?= 1
 MUTATION_PACKAGES ?= records ledger measure simulate
+MUTATION_ARGS ?=
 mutation: $(VENV)/.installed
 	$(PY) tools/mutation.py --sample $(MUTATION_SAMPLE) --seed $(MUTATION_SEED) --time-limit $(MUTATION_TIME) \
-	  --jobs $(MUTATION_JOBS) --out $(OUT)/mutation $(MUTATION_PACKAGES)
+	  --jobs $(MUTATION_JOBS) --out $(OUT)/mutation $(MUTATION_ARGS) $(MUTATION_PACKAGES)
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run_all.py

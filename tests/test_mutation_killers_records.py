@@ -361,3 +361,13 @@ def test_document_rules_and_self_reporting() -> None:
         Document(id="d", publisher_country="XXX")
     with pytest.raises(ValidationError, match="title contains a NUL character"):
         Document(id="d", title="a\x00")
+
+
+def test_override_csv_keeps_line_breaks_inside_quoted_fields(
+    fresh: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    text = 'code,power_type,label,description\r\nx_y,soft,X,"first\r\nsecond"\r\n'
+    path = tmp_path / "instruments.csv"
+    path.write_bytes(text.encode("utf-8"))
+    monkeypatch.setenv("SOFTPOWER_INSTRUMENTS_CSV", str(path))
+    assert vocab.instruments()["x_y"].description == "first\r\nsecond"

@@ -23,6 +23,7 @@ that in a first clean run) and stops at the first failing test.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import random
@@ -38,9 +39,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: Package → the fast test files that exercise it (no browser tests, no benchmarks); the table
 #: lives in pyproject.toml, ``[tool.softpower.mutation.tests]``.
-PACKAGES: dict[str, list[str]] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
-    "softpower"
-]["mutation"]["tests"]
+_CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["softpower"][
+    "mutation"
+]
+PACKAGES: dict[str, list[str]] = _CONFIG["tests"]
+#: Targets narrower than a package (``[tool.softpower.mutation.paths]``): name → files to mutate.
+PATHS: dict[str, str] = _CONFIG.get("paths", {})
+
+
+def _pattern(package: str) -> str:
+    """The files a target mutates (a glob relative to the repository)."""
+    return PATHS.get(package, f"src/softpower/{package}/*")
+
 
 #: Files and folders of the repository that tests read (mutmut copies them beside the mutants).
 ALSO_COPY = ("README.md", "docs", "Makefile", "benchmarks")
@@ -62,7 +72,7 @@ def _status(code: int | None) -> str:
     return "other"
 
 
-def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
+def _stage(package: str, out: Path, timeout_multiplier: float, timeout_constant: float = 10.0) -> Path:
     """A directory where mutmut sees only this package's config; fresh on every call."""
     stage = out / package
     if stage.exists():
@@ -76,15 +86,23 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
     for name in ALSO_COPY:  # files of the repository that some tests read
         if (ROOT / name).exists():
             (stage / name).symlink_to(ROOT / name)
-    tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     (stage / "tests").symlink_to(ROOT / "tests")
+    _write_config(stage, package, timeout_multiplier, timeout_constant)
+    return stage
+
+
+def _write_config(
+    stage: Path, package: str, timeout_multiplier: float, timeout_constant: float = 10.0
+) -> None:
+    """The staging folder's pyproject.toml: mutmut's settings for this package only."""
+    tests = [t for t in PACKAGES[package] if (ROOT / t).is_file()]
     config = {
         "source_paths": ["src/softpower"],
-        "only_mutate": [f"src/softpower/{package}/*"],
+        "only_mutate": [_pattern(package)],
         "pytest_add_cli_args_test_selection": tests,
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-m", "not browser", "-W", "ignore"],
         "timeout_multiplier": timeout_multiplier,
-        "timeout_constant": 2.0,
+        "timeout_constant": timeout_constant,
         "use_git_change_detection": False,
         "also_copy": list(ALSO_COPY),
     }
@@ -96,7 +114,6 @@ def _stage(package: str, out: Path, timeout_multiplier: float) -> Path:
         'markers = ["browser: real-browser tests", "shared: ../shared data"]',
     ]
     (stage / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return stage
 
 
 _GENERATE = """
@@ -111,8 +128,24 @@ mm.create_mutants(1)
 """
 
 
+# `mutmut run`, without its second clean pass: the statistics pass that precedes it has just run
+# the same tests on the unmutated code, and mutmut stops when any of them fails.
+_RUN = """
+import sys
+from mutmut.workers.isolation import ForkRunner
+ForkRunner.run_clean_tests = lambda self, tests: 0
+from mutmut.__main__ import cli
+sys.argv[0] = "mutmut"
+cli()
+"""
+
+
 def _meta_files(stage: Path, package: str) -> list[Path]:
-    return sorted((stage / "mutants" / "src" / "softpower" / package).rglob("*.py.meta"))
+    root = stage / "mutants"
+    metas = root.joinpath("src", "softpower").rglob("*.py.meta")
+    return sorted(
+        m for m in metas if fnmatch.fnmatch(str(m.relative_to(root))[: -len(".meta")], _pattern(package))
+    )
 
 
 def _results(stage: Path, package: str) -> dict[str, int | None]:
@@ -150,22 +183,37 @@ def _diffs(stage: Path, names: list[str]) -> dict[str, str]:
 
 def run_package(package: str, args: argparse.Namespace) -> dict[str, object]:
     out = Path(args.out)
-    stage = _stage(package, out, args.timeout_multiplier)
     env = dict(os.environ, PYTHONHASHSEED="0")
     t0 = time.monotonic()
-    subprocess.run([sys.executable, "-c", _GENERATE], cwd=stage, env=env, check=True, capture_output=True)
+    stage = out / package
+    again = args.again and (stage / "mutants").is_dir()
+    before = _results(stage, package) if again else {}
+    if again:
+        # the test list as it is now
+        _write_config(stage, package, args.timeout_multiplier, args.timeout_constant)
+    else:
+        stage = _stage(package, out, args.timeout_multiplier, args.timeout_constant)
+        subprocess.run([sys.executable, "-c", _GENERATE], cwd=stage, env=env, check=True, capture_output=True)
     generated = sorted(_results(stage, package))
     names = generated
     if args.sample and args.sample < len(generated):
         names = sorted(random.Random(f"{args.seed}:{package}").sample(generated, args.sample))
-    mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
+    if again:
+        # tests were only added: a killed mutant stays killed; run the others again
+        names = [n for n in names if _status(before.get(n)) != "killed"]
     cmd = ["nice", "-n", str(args.nice), "timeout", "-s", "INT", "-k", "30", str(args.time_limit)]
-    cmd += [mutmut, "run", "--max-children", str(args.jobs), *names]
+    cmd += [sys.executable, "-c", _RUN, "run", "--max-children", str(args.jobs), *names]
     log = out / f"{package}.log"
     with log.open("w", encoding="utf-8") as fh:
         proc = subprocess.run(cmd, cwd=stage, env=env, stdout=fh, stderr=subprocess.STDOUT, check=False)
     seconds = time.monotonic() - t0
     codes = _results(stage, package)
+    if again:  # report the whole sample: the kept kills and the new verdicts
+        names = (
+            sorted(random.Random(f"{args.seed}:{package}").sample(generated, args.sample))
+            if (args.sample and args.sample < len(generated))
+            else generated
+        )
     status = {n: _status(codes.get(n)) for n in names}
     counts = Counter(status.values())
     survivors = sorted(n for n, s in status.items() if s == "survived")
@@ -220,14 +268,33 @@ def table(results: list[dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("packages", nargs="*", default=list(PACKAGES), help="packages (default: all four)")
+    p.add_argument(
+        "packages",
+        nargs="*",
+        default=[k for k in PACKAGES if k not in PATHS],
+        help="packages (default: records ledger measure simulate), or a narrower target of "
+        "[tool.softpower.mutation.paths] such as ledger-validate",
+    )
     p.add_argument("--sample", type=int, default=0, help="mutants per package, seeded sample (0 = all)")
     p.add_argument("--seed", type=int, default=1, help="seed of the sample")
     p.add_argument("--time-limit", type=int, default=1800, help="seconds per package before it is stopped")
     p.add_argument("--jobs", type=int, default=1, help="mutants run at once (mutmut --max-children)")
     p.add_argument("--nice", type=int, default=10, help="nice level of the run")
     p.add_argument("--timeout-multiplier", type=float, default=3.0, help="mutmut's timeout_multiplier")
+    p.add_argument(
+        "--timeout-constant",
+        type=float,
+        default=10.0,
+        help="mutmut's timeout_constant (seconds): a mutant is stopped after about "
+        "multiplier x (its tests' time + constant) seconds; raise it on a busy machine",
+    )
     p.add_argument("--out", default=str(ROOT / "out" / "mutation"), help="work and report folder")
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="reuse the mutants staged in --out by the last run and run again only those of the sample "
+        "that were not killed (after adding tests: the 'after' figures of the same sample)",
+    )
     p.add_argument("--no-diffs", dest="diffs", action="store_false", help="skip the survivors' diffs")
     args = p.parse_args(argv)
     unknown = [x for x in args.packages if x not in PACKAGES]

@@ -92,7 +92,7 @@ def _problem(err: Any) -> tuple[str, str]:
     loc = [x for x in err["loc"] if not isinstance(x, int)]
     msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-        got = err.get("input", {}).get("kind") if isinstance(err.get("input"), dict) else None
+        got = err["input"].get("kind")  # the model's input is always a row dict (see _rows)
         return "kind", "missing" if got is None else f"{str(got)[:60]!r}"
     if len(loc) >= 2:
         field = str(loc[1])

@@ -198,7 +198,7 @@ def resolve_country(name: str) -> str | None:
     alias = country_aliases().get(text.casefold())
     if alias:
         return alias.iso3
-    if len(text) == 3 and text.isupper() and is_country(text):
+    if is_country(text):  # an ISO alpha-3 code, including those pycountry lacks (XKX)
         return text
     try:
         return str(pycountry.countries.lookup(text).alpha_3)

@@ -1,0 +1,217 @@
+"""Behaviour of ledger/ that mutation testing (``make mutation``) showed untested."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from softpower.errors import InputError, LedgerError
+from softpower.ledger import Ledger
+from softpower.ledger import coverage as cov
+from softpower.ledger.files import _ends_with_newline, iter_records
+from softpower.ledger.store import to_flat
+from softpower.ledger.validate import validate_frame
+
+ENG = {
+    "doc": "a.txt",
+    "kind": "engagement",
+    "actor": "JPN",
+    "partners": ["VNM"],
+    "instrument": "oda_loan",
+    "year": 2010,
+}
+IND = {"doc": "b.txt", "kind": "indicator", "actor": "CHN", "partners": ["IDN"], "metric": "m", "value": 3.0}
+
+
+def _read_all(path: Path) -> pd.DataFrame:
+    frames = list(iter_records(path))
+    return pd.concat(frames, ignore_index=True)
+
+
+# --- coverage
+
+
+def test_years_text_joins_runs() -> None:
+    assert cov._years_text([1995, 1990, 1991, 1992, 1998, 1997]) == "1990-1992 1995 1997-1998"
+    assert cov._years_text([2001]) == "2001"
+    assert cov._years_text([]) == ""
+
+
+def test_scope_covers() -> None:
+    s = cov.Scope(
+        "src", "engagement", ("oda_*",), frozenset({"JPN"}), frozenset({"VNM"}), frozenset({2010}), "zero", ""
+    )
+    assert s.covers("JPN", "VNM", 2010)
+    assert s.covers("JPN", None, 2010)
+    assert not s.covers("JPN", "IDN", 2010)
+    assert not s.covers("CHN", "VNM", 2010)
+    assert not s.covers("JPN", "VNM", 2011)
+    assert not s.covers("JPN", "VNM", None)
+    every = cov.Scope("src", "engagement", ("*",), None, None, frozenset({2010}), "zero", "")
+    assert every.covers("CHN", "IDN", 2010)
+    assert s.covers_family("oda_loan") and not s.covers_family("troops") and s.covers_family(None)
+    assert s.as_dict()["years"] == "2010" and every.as_dict()["partners"] == "*"
+
+
+def test_module_observed_is_the_coverage_answer(tmp_path: Path) -> None:
+    scope = next(
+        s for s in cov.scopes() if s.partners is None and s.actors is None and s.missing_row == "zero"
+    )
+    year = min(scope.years)
+    family = scope.families[0].replace("*", "x")
+    key = {"indicator": "metric", "engagement": "instrument", "perception": "measure"}[scope.kind]
+    kwargs = {key: family}
+    got = cov.observed("JPN", "VNM", year, **kwargs)  # type: ignore[arg-type]
+    assert got == cov.Coverage.load().observed("JPN", "VNM", year, **kwargs)  # type: ignore[arg-type]
+    assert bool(got)
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        fresh = cov.Coverage.from_ledger(lg).observed("JPN", "VNM", year, **kwargs)  # type: ignore[arg-type]
+        assert cov.observed("JPN", "VNM", year, ledger=lg, **kwargs) == fresh  # type: ignore[arg-type]
+
+
+# --- readers
+
+
+def test_a_line_that_is_not_an_object_names_line_without_field(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(ENG) + "\n[1, 2]\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        _read_all(path)
+    e = info.value
+    assert (e.line, e.field, e.problem, e.expected) == (
+        2,
+        None,
+        "not a JSON object",
+        "one JSON object per line",
+    )
+
+
+def test_ends_with_newline(tmp_path: Path) -> None:
+    p = tmp_path / "x"
+    p.write_bytes(b"")
+    assert _ends_with_newline(p)
+    p.write_bytes(b"a\n")
+    assert _ends_with_newline(p)
+    p.write_bytes(b"a\nb")
+    assert not _ends_with_newline(p)
+    p.write_bytes(b"a\r")
+    assert not _ends_with_newline(p)
+
+
+HEADER = "doc,kind,actor,partners,instrument,year\n"
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_csv_line_ends_give_true_line_numbers(tmp_path: Path, eol: str) -> None:
+    rows = [
+        "a.txt,engagement,JPN,VNM,oda_loan,2010",
+        "a.txt,engagement,JPN,VNM,oda_loan,2011",
+        "a.txt,engagement,XXX,VNM,oda_loan,2012",
+    ]
+    path = tmp_path / "r.csv"
+    path.write_bytes((HEADER.strip() + eol + eol.join(rows) + eol).encode())
+    frame = _read_all(path)
+    assert frame["line"].tolist() == [2, 3, 4]
+    assert frame["year"].astype(int).tolist() == [2010, 2011, 2012]
+    with pytest.raises(InputError) as info:
+        validate_frame(frame, str(path), {})
+    assert (info.value.line, info.value.field) == (4, "actor")
+
+
+def test_csv_with_cr_only_line_ends_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes(b"doc,kind,actor,partners,instrument,year\ra.txt,engagement,JPN,VNM,oda_loan,2010\r")
+    with pytest.raises(InputError) as info:
+        _read_all(path)
+    assert info.value.line == 1
+    assert info.value.problem.startswith("not CSV")
+    assert info.value.expected is not None and "LF or CRLF" in info.value.expected
+
+
+def test_parquet_span_of_one_element_is_refused_with_field(tmp_path: Path) -> None:
+    path = tmp_path / "r.parquet"
+    table = pa.table(
+        {
+            "doc": ["a.txt", "a.txt"],
+            "kind": ["engagement"] * 2,
+            "actor": ["JPN"] * 2,
+            "partners": [["VNM"], ["VNM"]],
+            "instrument": ["oda_loan"] * 2,
+            "span": [[0, 3], [4]],
+        }
+    )
+    pq.write_table(table, path)
+    with pytest.raises(InputError) as info:
+        for frame in iter_records(path):
+            validate_frame(frame, str(path), {})
+    assert (info.value.line, info.value.field) == (2, "span")
+
+
+# --- the store
+
+
+def test_write_error_is_one_line_cut_at_200_characters(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        err = lg._write_error(RuntimeError("x" * 300 + "\nsecond line"))
+        assert isinstance(err, LedgerError)
+        assert str(err) == f"ledger {lg.path}: write failed ({'x' * 200}); the ledger holds all or none of it"
+        full = lg._write_error(OSError(errno.ENOSPC, "No space left on device"))
+        assert "the disk is full" in str(full)
+        assert str(lg._write_error(RuntimeError(""))).startswith(
+            f"ledger {lg.path}: write failed (RuntimeError)"
+        )
+
+
+def test_open_creates_in_an_existing_folder_only(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "new.duckdb") as lg:
+        assert not lg.read_only
+    assert (tmp_path / "new.duckdb").is_file()
+    with pytest.raises(LedgerError, match="does not exist"):
+        Ledger.open(tmp_path / "no" / "such.duckdb")
+
+
+def test_stats_count_each_kind_and_chunks_count_rows(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        chunks = iter([to_flat([ENG, {**ENG, "year": 2011}]), to_flat([IND])])
+        result = lg.import_records(chunks, origin="t", source="t.jsonl")
+        assert result.rows == 3
+        assert result.added == {"engagement": 2, "indicator": 1, "perception": 0}
+        stats = lg.stats()
+        assert (stats["engagement"], stats["indicator"], stats["perception"]) == (2, 1, 0)
+        assert stats["documents"] == 2
+        assert stats["by_origin"] == {"t": {"engagement": 2, "indicator": 1}}
+
+
+def test_delete_by_origin_takes_the_uncited_documents(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        lg.import_records([ENG], origin="one", source="1.jsonl")
+        lg.import_records([IND], origin="two", source="2.jsonl")
+        assert lg.delete(origins=["one"]) == (1, 1)
+        assert lg.stats()["documents"] == 1
+        assert lg.delete(docs=["b.txt"]) == (1, 1)
+        with pytest.raises(InputError, match="no record or document matches"):
+            lg.delete(origins=["one"])
+
+
+def test_problem_text_shows_the_bad_value() -> None:
+    with pytest.raises(InputError) as info:
+        validate_frame(to_flat([{**ENG, "year": "abc"}]), "f", {})
+    assert info.value.problem.startswith("'abc': Input should be a valid integer")
+    with pytest.raises(InputError) as info:
+        validate_frame(to_flat([{**ENG, "actor": "XXX"}]), "f", {})
+    assert info.value.problem == "unknown country code 'XXX'"
+    with pytest.raises(InputError) as info:
+        validate_frame(to_flat([{**ENG, "instrument": None}]), "f", {})
+    assert (info.value.field, info.value.problem) == ("instrument", "missing")
+
+
+def test_an_unknown_kind_is_shown_cut_to_60_characters() -> None:
+    with pytest.raises(InputError) as info:
+        validate_frame(to_flat([{**ENG, "kind": "k" * 100}]), "f", {})
+    assert (info.value.field, info.value.problem) == ("kind", repr("k" * 60))
