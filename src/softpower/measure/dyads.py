@@ -194,10 +194,14 @@ def engagement_panel(ledger: Any, *, min_sources: int = 1, third_party_only: boo
     >>> from softpower.ledger import bundled_ledger  # doctest: +SKIP
     >>> panel = engagement_panel(bundled_ledger("l.duckdb"))  # doctest: +SKIP
     """
-    facts = collapse_facts(
-        ledger_records(ledger, "engagement"), min_sources=min_sources, third_party_only=third_party_only
-    )
-    return panel_from_facts(facts)
+    from softpower.measure.panel import engagement_panel_frame
+
+    if min_sources < 1:
+        raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
+    # computed inside DuckDB (one statement); collapse_facts + panel_from_facts are the pandas
+    # reference it equals (tests/test_panel_scale.py, benchmarks/bench_scale.py)
+    with _opened(ledger) as led:
+        return engagement_panel_frame(led, min_sources=min_sources, third_party_only=third_party_only)
 
 
 def value_panel(
