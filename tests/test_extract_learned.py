@@ -179,3 +179,40 @@ def test_min_confidence_filters_records(tmp_path: Path) -> None:
     assert len(kept_conf) == 2 and min(kept_conf) >= cut
     bad = CliRunner().invoke(app, ["extract", str(doc), "--min-confidence", "1.5"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("analyzer", ["word", "char_wb"])
+def test_own_analysers_equal_scikit_learn(analyzer: str) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from softpower.extract.learned.model import char_wb_analyser, word_analyser
+
+    texts = [
+        "",
+        "a",
+        "Exim  Bank's  US$ 2.5bn loan,\tsigned 3 March 2015",
+        "Ōsaka—Côte d'Ivoire  x",
+        "ab cd ef gh",
+    ]
+    for rng in [(1, 1), (1, 3), (2, 4), (3, 5)]:
+        ours = word_analyser(rng, r"(?u)\b\w+\b", True) if analyzer == "word" else char_wb_analyser(rng, True)
+        theirs = TfidfVectorizer(
+            analyzer=analyzer, ngram_range=rng, token_pattern=r"(?u)\b\w+\b"
+        ).build_analyzer()
+        for t in texts:
+            assert sorted(ours(t)) == sorted(theirs(t)), (rng, t)
+
+
+def test_cli_and_extraction_start_without_scikit_learn() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, softpower.cli\n"
+        "from softpower.extract import extract_text\n"
+        "recs = extract_text('t.txt', 'In 2008, Japan provided a 3.7 billion yen loan to Cambodia.')\n"
+        "assert recs and recs[0]['confidence'] is not None\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
