@@ -216,3 +216,54 @@ def test_cli_and_extraction_start_without_scikit_learn() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "partner"),
+    [
+        (
+            "On 30 June 2011, a loan was signed by the China Exim Bank and the Ethiopian Government worth "
+            "123 million USD for a sugar factory.",
+            "CHN",
+            "ETH",
+        ),
+        ("In 2012, the Export-Import Bank of China extended a USD 95 million loan to Kenya.", "CHN", "KEN"),
+        (
+            "In 2010, Sinohydro signed a USD 40 million buyer's credit with the government of Zambia.",
+            "CHN",
+            "ZMB",
+        ),
+        ("In 2007, China granted 2,000 scholarships to Ghanaian students.", "CHN", "GHA"),
+    ],
+)
+def test_official_organisations_and_demonyms_resolve(sentence: str, actor: str, partner: str) -> None:
+    recs = [r for r in extract_text("t.txt", sentence) if r["kind"] == "engagement"]
+    assert recs and recs[0]["actor"] == actor and partner in recs[0]["partners"], recs
+
+
+def test_gazetteer_rows_are_known_states_and_kinds() -> None:
+    from softpower.extract.entities import GAZETTEER_KINDS, gazetteer
+
+    rows = gazetteer()
+    assert len(rows) > 300 and len({r[0] for r in rows}) == len(rows)
+    assert {r[2] for r in rows} <= GAZETTEER_KINDS
+    assert ("China Exim Bank", "CHN", "organisation") in rows
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China has provided a total of $5 billion in aid to Cambodia since 2000.",
+        "Since 2000, Japan has extended cumulative ODA loans of JPY 300 billion to Vietnam.",
+        "Between 1992 and 2015 Japan disbursed USD 2.1 billion in grants to Laos in total.",
+    ],
+)
+def test_cumulative_totals_are_not_acts(sentence: str) -> None:
+    assert not [r for r in extract_text("t.txt", sentence) if r["kind"] == "engagement"]
+
+
+def test_a_total_within_one_year_is_still_an_act() -> None:
+    recs = [r for r in extract_text("t.txt", "In 2015, China signed loans totalling $2 billion with Laos.")]
+    assert [(r["kind"], r["actor"], r["partners"], r["amount"]) for r in recs] == [
+        ("engagement", "CHN", ["LAO"], 2_000_000_000.0)
+    ]

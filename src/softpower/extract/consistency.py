@@ -37,6 +37,26 @@ RUPEE_STATES = {"LKA": "LKR", "NPL": "NPR", "PAK": "PKR", "MUS": "MUR", "SYC": "
 Span = tuple[int, int]
 
 
+#: a cumulative total: an explicit word, or a total over a period ("a total of $5 billion since 2000")
+_CUMULATIVE = re.compile(
+    r"(?i)\b(?:cumulative(?:ly)?|accumulated|to date|so far|thus far"
+    r"|(?:a total of|in total|totall?ing|altogether|overall)\b[^.;]{0,120}?\b(?:since|between|over the (?:past|last))"
+    r"\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))"
+    r"|(?:since|between|over the (?:past|last))\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))\b[^.;]{0,120}?"
+    r"\b(?:a total of|in total|totall?ing|altogether))"
+)
+
+
+def drop_cumulative_totals(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Engagements whose span states a cumulative total ("a total of $5 billion in aid since 2000",
+    "cumulative lending of ...") are stocks summed over many acts, not an act: dropped."""
+    return [
+        r
+        for r in records
+        if r["kind"] != "engagement" or _CUMULATIVE.search(text, r["span"][0], r["span"][1]) is None
+    ]
+
+
 def undecide_build_agreements(text: str, records: list[dict[str, Any]]) -> None:
     """A framework record whose clause commits a party to build or fund something: instrument ``None``."""
     for r in records:
