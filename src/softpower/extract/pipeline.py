@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from softpower.extract.consistency import (
+    anchor_years,
     assign_amounts,
     dedupe,
     drop_cumulative_totals,
@@ -182,6 +183,7 @@ def extract_text(
             records += row_records(doc, text, rows, actor_before, models)
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
     assign_amounts(text, records, spans, money_at)
+    anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
     records = drop_cumulative_totals(text, records)
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)

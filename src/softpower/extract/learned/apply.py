@@ -29,6 +29,7 @@ from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import find_money
+from softpower.extract.rules import CONDITION, NEGATION
 
 
 @dataclass
@@ -40,6 +41,20 @@ class SentenceInfo:
 
 
 _WORD = re.compile(r"\b[a-z]{2,}\b")
+#: modal, conditional or planned statements: not acts (for the sentence a document's fallback proposes)
+_UNREAL = re.compile(
+    r"(?i)\b(?:could|might|shall|plans? to|intends? to|considering|(?:is|are) expected to|set to|going to"
+    r"|is to|are to|yet to|if|unless|whether|next (?:year|month|week)|in the coming (?:year|month)s?)\b"
+)
+
+
+def _real(text: str, start: int, end: int) -> bool:
+    """No negation, condition or modal/planned wording: the sentence can state an act that happened."""
+    return not (
+        NEGATION.search(text, start, end)
+        or CONDITION.search(text, start, end)
+        or _UNREAL.search(text, start, end)
+    )
 
 
 def _prose(text: str, start: int, end: int) -> bool:
@@ -113,7 +128,11 @@ def _propose(
     cands: list[tuple[Sentence, str, list[str], bool]] = []
     fallback = models.fallback_threshold is not None and not engaged
     for s in sentences:
-        if s.has_record or not _prose(text, s.sent.start, s.sent.end):
+        if (
+            s.has_record
+            or not _prose(text, s.sent.start, s.sent.end)
+            or not _real(text, s.sent.start, s.sent.end)
+        ):
             continue
         actor = _actor(s.sent)
         if actor is None:
@@ -121,7 +140,7 @@ def _propose(
         partners = _partners(s.sent, actor, named)
         if partners:
             cands.append((s.sent, actor, partners, True))
-        elif fallback:
+        elif fallback and _real(text, s.sent.start, s.sent.end):
             loose = _partners(s.sent, actor, named, at_least=1)
             if loose:
                 cands.append((s.sent, actor, loose, False))
@@ -132,8 +151,9 @@ def _propose(
         i for i, (c, p) in enumerate(zip(cands, p_act, strict=True)) if c[3] and p >= models.act_threshold
     ]
     if not chosen and fallback:
-        best = max(range(len(cands)), key=lambda i: (p_act[i], -i))
-        if p_act[best] >= float(models.fallback_threshold or 0.0):
+        real = [i for i, c in enumerate(cands) if _real(text, c[0].start, c[0].end)]
+        best = max(real, key=lambda i: (p_act[i], -i), default=None)
+        if best is not None and p_act[best] >= float(models.fallback_threshold or 0.0):
             chosen = [best]
     out = []
     for i in chosen:
@@ -165,6 +185,20 @@ def _sentence_of(sentences: list[SentenceInfo], starts: list[int], pos: int) -> 
     return None
 
 
+def _with_followers(
+    text: str, sentences: list[SentenceInfo], starts: list[int], sent: Sentence, limit: int
+) -> str:
+    """The sentence and the sentences after it that state no act of their own, in the same
+    paragraph, up to ``limit`` characters: the words that say what the money pays for."""
+    i = bisect_right(starts, sent.start) - 1
+    end = sent.end
+    for info in sentences[i + 1 :]:
+        if info.has_record or info.sent.end - sent.start > limit or "\n\n" in text[end : info.sent.start]:
+            break
+        end = info.sent.end
+    return text[sent.start : end]
+
+
 def _instruments(
     text: str, records: list[dict[str, Any]], sentences: list[SentenceInfo], models: Models
 ) -> None:
@@ -176,6 +210,8 @@ def _instruments(
             continue
         s = _sentence_of(sentences, starts, r["span"][0])
         ctx = text[s.start : s.end] if s is not None else r["quote"]
+        if s is not None and models.context_chars:
+            ctx = _with_followers(text, sentences, starts, s, models.context_chars)
         if models.may_change(r.get("instrument"), ctx):
             eng.append(r)
             contexts.append(ctx)

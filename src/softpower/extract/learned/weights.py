@@ -27,6 +27,9 @@ FINANCE = frozenset(
 )
 
 
+#: rule instruments whose cues are generic words that also open finance statements ("signed an
+#: agreement", "infrastructure project", "invest"): under ``finance_like`` the model may replace them
+GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts
 FINANCE_LIKE = re.compile(
     r"(?i)(?:\$|US\$|USD|RMB|CNY|¥|€|£|\b(?:loans?|grants?|credits?|lend\w*|lent|donat\w+|aid|assistance"
@@ -48,6 +51,8 @@ class Models:
     calibration: tuple[list[float], list[float]] | None = None
     #: a document without any engagement gets its most probable act sentence at or above this
     fallback_threshold: float | None = None
+    #: the instrument model reads the record's sentence and the act-free sentences after it, up to this many characters
+    context_chars: int = 0
 
     def calibrate(self, raw: float) -> float:
         """An engagement's raw score mapped to the probability that its instrument is right (the
@@ -71,7 +76,7 @@ class Models:
         if rule is None or self.policy == "model":
             return True
         if self.policy == "finance_like":
-            return rule in FINANCE or FINANCE_LIKE.search(context) is not None
+            return rule in FINANCE or (rule in GENERIC and FINANCE_LIKE.search(context) is not None)
         return self.policy == "finance" and rule in FINANCE
 
     def use_model(self, rule: str, model: str, p: float, context: str = "") -> bool:
@@ -108,4 +113,5 @@ def load_models() -> Models | None:
         {k: float(v) for k, v in meta.get("kind_precision", {}).items()},
         (meta["calibration"]["x"], meta["calibration"]["y"]) if meta.get("calibration") else None,
         None if policy.get("fallback_threshold") is None else float(policy["fallback_threshold"]),
+        int(policy.get("context_chars", 0)),
     )
