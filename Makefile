@@ -6,7 +6,7 @@ SP := $(VENV)/bin/softpower
 LEDGER ?= softpower.duckdb
 OUT ?= out
 
-.PHONY: run test lint typecheck pytest bench browser clean train lock fuzz mutation load
+.PHONY: run test lint typecheck pytest bench browser clean train train-check lock fuzz mutation load
 
 # Installs come from lock files (requirements*.lock, made by `make lock`): `make run` installs
 # the runtime dependencies only; `make test` and `make bench` add the test, bench and abc extras.
@@ -63,6 +63,10 @@ test: lint typecheck pytest
 # Rebuild the extraction models (src/softpower/data/extract_model/) from config.toml and its seed.
 train: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml
+
+# Retrain into a temporary folder and compare with the shipped weights and metrics byte for byte.
+train-check: $(VENV)/.installed
+	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml --check
 
 # Long property-based fuzzing of every parser (FUZZ_EXAMPLES inputs per target, new seeds each run).
 FUZZ_EXAMPLES ?= 2000

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 _BUILD_AGREEMENT = re.compile(
@@ -35,6 +36,54 @@ _QUALIFIED_RUPEE = re.compile(
 RUPEE_STATES = {"LKA": "LKR", "NPL": "NPR", "PAK": "PKR", "MUS": "MUR", "SYC": "SCR", "IND": "INR"}
 
 Span = tuple[int, int]
+
+
+#: a cumulative total: an explicit word, or a total over a period ("a total of $5 billion since 2000")
+_CUMULATIVE = re.compile(
+    r"(?i)\b(?:cumulative(?:ly)?|accumulated|to date|so far|thus far"
+    r"|(?:a total of|in total|totall?ing|altogether|overall)\b(?:[^.;]|\.\d){0,120}?\b(?:since|between|over the (?:past|last))"
+    r"\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))"
+    r"|(?:since|between|over the (?:past|last))\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))\b(?:[^.;]|\.\d){0,120}?"
+    r"\b(?:a total of|in total|totall?ing|altogether))"
+)
+
+
+def drop_cumulative_totals(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Engagements whose span states a cumulative total ("a total of $5 billion in aid since 2000",
+    "cumulative lending of ...") are stocks summed over many acts, not an act: dropped."""
+    return [
+        r
+        for r in records
+        if r["kind"] != "engagement" or _CUMULATIVE.search(text, r["span"][0], r["span"][1]) is None
+    ]
+
+
+def anchor_years(
+    text: str, records: list[dict[str, Any]], sentences: list[tuple[int, int, list[Any]]], reach: int = 3
+) -> None:
+    """An engagement that states no year takes the date its paragraph gives it: the first single
+    year of its own sentence, else the last single year of the (at most ``reach``) sentences
+    before it in the same paragraph ("On 20 June 2012, X and Y signed a financing agreement ...
+    It comprises a $275 million buyer's credit loan" → 2012). Years come from
+    :func:`softpower.extract.years.find_years` (anchored to the text, never to today's date)."""
+    starts = [s[0] for s in sentences]
+    for r in records:
+        if r["kind"] != "engagement" or r.get("year") is not None:
+            continue
+        i = bisect_right(starts, r["span"][0]) - 1
+        if i < 0:
+            continue
+        own = [y for y in sentences[i][2] if y.kind == "year" and y.year is not None]
+        if own:
+            r["year"] = own[0].year
+            continue
+        for j in range(i - 1, max(-1, i - 1 - reach), -1):
+            if "\n\n" in text[sentences[j][1] : sentences[j + 1][0]]:
+                break
+            before = [y for y in sentences[j][2] if y.kind == "year" and y.year is not None]
+            if before:
+                r["year"] = before[-1].year
+                break
 
 
 def undecide_build_agreements(text: str, records: list[dict[str, Any]]) -> None:

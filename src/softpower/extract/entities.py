@@ -4,9 +4,12 @@ named regions, found with one alternation regex built from the project's alias t
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import pycountry
 
@@ -41,6 +44,31 @@ class Mention:
     possessive: bool = False
 
 
+GAZETTEER_KINDS = frozenset({"name", "demonym", "capital", "organisation"})
+
+
+@cache
+def gazetteer() -> tuple[tuple[str, str, str], ...]:
+    """The extractor's own gazetteer (``softpower/data/extract_model/gazetteer.csv``): (alias, ISO3, kind).
+
+    More names, demonyms and capitals of states than the project's alias table, and official
+    organisations (state agencies, policy and state-owned banks, state-owned enterprises) that act
+    for their state: "China Exim Bank signed a loan" is an act of China's official sector.
+    """
+    raw = (
+        resources.files("softpower.data").joinpath("extract_model/gazetteer.csv").read_text(encoding="utf-8")
+    )
+    lines = [x for x in raw.splitlines() if not x.startswith("#")]
+    out = []
+    for i, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines)))):
+        if row["kind"] not in GAZETTEER_KINDS or pycountry.countries.get(alpha_3=row["iso3"]) is None:
+            raise ValueError(
+                f"extract_model/gazetteer.csv: row {i + 1}: expected a known ISO3 and kind, got {row}"
+            )
+        out.append((row["alias"], row["iso3"], row["kind"]))
+    return tuple(out)
+
+
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | None, str]]]:
     names: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
@@ -58,6 +86,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
         if alias.alias.casefold() in _SKIP:
             continue
         names[alias.alias] = ((alias.iso3,), alias.iso3, alias.kind)
+    for name, iso3, kind in gazetteer():
+        names.setdefault(name, ((iso3,), iso3, kind))
     # group aliases are stored case-folded: multi-word ones match in any case, short ones as written
     table: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
     folded: dict[str, tuple[tuple[str, ...], str | None, str]] = {}

@@ -19,7 +19,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from softpower.extract.consistency import assign_amounts, dedupe, rupees_by_context, undecide_build_agreements
+from softpower.extract.consistency import (
+    anchor_years,
+    assign_amounts,
+    dedupe,
+    drop_cumulative_totals,
+    rupees_by_context,
+    undecide_build_agreements,
+)
 from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import Mention, world_hint
@@ -156,7 +163,9 @@ def extract_text(
                 if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
                     _main_partner(rec, named, text, s0, s1)
             records.extend(found)
-        infos.append(SentenceInfo(sent, len(records) > n_before or bool(pending)))
+        infos.append(
+            SentenceInfo(sent, bool(pending) or any(r["kind"] != "indicator" for r in records[n_before:]))
+        )
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
             n_named += 1
@@ -174,6 +183,8 @@ def extract_text(
             records += row_records(doc, text, rows, actor_before, models)
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
     assign_amounts(text, records, spans, money_at)
+    anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
+    records = drop_cumulative_totals(text, records)
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
     return [r for r in records if _valid(r)]

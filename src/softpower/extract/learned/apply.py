@@ -29,6 +29,7 @@ from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import find_money
+from softpower.extract.rules import CONDITION, NEGATION
 
 
 @dataclass
@@ -36,10 +37,24 @@ class SentenceInfo:
     """What the learned step needs of one sentence the rules read."""
 
     sent: Sentence
-    has_record: bool
+    has_record: bool  # the rules gave it an engagement or a perception (an indicator alone does not count)
 
 
 _WORD = re.compile(r"\b[a-z]{2,}\b")
+#: modal, conditional or planned statements: not acts (for the sentence a document's fallback proposes)
+_UNREAL = re.compile(
+    r"(?i)\b(?:could|might|shall|plans? to|intends? to|considering|(?:is|are) expected to|set to|going to"
+    r"|is to|are to|yet to|if|unless|whether|next (?:year|month|week)|in the coming (?:year|month)s?)\b"
+)
+
+
+def _real(text: str, start: int, end: int) -> bool:
+    """No negation, condition or modal/planned wording: the sentence can state an act that happened."""
+    return not (
+        NEGATION.search(text, start, end)
+        or CONDITION.search(text, start, end)
+        or _UNREAL.search(text, start, end)
+    )
 
 
 def _prose(text: str, start: int, end: int) -> bool:
@@ -63,12 +78,13 @@ def _actor(sent: Sentence) -> str | None:
     return None
 
 
-def _partners(sent: Sentence, actor: str, named: dict[str, tuple[int, int]]) -> list[str]:
-    """The other states of the sentence, else the state the document names most (at least twice)."""
+def _partners(sent: Sentence, actor: str, named: dict[str, tuple[int, int]], at_least: int = 2) -> list[str]:
+    """The other states of the sentence, else the state the document names most (at least
+    ``at_least`` times)."""
     own = [c for c in sent.partners if c != actor]
     if own:
         return own
-    others = [(n, i, iso) for iso, (n, i) in named.items() if iso != actor and n >= 2]
+    others = [(n, i, iso) for iso, (n, i) in named.items() if iso != actor and n >= at_least]
     return [max(others)[2]] if others else []
 
 
@@ -85,7 +101,8 @@ def refine(
     if models is None:
         return records
     out = list(records)
-    proposals = _propose(doc, text, sentences, models, named or {})
+    engaged = any(r["kind"] == "engagement" for r in records)
+    proposals = _propose(doc, text, sentences, models, named or {}, engaged)
     if proposals:
         out = sorted(out + proposals, key=lambda r: (r["span"][0], r["span"][1]))
     _instruments(text, out, sentences, models)
@@ -97,23 +114,50 @@ def refine(
 
 
 def _propose(
-    doc: str, text: str, sentences: list[SentenceInfo], models: Models, named: dict[str, tuple[int, int]]
+    doc: str,
+    text: str,
+    sentences: list[SentenceInfo],
+    models: Models,
+    named: dict[str, tuple[int, int]],
+    engaged: bool,
 ) -> list[dict[str, Any]]:
-    cands: list[tuple[Sentence, str, list[str]]] = []
+    """Engagements for sentences the rules left without one, where the act model is confident
+    (``act_threshold``). A document in which neither the rules nor these proposals found any act
+    (``engaged`` False) gets its most probable act sentence when that reaches
+    ``fallback_threshold``; there a state named once in the document may be the partner."""
+    cands: list[tuple[Sentence, str, list[str], bool]] = []
+    fallback = models.fallback_threshold is not None and not engaged
     for s in sentences:
-        if s.has_record or not _prose(text, s.sent.start, s.sent.end):
+        if (
+            s.has_record
+            or not _prose(text, s.sent.start, s.sent.end)
+            or not _real(text, s.sent.start, s.sent.end)
+        ):
             continue
         actor = _actor(s.sent)
-        partners = _partners(s.sent, actor, named) if actor is not None else []
-        if actor is not None and partners:
-            cands.append((s.sent, actor, partners))
+        if actor is None:
+            continue
+        partners = _partners(s.sent, actor, named)
+        if partners:
+            cands.append((s.sent, actor, partners, True))
+        elif fallback and _real(text, s.sent.start, s.sent.end):
+            loose = _partners(s.sent, actor, named, at_least=1)
+            if loose:
+                cands.append((s.sent, actor, loose, False))
     if not cands:
         return []
-    p_act = models.act_probability([text[s.start : s.end] for s, _, _ in cands])
+    p_act = models.act_probability([text[s.start : s.end] for s, _, _, _ in cands])
+    chosen = [
+        i for i, (c, p) in enumerate(zip(cands, p_act, strict=True)) if c[3] and p >= models.act_threshold
+    ]
+    if not chosen and fallback:
+        real = [i for i, c in enumerate(cands) if _real(text, c[0].start, c[0].end)]
+        best = max(real, key=lambda i: (p_act[i], -i), default=None)
+        if best is not None and p_act[best] >= float(models.fallback_threshold or 0.0):
+            chosen = [best]
     out = []
-    for (sent, actor, partners), p in zip(cands, p_act, strict=True):
-        if p < models.act_threshold:
-            continue
+    for i in chosen:
+        sent, actor, partners, _ = cands[i]
         money = find_money(text, sent.start, sent.end)
         years = [y for y in sent.years if y.year is not None]
         rec = make_record(
@@ -129,7 +173,7 @@ def _propose(
             amount=money[0].amount if money else None,
             currency=money[0].currency if money else None,
         )
-        rec["_p_act"] = float(p)
+        rec["_p_act"] = float(p_act[i])
         out.append(rec)
     return out
 
@@ -141,17 +185,38 @@ def _sentence_of(sentences: list[SentenceInfo], starts: list[int], pos: int) -> 
     return None
 
 
+def _with_followers(
+    text: str, sentences: list[SentenceInfo], starts: list[int], sent: Sentence, limit: int
+) -> str:
+    """The sentence and the sentences after it that state no act of their own, in the same
+    paragraph, up to ``limit`` characters: the words that say what the money pays for."""
+    i = bisect_right(starts, sent.start) - 1
+    end = sent.end
+    for info in sentences[i + 1 :]:
+        if info.has_record or info.sent.end - sent.start > limit or "\n\n" in text[end : info.sent.start]:
+            break
+        end = info.sent.end
+    return text[sent.start : end]
+
+
 def _instruments(
     text: str, records: list[dict[str, Any]], sentences: list[SentenceInfo], models: Models
 ) -> None:
-    eng = [r for r in records if r["kind"] == "engagement" and models.may_change(r.get("instrument"))]
+    starts = [s.sent.start for s in sentences]
+    eng = []
+    contexts = []
+    for r in records:
+        if r["kind"] != "engagement":
+            continue
+        s = _sentence_of(sentences, starts, r["span"][0])
+        ctx = text[s.start : s.end] if s is not None else r["quote"]
+        if s is not None and models.context_chars:
+            ctx = _with_followers(text, sentences, starts, s, models.context_chars)
+        if models.may_change(r.get("instrument"), ctx):
+            eng.append(r)
+            contexts.append(ctx)
     if not eng:
         return
-    starts = [s.sent.start for s in sentences]
-    contexts = []
-    for r in eng:
-        s = _sentence_of(sentences, starts, r["span"][0])
-        contexts.append(text[s.start : s.end] if s is not None else r["quote"])
     proba = models.instrument_proba(contexts)
     classes = [str(c) for c in models.instrument.classes_]
     col = {c: i for i, c in enumerate(classes)}
@@ -164,7 +229,7 @@ def _instruments(
         best = max(range(len(row)), key=row.__getitem__)
         rule = r.get("instrument")
         mixed = rule is not None and len(kinds[ctx] - {None}) > 1
-        if rule is None or (not mixed and models.use_model(rule, classes[best], row[best])):
+        if rule is None or (not mixed and models.use_model(rule, classes[best], row[best], ctx)):
             r["instrument"] = classes[best]
         p = row[col.get(r["instrument"], best)]
         p *= r.pop("_p_act", 1.0)

@@ -7,6 +7,12 @@ reports the calibration on the frozen dev split). The fitted model is written as
 JSON (vocabularies, idf weights, coefficients rounded to 6 significant digits, ``mtime=0``),
 so the same data, configuration and seed give the same bytes, and loading needs no pickle.
 
+Fitting uses scikit-learn (imported when :meth:`TextClassifier.fit` runs). Prediction does not:
+the analysers, the sublinear TF-IDF weighting and the logistic link are re-implemented here over
+the stored vocabularies, idf weights and coefficients (tests check them against scikit-learn),
+so ``import softpower.extract`` and every CLI command start without loading scikit-learn, and
+one document's sentences are scored in one vectorised step.
+
 References
 ----------
 Pedregosa, F. et al. (2011). Scikit-learn: Machine Learning in Python. *JMLR* 12, 2825-2830.
@@ -16,25 +22,72 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections import Counter
-from math import log, sqrt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 
 _SIG = 6
+_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "C", "class_weight", "seed")
+_WHITE = re.compile(r"\s\s+")
 
 
 def _round(a: np.ndarray) -> list[float]:
     return [float(f"{x:.{_SIG}g}") for x in np.asarray(a, dtype=float).ravel()]
 
 
-class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+def word_analyser(
+    ngram_range: tuple[int, int], token_pattern: str, lowercase: bool
+) -> Callable[[str], list[str]]:
+    """scikit-learn's ``analyzer="word"`` (no stop words, no accent stripping) as a plain function."""
+    find = re.compile(token_pattern).findall
+    lo, hi = ngram_range
+
+    def analyse(text: str) -> list[str]:
+        tokens: list[str] = find(text.lower() if lowercase else text)
+        out = tokens if lo == 1 else []
+        n_tok = len(tokens)
+        for n in range(max(lo, 2), min(hi, n_tok) + 1):
+            out = out + [" ".join(tokens[i : i + n]) for i in range(n_tok - n + 1)]
+        return out
+
+    return analyse
+
+
+def char_wb_analyser(ngram_range: tuple[int, int], lowercase: bool) -> Callable[[str], list[str]]:
+    """scikit-learn's ``analyzer="char_wb"`` as a plain function."""
+    lo, hi = ngram_range
+
+    def analyse(text: str) -> list[str]:
+        text = _WHITE.sub(" ", text.lower() if lowercase else text)
+        out: list[str] = []
+        for w in text.split():
+            w = " " + w + " "
+            w_len = len(w)
+            for n in range(lo, hi + 1):
+                offset = 0
+                out.append(w[offset : offset + n])
+                while offset + n < w_len:
+                    offset += 1
+                    out.append(w[offset : offset + n])
+                if offset == 0:  # a word shorter than n
+                    break
+        return out
+
+    return analyse
+
+
+def _analyser(params: dict[str, Any]) -> Callable[[str], list[str]]:
+    rng = (int(params["ngram_range"][0]), int(params["ngram_range"][1]))
+    if params["analyzer"] == "char_wb":
+        return char_wb_analyser(rng, bool(params["lowercase"]))
+    return word_analyser(rng, str(params["token_pattern"]), bool(params["lowercase"]))
+
+
+class TextClassifier:
     """TF-IDF (word and character n-grams) + logistic regression.
 
     Parameters
@@ -73,7 +126,20 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.class_weight = class_weight
         self.seed = seed
 
-    def _vectorisers(self) -> list[TfidfVectorizer]:
+    # -- scikit-learn estimator contract (get_params / set_params, so sklearn.base.clone works) --
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in _PARAMS}
+
+    def set_params(self, **params: Any) -> TextClassifier:
+        for k, v in params.items():
+            if k not in _PARAMS:
+                raise ValueError(f"TextClassifier has no parameter {k!r}")
+            setattr(self, k, v)
+        return self
+
+    def _vectorisers(self) -> list[Any]:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         out = [
             TfidfVectorizer(
                 ngram_range=(1, self.word_ngrams),
@@ -98,11 +164,17 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             )
         return out
 
-    def _features(self, texts: list[str]) -> sparse.csr_matrix:
+    def _features(self, texts: list[str]) -> Any:
+        """The scikit-learn feature matrix (fitted models only; for tests and training)."""
+        from scipy import sparse
+
         return sparse.hstack([v.transform(texts) for v in self.vectorisers_], format="csr")
 
     def fit(self, X: list[str], y: list[str]) -> TextClassifier:
-        """Fit on texts ``X`` with labels ``y``."""
+        """Fit on texts ``X`` with labels ``y`` (scikit-learn's TfidfVectorizer and LogisticRegression)."""
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+
         texts = list(X)
         self.vectorisers_ = self._vectorisers()
         mats = [v.fit_transform(texts) for v in self.vectorisers_]
@@ -111,37 +183,54 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         )
         self.lr_.fit(sparse.hstack(mats, format="csr"), np.asarray(y))
         self.classes_ = self.lr_.classes_
+        self.specs_ = [
+            (
+                _vec_params(v),
+                sorted(v.vocabulary_, key=v.vocabulary_.__getitem__),
+                np.asarray(v.idf_, dtype=float),
+            )
+            for v in self.vectorisers_
+        ]
+        self.coef_ = np.asarray(self.lr_.coef_, dtype=np.float64)
+        self.intercept_ = np.asarray(self.lr_.intercept_, dtype=np.float64)
+        self.__dict__.pop("_fast_", None)
         return self
 
     def predict_proba(self, X: list[str]) -> np.ndarray:
         """Class probabilities, columns in ``classes_`` order.
 
-        Computed directly from the fitted vocabularies, idf weights and coefficients (the same
-        arithmetic as ``TfidfVectorizer`` + ``LogisticRegression.predict_proba``, without their
-        per-call input validation, which dominates on the few sentences of one document).
+        The same arithmetic as ``TfidfVectorizer`` (sublinear tf, idf, l2 norm) and
+        ``LogisticRegression.predict_proba``, for all texts at once: the analysers collect every
+        (text, term) hit, and one gather of coefficient rows with one segmented sum gives the
+        log-odds of every text.
         """
+        n_cls = len(self.classes_)
         if not len(X):
-            return np.zeros((0, len(self.classes_)))
-        fast = self._fast()
-        indptr = [0]
+            return np.zeros((0, n_cls))
+        analysers, vocabs, idfs, coef_t, intercept = self._fast()
+        n_vec = len(vocabs)
+        blocks: list[int] = []  # one block per (text, vectoriser): its own l2 norm
         cols: list[int] = []
-        vals: list[float] = []
-        for text in X:
-            offset = 0
-            for analyse, vocab, idf in fast["vectorisers"]:
-                hits = [(vocab[t], c) for t, c in Counter(analyse(text)).items() if t in vocab]
-                if hits:
-                    w = [(1.0 + log(c)) * idf[j] for j, c in hits]
-                    norm = sqrt(sum(x * x for x in w))
-                    cols.extend(j + offset for j, _ in hits)
-                    vals.extend(x / norm for x in w)
-                offset += len(vocab)
-            indptr.append(len(cols))
-        feats = sparse.csr_matrix(
-            (np.asarray(vals), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(X), fast["n_features"]),
-        )
-        z = np.asarray(feats @ fast["coef_t"]) + fast["intercept"]
+        counts: list[int] = []
+        for i, text in enumerate(X):
+            for v, (analyse, vocab) in enumerate(zip(analysers, vocabs, strict=True)):
+                b = i * n_vec + v
+                for term, c in Counter(analyse(text)).items():
+                    j = vocab.get(term)
+                    if j is not None:
+                        blocks.append(b)
+                        cols.append(j)
+                        counts.append(c)
+        z = np.zeros((len(X), coef_t.shape[1]))
+        if cols:
+            col = np.asarray(cols, dtype=np.int64)
+            block = np.asarray(blocks, dtype=np.int64)
+            w = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idfs[col]
+            w /= np.sqrt(np.bincount(block, weights=w * w))[block]
+            text_of = block // n_vec
+            have, first = np.unique(text_of, return_index=True)
+            z[have] = np.add.reduceat(coef_t[col] * w[:, None], first, axis=0)
+        z += intercept
         if z.shape[1] == 1:  # binary: one column of log-odds for the second class
             p1 = 1.0 / (1.0 + np.exp(-z[:, 0]))
             return np.column_stack([1.0 - p1, p1])
@@ -150,18 +239,19 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         out: np.ndarray = e / e.sum(axis=1, keepdims=True)
         return out
 
-    def _fast(self) -> dict[str, Any]:
-        cached: dict[str, Any] | None = getattr(self, "_fast_", None)
+    def _fast(
+        self,
+    ) -> tuple[list[Callable[[str], list[str]]], list[dict[str, int]], np.ndarray, np.ndarray, np.ndarray]:
+        cached = self.__dict__.get("_fast_")
         if cached is None:
-            specs = [
-                (v.build_analyzer(), v.vocabulary_, [float(x) for x in v.idf_]) for v in self.vectorisers_
-            ]
-            cached = {
-                "vectorisers": specs,
-                "n_features": sum(len(s[1]) for s in specs),
-                "coef_t": np.ascontiguousarray(np.asarray(self.lr_.coef_, dtype=np.float64).T),
-                "intercept": np.asarray(self.lr_.intercept_, dtype=np.float64),
-            }
+            analysers, vocabs, offset = [], [], 0
+            for params, vocab, _ in self.specs_:
+                analysers.append(_analyser(params))
+                vocabs.append({t: offset + i for i, t in enumerate(vocab)})
+                offset += len(vocab)
+            idfs = np.concatenate([np.asarray(s[2], dtype=np.float64) for s in self.specs_])
+            coef_t = np.ascontiguousarray(self.coef_.T)
+            cached = (analysers, vocabs, idfs, coef_t, self.intercept_)
             self._fast_ = cached
         return cached
 
@@ -172,40 +262,31 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     # -- weight file -------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Everything needed to predict, as plain JSON types (coefficients rounded)."""
-        vecs = []
-        for v in self.vectorisers_:
-            vocab = sorted(v.vocabulary_, key=v.vocabulary_.__getitem__)
-            vecs.append({"params": _vec_params(v), "vocabulary": vocab, "idf": _round(v.idf_)})
         return {
             "params": self.get_params(),
             "classes": [str(c) for c in self.classes_],
-            "vectorisers": vecs,
-            "coef": [_round(row) for row in self.lr_.coef_],
-            "intercept": _round(self.lr_.intercept_),
+            "vectorisers": [
+                {"params": params, "vocabulary": list(vocab), "idf": _round(idf)}
+                for params, vocab, idf in self.specs_
+            ],
+            "coef": [_round(row) for row in self.coef_],
+            "intercept": _round(self.intercept_),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextClassifier:
-        """Rebuild a fitted model from :meth:`to_dict` output."""
+        """Rebuild a fitted model from :meth:`to_dict` output (no scikit-learn needed)."""
         params = dict(data["params"])
         if params.get("char_ngrams") is not None:
             params["char_ngrams"] = tuple(params["char_ngrams"])
         model = cls(**params)
-        model.vectorisers_ = []
-        for spec in data["vectorisers"]:
-            p = dict(spec["params"])
-            p["ngram_range"] = tuple(p["ngram_range"])
-            v = TfidfVectorizer(
-                vocabulary={t: i for i, t in enumerate(spec["vocabulary"])}, dtype=np.float32, **p
-            )
-            v.idf_ = np.asarray(spec["idf"], dtype=np.float64)
-            model.vectorisers_.append(v)
-        lr = LogisticRegression()
-        lr.classes_ = np.asarray(data["classes"], dtype=object)
-        lr.coef_ = np.asarray(data["coef"], dtype=np.float64)
-        lr.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
-        model.lr_ = lr
-        model.classes_ = lr.classes_
+        model.specs_ = [
+            (dict(s["params"]), list(s["vocabulary"]), np.asarray(s["idf"], dtype=np.float64))
+            for s in data["vectorisers"]
+        ]
+        model.classes_ = np.asarray(data["classes"], dtype=object)
+        model.coef_ = np.asarray(data["coef"], dtype=np.float64)
+        model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
         return model
 
     def save(self, path: Path) -> None:
@@ -220,7 +301,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return cls.from_dict(json.loads(gzip.decompress(data)))
 
 
-def _vec_params(v: TfidfVectorizer) -> dict[str, Any]:
+def _vec_params(v: Any) -> dict[str, Any]:
     keys = ("analyzer", "ngram_range", "sublinear_tf", "lowercase", "token_pattern")
     p = v.get_params()
     return {k: (list(p[k]) if k == "ngram_range" else p[k]) for k in keys}

@@ -202,16 +202,27 @@ def choose_policy(
     base = gold_f1(False, gold_folders)
     results["rules"]["gold_engagement_f1"] = round(base, 4)
     guard = float(cfg["policy"]["gold_guard"])
-    best = ("rules", 0.0, results["rules"]["instrument_macro_f1"])
+    best: dict[str, Any] = {"instrument": "rules", "min_probability": 0.0, "fallback_threshold": None,
+                            "context_chars": 0}  # fmt: skip
+    best_f1 = results["rules"]["instrument_macro_f1"]
+    fallbacks = cfg["policy"].get("fallback_thresholds", [None])
     for policy in cfg["policy"]["instrument"]:
         for floor in cfg["policy"]["min_probability"]:
-            models = Models(instrument, act, threshold, policy, float(floor))
-            res = score(dev, _predictor(models)).summary()
-            res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
-            results[f"{policy}@{floor:g}"] = res
-            if res["gold_engagement_f1"] >= base - guard and res["instrument_macro_f1"] > best[2] + 1e-9:
-                best = (policy, float(floor), res["instrument_macro_f1"])
-    return {"instrument": best[0], "min_probability": best[1], "act_threshold": threshold}, results
+            for fb in fallbacks:
+                for chars in cfg["policy"].get("context_chars", [0]):
+                    models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
+                                    context_chars=int(chars))  # fmt: skip
+                    res = score(dev, _predictor(models)).summary()
+                    res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
+                    name = f"{policy}@{floor:g}" + ("" if fb is None else f"+fallback@{fb:g}")
+                    results[name + (f"+context@{chars}" if chars else "")] = res
+                    ok = res["gold_engagement_f1"] >= base - guard
+                    if ok and res["instrument_macro_f1"] > best_f1 + 1e-9:
+                        best_f1 = res["instrument_macro_f1"]
+                        best = {"instrument": policy, "min_probability": float(floor),
+                                "fallback_threshold": None if fb is None else float(fb),
+                                "context_chars": int(chars)}  # fmt: skip
+    return best | {"act_threshold": threshold}, results
 
 
 def kind_precision(models: Models, gold: pd.DataFrame, folder: Path, gold_file: Path) -> dict[str, float]:
@@ -278,7 +289,15 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
     if shared is not None and cfg["data"].get("seed_gold", True) and (shared / "corpus" / "seeds").is_dir():
         folders.append(shared / "corpus" / "seeds")
     policy, dev_scores = choose_policy(cfg, instrument, act, threshold, ts.dev, folders)
-    models = Models(instrument, act, threshold, policy["instrument"], policy["min_probability"])
+    models = Models(
+        instrument,
+        act,
+        threshold,
+        policy["instrument"],
+        policy["min_probability"],
+        fallback_threshold=policy["fallback_threshold"],
+        context_chars=policy["context_chars"],
+    )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")
     models.kind_precision = kp
@@ -312,6 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--shared", type=Path, default=SHARED, help="the ../shared folder (optional)")
     ap.add_argument("--rebuild-table", action="store_true", help="regenerate the AidData table from --shared")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="retrain into a temporary folder and compare its bytes with the shipped files (exit 1 if any differ)",
+    )
     args = ap.parse_args(argv)
     shared = args.shared if args.shared.is_dir() else None
     cfg = read_config(args.config)
@@ -322,6 +346,16 @@ def main(argv: list[str] | None = None) -> int:
         D.write_table(D.build_aiddata_table(shared), args.config.parent / cfg["data"]["aiddata_table"])
     if shared is None:
         print(f"train: {args.shared} absent: training without the seed gold and KOICA", file=sys.stderr)
+    if args.check:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            train(args.config, Path(tmp), shared)
+            names = ("instrument.json.gz", "act.json.gz", "metrics.json")
+            diff = [n for n in names if (Path(tmp) / n).read_bytes() != (args.config.parent / n).read_bytes()]
+        for n in names:
+            print(f"train --check: {n}: {'DIFFERS' if n in diff else 'byte-identical'}")
+        return 1 if diff else 0
     metrics = train(args.config, args.out or args.config.parent, shared)
     print(json.dumps({k: metrics[k] for k in ("sources", "units", "policy", "kind_precision")}, indent=1))
     return 0
