@@ -215,3 +215,12 @@ def test_an_unknown_kind_is_shown_cut_to_60_characters() -> None:
     with pytest.raises(InputError) as info:
         validate_frame(to_flat([{**ENG, "kind": "k" * 100}]), "f", {})
     assert (info.value.field, info.value.problem) == ("kind", repr("k" * 60))
+
+
+def test_missing_markers_of_typed_columns_are_absent_values() -> None:
+    flat = to_flat([ENG, {**ENG, "year": None, "year_end": None}])
+    flat["year"] = pd.array([2010, pd.NA], dtype="Int64")
+    flat["year_end"] = pd.array([pd.NA, pd.NA], dtype="Int64")
+    out = validate_frame(flat, "f", {})
+    assert out["year"].tolist()[0] == 2010
+    assert out["year"].isna().tolist() == [False, True]
