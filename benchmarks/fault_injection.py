@@ -213,12 +213,107 @@ def extract_trials(base: Path, tmp: Path, points: int, docs_n: int) -> list[list
     return rows_out
 
 
+LEDGER_CHILD = textwrap.dedent(
+    """
+    import pickle, sys
+    from pathlib import Path
+    from softpower.cli.extract import _into_ledger
+    results = pickle.loads(Path(sys.argv[2]).read_bytes())
+    _into_ledger(results, Path(sys.argv[1]))
+    print("done", file=sys.stderr, flush=True)
+    """
+)
+
+
+def extract_ledger_trials(base: Path, tmp: Path, points: int, docs_n: int) -> list[list[object]]:
+    """SIGKILL inside the ledger phase of ``extract --into-ledger``: the documents are extracted once
+    (the same ``extract_paths`` the command runs), then the command's own ``_into_ledger`` is run in
+    a child and killed after k documents were committed (it prints one line per document)."""
+    import pickle
+
+    from softpower.extract.pipeline import extract_paths
+
+    docs = tmp / "ldocs"
+    docs.mkdir()
+    paths = []
+    for i in range(docs_n):
+        text = " ".join(
+            s.format(y=1995 + (i + j) % 25, m=(i * 7 + j) % 90 + 5, p=(i + j) % 60 + 20)
+            for j, s in enumerate(SENTENCES)
+        )
+        f = docs / f"note{i:03}.txt"
+        f.write_text(text + "\n", encoding="utf-8")
+        paths.append(f)
+    results = extract_paths(paths, workers=1, keep_text=True)
+    blob = tmp / "results.pkl"
+    blob.write_bytes(pickle.dumps(results))
+    full = tmp / "lfull.duckdb"
+    shutil.copyfile(base, full)
+    subprocess.run(
+        [sys.executable, "-c", LEDGER_CHILD, str(full), str(blob)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    expected = per_doc(full)
+    n_docs = len(expected)
+    after_k = sorted({max(0, round(i * n_docs / points)) for i in range(points)})
+    rows_out: list[list[object]] = []
+    for k in after_k:
+        ledger = tmp / "lx.duckdb"
+        shutil.copyfile(base, ledger)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", LEDGER_CHILD, str(ledger), str(blob)], stderr=subprocess.PIPE, text=True
+        )
+        assert proc.stderr is not None
+        seen = 0
+        if k == 0:
+            time.sleep(1.0)  # inside the open, before the first commit
+            os.kill(proc.pid, signal.SIGKILL)
+        else:
+            for line in proc.stderr:
+                seen += "records added to" in line
+                if seen >= k:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    break
+        proc.wait(300)
+        killed = proc.returncode == -signal.SIGKILL
+        got = per_doc(ledger)
+        partial = sum(1 for d, n in got.items() if n != expected.get(d))
+        rerun = subprocess.run(
+            [sys.executable, "-c", LEDGER_CHILD, str(ledger), str(blob)],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        after = per_doc(ledger)
+        t2, d2, n2 = counts(ledger, "extract")
+        lost = sum(max(0, n - after.get(d, 0)) for d, n in expected.items()) + (t2 - d2)
+        rows_out.append(
+            [
+                "extract --into-ledger (ledger phase)",
+                f"after {k} of {n_docs} documents committed",
+                "yes" if killed else "finished first",
+                f"{len(got)} of {n_docs} docs",
+                partial,
+                rerun.returncode,
+                n2,
+                t2 - d2,
+                lost,
+            ]
+        )
+        print(rows_out[-1], flush=True)
+    return rows_out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--points", type=int, default=20, help="Kill points per job.")
     ap.add_argument("--rows", type=int, default=100_000, help="Rows of the large import.")
     ap.add_argument("--docs", type=int, default=40, help="Documents for extract --into-ledger.")
-    ap.add_argument("--only", choices=("import", "extract"), help="Run one job's points only.")
+    ap.add_argument(
+        "--only", choices=("import", "extract", "extract-ledger"), help="Run one job's points only."
+    )
     args = ap.parse_args()
     from softpower.ledger import bundled_ledger
 
@@ -230,6 +325,8 @@ def main() -> int:
             rows += import_trials(base, tmp, args.rows, args.points)
         if args.only in (None, "extract"):
             rows += extract_trials(base, tmp, args.points, args.docs)
+        if args.only in (None, "extract-ledger"):
+            rows += extract_ledger_trials(base, tmp, args.points, args.docs)
     killed = sum(1 for r in rows if r[2] == "yes")
     lost = sum(int(r[-1]) for r in rows)
     partial = sum(int(r[4]) for r in rows)
