@@ -11,7 +11,6 @@ from __future__ import annotations
 import hmac
 import io
 import logging
-import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,6 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from softpower.errors import SoftpowerError
 from softpower.records import vocab
 from softpower.report import analysis, data, figures, render
+from softpower.report.data import neutralise_formulas
 from softpower.web import pages, review
 from softpower.web.state import JobsBusy, Store
 
@@ -40,8 +40,6 @@ MAX_RUNS = 5000
 MAX_UPLOAD = 32 * 1024 * 1024
 #: Largest scenario file accepted as an upload, in bytes.
 MAX_SCENARIO_UPLOAD = 64 * 1024
-#: Characters that make a spreadsheet read a CSV cell as a formula (CWE-1236).
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
 class _TooLarge(Exception):
@@ -145,17 +143,6 @@ def filters_from(request: Request) -> data.Filters:
         year_from=_int(q.get("year_from")),
         year_to=_int(q.get("year_to")),
     )
-
-
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that begin with ``= + - @`` (or a tab or carriage return) get a leading ``'``,
-    so a spreadsheet shows them as text instead of running them as formulas. Numbers stay numbers."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            cells = ["'" + v if isinstance(v, str) and _FORMULA.match(v) else v for v in out[col].tolist()]
-            out[col] = pd.Series(cells, index=out.index, dtype=object)
-    return out
 
 
 def _csv(frame: pd.DataFrame, name: str) -> Response:

@@ -186,7 +186,7 @@ def index_csv(request: Request) -> Response:
 
 
 def csv_response(frame: pd.DataFrame, name: str) -> Response:
-    from softpower.web.app import neutralise_formulas
+    from softpower.report.data import neutralise_formulas
 
     return Response(
         neutralise_formulas(frame).to_csv(index=False),
