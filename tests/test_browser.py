@@ -331,10 +331,20 @@ def test_partner_page_and_explanation_view(watched: Watched, server: str) -> Non
     assert bars >= 1
     assert page.locator("section.explain-donor").count() >= 1
     watched.shot("explanation-view")
-    # the glossary link of a figure leads to the term
-    href = page.locator(".glossary-link a").first.get_attribute("href")
+    # the glossary link under the explanation figure is clickable (nothing of plotly lies over it)
+    # and leads to the term
+    link = page.locator(".glossary-link a").first
+    href = link.get_attribute("href")
     assert href is not None and href.startswith("/glossary#")
-    page.goto(server + href)
+    link.scroll_into_view_if_needed()
+    on_top = page.evaluate(
+        """() => { const a = document.querySelector('.glossary-link a'); const r = a.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === a; }"""
+    )
+    assert on_top
+    with page.expect_navigation():
+        link.click(timeout=5_000)
+    assert page.url.endswith(href)
     assert "Glossary" in page.inner_text("h1") and page.locator(f"[id='{href.split('#')[1]}']").count() == 1
     assert watched.errors == [] and watched.foreign(host) == []
 
