@@ -295,13 +295,17 @@ def create_app(
         records = store.records()
         flt = filters_from(request)
         sel = flt.apply(records) if len(records) else records
-        figs: dict[str, Any] = {}
-        if len(sel):
-            eng = sel[sel["kind"] == "engagement"]
-            figs["time"] = figures.engagement_over_time(
-                data.engagement_by_year(sel), int(eng["year"].isna().sum())
-            )
-            figs["network"] = figures.network(data.network_edges(sel))
+
+        def build() -> dict[str, Any]:
+            figs: dict[str, Any] = {}
+            if len(sel):
+                eng = sel[sel["kind"] == "engagement"]
+                figs["time"] = figures.engagement_over_time(
+                    data.engagement_by_year(sel), int(eng["year"].isna().sum())
+                )
+                figs["network"] = figures.network(data.network_edges(sel))
+            return _figs(figs)
+
         return page(
             request,
             "overview.html",
@@ -311,7 +315,7 @@ def create_app(
             facts=data.facts_count(sel) if len(sel) else 0,
             by_kind=sel["kind"].value_counts().to_dict() if len(sel) else {},
             query=request.url.query,
-            payload=_figs(figs),
+            payload=pages.cached_figures(store, ("overview", flt), build),
         )
 
     @app.get("/scenarios", response_class=HTMLResponse)

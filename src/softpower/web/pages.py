@@ -9,6 +9,8 @@ in the CSV and Excel downloads.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -110,6 +112,30 @@ def figs_payload(figs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_figs_lock = threading.Lock()
+_figs_cache: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+#: Figure payloads kept (per page and options; the oldest are dropped first).
+KEEP_FIGURES = 64
+
+
+def cached_figures(store: Store, key: tuple[Any, ...], build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The figure payload of a page for ``key`` (its options), built once by ``build`` and kept until
+    the ledger's records change (an import): drawing the figures of a big ledger takes seconds."""
+    records = store.records()  # a new frame (and a new length) after an import
+    full = (id(store), id(records), len(records), *key)
+    with _figs_lock:
+        hit = _figs_cache.get(full)
+        if hit is not None:
+            _figs_cache.move_to_end(full)
+            return hit
+    value = build()
+    with _figs_lock:
+        _figs_cache[full] = value
+        while len(_figs_cache) > KEEP_FIGURES:
+            _figs_cache.popitem(last=False)
+    return value
+
+
 def clean_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): render.clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
 
@@ -151,12 +177,18 @@ def index_page(request: Request) -> HTMLResponse:
         table = table[table["partner"] == partner]
     table = table.sort_values(["partner", "rank", "actor"])
     pg = pager(request, len(table))
-    figs: dict[str, Any] = {}
-    if res is not None and len(dyads):
-        shown = dyads[dyads["partner"] == partner] if partner else dyads
-        figs["ranks"] = figures.rank_intervals(shown, year)
-        figs["tiles"] = figures.tile_grid(res.leaders)
-        figs["profiles"] = figures.profiles(res.profiles)
+
+    def build() -> dict[str, Any]:
+        figs: dict[str, Any] = {}
+        if res is not None and len(dyads):
+            shown = dyads[dyads["partner"] == partner] if partner else dyads
+            figs["ranks"] = figures.rank_intervals(shown, year)
+            figs["tiles"] = figures.tile_grid(res.leaders)
+            figs["profiles"] = figures.profiles(res.profiles)
+        return figs_payload(figs)
+
+    key = ("index", tuple(sorted((weights or {}).items())), partner, year)
+    payload = cached_figures(store, key, build) if res is not None else figs_payload({})
     return render_page(
         request,
         "index.html",
@@ -170,7 +202,7 @@ def index_page(request: Request) -> HTMLResponse:
         pg=pg,
         note=res.note if res is not None else None,
         query=request.url.query,
-        payload=figs_payload(figs),
+        payload=payload,
     )
 
 
