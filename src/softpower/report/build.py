@@ -192,6 +192,22 @@ def report_figures(
     return figs
 
 
+def index_checks(ledger: Any, index: Any, *, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The index's own audit (skew treatment, structure per pillar) and the standing validity
+    check (:func:`softpower.measure.validate.validate`, index gaps against perception gaps) for the
+    report, both from the index already computed (no second index run). Empty when the index
+    could not be computed."""
+    result = getattr(index, "result", None)
+    if result is None:
+        return {}, {}
+    from softpower.measure.validate import observations, validate
+
+    audit_info = dict(getattr(result, "audit", None) or {})
+    rep = validate(pd.DataFrame(result.dyads), observations(ledger), seed=seed)
+    validity_info = {k: v for k, v in rep.items() if k != "pairs"}
+    return audit_info, validity_info
+
+
 def _generated() -> str | None:
     """The build time shown in the report: only when $SOURCE_DATE_EPOCH gives one, so that the
     same ledger, options and seed give the same bytes (the reproducible-builds convention)."""
@@ -244,6 +260,7 @@ def build_report(
     index = analysis.index_tables(ledger, seed=seed, mc=mc)
     scen = None if scenario is None else analysis.scenario_tables(scenario, ledger, runs=runs, seed=seed)
     figs = report_figures(records, index, scen)
+    audit_info, validity_info = index_checks(ledger, index, seed=seed)
     texts = data.document_texts(ledger, records["doc"], corpus_dirs)
     prov = data.provenance_table(records, texts)
     keys = collect_keys(figs)
@@ -297,6 +314,8 @@ def build_report(
             max_rows=MAX_ROWS,
             payload=payload,
             glossary=glossary.sections(),
+            audit=audit_info,
+            validity=validity_info,
             figure_terms=FIGURE_TERMS,
             css=_asset("report.css"),
             js=_asset("report.js"),
