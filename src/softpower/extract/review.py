@@ -27,7 +27,7 @@ import datetime as _dt
 import hashlib
 import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -313,23 +313,25 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
     name = str(path)
     if not path.is_file():
         raise InputError(name, None, None, "no such file")
-    out: list[dict[str, Any]] = []
     with path.open("rb") as fh:
-        for n, raw in enumerate(fh, start=1):
-            if n == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise InputError(
-                    name, n, None, f"not valid JSON ({exc})", "one decision object a line"
-                ) from None
-            if not isinstance(obj, dict):
-                raise InputError(name, n, None, "not a JSON object", "one decision object a line")
-            out.append(_decision(name, n, obj))
-    return out
+        return [_decision(name, n, obj) for n, obj in _json_objects(name, fh, "one decision object a line")]
+
+
+def _json_objects(name: str, lines: Iterable[bytes], expected: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank JSON Lines line (an Excel BOM on line 1 is
+    dropped); a line that is not a JSON object is refused naming ``name`` and the line."""
+    for n, raw in enumerate(lines, start=1):
+        if n == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(name, n, None, f"not valid JSON ({exc})", expected) from None
+        if not isinstance(obj, dict):
+            raise InputError(name, n, None, "not a JSON object", expected)
+        yield n, obj
 
 
 def _decision(name: str, n: int, obj: dict[str, Any]) -> dict[str, Any]:
@@ -443,17 +445,7 @@ def records_from_jsonl(name: str, data: bytes) -> list[dict[str, Any]]:
         Naming ``name``, the line and the field of the first bad record.
     """
     out: list[dict[str, Any]] = []
-    for n, raw in enumerate(data.splitlines(), start=1):
-        if n == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(name, n, None, f"not valid JSON ({exc})", "one record a line") from None
-        if not isinstance(obj, dict):
-            raise InputError(name, n, None, "not a JSON object", "one record a line")
+    for n, obj in _json_objects(name, data.splitlines(), "one record a line"):
         if not isinstance(obj.get("quote"), str) or not isinstance(obj.get("span"), list):
             raise InputError(name, n, "quote", "missing", "the output of softpower extract (span and quote)")
         _validated(name, n, "record", obj)
