@@ -8,6 +8,7 @@ strict matching). The evaluation side is scored once per extractor version and n
 
 Usage:
     python benchmarks/eval_real.py --side train
+    python benchmarks/eval_real.py --side train --show-errors   # missed and spurious records, train side only
     python benchmarks/eval_real.py --side eval --out out/eval_real
 
 Prints the scorer's table; writes ``pred.jsonl``, ``gold.jsonl`` and ``score.txt`` under ``--out``.
@@ -63,6 +64,36 @@ def run(side: str, out: Path, scorer: Path = SCORER, min_confidence: float = 0.0
     return res.stdout
 
 
+def show_errors(out: Path, scorer: Path = SCORER) -> str:
+    """The missed and spurious records of the last run under ``out`` (one line each, by document)."""
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            "--gold",
+            str(out / "gold.jsonl"),
+            "--pred",
+            str(out / "pred.jsonl"),
+            "--json",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(res.stdout)
+    lines = []
+    for tag, key in (("missed", "missed"), ("spurious", "spurious")):
+        for r in sorted(result[key], key=lambda r: (r["doc"], r["span"][0])):
+            what = r.get("instrument") or r.get("metric") or r.get("measure")
+            money = f" {r['amount']:g} {r['currency']}" if r.get("amount") is not None else ""
+            value = f" value={r['value']:g}" if r.get("value") is not None else ""
+            lines.append(
+                f"{tag:8s} {r['doc']} {r['kind']} {r['actor']}->{','.join(r.get('partners') or [])} {what}"
+                f" year={r.get('year')}{money}{value} [{r['span'][0]}:{r['span'][1]}] {r['quote'][:100]!r}"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--side", choices=("eval", "train"), required=True)
@@ -71,11 +102,22 @@ def main() -> None:
     )
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="print each missed and spurious record (training side only: the evaluation side is never inspected)",
+    )
     args = ap.parse_args()
+    if args.show_errors and args.side != "train":
+        ap.error(
+            "--show-errors is for the training side only; the evaluation side is scored, never inspected"
+        )
     out = args.out or ROOT / "out" / "eval_real" / args.side
     n = len(side_files(args.side))
     print(f"real-text corpus, side {args.side}: {n} documents (tests/data/extract/real/split.json)")
     print(run(args.side, out, args.scorer, args.min_confidence), end="")
+    if args.show_errors:
+        print(show_errors(out, args.scorer), end="")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@
 * **One amount booked once.** Two engagements over overlapping spans with the same actor and the
   same amount are one act stated once: the first is kept; exact repeats over overlapping spans are
   dropped (:func:`dedupe`).
+* **A statistic is not also an act.** An engagement booking the amount that its own sentence
+  records as a running total or annual level is dropped (:func:`drop_booked_statistics`).
 * **Rupees by context.** A bare "rupees" is the currency of the rupee state of the record (the
   actor when it is one, as India pays in Indian rupees; else a partner: Japan's grant of rupees to
   Sri Lanka is in Sri Lankan rupees), India's only when no rupee state is involved
@@ -20,6 +22,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from typing import Any
+
+from softpower.extract.money import find_money
+from softpower.extract.rules import find_cues, has_act
+from softpower.extract.sentences import split_clauses
 
 _BUILD_AGREEMENT = re.compile(
     r"\b(?:agreements?|MoUs?|MOUs?|memorand\w+|deals?|contracts?)\b[^.;]{0,80}?\bto\s+"
@@ -56,6 +62,39 @@ def drop_cumulative_totals(text: str, records: list[dict[str, Any]]) -> list[dic
         for r in records
         if r["kind"] != "engagement" or _CUMULATIVE.search(text, r["span"][0], r["span"][1]) is None
     ]
+
+
+def drop_booked_statistics(
+    text: str, records: list[dict[str, Any]], booked: list[tuple[int, int, float, str]]
+) -> list[dict[str, Any]]:
+    """An engagement booking an amount that its own sentence states as a running total or an annual
+    level (``booked``: sentence start, end, amount, currency, from
+    :func:`softpower.extract.indicators.sentence_indicators`) reads the statistic twice. When a clause
+    of the engagement without that amount states an act or names an instrument ("KOICA has supported
+    the capital project ..., and Korean aid so far reached ...") the act stays without the amount;
+    otherwise it is dropped."""
+    if not booked:
+        return records
+    out = []
+    for r in records:
+        if r["kind"] != "engagement" or r.get("amount") is None:
+            out.append(r)
+            continue
+        a0, a1 = r["span"]
+        if not any(
+            s0 <= a0 < s1 and amount == r["amount"] and cur == r.get("currency")
+            for s0, s1, amount, cur in booked
+        ):
+            out.append(r)
+            continue
+        at = [m for m in find_money(text, a0, a1) if (m.amount, m.currency) == (r["amount"], r["currency"])]
+        if at and any(
+            not (c0 <= at[0].start < c1) and (has_act(text, c0, c1) or bool(find_cues(text, c0, c1)))
+            for c0, c1 in split_clauses(text, a0, a1)
+        ):
+            r["amount"], r["currency"] = None, None
+            out.append(r)
+    return out
 
 
 def anchor_years(

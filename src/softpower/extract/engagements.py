@@ -73,6 +73,16 @@ _EVENT_ONLY = frozenset({"disaster_cooperation"})
 _GENERIC_MONEY = 40
 
 
+_PROJECT_NOUN = re.compile(r"\b(?:project|programme|program|activity|initiative)\b", re.I)
+
+
+def project_cost(text: str, stop: int, mo: Money) -> bool:
+    """ "The $20.7 million ... project ran from 2014 to 2021": the cost of one named project over its
+    life, not a total of many acts (the amount qualifies a project noun within a few words)."""
+    m = _PROJECT_NOUN.search(text, mo.end, min(stop, mo.end + 60))
+    return m is not None and not re.search(r"[,;]|\b(?:and|in|to|for)\b", text[mo.end : m.start()])
+
+
 # instruments that belong to one state whoever the clause's subject is
 _OWNERS = (
     ("CHN", re.compile(r"Confucius|Chinese Bridge", re.I)),
@@ -283,6 +293,10 @@ def sentence_engagements(
                     # costed act goes to the partners of the sentence before
                     partners = [c for c in prev.partners if c != actor] or ["WORLD"]
             year, year_end = year_of(sent.years, c0, c1)
+            if amt is not None:  # "to $7 million in 2021": the year stated with the act's own amount
+                own = next((y for y in sent.years if amt.end <= y.start <= amt.end + 12), None)
+                if own is not None and text[amt.end : own.start].strip() in ("in", "for", "in fiscal year"):
+                    year, year_end = own.year, own.year_end
             if year is None and year_end is None:
                 year, year_end = year_of(sent.years, s0, s1)
             if year is None and year_end is None and prev is not None and _BACKREF.match(text, s0):
@@ -294,6 +308,7 @@ def sentence_engagements(
                 and year is not None
                 and year_end is not None
                 and year_end - year >= AGGREGATE_YEARS
+                and not project_cost(text, s1, amt)
             ):
                 continue  # a long-run total: recorded as an indicator
             instrument = cue.instrument

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from softpower.extract.context import Sentence
-from softpower.extract.engagements import AGGREGATE_YEARS, make_record, year_of
+from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes
 from softpower.extract.money import Money, find_money
 from softpower.extract.sentences import split_clauses
@@ -52,6 +52,7 @@ _NOUNS = {
     "experts": "experts_dispatched",
     "trainees": "trainees",
     "youths": "youths",
+    "youth": "youths",
     "young people": "youths",
     "participants": "participants",
     "scholars": "scholars",
@@ -99,13 +100,41 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _STOCK_MONEY = re.compile(
-    r"\b(?:has|have)\s+(?:so far\s+|now\s+|already\s+)?(?:spent|disbursed|invested|lent)\b[^.;]{0,40}$", re.I
+    r"\b(?:has|have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
+    r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded)\b"
+    r"[^.;]{0,40}$",
+    re.I,
 )
-_SO_FAR = re.compile(r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b", re.I)
+# a period that makes a running total: "since 1993", "so far", "in the past 15 years"
+_SO_FAR = re.compile(
+    r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b"
+    r"|\b(?:in|over|during) the (?:past|last|previous) (?:\w+\s+)?(?:years|decades?)\b",
+    re.I,
+)
+# "$9 million per year in 2012 and 2013": an annual level, a statistic
+_ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually|per annum)\b", re.I)
+# "increasing its assistance from $9 million ... to $12 million": the earlier level is a statistic
+_CHANGE_FROM = re.compile(
+    r"\b(?:increas\w*|doubl\w*|tripl\w*|rais\w*|boost\w*|expand\w*|grow\w*|grew|scal\w+ up|step\w* up)\b"
+    r"[^.;]{0,80}?\bfrom\s+(?:(?:about|around|some|nearly|roughly|over|more than)\s+)?$",
+    re.I,
+)
+# a second amount joined to a running total ("... $930 million for education and $785 million for
+# exchanges"): the same kind of figure unless an act verb of its own comes between
+_JOINED = re.compile(
+    r"[^.;]{0,120}?\band\s+(?:(?:about|around|some|nearly|roughly|over|more than)\s+)?$", re.I
+)
 _DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 _GROWTH = re.compile(
     r"\b(?:up|down|increas\w*|grow\w*|grew|ris\w+|rose|up by|jump\w*|surg\w+|declin\w+|decreas\w+|fell|drop\w*)\b",
+    re.I,
+)
+# a share about the actor's presence: of aid, a budget, debt, a project's cost, trade, investment, ...
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?!global\b|world\b|the world\b|which\b|whom\b)(?:[\w’'-]+\s+){0,4}?"
+    r"(?:aid|assistance|ODA|budgets?|debts?|funding|financ\w+|costs?|projects?|loans?|lending|investment\w*|FDI"
+    r"|exports?|imports?|trade|tourists?|visitors|arrivals|students|market|contributions?|grants?|spending)\b",
     re.I,
 )
 _PER_YEAR = re.compile(r"\b(?:each|every|per|a) year\b|\bannual(?:ly)?\b", re.I)
@@ -132,7 +161,14 @@ _RATIO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _AGG = re.compile(
     r"(?:\b(?P<what>aid|assistance|ODA|loans?|lending|grants|trade|exports?|imports?|GDP|FDI|investment)\b[^.;]{0,70}?"
     r"(?:\b(?:amounts? to|amounted to|was|were|is|are|exceeded|reached|totall?ed|valued at|stood at|hit|surpassed|topped|passed|crossed|worth)|,\s*at)"
-    r"|\b(?P<valued>valued at))\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
+    r"|\b(?P<valued>valued at))"
+    r"\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
+    re.I,
+)
+# "brings overall U.S. assistance ... to nearly Php981 million": the new running total
+_BRINGS = re.compile(
+    r"\b(?:brings|bringing|brought)\s+(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,40}?\b(?:total|overall|cumulative|combined)\b"
+    r"(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
     re.I,
 )
 # "with two-way trade of about US$ 205 billion", "Tonga owes US$ 108 million to ..."
@@ -158,6 +194,10 @@ _GIVING = re.compile(
     r"\b(?:provid\w+|pledg\w+|donat\w+|grant(?:ed|s)|gave|give[sn]?|giving|offer\w*|extend\w*|lent|lends?"
     r"|contribut\w+|commit\w*|announc\w+|disburs\w+|allocat\w+|approv\w+|shipped|deliver\w+|sent|dispatch\w+)\b",
     re.I,
+)
+_NOT_A_COUNT = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+|[A-Za-z]-)$"
 )
 _SUBCOUNT = re.compile(r"\b(?:including|of which|with|and)\s+" + _NUM + r"\s+in\s+", re.I)
 _COUNTRIES = re.compile(
@@ -209,6 +249,14 @@ _RATIO_WORDS = (
     "TWICE",
     "TIMES",
 )
+
+
+def _year_after(sent: Sentence, mo: Money) -> Any:
+    """The time reference stated right after an amount ("$12 million in 2014"), if any."""
+    for y in sent.years:
+        if mo.end <= y.start <= mo.end + 30:
+            return y
+    return None
 
 
 def _has_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -266,15 +314,24 @@ def sentence_indicators(
     money_spans: list[tuple[int, int]],
     prev: Sentence | None = None,
     money: list[Money] | None = None,
+    levels: list[tuple[int, int]] | None = None,
+    running: list[Money] | None = None,
 ) -> list[dict[str, Any]]:
     """Indicators in one sentence; stock statements add their span to ``taken``.
+
+    Running totals and annual levels ("has provided $83 million since 1993", "$9 million per year",
+    "brings the total to ...") are added to ``running`` (when given): an engagement that books one
+    of these amounts reads the statistic twice (see :func:`softpower.extract.consistency.drop_booked_statistics`).
+    An earlier level of a changed amount ("from $9 million in 2013 to $12 million") is a statistic
+    whose clause still states an act: its span goes to ``levels`` (when given) instead of ``taken``,
+    so the act takes the other amount.
 
     A sentence that refers back ("Meanwhile", "The figure") takes the year, and when it
     names none the partners, of the sentence before.
     """
     if not _MAYBE.search(text, sent.start, sent.end):
         return []
-    out = _indicators(doc, text, sent, taken, money_spans, money)
+    out = _indicators(doc, text, sent, taken, money_spans, money, levels, running)
     if prev is not None and _BACKREF.match(text, sent.start):
         y, ye = year_of(prev.years, prev.start, prev.end)
         for rec in out:
@@ -309,6 +366,8 @@ def _indicators(
     taken: list[tuple[int, int]],
     money_spans: list[tuple[int, int]],
     money: list[Money] | None = None,
+    levels: list[tuple[int, int]] | None = None,
+    running: list[Money] | None = None,
 ) -> list[dict[str, Any]]:
     """Indicators in one sentence; stock statements add their span to ``taken``."""
     s0, s1 = sent.start, sent.end
@@ -332,6 +391,8 @@ def _indicators(
     if text.find("-", s0, s1) >= 0:
         counts += _MEMBERS.finditer(text, s0, s1)
     for m in counts:
+        if _NOT_A_COUNT.search(text, max(s0, m.start("num") - 10), m.start("num")):
+            continue  # "on May 8 at the offices", "COVID-19 treatment centers"
         if any(a <= m.start("num") < b for a, b in money_spans) or any(
             y.start <= m.start("num") < y.end for y in sent.years
         ):
@@ -443,18 +504,37 @@ def _indicators(
                 **base,
             )
         )
+    last_stat: Money | None = None  # the amount before, when it was recorded as a statistic
+    last_metric: str | None = None
     for mo in find_money(text, s0, s1) if money is None else money:
         agg = _AGG.search(text, max(s0, mo.start - 90), mo.start)
+        brings = agg is None and _BRINGS.search(text, max(s0, mo.start - 200), mo.start) is not None
         if agg is not None and _GIVING.search(text, s0, mo.start):
             agg = None  # "decided to provide assistance worth $1 million": the amount of an act
         agg_of = None if agg is not None else _AGG_OF.search(text, max(s0, mo.start - 40), mo.start)
         y, ye = year_of(sent.years, s0, s1)
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
-        if agg is None and agg_of is None and not long_run:
+        long_run = long_run and not project_cost(text, sent.end, mo)
+        annual = None
+        if agg is None and agg_of is None and not long_run and not brings:
             # "Washington has spent more than $155 million since 2007": a running total, not one act
             lo = max(s0, mo.start - 60)
-            if not (_STOCK_MONEY.search(text, lo, mo.start) and _SO_FAR.search(text, s0, s1)):
+            so_far = bool(_STOCK_MONEY.search(text, lo, mo.start) and _SO_FAR.search(text, s0, s1))
+            if not so_far and _ANNUAL_AFTER.match(text, mo.end):
+                annual = "aid_annual"  # "$9 million per year": a level, not one act
+            elif not so_far and _CHANGE_FROM.search(text, max(s0, mo.start - 120), mo.start):
+                annual = "level"  # "from $9 million (in 2012) to $12 million": the earlier level
+            elif (
+                not so_far
+                and last_stat is not None
+                and _JOINED.fullmatch(text, last_stat.end, mo.start)
+                and not _GIVING.search(text, last_stat.end, mo.start)
+            ):
+                annual = "joined"
+            if not so_far and annual is None:
+                last_stat, last_metric = None, None
                 continue
+        last_stat = mo
         agg_actor: str | None = actor
         if agg is not None and agg.group("what"):
             owner = [
@@ -476,6 +556,15 @@ def _indicators(
             "gdp": "gdp",
             "fdi": "investment_total",
         }.get(what, "aid_total" if what in ("aid", "assistance", "oda") else f"{what}_total")
+        fields = {**base, "actor": agg_actor}
+        if annual is not None:
+            own_year = _year_after(sent, mo)
+            if annual in ("aid_annual", "level"):
+                metric = "aid_annual"
+            elif last_metric is not None:
+                metric = last_metric
+            if own_year is not None:
+                fields["year"], fields["year_end"] = own_year.year, own_year.year_end
         out.append(
             make_record(
                 doc,
@@ -486,16 +575,24 @@ def _indicators(
                 unit=mo.currency,
                 value=mo.amount,
                 partners=_partners(sent, agg_actor, s0),
-                **{**base, "actor": agg_actor},
+                **fields,
             )
         )
-        taken.append((mo.start, mo.end))
+        last_metric = metric
+        if running is not None and (annual is not None or agg is None) and agg_of is None:
+            running.append(mo)
+        if annual == "level" and levels is not None:
+            levels.append((mo.start, mo.end))
+        else:
+            taken.append((mo.start, mo.end))
     shares = list(_PERCENT.finditer(text, s0, s1))
     polled = (
         bool(shares) and _POLLED.search(text, s0, s1) is not None
     )  # a share of respondents is a perception
     for m in [] if polled else shares:
         growth = _GROWTH.search(text, max(s0, m.start() - 40), min(s1, m.end() + 30))
+        if not growth and not _SHARE_OF.match(text, m.end(), min(s1, m.end() + 90)):
+            continue  # "30 percent of global maritime trade", "a 57 percent reduction in infections"
         unit = "percent_per_year" if _PER_YEAR.search(text, m.end(), min(s1, m.end() + 20)) else "percent"
         metric = "growth" if growth else "share"
         out.append(

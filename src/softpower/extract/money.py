@@ -129,6 +129,12 @@ _MONEY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+# "Php14.8 million ($300,000)": the bracketed amount restates the one before in another currency
+_EQUIVALENT_OPEN = re.compile(
+    r"\s*[(\[]\s*(?:(?:about|approximately|approx\.|around|roughly|some|nearly|over|almost|or|equivalent to)\s+)?$",
+    re.IGNORECASE,
+)
+_EQUIVALENT_CLOSE = re.compile(r"\s*[)\]]")
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,9 @@ def _value(num: str, scale: str | None) -> float:
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
     """All money amounts in ``text[start:end]``.
 
+    An amount in brackets right after another ("Php14.8 million ($300,000)") states the same
+    sum in a second currency and is left out: the first-stated amount is the record's.
+
     Examples
     --------
     >>> [(m.amount, m.currency) for m in find_money("JPY 600 billion and ¥3.7bn and 1.57 billion yen")]
@@ -161,6 +170,8 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     if not _DIGIT.search(text, start, stop):
         return out
     for m in _MONEY.finditer(text, start, stop):
+        if out and m.start() - out[-1].end <= 40 and _equivalent(text, out[-1].end, m.start(), m.end()):
+            continue
         if m.group("pre"):
             pre = m.group("pre").lower()
             scale = m.group("scale")
@@ -177,3 +188,11 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
             cur = SUFFIX[m.group("suf").lower()]
             out.append(Money(m.start(), m.end(), _value(m.group("num2"), scale), cur))
     return out
+
+
+def _equivalent(text: str, prev_end: int, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a bracketed restatement of the amount ending at ``prev_end``."""
+    return (
+        _EQUIVALENT_OPEN.fullmatch(text, prev_end, start) is not None
+        and _EQUIVALENT_CLOSE.match(text, end) is not None
+    )

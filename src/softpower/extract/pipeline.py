@@ -23,6 +23,7 @@ from softpower.extract.consistency import (
     anchor_years,
     assign_amounts,
     dedupe,
+    drop_booked_statistics,
     drop_cumulative_totals,
     rupees_by_context,
     undecide_build_agreements,
@@ -33,7 +34,7 @@ from softpower.extract.entities import Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, refine
 from softpower.extract.learned.weights import Models, load_models
-from softpower.extract.money import find_money
+from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
 from softpower.extract.sentences import split_sentences
 from softpower.extract.tables import row_records, table_rows
@@ -119,6 +120,7 @@ def extract_text(
     infos: list[SentenceInfo] = []
     spans: list[tuple[int, int]] = []
     money_at: dict[tuple[int, int], list[Any]] = {}
+    booked: list[tuple[int, int, float, str]] = []  # running totals and levels: (sentence, amount, currency)
     rows = table_rows(text) if "|" in text else []
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
@@ -148,7 +150,14 @@ def extract_text(
             money = find_money(text, s0, s1)
             money_at[(s0, s1)] = money
             money_spans = [(m.start, m.end) for m in money]
-            raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money)
+            levels: list[tuple[int, int]] = []
+            running: list[Money] = []
+            raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money, levels, running)
+            booked.extend((s0, s1, m.amount, m.currency) for m in running)
+            level_values: set[float] = set()
+            if levels:  # an earlier level is a statistic; the act of its clause takes the other amount
+                level_values = {m.amount for m in money if (m.start, m.end) in levels}
+                money = [m for m in money if (m.start, m.end) not in levels]
             indicators = [r for r in raw if _fresh(r, facts)]
             if raw and not indicators and not money and not sent.years:
                 # the sentence only repeats figures already recorded
@@ -156,7 +165,7 @@ def extract_text(
                 prev = sent
                 continue
             records.extend(indicators)
-            stats = any(is_statistic(r) for r in indicators)
+            stats = any(is_statistic(r) and r["value"] not in level_values for r in indicators)
             found = sentence_engagements(doc, text, sent, taken, prev, stats, money)
             pending = [r for r in found if not r["instrument"]]
             for rec in found:
@@ -185,6 +194,7 @@ def extract_text(
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
     records = drop_cumulative_totals(text, records)
+    records = drop_booked_statistics(text, records, booked)
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
     return [r for r in records if _valid(r)]

@@ -182,7 +182,7 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
 # a pledge, not a plan, when it carries a figure and no other hedge
 PLEDGE = re.compile(
     r"\b(?:will|would)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award|contribute|commit|fund|open|put"
-    r"|supply|deliver|grant|donate|offer|finance|extend|disburse)\b"
+    r"|supply|deliver|grant|donate|offer|finance|extend|disburse|double|triple|increase|raise|boost)\b"
 )
 _DIGIT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b")
 _REPORTING = re.compile(r"(?:said|says|stated|noted|told)\b", re.IGNORECASE)

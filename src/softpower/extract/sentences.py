@@ -24,6 +24,8 @@ _CLAUSE = re.compile(
     r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){0,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
 )
 _RELATIVE_START = re.compile(r"(?:which|who|whose)\b")
+# ", from $15 million to $30 million", ", from 2010 to 2015": a range belongs to the clause before
+_RANGE_AFTER = re.compile(r"from\s+(?:about\s+|some\s+|around\s+)?[^\s,;]{0,4}\d[^,;]{0,60}?\bto\b")
 
 _BULLET = re.compile(r"[ \t]*(?:[•\-*]|\d+\.)\s")
 # a line ending in a function word continues on the next line
@@ -150,7 +152,7 @@ def _split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
             nxt = text[m.end() : m.end() + 1]
             if text[m.start() - 1 : m.start()].isdigit() and nxt.isdigit():
                 continue
-            if _RELATIVE_START.match(text, m.end()):
+            if _RELATIVE_START.match(text, m.end()) or _RANGE_AFTER.match(text, m.end(), end):
                 continue
             prev_word = (text[max(start, m.start() - 30) : m.start()].split() or [""])[-1]
             if (

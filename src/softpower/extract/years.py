@@ -1,5 +1,5 @@
 """Years and year ranges: "in 2008", "by March 2024", "from 1999 to 2003", "since 2006",
-"the 1990s", "(2007-2017)", "a 5-year programme ... in 2007".
+"the 1990s", "(2007-2017)", "in 2012 and 2013", "a 5-year programme ... in 2007".
 
 Relative expressions ("last year", "this year") are anchored to the document date when
 one is known, never to today's date; without a document date they give no year.
@@ -29,6 +29,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("range", re.compile(rf"(?<![\d$.,])(?P<a>{_Y})\s?[-–—/]\s?(?P<b>{_Y}|\d\d)(?!\d)")),
+    # "in 2012 and 2013": two consecutive years stated as one span (checked: b == a + 1)
+    ("pair", re.compile(rf"\b(?i:in|during)\s+(?P<a>{_Y})\s+(?:and|&)\s+(?P<b>{_Y})\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<a>(?:19[4-9]|20\d)0)s\b")),
     ("end", re.compile(rf"\b(?i:by|before|until|till|through)\s+{_PRE}(?P<b>{_Y})\b")),
     ("since", re.compile(rf"\b(?i:since|from)\s+{_PRE}(?P<a>{_Y})\b")),
@@ -38,6 +40,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("from", "between"),
     ("-", "–", "—", "/"),
+    (" and ", "&"),
     ("0s",),
     ("by", "before", "until", "till", "through"),
     ("since", "from"),
@@ -108,6 +111,10 @@ def find_years(
                     continue
             if kind == "range" and a is not None and b is not None and b < a:
                 continue
+            if kind == "pair":
+                if a is None or b != a + 1:
+                    continue  # "in 2008 and 2015": two separate years
+                kind = "range"
             found.append(YearSpan(m.start(), m.end(), a, b, kind))
             taken[m.start() - start : m.end() - start] = b"\x01" * (m.end() - m.start())
     if doc_year is not None:
