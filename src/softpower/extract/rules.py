@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from softpower.extract.alternation import FirstCharAlternation
 from softpower.records import vocab
 
 
@@ -29,8 +30,9 @@ class Cue:
 
 
 @cache
-def cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
-    """The compiled cue regex (one named group per table row) and each group's (instrument, priority)."""
+def cue_table() -> tuple[FirstCharAlternation, tuple[tuple[str, int], ...]]:
+    """The cue alternation (one named group per table row; ``.full`` is the compiled regex) and each
+    group's (instrument, priority)."""
     raw = resources.files("softpower.data").joinpath("extract_instruments.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(raw)))
     known = vocab.instruments()
@@ -39,10 +41,11 @@ def cue_table() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
         if row["instrument"] not in known:
             raise ValueError(f"extract_instruments.csv:{i + 2}: unknown instrument {row['instrument']!r}")
         re.compile(row["pattern"])  # fail early, naming nothing half-built
-        parts.append(f"(?P<c{i}>{row['pattern']})")
+        parts.append((f"c{i}", row["pattern"]))
         meta.append((row["instrument"], int(row["priority"])))
-    # one word-start guard lets the engine skip positions inside words before trying any cue
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + ")"), tuple(meta)
+    # one word-start guard skips positions inside words; at a word start only the rows that can
+    # begin with its first letter are tried (same matches as the one alternation regex)
+    return FirstCharAlternation(parts, r"(?<![A-Za-z0-9])"), tuple(meta)
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:

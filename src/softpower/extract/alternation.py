@@ -1,0 +1,241 @@
+"""Large rule alternations matched through the alternatives that can start with the character at hand.
+
+Python's regular-expression engine tries every alternative of ``A|B|C|...`` at every position it
+scans. A cue table of a few hundred alternatives behind a word-start guard therefore costs a few
+hundred failed attempts at each word of a sentence, although only the alternatives whose first
+character can be that word's first letter can match there.
+
+:class:`FirstCharAlternation` keeps the exact semantics of
+``re.compile(guard + "(?:(?P<n0>p0)|(?P<n1>p1)|...)", flags).finditer(text, start, end)`` (leftmost
+match, first alternative in table order wins, the scan resumes after a match) and changes only the
+work done: each row pattern is split into its top-level alternatives, the set of ASCII characters
+each alternative can start with is read from the parsed pattern (``re._parser``; a construct it
+cannot bound counts as "any character"), and for every ASCII character one smaller regex holds, in
+the original order, only the alternatives that can start with it. A position whose character is
+not ASCII is matched with the full regex, so the result is the same on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _p  # type: ignore[attr-defined]
+from typing import Any
+
+_ASCII = frozenset(range(128))
+_FLAG_MASK = re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE | re.DOTALL
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (a ``|`` outside groups and classes splits).
+
+    A pattern that is one group wrapping an alternation (``(?i:a|b)``, ``(?:a|b)``) is split inside
+    the group, each piece keeping the group's opening (``(?i:a)``, ``(?i:b)``). Named groups are not
+    split (their name must stay unique).
+    """
+    parts, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    if len(parts) == 1:
+        opener = _wrapping_group(pattern)
+        if opener is not None:
+            inner = split_alternatives(pattern[len(opener) : -1])
+            if len(inner) > 1:
+                return [opener + alt + ")" for alt in inner]
+    return parts
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index just past the character class opening at ``pattern[i] == "["``."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1  # a "]" first in a class is a literal
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+_OPENER = re.compile(r"\((?:\?(?:[aiLmsux]*(?:-[imsx]+)?:|:))?")
+
+
+def _wrapping_group(pattern: str) -> str | None:
+    """The opening of a non-capturing group that spans all of ``pattern`` (``(?i:``, ``(?:``), or None."""
+    m = _OPENER.match(pattern)
+    if m is None or m.group() == "(" or not pattern.endswith(")"):
+        return None
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return m.group() if i == len(pattern) - 1 else None
+        i += 1
+    return None
+
+
+def _chars_matching(one_char_pattern: str, flags: int) -> frozenset[int]:
+    rx = re.compile(one_char_pattern, flags & _FLAG_MASK)
+    return frozenset(c for c in range(128) if rx.fullmatch(chr(c)))
+
+
+_CATEGORY = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w",
+    _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _class_chars(items: Sequence[tuple[Any, Any]], flags: int) -> frozenset[int]:
+    """ASCII characters a parsed character class accepts (all of them when a part is not understood)."""
+    body: list[str] = []
+    for op, av in items:
+        if op is _c.NEGATE:
+            body.insert(0, "^")
+        elif op is _c.LITERAL:
+            body.append(re.escape(chr(av)))
+        elif op is _c.RANGE:
+            lo, hi = av
+            body.append(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        elif op is _c.CATEGORY and av in _CATEGORY:
+            body.append(_CATEGORY[av])
+        else:
+            return _ASCII
+    return _chars_matching("[" + "".join(body) + "]", flags)
+
+
+def _first(items: Sequence[tuple[Any, Any]], flags: int) -> tuple[frozenset[int], bool]:
+    """(ASCII characters a parsed sequence can start with, whether it can match the empty string)."""
+    out: frozenset[int] = frozenset()
+    for op, av in items:
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue  # zero width: the next item decides (a superset, never fewer characters)
+        if op is _c.LITERAL:
+            return out | _chars_matching(re.escape(chr(av)), flags), False
+        if op is _c.IN:
+            return out | _class_chars(av, flags), False
+        if op is _c.SUBPATTERN:
+            _group, add, delete, sub = av
+            first, empty = _first(sub, (flags | add) & ~delete)
+        elif op is _c.BRANCH:
+            first, empty = frozenset(), False
+            for alt in av[1]:
+                f, e = _first(alt, flags)
+                first, empty = first | f, empty or e
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+            lo, _hi, sub = av
+            first, empty = _first(sub, flags)
+            empty = empty or lo == 0
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            first, empty = _first(av, flags)
+        else:  # any character, a back reference, ...: no bound
+            return _ASCII, False
+        out |= first
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[int]:
+    """The ASCII code points a match of ``pattern`` can start with (all when the match may be empty)."""
+    parsed = _p.parse(pattern, flags)
+    first, empty = _first(list(parsed), parsed.state.flags)
+    return _ASCII if empty else first
+
+
+class FirstCharAlternation:
+    """``guard(?:(?P<name>pattern)|...)`` over ``rows``, scanned through per-character sub-alternations.
+
+    Parameters
+    ----------
+    rows : sequence of (name, pattern)
+        Group names and patterns, in priority order (the first alternative that matches wins).
+    guard : str
+        A zero-width assertion every match must satisfy at its start (for example a word-start
+        lookbehind); it is also used to find candidate positions.
+    flags : int
+        Flags of the whole regex.
+
+    Attributes
+    ----------
+    full : re.Pattern
+        The regex without the per-character split; :meth:`finditer` gives exactly its matches.
+    """
+
+    def __init__(self, rows: Sequence[tuple[str, str]], guard: str = "", flags: int = 0) -> None:
+        self.full = re.compile(guard + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in rows) + ")", flags)
+        self._flags = flags
+        self._leaves: list[tuple[str, list[tuple[str, frozenset[int]]]]] = []
+        for name, pattern in rows:
+            alts = split_alternatives(pattern)
+            self._leaves.append((name, [(a, first_chars(a, flags)) for a in alts]))
+        starts = sorted({c for _, alts in self._leaves for _, first in alts for c in first})
+        # compiled on first use: most documents meet only some first letters
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        cls = "".join(re.escape(chr(c)) for c in starts)
+        # candidate positions: the guard holds and the character can start a match (or is not ASCII)
+        self._candidates = re.compile(guard + f"(?:[{cls}]|[^\\x00-\\x7f])", flags)
+
+    def _for_char(self, ch: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can start with ``ch`` (None: none can)."""
+        if ord(ch) >= 128:
+            return self.full
+        groups = []
+        for name, alts in self._leaves:
+            keep = [a for a, first in alts if ord(ch) in first]
+            if keep:
+                groups.append(f"(?P<{name}>{'|'.join(keep)})")
+        rx = re.compile("(?:" + "|".join(groups) + ")", self._flags) if groups else None
+        self._by_char[ch] = rx
+        return rx
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of :attr:`full` in ``text[start:end]``, in order (same spans and groups)."""
+        stop = len(text) if end is None else min(end, len(text))
+        pos = start
+        by_char, full, candidates = self._by_char, self.full, self._candidates
+        while True:
+            c = candidates.search(text, pos, stop)
+            if c is None:
+                return
+            p = c.start()
+            ch = text[p]
+            rx = by_char[ch] if ch in by_char else self._for_char(ch)
+            m = rx.match(text, p, stop) if rx is not None else None
+            if m is None or m.end() == p:
+                if m is not None:  # an empty match: let the full regex decide, as finditer would
+                    yield from full.finditer(text, p, stop)
+                    return
+                pos = p + 1
+                continue
+            yield m
+            pos = m.end()

@@ -1,0 +1,72 @@
+"""The first-character split of large rule alternations gives exactly the matches of the one regex."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from softpower.extract.alternation import FirstCharAlternation, first_chars, split_alternatives
+from softpower.extract.rules import cue_table
+
+DEV = Path(__file__).parent / "data" / "extract" / "dev"
+
+
+def _spans(matches: object) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_split_alternatives_respects_groups_classes_and_escapes() -> None:
+    assert split_alternatives(r"a|b(?:c|d)|[|x]|\|") == ["a", "b(?:c|d)", "[|x]", r"\|"]
+    assert split_alternatives(r"(?i:ab|cd)") == ["(?i:ab)", "(?i:cd)"]
+    assert split_alternatives(r"(?i:ab|cd)e") == [r"(?i:ab|cd)e"]  # the group is not the whole pattern
+    assert split_alternatives(r"(?P<x>a|b)") == [r"(?P<x>a|b)"]  # a named group stays whole
+    assert split_alternatives(r"[]|]|a") == ["[]|]", "a"]
+
+
+def test_first_chars_reads_literals_case_options_and_empty_matches() -> None:
+    assert first_chars(r"\bloans?\b") == {ord("l")}
+    assert first_chars(r"(?i:loan)") == {ord("l"), ord("L")}
+    assert first_chars(r"\b(?:yen |soft )?loans?") == {ord(c) for c in "ysl"}
+    assert first_chars(r"(?<!x)[A-C]\d") == {ord(c) for c in "ABC"}
+    assert first_chars(r"x*") == set(range(128))  # may match nothing: any character
+    assert first_chars(r"\w+n't") == {c for c in range(128) if re.fullmatch(r"\w", chr(c))}
+    assert first_chars(r"(?i:k)") == {ord("k"), ord("K")}  # the Kelvin sign is not ASCII
+
+
+def test_cue_alternation_matches_the_full_regex_on_the_development_documents() -> None:
+    alt, _ = cue_table()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    assert texts
+    found = 0
+    for text in texts:
+        for start in range(0, len(text), 97):  # windows that open and close mid-word too
+            end = min(len(text), start + 400)
+            want = _spans(alt.full.finditer(text, start, end))
+            assert _spans(alt.finditer(text, start, end)) == want
+            found += len(want)
+    assert found > 50
+
+
+_WORDS = st.sampled_from(
+    ["grant", "Grant", "loan", "loans", "yen", "ODA", "aid to", "provided", "$", "US$", "5", "million", "Fund",
+     "to the", "Asian", "Development", "training of", "officials", "K", "\u212a", "ſ", "é", "_", "-", ".", ",",
+     "\n", " ", "disaster", "MoU", "visit", "President", "hospital", "Confucius Institute", "exercises", "FTA"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.integers(0, 5), st.integers(0, 5))
+def test_cue_alternation_matches_the_full_regex_on_any_text(words: list[str], cut0: int, cut1: int) -> None:
+    alt, _ = cue_table()
+    text = " ".join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    assert _spans(alt.finditer(text, start, end)) == _spans(alt.full.finditer(text, start, end))
+
+
+def test_an_alternation_that_can_match_nothing_still_gives_the_full_regex_matches() -> None:
+    alt = FirstCharAlternation([("a", r"x*"), ("b", r"ab")], flags=re.IGNORECASE)
+    text = "xxAB abx y"
+    assert _spans(alt.finditer(text)) == _spans(alt.full.finditer(text))
