@@ -51,3 +51,159 @@ def test_known_indicators_pass_and_alternatives_are_normalised() -> None:
     assert check_indicator("perception:trust", "f", 1, "k") == "perception:trust"
     assert check_indicator("indicator:students_abroad", "f", 1, "k") == "indicator:students_abroad"
     assert check_indicator(" count:all | perception:trust ", "f", 1, "k") == "count:all|perception:trust"
+
+
+# --- from the stratified "before" sample of measure/ (seed 1), see docs/testing.md -----------------
+
+
+def test_object_columns_become_plain_python_values() -> None:
+    import pandas as pd
+
+    from softpower.measure.api import _records
+
+    frame = pd.DataFrame(
+        {"v": pd.Series([np.float64(1.5), np.int64(3), "x", np.float64("nan"), None], dtype=object)}
+    )
+    out = _records(frame)
+    assert [r["v"] for r in out] == [1.5, 3, "x", None, None]
+    assert type(out[0]["v"]) is float and type(out[1]["v"]) is int
+
+
+def test_min_sources_below_one_is_refused_with_its_value() -> None:
+    import pandas as pd
+
+    from softpower.errors import SoftpowerError
+    from softpower.measure.dyads import collapse_facts
+
+    with pytest.raises(SoftpowerError) as info:
+        collapse_facts(pd.DataFrame(), min_sources=0)
+    assert str(info.value) == "--min-sources: 0 is below 1 (expected an integer >= 1)"
+
+
+def test_zscore_of_a_constant_row_is_zero_beside_a_varying_row() -> None:
+    from softpower.measure.methods import normalise_zscore
+
+    # the computed sd of three 0.1s is 1.4e-17, not 0: "constant" is judged row by row on max = min
+    x = np.array([[0.1, 0.1, 0.1], [0.0, 1.0, 2.0], [np.nan, 4.0, 4.0]])
+    out = normalise_zscore(x)
+    assert out[0].tolist() == [0.0, 0.0, 0.0]
+    assert out[1] == pytest.approx([-(1.5**0.5), 0.0, 1.5**0.5])
+    assert np.isnan(out[2, 0]) and out[2, 1:].tolist() == [0.0, 0.0]
+
+
+def _small_model(rows: list[tuple[str, str, float]]):  # type: ignore[no-untyped-def]
+    """A two-pillar model over one partner-year (VNM 2008) from (actor, instrument, count) rows."""
+    import pandas as pd
+
+    from softpower.measure.engine import Model
+    from softpower.measure.framework import parse_framework
+    from softpower.measure.panel import Panel
+    from softpower.records.vocab import instruments
+
+    eng = pd.DataFrame(
+        [
+            {
+                "actor": a, "partner": "VNM", "year": 2008, "instrument": i,
+                "power_type": instruments()[i].power_type, "origin": "test", "n_facts": int(c),
+                "count_equal": c, "count_full": c, "usd_equal": 0.0, "usd_full": 0.0,
+                "missing_equal": c, "missing_full": c, "ppp": 0.0, "equal_footing": 0.0,
+                "self_only": 0.0, "from_dataset": True,
+            }
+            for a, i, c in rows
+        ]
+    )  # fmt: skip
+    cols = ("kind", "actor", "partner", "year", "name", "origin", "n_facts", "value_equal", "value_full")
+    panel = Panel(
+        eng,
+        pd.DataFrame({c: [] for c in cols}),
+        {"facts": 0, "undated": 0, "world_only": 0, "self_reported_only": 0},
+    )
+    fw = parse_framework(
+        "name: two pillars\npillars:\n"
+        '  economic: {weight: 0.6, indicators: ["count:economic"]}\n'
+        '  smart: {weight: 0.4, indicators: ["count:smart"]}\n'
+        "uncertainty:\n  normalisation: [minmax, zscore, rank, frontier]\n  imputation: [zero]\n",
+        "two.yaml",
+    )
+    return Model(panel, fw, amount_range=(1e6, 1e7))
+
+
+@pytest.fixture()
+def _declared_scope(tmp_path: object, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from softpower.ledger.coverage import scopes
+
+    path = Path(str(tmp_path)) / "coverage.csv"
+    path.write_text(
+        "source,kind,families,actors,partners,years,missing_row,note\n"
+        "test,engagement,*,*,*,2008,zero,a test dataset that lists every project\n"
+    )
+    monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(path))
+    scopes.cache_clear()
+    yield
+    scopes.cache_clear()
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_each_draw_reports_the_share_of_nominal_leaders_kept() -> None:
+    from softpower.measure.uncertainty import monte_carlo
+
+    # KOR leads in both pillars: every draw keeps the nominal leader (share 1)
+    m = _small_model(
+        [("KOR", "oda_grant", 2.0), ("KOR", "health_cooperation", 2.0), ("JPN", "oda_grant", 1.0)]
+    )
+    lead = m.ranks(m.score_one(m.nominal(), 0))[1]
+    assert (lead >= 0).all()
+    _, agree = monte_carlo(m, 50, seed=1, nominal_lead=lead, workers=1)
+    assert agree.tolist() == [1.0] * 50
+    # without nominal leaders there is nothing to agree with
+    _, none = monte_carlo(m, 50, seed=1, workers=1)
+    assert none.tolist() == [0.0] * 50
+    # AUS leads the economic pillar, NZL the smart one: a draw keeps AUS exactly when AUS leads
+    m = _small_model(
+        [
+            ("AUS", "oda_grant", 2.0),
+            ("AUS", "health_cooperation", 1.0),
+            ("NZL", "oda_grant", 1.0),
+            ("NZL", "health_cooperation", 2.0),
+        ]
+    )
+    lead = m.ranks(m.score_one(m.nominal(), 0))[1]
+    dist, agree = monte_carlo(m, 400, seed=2, nominal_lead=lead, workers=1)
+    assert set(agree.tolist()) == {0.0, 1.0}
+    assert agree.mean() == pytest.approx(dist.lead_share()[lead[0]])
+
+
+def _gaps_case() -> tuple[object, object]:
+    import pandas as pd
+
+    pubs = ["VNM", "THA", "PHL", "IDN", "MYS"]
+    scores = pd.DataFrame(
+        [("USA", p, 2015, 0.1 * (i + 1)) for i, p in enumerate(pubs)]
+        + [("CHN", p, 2015, 0.25) for p in pubs],
+        columns=["actor", "partner", "year", "score"],
+    )
+    obs = pd.DataFrame(
+        [("pew", "favourable", p, 2015, "USA", 0.3 + 0.1 * i) for i, p in enumerate(pubs)]
+        + [("pew", "favourable", p, 2015, "CHN", 0.45) for p in pubs],
+        columns=["origin", "measure", "public", "year", "actor", "value"],
+    )
+    return scores, obs
+
+
+def test_validity_report_names_its_sources_interval_and_withheld_count() -> None:
+    from softpower.measure.validate import validate
+
+    scores, obs = _gaps_case()
+    obs.attrs["withheld"] = 3  # type: ignore[attr-defined]
+    rep = validate(scores, obs, draws=200)  # type: ignore[arg-type]
+    assert rep["withheld"] == 3 and rep["observations"] == 10
+    assert [(s["origin"], s["measure"], s["n"]) for s in rep["by_source"]] == [("pew", "favourable", 5)]
+    # every bootstrap resample of the five publics orders them the same way: rho is 1 throughout
+    p = rep["overall"]["p_value"]
+    assert p < 1e-6 and (rep["overall"]["rho_lo"], rep["overall"]["rho_hi"]) == (1.0, 1.0)
+    assert rep["summary"] == (
+        f"index gaps vs perception gaps: Spearman rho 1.00 (p {p:.2g}, 95 % interval 1.00 to 1.00 over 5 "
+        "publics), n 5 pairs, ordering agreement 100% of 5"
+    )
