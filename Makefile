@@ -75,10 +75,13 @@ fuzz: $(VENV)/.installed
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SEED=1 FUZZ_REPORT=$(OUT)/fuzz-tried.tsv nice $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz_parsers.py
 	@echo "inputs tried per target:"; cat $(OUT)/fuzz-tried.tsv
 
-# Mutation testing (mutmut) of records, ledger, measure and simulate, one package at a time with
-# its fast tests (pyproject.toml [tool.softpower.mutation.tests]), under nice, each package
-# bounded to MUTATION_TIME seconds; MUTATION_SAMPLE mutants per package drawn with MUTATION_SEED
-# (0 = every mutant: about 22,000, many hours on two cores). See docs/testing.md.
+# Mutation testing (mutmut) of records, ledger, measure and simulate, one stratum at a time (a
+# package, or a part of it with the fast tests that exercise it: pyproject.toml
+# [tool.softpower.mutation.tests] and [tool.softpower.mutation.strata.*]), under nice -n 15 and a
+# 3 GiB memory bound, each stratum bounded to MUTATION_TIME seconds; MUTATION_SAMPLE mutants per
+# stratum drawn with MUTATION_SEED (0 = every mutant: about 22,000, many hours on two cores).
+# Prints survived % per stratum and per package (weighted by stratum size) with a 95 % interval.
+# See docs/testing.md.
 MUTATION_SAMPLE ?= 50
 MUTATION_SEED ?= 1
 MUTATION_TIME ?= 600
