@@ -6,6 +6,7 @@ import errno
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -224,3 +225,28 @@ def test_missing_markers_of_typed_columns_are_absent_values() -> None:
     out = validate_frame(flat, "f", {})
     assert out["year"].tolist()[0] == 2010
     assert out["year"].isna().tolist() == [False, True]
+
+
+def test_a_span_of_numpy_integers_is_kept() -> None:
+    # a Parquet list column reaches the check as numpy arrays of numpy integers
+    flat = to_flat([{**ENG, "span": [0, 1]}])
+    flat["span"] = pd.Series([np.array([3, 9], dtype=np.int64)], dtype=object)
+    out = validate_frame(flat, "f", {"a.txt": 20})
+    assert out[["span_start", "span_end"]].fillna(-1).values.tolist() == [[3, 9]]
+
+
+def test_a_span_in_two_columns_is_kept_and_checked() -> None:
+    flat = to_flat([{**ENG, "span_start": 3, "span_end": 9}])
+    out = validate_frame(flat, "f", {"a.txt": 20})
+    assert out[["span_start", "span_end"]].fillna(-1).values.tolist() == [[3, 9]]
+    with pytest.raises(InputError) as info:
+        validate_frame(flat, "f", {"a.txt": 5})
+    assert info.value.field == "span"
+
+
+def test_partners_missing_in_a_frame_are_named_missing() -> None:
+    flat = to_flat([ENG])
+    flat["partners"] = [float("nan")]
+    with pytest.raises(InputError) as info:
+        validate_frame(flat, "f", {})
+    assert (info.value.field, info.value.problem) == ("partners", "missing")
