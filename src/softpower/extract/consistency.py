@@ -11,6 +11,12 @@
   dropped (:func:`dedupe`).
 * **A statistic is not also an act.** An engagement booking the amount that its own sentence
   records as a running total or annual level is dropped (:func:`drop_booked_statistics`).
+* **A headline is not a second act.** An engagement read from a title line that the text below
+  restates is dropped (:func:`drop_restated_headlines`).
+* **Quotations are not reports.** Engagements read inside an official's quoted words are dropped
+  (:func:`drop_quoted_acts`).
+* **Date lines date acts.** A record without a year takes the year of the last date line above it,
+  else the document's date (:func:`date_sections`).
 * **Rupees by context.** A bare "rupees" is the currency of the rupee state of the record (the
   actor when it is one, as India pays in Indian rupees; else a partner: Japan's grant of rupees to
   Sri Lanka is in Sri Lankan rupees), India's only when no rupee state is involved
@@ -95,6 +101,82 @@ def drop_booked_statistics(
             r["amount"], r["currency"] = None, None
             out.append(r)
     return out
+
+
+def date_sections(
+    records: list[dict[str, Any]], dates: list[tuple[int, int]], doc_year: int | None = None
+) -> None:
+    """A record that still has no year (after :func:`anchor_years`) takes the year of the last date
+    line above it ("June 18, 2022" heading a newsroom item, "HANOI, June 14, 2022 – Today, USAID
+    launched ..."), else the document's date: a release states the acts of its own date. Cumulative
+    money figures keep no year (a total is not dated by the day it is reported)."""
+    if not dates and doc_year is None:
+        return
+    starts = [d[0] for d in dates]
+    for r in records:
+        if r.get("year") is not None or r.get("year_end") is not None:
+            continue
+        if r["kind"] == "indicator" and r.get("unit") not in ("count", "persons"):
+            continue
+        if r["kind"] == "perception":
+            continue
+        i = bisect_right(starts, r["span"][0]) - 1
+        year = dates[i][1] if i >= 0 else doc_year
+        if year is not None:
+            r["year"] = year
+
+
+# a quotation of some length: an official's words ("“The United States and Mongolia share ...”"); an
+# opening mark with no closing one on its line runs to the line's end (bounded: linear time)
+_QUOTATION = re.compile(r"“[^”\n]{40,3000}(?:”|(?=\n)|$)|\"[^\"\n]{40,3000}\"")
+
+
+def drop_quoted_acts(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Engagements read inside a quotation ("“... the U.S. – Mongolia strategic partnership is making a
+    real impact,” the Ambassador said") are an official's words about acts, not the report of one."""
+    if "“" not in text and '"' not in text:
+        return records
+    quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    if not quoted:
+        return records
+    starts = [q[0] for q in quoted]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
+
+    return [r for r in records if r["kind"] != "engagement" or not inside(r["span"][0])]
+
+
+_TITLE_LINE = re.compile(r"[^\n]{10,200}?(?<![.!?:;,”\"])[ \t]*(?:\n|$)")
+
+
+def drop_restated_headlines(
+    text: str, records: list[dict[str, Any]], reach: int = 900
+) -> list[dict[str, Any]]:
+    """An engagement read from a title line (a line without final punctuation: "United States Donates
+    Php14.8 Million in PPE to ...") that the text below restates (an engagement of the same actor
+    within ``reach`` characters, with the same amount or the same instrument) is the headline of that
+    act: the body's record is kept, the headline's dropped. A title whose act the body does not
+    restate (a programme named only in a heading) stays."""
+    eng = [r for r in records if r["kind"] == "engagement"]
+    drop: set[int] = set()
+    for r in eng:
+        a = r["span"][0]
+        if a > 0 and text[a - 1] not in "\n":
+            continue
+        if not _TITLE_LINE.match(text, a):
+            continue
+        line_end = text.find("\n", a)
+        line_end = len(text) if line_end < 0 else line_end
+        for b in eng:
+            if b is r or not (line_end <= b["span"][0] <= line_end + reach) or b["actor"] != r["actor"]:
+                continue
+            same_money = r.get("amount") is not None and b.get("amount") == r["amount"]
+            if same_money or b.get("instrument") == r.get("instrument"):
+                drop.add(id(r))
+                break
+    return [r for r in records if id(r) not in drop]
 
 
 def anchor_years(

@@ -62,7 +62,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _VERB_AFTER = re.compile(
     r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,4}|\s+(?i:navy|army|air force|coast guard|armed forces|military|government"
     r"|authorities|embassy|ministry of \w+(?: affairs)?|defen[cs]e ministry|foreign ministry|aid agency))?"
-    r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:also|then|now|again|recently|once|"
+    r"\s*(?:\([^)]{1,40}\)\s*)?"
+    # "The U.S. government, through USAID (and in coordination with ...), is providing": an appositive
+    r"(?:,\s*(?:through|via|with|together with|in (?:partnership|coordination|cooperation) with)\s[^,;]{3,160},)?"
+    r",?\s*(?:(?:also|then|now|again|recently|once|today|yesterday|this week|last week|this month|"
     r"later|has|have|had|is|was|were|are|did|does|do|currently|first|further|jointly|formally|quickly)\s+)*"
     r"(?:[a-z]+ed|[a-z]+s|held|built|sent|gave|took|made|began|won|led|set|paid|lent|spent|became|agreed|signed)\b"
     r"|\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"

@@ -100,17 +100,19 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _STOCK_MONEY = re.compile(
-    r"\b(?:has|have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
+    r"\b(?:has|have|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
     r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded)\b"
     r"[^.;]{0,40}$",
     re.I,
 )
 # a period that makes a running total: "since 1993", "so far", "in the past 15 years"
 _SO_FAR = re.compile(
-    r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b"
+    r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b|\bin total\b|\bwill have\b"
+    r"|\bsince the (?:beginning|start|outbreak|onset) of\b"
     r"|\b(?:in|over|during) the (?:past|last|previous) (?:\w+\s+)?(?:years|decades?)\b",
     re.I,
 )
+_MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of)\s+$", re.I)
 # "$9 million per year in 2012 and 2013": an annual level, a statistic
 _ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually|per annum)\b", re.I)
 # "increasing its assistance from $9 million ... to $12 million": the earlier level is a statistic
@@ -122,7 +124,8 @@ _CHANGE_FROM = re.compile(
 # a second amount joined to a running total ("... $930 million for education and $785 million for
 # exchanges"): the same kind of figure unless an act verb of its own comes between
 _JOINED = re.compile(
-    r"[^.;]{0,120}?\band\s+(?:(?:about|around|some|nearly|roughly|over|more than)\s+)?$", re.I
+    r"[^.;]{0,120}?\b(?:and|including|of which)\s+(?:(?:about|around|some|nearly|roughly|over|more than)\s+)?$",
+    re.I,
 )
 _DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
@@ -167,7 +170,7 @@ _AGG = re.compile(
 )
 # "brings overall U.S. assistance ... to nearly Php981 million": the new running total
 _BRINGS = re.compile(
-    r"\b(?:brings|bringing|brought)\s+(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,40}?\b(?:total|overall|cumulative|combined)\b"
+    r"\b(?:brings?|bringing|brought)\s+(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,40}?\b(?:total|overall|cumulative|combined)\b"
     r"(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
     re.I,
 )
@@ -519,7 +522,11 @@ def _indicators(
         if agg is None and agg_of is None and not long_run and not brings:
             # "Washington has spent more than $155 million since 2007": a running total, not one act
             lo = max(s0, mo.start - 60)
-            so_far = bool(_STOCK_MONEY.search(text, lo, mo.start) and _SO_FAR.search(text, s0, s1))
+            stock_verb = _STOCK_MONEY.search(text, lo, mo.start)
+            so_far = bool(stock_verb and _SO_FAR.search(text, s0, s1))
+            # "has provided more than $11 million to help Cambodia respond": a present perfect
+            # with "more than" reports a sum to date
+            so_far = so_far or bool(stock_verb and _MORE_THAN.search(text, max(s0, mo.start - 16), mo.start))
             if not so_far and _ANNUAL_AFTER.match(text, mo.end):
                 annual = "aid_annual"  # "$9 million per year": a level, not one act
             elif not so_far and _CHANGE_FROM.search(text, max(s0, mo.start - 120), mo.start):

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+import pycountry
 
 #: scale words and abbreviations → multiplier
 SCALES = {
@@ -120,7 +123,7 @@ def _alt(words: dict[str, str] | dict[str, float]) -> str:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = rf"(?:\s*(?P<scale>{_alt(SCALES)})\b)?"
+_SCALE = rf"(?:(?:\s*|-)(?P<scale>{_alt(SCALES)})\b)?"  # "$12 million", "$12-million"
 _MONEY = re.compile(
     rf"(?<![\w$])(?P<pre>{_alt(PREFIX)})\s?(?P<num>{_NUM}){_SCALE}(?:\s+(?:dollars|yuan|yen))?"
     rf"|(?<![\w.,])(?P<num2>{_NUM}){_SCALE.replace('scale', 'scale2')}\s*(?P<suf>{_alt(SUFFIX)})\b",
@@ -129,6 +132,22 @@ _MONEY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@cache
+def _iso_money() -> re.Pattern[str]:
+    """Any ISO 4217 code written in capitals before or after a number ("MNT 8.5 billion",
+    "24.8 billion MNT", "LKR 19 billion"), for the currencies the symbol tables do not name."""
+    codes = sorted({c.alpha_3 for c in pycountry.currencies} - {"XXX", "XTS"})
+    alt = "|".join(codes)
+    scale = _SCALE.replace("scale", "iscale")
+    return re.compile(
+        rf"(?<![\w$])(?P<ipre>{alt})\s?(?P<inum>{_NUM}){scale}"
+        rf"|(?<![\w.,])(?P<inum2>{_NUM}){scale.replace('iscale', 'iscale2')}\s+(?P<isuf>{alt})\b"
+    )
+
+
+_ISO_HINT = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 # "Php14.8 million ($300,000)": the bracketed amount restates the one before in another currency
 _EQUIVALENT_OPEN = re.compile(
     r"\s*[(\[]\s*(?:(?:about|approximately|approx\.|around|roughly|some|nearly|over|almost|or|equivalent to)\s+)?$",
@@ -169,8 +188,28 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     stop = len(text) if end is None else end
     if not _DIGIT.search(text, start, stop):
         return out
-    for m in _MONEY.finditer(text, start, stop):
+    matches = list(_MONEY.finditer(text, start, stop))
+    if _ISO_HINT.search(text, start, stop):  # capital codes the tables lack ("MNT 8.5 billion")
+        known = [(m.start(), m.end()) for m in matches]
+        extra = [
+            m
+            for m in _iso_money().finditer(text, start, stop)
+            if not any(a < m.end() and m.start() < b for a, b in known)
+        ]
+        matches = sorted(matches + extra, key=lambda m: m.start())
+    for m in matches:
         if out and m.start() - out[-1].end <= 40 and _equivalent(text, out[-1].end, m.start(), m.end()):
+            continue
+        if m.re is not _MONEY:
+            code = m.group("ipre") or m.group("isuf")
+            num, scale = (
+                (m.group("inum"), m.group("iscale"))
+                if m.group("ipre")
+                else (m.group("inum2"), m.group("iscale2"))
+            )
+            if not scale and float(num.replace(",", "")) < 1000:
+                continue  # "TOP 10", "ALL 3": a capital word before a small number is no sum of money
+            out.append(Money(m.start(), m.end(), _value(num, scale), code))
             continue
         if m.group("pre"):
             pre = m.group("pre").lower()

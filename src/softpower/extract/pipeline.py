@@ -22,9 +22,12 @@ from pydantic import ValidationError
 from softpower.extract.consistency import (
     anchor_years,
     assign_amounts,
+    date_sections,
     dedupe,
     drop_booked_statistics,
     drop_cumulative_totals,
+    drop_quoted_acts,
+    drop_restated_headlines,
     rupees_by_context,
     undecide_build_agreements,
 )
@@ -38,7 +41,7 @@ from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
 from softpower.extract.sentences import split_sentences
 from softpower.extract.tables import row_records, table_rows
-from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source
+from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
 from softpower.records.models import parse_record
 
 
@@ -193,8 +196,11 @@ def extract_text(
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
+    date_sections(records, section_dates(text), doc_year)
     records = drop_cumulative_totals(text, records)
     records = drop_booked_statistics(text, records, booked)
+    records = drop_quoted_acts(text, records)
+    records = drop_restated_headlines(text, records)
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
     return [r for r in records if _valid(r)]

@@ -273,8 +273,11 @@ _DATELINE = re.compile(
 def dateline_date(text: str, within: int = 600) -> str | None:
     """The publication date of a plain-text document: a dateline or "Date:" line near its top (ISO)."""
     m = _DATELINE.search(text, 0, min(len(text), within))
-    if m is None:
-        return None
+    return None if m is None else _iso_of(m)
+
+
+def _iso_of(m: re.Match[str]) -> str:
+    """The ISO date string of a :data:`_DATELINE` match (not checked against the calendar)."""
     if m.group("iso"):
         return m.group("iso")
     day, month, year = (
@@ -284,6 +287,26 @@ def dateline_date(text: str, within: int = 600) -> str | None:
     )
     mon = _MONTHS[month.lower()]
     return f"{year}-{mon:02d}-{int(day):02d}"
+
+
+def section_dates(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every date line in ``text``: a line that is a date ("June 17, 2022",
+    "Saturday, June 18, 2022 - 3:45am") or opens with a dateline ("HANOI, June 14, 2022 – ...").
+    A press release page or a newsroom list dates the acts below each such line."""
+    if not _ANY_YEAR.search(text):
+        return []
+    out = []
+    for m in _DATELINE.finditer(text):
+        found = _iso_of(m)
+        try:
+            day = _dt.date.fromisoformat(found)
+        except ValueError:
+            continue  # "31 February 2022": not a date, dates nothing
+        out.append((m.start(), day.year))
+    return out
+
+
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def iter_inputs(paths: list[Path]) -> list[Path]:
