@@ -24,6 +24,9 @@ def test_split_alternatives_respects_groups_classes_and_escapes() -> None:
     assert split_alternatives(r"(?i:ab|cd)e") == [r"(?i:ab|cd)e"]  # the group is not the whole pattern
     assert split_alternatives(r"(?P<x>a|b)") == [r"(?P<x>a|b)"]  # a named group stays whole
     assert split_alternatives(r"[]|]|a") == ["[]|]", "a"]
+    # a group right after a word boundary is tried alternative by alternative: one leaf each
+    assert split_alternatives(r"\b(?:ab|cd)\b") == [r"\b(?:ab)\b", r"\b(?:cd)\b"]
+    assert split_alternatives(r"\b(?:ab|cd)?e") == [r"\b(?:ab|cd)?e"]  # an optional group stays whole
 
 
 def test_first_chars_reads_literals_case_options_and_empty_matches() -> None:
@@ -64,6 +67,23 @@ def test_cue_alternation_matches_the_full_regex_on_any_text(words: list[str], cu
     text = " ".join(words)
     start, end = min(cut0, len(text)), max(0, len(text) - cut1)
     assert _spans(alt.finditer(text, start, end)) == _spans(alt.full.finditer(text, start, end))
+
+
+def test_negation_or_hedge_search_gives_the_same_match_and_groups() -> None:
+    from softpower.extract.rules import _NEG_OR_HYPO
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    hits = 0
+    for text in texts:
+        for start in range(0, len(text), 53):
+            end = min(len(text), start + 300)
+            got, want = _NEG_OR_HYPO.search(text, start, end), _NEG_OR_HYPO.full.search(text, start, end)
+            assert (got is None) == (want is None)
+            if got is not None and want is not None:
+                assert got.span() == want.span() and got.group("neg") == want.group("neg")
+                assert got.group("hyp") == want.group("hyp")  # a group absent at this letter reads None
+                hits += 1
+    assert hits > 20
 
 
 def test_an_alternation_that_can_match_nothing_still_gives_the_full_regex_matches() -> None:

@@ -52,12 +52,26 @@ def split_alternatives(pattern: str) -> list[str]:
             start = i + 1
         i += 1
     parts.append(pattern[start:])
-    if len(parts) == 1:
-        opener = _wrapping_group(pattern)
-        if opener is not None:
-            inner = split_alternatives(pattern[len(opener) : -1])
+    if len(parts) > 1:
+        return [leaf for part in parts for leaf in split_alternatives(part)]
+    opener = _wrapping_group(pattern)
+    if opener is not None:
+        inner = split_alternatives(pattern[len(opener) : -1])
+        if len(inner) > 1:
+            return [opener + alt + ")" for alt in inner]
+    # "\b(?:a|b)rest": a zero-width word boundary matches one way only, so trying a then b
+    # is trying "\b(?:a)rest" then "\b(?:b)rest"
+    lead = 0
+    while pattern.startswith("\\b", lead):
+        lead += 2
+    if lead:
+        group = _leading_group(pattern, lead)
+        if group is not None:
+            opener, close = group
+            inner = split_alternatives(pattern[lead + len(opener) : close])
             if len(inner) > 1:
-                return [opener + alt + ")" for alt in inner]
+                head, tail = pattern[:lead], pattern[close + 1 :]
+                return [leaf for alt in inner for leaf in split_alternatives(f"{head}{opener}{alt}){tail}")]
     return parts
 
 
@@ -76,12 +90,13 @@ def _class_end(pattern: str, i: int) -> int:
 _OPENER = re.compile(r"\((?:\?(?:[aiLmsux]*(?:-[imsx]+)?:|:))?")
 
 
-def _wrapping_group(pattern: str) -> str | None:
-    """The opening of a non-capturing group that spans all of ``pattern`` (``(?i:``, ``(?:``), or None."""
-    m = _OPENER.match(pattern)
-    if m is None or m.group() == "(" or not pattern.endswith(")"):
+def _leading_group(pattern: str, at: int) -> tuple[str, int] | None:
+    """(opening, index of the closing parenthesis) of a non-capturing group opening at ``pattern[at]``
+    that no quantifier follows, or None."""
+    m = _OPENER.match(pattern, at)
+    if m is None or m.group() == "(":
         return None
-    depth, i = 0, 0
+    depth, i = 0, at
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -95,9 +110,17 @@ def _wrapping_group(pattern: str) -> str | None:
         elif ch == ")":
             depth -= 1
             if depth == 0:
-                return m.group() if i == len(pattern) - 1 else None
+                if pattern[i + 1 : i + 2] in ("?", "*", "+", "{"):
+                    return None
+                return m.group(), i
         i += 1
     return None
+
+
+def _wrapping_group(pattern: str) -> str | None:
+    """The opening of a non-capturing group that spans all of ``pattern`` (``(?i:``, ``(?:``), or None."""
+    group = _leading_group(pattern, 0)
+    return group[0] if group is not None and group[1] == len(pattern) - 1 else None
 
 
 def _chars_matching(one_char_pattern: str, flags: int) -> frozenset[int]:
@@ -209,14 +232,24 @@ class FirstCharAlternation:
         """The alternation of the alternatives that can start with ``ch`` (None: none can)."""
         if ord(ch) >= 128:
             return self.full
-        groups = []
+        groups, absent = [], []
         for name, alts in self._leaves:
             keep = [a for a, first in alts if ord(ch) in first]
             if keep:
                 groups.append(f"(?P<{name}>{'|'.join(keep)})")
-        rx = re.compile("(?:" + "|".join(groups) + ")", self._flags) if groups else None
+            else:
+                absent.append(f"(?P<{name}>)")
+        rx = None
+        if groups:
+            # the other groups exist (``m.group(name)`` is None, as with the full regex) but are never tried
+            never = [f"(?!){''.join(absent)}"] if absent else []
+            rx = re.compile("(?:" + "|".join(groups + never) + ")", self._flags)
         self._by_char[ch] = rx
         return rx
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """The first match of :attr:`full` in ``text[start:end]``, or None."""
+        return next(self.finditer(text, start, end), None)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """The matches of :attr:`full` in ``text[start:end]``, in order (same spans and groups)."""

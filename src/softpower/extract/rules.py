@@ -93,9 +93,8 @@ HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 # one pass finds the first negation or hypothetical word; most clauses have neither
-_NEG_OR_HYPO = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?P<neg>" + NEGATION.pattern + r")|(?P<hyp>" + HYPOTHETICAL.pattern + "))",
-    re.IGNORECASE,
+_NEG_OR_HYPO = FirstCharAlternation(
+    [("neg", NEGATION.pattern), ("hyp", HYPOTHETICAL.pattern)], r"(?<![A-Za-z0-9])", re.IGNORECASE
 )
 NEGATION = _word_start(NEGATION)
 HYPOTHETICAL = _word_start(HYPOTHETICAL)
