@@ -128,7 +128,8 @@ def extract_text(
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
     for s0, s1 in split_sentences(text):
-        row = row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)
+        # (a table row starts the sentence or its line; the backward look only when the text has rows)
+        row = (row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)) if row_at else None
         if row is not None:
             actor_before[row.start] = prev.actor if prev is not None else None
             continue  # table rows are read as rows (softpower.extract.tables)
