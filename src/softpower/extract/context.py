@@ -155,6 +155,9 @@ _DATE_PHRASE = re.compile(
 )
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 @lru_cache(maxsize=8192)
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     if (m.iso is None and not groups) or m.kind == "place":
@@ -168,7 +171,7 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
         return True  # a phrase ended before it ("In 2019, Tokyo ...", "In 2023 Tokyo", "in July 2024, Japan")
     if _IN_NAME.search(before) and not _TITLE_WORD.search(before):
         return False  # part of a proper name ("Medical Excellence Vietnam")
-    words = re.findall(r"[A-Za-z]+", before)
+    words = _LETTERS.findall(before)
     while words and words[-1].lower() in _SKIPWORDS:
         words.pop()
     if m.kind == "demonym" and _TITLE_POSS.match(text, m.end):
