@@ -112,6 +112,35 @@ def test_duckdb_panel_rules(ledger: Path) -> None:
     assert set(strict["actor"]) == {"JPN"} and set(strict["year"]) == {1996}
 
 
+@pytest.mark.parametrize("datasets", [False, True])
+def test_statement_with_and_without_the_dataset_rule(ledger: Path, tmp_path: Path, datasets: bool) -> None:
+    """The dataset-witness rule is left out of the statement only when no dataset document is
+    there to apply it to: on a ledger without datasets both statements give the same panel, and
+    on the constructed ledger leaving it out would give the Laos fact a second source."""
+    from softpower.ledger import bundled_ledger
+    from softpower.measure.panel import _engagement_panel_sql
+
+    bundled = bundled_ledger(tmp_path / "b.duckdb")
+    with Ledger.open(bundled, read_only=True) as led:
+        assert led.con.execute(
+            "SELECT count(*) FROM documents WHERE publisher_kind = 'dataset'"
+        ).fetchone() == (0,)
+        led.con.execute("SET threads = 1")
+        got = led.con.execute(_engagement_panel_sql(1, False, datasets=datasets)).df()
+        ref = panel_from_facts(collapse_facts(ledger_records(led, "engagement")))
+    assert len(got) == len(ref) > 100
+    assert got[KEYS].astype(str).values.tolist() == ref[KEYS].astype(str).values.tolist()
+    np.testing.assert_allclose(
+        got[list(PANEL_COLUMNS[5:])].to_numpy(float), ref[list(PANEL_COLUMNS[5:])].to_numpy(float), rtol=1e-12
+    )
+    # the Laos fact is read in a text and in a dataset of the same import: with the rule the
+    # dataset's copy is left out (one source, so min_sources=2 drops it), without it two sources
+    with Ledger.open(ledger, read_only=True) as led:
+        strict = led.con.execute(_engagement_panel_sql(2, False, datasets=datasets)).df()
+    lao = strict.query("actor == 'CHN' and partner == 'LAO' and year == 2015")
+    assert len(lao) == (0 if datasets else 1)
+
+
 def test_empty_ledger_panel(tmp_path: Path) -> None:
     path = tmp_path / "e.duckdb"
     Ledger.open(path).close()
