@@ -209,31 +209,36 @@ def _engagement_panel_sql(min_sources: int, third_party_only: bool, *, datasets:
     """The dyad-year engagement panel of :func:`softpower.measure.engagement_panel` as one
     statement (the rules of :mod:`softpower.measure.dyads`, computed inside DuckDB).
 
-    Written for CPU and memory at scale (10 M records); ``EXPLAIN ANALYZE`` shows one scan of
-    the records and two aggregations, the second over a few thousand rows:
+    Written for CPU and memory at scale (10 M records); ``EXPLAIN ANALYZE`` shows two reads of
+    the records and no aggregation the size of the ledger but the first:
 
-    1. one ``GROUP BY`` collapses the records to facts. A fact's content (actor, partners,
-       instrument, record year, flags) is part of its ``fact_key`` hash, so these columns are
-       grouping keys that split no fact, and only what a source can change is aggregated: the
-       power type and constant-USD amount of the fact's lowest ``record_id`` (first non-null),
-       the document year of an undated fact, and whether every source is self-reported;
-    2. the facts are summed per actor × partner list × year × instrument (a few thousand rows);
-    3. only then is each partner list split into the member states in force that year (once
+    1. ``multi``: the fact keys stated by more than one record (a key-only ``GROUP BY``);
+    2. one pass over the records: a fact stated by one record (nearly all) is its own
+       representative and is summed at once with the others of its actor, partner list, year,
+       instrument, power type and flags; a fact stated by several records is a group of its own
+       that keeps what the pandas implementation keeps (the power type, constant-USD amount and
+       document year of its lowest ``record_id``, first non-null; self-reported only if every
+       source is; its distinct documents);
+    3. the facts are summed per actor × partner list × year × instrument (a few thousand rows),
+       and only then is each partner list split into the member states in force that year (once
        per distinct actor, list and year) and the sums shared out: ``sum(share × x)`` over the
-       facts of a list equals ``share × sum(x)``, so no fact row is ever multiplied by its
-       members.
+       facts of a list equals ``share × sum(x)``, so no fact row is multiplied by its members.
 
     ``record_sources``' rule (a dataset's record is left out when the same import also read
-    the fact in a text) needs a second look at the records only when the ledger holds dataset
-    documents (``datasets``); each fact's year, amount and power type are those of its lowest
-    ``record_id``, as in the pandas implementation it replaces.
+    the fact in a text) needs another look at the records only when the ledger holds dataset
+    documents (``datasets``). A fact stated by one record cannot fall under it (the rule needs
+    a second record of the fact), so counting ``multi`` before the rule is safe.
     """
-    sources = ", count(DISTINCT doc) AS n_sources" if min_sources > 1 else ""
-    keep = ["year IS NOT NULL"]
+    keep = ["fact IS NULL"]  # a fact stated by one record is its own representative
+    single = []
     if min_sources > 1:
+        single.append("shared")  # one record is one source: below min_sources
         keep.append(f"n_sources >= {int(min_sources)}")
     if third_party_only:
-        keep.append("NOT self_only")
+        single.append("(shared OR NOT self_reported)")
+        keep.append("n_self < n")
+    sources = ", count(DISTINCT doc) FILTER (WHERE shared) AS n_sources" if min_sources > 1 else ""
+    shared_keep = " AND ".join(keep[1:]) or "true"
     witnessed, unwitnessed = "", ""
     if datasets:
         witnessed = """
@@ -252,30 +257,53 @@ witnessed AS (
     where = "r.kind = 'engagement'" + (" AND w.fact_key IS NULL" if datasets else "")
     return f"""
 WITH{witnessed}
+multi AS (
+    -- facts stated by more than one record (a superset once the dataset rule drops records)
+    SELECT fact_key FROM records WHERE kind = 'engagement' GROUP BY fact_key HAVING count(*) > 1
+),
 j AS (
     SELECT r.fact_key, r.record_id, r.doc, r.actor, r.partners, r.instrument, r.power_type,
            r.year AS record_year, CAST(year(d.date) AS INTEGER) AS doc_year, r.amount_usd_const AS amount,
            r.ppp, r.equal_footing,
            coalesce(d.publisher_country = r.actor AND d.publisher_kind IN ('government', 'state_media'), false)
-               AS self_reported
-    FROM records r LEFT JOIN documents d ON d.doc_id = r.doc{unwitnessed}
+               AS self_reported,
+           m.fact_key IS NOT NULL AS shared
+    FROM records r LEFT JOIN documents d ON d.doc_id = r.doc
+    LEFT JOIN multi m ON m.fact_key = r.fact_key{unwitnessed}
     WHERE {where}
+),
+g1 AS (
+    -- one pass: a fact of one record is summed with the others of its actor, partner list, year,
+    -- instrument and flags at once; a fact of several records is a group of its own (its fact_key)
+    SELECT CASE WHEN shared THEN fact_key END AS fact, actor, partners, instrument, ppp, equal_footing,
+           record_year, CASE WHEN NOT shared AND record_year IS NULL THEN doc_year END AS own_doc_year,
+           CASE WHEN NOT shared THEN power_type END AS own_power_type,
+           count(*) AS n, sum(amount) AS usd, count(*) FILTER (WHERE amount IS NULL) AS missing,
+           count(*) FILTER (WHERE self_reported) AS n_self,
+           arg_min(amount, record_id) FILTER (WHERE shared AND amount IS NOT NULL) AS first_amount,
+           arg_min(power_type, record_id) FILTER (WHERE shared) AS first_power_type,
+           arg_min(doc_year, record_id)
+               FILTER (WHERE shared AND record_year IS NULL AND doc_year IS NOT NULL) AS first_doc_year{sources}
+    FROM j{" WHERE " + " AND ".join(single) if single else ""}
+    GROUP BY ALL
 ),
 f AS (
     SELECT actor, partners, instrument, ppp, equal_footing,
-           coalesce(record_year, arg_min(doc_year, record_id)
-                                 FILTER (WHERE record_year IS NULL AND doc_year IS NOT NULL)) AS year,
-           arg_min(power_type, record_id) AS power_type,
-           arg_min(amount, record_id) FILTER (WHERE amount IS NOT NULL) AS amount,
-           NOT bool_or(NOT self_reported) AS self_only{sources}
-    FROM j GROUP BY fact_key, actor, partners, instrument, ppp, equal_footing, record_year
+           coalesce(record_year, own_doc_year, first_doc_year) AS year,
+           coalesce(own_power_type, first_power_type) AS power_type,
+           CASE WHEN fact IS NULL THEN n ELSE 1 END AS n,
+           CASE WHEN fact IS NULL THEN usd ELSE first_amount END AS usd,
+           CASE WHEN fact IS NULL THEN missing ELSE CAST(first_amount IS NULL AS BIGINT) END AS missing,
+           CASE WHEN fact IS NULL THEN n_self ELSE CAST(n_self = n AS BIGINT) END AS self_only
+    FROM g1 WHERE fact IS NULL OR ({shared_keep})
 ),
 c AS (
     SELECT actor, partners, year, instrument, power_type,
-           count(*) AS n, sum(amount) AS usd, count(*) FILTER (WHERE amount IS NULL) AS missing,
-           count(*) FILTER (WHERE ppp) AS ppp, count(*) FILTER (WHERE equal_footing) AS equal_footing,
-           count(*) FILTER (WHERE self_only) AS self_only
-    FROM f WHERE {" AND ".join(keep)} GROUP BY ALL
+           sum(n) AS n, sum(usd) AS usd, sum(missing) AS missing,
+           coalesce(sum(n) FILTER (WHERE ppp), 0) AS ppp,
+           coalesce(sum(n) FILTER (WHERE equal_footing), 0) AS equal_footing,
+           sum(self_only) AS self_only
+    FROM f WHERE year IS NOT NULL GROUP BY ALL
 ),
 g AS (
     SELECT map(list("group"), list(ms)) AS gm
