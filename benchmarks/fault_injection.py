@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _machine import write_table  # noqa: E402
 
+#: Imports ``sys.argv[2]`` into the ledger ``sys.argv[1]`` in chunks of ``sys.argv[3]`` rows (origin
+#: ``big``), printing one line a chunk (shared with tests/test_faults.py).
 IMPORT_CHILD = textwrap.dedent(
     """
     import sys
@@ -41,10 +43,13 @@ IMPORT_CHILD = textwrap.dedent(
     with Ledger.open(sys.argv[1]) as lg:
         def progress(done, total):
             print("chunk", done, flush=True)
-        lg.import_records(iter_jsonl(path, chunk_rows=2000), origin="big", source=str(path), progress=progress)
+        lg.import_records(
+            iter_jsonl(path, chunk_rows=int(sys.argv[3])), origin="big", source=str(path), progress=progress
+        )
     print("done", flush=True)
     """
 )
+CHUNK_ROWS = 2000
 
 SENTENCES = (
     "In {y}, Japan pledged ${m} million to Vietnam for a hospital in Hanoi.",
@@ -53,7 +58,8 @@ SENTENCES = (
 )
 
 
-def counts(ledger: Path, origin: str) -> tuple[int, int, int]:
+def counts(ledger: Path, origin: str = "big") -> tuple[int, int, int]:
+    """Records in the ledger, distinct record ids, and records of ``origin`` (it must open)."""
     from softpower.ledger import Ledger
 
     with Ledger.open(ledger, read_only=True) as lg:
@@ -76,6 +82,7 @@ def per_doc(ledger: Path) -> dict[str, int]:
 
 
 def big_file(path: Path, n: int) -> Path:
+    """``n`` distinct valid indicator records (JSON Lines), 50 to a document."""
     countries = ["VNM", "LAO", "KHM", "THA", "IDN", "PHL", "MYS", "MMR"]
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
@@ -93,53 +100,90 @@ def big_file(path: Path, n: int) -> Path:
     return path
 
 
-def import_trials(base: Path, tmp: Path, rows: int, points: int) -> list[list[object]]:
+def run_and_kill(ledger: Path, data: Path, after_chunks: int, chunk_rows: int = CHUNK_ROWS) -> bool:
+    """Import ``data`` into ``ledger`` in a child and SIGKILL it after ``after_chunks`` progress
+    lines (or after its last chunk, while it commits); True if it was killed, False if it
+    finished first."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data), str(chunk_rows)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    seen = 0
+    for line in proc.stdout:
+        seen += line.startswith("chunk")
+        if seen >= after_chunks:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(600)
+    return proc.returncode == -signal.SIGKILL
+
+
+def import_trials(base: Path, tmp: Path, rows: int, points: int, chain: bool = False) -> list[list[object]]:
+    """Kill points spread over the chunks of one large import, the last one during the commit.
+
+    Each point on a fresh copy of ``base`` followed by a complete re-run; or, with ``chain``,
+    every kill on the same ledger (each run is the re-run of the killed one before it) and one
+    complete re-run at the end, so that a 1 M-row import costs one import per kill, not two.
+    """
     data = big_file(tmp / "big.jsonl", rows)
-    chunks = -(-rows // 2000)
-    # kill after k progress lines, k spread over the chunks, and one just before the commit
+    chunks = -(-rows // CHUNK_ROWS)
     after = sorted(
         {max(1, round(1 + i * (chunks - 1) / max(1, points - 1))) for i in range(points - 1)} | {chunks}
     )
     while len(after) < points:
         after.append(chunks)
     rows_out: list[list[object]] = []
-    for k in after[:points]:
-        ledger = tmp / "import.duckdb"
-        shutil.copyfile(base, ledger)
-        before = counts(ledger, "big")[0]
-        proc = subprocess.Popen(
-            [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data)], stdout=subprocess.PIPE, text=True
-        )
-        assert proc.stdout is not None
-        seen = 0
-        for line in proc.stdout:
-            seen += line.startswith("chunk")
-            if seen >= k:
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-        proc.wait(300)
-        killed = proc.returncode == -signal.SIGKILL
-        total, distinct, big = counts(ledger, "big")
-        partial = big not in (0, rows) or total != before + big
-        rerun = subprocess.run(
-            [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data)],
+    ledger = tmp / "import.duckdb"
+    shutil.copyfile(base, ledger)
+    before = counts(ledger)[0]
+
+    def rerun() -> tuple[int, int, int, int]:
+        res = subprocess.run(
+            [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data), str(CHUNK_ROWS)],
             capture_output=True,
             text=True,
-            timeout=600,
+            timeout=3600,
         )
-        t2, d2, b2 = counts(ledger, "big")
-        lost = (rows - b2) + (t2 - d2)
+        return (res.returncode, *counts(ledger))
+
+    for k in after[:points]:
+        if not chain:
+            shutil.copyfile(base, ledger)
+        t0 = time.monotonic()
+        killed = run_and_kill(ledger, data, k)
+        total, distinct, big = counts(ledger)  # the ledger opens
+        partial = big not in (0, rows) or total != before + big
+        row: list[object] = [
+            "import" + (" (chained)" if chain else ""),
+            f"after chunk {k} of {chunks}"
+            if k < chunks
+            else f"after the last chunk ({chunks}), in the commit",
+            "yes" if killed else "finished first",
+            big,
+            int(partial),
+        ]
+        if chain:
+            row += ["next row", "", total - distinct, int(partial) + (total - distinct)]
+        else:
+            code, t2, d2, b2 = rerun()
+            row += [code, b2, t2 - d2, (rows - b2) + (t2 - d2)]
+        rows_out.append(row)
+        print(row, f"{time.monotonic() - t0:.0f} s, load {os.getloadavg()[0]:.1f}", flush=True)
+    if chain:
+        code, t2, d2, b2 = rerun()
         rows_out.append(
             [
-                "import",
-                f"after chunk {k} of {chunks}",
-                "yes" if killed else "finished first",
-                big,
-                int(partial),
-                rerun.returncode,
+                "import (chained)",
+                "complete re-run after the kills",
+                "-",
+                b2,
+                0,
+                code,
                 b2,
                 t2 - d2,
-                lost,
+                (rows - b2) + (t2 - d2),
             ]
         )
         print(rows_out[-1], flush=True)
@@ -310,6 +354,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--points", type=int, default=20, help="Kill points per job.")
     ap.add_argument("--rows", type=int, default=100_000, help="Rows of the large import.")
+    ap.add_argument(
+        "--chain",
+        action="store_true",
+        help="Import kills on one ledger, each run the re-run of the one before, one complete re-run at the end.",
+    )
     ap.add_argument("--docs", type=int, default=40, help="Documents for extract --into-ledger.")
     ap.add_argument(
         "--only", choices=("import", "extract", "extract-ledger"), help="Run one job's points only."
@@ -322,7 +371,7 @@ def main() -> int:
         base = bundled_ledger(tmp / "base.duckdb")
         rows: list[list[object]] = []
         if args.only in (None, "import"):
-            rows += import_trials(base, tmp, args.rows, args.points)
+            rows += import_trials(base, tmp, args.rows, args.points, args.chain)
         if args.only in (None, "extract"):
             rows += extract_trials(base, tmp, args.points, args.docs)
         if args.only in (None, "extract-ledger"):
@@ -330,7 +379,7 @@ def main() -> int:
     killed = sum(1 for r in rows if r[2] == "yes")
     lost = sum(int(r[-1]) for r in rows)
     partial = sum(int(r[4]) for r in rows)
-    failed_reruns = sum(1 for r in rows if r[5] != 0)
+    failed_reruns = sum(1 for r in rows if r[5] not in (0, "next row"))
     notes = (
         f"{len(rows)} runs, {killed} killed by SIGKILL mid-job; partial imports seen after a kill: "
         f"{partial}; re-runs that failed: {failed_reruns}; **records lost or duplicated: {lost}**. "

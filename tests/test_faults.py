@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,65 +16,10 @@ from softpower.errors import InputError
 from softpower.ledger import Ledger, bundled_ledger
 from softpower.ledger.files import iter_jsonl
 
-#: Imports ``sys.argv[2]`` into ``sys.argv[1]`` in chunks of 500 rows, printing one line a chunk.
-CHILD = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from softpower.ledger import Ledger
-    from softpower.ledger.files import iter_jsonl
-    path = Path(sys.argv[2])
-    with Ledger.open(sys.argv[1]) as lg:
-        def progress(done, total):
-            print("chunk", done, flush=True)
-        lg.import_records(iter_jsonl(path, chunk_rows=500), origin="big", source=str(path), progress=progress)
-    print("done", flush=True)
-    """
-)
-
-
-def big_file(path: Path, n: int) -> Path:
-    countries = ["VNM", "LAO", "KHM", "THA", "IDN", "PHL", "MYS", "MMR"]
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            rec = {
-                "doc": f"row-{i // 50}",
-                "kind": "indicator",
-                "actor": "JPN",
-                "partners": [countries[i % len(countries)]],
-                "metric": "oda_disbursement",
-                "unit": "USD",
-                "year": 1990 + i % 30,
-                "value": float(i),
-            }
-            fh.write(json.dumps(rec) + "\n")
-    return path
-
-
-def counts(ledger: Path) -> tuple[int, int, int]:
-    with Ledger.open(ledger, read_only=True) as lg:
-        row = lg.con.execute(
-            "SELECT count(*), count(DISTINCT record_id), count(*) FILTER (WHERE origin = 'big') FROM records"
-        ).fetchone()
-    assert row is not None
-    return int(row[0]), int(row[1]), int(row[2])
-
-
-def run_and_kill(ledger: Path, data: Path, after_chunks: int) -> bool:
-    """Start the import, SIGKILL it after ``after_chunks`` progress lines; True if it was killed."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(ledger), str(data)], stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout is not None
-    seen = 0
-    for line in proc.stdout:
-        if line.startswith("chunk"):
-            seen += 1
-        if seen >= after_chunks:
-            os.kill(proc.pid, signal.SIGKILL)
-            break
-    proc.wait(60)
-    return proc.returncode == -signal.SIGKILL
+# the large-import fixture, the import child and the counts are those of the fault-injection
+# benchmark (benchmarks/fault_injection.py), which runs the same checks at 1 M rows
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from fault_injection import IMPORT_CHILD, big_file, counts, run_and_kill  # noqa: E402
 
 
 @pytest.mark.parametrize("after_chunks", [1, 5, 12])
@@ -85,12 +28,12 @@ def test_sigkill_mid_import_loses_nothing(tmp_path: Path, after_chunks: int) -> 
     data = big_file(tmp_path / "big.jsonl", n)
     ledger = bundled_ledger(tmp_path / "l.duckdb")
     base = counts(ledger)[0]
-    killed = run_and_kill(ledger, data, after_chunks)
+    killed = run_and_kill(ledger, data, after_chunks, chunk_rows=500)
     total, distinct, big = counts(ledger)  # the ledger opens
     assert total == distinct and big in (0, n) and total == base + big
     assert killed or big == n
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(ledger), str(data)], capture_output=True, text=True
+        [sys.executable, "-c", IMPORT_CHILD, str(ledger), str(data), "500"], capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
     total, distinct, big = counts(ledger)
