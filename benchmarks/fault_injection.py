@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _machine import write_table  # noqa: E402
 
-#: Imports ``sys.argv[2]`` into the ledger ``sys.argv[1]`` in chunks of ``sys.argv[3]`` rows (origin
-#: ``big``), printing one line a chunk (shared with tests/test_faults.py).
+#: Imports ``sys.argv[2]`` into the ledger ``sys.argv[1]`` in chunks of ``sys.argv[3]`` rows (500
+#: when not given; origin ``big``), printing one line a chunk (shared with the tests).
 IMPORT_CHILD = textwrap.dedent(
     """
     import sys
@@ -44,7 +44,7 @@ IMPORT_CHILD = textwrap.dedent(
         def progress(done, total):
             print("chunk", done, flush=True)
         lg.import_records(
-            iter_jsonl(path, chunk_rows=int(sys.argv[3])), origin="big", source=str(path), progress=progress
+            iter_jsonl(path, chunk_rows=int(sys.argv[3]) if len(sys.argv) > 3 else 500), origin="big", source=str(path), progress=progress
         )
     print("done", flush=True)
     """

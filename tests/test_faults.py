@@ -21,6 +21,9 @@ from softpower.ledger.files import iter_jsonl
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from fault_injection import IMPORT_CHILD, big_file, counts, run_and_kill  # noqa: E402
 
+#: The import child with its default chunks of 500 rows (``CHILD LEDGER FILE``; used by other tests).
+CHILD = IMPORT_CHILD
+
 
 @pytest.mark.parametrize("after_chunks", [1, 5, 12])
 def test_sigkill_mid_import_loses_nothing(tmp_path: Path, after_chunks: int) -> None:
