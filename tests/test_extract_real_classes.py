@@ -188,3 +188,108 @@ def test_eval_real_never_shows_the_errors_of_the_evaluation_side(monkeypatch: py
     with pytest.raises(SystemExit) as exc:
         mod.main()
     assert exc.value.code == 2 and not called
+
+
+# --- round 3 classes: dates, quotations, headlines, currencies, instruments, partners --------------
+
+
+def _rules(text: str) -> list[dict[str, Any]]:
+    return [r for r in extract_text("t.txt", text, learned=False) if r["kind"] == "engagement"]
+
+
+def test_a_date_line_dates_the_present_tense_act_below_it() -> None:
+    text = (
+        "Aid News\n\nMarch 3, 2019\n\nJapan is providing 20 million yen to Tonga for fishing boats this week.\n\n"
+        "July 9, 2021\n\nKorea is giving 90 million won to Samoa for school buses."
+    )
+    assert [(r["actor"], r["year"]) for r in _rules(text)] == [("JPN", 2019), ("KOR", 2021)]
+
+
+def test_an_impossible_date_line_dates_nothing() -> None:
+    text = "Aid News\n\n31 February 2022\n\nJapan is providing 20 million yen to Tonga for fishing boats."
+    assert [r["year"] for r in _rules(text)] == [None]
+
+
+def test_an_officials_quoted_words_are_not_a_reported_act() -> None:
+    text = (
+        "Japan gave Fiji 50 million yen for flood shelters in 2020. “Japan and Fiji have deepened their strategic "
+        "partnership through decades of development aid and training,” the Japanese envoy said."
+    )
+    eng = _rules(text)
+    assert [(r["actor"], r["amount"]) for r in eng] == [("JPN", 50e6)]
+
+
+def test_a_headline_restated_by_its_story_gives_one_record() -> None:
+    text = (
+        "Japan Donates Four Ambulances to Vanuatu Health Ministry\nMay 5, 2021\n\n"
+        "Japan donated four ambulances worth 40 million yen to the Vanuatu Ministry of Health on Tuesday."
+    )
+    eng = _rules(text)
+    assert len(eng) == 1 and eng[0]["quote"].startswith("Japan donated") and eng[0]["year"] == 2021
+
+
+def test_iso_currency_codes_the_symbol_tables_lack_are_read() -> None:
+    got = [
+        (m.amount, m.currency)
+        for m in find_money("a KHR 400 billion ($98 million) loan and 24.8 billion MNT")
+    ]
+    assert got == [(400e9, "KHR"), (24.8e9, "MNT")]
+    assert [(m.amount, m.currency) for m in find_money("the five-year, $12-million activity")] == [
+        (12e6, "USD")
+    ]
+    assert find_money("the TOP 10 donors and ALL 3 of them") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia provided $3 million to Tonga for recovery after Cyclone Gita in 2018.",
+        "In 2019 Japan extended a grant of 90 million yen to Fiji for emergency relief after the floods.",
+    ],
+)
+def test_emergency_money_is_disaster_cooperation_not_an_ordinary_grant(text: str) -> None:
+    assert [r["instrument"] for r in _rules(text)] == ["disaster_cooperation"]
+
+
+def test_health_words_that_only_name_the_topic_are_not_acts() -> None:
+    text = "Japan has long worked with Laos on the challenges of the pandemic. Japan also supports public health partnerships in Laos."
+    assert _rules(text) == []
+    costed = _rules("Japan is giving Laos 30 million yen to fight the pandemic in 2021.")
+    assert [(r["instrument"], r["amount"]) for r in costed] == [("health_cooperation", 30e6)]
+
+
+def test_an_act_without_a_partner_in_a_release_about_one_state_goes_to_that_state() -> None:
+    text = (
+        "Korea Grants Kiribati Water Project\nJune 2, 2022\n\n"
+        "Korea has awarded grants worth 500 million won to three groups for solar water pumps. "
+        "The pumps will serve villages in Kiribati. Kiribati welcomed the support."
+    )
+    eng = _rules(text)
+    assert [(r["partners"], r["amount"]) for r in eng] == [(["KIR"], 500e6)]
+
+
+def test_named_defence_agreements_and_separately_dated_ones_are_security_agreements() -> None:
+    assert [
+        (r["instrument"], r["year"])
+        for r in _rules("Japan and the Philippines renewed their Mutual Logistics Arrangement in 2021.")
+    ] == [("security_agreement", 2021)]
+    two = _rules(
+        "Japan signed the 2015 Defence Equipment Agreement with the Philippines, and the 2023 Reciprocal Access Agreement."
+    )
+    assert [(r["instrument"], r["year"]) for r in two] == [
+        ("security_agreement", 2015),
+        ("security_agreement", 2023),
+    ]
+
+
+def test_a_launched_project_with_a_name_an_amount_or_new_is_an_act_but_generic_talk_is_not() -> None:
+    eng = _rules("Korea launched the new, three-year, $4 million Smart Farming project in Laos in 2021.")
+    assert [(r["actor"], r["partners"], r["amount"], r["year"]) for r in eng] == [("KOR", ["LAO"], 4e6, 2021)]
+    assert _rules("The two countries launched the joint development programme in 2015.") == []
+
+
+def test_a_year_in_a_relative_clause_dates_its_noun_not_the_act() -> None:
+    eng = _rules(
+        "After the 2019 floods, Japan restored grants to Laos that were reduced following the 2015 dispute."
+    )
+    assert [(r["instrument"], r["year"]) for r in eng] == [("oda_grant", 2019)]

@@ -51,6 +51,7 @@ _ORG_NAME = re.compile(
     r"\b(?:Association|Agency|Ministry|Bank|Council|Office|Corporation|Organi[sz]ation|Department|University|Society)"
     r"\s+(?:for|of)\s+(?:[A-Z][\w-]*\s+){0,4}$"
 )
+_RELATIVE_YEAR = re.compile(r"\b(?:that|which|who) (?:were|was|had been|have been|has been)\b")
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
     r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+|added|earmarked|awarded)\b",
@@ -64,6 +65,14 @@ AGGREGATE_YEARS = 6
 # sector cues lose to the money instrument of the same clause ("hospital facilities (1.39 billion yen grant aid)")
 _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
+# the priority of the generic money-verb cue ("provided $5 million"); the word "grant" ranks above it
+_MONEY_VERB_CUE = 84
+_SECTORS = ("disaster_cooperation", "health_cooperation", "technical_cooperation", "people_exchange")
+# health words that name the topic, not an act ("the pandemic", "public health partnerships")
+_HEALTH_TOPIC = re.compile(
+    r"(?i:pandemic|epidemic|COVID-19|coronavirus|malaria|tuberculosis|HIV|dengue|public health|health outcomes"
+    r"|health system)"
+)
 # cues below this priority (generic aid, investment, diplomacy words) need an act verb in their clause
 _ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+\s+){0,5}$", re.I)
 _CONTRAST = re.compile(r"(?:Unlike|Rather than|Instead of)\b")
@@ -139,6 +148,14 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     if not cues:
         return []
     best = max(cues, key=lambda c: (c.priority, -c.start))
+    if best.instrument == "oda_grant":
+        # "provided $2.2 million ... for reconstruction after the typhoon": the money's purpose names the
+        # instrument (emergency money is disaster cooperation, not an ordinary grant)
+        yields = _SECTORS if best.priority == _MONEY_VERB_CUE else ("disaster_cooperation",)
+        sector = [c for c in cues if c.instrument in yields]
+        if sector:
+            best = max(sector, key=lambda c: (c.priority, -c.start))
+            return [best]
     if (
         text is not None
     ):  # "the Joint Declaration ... on the Economic Partnership": the declaration is the act
@@ -255,6 +272,13 @@ def sentence_engagements(
             ):
                 continue
             if (
+                cue.instrument == "health_cooperation"
+                and _HEALTH_TOPIC.fullmatch(text, cue.start, cue.end)
+                and _money_near(money, c0, c1, cue) is None
+                and year_of(sent.years, c0, c1)[0] is None
+            ):
+                continue  # "the challenges of the pandemic": the topic, not an act
+            if (
                 _GENERIC_MONEY <= cue.priority < _SPECIFIC
                 and not anchored
                 and not _names_states(sent, c0, c1)
@@ -292,7 +316,12 @@ def sentence_engagements(
                     # "The United States announced US$ 10 million in humanitarian assistance ...": the
                     # costed act goes to the partners of the sentence before
                     partners = [c for c in prev.partners if c != actor] or ["WORLD"]
-            year, year_end = year_of(sent.years, c0, c1)
+            rel = _RELATIVE_YEAR.search(text, cue.end, c1)
+            year, year_end = year_of(sent.years, c0, rel.start() if rel else c1)
+            if year is None and year_end is None and rel is not None:
+                # "After 2014 elections, the U.S. re-initiated aid ... that were put in place following the
+                # 2006 coup": the year of the relative clause describes the restrictions, not the act
+                year, year_end = year_of(sent.years, s0, c0)
             if amt is not None:  # "to $7 million in 2021": the year stated with the act's own amount
                 own = next((y for y in sent.years if amt.end <= y.start <= amt.end + 12), None)
                 if own is not None and text[amt.end : own.start].strip() in ("in", "for", "in fiscal year"):
@@ -320,7 +349,18 @@ def sentence_engagements(
                     continue
                 # a later clause of the same sentence with the same instrument continues the same act
                 # unless it states its own amount or is an enumerated item ("(2) ...")
-                same = any(r["actor"] == act and r["instrument"] == instrument for r in out)
+                same = any(
+                    r["actor"] == act
+                    and r["instrument"] == instrument
+                    and not (
+                        year is not None
+                        and r["year"] is not None
+                        and year != r["year"]
+                        and year_end is None
+                        and r["year_end"] is None
+                    )
+                    for r in out
+                )  # "enhanced by the 1998 VFA and the 2014 EDCA": two dated acts
                 if (
                     same
                     and amt is None

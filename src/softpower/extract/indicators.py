@@ -53,6 +53,8 @@ _NOUNS = {
     "trainees": "trainees",
     "youths": "youths",
     "youth": "youths",
+    "patients": "patients_treated",
+    "professionals": "professionals_trained",
     "young people": "youths",
     "participants": "participants",
     "scholars": "scholars",

@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -195,9 +196,11 @@ def extract_text(
         if rows:
             records += row_records(doc, text, rows, actor_before, models)
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
+    dates = section_dates(text)
+    _document_partner(text, records, named, bool(dates) or doc_year is not None)
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
-    date_sections(records, section_dates(text), doc_year)
+    date_sections(records, dates, doc_year)
     records = drop_cumulative_totals(text, records)
     records = drop_booked_statistics(text, records, booked)
     records = drop_quoted_acts(text, records)
@@ -205,6 +208,32 @@ def extract_text(
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
     return [r for r in records if _valid(r)]
+
+
+_COUNTRY_COUNT = re.compile(r"\b\d+\s+(?:\w+\s+)?(?:countries|nations|economies)\b", re.I)
+
+
+def _document_partner(
+    text: str, records: list[dict[str, Any]], seen: dict[str, tuple[int, int]], dated: bool
+) -> None:
+    """An engagement or indicator left with partner ``WORLD`` whose own words mark no worldwide scope
+    (a release about one country: "has awarded grants worth Php42 million to five organizations")
+    goes to the state the whole document is about: the one it names most often (at least twice, and
+    at least half of the mentions of states other than the record's actor in a dated release, three
+    quarters in an undated text such as an essay, which ranges over many states)."""
+    share = 0.5 if dated else 0.75
+    for r in records:
+        if r["kind"] == "perception" or r["partners"] != ["WORLD"]:
+            continue
+        a, b = r["span"]
+        if world_hint(text, a, b) or _COUNTRY_COUNT.search(text, a, b):
+            continue
+        others = [((n, i), iso) for iso, (n, i) in seen.items() if iso != r["actor"]]
+        if not others:
+            continue
+        (n, _), iso = max(others)
+        if n >= 2 and n >= share * sum(c for (c, _), _ in others):  # the document is about that state
+            r["partners"] = [iso]
 
 
 def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: int) -> None:
