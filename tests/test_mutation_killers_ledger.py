@@ -250,3 +250,56 @@ def test_partners_missing_in_a_frame_are_named_missing() -> None:
     with pytest.raises(InputError) as info:
         validate_frame(flat, "f", {})
     assert (info.value.field, info.value.problem) == ("partners", "missing")
+
+
+def test_an_undeclared_origin_has_nothing_outside_its_scope(seeds_ledger: Path) -> None:
+    with Ledger.open(seeds_ledger, read_only=True) as lg:
+        rows = [r for r in cov.coverage_table(lg) if r["missing_row"] == "no declared scope"]
+    assert rows and all(r["outside"] == 0 and r["records"] > 0 for r in rows)
+
+
+def test_a_bad_partner_code_in_a_scope_names_the_partners_field() -> None:
+    head = "source,kind,families,actors,partners,years,missing_row,note\n"
+    with pytest.raises(ValueError) as err:
+        cov.parse_scopes(head + "x,indicator,m,USA,XXX,2000,zero,\n")
+    assert str(err.value) == "coverage.csv:2: partners: unknown code 'XXX'"
+
+
+def test_parquet_nan_names_the_file_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "r.parquet"
+    table = pa.table(
+        {
+            "doc": ["b.txt"] * 3,
+            "kind": ["indicator"] * 3,
+            "actor": ["CHN"] * 3,
+            "partners": [["IDN"]] * 3,
+            "metric": ["m"] * 3,
+            "value": [1.0, 2.0, float("nan")],
+        }
+    )
+    pq.write_table(table, path)
+    with pytest.raises(InputError) as info:
+        _read_all(path)
+    assert str(info.value) == f"{path}:3: value: NaN (expected a finite number or null)"
+
+
+def test_delete_of_nothing_is_one_line_naming_the_options(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.duckdb") as lg, pytest.raises(InputError) as info:
+        lg.delete()
+    assert str(info.value) == "delete: nothing to delete (expected --record, --doc or --origin)"
+
+
+def test_a_csv_field_over_the_limit_is_not_csv_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    big = "x" * (200 * 1024)
+    path.write_text(
+        "doc,kind,actor,partners,instrument,year\n"
+        "a.txt,engagement,JPN,VNM,oda_loan,2010\n"
+        f'a.txt,engagement,JPN,VNM,oda_loan,"{big}"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        _read_all(path)
+    assert info.value.line == 3 and info.value.field is None
+    assert info.value.problem.startswith("not CSV (field larger than field limit")
+    assert info.value.expected == "comma-separated fields of at most 128 KB, lines ending in LF or CRLF"
