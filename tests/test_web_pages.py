@@ -119,6 +119,31 @@ def test_partner_page_shows_every_donor_over_time(client: TestClient) -> None:
     assert client.get("/partner", params={"partner": "nowhere"}).status_code == 400
 
 
+def test_partner_page_is_computed_once_per_options_until_an_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from softpower.web import pages
+
+    path = bundled_ledger(tmp_path / "l.duckdb")
+    app = TestClient(create_app(path, mc=0, runs=10, allow_write=True), raise_server_exceptions=False)
+    calls: list[tuple[Any, ...]] = []
+    real = pages._partner_context
+    monkeypatch.setattr(pages, "_partner_context", lambda *a: calls.append(a[1:]) or real(*a))
+    first = app.get("/partner", params={"partner": "VNM"}).text
+    assert app.get("/partner", params={"partner": "VNM"}).text == first
+    assert len(calls) == 1  # the second request is served from what the first computed
+    app.get("/partner", params={"partner": "VNM", "year_from": 2010})
+    assert calls[-1] == ("VNM", 2010, None, None) and len(calls) == 2  # other options: computed
+    # an import changes the records: the page is computed again and shows the new fact
+    rec = {"doc": "x:1", "kind": "engagement", "actor": "KOR", "partners": ["VNM"], "instrument": "oda_grant",
+           "year": 2009}  # fmt: skip
+    app.app.state.store.import_file("new.jsonl", (json.dumps(rec) + "\n").encode())  # type: ignore[attr-defined]
+    again = app.get("/partner", params={"partner": "VNM"}).text
+    assert len(calls) == 3 and again != first
+
+
 def test_partner_filter_on_every_page(client: TestClient) -> None:
     for url in ("/", "/records", "/index", "/search", "/partner"):
         html = client.get(url).text

@@ -482,22 +482,15 @@ def donor_summary(eng: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["facts", "actor"], ascending=[False, True])[cols]
 
 
-@router.get("/partner", response_class=HTMLResponse)
-def partner_page(request: Request) -> HTMLResponse:
-    """Everything about one partner state over time: engagement, index, indicators, perceptions, coverage."""
+def _partner_context(
+    store: Store, partner: str, year_from: int | None, year_to: int | None, year_param: int | None
+) -> dict[str, Any]:
+    """What the partner page shows of ``partner`` (all but the page of leaders)."""
     from softpower.report import data
 
-    store = store_of(request)
-    options = partner_options(store)
-    partner = state_param(request)
-    if partner is None:
-        return render_page(
-            request, "partner.html", partner=None, partners=options, year_from=None, year_to=None, payload={}
-        )
     records = store.records()
     pos = partner_positions(store).get(partner)
     sel = records.iloc[pos] if pos is not None else records.iloc[0:0]
-    year_from, year_to = int_param(request, "year_from"), int_param(request, "year_to")
     sel = data.Filters(year_from=year_from, year_to=year_to).apply(sel) if len(sel) else sel
     res = store.index(None) if store.n_records() else None
     dyads = res.dyads if res is not None else pd.DataFrame(columns=analysis.DYAD_COLUMNS)
@@ -534,9 +527,8 @@ def partner_page(request: Request) -> HTMLResponse:
     donors = list(
         dict.fromkeys([*best.index[:8], *[d for d in ("JPN", "CHN", "USA", "KOR") if d != partner]])
     )
-    cov_year = int_param(request, "year") or (int(dy["year"].max()) if len(dy) else None)
+    cov_year = year_param or (int(dy["year"].max()) if len(dy) else None)
     grid = coverage_grid(store, partner, cov_year, donors)
-    pg = pager(request, len(leaders), size=25)
     by_donor = donor_summary(eng)
     sources = (
         pd.concat([ind, per])
@@ -549,6 +541,42 @@ def partner_page(request: Request) -> HTMLResponse:
         if len(ind) + len(per)
         else pd.DataFrame(columns=["doc", "doc_title", "publisher", "n_values", "n_group"])
     )
+    return {
+        "leaders": leaders,
+        "n_selected": len(sel),
+        "counts": sel["kind"].value_counts().to_dict(),
+        "donors": clean_rows(by_donor.head(15)),
+        "n_donors": len(by_donor),
+        "sources": clean_rows(sources),
+        "coverage": clean_rows(grid),
+        "coverage_donors": donors,
+        "coverage_year": cov_year,
+        "payload": figs_payload(figs),
+    }
+
+
+@router.get("/partner", response_class=HTMLResponse)
+def partner_page(request: Request) -> HTMLResponse:
+    """Everything about one partner state over time: engagement, index, indicators, perceptions, coverage."""
+    store = store_of(request)
+    options = partner_options(store)
+    partner = state_param(request)
+    if partner is None:
+        return render_page(
+            request, "partner.html", partner=None, partners=options, year_from=None, year_to=None, payload={}
+        )
+    year_from, year_to = int_param(request, "year_from"), int_param(request, "year_to")
+    year_param = int_param(request, "year")
+    code: str = partner
+
+    def build() -> dict[str, Any]:
+        return _partner_context(store, code, year_from, year_to, year_param)
+
+    # computed once per partner and options and kept until the records change (an import): the
+    # records, index and coverage of a big ledger take seconds a request to go through
+    ctx = cached_figures(store, ("partner", partner, year_from, year_to, year_param), build)
+    leaders = ctx["leaders"]
+    pg = pager(request, len(leaders), size=25)
     return render_page(
         request,
         "partner.html",
@@ -556,17 +584,9 @@ def partner_page(request: Request) -> HTMLResponse:
         partners=options,
         year_from=year_from,
         year_to=year_to,
-        n_selected=len(sel),
-        counts=sel["kind"].value_counts().to_dict(),
         leaders=clean_rows(leaders.iloc[pg["start"] : pg["stop"]]),
         pg=pg,
-        donors=clean_rows(by_donor.head(15)),
-        n_donors=len(by_donor),
-        sources=clean_rows(sources),
-        coverage=clean_rows(grid),
-        coverage_donors=donors,
-        coverage_year=cov_year,
-        payload=figs_payload(figs),
+        **{k: v for k, v in ctx.items() if k != "leaders"},
     )
 
 
