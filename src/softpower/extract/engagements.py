@@ -213,18 +213,18 @@ def sentence_engagements(
         or COMMENTARY.match(text, s0)
         or CONDITIONAL_START.match(text, s0)
         or text[s0:s1].rstrip().endswith("?")
-        or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1]))
     ):
         return []
     all_money = find_money(text, s0, s1) if found_money is None else found_money
     money = [m for m in all_money if not any(a <= m.start < b for a, b in taken)]
+    sent_cues = find_cues(text, s0, s1)
+    # without a cue or an amount there is nothing to read: the scans below are skipped
+    if (not sent_cues and not money) or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1])):
+        return []
     used_money: set[int] = set()
     out: list[dict[str, Any]] = []
     seen: set[tuple[str | None, str, int]] = set()
     clauses = split_clauses(text, s0, s1)
-    sent_cues = find_cues(text, s0, s1)
-    if not sent_cues and not money:
-        return []
     # a generic aid, investment or diplomacy word needs a date, an amount or a name to be an act
     anchored = bool(sent.years or money or name_of(text, s0, s1))
     for c0, c1 in clauses:
