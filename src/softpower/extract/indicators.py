@@ -7,6 +7,7 @@ money aggregates (aid totals, trade, GDP) carry the currency code as ``unit``.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from softpower.extract.context import Sentence
@@ -265,7 +266,13 @@ def _year_after(sent: Sentence, mo: Money) -> Any:
 
 
 def _has_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    return any(text.find(w, start, end) >= 0 for w in words)
+    """Whether any of ``words`` occurs in ``text[start:end]`` (one scan for all of them)."""
+    return _any_of(words).search(text, start, end) is not None
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _num(raw: str, scale: str | None = None) -> float:
