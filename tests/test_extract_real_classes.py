@@ -293,3 +293,57 @@ def test_a_year_in_a_relative_clause_dates_its_noun_not_the_act() -> None:
         "After the 2019 floods, Japan restored grants to Laos that were reduced following the 2015 dispute."
     )
     assert [(r["instrument"], r["year"]) for r in eng] == [("oda_grant", 2019)]
+
+
+def test_a_capitalised_plan_is_a_name_not_a_hedge() -> None:
+    eng = _rules(
+        "Korea is giving 2 billion won to Laos to support the national Education Recovery Plan to reopen schools in 2021."
+    )
+    assert [(r["actor"], r["amount"], r["currency"]) for r in eng] == [("KOR", 2e9, "KRW")]
+
+
+def test_a_funding_mou_books_its_money_as_a_grant() -> None:
+    eng = _rules(
+        "Japan and the Solomon Islands signed an MOU, which will implement 300 million yen in Japanese funding for rural roads in 2020."
+    )
+    assert [(r["instrument"], r["amount"]) for r in eng] == [("oda_grant", 300e6)]
+
+
+def test_a_bare_dollar_in_an_australian_release_is_the_australian_dollar() -> None:
+    eng = _rules("Australia will provide $40 million in support to Fiji in 2021. Fiji welcomed the funding.")
+    assert [(r["amount"], r["currency"]) for r in eng] == [(40e6, "AUD")]
+    us = _rules("Australia will provide US$40 million in support to Fiji in 2021.")
+    assert [r["currency"] for r in us] == ["USD"]
+
+
+def test_a_total_count_and_the_giver_named_in_a_total() -> None:
+    count = extract_text(
+        "t.txt",
+        "This delivery brings the total number of school buses donated by Japan to Laos to more than 120.",
+    )
+    assert [(r["kind"], r["actor"], r["partners"], r["value"]) for r in count] == [
+        ("indicator", "JPN", ["LAO"], 120.0)
+    ]
+    money = extract_text(
+        "t.txt",
+        "In Laos, this grant brings the total Korean contribution to the water fund to about $30 million.",
+    )
+    assert [(r["kind"], r["actor"], r["value"]) for r in money] == [("indicator", "KOR", 30e6)]
+
+
+def test_a_mission_named_without_its_state_in_a_donors_release_is_that_donors_act() -> None:
+    text = (
+        "Japan gave Tonga 50 million yen for disaster relief in 2021. Japan sent relief supplies to Tonga in 2022. "
+        "The Friendship Mission has arrived in Vanuatu to conduct a disaster relief exercise in 2022."
+    )
+    eng = _rules(text)
+    assert [(r["actor"], r["partners"]) for r in eng][-1] == ("JPN", ["VUT"])
+
+
+def test_a_receiving_subject_credits_the_donor_named_later_in_the_sentence() -> None:
+    eng = _rules(
+        "Fiji receives security assistance to equip its navy and sends cadets to academies in Japan."
+    )
+    assert [(r["actor"], r["partners"], r["instrument"]) for r in eng] == [
+        ("JPN", ["FJI"], "security_agreement")
+    ]

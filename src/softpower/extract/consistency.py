@@ -218,6 +218,61 @@ def undecide_build_agreements(text: str, records: list[dict[str, Any]]) -> None:
             r["instrument"] = None
 
 
+# "an MOU ..., which will implement over $2 million in U.S. funding to clear UXO": the money is the act
+_FUNDING_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(?:(?:new|additional|U\.S\.|[A-Z][a-z]+)\s+)*(?:funding|assistance|aid|grants?|support)\b"
+)
+
+
+def funded_frameworks(text: str, records: list[dict[str, Any]]) -> None:
+    """A framework record (an MOU, an agreement) that carries an amount of funding ("$2 million in U.S.
+    funding") books that money: its instrument is the grant it funds (``oda_grant``)."""
+    for r in records:
+        if (
+            r["kind"] != "engagement"
+            or r.get("instrument") != "diplomatic_framework"
+            or r.get("amount") is None
+        ):
+            continue
+        for m in find_money(text, r["span"][0], r["span"][1]):
+            if m.amount == r["amount"] and _FUNDING_AFTER.match(text, m.end):
+                r["instrument"] = "oda_grant"
+                break
+
+
+#: the currency a bare "$" means in the texts of these states' governments
+DOLLAR_STATES = {
+    "AUS": "AUD",
+    "NZL": "NZD",
+    "SGP": "SGD",
+    "CAN": "CAD",
+    "FJI": "FJD",
+    "HKG": "HKD",
+    "TWN": "TWD",
+}
+
+
+def local_dollars(text: str, records: list[dict[str, Any]]) -> None:
+    """A bare "$" is the dollar of the state the document is by: in a text whose records are the acts
+    of one dollar state other than the United States (an Australian release: "$304.7 million"), the
+    bare "$" amounts are that state's dollars ("US$", "USD" stay US dollars)."""
+    actors = {r["actor"] for r in records if r["kind"] == "engagement" and r.get("actor")}
+    if len(actors) != 1:
+        return
+    cur = DOLLAR_STATES.get(next(iter(actors)))
+    if cur is None or "$" not in text:
+        return
+    for r in records:
+        key = "currency" if r["kind"] == "engagement" else "unit"
+        if r.get(key) != "USD":
+            continue
+        value = r.get("amount") if r["kind"] == "engagement" else r.get("value")
+        for m in find_money(text, r["span"][0], r["span"][1]):
+            if m.amount == value and m.currency == "USD" and text.startswith("$", m.start):
+                r[key] = cur
+                break
+
+
 def _by_sentence(records: list[dict[str, Any]], spans: list[Span]) -> list[list[dict[str, Any]]]:
     groups: list[list[dict[str, Any]]] = [[] for _ in spans]
     i = 0

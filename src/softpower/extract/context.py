@@ -66,7 +66,8 @@ _VERB_AFTER = re.compile(
     # "The U.S. government, through USAID (and in coordination with ...), is providing": an appositive
     r"(?:,\s*(?:through|via|with|together with|in (?:partnership|coordination|cooperation) with)\s[^,;]{3,160},)?"
     r",?\s*(?:(?:also|then|now|again|recently|once|today|yesterday|this week|last week|this month|"
-    r"later|has|have|had|is|was|were|are|did|does|do|currently|first|further|jointly|formally|quickly)\s+)*"
+    r"later|has|have|had|is|was|were|are|did|does|do|will|would|currently|first|further|jointly|formally"
+    r"|quickly)\s+)*"
     r"(?:[a-z]+ed|[a-z]+s|held|built|sent|gave|took|made|began|won|led|set|paid|lent|spent|became|agreed|signed)\b"
     r"|\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"
 )
@@ -188,7 +189,7 @@ def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
 
 
 _RECEIVE = re.compile(
-    r"(?:\s*,[^,]{0,80},)?(?:\s+(?!has\b|have\b|had\b|also\b)[a-z][\w'-]*){0,3}?\s+(?:has |have |had )?(?:also |long )?(?:received|obtained|accepted|got|secured|won|been (?:the )?recipients? of)\b",
+    r"(?:\s*,[^,]{0,80},)?(?:\s+(?!has\b|have\b|had\b|also\b)[a-z][\w'-]*){0,3}?\s+(?:has |have |had )?(?:also |long )?(?:received|receives|obtained|accepted|got|secured|won|been (?:the )?recipients? of)\b",
     re.IGNORECASE,
 )
 
@@ -205,6 +206,10 @@ def _giver(text: str, mentions: list[Mention], head: Mention, end: int) -> Menti
     for m in mentions:
         if m.start > group[-1].end and m.iso and _FROM.search(text, max(0, m.start - 12), m.start):
             return m
+    if head.iso not in DONORS:  # "Fiji receives Foreign Military Financing ... courses in the United States"
+        for m in mentions:
+            if m.start > group[-1].end and m.iso in DONORS and m.kind != "demonym":
+                return m
     return None
 
 

@@ -177,6 +177,14 @@ _BRINGS = re.compile(
     r"(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
     re.I,
 )
+# "brings the total number of COVID vaccine doses donated by the United States to Mongolia to more than
+# 1.4 million": a running count
+_BRINGS_COUNT = re.compile(
+    r"\b(?:brings?|bringing|brought)\s+the\s+total\s+number\s+of\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z]+s)\b"
+    r"(?:[^.;]|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|thousand|billion))?",
+    re.I,
+)
 # "with two-way trade of about US$ 205 billion", "Tonga owes US$ 108 million to ..."
 _AGG_OF = re.compile(
     r"\b(?:(?P<trade>(?:two-way |bilateral |total )?(?:trade|exports|imports)(?: volume)?\s+of)|(?P<debt>owe[sd]?|debts? of))"
@@ -442,6 +450,17 @@ def _indicators(
         if stock:
             taken.append((m.start(), m.end()))
     base["year"], base["year_end"] = year, year_end
+    for m in _BRINGS_COUNT.finditer(text, s0, s1) if "total number" in text[s0:s1] else ():
+        value = _num(m.group("num"), m.group("scale"))
+        givers = [x for x in sent.mentions if m.start() <= x.start < m.start("num") and x.iso in DONORS]
+        out.append(
+            make_record(
+                doc, "indicator", text, span, metric=f"{m.group('noun').lower()}_total", unit="count",
+                value=value, partners=_partners(sent, givers[0].iso if givers else actor, s0),
+                **{**base, "year": None, "year_end": None, "actor": givers[0].iso if givers else actor},
+            )
+        )  # fmt: skip
+        taken.append((m.start("num"), m.end("num")))
     for m in _COUNT_AFTER.finditer(text, s0, s1):  # "tourist arrivals ... reached 10.9 million"
         if any(a <= m.start("num") < b for a, b in money_spans):
             continue
@@ -552,6 +571,11 @@ def _indicators(
                 continue
         last_stat = mo
         agg_actor: str | None = actor
+        if brings:  # "brings the total USAID contribution to ...": the giver named in the total
+            bm = _BRINGS.search(text, max(s0, mo.start - 200), mo.start)
+            b0 = bm.start() if bm is not None else mo.start
+            givers = [x for x in sent.mentions if b0 <= x.start < mo.start and x.iso in DONORS]
+            agg_actor = givers[0].iso if givers else actor
         if agg is not None and agg.group("what"):
             owner = [
                 x

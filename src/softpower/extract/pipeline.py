@@ -29,12 +29,14 @@ from softpower.extract.consistency import (
     drop_cumulative_totals,
     drop_quoted_acts,
     drop_restated_headlines,
+    funded_frameworks,
+    local_dollars,
     rupees_by_context,
     undecide_build_agreements,
 )
 from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
-from softpower.extract.entities import Mention, world_hint
+from softpower.extract.entities import DONORS, Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, refine
 from softpower.extract.learned.weights import Models, load_models
@@ -125,6 +127,7 @@ def extract_text(
     spans: list[tuple[int, int]] = []
     money_at: dict[tuple[int, int], list[Any]] = {}
     booked: list[tuple[int, int, float, str]] = []  # running totals and levels: (sentence, amount, currency)
+    running: list[Money] = []
     rows = table_rows(text) if "|" in text else []
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
@@ -156,7 +159,7 @@ def extract_text(
             money_at[(s0, s1)] = money
             money_spans = [(m.start, m.end) for m in money]
             levels: list[tuple[int, int]] = []
-            running: list[Money] = []
+            running = []
             raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money, levels, running)
             booked.extend((s0, s1, m.amount, m.currency) for m in running)
             level_values: set[float] = set()
@@ -177,8 +180,16 @@ def extract_text(
                 if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
                     _main_partner(rec, named, text, s0, s1)
             records.extend(found)
+        # a sentence that states a running total ("brings the total ... to") states no act of its own:
+        # the learned step proposes none there
+        totals = bool(running) or any(
+            r["kind"] == "indicator" and r["unit"] == "count" and str(r["metric"]).endswith("_total")
+            for r in records[n_before:]
+        )
         infos.append(
-            SentenceInfo(sent, bool(pending) or any(r["kind"] != "indicator" for r in records[n_before:]))
+            SentenceInfo(
+                sent, bool(pending) or totals or any(r["kind"] != "indicator" for r in records[n_before:])
+            )
         )
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
@@ -198,6 +209,8 @@ def extract_text(
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
     dates = section_dates(text)
     _document_partner(text, records, named, bool(dates) or doc_year is not None)
+    _document_actor(records)
+    funded_frameworks(text, records)
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
     date_sections(records, dates, doc_year)
@@ -207,6 +220,7 @@ def extract_text(
     records = drop_restated_headlines(text, records)
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
+    local_dollars(text, records)
     return [r for r in records if _valid(r)]
 
 
@@ -234,6 +248,25 @@ def _document_partner(
         (n, _), iso = max(others)
         if n >= 2 and n >= share * sum(c for (c, _), _ in others):  # the document is about that state
             r["partners"] = [iso]
+
+
+def _document_actor(records: list[dict[str, Any]]) -> None:
+    """A record whose actor is not a donor and whose only partner is ``WORLD`` ("Pacific Partnership has
+    arrived in Papua New Guinea", "... trained 160 Solomon Island professionals": the state named is
+    where the act happens) is the act of the donor that acts in most of the document's other records,
+    in that state."""
+    actors: dict[str, int] = {}
+    for r in records:
+        if r["kind"] != "perception" and r["actor"] in DONORS and r["partners"] != ["WORLD"]:
+            actors[r["actor"]] = actors.get(r["actor"], 0) + 1
+    if not actors:
+        return
+    main, n = max(actors.items(), key=lambda kv: kv[1])
+    if 2 * n < sum(actors.values()):
+        return  # no one donor dominates the document
+    for r in records:
+        if r["kind"] != "perception" and r["partners"] == ["WORLD"] and r["actor"] not in DONORS:
+            r["actor"], r["partners"] = main, [r["actor"]]
 
 
 def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: int) -> None:

@@ -86,7 +86,7 @@ HYPOTHETICAL = re.compile(
     r"|report|reports|Bluebook|white paper|National Security Strategy|policy document)\b"
     r"|\b(?:is|are|was|were|remains?|becomes?|became) (?:the |a |an |only )?(?:one of|core|basis|key|cornerstone|centrepiece"
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
-    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|plans? to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
+    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|(?-i:plans?) to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
     r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|request\w*|demand\w*|appeal\w*"
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
@@ -113,7 +113,7 @@ ACT = re.compile(
     r"|allocat(?:ed|es|ing)|approv(?:ed|es|ing)|inaugurat(?:ed|es|ing)|opened|opens|runs|ran|operat(?:ed|es|ing)"
     r"|publici[sz](?:ed|es|ing)|endors(?:ed|es|ing)|align(?:ed|s|ing)|integrat(?:ed|es|ing)|exploration|stepped in"
     r"|involved|creates|included|includes|including|target(?:ed|s|ing)|entered into force|came into force|pooling"
-    r"|extending|established|co-develop\w*|interactions|exchanges)\b",
+    r"|extending|established|co-develop\w*|interactions|exchanges|broaden(?:ed|s|ing))\b",
     re.IGNORECASE,
 )
 ACT = _word_start(ACT)

@@ -24,6 +24,7 @@ _CLAUSE = re.compile(
     r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){0,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
 )
 _RELATIVE_START = re.compile(r"(?:which|who|whose)\b")
+_ADJECTIVE_COMMA = re.compile(r"(?:\b(?:a|an|the)\s+new|\b[\w]+-(?:year|month|week))$")
 # ", from $15 million to $30 million", ", from 2010 to 2015": a range belongs to the clause before
 _RANGE_AFTER = re.compile(r"from\s+(?:about\s+|some\s+|around\s+)?[^\s,;]{0,4}\d[^,;]{0,60}?\bto\b")
 
@@ -154,6 +155,8 @@ def _split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
                 continue
             if _RELATIVE_START.match(text, m.end()) or _RANGE_AFTER.match(text, m.end(), end):
                 continue
+            if _ADJECTIVE_COMMA.search(text, max(start, m.start() - 12), m.start()):
+                continue  # "the new, five-year, $15 million project": commas between modifiers
             prev_word = (text[max(start, m.start() - 30) : m.start()].split() or [""])[-1]
             if (
                 nxt.isupper()
