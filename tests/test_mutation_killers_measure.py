@@ -91,8 +91,11 @@ def test_zscore_of_a_constant_row_is_zero_beside_a_varying_row() -> None:
     assert np.isnan(out[2, 0]) and out[2, 1:].tolist() == [0.0, 0.0]
 
 
-def _small_model(rows: list[tuple[str, str, float]]):  # type: ignore[no-untyped-def]
-    """A two-pillar model over one partner-year (VNM 2008) from (actor, instrument, count) rows."""
+def _small_model(  # type: ignore[no-untyped-def]
+    rows: list[tuple[str, str, float]], more: list[tuple[str, str, float, str]] = (), **kw
+):
+    """A two-pillar model over VNM in 2008 from (actor, instrument, count) rows (``more``: rows
+    of other partners, (actor, instrument, count, partner))."""
     import pandas as pd
 
     from softpower.measure.engine import Model
@@ -103,13 +106,13 @@ def _small_model(rows: list[tuple[str, str, float]]):  # type: ignore[no-untyped
     eng = pd.DataFrame(
         [
             {
-                "actor": a, "partner": "VNM", "year": 2008, "instrument": i,
+                "actor": a, "partner": p, "year": 2008, "instrument": i,
                 "power_type": instruments()[i].power_type, "origin": "test", "n_facts": int(c),
                 "count_equal": c, "count_full": c, "usd_equal": 0.0, "usd_full": 0.0,
                 "missing_equal": c, "missing_full": c, "ppp": 0.0, "equal_footing": 0.0,
                 "self_only": 0.0, "from_dataset": True,
             }
-            for a, i, c in rows
+            for a, i, c, p in [(*r, "VNM") for r in rows] + list(more)
         ]
     )  # fmt: skip
     cols = ("kind", "actor", "partner", "year", "name", "origin", "n_facts", "value_equal", "value_full")
@@ -125,7 +128,7 @@ def _small_model(rows: list[tuple[str, str, float]]):  # type: ignore[no-untyped
         "uncertainty:\n  normalisation: [minmax, zscore, rank, frontier]\n  imputation: [zero]\n",
         "two.yaml",
     )
-    return Model(panel, fw, amount_range=(1e6, 1e7))
+    return Model(panel, fw, amount_range=(1e6, 1e7), **kw)
 
 
 @pytest.fixture()
@@ -207,3 +210,66 @@ def test_validity_report_names_its_sources_interval_and_withheld_count() -> None
         f"index gaps vs perception gaps: Spearman rho 1.00 (p {p:.2g}, 95 % interval 1.00 to 1.00 over 5 "
         "publics), n 5 pairs, ordering agreement 100% of 5"
     )
+
+
+def test_sobol_of_a_constant_output_is_all_zero_with_a_note() -> None:
+    from softpower.measure.uncertainty import sobol_indices
+
+    problem = {"num_vars": 3, "names": ["a", "b", "c"], "bounds": [[0.0, 1.0]] * 3, "groups": ["g", "g", "h"]}
+    t = sobol_indices(problem, lambda x: np.full(len(x), 2.5), 8, seed=1)
+    assert t["choice"].tolist() == ["g", "h"]  # one row per group, in order
+    for col in ("first_order", "first_order_conf", "total", "total_conf"):
+        assert t[col].tolist() == [0.0, 0.0]
+    assert t.attrs["note"] == "the output does not vary over the design: no choice moves it"
+
+
+def _scope_file(tmp_path: object, monkeypatch: pytest.MonkeyPatch, families: str) -> None:
+    from pathlib import Path
+
+    from softpower.ledger.coverage import scopes
+
+    path = Path(str(tmp_path)) / "coverage.csv"
+    path.write_text(
+        "source,kind,families,actors,partners,years,missing_row,note\n"
+        f"test,engagement,{families},*,*,2008,zero,a test dataset\n"
+    )
+    monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(path))
+    scopes.cache_clear()
+
+
+def test_a_dataset_declared_for_some_families_observes_only_their_pillar(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.ledger.coverage import scopes
+    from softpower.measure import audit
+
+    rows = [("KOR", "oda_grant", 2.0), ("KOR", "health_cooperation", 1.0), ("JPN", "oda_grant", 1.0)]
+    try:
+        # declared for every family: both donors are observed in both pillars (JPN's smart cell is a zero)
+        _scope_file(tmp_path, monkeypatch, "*")
+        cells = {i["indicator"]: i["cells"] for i in audit.report(_small_model(rows))["indicators"]}
+        assert cells == {"count:economic": 2, "count:smart": 2}
+        # declared for the grant and loan instruments only: the smart pillar is not its to observe
+        _scope_file(tmp_path, monkeypatch, "oda_*")
+        cells = {i["indicator"]: i["cells"] for i in audit.report(_small_model(rows))["indicators"]}
+        assert cells == {"count:economic": 2, "count:smart": 0}
+    finally:
+        scopes.cache_clear()
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_compared_partners_drop_the_other_partners_rows() -> None:
+    rows = [("KOR", "oda_grant", 2.0), ("JPN", "health_cooperation", 1.0)]
+    more = [("CHN", "oda_grant", 5.0, "THA"), ("KOR", "health_cooperation", 3.0, "THA")]
+    every = _small_model(rows, more)
+    assert (every.cells.partners, every.cells.actors, len(every.cells)) == (
+        ("THA", "VNM"),
+        ("CHN", "JPN", "KOR"),
+        4,
+    )
+    m = _small_model(rows, more, partners=("VNM",))
+    assert (m.cells.partners, m.cells.actors, len(m.cells)) == (("VNM",), ("JPN", "KOR"), 2)
+    assert len(m.panel.engagement) == 2 and set(m.panel.engagement["partner"]) == {"VNM"}
+    pil, den = m.pillar_parts(m.nominal(), 0)
+    # KOR leads the economic pillar, JPN the smart one, as if THA's rows did not exist
+    assert pil.tolist() == [[0.0, 1.0], [1.0, 0.0]] and den.tolist() == [[1.0, 1.0], [1.0, 1.0]]

@@ -50,3 +50,59 @@ def test_an_allocation_must_sum_to_one() -> None:
         check_allocation({"oda_grant": 0.25, "oda_loan": 0.5}, "s.yaml", "a")
     assert (info.value.field, info.value.problem) == ("a", "allocation sums to 0.75")
     np.testing.assert_equal(check_allocation({"oda_grant": 1 - 5e-7}, "s.yaml", "a"), {"oda_grant": 1 - 5e-7})
+
+
+def test_calibration_residuals_are_forecast_minus_poll(seeds_ledger: Path) -> None:
+    from softpower.simulate.calibrate import calibrate
+
+    _synthetic(seeds_ledger)
+    res = calibrate(seeds_ledger, params=("lam",), identify=False)
+    r = res.residuals
+    assert {"observed", "predicted", "residual", "persistence", "trend", "set"} <= set(r.columns)
+    np.testing.assert_allclose(r["residual"], (r["predicted"] - r["observed"]).round(6), atol=2e-6)
+    fit = r.loc[r["set"] == "fit", "residual"].to_numpy(float)
+    assert len(fit) == res.meta["n_fit"] > 0
+    assert res.meta["rmse_fit"] == pytest.approx(float(np.sqrt(np.mean(fit**2))), abs=1e-5)
+    # the replay runs from WARM_UP (10) years before the first poll (2004) to the last poll (2016)
+    assert res.meta["history"] == "1994-2016"
+
+
+def test_shipped_scenarios_are_listed_with_their_descriptions() -> None:
+    import yaml
+
+    from softpower.simulate.scenario import _dir, list_scenarios
+
+    listed = list_scenarios()
+    assert listed[0][0] == "baseline" and [n for n, _ in listed[1:]] == sorted(n for n, _ in listed[1:])
+    for name, description in listed:
+        data = yaml.safe_load((_dir() / f"{name}.yaml").read_text(encoding="utf-8"))
+        assert description == str(data["description"]).strip() and description
+
+
+def test_budgets_are_comparable_only_on_one_money_basis() -> None:
+    from softpower.simulate.api import _comparable
+
+    assert _comparable({}) == "yes: all none"
+    # a budget without a stated basis is a declared one
+    assert _comparable({"JPN": {}, "KOR": {"amount_basis": "declared"}}) == "yes: all declared"
+    assert _comparable({"USA": {"amount_basis": "disbursement"}, "JPN": {}}) == (
+        "not comparable: budgets on different bases (USA disbursement, JPN declared); "
+        "effects within a donor are, levels across donors are not"
+    )
+
+
+def test_hedging_is_the_normalised_entropy_over_donors() -> None:
+    from softpower.simulate.api import hedging
+
+    even = np.full((2, 3, 4, 5), 0.25)  # runs, years, donors, partners
+    h = hedging(even)
+    assert h.shape == (2, 3, 1, 5) and np.allclose(h, 1.0)
+    one = np.zeros((1, 2, 3, 2))
+    one[:, :, 1, :] = 1.0  # aligned with one donor only
+    assert np.allclose(hedging(one), 0.0)
+    two = np.zeros((1, 1, 2, 1))
+    two[0, 0, :, 0] = [0.9, 0.1]
+    p = np.array([0.9, 0.1])
+    assert hedging(two)[0, 0, 0, 0] == pytest.approx(float(-(p * np.log(p)).sum() / np.log(2)))
+    lone = hedging(np.ones((2, 3, 1, 4)))  # a lone donor: nothing to hedge between
+    assert lone.shape == (2, 3, 1, 4) and (lone == 0.0).all()
