@@ -91,11 +91,22 @@ def test_zscore_of_a_constant_row_is_zero_beside_a_varying_row() -> None:
     assert np.isnan(out[2, 0]) and out[2, 1:].tolist() == [0.0, 0.0]
 
 
+_PILLARS = (
+    '  economic: {weight: 0.6, indicators: ["count:economic"]}\n'
+    '  smart: {weight: 0.4, indicators: ["count:smart"]}\n'
+)
+
+
 def _small_model(  # type: ignore[no-untyped-def]
-    rows: list[tuple[str, str, float]], more: list[tuple[str, str, float, str]] = (), **kw
+    rows: list[tuple[str, str, float]],
+    more: list[tuple[str, str, float, str]] = (),
+    values: list[tuple[str, str, float]] = (),
+    pillars: str = _PILLARS,
+    **kw,
 ):
     """A two-pillar model over VNM in 2008 from (actor, instrument, count) rows (``more``: rows
-    of other partners, (actor, instrument, count, partner))."""
+    of other partners, (actor, instrument, count, partner); ``values``: indicator rows of the
+    same source, (actor, metric, value))."""
     import pandas as pd
 
     from softpower.measure.engine import Model
@@ -116,16 +127,19 @@ def _small_model(  # type: ignore[no-untyped-def]
         ]
     )  # fmt: skip
     cols = ("kind", "actor", "partner", "year", "name", "origin", "n_facts", "value_equal", "value_full")
+    vals = pd.DataFrame(
+        [("indicator", a, "VNM", 2008, n, "test", 1, v, v) for a, n, v in values],
+        columns=list(cols),
+    )
     panel = Panel(
         eng,
-        pd.DataFrame({c: [] for c in cols}),
+        vals if values else pd.DataFrame({c: [] for c in cols}),
         {"facts": 0, "undated": 0, "world_only": 0, "self_reported_only": 0},
     )
     fw = parse_framework(
         "name: two pillars\npillars:\n"
-        '  economic: {weight: 0.6, indicators: ["count:economic"]}\n'
-        '  smart: {weight: 0.4, indicators: ["count:smart"]}\n'
-        "uncertainty:\n  normalisation: [minmax, zscore, rank, frontier]\n  imputation: [zero]\n",
+        + pillars
+        + "uncertainty:\n  normalisation: [minmax, zscore, rank, frontier]\n  imputation: [zero]\n",
         "two.yaml",
     )
     return Model(panel, fw, amount_range=(1e6, 1e7), **kw)
@@ -273,3 +287,38 @@ def test_compared_partners_drop_the_other_partners_rows() -> None:
     pil, den = m.pillar_parts(m.nominal(), 0)
     # KOR leads the economic pillar, JPN the smart one, as if THA's rows did not exist
     assert pil.tolist() == [[0.0, 1.0], [1.0, 0.0]] and den.tolist() == [[1.0, 1.0], [1.0, 1.0]]
+
+
+def test_a_dataset_declared_for_some_metrics_observes_only_those(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    from softpower.ledger.coverage import scopes
+    from softpower.measure import audit
+
+    pillars = (
+        '  economic: {weight: 0.5, indicators: ["count:economic"]}\n'
+        '  culture: {weight: 0.5, indicators: ["indicator:students_abroad"]}\n'
+    )
+    rows = [("KOR", "oda_grant", 2.0), ("JPN", "oda_grant", 1.0)]
+    values = [("KOR", "students_abroad", 100.0), ("JPN", "tourists", 5.0)]  # one dataset, two metrics
+    cells = {}
+    try:
+        for families in ("students_*", "tourists"):
+            path = Path(str(tmp_path)) / f"{families[:4]}.csv"
+            path.write_text(
+                "source,kind,families,actors,partners,years,missing_row,note\n"
+                "test,engagement,*,*,*,2008,zero,a test dataset\n"
+                f"test,indicator,{families},*,*,2008,zero,a test dataset\n"
+            )
+            monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(path))
+            scopes.cache_clear()
+            m = _small_model(rows, values=values, pillars=pillars)
+            cells[families] = {i["indicator"]: i["cells"] for i in audit.report(m)["indicators"]}
+    finally:
+        scopes.cache_clear()
+    # declared for the metric: a donor the dataset reports without it has a zero; declared for
+    # another metric only: the metric is outside the dataset's declared scope, no cell observes it
+    assert cells["students_*"] == {"count:economic": 2, "indicator:students_abroad": 2}
+    assert cells["tourists"] == {"count:economic": 2, "indicator:students_abroad": 0}
