@@ -322,3 +322,36 @@ def test_a_dataset_declared_for_some_metrics_observes_only_those(
     # another metric only: the metric is outside the dataset's declared scope, no cell observes it
     assert cells["students_*"] == {"count:economic": 2, "indicator:students_abroad": 2}
     assert cells["tourists"] == {"count:economic": 2, "indicator:students_abroad": 0}
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_fitted_weights_report_their_settings() -> None:
+    import pandas as pd
+
+    from softpower.measure.validate import fit_weights
+
+    m = _small_model([("KOR", "oda_grant", 2.0), ("JPN", "health_cooperation", 1.0)])
+    obs = pd.DataFrame(
+        [("poll", "favourable", "VNM", 2008, "KOR", 0.6), ("poll", "favourable", "VNM", 2008, "JPN", 0.4)],
+        columns=["origin", "measure", "public", "year", "actor", "value"],
+    )
+    fit = fit_weights(m, obs, until=2008, candidates=16, seed=3)
+    assert (fit["until"], fit["candidates"], fit["seed"]) == (2008, 17, 3)  # the nominal vector too
+    assert list(fit["weights"]) == ["economic", "smart"] and sum(fit["weights"].values()) == pytest.approx(
+        1.0
+    )
+    # one pair (JPN, KOR) in 2008, none after: too few for a rho either way
+    assert (fit["in_sample"]["n"], fit["out_of_sample"]["n"], fit["nominal_in_sample"]["n"]) == (1, 0, 1)
+    assert fit["in_sample"]["rho"] is None and fit["weights"] == {
+        "economic": pytest.approx(0.6),
+        "smart": pytest.approx(0.4),
+    }
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_a_framework_nothing_observes_is_one_clear_error() -> None:
+    from softpower.errors import SoftpowerError
+
+    pillars = '  culture: {weight: 1.0, indicators: ["indicator:students_abroad"]}\n'
+    with pytest.raises(SoftpowerError, match="no framework indicator observes any actor-partner-year"):
+        _small_model([("KOR", "oda_grant", 2.0)], values=[("KOR", "tourists", 5.0)], pillars=pillars)

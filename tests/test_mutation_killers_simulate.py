@@ -106,3 +106,16 @@ def test_hedging_is_the_normalised_entropy_over_donors() -> None:
     assert hedging(two)[0, 0, 0, 0] == pytest.approx(float(-(p * np.log(p)).sum() / np.log(2)))
     lone = hedging(np.ones((2, 3, 1, 4)))  # a lone donor: nothing to hedge between
     assert lone.shape == (2, 3, 1, 4) and (lone == 0.0).all()
+
+
+def test_profile_interval_interpolates_the_threshold_crossing_on_each_side() -> None:
+    from softpower.simulate.calibrate import CHI2_95, _interval
+
+    grid = np.array([0.0, 1.0, 2.0, 3.0])
+    stat = np.array([10.0, 1.0, 2.0, 6.0])  # the estimate 1.5 has statistic 0
+    lo, hi = _interval(grid, stat, 1.5, -5.0, 5.0)
+    # crossings on the segments 0-1 (10 down to 1) and 2-3 (2 up to 6), the last segment of the grid
+    assert lo == pytest.approx((10.0 - CHI2_95) / 9.0)
+    assert hi == pytest.approx(2.0 + (CHI2_95 - 2.0) / 4.0)
+    # no crossing on a side: the interval reaches the declared bound there
+    assert _interval(grid, np.array([1.0, 0.5, 0.5, 1.0]), 1.5, -5.0, 5.0) == (-5.0, 5.0)
