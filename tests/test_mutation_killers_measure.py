@@ -355,3 +355,17 @@ def test_a_framework_nothing_observes_is_one_clear_error() -> None:
     pillars = '  culture: {weight: 1.0, indicators: ["indicator:students_abroad"]}\n'
     with pytest.raises(SoftpowerError, match="no framework indicator observes any actor-partner-year"):
         _small_model([("KOR", "oda_grant", 2.0)], values=[("KOR", "tourists", 5.0)], pillars=pillars)
+
+
+def test_at_most_five_values_are_winsorised_before_the_log_is_taken() -> None:
+    from softpower.measure import audit
+
+    assert audit.MAX_WINSORISED == 5
+    body = np.linspace(0, 1, 200)
+    five = np.r_[body, 100.0 + np.arange(5)]
+    assert (audit.decide(five).method, audit.decide(five).param) == ("winsorise", 5.0)
+    # six outliers: capping six would pass the rule, but the rule caps at most five, so: log
+    six = np.r_[body, 100.0 + np.arange(6)]
+    assert not audit.fails_rule(audit.winsorise(six, 6))
+    t = audit.decide(six)
+    assert t.method == "log" and t.param == pytest.approx(float(np.median(np.abs(six[six != 0]))))
