@@ -119,3 +119,23 @@ def test_profile_interval_interpolates_the_threshold_crossing_on_each_side() -> 
     assert hi == pytest.approx(2.0 + (CHI2_95 - 2.0) / 4.0)
     # no crossing on a side: the interval reaches the declared bound there
     assert _interval(grid, np.array([1.0, 0.5, 0.5, 1.0]), 1.5, -5.0, 5.0) == (-5.0, 5.0)
+
+
+def test_a_fixed_parameter_ensemble_keeps_its_overrides() -> None:
+    from softpower.simulate import params as P
+    from softpower.simulate.ensemble import ensemble
+    from softpower.simulate.init import build_inputs
+    from softpower.simulate.model import simulate
+    from softpower.simulate.scenario import load_scenario
+
+    inp = build_inputs(load_scenario("baseline"), None)
+    lam = P.parameters()["lam"]
+    slow = (lam.low + lam.default) / 2
+    trust, align = ensemble(inp, 3, 1, {"lam": slow}, noise=False, random_params=False)
+    # no draws and no noise: every run is the model at the defaults (calibrated where identified)
+    # with the override, exactly
+    want = simulate(inp, P.fixed(3, {"lam": slow}, priors=False), rng=None)
+    np.testing.assert_array_equal(trust, want.trust)
+    np.testing.assert_array_equal(align, want.alignment)
+    plain, _ = ensemble(inp, 3, 1, {}, noise=False, random_params=False)
+    assert not np.allclose(plain[:, -1], trust[:, -1])
