@@ -369,3 +369,69 @@ def test_at_most_five_values_are_winsorised_before_the_log_is_taken() -> None:
     assert not audit.fails_rule(audit.winsorise(six, 6))
     t = audit.decide(six)
     assert t.method == "log" and t.param == pytest.approx(float(np.median(np.abs(six[six != 0]))))
+
+
+# --- from the "after" sample of measure/ (seed 2): its survivors, killed since ----------------
+
+
+def test_the_audit_tables_show_their_columns_and_strong_correlations() -> None:
+    from softpower.measure import audit
+
+    pillar = {
+        "pillar": "economic", "used": ["count:economic", "indicator:gdp"], "left_out": [],
+        "pair_n_min": 12, "pair_n_max": 12, "first_component_share": 0.9, "eigenvalues": [1.8, 0.2],
+        "loadings": [0.7, 0.7], "mean_r": 0.8, "alpha": 0.89, "complete_case": {"n": 12, "alpha": 0.88},
+        "note": None,
+    }  # fmt: skip
+    report = {
+        "rule": "r", "structure": "s", "indicators": [], "pillars": [pillar],
+        "correlations": [
+            {"a": "count:economic", "b": "indicator:gdp", "n": 12, "r": 0.81},
+            {"a": "count:economic", "b": "count:smart", "n": 12, "r": 0.23},
+            {"a": "count:smart", "b": "indicator:gdp", "n": 3, "r": None},
+        ],
+    }  # fmt: skip
+    text = audit.table(report, width=400)
+    header = next(line for line in text.splitlines() if "PC1 share" in line)
+    assert [c.strip() for c in header.strip().strip("┃│").split("┃" if "┃" in header else "│")] == [
+        "pillar", "indicators used", "pair n", "PC1 share", "eigenvalues", "loadings", "mean r", "alpha",
+        "complete cells (alpha)", "left out / note",
+    ]  # fmt: skip
+    rows = [line for line in text.splitlines() if "count:economic" in line and "indicator:gdp" in line]
+    assert len(rows) == 1 and "0.81" in rows[0]  # only |r| >= 0.5 is listed
+    assert "0.23" not in text
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_imputation_none_leaves_gaps_and_mean_fills_them_with_the_year_mean() -> None:
+    m = _small_model([("KOR", "oda_grant", 2.0), ("JPN", "oda_grant", 1.0), ("CHN", "oda_grant", 1.0)])
+    cells = np.arange(len(m.cells))
+    x = np.array([1.0, np.nan, 3.0])
+    assert np.array_equal(m._impute(cells, x, "none"), x, equal_nan=True)
+    assert m._impute(cells, x, "zero").tolist() == [1.0, 0.0, 3.0]
+    assert m._impute(cells, x, "mean").tolist() == [1.0, 2.0, 3.0]  # one year: the mean of 1 and 3
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_a_first_cell_that_always_leads_is_counted_for_itself_only() -> None:
+    from softpower.measure.uncertainty import monte_carlo
+
+    # AUS (the first cell) leads in both pillars in every draw; NZL (the last) never leads
+    m = _small_model(
+        [("AUS", "oda_grant", 3.0), ("AUS", "health_cooperation", 3.0), ("NZL", "oda_grant", 1.0)]
+    )
+    dist, _ = monte_carlo(m, 40, seed=1, workers=1)
+    assert m.cells.actors == ("AUS", "NZL")
+    assert dist.lead_share().tolist() == [1.0, 0.0]
+
+
+def test_agreement_over_no_pairs_is_all_empty() -> None:
+    import pandas as pd
+
+    from softpower.measure.validate import PAIR_COLUMNS, agreement
+
+    out = agreement(pd.DataFrame(columns=list(PAIR_COLUMNS)))
+    assert out == {
+        "n": 0, "publics": 0, "rho": None, "p_value": None, "rho_lo": None, "rho_hi": None,
+        "agreement": None, "ordered": 0, "ties": 0,
+    }  # fmt: skip

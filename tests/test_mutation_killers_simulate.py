@@ -139,3 +139,70 @@ def test_a_fixed_parameter_ensemble_keeps_its_overrides() -> None:
     np.testing.assert_array_equal(align, want.alignment)
     plain, _ = ensemble(inp, 3, 1, {}, noise=False, random_params=False)
     assert not np.allclose(plain[:, -1], trust[:, -1])
+
+
+# --- from the "after" sample of simulate/ (seed 2): its survivors, killed since ---------------
+
+
+def test_series_bands_are_the_5th_50th_and_95th_percentiles_of_the_runs() -> None:
+    from types import SimpleNamespace
+
+    from softpower.simulate.api import _series
+
+    runs = np.array([0.1, 0.2, 0.9, 0.3, 0.25])
+    arr = np.broadcast_to(runs[:, None, None, None], (5, 2, 1, 2)).copy()  # runs, years, donors, partners
+    arr[:, 1, 0, 1] += 0.05  # THA (the second partner) moves in the second year
+    sc = SimpleNamespace(years=[2025, 2026])
+    s = _series(sc, ("JPN",), ("VNM", "THA"), {"trust": arr})  # type: ignore[arg-type]
+    assert s[["partner", "year"]].values.tolist() == [
+        ["THA", 2025],
+        ["THA", 2026],
+        ["VNM", 2025],
+        ["VNM", 2026],
+    ]
+    assert s["p50"].tolist() == pytest.approx([0.25, 0.30, 0.25, 0.25])  # the median run
+    for col, q in (("p05", 5), ("p95", 95)):
+        v = float(np.percentile(runs, q))
+        assert s[col].tolist() == pytest.approx([v, v + 0.05, v, v], abs=1e-6)
+
+
+def test_parquet_output_holds_the_series_columns_only(tmp_path: Path) -> None:
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from softpower.simulate.api import write_result
+
+    series = pd.DataFrame({"donor": ["JPN"], "partner": ["VNM"], "year": [2025], "p50": [0.5]})
+    result = type("R", (), {"series": series})()
+    assert write_result(result, "parquet", tmp_path / "s.parquet") is None  # type: ignore[arg-type]
+    meta = pq.read_schema(tmp_path / "s.parquet").pandas_metadata
+    assert meta is not None and meta["index_columns"] == []  # no pandas index stored beside the data
+    assert pq.read_table(tmp_path / "s.parquet").column_names == ["donor", "partner", "year", "p50"]
+
+
+def test_a_parameter_table_with_an_infinite_value_is_refused(tmp_path: Path) -> None:
+    from softpower.simulate import params as P
+
+    path = tmp_path / "p.csv"
+    path.write_text("name,default,low,high,unit,applies_to,source\nlam,0.3,0,inf,1,all,a guess\n")
+    with pytest.raises(InputError) as info:
+        P.parameters(path)
+    e = info.value
+    assert (e.file, e.line, e.field) == (str(path), 2, "high")
+    assert (e.problem, e.expected) == ("not finite: 'inf'", "a finite number")
+
+
+@pytest.mark.parametrize(("second_order", "tail"), [(True, " or --first-order-only)"), (False, ")")])
+def test_a_too_large_sobol_design_says_what_to_change(second_order: bool, tail: str) -> None:
+    from softpower.errors import SoftpowerError
+    from softpower.simulate.params import sobol_problem
+    from softpower.simulate.sensitivity import MAX_SOBOL_RUNS, sensitivity
+
+    k = sobol_problem()["num_vars"]
+    n = 2**20
+    runs = n * (2 * k + 2 if second_order else k + 2)
+    with pytest.raises(SoftpowerError) as info:
+        sensitivity("baseline", n=n, second_order=second_order)
+    assert str(info.value) == (
+        f"--n: {n} means {runs} runs (expected at most {MAX_SOBOL_RUNS}: a smaller --n" + tail
+    )
