@@ -63,8 +63,9 @@ def _blocks(text: str) -> list[Span]:
     blocks: list[Span] = []
     start = 0
     for m in _PARA.finditer(text):
-        before = text[start : m.start()]
-        last_line = before.rsplit("\n", 1)[-1]
+        # the line before the break (no copy of the block so far: wrapped lines would make it quadratic)
+        nl = text.rfind("\n", start, m.start())
+        last_line = text[nl + 1 if nl >= 0 else start : m.start()]
         if last_line.lstrip().startswith("|") or text.startswith("|", m.end()):
             blocks.append((start, m.start()))  # a table row never joins the text around it
             start = m.end()
