@@ -49,6 +49,7 @@ _TRIGGERS: tuple[tuple[str, ...], ...] = (
 _TRIGGER_RX = tuple(
     re.compile("|".join(re.escape(t) for t in ts), re.IGNORECASE) if ts else None for ts in _TRIGGERS
 )
+_TRIGGER_LOW = tuple(tuple(t.lower() for t in ts) for ts in _TRIGGERS)
 _ANY_YEAR = re.compile(r"(?:19[4-9]|20\d)\d")
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]year\b")
 _NUMWORD = {
@@ -90,8 +91,13 @@ def find_years(
     found: list[YearSpan] = []
     taken = bytearray(stop - start)  # characters already inside a found reference (linear, not pairwise)
     patterns = _PATTERNS if _ANY_YEAR.search(text, start, stop) else ()
-    for (kind, rx), trigger in zip(patterns, _TRIGGER_RX, strict=False):
-        if trigger is not None and not trigger.search(text, start, stop):
+    # ASCII text: the case-blind literal tests are substring tests on the lower-cased sentence
+    seg = text[start:stop] if patterns else ""
+    low = seg.lower() if seg.isascii() else None
+    for (kind, rx), trigger, words in zip(patterns, _TRIGGER_RX, _TRIGGER_LOW, strict=False):
+        if trigger is not None and (
+            not any(w in low for w in words) if low is not None else not trigger.search(text, start, stop)
+        ):
             continue  # a cheap literal test spares the full pattern
         for m in rx.finditer(text, start, stop):
             if any(taken[m.start() - start : m.end() - start]):
