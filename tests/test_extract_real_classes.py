@@ -347,3 +347,11 @@ def test_a_receiving_subject_credits_the_donor_named_later_in_the_sentence() -> 
     assert [(r["actor"], r["partners"], r["instrument"]) for r in eng] == [
         ("JPN", ["FJI"], "security_agreement")
     ]
+
+
+def test_a_clause_that_opens_with_its_verb_keeps_the_sentences_subject() -> None:
+    eng = _rules(
+        "The Japanese government, through JICA, is providing 90 million yen to help the Fijian government's "
+        "response to the pandemic in 2022."
+    )
+    assert [(r["actor"], r["partners"]) for r in eng] == [("JPN", ["FJI"])]

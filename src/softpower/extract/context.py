@@ -378,6 +378,9 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
 
 
 _COMPOUND = re.compile(r"-$")
+_VERB_START = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would)\s+(?:also\s+|now\s+|been\s+)*[a-z]+(?:ing|ed|en)\b"
+)
 
 
 def _compound(text: str, sent: Sentence, c0: int, cue_start: int, cue_end: int) -> list[Mention]:
@@ -394,6 +397,10 @@ def clause_actor(
     text: str, sent: Sentence, c0: int, cue_start: int, cue_end: int | None = None
 ) -> tuple[str | None, list[str]]:
     """Actor and partners for a clause ``text[c0:...]`` whose cue starts at ``cue_start``."""
+    if c0 > sent.start and sent.actor is not None and _VERB_START.match(text, c0):
+        # "The U.S. government, through USAID, | is providing ... the Philippine government's plan": a
+        # clause that opens with its verb shares the sentence's subject
+        return sent.actor, sent.partners
     inside = [m for m in sent.mentions if c0 <= m.start < cue_start]
     # a clause that opens with a name ("..., and South Korea pledged") is read on its own
     opens = c0 > sent.start and text.endswith("and ", max(sent.start, c0 - 6), c0)
