@@ -101,11 +101,9 @@ def test_shipped_models_and_policy() -> None:
     meta = json.loads(resources.files("softpower.data").joinpath("extract_model/metrics.json").read_text())
     assert meta["policy"]["instrument"] == models.policy
     # the chosen policy beat the rules on the frozen dev split
-    chosen = f"{models.policy}@{models.min_probability:g}"
-    if models.fallback_threshold is not None:
-        chosen += f"+fallback@{models.fallback_threshold:g}"
-    if models.context_chars:
-        chosen += f"+context@{models.context_chars}"
+    from softpower.extract.learned.train import policy_name
+
+    chosen = policy_name(models)
     assert meta["dev"][chosen]["instrument_macro_f1"] > meta["dev"]["rules"]["instrument_macro_f1"]
 
 
@@ -340,3 +338,77 @@ def test_finance_like_policy_overrides_generic_rule_instruments_only() -> None:
     assert not m.may_change("security_agreement", money)
     assert m.use_model("oda_grant", "health_cooperation", 0.5, money)
     assert not m.use_model("oda_grant", "security_agreement", 0.9, money)
+
+
+# -- training data: the real-text training half and review decisions (make train) --------------
+REAL = Path(__file__).parent / "data" / "extract" / "real"
+
+
+def test_only_the_training_half_of_the_real_text_corpus_is_learned_from() -> None:
+    from softpower.extract.learned.data import real_train_units
+
+    split = json.loads((REAL / "split.json").read_text())
+    units = real_train_units(REAL)
+    docs = {i.split(":", 1)[1].rsplit("#", 1)[0] for i in units["id"]}
+    assert docs == set(split["train"]) and not docs & set(split["eval"])
+    assert units["act"].sum() > 0 and units["instrument"].ne("").sum() == units["act"].sum()
+    eval_text = {(REAL / "docs" / d).read_text(encoding="utf-8") for d in split["eval"]}
+    assert not any(u in t for u in units["text"] if len(u) > 80 for t in eval_text)
+
+
+def _decision_file(tmp_path: Path, decision: str, corrected: dict[str, object]) -> Path:
+    from softpower.extract.review import FORMAT, record_key
+
+    text = "In 2012, Korea provided grant aid worth $5 million to Laos for a district clinic."
+    (rec,) = [r for r in extract_text("note.txt", text) if r["kind"] == "engagement"]
+    assert rec["instrument"] == "oda_grant"
+    line = {"format": FORMAT, "key": record_key(rec), "decision": decision, "record": rec,
+            "corrected": corrected, "reviewer": "A. Analyst", "time": "2026-12-05T08:10:00Z"}  # fmt: skip
+    folder = tmp_path / decision
+    folder.mkdir()
+    (folder / "b.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (folder / "README.md").write_text("not a decision file\n", encoding="utf-8")
+    return folder
+
+
+def test_a_corrected_instrument_in_a_decision_file_changes_what_is_learned(tmp_path: Path) -> None:
+    from softpower.extract.learned import train as T
+    from softpower.extract.learned.data import decision_files, decision_units
+
+    accepted = _decision_file(tmp_path, "accept", {})
+    corrected = _decision_file(tmp_path, "correct", {"instrument": "health_cooperation"})
+    rejected = _decision_file(tmp_path, "reject", {})
+    assert [p.name for p in decision_files(corrected)] == ["b.jsonl"]
+    units = {name: decision_units(decision_files(f)) for name, f in
+             [("accept", accepted), ("correct", corrected), ("reject", rejected)]}  # fmt: skip
+    assert units["accept"][["instrument", "act"]].values.tolist() == [["oda_grant", 1]]
+    assert units["correct"][["instrument", "act"]].values.tolist() == [["health_cooperation", 1]]
+    assert units["reject"][["instrument", "act"]].values.tolist() == [["", 0]]
+    # make train's training set takes the folder named in the configuration
+    cfg = T.read_config(T.MODEL_DIR / "config.toml")
+    cfg["data"]["decisions"] = str(corrected)
+    ts = T.training_set(cfg, T.MODEL_DIR, None)
+    mine = ts.instrument[ts.instrument["source"] == "review"]
+    assert len(mine) == int(cfg["data"]["gold_weight"]) and set(mine["instrument"]) == {"health_cooperation"}
+    assert ts.sources["review"] == 1
+    # and what a model learns from them differs: the quote is read as the analyst corrected it
+    quote = units["correct"]["text"].iloc[0]
+    health = ["a grant for a new hospital wing", "medical teams and clinic equipment"]
+    base_x, base_y = TOY_X + health, TOY_Y + ["health_cooperation"] * 2
+    predicted = {}
+    for name in ("accept", "correct"):
+        u = units[name]
+        xs = base_x + u["text"].tolist() * 3
+        ys = base_y + [y if y != "oda_grant" else "grant" for y in u["instrument"]] * 3
+        predicted[name] = TextClassifier(min_df=1, C=10.0).fit(xs, ys).predict([quote])[0]
+    assert predicted == {"accept": "grant", "correct": "health_cooperation"}
+
+
+def test_a_bad_decision_file_stops_training_naming_file_and_line(tmp_path: Path) -> None:
+    from softpower.errors import InputError
+    from softpower.extract.learned.data import decision_units
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"format": "softpower-review/1"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:1"):
+        decision_units([bad])

@@ -38,7 +38,7 @@ from softpower.extract.context import Sentence, build_sentence
 from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import DONORS, Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
-from softpower.extract.learned.apply import SentenceInfo, refine
+from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import POLL, sentence_perceptions
@@ -199,8 +199,8 @@ def extract_text(
         prev = sent
     for rec in pending:
         resolve_pending(text, rec, None)
+    models = None if learned is False else (load_models() if learned is True else learned)
     if learned is not False:
-        models = load_models() if learned is True else learned
         if models is not None:
             undecide_build_agreements(text, records)
         records = refine(doc, text, records, infos, models, named)
@@ -221,7 +221,10 @@ def extract_text(
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
     local_dollars(text, records)
-    return [r for r in records if _valid(r)]
+    records = [r for r in records if _valid(r)]
+    if models is not None:
+        attach_confidence(text, records, models)  # on the final records (after the consistency steps)
+    return records
 
 
 _COUNTRY_COUNT = re.compile(r"\b\d+\s+(?:\w+\s+)?(?:countries|nations|economies)\b", re.I)

@@ -106,11 +106,41 @@ def refine(
     if proposals:
         out = sorted(out + proposals, key=lambda r: (r["span"][0], r["span"][1]))
     _instruments(text, out, sentences, models)
-    for r in out:
-        if r.get("confidence") is None:
-            raw = models.kind_precision.get(r["kind"], 0.5)
-            r["confidence"] = round(models.calibrate(raw) if r["kind"] == "engagement" else raw, 3)
+    _donor_direction(out)
     return out
+
+
+def attach_confidence(text: str, records: list[dict[str, Any]], models: Models) -> None:
+    """Give every final record its ``confidence`` (after the consistency steps, so the calibrator
+    reads the record as it is written): the raw score the learned step left (``_raw``), else the
+    kind's development-gold precision, through the shipped calibration."""
+    for r in records:
+        raw = r.pop("_raw", None)
+        r["confidence"] = round(models.confidence(r, raw, len(text)), 3)
+        if models.keep_raw:  # training: the calibrator's input
+            r["_model_raw"] = raw
+
+
+#: development-finance instruments a donor power gives and its partner receives
+GIVEN = frozenset({"oda_loan", "oda_grant", "technical_cooperation", "people_exchange", "cultural_institution"})
+
+
+def _donor_direction(records: list[dict[str, Any]]) -> None:
+    """A loan, grant, technical cooperation, scholarship or cultural institution is given by the
+    donor power of the pair: where the actor is a state outside the donor powers and exactly one
+    donor power is among its partners ("Ukraine reached an agreement with China on a credit",
+    "Zambia's ministers signed the agreements with their Chinese counterparts"), the donor is the
+    actor and the other state a partner. Relief and health aid are left as read (states outside the
+    donor powers do send them to donors)."""
+    for r in records:
+        actor = r.get("actor")
+        if r["kind"] != "engagement" or r.get("instrument") not in GIVEN or actor is None or actor in DONORS:
+            continue
+        partners = list(r.get("partners") or [])
+        donors = [p for p in partners if p in DONORS]
+        if len(donors) == 1:
+            r["actor"] = donors[0]
+            r["partners"] = [actor] + [p for p in partners if p not in (actor, donors[0])]
 
 
 def _propose(
@@ -140,8 +170,13 @@ def _propose(
         partners = _partners(s.sent, actor, named)
         if partners:
             cands.append((s.sent, actor, partners, True))
-        elif fallback and _real(text, s.sent.start, s.sent.end):
+        elif fallback:
+            # the document's fallback: a state named once may be the partner; with no other state
+            # named at all, a costed act goes to WORLD (the rules' convention for a specific act
+            # without a named partner)
             loose = _partners(s.sent, actor, named, at_least=1)
+            if not loose and not any(iso != actor for iso in named) and find_money(text, s.sent.start, s.sent.end):
+                loose = ["WORLD"]
             if loose:
                 cands.append((s.sent, actor, loose, False))
     if not cands:
@@ -186,17 +221,29 @@ def _sentence_of(sentences: list[SentenceInfo], starts: list[int], pos: int) -> 
 
 
 def _with_followers(
-    text: str, sentences: list[SentenceInfo], starts: list[int], sent: Sentence, limit: int
+    text: str,
+    sentences: list[SentenceInfo],
+    starts: list[int],
+    sent: Sentence,
+    limit: int,
+    before: bool = False,
 ) -> str:
     """The sentence and the sentences after it that state no act of their own, in the same
-    paragraph, up to ``limit`` characters: the words that say what the money pays for."""
+    paragraph, up to ``limit`` characters: the words that say what the money pays for. With
+    ``before``, also the act-free sentences before it in the paragraph (the setting: "The project
+    trains nurses. In 2010 China provided ...")."""
     i = bisect_right(starts, sent.start) - 1
-    end = sent.end
+    start, end = sent.start, sent.end
+    if before:
+        for info in reversed(sentences[:i]):
+            if info.has_record or end - info.sent.start > limit or "\n\n" in text[info.sent.end : start]:
+                break
+            start = info.sent.start
     for info in sentences[i + 1 :]:
-        if info.has_record or info.sent.end - sent.start > limit or "\n\n" in text[end : info.sent.start]:
+        if info.has_record or info.sent.end - start > limit or "\n\n" in text[end : info.sent.start]:
             break
         end = info.sent.end
-    return text[sent.start : end]
+    return text[start:end]
 
 
 def _instruments(
@@ -211,7 +258,9 @@ def _instruments(
         s = _sentence_of(sentences, starts, r["span"][0])
         ctx = text[s.start : s.end] if s is not None else r["quote"]
         if s is not None and models.context_chars:
-            ctx = _with_followers(text, sentences, starts, s, models.context_chars)
+            ctx = _with_followers(
+                text, sentences, starts, s, models.context_chars, models.context_scope == "paragraph"
+            )
         if models.may_change(r.get("instrument"), ctx):
             eng.append(r)
             contexts.append(ctx)
@@ -232,5 +281,4 @@ def _instruments(
         if rule is None or (not mixed and models.use_model(rule, classes[best], row[best], ctx)):
             r["instrument"] = classes[best]
         p = row[col.get(r["instrument"], best)]
-        p *= r.pop("_p_act", 1.0)
-        r["confidence"] = round(models.calibrate(p), 3)
+        r["_raw"] = p * r.pop("_p_act", 1.0)

@@ -181,3 +181,63 @@ def make_splits(ids: list[str], dev_share: float, seed: int) -> tuple[list[str],
     dev = sorted(ordered[i] for i in perm[:n_dev])
     train = sorted(ordered[i] for i in perm[n_dev:])
     return train, dev
+
+
+def real_train_units(folder: Path) -> pd.DataFrame:
+    """Sentences of the real-text corpus's **training half** only (``split.json`` side ``train``),
+    labelled from its hand-annotated gold like the other gold sentences (source ``gold-real``).
+
+    The evaluation half (side ``eval``) is never read: neither its documents nor its gold lines.
+    """
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
+    train, held = set(split["train"]), set(split["eval"])
+    if train & held:
+        raise ValueError(f"{folder / 'split.json'}: documents on both sides: {sorted(train & held)}")
+    gold = []
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if rec["doc"] in train:
+                gold.append(rec)
+    texts = {d: (folder / "docs" / d).read_text(encoding="utf-8") for d in sorted(train)}
+    return gold_sentences(texts, gold, "gold-real")
+
+
+def decision_files(folder: Path) -> list[Path]:
+    """The review-decision files (``softpower-review/1``, ``*.jsonl``) of a folder, in name order."""
+    return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+
+
+def decision_units(paths: list[Path]) -> pd.DataFrame:
+    """Training units from review decisions (source ``review``), the last decision per record.
+
+    * an accepted or corrected **engagement** → its quote is an act (``act`` 1) with the final
+      instrument (the correction where the analyst changed it);
+    * a corrected record that is no longer an engagement, and a rejected record of any kind → its
+      quote states no act (``act`` 0, no instrument);
+    * accepted indicators and perceptions teach neither model (they have no instrument and are
+      not acts).
+
+    A bad file raises :class:`softpower.errors.InputError` naming the file, line and field.
+    """
+    from softpower.extract.review import read_decisions
+
+    latest: dict[str, dict[str, object]] = {}
+    for p in paths:
+        for d in read_decisions(p):
+            latest.pop(d["key"], None)
+            latest[d["key"]] = d | {"file": p.name}
+    rows = []
+    for key, d in latest.items():
+        record = d["record"]
+        final = d["final"]
+        assert isinstance(record, dict) and isinstance(final, dict)
+        quote = record.get("quote")
+        if not isinstance(quote, str) or not quote.strip():
+            continue
+        uid = f"review:{d['file']}:{key}"
+        if d["decision"] != "reject" and final.get("kind") == "engagement":
+            rows.append((uid, "review", quote, str(final.get("instrument") or ""), 1))
+        elif d["decision"] == "reject" or record.get("kind") == "engagement":
+            rows.append((uid, "review", quote, "", 0))
+    return pd.DataFrame(rows, columns=["id", "source", "text", "instrument", "act"])

@@ -16,7 +16,9 @@ the committed AidData table from ``../shared`` first (it never reads an evaluati
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
+import itertools
 import json
 import sys
 import tomllib
@@ -93,6 +95,14 @@ def training_set(
         gold.append(
             D.load_gold(shared / "corpus" / "seeds", shared / "corpus" / "gold" / "seeds.jsonl", "gold-seed")
         )
+    if cfg["data"].get("real_gold"):
+        # the real-text corpus: its training half only (split.json side "train")
+        gold.append(D.real_train_units(REPO / cfg["data"]["real_gold"]))
+    if cfg["data"].get("decisions"):
+        # review decisions (softpower-review/1) kept in the repository: the review loop
+        review = D.decision_units(D.decision_files(REPO / cfg["data"]["decisions"]))
+        if len(review):
+            gold.append(review)
     if cfg["data"].get("negatives"):
         lines = (REPO / cfg["data"]["negatives"]).read_text(encoding="utf-8").splitlines()
         neg = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
@@ -188,6 +198,18 @@ def gold_f1(models: Models | bool, folders: list[Path]) -> float:
     return float(strict_score(gold, pred)["engagement"]["f1"])
 
 
+def policy_name(models: Models) -> str:
+    """The name of a policy candidate in ``metrics.json`` → ``dev``."""
+    name = f"{models.policy}@{models.min_probability:g}"
+    if models.fallback_threshold is not None:
+        name += f"+fallback@{models.fallback_threshold:g}"
+    if models.context_chars:
+        name += f"+context@{models.context_chars}"
+        if models.context_scope != "followers":
+            name += f"+{models.context_scope}"
+    return name
+
+
 def choose_policy(
     cfg: dict[str, Any],
     instrument: TextClassifier,
@@ -203,25 +225,29 @@ def choose_policy(
     results["rules"]["gold_engagement_f1"] = round(base, 4)
     guard = float(cfg["policy"]["gold_guard"])
     best: dict[str, Any] = {"instrument": "rules", "min_probability": 0.0, "fallback_threshold": None,
-                            "context_chars": 0}  # fmt: skip
+                            "context_chars": 0, "context_scope": "followers"}  # fmt: skip
     best_f1 = results["rules"]["instrument_macro_f1"]
-    fallbacks = cfg["policy"].get("fallback_thresholds", [None])
-    for policy in cfg["policy"]["instrument"]:
-        for floor in cfg["policy"]["min_probability"]:
-            for fb in fallbacks:
-                for chars in cfg["policy"].get("context_chars", [0]):
-                    models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
-                                    context_chars=int(chars))  # fmt: skip
-                    res = score(dev, _predictor(models)).summary()
-                    res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
-                    name = f"{policy}@{floor:g}" + ("" if fb is None else f"+fallback@{fb:g}")
-                    results[name + (f"+context@{chars}" if chars else "")] = res
-                    ok = res["gold_engagement_f1"] >= base - guard
-                    if ok and res["instrument_macro_f1"] > best_f1 + 1e-9:
-                        best_f1 = res["instrument_macro_f1"]
-                        best = {"instrument": policy, "min_probability": float(floor),
-                                "fallback_threshold": None if fb is None else float(fb),
-                                "context_chars": int(chars)}  # fmt: skip
+    grid = itertools.product(
+        cfg["policy"]["instrument"],
+        cfg["policy"]["min_probability"],
+        cfg["policy"].get("fallback_thresholds", [None]),
+        cfg["policy"].get("context_chars", [0]),
+        cfg["policy"].get("context_scope", ["followers"]),
+    )
+    for policy, floor, fb, chars, scope in grid:
+        if scope != "followers" and not chars:
+            continue
+        models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
+                        context_chars=int(chars), context_scope=str(scope))  # fmt: skip
+        res = score(dev, _predictor(models)).summary()
+        res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
+        results[policy_name(models)] = res
+        ok = res["gold_engagement_f1"] >= base - guard
+        if ok and res["instrument_macro_f1"] > best_f1 + 1e-9:
+            best_f1 = res["instrument_macro_f1"]
+            best = {"instrument": policy, "min_probability": float(floor),
+                    "fallback_threshold": None if fb is None else float(fb),
+                    "context_chars": int(chars), "context_scope": str(scope)}  # fmt: skip
     return best | {"act_threshold": threshold}, results
 
 
@@ -244,33 +270,153 @@ def kind_precision(models: Models, gold: pd.DataFrame, folder: Path, gold_file: 
     return {k: round(float(np.mean(v)), 4) for k, v in sorted(hits.items())}
 
 
-def fit_calibration(models: Models, dev: pd.DataFrame) -> dict[str, Any]:
-    """Isotonic map from the primary records' raw confidence to instrument correctness on the dev split.
+def matched(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[bool]:
+    """For each predicted record, whether the strict one-to-one matching of
+    :func:`softpower.extract.evaluate.strict_score` pairs it with a gold record."""
+    from softpower.extract.evaluate import _matches
+
+    pairs = sorted(
+        (abs(g["span"][0] - p["span"][0]), i, j)
+        for i, g in enumerate(gold)
+        for j, p in enumerate(pred)
+        if _matches(g, p)
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+    return [j in used_p for j in range(len(pred))]
+
+
+def calibration_pools(models: Models, dev: pd.DataFrame, real: Path | None) -> pd.DataFrame:
+    """Records with their calibration features and whether they are right, from two pools:
+
+    * ``aiddata-dev``: the primary record of each AidData dev-split description (held out from the
+      models' training); right when its instrument, its actor (China) and a coded recipient agree
+      with AidData's coding;
+    * ``real-train``: every record the extractor gives on the real-text corpus's training half;
+      right when the strict matching pairs it with a hand-annotated record.
+
+    The records are read with ``models`` without its calibration (``raw`` is then the uncalibrated
+    confidence).
+    """
+    from softpower.extract.evaluate import primary
+    from softpower.extract.learned.weights import calibration_features
+    from softpower.extract.pipeline import extract_text
+    from softpower.extract.text import read_source
+
+    models = dataclasses.replace(models, calibration=None, keep_raw=True)
+    rows: list[dict[str, Any]] = []
+    for r in dev.to_dict("records"):
+        p = primary(extract_text(str(r["id"]), str(r["text"]), learned=models))
+        if p is None:
+            continue
+        right = (
+            p.get("instrument") == r["instrument"]
+            and p.get("actor") == "CHN"
+            and bool(set(p.get("partners") or []) & set(r["recipients"]))
+        )
+        rows.append({"pool": "aiddata-dev", "group": str(r["id"]), "right": right,
+                     "instrument_right": p.get("instrument") == r["instrument"], "raw": p["confidence"],
+                     "x": calibration_features(p, p.get("_model_raw"), len(str(r["text"])))})  # fmt: skip
+    if real is not None:
+        split = json.loads((real / "split.json").read_text(encoding="utf-8"))
+        lines = (real / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        gold = [g for g in (json.loads(x) for x in lines if x.strip()) if g["doc"] in set(split["train"])]
+        for name in sorted(split["train"]):
+            src = read_source(real / "docs" / name)
+            pred = extract_text(name, src.text, src.year, learned=models)
+            ok = matched([g for g in gold if g["doc"] == name], pred)
+            for p, right in zip(pred, ok, strict=True):
+                rows.append({"pool": "real-train", "group": name, "right": right, "instrument_right": right,
+                             "raw": p["confidence"],
+                             "x": calibration_features(p, p.get("_model_raw"), len(src.text))})  # fmt: skip
+    return pd.DataFrame(rows, columns=["pool", "group", "right", "instrument_right", "raw", "x"])
+
+
+def ece(conf: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over equal-width bins (record-weighted |share right - mean confidence|)."""
+    if not len(conf):
+        return float("nan")
+    idx = np.minimum((np.asarray(conf) * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        sel = idx == b
+        if sel.any():
+            total += sel.sum() * abs(float(np.mean(conf[sel])) - float(np.mean(right[sel])))
+    return float(total / len(conf))
+
+
+def _fit_calibrator(pools: pd.DataFrame, seed: int) -> Any:
+    """Logistic regression on the features; each pool weighs as much as the other in total."""
+    from sklearn.linear_model import LogisticRegression
+
+    n = pools["pool"].map(pools["pool"].value_counts())
+    w = (len(pools) / pools["pool"].nunique() / n).to_numpy(dtype=float)
+    x = np.asarray(pools["x"].tolist(), dtype=float)
+    return LogisticRegression(C=1.0, max_iter=2000, random_state=seed).fit(
+        x, pools["right"].to_numpy(dtype=int), sample_weight=w
+    )
+
+
+def fit_calibration(models: Models, dev: pd.DataFrame, real: Path | None, seed: int) -> dict[str, Any]:
+    """Fit the confidence calibrator (:class:`softpower.extract.learned.weights.Calibrator`) on
+    :func:`calibration_pools` and report its expected calibration error out of fold: 5 seeded folds
+    of the AidData dev descriptions, and document-grouped folds of the real-text training half (the
+    calibrator is refitted without the held-out documents; the models are not: they learned from
+    these documents' sentences).
 
     References
     ----------
-    Zadrozny, B., & Elkan, C. (2002). Transforming classifier scores into accurate multiclass
-    probability estimates. *KDD*.
+    Platt, J. (1999). Probabilistic outputs for support vector machines and comparisons to
+    regularized likelihood methods. *Advances in Large Margin Classifiers*.
     """
-    from sklearn.isotonic import IsotonicRegression
+    from sklearn.model_selection import GroupKFold, KFold
 
-    from softpower.extract.evaluate import expected_calibration_error
+    from softpower.extract.learned.weights import CAL_FEATURES
 
-    pred = score(dev, _predictor(models)).predictions
-    have = pred[pred["confidence"].notna()]
-    raw = have["confidence"].astype(float).to_numpy()
-    right = (have["gold"] == have["pred"]).to_numpy(dtype=float)
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
-    xs = [round(float(x), 4) for x in iso.X_thresholds_]
-    ys = [round(float(y), 4) for y in iso.y_thresholds_]
-    after = pred.copy()
-    after.loc[have.index, "confidence"] = np.interp(raw, xs, ys)
+    pools = calibration_pools(models, dev, real)
+    oof = np.full(len(pools), np.nan)
+    for name, pool in pools.groupby("pool", sort=True):
+        idx = pool.index.to_numpy()
+        groups = pool["group"].to_numpy()
+        n_groups = len(set(groups))
+        if name == "aiddata-dev":
+            folds = KFold(5, shuffle=True, random_state=seed).split(idx)
+        else:
+            folds = GroupKFold(min(5, n_groups)).split(idx, groups=groups)
+        for train_i, test_i in folds:
+            keep = np.ones(len(pools), dtype=bool)
+            keep[idx[test_i]] = False
+            cal = _fit_calibrator(pools[keep].reset_index(drop=True), seed)
+            x = np.asarray(pools.loc[idx[test_i], "x"].tolist(), dtype=float)
+            oof[idx[test_i]] = cal.predict_proba(x)[:, 1]
+    final = _fit_calibrator(pools, seed)
+    x_all = np.asarray(pools["x"].tolist(), dtype=float)
+    in_sample = final.predict_proba(x_all)[:, 1]
+    report: dict[str, Any] = {}
+    for name, pool in pools.groupby("pool", sort=True):
+        i = pool.index.to_numpy()
+        right = pool["right"].to_numpy(dtype=float)
+        report[str(name)] = {
+            "records": int(len(pool)),
+            "documents": int(pool["group"].nunique()),
+            "share_right": round(float(right.mean()), 4),
+            "ece_raw": round(ece(pool["raw"].to_numpy(dtype=float), right), 4),
+            "ece_out_of_fold": round(ece(oof[i], right), 4),
+            "ece_in_sample": round(ece(in_sample[i], right), 4),
+        }
+        if name == "aiddata-dev":
+            report[str(name)]["ece_out_of_fold_instrument_only"] = round(
+                ece(oof[i], pool["instrument_right"].to_numpy(dtype=float)), 4
+            )
     return {
-        "x": xs,
-        "y": ys,
-        "n": len(raw),
-        "dev_ece_raw": round(expected_calibration_error(pred), 4),
-        "dev_ece_calibrated_in_sample": round(expected_calibration_error(after), 4),
+        "features": list(CAL_FEATURES),
+        "coef": [float(f"{c:.6g}") for c in final.coef_[0]],
+        "intercept": float(f"{final.intercept_[0]:.6g}"),
+        "pools": report,
     }
 
 
@@ -297,11 +443,13 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         policy["min_probability"],
         fallback_threshold=policy["fallback_threshold"],
         context_chars=policy["context_chars"],
+        context_scope=policy["context_scope"],
     )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")
     models.kind_precision = kp
-    calibration = fit_calibration(models, ts.dev)
+    real = REPO / cfg["data"]["real_gold"] if cfg["data"].get("real_gold") else None
+    calibration = fit_calibration(models, ts.dev, real, int(cfg["seed"]))
     out.mkdir(parents=True, exist_ok=True)
     instrument.save(out / "instrument.json.gz")
     act.save(out / "act.json.gz")
@@ -309,6 +457,9 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         "seed": cfg["seed"],
         "config_sha256": sha256(config),
         "training_table_sha256": sha256(folder / cfg["data"]["aiddata_table"]),
+        "review_files_sha256": {
+            p.name: sha256(p) for p in D.decision_files(REPO / cfg["data"].get("decisions", "-"))
+        },
         "sources": ts.sources,
         "units": {"instrument": len(ts.instrument), "act": len(ts.act)},
         "instrument_classes": [str(c) for c in instrument.classes_],

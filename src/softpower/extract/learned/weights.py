@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 import numpy as np
@@ -28,14 +29,62 @@ FINANCE = frozenset(
 
 
 #: rule instruments whose cues are generic words that also open finance statements ("signed an
-#: agreement", "infrastructure project", "invest"): under ``finance_like`` the model may replace them
-GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
+#: agreement", "infrastructure project", "invest", "a fund", "research centre"): under
+#: ``finance_like`` the model may replace them
+GENERIC = frozenset({"diplomatic_framework", "investment_promotion", "fund_contribution", "science_cooperation"})
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts
 FINANCE_LIKE = re.compile(
     r"(?i)(?:\$|US\$|USD|RMB|CNY|¥|€|£|\b(?:loans?|grants?|credits?|lend\w*|lent|donat\w+|aid|assistance"
     r"|fund(?:s|ed|ing)?|financ\w+|scholarships?|gifts?|handed over|provided|concessional|interest-free|preferential"
     r"|buyer'?s|exim\w*|yuan|renminbi|dollars?|million|billion)\b)"
 )
+
+
+#: features of the confidence calibrator, in this order (:func:`calibration_features`)
+CAL_FEATURES = (
+    *("logit_model", "logit_model_above_even", "rule_engagement", "indicator", "perception"),
+    *("world", "amount", "year", "log_kchars"),
+)
+
+
+def calibration_features(record: dict[str, Any], raw: float | None, doc_chars: int) -> list[float]:
+    """What the confidence calibrator reads of one final record: for an engagement whose
+    instrument a model decided, the logit of ``raw`` (the model's probability of the instrument,
+    times the act probability for a proposed act; ``None`` where no model decided), with its own
+    slope above even odds; else whether it is a rule engagement, an indicator or a perception;
+    whether its partner is only ``WORLD``; whether it states an amount and a year; and the log of its
+    document's length in thousands of characters (long documents hold more, and more often wrongly
+    read, statements)."""
+    kind = record.get("kind")
+    model = kind == "engagement" and raw is not None
+    z = 0.0
+    if model:
+        p = min(max(float(raw or 0.0), 1e-4), 1 - 1e-4)
+        z = float(np.log(p / (1 - p)))
+    return [
+        z,
+        max(z, 0.0),
+        float(kind == "engagement" and not model),
+        float(kind == "indicator"),
+        float(kind == "perception"),
+        float(list(record.get("partners") or []) == ["WORLD"]),
+        float(record.get("amount") is not None),
+        float(record.get("year") is not None),
+        float(np.log1p(doc_chars / 1000.0)),
+    ]
+
+
+@dataclass
+class Calibrator:
+    """Logistic map from :func:`calibration_features` to the probability that the record matches
+    the annotation (Platt scaling with a few covariates; fitted by ``make train``)."""
+
+    coef: list[float]
+    intercept: float
+
+    def __call__(self, features: list[float]) -> float:
+        z = self.intercept + float(np.dot(self.coef, features))
+        return float(1.0 / (1.0 + np.exp(-z)))
 
 
 @dataclass
@@ -48,18 +97,23 @@ class Models:
     policy: str
     min_probability: float
     kind_precision: dict[str, float] = field(default_factory=dict)
-    calibration: tuple[list[float], list[float]] | None = None
+    calibration: Calibrator | None = None
     #: a document without any engagement gets its most probable act sentence at or above this
     fallback_threshold: float | None = None
     #: the instrument model reads the record's sentence and the act-free sentences after it, up to this many characters
     context_chars: int = 0
+    #: ``followers`` (the act-free sentences after the record's) or ``paragraph`` (also those before it)
+    context_scope: str = "followers"
+    #: training only: leave the model score on each record (``_model_raw``) for fitting the calibrator
+    keep_raw: bool = False
 
-    def calibrate(self, raw: float) -> float:
-        """An engagement's raw score mapped to the probability that its instrument is right (the
-        isotonic map fitted on the frozen dev split; identity without one)."""
+    def confidence(self, record: dict[str, Any], raw: float | None, doc_chars: int) -> float:
+        """A final record's confidence: the calibrated probability that it matches the annotation
+        (see :class:`Calibrator`). ``raw`` is the model score (``None`` where no model decided the
+        record). Without a calibration: ``raw``, else the kind's development-gold precision."""
         if self.calibration is None:
-            return raw
-        return float(np.interp(raw, self.calibration[0], self.calibration[1]))
+            return float(raw) if raw is not None else self.kind_precision.get(str(record.get("kind")), 0.5)
+        return self.calibration(calibration_features(record, raw, doc_chars))
 
     def act_probability(self, texts: list[str]) -> np.ndarray:
         proba = self.act.predict_proba(texts)
@@ -111,7 +165,12 @@ def load_models() -> Models | None:
         str(policy["instrument"]),
         float(policy["min_probability"]),
         {k: float(v) for k, v in meta.get("kind_precision", {}).items()},
-        (meta["calibration"]["x"], meta["calibration"]["y"]) if meta.get("calibration") else None,
+        (
+            Calibrator([float(c) for c in meta["calibration"]["coef"]], float(meta["calibration"]["intercept"]))
+            if "coef" in meta.get("calibration", {})
+            else None
+        ),
         None if policy.get("fallback_threshold") is None else float(policy["fallback_threshold"]),
         int(policy.get("context_chars", 0)),
+        str(policy.get("context_scope", "followers")),
     )
