@@ -412,3 +412,52 @@ def test_a_bad_decision_file_stops_training_naming_file_and_line(tmp_path: Path)
     bad.write_text('{"format": "softpower-review/1"}\n', encoding="utf-8")
     with pytest.raises(InputError, match="bad.jsonl:1"):
         decision_units([bad])
+
+
+# -- confidence: a calibrator fitted on held-out records ---------------------------------------
+def test_confidence_is_the_calibrators_probability_of_the_final_record() -> None:
+    from softpower.extract.learned.weights import CAL_FEATURES, Calibrator, calibration_features
+
+    shipped = load_models()
+    assert shipped is not None and shipped.calibration is not None
+    assert len(shipped.calibration.coef) == len(CAL_FEATURES)
+    text = "In 2008, Japan provided a 3.7 billion yen loan to Cambodia for a bridge."
+    (rec,) = extract_text("t.txt", text)
+    # a known calibrator: only the model logit counts, with slope 1 -> the raw probability back
+    ident = Calibrator([1.0] + [0.0] * (len(CAL_FEATURES) - 1), 0.0)
+    assert ident(calibration_features(rec, 0.8, len(text))) == pytest.approx(0.8)
+    # a rule-decided record has no model logit; its kind flag carries it
+    rule = calibration_features(rec, None, len(text))
+    assert rule[0] == 0.0 and rule[CAL_FEATURES.index("rule_engagement")] == 1.0
+    world = calibration_features({**rec, "partners": ["WORLD"]}, 0.8, len(text))
+    assert world[CAL_FEATURES.index("world")] == 1.0
+    # the shipped record's confidence is the shipped calibrator's value for the record as written
+    import dataclasses
+
+    raw_models = dataclasses.replace(shipped, calibration=None, keep_raw=True)
+    (raw_rec,) = extract_text("t.txt", text, learned=raw_models)
+    expected = shipped.calibration(calibration_features(raw_rec, raw_rec["_model_raw"], len(text)))
+    assert rec["confidence"] == round(expected, 3)
+    assert "_model_raw" not in rec and "_raw" not in rec
+
+
+def test_shipped_calibration_was_scored_out_of_fold_and_beats_the_raw_scores() -> None:
+    meta = json.loads(resources.files("softpower.data").joinpath("extract_model/metrics.json").read_text())
+    pools = meta["calibration"]["pools"]
+    assert set(pools) == {"aiddata-dev", "real-train"}
+    split = json.loads((REAL / "split.json").read_text())
+    assert pools["real-train"]["documents"] <= len(split["train"])
+    assert pools["real-train"]["records"] > 0 and 0.0 <= pools["real-train"]["ece_out_of_fold"] <= 1.0
+    dev = pools["aiddata-dev"]
+    assert dev["ece_out_of_fold"] < dev["ece_raw"] and dev["ece_out_of_fold"] < 0.1
+
+
+def test_strict_matching_pairs_each_record_once() -> None:
+    from softpower.extract.learned.train import matched
+
+    g = {"doc": "d", "kind": "engagement", "actor": "JPN", "partners": ["KHM"], "instrument": "oda_loan",
+         "year": 2008, "amount": None, "currency": None, "value": None, "measure": None, "span": [0, 40]}  # fmt: skip
+    same = dict(g, span=[5, 30])
+    wrong = dict(g, instrument="oda_grant")
+    assert matched([g], [same, dict(same), wrong]) == [True, False, False]
+    assert matched([], [same]) == [False]

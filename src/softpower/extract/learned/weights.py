@@ -29,9 +29,9 @@ FINANCE = frozenset(
 
 
 #: rule instruments whose cues are generic words that also open finance statements ("signed an
-#: agreement", "infrastructure project", "invest", "a fund", "research centre"): under
-#: ``finance_like`` the model may replace them
-GENERIC = frozenset({"diplomatic_framework", "investment_promotion", "fund_contribution", "science_cooperation"})
+#: agreement", "infrastructure project", "invest"): under ``finance_like`` the model may replace
+#: them (a contribution to a fund stays one: "donated $970 million to the trust fund")
+GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts
 FINANCE_LIKE = re.compile(
     r"(?i)(?:\$|US\$|USD|RMB|CNY|¥|€|£|\b(?:loans?|grants?|credits?|lend\w*|lent|donat\w+|aid|assistance"
