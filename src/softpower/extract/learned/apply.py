@@ -122,7 +122,9 @@ def attach_confidence(text: str, records: list[dict[str, Any]], models: Models) 
 
 
 #: development-finance instruments a donor power gives and its partner receives
-GIVEN = frozenset({"oda_loan", "oda_grant", "technical_cooperation", "people_exchange", "cultural_institution"})
+GIVEN = frozenset(
+    {"oda_loan", "oda_grant", "technical_cooperation", "people_exchange", "cultural_institution"}
+)
 
 
 def _donor_direction(records: list[dict[str, Any]]) -> None:
@@ -175,7 +177,11 @@ def _propose(
             # named at all, a costed act goes to WORLD (the rules' convention for a specific act
             # without a named partner)
             loose = _partners(s.sent, actor, named, at_least=1)
-            if not loose and not any(iso != actor for iso in named) and find_money(text, s.sent.start, s.sent.end):
+            if (
+                not loose
+                and not any(iso != actor for iso in named)
+                and find_money(text, s.sent.start, s.sent.end)
+            ):
                 loose = ["WORLD"]
             if loose:
                 cands.append((s.sent, actor, loose, False))

@@ -387,7 +387,7 @@ def fit_calibration(models: Models, dev: pd.DataFrame, real: Path | None, seed: 
             folds = KFold(5, shuffle=True, random_state=seed).split(idx)
         else:
             folds = GroupKFold(min(5, n_groups)).split(idx, groups=groups)
-        for train_i, test_i in folds:
+        for _train_i, test_i in folds:
             keep = np.ones(len(pools), dtype=bool)
             keep[idx[test_i]] = False
             cal = _fit_calibrator(pools[keep].reset_index(drop=True), seed)

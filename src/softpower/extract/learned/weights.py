@@ -6,8 +6,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -166,7 +166,9 @@ def load_models() -> Models | None:
         float(policy["min_probability"]),
         {k: float(v) for k, v in meta.get("kind_precision", {}).items()},
         (
-            Calibrator([float(c) for c in meta["calibration"]["coef"]], float(meta["calibration"]["intercept"]))
+            Calibrator(
+                [float(c) for c in meta["calibration"]["coef"]], float(meta["calibration"]["intercept"])
+            )
             if "coef" in meta.get("calibration", {})
             else None
         ),
