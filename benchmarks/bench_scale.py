@@ -29,7 +29,11 @@ one when that is below it); softpower and the ``GROUP BY`` run at that size too,
 softpower's panel is checked against the pandas one (same rows; values within 1e-9 relative).
 Every row carries the 1-minute load average at its start (the machine is shared).
 
-Usage: python benchmarks/bench_scale.py [--rows 1000000 10000000] [--no-panel] [--tmp DIR]
+``--ledger PATH`` computes the panel on an existing ledger (read-only; e.g. one imported by an
+earlier run of this script) instead of importing the largest size again; the import table then
+holds only the sizes imported in this run.
+
+Usage: python benchmarks/bench_scale.py [--rows 1000000 10000000] [--no-panel] [--ledger PATH] [--tmp DIR]
 """
 
 from __future__ import annotations
@@ -174,6 +178,14 @@ con.close()
 """
 
 
+def _engagement_records(ledger: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(ledger), read_only=True) as con:
+        row = con.execute("SELECT count(*) FROM records WHERE kind = 'engagement'").fetchone()
+    return int(row[0]) if row else 0
+
+
 def load1() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -283,13 +295,25 @@ def panel_table(title: str, results: dict[str, dict[str, float | str]]) -> list[
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
+    ap.add_argument(
+        "--rows",
+        type=int,
+        nargs="*",
+        default=[1_000_000, 10_000_000],
+        help="sizes to import (none: --ledger only)",
+    )
     ap.add_argument("--no-panel", action="store_true", help="imports only")
     ap.add_argument(
         "--tmp", type=Path, default=None, help="folder for the temporary files (default: $TMPDIR)"
     )
     ap.add_argument("--duckdb-memory", default="2GB", help="DuckDB memory_limit of the panel children")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each DuckDB child (medians)")
+    ap.add_argument(
+        "--ledger",
+        type=Path,
+        default=None,
+        help="panel on this existing ledger (opened read-only) instead of the largest import",
+    )
     ap.add_argument(
         "--pandas-rows",
         type=int,
@@ -325,8 +349,12 @@ def main() -> int:
             if ledger is not None:
                 ledger.unlink()
             ledger = led
+        if args.ledger is not None and ledger is not None:
+            ledger.unlink()
+        if args.ledger is not None:
+            ledger = args.ledger
         if ledger is not None and not args.no_panel:
-            n = max(args.rows)
+            n = max(args.rows) if args.ledger is None else _engagement_records(ledger)
             at_n = {
                 name: run_panel(name, ledger, tmp, args, args.repeat)
                 for name in (SOFTPOWER, FACTS_ONCE, RECORDS)
@@ -349,7 +377,7 @@ def main() -> int:
                     pandas_res = run_panel(PANDAS, small, tmp, args, 1, prefix)
                 except RuntimeError as err:
                     note += f"pandas at {m:,} records failed under prlimit --as={avail - 1.0:.1f}G ({str(err)[-200:]!r}); "
-                    if small != ledger:
+                    if small != ledger and small.exists():
                         small.unlink()
                     m //= 2
                     if attempt == 0:
@@ -387,6 +415,8 @@ def main() -> int:
             ]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if not imports:
+        imports.append(("not run (--ledger without --rows)", "", "", "", "", "", "", ""))
     write_table(
         "scale",
         "Scale: streaming import and the dyad-year panel",
