@@ -171,6 +171,7 @@ import duckdb
 from softpower.ledger import Ledger
 Ledger.open(Path(sys.argv[2])).close()  # the schema and the group memberships
 con = duckdb.connect(sys.argv[2])
+con.execute("SET enable_progress_bar = false")
 con.execute(f"ATTACH '{sys.argv[1]}' AS big (READ_ONLY)")
 con.execute(f"INSERT INTO records SELECT * FROM big.records WHERE kind = 'engagement' LIMIT {int(sys.argv[3])}")
 con.execute("INSERT INTO documents SELECT * FROM big.documents WHERE doc_id IN (SELECT DISTINCT doc FROM records)")
