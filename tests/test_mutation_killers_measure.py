@@ -100,13 +100,13 @@ _PILLARS = (
 def _small_model(  # type: ignore[no-untyped-def]
     rows: list[tuple[str, str, float]],
     more: list[tuple[str, str, float, str]] = (),
-    values: list[tuple[str, str, float]] = (),
+    values: list[tuple[str, str, float] | tuple[str, str, float, str]] = (),
     pillars: str = _PILLARS,
     **kw,
 ):
     """A two-pillar model over VNM in 2008 from (actor, instrument, count) rows (``more``: rows
     of other partners, (actor, instrument, count, partner); ``values``: indicator rows of the
-    same source, (actor, metric, value))."""
+    same source, (actor, metric, value) or (actor, measure, value, "perception"))."""
     import pandas as pd
 
     from softpower.measure.engine import Model
@@ -128,7 +128,7 @@ def _small_model(  # type: ignore[no-untyped-def]
     )  # fmt: skip
     cols = ("kind", "actor", "partner", "year", "name", "origin", "n_facts", "value_equal", "value_full")
     vals = pd.DataFrame(
-        [("indicator", a, "VNM", 2008, n, "test", 1, v, v) for a, n, v in values],
+        [(*(r[3:] or ("indicator",)), r[0], "VNM", 2008, r[1], "test", 1, r[2], r[2]) for r in values],
         columns=list(cols),
     )
     panel = Panel(
@@ -435,3 +435,39 @@ def test_agreement_over_no_pairs_is_all_empty() -> None:
         "n": 0, "publics": 0, "rho": None, "p_value": None, "rho_lo": None, "rho_hi": None,
         "agreement": None, "ordered": 0, "ties": 0,
     }  # fmt: skip
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_perception_any_counts_every_measure() -> None:
+    from softpower.measure import audit
+
+    pillars = (
+        '  economic: {weight: 0.5, indicators: ["count:economic"]}\n'
+        '  opinion: {weight: 0.5, indicators: ["perception:any"]}\n'
+    )
+    values = [("KOR", "favourable", 0.6, "perception"), ("JPN", "trust", 0.4, "perception")]
+    m = _small_model([("KOR", "oda_grant", 2.0), ("JPN", "oda_grant", 1.0)], values=values, pillars=pillars)
+    cells = {i["indicator"]: i["cells"] for i in audit.report(m)["indicators"]}
+    assert cells == {"count:economic": 2, "perception:any": 2}  # both measures, one per donor
+
+
+def test_validity_says_which_side_does_not_vary() -> None:
+    import pandas as pd
+
+    from softpower.measure.validity import perception_validity
+
+    partners = ["VNM", "THA", "PHL", "IDN", "MYS"]
+    dyads = pd.DataFrame({"actor": "JPN", "partner": partners, "year": 2015, "score": 0.5})
+    perc = pd.DataFrame(
+        {
+            "actor": "JPN",
+            "partner": partners,
+            "year": 2015,
+            "name": "favourable",
+            "value": [0.1, 0.2, 0.3, 0.4, 0.5],
+        }
+    )
+    row = perception_validity(dyads, perc)["years"][0]
+    assert row["verdict"] == "too few data to judge: the scores do not vary across the 5 dyads"
+    row = perception_validity(dyads.assign(score=perc["value"]), perc.assign(value=0.4))["years"][0]
+    assert row["verdict"] == "too few data to judge: the perceptions do not vary across the 5 dyads"

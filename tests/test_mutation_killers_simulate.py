@@ -206,3 +206,25 @@ def test_a_too_large_sobol_design_says_what_to_change(second_order: bool, tail: 
     assert str(info.value) == (
         f"--n: {n} means {runs} runs (expected at most {MAX_SOBOL_RUNS}: a smaller --n" + tail
     )
+
+
+def test_regional_means_are_over_the_members_present_per_donor() -> None:
+    from softpower.simulate.api import _regional
+
+    a = np.random.default_rng(0).random((3, 2, 2, 4))  # runs, years, donors, partners
+    out = _regional({"trust": a}, ("VNM", "AUS", "THA", "IND"), 2025)
+    arr, names = out["trust"]
+    assert names == ["ASEAN"] and arr.shape == (3, 2, 2, 1)  # (runs, years, donors, groups)
+    np.testing.assert_allclose(arr[..., 0], (a[..., 0] + a[..., 2]) / 2)  # VNM and THA only
+    assert _regional({"trust": a}, ("AUS", "IND", "JPN", "USA"), 2025) == {}  # no member compared
+
+
+def test_calibration_json_reports_the_fit_summary(seeds_ledger: Path) -> None:
+    from softpower.simulate.calibrate import calibrate
+
+    _synthetic(seeds_ledger)
+    res = calibrate(seeds_ledger, params=("lam",), identify=False)
+    fit = res.to_dict()["fit"]
+    assert set(fit) == {"n_fit", "rmse_fit", "rmse_priors", "fit_years"}
+    assert fit["fit_years"] == "2004-2016" and fit["n_fit"] == res.meta["n_fit"]
+    assert fit["rmse_fit"] <= fit["rmse_priors"]  # the fitted value forecasts no worse than the prior
