@@ -471,3 +471,16 @@ def test_validity_says_which_side_does_not_vary() -> None:
     assert row["verdict"] == "too few data to judge: the scores do not vary across the 5 dyads"
     row = perception_validity(dyads.assign(score=perc["value"]), perc.assign(value=0.4))["years"][0]
     assert row["verdict"] == "too few data to judge: the perceptions do not vary across the 5 dyads"
+
+
+def test_the_index_meta_states_the_partner_scope_asked_and_the_partners_compared(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from softpower.measure import run_index
+    from test_measure_scope import _arms_ledger
+
+    path = _arms_ledger(Path(str(tmp_path)) / "l.duckdb")
+    meta = run_index(path, mc=0, partners="vnm").meta
+    assert (meta["partner_scope"], meta["partners"]) == ("vnm", ["VNM"])
+    meta = run_index(path, mc=0, partners="all").meta
+    assert (meta["partner_scope"], meta["partners"]) == ("all", ["JPN", "PHL", "VNM"])
