@@ -301,3 +301,55 @@ def test_a_bad_csv_row_is_not_csv_with_the_reason(tmp_path: Path) -> None:
     assert info.value.line == 3 and info.value.field is None
     assert info.value.problem.startswith("not CSV (new-line character seen in unquoted field")
     assert info.value.expected == "comma-separated fields of at most 128 KB, lines ending in LF or CRLF"
+
+
+# --- the importers' shared code
+
+
+def test_merged_rows_keep_the_record_columns_and_a_fresh_index() -> None:
+    from collections import Counter
+
+    from softpower.ledger.importers._base import make_records, merge_identical
+
+    recs = make_records(
+        3,
+        doc=["a", "b", "c"],
+        kind="engagement",
+        actor="KOR",
+        partners=[["LAO"], ["VNM"], ["VNM"]],
+        instrument="technical_cooperation",
+        year=2004,
+        amount=[5.0, 1.0, 1.0],
+        currency="USD",
+        line=[2, 3, 4],
+    )
+    out = merge_identical(recs, Counter())
+    assert list(out.columns) == list(recs.columns)
+    assert out.index.tolist() == [0, 1]
+    assert out["amount"].tolist() == [5.0, 2.0]
+
+
+def test_a_cited_source_becomes_a_document_with_its_publisher() -> None:
+    from softpower.ledger.importers._sources import source_document
+
+    assert source_document("https://www.xinhuanet.com/a.htm", "Media Report, including Wikileaks") == {
+        "id": "https://www.xinhuanet.com/a.htm",
+        "title": None,
+        "publisher": "xinhuanet.com",
+        "publisher_country": "CHN",
+        "publisher_kind": "state_media",
+        "date": None,
+        "url": "https://www.xinhuanet.com/a.htm",
+    }
+    assert source_document("mofa.go.jp/x", "Government Source (Donor/Recipient)")["url"] is None
+
+
+def test_a_fractional_year_in_a_dataset_names_its_line() -> None:
+    from softpower.ledger.importers._base import years
+
+    df = pd.DataFrame({"Year": ["2004", "", "2005.0", "2006.5", "2007.5"], "line": [2, 3, 4, 5, 6]})
+    with pytest.raises(InputError) as info:
+        years(df, "Year", Path("d.csv"))
+    assert str(info.value) == "d.csv:5: Year: '2006.5' is not a year (expected a whole year)"
+    ok = years(df.iloc[:3], "Year", Path("d.csv"))
+    assert ok[0] == 2004 and np.isnan(ok[1]) and ok[2] == 2005
