@@ -353,3 +353,13 @@ def test_a_fractional_year_in_a_dataset_names_its_line() -> None:
     assert str(info.value) == "d.csv:5: Year: '2006.5' is not a year (expected a whole year)"
     ok = years(df.iloc[:3], "Year", Path("d.csv"))
     assert ok[0] == 2004 and np.isnan(ok[1]) and ok[2] == 2005
+
+
+def test_a_missing_text_cell_stays_missing_in_a_record_frame() -> None:
+    from softpower.ledger.importers._base import make_records
+
+    recs = make_records(
+        2, doc=["a", "b"], kind="indicator", actor="CHN", metric=["m", float("nan")], value=1.0
+    )
+    assert recs["metric"].iloc[0] == "m" and pd.isna(recs["metric"].iloc[1])
+    assert recs["ppp"].tolist() == [False, False]
