@@ -363,3 +363,117 @@ def test_a_missing_text_cell_stays_missing_in_a_record_frame() -> None:
     )
     assert recs["metric"].iloc[0] == "m" and pd.isna(recs["metric"].iloc[1])
     assert recs["ppp"].tolist() == [False, False]
+
+
+# --- the dataset importers (tests/fixtures samples: see their ATTRIBUTION.md)
+
+FIX = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_plaid_records_carry_their_year() -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    b = IMPORTERS["aiddata-plaid"].load(FIX / "aiddata_plaid" / "env_plaid19_agg_sample.csv")
+    years = dict(zip(b.records["actor"], b.records["year"].astype(int), strict=True))
+    assert years["JPN"] == 2008 and years["USA"] == 2005 and years["TWN"] == 2006
+
+
+def test_troops_documents_have_their_titles() -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    b = IMPORTERS["us-troops"].load(FIX / "troops")
+    titles = {d["id"]: d["title"] for d in b.documents}
+    assert titles["us-troops:milcon"] == (
+        "US military construction abroad, obligational authority 2008-2019 (DoD budgets via troopdata)"
+    )
+    assert all(titles.values())
+
+
+def test_uis_lumped_remainders_are_skipped_as_remainders() -> None:
+    from softpower.ledger.importers import IMPORTERS
+    from softpower.ledger.importers.uis import REMAINDER
+
+    b = IMPORTERS["uis-students"].load(FIX / "uis")
+    assert b.skipped[REMAINDER] == 2
+
+
+def _usfa_copy(tmp_path: Path, col: str, value: str) -> Path:
+    import csv
+
+    src = FIX / "us_foreign_assistance" / "us_foreign_aid_country_sample.csv"
+    with src.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[1][rows[0].index(col)] = value
+    out = tmp_path / src.name
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return out
+
+
+def test_usfa_documents_link_the_source_and_a_blank_year_names_its_column(tmp_path: Path) -> None:
+    from softpower.ledger.importers import IMPORTERS
+    from softpower.ledger.importers.usfa import URL
+
+    b = IMPORTERS["us-foreign-assistance"].load(
+        FIX / "us_foreign_assistance" / "us_foreign_aid_country_sample.csv"
+    )
+    assert b.documents and all(d["url"] == URL for d in b.documents)
+    with pytest.raises(InputError) as info:
+        IMPORTERS["us-foreign-assistance"].load(_usfa_copy(tmp_path, "Fiscal Year", ""))
+    assert (info.value.line, info.value.field, info.value.problem) == (2, "Fiscal Year", "empty")
+
+
+def test_a_required_year_column_refuses_a_blank_cell() -> None:
+    from softpower.ledger.importers._strict import year_column
+
+    df = pd.DataFrame({"year": ["2004", ""], "line": [2, 3]})
+    with pytest.raises(InputError) as info:
+        year_column(df, "year", Path("d.csv"))
+    assert (info.value.line, info.value.field) == (3, "year")
+    y = year_column(df, "year", Path("d.csv"), required=False)
+    assert y[0] == 2004 and np.isnan(y[1])
+
+
+def test_uis_second_row_of_one_flow_names_the_flow(tmp_path: Path) -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    for f in (FIX / "uis").glob("*.csv"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    by_dest = tmp_path / "popular-origins-by-destination.csv"
+    lines = by_dest.read_text(encoding="utf-8").splitlines()
+    by_dest.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        IMPORTERS["uis-students"].load(tmp_path)
+    assert info.value.field == "value_lumped"
+    assert info.value.problem == "a second row for JPN hosting students from CHN in 2019"
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def _shared_head(tmp_path: Path, rel: str, rows: int) -> Path:
+    f = SHARED / rel
+    if not f.exists():
+        pytest.skip(f"{f} not present")
+    out = tmp_path / f.name
+    pd.read_csv(f, dtype=str, keep_default_na=False).head(rows).to_csv(out, index=False)
+    return out
+
+
+@pytest.mark.shared
+def test_koica_rows_are_documents_of_korea(tmp_path: Path) -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    path = _shared_head(
+        tmp_path, "aiddata_koica_korea_projects_2009/Korea_KOICA_Project_Database_2009.csv", 40
+    )
+    b = IMPORTERS["koica"].load(path)
+    assert b.documents and {d["publisher_country"] for d in b.documents} == {"KOR"}
+
+
+@pytest.mark.shared
+def test_lowy_counts_the_rows_read(tmp_path: Path) -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    path = _shared_head(tmp_path, "lowy_global_diplomacy_index/globaldiplomacyindex_posts.csv", 60)
+    assert IMPORTERS["lowy-gdi"].load(path).rows_read == 60

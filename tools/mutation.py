@@ -326,6 +326,8 @@ def run_stratum(stratum: Stratum, args: argparse.Namespace, staged: set[str]) ->
     stage = out / stratum.stage_name
     again = (args.again or args.report_only) and (stage / "mutants").is_dir()
     before = _results(stage, stratum) if again else {}
+    if args.report_only and not again:
+        raise SystemExit(f"mutation: --report-only: nothing staged in {stage}")
     if again or stratum.stage_name in staged:
         # the test list as it is now
         _write_config(stage, stratum, args.timeout_multiplier, args.timeout_constant)
