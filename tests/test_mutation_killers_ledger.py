@@ -477,3 +477,11 @@ def test_lowy_counts_the_rows_read(tmp_path: Path) -> None:
 
     path = _shared_head(tmp_path, "lowy_global_diplomacy_index/globaldiplomacyindex_posts.csv", 60)
     assert IMPORTERS["lowy-gdi"].load(path).rows_read == 60
+
+
+def test_partners_of_numpy_text_are_kept() -> None:
+    # a Parquet list column reaches the check as numpy arrays
+    flat = to_flat([ENG])
+    flat["partners"] = pd.Series([np.array(["VNM", "LAO"], dtype=object)], dtype=object)
+    out = validate_frame(flat, "f", {})
+    assert out["partners"].tolist() == ["VNM;LAO"]
