@@ -485,3 +485,49 @@ def test_partners_of_numpy_text_are_kept() -> None:
     flat["partners"] = pd.Series([np.array(["VNM", "LAO"], dtype=object)], dtype=object)
     out = validate_frame(flat, "f", {})
     assert out["partners"].tolist() == ["VNM;LAO"]
+
+
+def test_a_damaged_parquet_page_names_the_reader_error(tmp_path: Path) -> None:
+    path = tmp_path / "r.parquet"
+    n = 200
+    table = pa.table(
+        {
+            "doc": ["b.txt"] * n,
+            "kind": ["indicator"] * n,
+            "actor": ["CHN"] * n,
+            "partners": [["IDN"]] * n,
+            "metric": [f"m{i}" for i in range(n)],
+            "value": [float(i) for i in range(n)],
+        }
+    )
+    pq.write_table(table, path, compression="none")
+    data = bytearray(path.read_bytes())
+    footer = int.from_bytes(data[-8:-4], "little")
+    for at in range(8, len(data) - 8 - footer, 97):  # damage the pages, keep the footer
+        data[at] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as info:
+        _read_all(path)
+    assert info.value.problem.startswith("unreadable Parquet data (") and info.value.problem.endswith(")")
+    assert (
+        len(info.value.problem) > len("unreadable Parquet data ()")
+        and info.value.expected == "an intact file"
+    )
+
+
+def test_the_first_line_of_an_error_or_its_type() -> None:
+    from softpower.ledger.files import _first_line
+
+    assert _first_line(ValueError("  bad page\nmore detail")) == "bad page"
+    assert _first_line(ValueError("x" * 300)) == "x" * 200
+    assert _first_line(OSError()) == "OSError"
+
+
+def test_coverage_rows_show_every_family_and_the_anecdotal_note(seeds_ledger: Path) -> None:
+    s = cov.Scope("src", "engagement", ("oda_*", "troops"), None, None, frozenset({2010}), "zero", "")
+    assert s.as_dict()["families"] == "oda_* troops"
+    with Ledger.open(seeds_ledger, read_only=True) as lg:
+        rows = [r for r in cov.coverage_table(lg) if r["missing_row"] == "no declared scope"]
+    assert {r["note"] for r in rows} == {
+        "anecdotal: observes nothing systematically; never makes a donor comparable"
+    }
