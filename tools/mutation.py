@@ -232,6 +232,20 @@ def _results(stage: Path, stratum: Stratum) -> dict[str, int | None]:
     return out
 
 
+def _forget(stage: Path, stratum: Stratum, names: list[str]) -> None:
+    """Clear the old verdicts of the mutants about to run again, so that one the time bound
+    stops before it is counted as "not run", not with the verdict of an earlier run."""
+    wanted = set(names)
+    for meta in _meta_files(stage, stratum):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        hit = [k for k in codes if k in wanted and codes[k] is not None]
+        if hit:
+            for k in hit:
+                codes[k] = None
+            meta.write_text(json.dumps(data), encoding="utf-8")
+
+
 def _diffs(stage: Path, names: list[str]) -> dict[str, str]:
     """The diff of each named mutant (mutmut's own rendering), in one process."""
     if not names:
@@ -347,6 +361,8 @@ def run_stratum(stratum: Stratum, args: argparse.Namespace, staged: set[str]) ->
         names = [n for n in names if _status(before.get(n)) != "killed"]
     if args.report_only:
         names = []
+    elif again:
+        _forget(stage, stratum, names)
     log = out / f"{stratum.name}.log"
     proc_code = 0
     retried: list[str] = []
