@@ -531,3 +531,11 @@ def test_coverage_rows_show_every_family_and_the_anecdotal_note(seeds_ledger: Pa
     assert {r["note"] for r in rows} == {
         "anecdotal: observes nothing systematically; never makes a donor comparable"
     }
+
+
+def test_an_empty_csv_names_line_1(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        _read_all(path)
+    assert str(info.value) == f"{path}:1: empty file (expected a header line)"
