@@ -539,3 +539,12 @@ def test_an_empty_csv_names_line_1(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         _read_all(path)
     assert str(info.value) == f"{path}:1: empty file (expected a header line)"
+
+
+def test_a_scope_observes_only_its_declared_partners() -> None:
+    s = cov.Scope(
+        "src", "engagement", ("oda_*",), frozenset({"JPN"}), frozenset({"VNM"}), frozenset({2010}), "zero", ""
+    )
+    c = cov.Coverage([s])
+    assert c.observed("JPN", "VNM", 2010, instrument="oda_loan").sources == ("src",)
+    assert not c.observed("JPN", "IDN", 2010, instrument="oda_loan")
