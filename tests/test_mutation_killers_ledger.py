@@ -548,3 +548,33 @@ def test_a_scope_observes_only_its_declared_partners() -> None:
     c = cov.Coverage([s])
     assert c.observed("JPN", "VNM", 2010, instrument="oda_loan").sources == ("src",)
     assert not c.observed("JPN", "IDN", 2010, instrument="oda_loan")
+
+
+def test_auto_import_marks_a_dataset_imported(tmp_path: Path) -> None:
+    import shutil
+
+    from softpower.ledger.auto import IMPORTED, import_auto
+
+    root = tmp_path / "data"
+    shutil.copytree(FIX / "troops", root / "us-troops")
+    with Ledger.open(tmp_path / "a.duckdb") as lg:
+        runs = import_auto(lg, root)
+    assert [(r.name, r.status) for r in runs] == [("us-troops", IMPORTED)]
+    assert runs[0].records_added > 0 and runs[0].rows_read > 0
+
+
+def test_an_empty_dataset_file_names_line_1(tmp_path: Path) -> None:
+    from softpower.ledger.importers._base import read_table
+
+    path = tmp_path / "d.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_table(path, ["year"])
+    assert str(info.value) == f"{path}:1: empty file (expected a header row)"
+
+
+def test_record_frames_number_their_lines_as_integers() -> None:
+    from softpower.ledger.importers._base import make_records
+
+    recs = make_records(2, doc="a", kind="indicator", actor="CHN", metric="m", value=1.0, line=[2, None])
+    assert str(recs["line"].dtype) == "Int64" and recs["line"].iloc[0] == 2 and pd.isna(recs["line"].iloc[1])
