@@ -469,6 +469,7 @@ def test_koica_rows_are_documents_of_korea(tmp_path: Path) -> None:
     )
     b = IMPORTERS["koica"].load(path)
     assert b.documents and {d["publisher_country"] for d in b.documents} == {"KOR"}
+    assert {d["id"] for d in b.documents} == set(b.records["doc"])
 
 
 @pytest.mark.shared
@@ -578,3 +579,11 @@ def test_record_frames_number_their_lines_as_integers() -> None:
 
     recs = make_records(2, doc="a", kind="indicator", actor="CHN", metric="m", value=1.0, line=[2, None])
     assert str(recs["line"].dtype) == "Int64" and recs["line"].iloc[0] == 2 and pd.isna(recs["line"].iloc[1])
+
+
+def test_partners_given_as_an_array_of_codes_are_one_code_each() -> None:
+    from softpower.ledger.importers._base import make_records
+
+    partners = np.array(["VNM", "LAO"], dtype=object)
+    recs = make_records(2, doc="a", kind="indicator", actor="CHN", metric="m", value=1.0, partners=partners)
+    assert recs["partners"].tolist() == [["VNM"], ["LAO"]]
