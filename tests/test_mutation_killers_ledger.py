@@ -587,3 +587,36 @@ def test_partners_given_as_an_array_of_codes_are_one_code_each() -> None:
     partners = np.array(["VNM", "LAO"], dtype=object)
     recs = make_records(2, doc="a", kind="indicator", actor="CHN", metric="m", value=1.0, partners=partners)
     assert recs["partners"].tolist() == [["VNM"], ["LAO"]]
+
+
+def test_an_empty_optional_cell_of_a_plain_csv_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "doc,kind,actor,partners,instrument,year,year_end\na.txt,engagement,JPN,VNM,oda_loan,2010,\n"
+    )
+    frame = _read_all(path)
+    out = validate_frame(frame, str(path), {})
+    assert out["year"].tolist() == [2010] and out["year_end"].isna().tolist() == [True]
+
+
+def test_a_quoted_csv_row_with_a_blank_first_cell_is_judged(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        'doc,kind,actor,partners,instrument,year\na.txt,engagement,JPN,"VNM",oda_loan,2010\n,engagement,JPN,VNM,oda_loan,2011\n'
+    )
+    frame = _read_all(path)
+    assert frame["line"].tolist() == [2, 3]
+    with pytest.raises(InputError) as info:
+        validate_frame(frame, str(path), {})
+    assert (info.value.line, info.value.field) == (3, "doc")
+
+
+def test_a_bad_sidecar_line_names_the_file(tmp_path: Path) -> None:
+    from softpower.ledger.io import read_documents
+
+    path = tmp_path / "r.documents.jsonl"
+    path.write_text('{"id": "a.txt"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_documents(path)
+    assert (info.value.file, info.value.line) == (str(path), 2)
+    assert info.value.problem.startswith("not valid JSON (")
