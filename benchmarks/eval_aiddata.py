@@ -152,6 +152,7 @@ def main() -> None:
             "actor+recipient",
             "year (where written)",
             "amount+currency (where stated)",
+            "confidence ECE",
         ],  # fmt: skip
         rows,
         "Targets on the eval set: instrument macro-F1 >= 0.865, no engagement <= 0.05, actor+recipient >= 0.85, "
