@@ -105,6 +105,16 @@ def test_same_fact_from_two_sources_is_linked(seeds_ledger: Path, tmp_path: Path
     assert n == 2 and facts["n_sources"].tolist() == [2]
 
 
+def test_an_empty_record_list_adds_nothing_and_keeps_the_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "l.duckdb"
+    with Ledger.open(path) as lg:
+        lg.import_records([GOOD], origin="test", source="t")
+        result = lg.import_records([], origin="test", source="empty")
+        n = lg.query("SELECT count(*) AS n FROM records")["n"][0]
+    assert result.total == 0 and result.duplicates == 0 and result.rows == 0
+    assert n == 1
+
+
 def test_money_is_derived_with_reason(tmp_path: Path) -> None:
     rows = [GOOD, dict(GOOD, year=None, span=[1, 2]), dict(GOOD, currency="VUV", year=2010, span=[2, 3])]
     with Ledger.open(tmp_path / "m.duckdb") as lg:

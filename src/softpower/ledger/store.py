@@ -337,6 +337,8 @@ class Ledger:
                 )
             before = dict(con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
             for flat in chunks:
+                if flat.empty:  # nothing to check or insert (an empty frame has no column types)
+                    continue
                 # DuckDB reads the chunk by its variable name (a replacement scan): a view made
                 # with register() and dropped inside this transaction keeps its frame alive until
                 # COMMIT, so memory would grow with the file (4.1 GiB at 10 M rows)
