@@ -317,10 +317,9 @@ def _matches(g: dict[str, Any], p: dict[str, Any]) -> bool:
     return p["span"][0] < g["span"][1] and g["span"][0] < p["span"][1]
 
 
-def strict_score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Strict F1 per kind as ``../shared/tools/score_records.py`` computes it: same document, kind,
-    actor, an overlapping partner, instrument/measure/value, year and amount where the gold gives
-    them, and overlapping spans; one-to-one matching, nearest span first."""
+def strict_pairs(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[set[int], set[int]]:
+    """The strict one-to-one matching (nearest span first): the indices of the matched gold
+    records and of the matched predicted records."""
     pairs = sorted(
         (abs(g["span"][0] - p["span"][0]), i, j)
         for i, g in enumerate(gold)
@@ -333,6 +332,14 @@ def strict_score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
+    return used_g, used_p
+
+
+def strict_score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Strict F1 per kind as ``../shared/tools/score_records.py`` computes it: same document, kind,
+    actor, an overlapping partner, instrument/measure/value, year and amount where the gold gives
+    them, and overlapping spans; one-to-one matching, nearest span first."""
+    used_g, _ = strict_pairs(gold, pred)
     out = {}
     for kind in ("all", "engagement", "indicator", "perception"):
         g_n = sum(1 for g in gold if kind in ("all", g["kind"]))

@@ -273,20 +273,9 @@ def kind_precision(models: Models, gold: pd.DataFrame, folder: Path, gold_file: 
 def matched(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[bool]:
     """For each predicted record, whether the strict one-to-one matching of
     :func:`softpower.extract.evaluate.strict_score` pairs it with a gold record."""
-    from softpower.extract.evaluate import _matches
+    from softpower.extract.evaluate import strict_pairs
 
-    pairs = sorted(
-        (abs(g["span"][0] - p["span"][0]), i, j)
-        for i, g in enumerate(gold)
-        for j, p in enumerate(pred)
-        if _matches(g, p)
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
+    _, used_p = strict_pairs(gold, pred)
     return [j in used_p for j in range(len(pred))]
 
 
