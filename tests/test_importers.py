@@ -356,6 +356,28 @@ def test_read_table_reports_physical_start_lines(
     assert df[["x", "y"]].values.tolist() == cells
 
 
+def test_a_dataset_read_leaves_the_csv_field_limit_of_the_process_as_it_was(tmp_path: Path) -> None:
+    import csv
+
+    from softpower.ledger.importers._base import read_table
+
+    long_cell = "y" * 200_000  # dataset cells may exceed the csv module's default limit
+    f = tmp_path / "t.csv"
+    f.write_text(f"x,y\n1,{long_cell}\n", encoding="utf-8")
+    before = csv.field_size_limit()
+    try:
+        csv.field_size_limit(131_072)
+        assert read_table(f, ("x", "y"))["y"].tolist() == [long_cell]
+        assert csv.field_size_limit() == 131_072  # record files keep their 128 KB refusal
+        bad = tmp_path / "bad.csv"
+        bad.write_text("x\n1,2\n", encoding="utf-8")  # a row wider than its header
+        with pytest.raises(InputError):
+            read_table(bad, ("x",))
+        assert csv.field_size_limit() == 131_072
+    finally:
+        csv.field_size_limit(before)
+
+
 def test_undecodable_bytes_name_their_line(tmp_path: Path) -> None:
     f = tmp_path / "donors_global.csv"
     head = b"org_name,influence_weighted,helpfulness_weighted,influence_n,helpfulness_n\n"

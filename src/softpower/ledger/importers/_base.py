@@ -177,7 +177,7 @@ def read_table(
         Empty file, a missing required column, or a row whose field count differs from
         the header's.
     """
-    csv.field_size_limit(sys.maxsize)
+    limit = csv.field_size_limit(sys.maxsize)  # dataset cells may be long; restored below
     at = [1]  # the line being read, for decoding and parser errors
     try:
         names, rows, lines = _read_rows(path, required, delimiter, only, at, encoding)
@@ -189,6 +189,8 @@ def read_table(
         raise InputError(
             str(path), at[0], None, f"unreadable CSV ({exc})", "a comma-separated file"
         ) from None
+    finally:
+        csv.field_size_limit(limit)  # the process's other CSV readers keep their limit
     cols = names if only is None else list(only)
     df = pd.DataFrame(rows, columns=cols, dtype=object) if rows else pd.DataFrame(columns=cols, dtype=object)
     df["line"] = np.asarray(lines, dtype=np.int64)
