@@ -190,6 +190,30 @@ def import_trials(base: Path, tmp: Path, rows: int, points: int, chain: bool = F
     return rows_out
 
 
+def _judge_extract_kill(
+    ledger: Path, expected: dict[str, int], rerun_cmd: list[str], label: list[object], killed: bool
+) -> list[object]:
+    """One result row of a killed ``extract --into-ledger``: documents present after the kill and
+    how many of them hold a partial set, then the re-run's exit code, the records it leaves,
+    duplicates and records lost against the uninterrupted run (``expected``: records per document)."""
+    got = per_doc(ledger)
+    partial = sum(1 for d, n in got.items() if n != expected.get(d))
+    rerun = subprocess.run(rerun_cmd, capture_output=True, text=True, timeout=900)
+    after = per_doc(ledger)
+    total, distinct, n = counts(ledger, "extract")
+    lost = sum(max(0, m - after.get(d, 0)) for d, m in expected.items()) + (total - distinct)
+    return [
+        *label,
+        "yes" if killed else "finished first",
+        f"{len(got)} of {len(expected)} docs",
+        partial,
+        rerun.returncode,
+        n,
+        total - distinct,
+        lost,
+    ]
+
+
 def extract_trials(base: Path, tmp: Path, points: int, docs_n: int) -> list[list[object]]:
     docs = tmp / "docs"
     docs.mkdir()
@@ -232,25 +256,14 @@ def extract_trials(base: Path, tmp: Path, points: int, docs_n: int) -> list[list
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait(60)
         killed = proc.returncode == -signal.SIGKILL
-        got = per_doc(ledger)
-        partial = sum(1 for d, n in got.items() if n != expected.get(d))
-        total, distinct, _ = counts(ledger, "extract")
-        rerun = subprocess.run([*cmd, "--ledger", str(ledger)], capture_output=True, text=True, timeout=900)
-        after = per_doc(ledger)
-        t2, d2, n2 = counts(ledger, "extract")
-        lost = sum(max(0, n - after.get(d, 0)) for d, n in expected.items()) + (t2 - d2)
         rows_out.append(
-            [
-                "extract --into-ledger",
-                f"{at:.1f} s of {duration:.1f} s",
-                "yes" if killed else "finished first",
-                f"{len(got)} of {len(expected)} docs",
-                partial,
-                rerun.returncode,
-                n2,
-                t2 - d2,
-                lost,
-            ]
+            _judge_extract_kill(
+                ledger,
+                expected,
+                [*cmd, "--ledger", str(ledger)],
+                ["extract --into-ledger", f"{at:.1f} s of {duration:.1f} s"],
+                killed,
+            )
         )
         print(rows_out[-1], flush=True)
     assert n_expected > 0
@@ -322,29 +335,14 @@ def extract_ledger_trials(base: Path, tmp: Path, points: int, docs_n: int) -> li
                     break
         proc.wait(300)
         killed = proc.returncode == -signal.SIGKILL
-        got = per_doc(ledger)
-        partial = sum(1 for d, n in got.items() if n != expected.get(d))
-        rerun = subprocess.run(
-            [sys.executable, "-c", LEDGER_CHILD, str(ledger), str(blob)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        after = per_doc(ledger)
-        t2, d2, n2 = counts(ledger, "extract")
-        lost = sum(max(0, n - after.get(d, 0)) for d, n in expected.items()) + (t2 - d2)
         rows_out.append(
-            [
-                "extract --into-ledger (ledger phase)",
-                f"after {k} of {n_docs} documents committed",
-                "yes" if killed else "finished first",
-                f"{len(got)} of {n_docs} docs",
-                partial,
-                rerun.returncode,
-                n2,
-                t2 - d2,
-                lost,
-            ]
+            _judge_extract_kill(
+                ledger,
+                expected,
+                [sys.executable, "-c", LEDGER_CHILD, str(ledger), str(blob)],
+                ["extract --into-ledger (ledger phase)", f"after {k} of {n_docs} documents committed"],
+                killed,
+            )
         )
         print(rows_out[-1], flush=True)
     return rows_out
