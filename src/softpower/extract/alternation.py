@@ -34,23 +34,11 @@ def split_alternatives(pattern: str) -> list[str]:
     the group, each piece keeping the group's opening (``(?i:a)``, ``(?i:b)``). Named groups are not
     split (their name must stay unique).
     """
-    parts, depth, start, i, n = [], 0, 0, 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    parts, start = [], 0
+    for i, ch, depth in _structure(pattern, 0):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     if len(parts) > 1:
         return [leaf for part in parts for leaf in split_alternatives(part)]
@@ -75,6 +63,27 @@ def split_alternatives(pattern: str) -> list[str]:
     return parts
 
 
+def _structure(pattern: str, start: int) -> Iterator[tuple[int, str, int]]:
+    """Each ``(``, ``)`` and ``|`` of ``pattern`` from ``start`` on that is neither escaped nor inside
+    a character class: (index, character, group depth after it, counted from ``start``)."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch in "()|":
+            yield i, ch, depth
+        i += 1
+
+
 def _class_end(pattern: str, i: int) -> int:
     """Index just past the character class opening at ``pattern[i] == "["``."""
     j = i + 1
@@ -96,24 +105,11 @@ def _leading_group(pattern: str, at: int) -> tuple[str, int] | None:
     m = _OPENER.match(pattern, at)
     if m is None or m.group() == "(":
         return None
-    depth, i = 0, at
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                if pattern[i + 1 : i + 2] in ("?", "*", "+", "{"):
-                    return None
-                return m.group(), i
-        i += 1
+    for i, ch, depth in _structure(pattern, at):
+        if ch == ")" and depth == 0:
+            if pattern[i + 1 : i + 2] in ("?", "*", "+", "{"):
+                return None
+            return m.group(), i
     return None
 
 
