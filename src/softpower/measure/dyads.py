@@ -11,7 +11,7 @@ Rules (see ``docs/measure.md``):
   ``min_sources`` drops facts stated by fewer documents; ``third_party_only`` drops
   self-reported-only facts.
 * **Year.** The record's ``year``; when the text gives none, the year of the document's date.
-  Facts with neither are left out (counted in :func:`panel_notes`).
+  Facts with neither are left out.
 * **Group split rule.** The partner list is expanded to the member states in force in that
   year (``softpower.records.vocab.expand_partners``), the actor itself removed. Each of the
   ``n`` resulting states receives an equal share ``1/n`` of the fact's count and money, so
@@ -202,47 +202,3 @@ def engagement_panel(ledger: Any, *, min_sources: int = 1, third_party_only: boo
     # reference it equals (tests/test_panel_scale.py, benchmarks/bench_scale.py)
     with _opened(ledger) as led:
         return engagement_panel_frame(led, min_sources=min_sources, third_party_only=third_party_only)
-
-
-def value_panel(
-    ledger: Any, kind: str, *, min_sources: int = 1, third_party_only: bool = False
-) -> pd.DataFrame:
-    """Reported indicators (``kind="indicator"``) or perceptions (``kind="perception"``) per dyad.
-
-    Returns columns ``actor, partner, year, name, value`` where ``name`` is the metric or the
-    perception measure. Indicator values in counts, persons or money are split over group
-    members like engagement; ratios, shares, ranks and growth rates apply to every member.
-    Perception shares apply to every respondent state. Several facts on one dyad, year and
-    name are averaged.
-    """
-    facts = collapse_facts(
-        ledger_records(ledger, kind), min_sources=min_sources, third_party_only=third_party_only
-    )
-    facts = facts.loc[facts["value"].notna()] if not facts.empty else facts
-    split = split_partners(facts)
-    if split.empty:
-        return pd.DataFrame({"actor": [], "partner": [], "year": [], "name": [], "value": []})
-    name_col = "metric" if kind == "indicator" else "measure"
-    unit = split["unit"].fillna("").astype(str)
-    additive = unit.str.fullmatch(r"count|persons.*|[A-Z]{3}") & (kind == "indicator")
-    value = split["value"].astype(float) * split["share"].where(additive, 1.0)
-    out = pd.DataFrame(
-        {
-            "actor": split["actor"],
-            "partner": split["partner"],
-            "year": split["year"].astype(int),
-            "name": split[name_col].astype(str),
-            "value": value,
-        }
-    )
-    return out.groupby(["actor", "partner", "year", "name"], as_index=False).agg(value=("value", "mean"))
-
-
-def panel_notes(ledger: Any) -> dict[str, int]:
-    """Counts of engagement facts left out of the panel: undated and WORLD-only."""
-    facts = collapse_facts(ledger_records(ledger, "engagement"))
-    if facts.empty:
-        return {"facts": 0, "undated": 0, "world_only": 0}
-    undated = int(facts["year"].isna().sum())
-    world = int(sum(all(str(c) == "WORLD" for c in p) for p in facts["partners"]))
-    return {"facts": len(facts), "undated": undated, "world_only": world}
