@@ -287,10 +287,16 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
             f"{hr!r} is not a valid range",
             "[low, high] with 0 < low <= half_life <= high",
         )
+    # the nominal choices first: the aggregation is also the uncertainty's default list
+    imputation = _choice(doc, "imputation", IMPUTERS, "zero", file, ln)
+    normalisation = _choice(doc, "normalisation", NORMALISERS, "minmax", file, ln)
+    weighting = _choice(doc, "weighting", WEIGHTINGS, "user", file, ln)
+    aggregation = _choice(doc, "aggregation", AGGREGATORS, "arithmetic", file, ln)
+    treatment = _choice(doc, "treatment", dict.fromkeys(TREATMENTS), "auto", file, ln)
     unc = doc.get("uncertainty") or {}
     mc_norm = tuple(unc.get("normalisation", list(NORMALISERS)))
     mc_imp = tuple(unc.get("imputation", list(IMPUTERS)))
-    mc_agg = tuple(unc.get("aggregation", [doc.get("aggregation", "arithmetic")]))
+    mc_agg = tuple(unc.get("aggregation", [aggregation]))
     mc_split = tuple(unc.get("split", [SPLIT_RULES[0]]))
     split_reg = dict.fromkeys(SPLIT_RULES)
     for key, values, reg in (
@@ -311,17 +317,17 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
     fw = Framework(
         name=str(doc.get("name", Path(file).stem)),
         pillars=tuple(pillars),
-        imputation=_choice(doc, "imputation", IMPUTERS, "zero", file, ln),
-        normalisation=_choice(doc, "normalisation", NORMALISERS, "minmax", file, ln),
-        weighting=_choice(doc, "weighting", WEIGHTINGS, "user", file, ln),
-        aggregation=_choice(doc, "aggregation", AGGREGATORS, "arithmetic", file, ln),
+        imputation=imputation,
+        normalisation=normalisation,
+        weighting=weighting,
+        aggregation=aggregation,
         half_life=float(hl),
         half_life_range=(float(hr[0]), float(hr[1])),
         mc_normalisation=mc_norm,
         mc_imputation=mc_imp,
         mc_aggregation=mc_agg,
         mc_split=mc_split,
-        treatment=_choice(doc, "treatment", dict.fromkeys(TREATMENTS), "auto", file, ln),
+        treatment=treatment,
         source=file,
         description=str(doc.get("description", "")).strip(),
     )

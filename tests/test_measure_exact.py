@@ -1,0 +1,277 @@
+"""Whole outputs of measure/: complete values and complete one-line messages on small fixed inputs.
+
+Each test compares *everything* a function returns (every field, key, row and the whole error
+line) with a value written out here and checked by hand, so that any change to a message word,
+a line number, a default or a key fails (mutation testing, docs/testing.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from softpower.errors import InputError
+from softpower.measure.framework import Framework, Pillar, load_framework, parse_framework
+
+# --- framework files ---------------------------------------------------------------------------
+
+_FULL = """# every key a framework may hold
+name: small
+description: >
+  Two pillars,
+  one weighted indicator.
+imputation: mean
+normalisation: rank
+weighting: equal
+aggregation: geometric
+treatment: none
+half_life: 8
+half_life_range: [4, 16]
+pillars:
+  ties:
+    weight: 0.75
+    indicators:
+      - count:economic
+      - {"roots:all": 0.5}
+  views:
+    weight: 0.25
+    indicators:
+      - " perception:trust | perception:any "
+uncertainty:
+  normalisation: [rank, zscore]
+  imputation: [mean]
+  aggregation: [geometric, arithmetic]
+  split: [full, equal]
+"""
+
+
+def test_a_framework_file_with_every_key_is_read_whole() -> None:
+    # the folded description joined and stripped; relative weights kept when one differs from 1;
+    # alternatives trimmed; every method and uncertainty list as written; the file as source
+    assert parse_framework(_FULL, "dir/small.yaml") == Framework(
+        name="small",
+        pillars=(
+            Pillar("ties", 0.75, ("count:economic", "roots:all"), (1.0, 0.5)),
+            Pillar("views", 0.25, ("perception:trust|perception:any",), ()),
+        ),
+        imputation="mean",
+        normalisation="rank",
+        weighting="equal",
+        aggregation="geometric",
+        half_life=8.0,
+        half_life_range=(4.0, 16.0),
+        mc_normalisation=("rank", "zscore"),
+        mc_imputation=("mean",),
+        mc_aggregation=("geometric", "arithmetic"),
+        mc_split=("full", "equal"),
+        treatment="none",
+        source="dir/small.yaml",
+        description="Two pillars, one weighted indicator.",
+    )
+
+
+def test_a_minimal_framework_file_takes_every_default() -> None:
+    # no name: the file's stem; no weights: None (equal); relative weights all 1: none kept;
+    # the uncertainty lists: every normaliser and imputer, the nominal aggregation, equal split
+    text = "pillars:\n  a:\n    indicators: [count:all, {usd:all: 1}]\n  b:\n    indicators: [usd:all]\n"
+    fw = parse_framework(text, "dir/plain.yaml")
+    assert fw == Framework(
+        name="plain",
+        pillars=(Pillar("a", None, ("count:all", "usd:all"), ()), Pillar("b", None, ("usd:all",), ())),
+        imputation="zero",
+        normalisation="minmax",
+        weighting="user",
+        aggregation="arithmetic",
+        half_life=10.0,
+        half_life_range=(5.0, 20.0),
+        mc_normalisation=("minmax", "zscore", "rank", "frontier"),
+        mc_imputation=("none", "zero", "mean", "carry_forward"),
+        mc_aggregation=("arithmetic",),
+        mc_split=("equal",),
+        treatment="auto",
+        source="dir/plain.yaml",
+        description="",
+    )
+    assert fw.weights() == {"a": 0.5, "b": 0.5}
+    assert fw.indicators == ("count:all", "usd:all")
+    assert parse_framework(_FULL, "f").weights() == {"ties": 0.75, "views": 0.25}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "name: x\npillars: [\n",
+            "fw/x.yaml:3: not valid YAML: expected the node content, but found '<stream end>' (expected a YAML mapping)",
+        ),
+        ("- a\n- b\n", "fw/x.yaml: the file is not a mapping (expected keys name, pillars, ...)"),
+        (
+            "name: x\n",
+            "fw/x.yaml: pillars: missing or empty (expected a mapping pillar -> {weight, indicators})",
+        ),
+        (
+            "name: x\npillars: {}\n",
+            "fw/x.yaml:2: pillars: missing or empty (expected a mapping pillar -> {weight, indicators})",
+        ),
+        (
+            "name: x\npillars:\n  a: 3\n",
+            "fw/x.yaml:3: pillars.a.indicators: missing or empty (expected a list of indicator names)",
+        ),
+        (
+            "name: x\npillars:\n  a:\n    weight: 1\n",
+            "fw/x.yaml:3: pillars.a.indicators: missing or empty (expected a list of indicator names)",
+        ),
+        (
+            "name: x\npillars:\n  a:\n    indicators: []\n",
+            "fw/x.yaml:3: pillars.a.indicators: missing or empty (expected a list of indicator names)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators:\n      - {count:all: 1, usd:all: 2}\n",
+            "fw/x.yaml:4: pillars.a.indicators: {'count:all': 1, 'usd:all': 2} is not one name (expected NAME or {NAME: WEIGHT})",
+        ),
+        (
+            "pillars:\n  a:\n    indicators:\n      - count:all\n      - {usd:all: 0}\n",
+            "fw/x.yaml:5: pillars.a.indicators: relative weight 0 (expected a number > 0)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators:\n      - {usd:all: true}\n",
+            "fw/x.yaml:4: pillars.a.indicators: relative weight True (expected a number > 0)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators:\n      - {usd:all: .inf}\n",
+            "fw/x.yaml:4: pillars.a.indicators: relative weight inf (expected a number > 0)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators:\n      - {usd:all: x}\n",
+            "fw/x.yaml:4: pillars.a.indicators: relative weight 'x' (expected a number > 0)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators:\n      - count:all\n      - votes:all\n",
+            "fw/x.yaml:5: pillars.a.indicators: unknown indicator 'votes:all' (expected family:selector with family in ('count', 'usd', 'roots', 'indicator', 'perception'))",
+        ),
+        (
+            "pillars:\n  a:\n    weight: 0.5\n    indicators: [count:all]\n  b:\n    weight: 0.6\n    indicators: [usd:all]\n",
+            "fw/x.yaml: weights: weights sum to 1.1 (expected weights summing to 1)",
+        ),
+        (
+            "pillars:\n  a:\n    weight: -0.5\n    indicators: [count:all]\n",
+            "fw/x.yaml:3: a.weight: negative weight -0.5 (expected a weight >= 0)",
+        ),
+        (
+            "pillars:\n  a:\n    weight: lots\n    indicators: [count:all]\n",
+            "fw/x.yaml:3: a.weight: 'lots' is not a number (expected a number in [0, 1])",
+        ),
+        (
+            "pillars:\n  a:\n    weight: .nan\n    indicators: [count:all]\n",
+            "fw/x.yaml:3: a.weight: nan is not finite (expected a number in [0, 1])",
+        ),
+        (
+            "pillars:\n  a:\n    weight: 1\n    indicators: [count:all]\n  b:\n    indicators: [usd:all]\n",
+            "fw/x.yaml: weights: no weight for pillar 'b' (expected a weight for every pillar)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life: 0\n",
+            "fw/x.yaml:4: half_life: 0 is not a positive number (expected years > 0)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life: ten\n",
+            "fw/x.yaml:4: half_life: 'ten' is not a positive number (expected years > 0)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life: 10\nhalf_life_range: [12, 20]\n",
+            "fw/x.yaml:5: half_life_range: [12, 20] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life_range: [1, 10, 20]\n",
+            "fw/x.yaml:4: half_life_range: [1, 10, 20] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life: 10\nhalf_life_range: [0, 20]\n",
+            "fw/x.yaml:5: half_life_range: [0, 20] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life: 10\nhalf_life_range: [5, 9]\n",
+            "fw/x.yaml:5: half_life_range: [5, 9] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nhalf_life_range: [a, 20]\n",
+            "fw/x.yaml:4: half_life_range: ['a', 20] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nuncertainty:\n  normalisation: [minmax, cube]\n",
+            "fw/x.yaml:5: uncertainty.normalisation: unknown method 'cube' (expected a list from ('minmax', 'zscore', 'rank', 'frontier'))",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nuncertainty:\n  imputation: [guess]\n",
+            "fw/x.yaml:5: uncertainty.imputation: unknown method 'guess' (expected a list from ('none', 'zero', 'mean', 'carry_forward'))",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nuncertainty:\n  aggregation: [median]\n",
+            "fw/x.yaml:5: uncertainty.aggregation: unknown method 'median' (expected a list from ('arithmetic', 'geometric'))",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nuncertainty:\n  split: []\n",
+            "fw/x.yaml:5: uncertainty.split: unknown method '(empty)' (expected a list from ('equal', 'full'))",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nuncertainty:\n  split: [equal, half]\n",
+            "fw/x.yaml:5: uncertainty.split: unknown method 'half' (expected a list from ('equal', 'full'))",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nimputation: guess\n",
+            "fw/x.yaml:4: imputation: unknown method 'guess' (expected one of none, zero, mean, carry_forward)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nnormalisation: cube\n",
+            "fw/x.yaml:4: normalisation: unknown method 'cube' (expected one of minmax, zscore, rank, frontier)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\nweighting: vibes\n",
+            "fw/x.yaml:4: weighting: unknown method 'vibes' (expected one of equal, user, expert)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\naggregation: median\n",
+            "fw/x.yaml:4: aggregation: unknown method 'median' (expected one of arithmetic, geometric)",
+        ),
+        (
+            "pillars:\n  a:\n    indicators: [count:all]\ntreatment: boxcox\n",
+            "fw/x.yaml:4: treatment: unknown method 'boxcox' (expected one of auto, none)",
+        ),
+    ],
+)
+def test_every_framework_error_is_one_whole_line(text: str, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_framework(text, "fw/x.yaml")
+    assert str(info.value) == message
+
+
+def test_an_unreadable_framework_file_names_the_file_and_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        load_framework(tmp_path / "none.yaml")
+    assert str(info.value) == (
+        f"{tmp_path / 'none.yaml'}: cannot read framework file (No such file or directory) "
+        "(expected a readable YAML file)"
+    )
+
+
+def test_the_bundled_framework_is_read_from_the_package_as_default_yaml() -> None:
+    fw = load_framework()
+    assert (fw.name, fw.source, fw.pillar_names) == (
+        "default",
+        "default.yaml",
+        ("economic_ties", "people_culture", "smart_cooperation", "diplomatic_standing", "security_ties"),
+    )
+    assert fw.weights() == {
+        "economic_ties": 0.25,
+        "people_culture": 0.15,
+        "smart_cooperation": 0.25,
+        "diplomatic_standing": 0.2,
+        "security_ties": 0.15,
+    }
+    assert (fw.mc_split, fw.mc_aggregation, fw.half_life, fw.half_life_range) == (
+        ("equal", "full"),
+        ("arithmetic", "geometric"),
+        10.0,
+        (5.0, 20.0),
+    )
