@@ -16,7 +16,11 @@ from typing import Any
 import pytest
 
 REAL = Path(__file__).parent / "data" / "extract" / "real"
-LICENCES = ("public domain (US federal government work 17 USC 105)", "CC BY 4.0")
+LICENCES = (
+    "public domain (US federal government work 17 USC 105)",
+    "CC BY 4.0",
+    "Government of Japan Standard Terms of Use 2.0",
+)
 
 
 @pytest.fixture(scope="module")

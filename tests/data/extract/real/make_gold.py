@@ -18,6 +18,7 @@ from goldtools import E, I, write_gold  # noqa: E402
 
 sys.path.insert(0, str(HERE))
 from gold_train_round3 import GOLD_TRAIN_ROUND3  # noqa: E402
+from gold_train_round4 import GOLD_TRAIN_ROUND4  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -541,7 +542,7 @@ GOLD = {
 
 
 def main() -> None:
-    n = write_gold(HERE / "docs", {**GOLD, **GOLD_TRAIN_ROUND3})
+    n = write_gold(HERE / "docs", {**GOLD, **GOLD_TRAIN_ROUND3, **GOLD_TRAIN_ROUND4})
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
     print(n, "records")
 
