@@ -9,7 +9,12 @@ the complete explanation of one partner-year, for two runs of the ledger built b
   data-source order of an indicator with two sources and everything else the runner draws;
 * ``b``: the other nominal methods (carry-forward, z-scores, geometric mean, equal weights
   overridden by the caller, no treatment, a 4-year half-life), one year, the CLMV partners,
-  third-party sources only, 20 draws.
+  third-party sources only, 20 draws;
+
+and ``validate_whole.json`` holds, for that ledger with a second pollster, a regional public
+(CLMV: one observation, its index the mean over 4 members) and a withheld Pew 2017 wave, the
+whole of ``observations``, ``validate`` (every pair, per source, per donor pair, pooled, the
+bootstrap interval and the summary sentence) and ``fit_weights``.
 
 The files were written by this code and reviewed by hand (docs/testing.md, "measure"): the
 ledger's fact counts, the group split (a CLMV fact on 4 members), the WORLD fact left out, the
@@ -25,6 +30,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +73,7 @@ uncertainty:
 
 def _engagement(
     actor: str, partners: list[str], instrument: str, year: int, doc: str, amount: float | None
-) -> dict:
+) -> Mapping[str, Any]:
     return {
         "doc": doc, "kind": "engagement", "actor": actor, "partners": partners, "instrument": instrument,
         "year": year, "amount": amount, "currency": "USD" if amount else None,
@@ -76,7 +82,7 @@ def _engagement(
 
 def _value(
     kind: str, actor: str, partner: str, name: str, unit: str, year: int, value: float, doc: str
-) -> dict:
+) -> Mapping[str, Any]:
     key = "metric" if kind == "indicator" else "measure"
     return {"doc": doc, "kind": kind, "actor": actor, "partners": [partner], key: name, "unit": unit,
             "value": value, "year": year}  # fmt: skip
@@ -90,7 +96,7 @@ def build_ledger(path: Path) -> Path:
         {"id": "paper.txt", "publisher": "A paper", "publisher_country": "GBR",
          "publisher_kind": "independent_press"},
     ]  # fmt: skip
-    recs = []
+    recs: list[Mapping[str, Any]] = []
     for a, actor in enumerate(ACTORS):
         for p, partner in enumerate(PARTNERS):
             for y, year in enumerate(YEARS):
@@ -215,6 +221,59 @@ def test_the_whole_index_output_is_the_reviewed_one(tmp: Path, run: str) -> None
         assert got[key] == want[key], key
 
 
+def _validity_ledger(tmp: Path) -> Path:
+    """The ledger above plus a second pollster (two publics), a regional public (CLMV, one
+    observation for four members) and a withheld Pew 2017 wave (never read)."""
+    path = tmp / "validity.duckdb"
+    if path.exists():
+        return path
+    build_ledger(path)
+    ussc = [
+        _value("perception", a, p, "trust", "share", y, v, "ussc")
+        for a, p, y, v in [
+            ("CHN", "KHM", 2010, 0.3), ("USA", "KHM", 2010, 0.6), ("JPN", "KHM", 2010, 0.5),
+            ("CHN", "PHL", 2010, 0.2), ("USA", "PHL", 2010, 0.7), ("CHN", "PHL", 2011, 0.25),
+            ("USA", "PHL", 2011, 0.65), ("CHN", "CLMV", 2011, 0.5), ("JPN", "CLMV", 2011, 0.4),
+        ]
+    ]  # fmt: skip
+    held = [_value("perception", "CHN", "VNM", "favourable", "share", 2017, 0.5, "pew17")]
+    with Ledger.open(path) as lg:
+        lg.import_records(ussc, [{"id": "ussc", "title": "survey"}], origin="ussc-survey", source="test")
+        lg.import_records(held, [{"id": "pew17", "title": "poll"}], origin="pew-favourability", source="test")
+    return path
+
+
+def whole_validity(tmp: Path) -> dict[str, Any]:
+    """observations(), validate() over 2009-2011 and fit_weights(until 2010), rounded."""
+    from softpower.measure.validate import fit_weights, observations, validate
+
+    path = _validity_ledger(tmp)
+    fw = tmp / "a.yaml"
+    fw.write_text(FRAMEWORK_A, encoding="utf-8")
+    res = run_index(path, framework=fw, mc=0, seed=0, workers=1, partners="all")
+    obs = observations(path)
+    scores = res.dyads[["actor", "partner", "year", "score"]]
+    rep = validate(scores, obs, from_year=2009, to_year=2011, seed=4, draws=60)
+    rep["pairs"] = rep["pairs"].to_dict(orient="records")
+    fit = fit_weights(res.model, obs, 2010, candidates=12, seed=6)
+    out = {
+        "observations": obs.to_dict(orient="records"),
+        "withheld": obs.attrs["withheld"],
+        "report": rep,
+        "fit": fit,
+        "later_only": validate(scores, obs, from_year=2011, draws=0)["overall"],
+    }
+    return _rounded(json.loads(json.dumps(out, allow_nan=True)))
+
+
+def test_the_whole_validity_report_is_the_reviewed_one(tmp: Path) -> None:
+    got = whole_validity(tmp)
+    want = json.loads((DATA / "validate_whole.json").read_text(encoding="utf-8"))
+    assert list(got) == list(want)
+    for key in want:
+        assert got[key] == want[key], key
+
+
 if __name__ == "__main__":  # rewrite the expected files (then review their diff)
     import tempfile
 
@@ -223,4 +282,5 @@ if __name__ == "__main__":  # rewrite the expected files (then review their diff
             (DATA / f"index_whole_{name}.json").write_text(
                 _dump(whole_output(Path(d), name)), encoding="utf-8"
             )
+        (DATA / "validate_whole.json").write_text(_dump(whole_validity(Path(d))), encoding="utf-8")
     sys.exit(0)
