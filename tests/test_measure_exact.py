@@ -7,12 +7,17 @@ a line number, a default or a key fails (mutation testing, docs/testing.md).
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from softpower.errors import InputError
+from softpower.errors import InputError, SoftpowerError
+from softpower.measure import explain, run_index
 from softpower.measure.framework import Framework, Pillar, load_framework, parse_framework
+from softpower.measure.scope import resolve_partners
 
 # --- framework files ---------------------------------------------------------------------------
 
@@ -275,3 +280,135 @@ def test_the_bundled_framework_is_read_from_the_package_as_default_yaml() -> Non
         10.0,
         (5.0, 20.0),
     )
+
+
+# --- run_index, explain and the partner scope: every refusal, whole -----------------------------
+
+
+@dataclasses.dataclass
+class _World:
+    ledger: Path
+    framework: Path
+    empty: Path
+    arms: Path
+    troops: Path
+    result: Any
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> _World:
+    from softpower.ledger import Ledger
+    from test_measure_scope import _arms_ledger
+    from test_measure_whole_index import FRAMEWORK_A, build_ledger
+
+    d = tmp_path_factory.mktemp("exact")
+    ledger = build_ledger(d / "w.duckdb")
+    fw = d / "a.yaml"
+    fw.write_text(FRAMEWORK_A, encoding="utf-8")
+    troops = d / "t.yaml"
+    troops.write_text("name: t\npillars:\n  a: {indicators: [indicator:troops]}\n", encoding="utf-8")
+    with Ledger.open(d / "e.duckdb"):
+        pass
+    result = run_index(ledger, framework=fw, mc=0, partners="all")
+    return _World(ledger, fw, d / "e.duckdb", _arms_ledger(d / "arms.duckdb"), troops, result)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=-1),
+            "--mc: -1 is negative (expected a number of draws >= 0)",
+            id="mc_neg",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=1_000_001),
+            "--mc: 1000001 draws is too many (expected at most 1000000; the draws are held in memory and 1,000 already give stable 5-95 % rank intervals)",
+            id="mc_big",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=0, min_sources=0),
+            "--min-sources: 0 is below 1 (expected an integer >= 1)",
+            id="minsrc",
+        ),
+        pytest.param(
+            lambda w: run_index(w.empty, mc=0),
+            "<tmp>/e.duckdb: no dated record with a partner state passes the source filters (min_sources=1, third_party_only=False; expected records imported with `softpower ledger import`)",
+            id="empty",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=0, min_sources=9, third_party_only=True),
+            "<tmp>/w.duckdb: no dated record with a partner state passes the source filters (min_sources=9, third_party_only=True; expected records imported with `softpower ledger import`)",
+            id="filtered",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=0, partners="FJI"),
+            "ledger: no dated record names a partner compared (expected records of FJI; --partners all compares every partner)",
+            id="partner_none",
+        ),
+        pytest.param(
+            lambda w: run_index(w.arms, mc=0, partners="PIC"),
+            "ledger: no dated record names a partner compared (expected records of COK, FJI, FSM, KIR, MHL, NIU, NRU, PLW, ...; --partners all compares every partner)",
+            id="partner_many",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.troops, mc=0, partners="all"),
+            "ledger: no framework indicator observes any actor-partner-year (expected records matching the framework's indicators)",
+            id="nothing_obs",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.troops, mc=0, partners="KHM,LAO"),
+            "ledger: no framework indicator observes any actor-partner-year of the partners compared (expected records matching the framework's indicators; --partners all compares every partner)",
+            id="nothing_obs_scope",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=0, partners="all", year=2005),
+            "--year 2005: no data observed that year (expected one of 2009, 2010, 2011)",
+            id="year",
+        ),
+        pytest.param(
+            lambda w: run_index(w.ledger, framework=w.framework, mc=0, weights={"engagement": 1.0}),
+            "--weight: weights: no weight for pillar 'security' (expected a weight for every pillar)",
+            id="weights",
+        ),
+        pytest.param(
+            lambda w: run_index(
+                w.ledger, framework=w.framework, mc=0, weights={"engagement": 0.5, "security": 0.6}
+            ),
+            "--weight: weights: weights sum to 1.1 (expected weights summing to 1)",
+            id="weights_sum",
+        ),
+        pytest.param(
+            lambda w: resolve_partners("VNM, xyz"),
+            "--partners: 'xyz' is not an ISO3 or group code (expected e.g. 'indo-pacific', 'all', or 'VNM,PHL,PIC')",
+            id="scope_bad",
+        ),
+        pytest.param(
+            lambda w: resolve_partners(" , "),
+            "--partners: ' , ' names no partner (expected e.g. 'VNM,PHL,PIC')",
+            id="scope_none",
+        ),
+        pytest.param(
+            lambda w: explain(w.result, "fji", 2010),
+            "--explain: FJI is not a partner of the index (expected an ISO3 code it scores)",
+            id="explain_partner",
+        ),
+        pytest.param(
+            lambda w: explain(w.result, "KHM", 2015),
+            "--explain: no donor is observed in KHM in 2015",
+            id="explain_year",
+        ),
+        pytest.param(
+            lambda w: explain(dataclasses.replace(w.result, model=None), "KHM", 2010),
+            "explain: the result carries no model (run run_index in this process)",
+            id="explain_model",
+        ),
+    ],
+)
+def test_every_refusal_of_the_index_is_one_whole_line(
+    world: _World, call: Callable[[_World], object], message: str
+) -> None:
+    # the ledger's path is the only part of a message that differs from run to run
+    with pytest.raises(SoftpowerError) as info:
+        call(world)
+    assert str(info.value).replace(str(world.ledger.parent), "<tmp>") == message
