@@ -346,7 +346,7 @@ def _shocks(raw: Any, file: str, donors: Mapping[str, Strategy], years: range) -
     return tuple(out)
 
 
-def load_scenario(name_or_path: str | Path, *, _depth: int = 0) -> Scenario:
+def load_scenario(name_or_path: str | Path) -> Scenario:
     """Read and validate a scenario (a shipped name or a YAML file).
 
     Raises
@@ -360,7 +360,7 @@ def load_scenario(name_or_path: str | Path, *, _depth: int = 0) -> Scenario:
             raise InputError(file, None, str(k), "unknown key", f"one of {', '.join(TOP_KEYS)}")
     if "extends" in data:
         parent = data["extends"]
-        if not isinstance(parent, str) or parent not in dict(list_scenarios()) or _depth > 3:
+        if not isinstance(parent, str) or parent not in dict(list_scenarios()):
             raise InputError(file, None, "extends", f"bad value {parent!r}", "the name of a shipped scenario")
         _, _, base = _read(parent)
         if "extends" in base:
