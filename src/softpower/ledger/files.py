@@ -11,7 +11,6 @@ naming the file and line.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.json as pajson
 import pyarrow.parquet as pq
 
 from softpower.errors import InputError
@@ -99,24 +97,14 @@ def _new_cols() -> dict[str, list[Any]]:
     return {k: [] for k in (*SCALARS, "partners", "span_start", "span_end", "line")}
 
 
-#: Two JSON values on one line (Arrow's reader would take them as two records).
-_TWO_OBJECTS = re.compile(rb"}\s*{|]\s*{|}\s*\[")
-
-
-def _scan(path: Path, *needles: bytes, objects: bool = False) -> bool:
-    """True when none of ``needles`` occurs in the file (and it does not start with a newline);
-    with ``objects``, also when no line might hold two JSON values."""
+def _scan(path: Path, *needles: bytes) -> bool:
+    """True when none of ``needles`` (each at most two bytes) occurs in the file."""
     tail = b""
     with path.open("rb") as fh:
-        first = True
         while block := fh.read(1 << 24):
-            chunk = tail + block
-            if first and chunk[:1] in (b"\n", b"\r"):
+            if any(n in tail + block for n in needles):
                 return False
-            first = False
-            if any(n in chunk for n in needles) or (objects and _TWO_OBJECTS.search(chunk)):
-                return False
-            tail = block[-64:]
+            tail = block[-1:]
     return True
 
 
@@ -138,30 +126,6 @@ def _count_lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
-_JSON_SCHEMA = pa.schema(
-    [
-        *[
-            (k, pa.string())
-            for k in ("doc", "kind", "actor", "instrument", "metric", "unit", "measure", "currency", "name")
-        ],
-        ("year", pa.int64()),
-        ("year_end", pa.int64()),
-        ("amount", pa.float64()),
-        ("value", pa.float64()),
-        ("ppp", pa.bool_()),
-        ("equal_footing", pa.bool_()),
-        ("amount_basis", pa.string()),
-        ("price_basis", pa.string()),
-        ("price_year", pa.int64()),
-        ("partners", pa.list_(pa.string())),
-        ("span", pa.list_(pa.int64())),
-        ("confidence", pa.float64()),
-        *[(k, pa.string()) for k in ("quote", "power_type", "money_note", "fact_key", "record_id")],
-        *[(k, pa.float64()) for k in ("amount_usd", "amount_usd_const", "usd_rate")],
-    ]
-)
-
-
 def _rebatch(batches: Iterable[pa.RecordBatch], chunk_rows: int) -> Iterator[pa.Table]:
     """Gather a reader's record batches into tables of about ``chunk_rows`` rows."""
     pending: list[pa.RecordBatch] = []
@@ -180,69 +144,13 @@ class _Careful(Exception):
     """The fast path declines: the careful reader takes over (and names any problem)."""
 
 
-def _arrow_batches(path: Path, chunk_rows: int) -> Iterator[pa.Table]:
-    """Tables of about ``chunk_rows`` records parsed by Arrow's streaming JSON reader."""
-    reader = pajson.open_json(
-        path,
-        read_options=pajson.ReadOptions(block_size=1 << 22),
-        parse_options=pajson.ParseOptions(explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="error"),
-    )
-    yield from _rebatch(reader, chunk_rows)
-
-
-def _arrow_frame(table: pa.Table, first_line: int) -> pd.DataFrame:
-    table.validate(full=True)  # checks UTF-8 too
-    if any(table.column(k).null_count for k in REQUIRED):
-        raise _Careful
-    span = table.column("span")
-    lengths = pc.list_value_length(span)
-    if pc.any(pc.not_equal(lengths, 2)).as_py() or any(
-        pc.any(pc.is_nan(table.column(k))).as_py() for k in ("amount", "value")
-    ):
-        raise _Careful  # NaN, or a span that is not [start, end]: the careful reader names it
-    df = table.drop_columns(["partners", "span"]).to_pandas()
-    df["partners"] = table.column("partners").to_pylist()
-    df["span_start"] = pc.list_element(span, 0).to_pandas()
-    df["span_end"] = pc.list_element(span, 1).to_pandas()
-    df["line"] = range(first_line, first_line + len(df))
-    return df[[*FLAT_COLUMNS, "line"]]
-
-
 def iter_jsonl(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """JSON Lines in the gold exchange format (one object a line; blank lines skipped).
-
-    Files whose every line is a record (no blank lines, so record i is line i) stream
-    through Arrow's JSON reader; on any parse, type or encoding problem the careful
-    line-by-line reader takes over where the fast path stopped, and names the problem.
-    """
-    done = 0
-    if _scan(path, b"\n\n", b"\n\r\n", b"\r\n", b"\xef\xbb\xbf", objects=True):
-        try:
-            for table in _arrow_batches(path, chunk_rows):
-                frame = _arrow_frame(table, done + 1)
-                done += len(frame)
-                yield frame
-            lines = _count_lines(path)
-            if done != lines:  # a record is line i only when lines and records match one to one
-                raise InputError(
-                    str(path), None, None, f"{done} records on {lines} lines", "one JSON object per line"
-                )
-            return
-        except (pa.ArrowException, UnicodeDecodeError, _Careful):
-            pass
-    yield from _careful_jsonl(path, chunk_rows, skip=done)
-
-
-def _careful_jsonl(path: Path, chunk_rows: int, skip: int = 0) -> Iterator[pd.DataFrame]:
-    """Line-by-line reader; the first ``skip`` records were already read by the fast path."""
+    """JSON Lines in the gold exchange format (one object a line; blank lines skipped), read
+    line by line so every problem names its line."""
     cols = _new_cols()
     scalars = [(k, cols[k].append) for k in SCALARS]
-    seen = 0
     for n, raw in _lines(path):
         if not raw.strip():
-            continue
-        seen += 1
-        if seen <= skip:
             continue
         problem: InputError | None = None
         try:
@@ -254,7 +162,7 @@ def _careful_jsonl(path: Path, chunk_rows: int, skip: int = 0) -> Iterator[pd.Da
             )
         if problem is None and not isinstance(obj, dict):
             problem = InputError(str(path), n, None, "not a JSON object", "one JSON object per line")
-        if problem is None and isinstance(obj, dict):
+        if problem is None:
             unknown = [k for k in obj if k not in RECORD_KEYS and k not in IGNORED_KEYS]
             if unknown:
                 problem = InputError(
