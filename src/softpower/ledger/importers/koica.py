@@ -102,7 +102,8 @@ def load(path: Path) -> ImportBatch:
     count(skipped, ~keep, "no recipient ISO3 (regional, multilateral or unnamed recipient)")
     unknown = keep & (instrument == "unknown")
     count(skipped, unknown, "unknown type_of_cooperation")
-    domestic = keep & np.array([i is None for i in instrument], dtype=bool)
+    # by modality: mapped through pandas' text dtype, MODALITY's None comes back as NaN
+    domestic = keep & modality.isin([m for m, i in MODALITY.items() if i is None]).to_numpy()
     count(skipped, domestic, "administrative cost or domestic awareness (no partner act)")
     keep &= ~unknown & ~domestic
     ok = year_ok(year)
