@@ -53,7 +53,7 @@ def test_parquet_span_stored_as_a_dict_is_refused(tmp_path: Path) -> None:
     pq.write_table(table, f)
     with pytest.raises(InputError) as err:
         list(iter_parquet(f))
-    assert str(err.value) == f"{f}:1: span: got ['a', 'b'] (expected [start, end] or null)"
+    assert str(err.value) == f"{f}:1: span: got {{'a': 1, 'b': 2}} (expected [start, end] or null)"
 
 
 @pytest.mark.parametrize("chunk_rows", [1, 1000])  # the careful reader, and Arrow's fast path first
