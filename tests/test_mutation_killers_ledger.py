@@ -18,6 +18,7 @@ from softpower.ledger import coverage as cov
 from softpower.ledger.files import _ends_with_newline, iter_records
 from softpower.ledger.store import to_flat
 from softpower.ledger.validate import validate_frame
+from softpower.records.models import max_year
 
 ENG = {
     "doc": "a.txt",
@@ -620,3 +621,111 @@ def test_a_bad_sidecar_line_names_the_file(tmp_path: Path) -> None:
         read_documents(path)
     assert (info.value.file, info.value.line) == (str(path), 2)
     assert info.value.problem.startswith("not valid JSON (")
+
+
+# --- validate_frame: the whole output, and which error a bad row reports
+
+
+def test_validate_frame_whole_output() -> None:
+    """Every column of the checked frame, in order, with its type: what the ledger inserts."""
+    recs = [
+        {
+            **ENG,
+            "partners": ["VNM", "LAO"],
+            "year_end": 2012,
+            "amount": 5.5,
+            "currency": "USD",
+            "name": "a loan",
+            "ppp": True,
+            "equal_footing": True,
+            "span": [3, 9],
+            "amount_basis": "commitment",
+            "price_basis": "constant",
+            "price_year": 2015,
+        },
+        {**IND, "unit": "count", "year": 2001},
+        {
+            "doc": "c.txt",
+            "kind": "perception",
+            "actor": "USA",
+            "partners": ["KOR"],
+            "measure": "favourable",
+            "value": 0.5,
+            "year": 2015,
+        },
+    ]
+    flat = to_flat(recs)
+    flat["line"] = [4, 7, 9]
+    out = validate_frame(flat, "x.csv", {"a.txt": 100})
+    assert list(out.columns) == [
+        "doc", "kind", "actor", "partners", "instrument", "power_type", "metric", "unit", "measure",
+        "year", "year_end", "amount", "currency", "value", "name", "ppp", "equal_footing",
+        "amount_basis", "price_basis", "price_year", "span_start", "span_end", "line",
+    ]  # fmt: skip
+    types = {c: str(t) for c, t in out.dtypes.items()}
+    assert {c for c, t in types.items() if t == "Int64"} == {
+        "year",
+        "year_end",
+        "price_year",
+        "span_start",
+        "span_end",
+    }
+    assert (types["amount"], types["value"], types["ppp"], types["equal_footing"]) == ("float64",) * 2 + (
+        "bool",
+    ) * 2
+
+    def plain(v: object) -> object:
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            return None
+        return v.item() if isinstance(v, np.generic) else v
+
+    got = [[plain(v) for v in row] for row in out.itertuples(index=False, name=None)]
+    assert got == [
+        ["a.txt", "engagement", "JPN", "VNM;LAO", "oda_loan", "economic", None, None, None, 2010, 2012, 5.5,
+         "USD", None, "a loan", True, True, "commitment", "constant", 2015, 3, 9, 4],
+        ["b.txt", "indicator", "CHN", "IDN", None, None, "m", "count", None, 2001, None, None, None, 3.0,
+         None, False, False, None, None, None, None, None, 7],
+        ["c.txt", "perception", "USA", "KOR", None, None, None, None, "favourable", 2015, None, None, None,
+         0.5, None, False, False, None, None, None, None, None, 9],
+    ]  # fmt: skip
+
+
+SPAN_EXPECTED = "(expected [start, end] with 0 <= start <= end <= 2147483647, or null)"
+
+
+@pytest.mark.parametrize(("start", "end"), [(5, None), (None, 5)])
+def test_half_a_span_in_two_columns_is_refused(start: object, end: object) -> None:
+    flat = to_flat([ENG])
+    flat["span_start"], flat["span_end"], flat["line"] = [start], [end], [2]
+    with pytest.raises(InputError) as info:
+        validate_frame(flat, "x.csv", {})
+    assert str(info.value) == f"x.csv:2: span: None: Input should be a valid integer {SPAN_EXPECTED}"
+
+
+def test_two_bad_fields_of_one_row_name_the_first_in_record_order() -> None:
+    # year comes before amount in the record; by name, amount would come first
+    flat = to_flat([ENG, {**ENG, "year": 1800, "amount": -5}])
+    flat["line"] = [3, 8]
+    with pytest.raises(InputError) as info:
+        validate_frame(flat, "x.csv", {})
+    top = max_year()  # this year + 1
+    assert (
+        str(info.value)
+        == f"x.csv:8: year: year 1800 outside 1945..{top} (expected a whole year in 1945..{top})"
+    )
+
+
+def test_a_whole_record_error_names_its_field() -> None:
+    flat = to_flat([{**ENG, "year_end": 2000}])
+    flat["line"] = [2]
+    with pytest.raises(InputError) as info:
+        validate_frame(flat, "x.csv", {})
+    assert str(info.value) == (
+        "x.csv:2: year_end: year_end 2000 before year 2010 (expected a whole year in 1945..2100, not before year)"
+    )
+
+
+def test_partners_given_as_a_tuple_are_kept() -> None:
+    flat = to_flat([ENG])
+    flat["partners"] = pd.Series([("VNM", np.str_("LAO"))], dtype=object)
+    assert validate_frame(flat, "f", {})["partners"].tolist() == ["VNM;LAO"]

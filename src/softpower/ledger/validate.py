@@ -58,9 +58,7 @@ def _partners(v: Any) -> Any:
     v = _clean(v) if not isinstance(v, list | tuple | np.ndarray) else v
     if isinstance(v, str):
         return [p.strip() for p in v.split(";")] if v.strip() else None
-    if isinstance(v, np.ndarray):
-        return [_clean(x) for x in v.tolist()]
-    if isinstance(v, tuple):
+    if isinstance(v, np.ndarray):  # a Parquet list column (a tuple or list goes to the model as it is)
         return [_clean(x) for x in v]
     return v
 
@@ -73,9 +71,8 @@ def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
     # records given in the exchange form keep their span as given (a list of any length)
     given = df["span"].tolist() if "span" in df.columns else [None] * len(df)
     rows: list[dict[str, Any]] = []
-    names = list(cols)
-    for i, values in enumerate(zip(*cols.values(), strict=True)):
-        row = {k: c for k, v in zip(names, values, strict=True) if (c := _clean(v)) is not None}
+    for i in range(len(df)):
+        row = {k: c for k, col in cols.items() if (c := _clean(col[i])) is not None}
         if partners[i] is not None:
             row["partners"] = partners[i]
         sp = given[i]
@@ -101,7 +98,7 @@ def _problem(err: Any) -> tuple[str, str]:
         shown = _SHOW.repr(err.get("input"))
         return field, msg if shown in msg else f"{shown}: {msg}"
     # an error of the whole record names its field first (a convention of the model)
-    first = msg.split(" ", 1)[0]
+    first = msg.partition(" ")[0]
     return first, msg
 
 
@@ -148,8 +145,6 @@ def validate_frame(df: pd.DataFrame, file: str, doc_lengths: Mapping[str, int | 
     out: dict[str, Any] = {}
     for c in _SCALARS:
         out[c] = [getattr(r, c, None) for r in records]
-    out["ppp"] = [bool(v) for v in out["ppp"]]
-    out["equal_footing"] = [bool(v) for v in out["equal_footing"]]
     out["partners"] = [";".join(r.partners) for r in records]
     out["power_type"] = [inst[r.instrument].power_type if r.kind == "engagement" else None for r in records]
     out["span_start"] = [None if r.span is None else r.span[0] for r in records]
