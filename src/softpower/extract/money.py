@@ -7,6 +7,7 @@ Amounts are kept as stated, in their own currency; no conversion happens here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,6 +133,28 @@ _MONEY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+#: an amount's first digit is at most this many characters after its start (the longest prefix, then ``\s?``)
+_LEAD = max(map(len, PREFIX)) + 1
+
+
+def _money_matches(text: str, digit: int, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """``_MONEY.finditer(text, start, stop)``, given ``digit``, the first digit at or after ``start``.
+
+    Every match holds a digit at most ``_LEAD`` characters after its start, so no match starts
+    earlier than ``_LEAD`` characters before the next digit: each search starts there, and none is
+    made once no digit is left (the text before and after the figures is not scanned).
+    """
+    pos = start
+    while True:
+        m = _MONEY.search(text, max(pos, digit - _LEAD), stop)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+        d = _DIGIT.search(text, pos, stop)
+        if d is None:
+            return
+        digit = d.start()
 
 
 @cache
@@ -186,9 +209,10 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     """
     out: list[Money] = []
     stop = len(text) if end is None else end
-    if not _DIGIT.search(text, start, stop):
+    first = _DIGIT.search(text, start, stop)
+    if first is None:
         return out
-    matches = list(_MONEY.finditer(text, start, stop))
+    matches = list(_money_matches(text, first.start(), start, stop))
     if _ISO_HINT.search(text, start, stop):  # capital codes the tables lack ("MNT 8.5 billion")
         known = [(m.start(), m.end()) for m in matches]
         extra = [

@@ -18,6 +18,21 @@ from softpower.extract.entities import DONORS, Mention, order_codes
 from softpower.extract.sentences import split_clauses
 
 POLL = re.compile(r"\b(?:respondents|surveyed|polled|interviewees|poll|survey|opinion|barometer)\b", re.I)
+# every word POLL finds contains one of these (lower case); on ASCII text re.IGNORECASE finds
+# exactly what str.lower() does, so a sentence without any of them needs no regex scan
+_POLL_WORDS = ("poll", "survey", "respondents", "interviewees", "opinion", "barometer")
+
+
+def names_poll(text: str, start: int, end: int) -> bool:
+    """``POLL.search(text, start, end)`` found something (a literal pre-check on ASCII text first)."""
+    chunk = text[start:end]
+    if chunk.isascii():
+        low = chunk.lower()
+        if not any(w in low for w in _POLL_WORDS):
+            return False
+    return POLL.search(text, start, end) is not None
+
+
 _RESPONDENTS = re.compile(
     r"\b(?:respondents|surveyed|polled|interviewees|of (?:the )?(?:people|public|those asked))\b"
     r"|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers|s)\b"

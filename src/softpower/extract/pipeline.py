@@ -41,7 +41,7 @@ from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import Money, find_money
-from softpower.extract.perceptions import POLL, sentence_perceptions
+from softpower.extract.perceptions import names_poll, sentence_perceptions
 from softpower.extract.sentences import split_sentences
 from softpower.extract.tables import row_records, table_rows
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
@@ -194,7 +194,7 @@ def extract_text(
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
             n_named += 1
-        if sent.mentions and POLL.search(text, s0, s1):
+        if sent.mentions and names_poll(text, s0, s1):
             polls = [*polls[-2:], sent]
         prev = sent
     for rec in pending:

@@ -1,0 +1,77 @@
+"""Shortcuts taken for speed in the extractor give exactly what the regex scans they stand in for give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from softpower.extract.money import _DIGIT, _MONEY, _money_matches, find_money
+from softpower.extract.perceptions import POLL, names_poll
+
+DEV = Path(__file__).parent / "data" / "extract" / "dev"
+
+
+def _money_spans(text: str, start: int, end: int) -> tuple[list[object], list[object]]:
+    """(what ``_MONEY.finditer`` finds, what ``_money_matches`` finds) in ``text[start:end]``."""
+    want = [(m.span(), m.groupdict()) for m in _MONEY.finditer(text, start, end)]
+    first = _DIGIT.search(text, start, end)
+    got = (
+        [(m.span(), m.groupdict()) for m in _money_matches(text, first.start(), start, end)] if first else []
+    )
+    return want, got
+
+
+def test_money_scan_from_the_digits_matches_the_full_scan_on_the_development_documents() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    assert texts
+    found = 0
+    for text in texts:
+        for start in range(0, len(text), 89):  # windows that open and close mid-word and mid-number
+            want, got = _money_spans(text, start, min(len(text), start + 350))
+            assert got == want
+            found += len(want)
+    assert found > 20
+
+
+_MONEY_WORDS = st.sampled_from(
+    ["$", "US$", "u.s.$", "USD", "Rs.", "rs", "RM", "¥", "5", "12", "1,200", "3.5", "2019", "million", "bn",
+     "m", "yen", "yuan", "dollars", "rupees", "Sri Lankan", "(", ")", "about", "-", ".", ",", "\n", " ", "a",
+     "grant", "ſ", "\u212a", "٣", "Rs", "MNT", "loan of"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MONEY_WORDS, max_size=30), st.sampled_from(["", " "]), st.integers(0, 6), st.integers(0, 6))
+def test_money_scan_from_the_digits_matches_the_full_scan_on_any_text(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    want, got = _money_spans(text, start, end)
+    assert got == want
+
+
+def test_find_money_still_reads_amounts_after_long_digit_free_text() -> None:
+    text = "word " * 200 + "Japan lent US$ 44.7 billion and 1.57 billion yen" + " and more" * 50
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(44.7e9, "USD"), (1.57e9, "JPY")]
+
+
+_POLL_WORDS = st.sampled_from(
+    ["Poll", "polled", "SURVEY", "surveyed", "respondents", "Interviewees", "opinion", "barometer", "polls",
+     "pollster", "Japan", "trust", "ſurvey", "\u212a", "é", "-", ".", ",", "\n", " ", "of", "per cent"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_POLL_WORDS, max_size=20), st.sampled_from(["", " "]), st.integers(0, 4), st.integers(0, 4))
+def test_poll_pre_check_agrees_with_the_poll_regex(words: list[str], sep: str, cut0: int, cut1: int) -> None:
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    assert names_poll(text, start, end) == (POLL.search(text, start, end) is not None)
+
+
+def test_poll_pre_check_finds_a_long_s_survey_and_skips_plain_prose() -> None:
+    assert names_poll("A ſurvey of Fiji found trust in Japan.", 0, 38)  # re.IGNORECASE: ſ is s
+    assert not names_poll("Japan provided a grant to Fiji in 2019.", 0, 39)
