@@ -260,12 +260,20 @@ _MONTHS = {
     for m in names
 }  # fmt: skip
 _MONTH = r"(?P<{}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
-# a news dateline ("SEOUL, 14 June 2022 —", "Manila, March 3, 2021 (Reuters) -") or a "Date:" line
+# a news dateline ("SEOUL, 14 June 2022 —", "Manila, March 3, 2021 (Reuters) -") or a "Date:" line; web
+# pages also put a source label, a weekday or a clock time around the date ("[Ministry of X] [Tuesday,
+# Feb 23, 2016]", "14:46, October 16, 2011", "2019-06-25 18:42:19", an archive's "date 2022-11-12 ...")
+_WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 _DATELINE = re.compile(
-    r"^[ \t]*(?:(?:Date|Dated|Published|Posted|Updated|Released)\s*:\s*|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
-    r"(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})\s+" + _MONTH.format("m1") + r",?\s+(?P<y1>\d{4})"
-    r"|" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
-    r"(?=\s*(?:[—–-]|\(|/|$))",
+    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[)?(?:\d{1,2}:\d{2},?\s+)?"
+    r"(?:(?:Date|Dated|Published|Posted|Updated|Released)\s*:\s*|(?P<field>date)\s+|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
+    + _WEEKDAY
+    + r"?(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})\s+"
+    + _MONTH.format("m1")
+    + r",?\s+(?P<y1>\d{4})|"
+    + _MONTH.format("m2")
+    + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
+    r"(?=\s*(?:[—–-]|\(|/|\]|\d{1,2}:\d{2}|$)|(?(field)\s))",
     re.MULTILINE,
 )
 
