@@ -355,3 +355,72 @@ def test_a_clause_that_opens_with_its_verb_keeps_the_sentences_subject() -> None
         "response to the pandemic in 2022."
     )
     assert [(r["actor"], r["partners"]) for r in eng] == [("JPN", ["FJI"])]
+
+
+# --- round 5: other donors' wording (Japanese, Australian, news-agency texts) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner", "instrument"),
+    [
+        # a decision taken ("decided to provide") is an act, not a plan
+        (
+            "On 4 May 2019, the Government of Korea decided to provide emergency relief supplies to Myanmar through KOICA.",
+            "KOR",
+            "MMR",
+            "disaster_cooperation",
+        ),
+        # a pledge to deliver a thing needs no figure
+        (
+            "Japan will construct two patrol boat piers for the police of Palau.",
+            "JPN",
+            "PLW",
+            "security_agreement",
+        ),
+        # "at Fiji's request" is the partner's request, not a hedge of the act
+        (
+            "At Fiji's request, New Zealand dispatched relief supplies to Fiji in 2016.",
+            "NZL",
+            "FJI",
+            "disaster_cooperation",
+        ),
+        # deployed assistance forces and missions are military activity
+        (
+            "Australia will extend its regional assistance mission in Nauru until 2025.",
+            "AUS",
+            "NRU",
+            "military_activity",
+        ),
+        # a ministers' meeting is diplomacy
+        (
+            "The Japanese foreign minister met with her Philippine counterpart in Manila in 2023.",
+            "JPN",
+            "PHL",
+            "diplomatic_framework",
+        ),
+        (
+            "In 2020 Korea held a bilateral meeting with Indonesia in Jakarta.",
+            "KOR",
+            "IDN",
+            "diplomatic_framework",
+        ),
+        # a credit facility is a loan; emergency grant aid is disaster cooperation, not an ordinary grant
+        ("India extended a credit facility of USD 200 million to Nepal in 2021.", "IND", "NPL", "oda_loan"),
+        (
+            "Korea decided to extend emergency grant aid of US$500,000 to the Philippines.",
+            "KOR",
+            "PHL",
+            "disaster_cooperation",
+        ),
+    ],
+)
+def test_other_donors_wording_of_acts(text: str, actor: str, partner: str, instrument: str) -> None:
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [(r["actor"], r["partners"], r["instrument"]) for r in eng] == [(actor, [partner], instrument)]
+
+
+def test_a_future_act_without_a_delivered_thing_stays_a_plan() -> None:
+    # "will work with" and "will provide support" without a figure announce nothing concrete (rules alone:
+    # the learned step may still propose an act, which is its own decision)
+    for text in ("China will work with Laos on roads.", "Japan will provide support to Cambodia on health."):
+        assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []

@@ -88,7 +88,7 @@ HYPOTHETICAL = re.compile(
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
     r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|(?-i:plans?) to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
-    r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|request\w*|demand\w*|appeal\w*"
+    r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|(?<!the )(?<!a )(?<!’ )(?<!' )(?<!’s )(?<!'s )(?<!their )(?<!its )request\w*|demand\w*|appeal\w*"
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
     re.IGNORECASE,
 )
@@ -182,10 +182,15 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
 
 # a stated commitment ("Korea will contribute USD 5 million", "said it would commit $12 million"):
 # a pledge, not a plan, when it carries a figure and no other hedge
+# ("decided to extend emergency relief goods", "agreed to provide"): a decision taken is an act
 PLEDGE = re.compile(
-    r"\b(?:will|would)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award|contribute|commit|fund|open|put"
-    r"|supply|deliver|grant|donate|offer|finance|extend|disburse|double|triple|increase|raise|boost)\b"
+    r"\b(?:will|would|decided to|has decided to|agreed to)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award"
+    r"|contribute|commit|fund|open|put|supply|deliver|grant|donate|offer|finance|extend|disburse|double|triple"
+    r"|increase|raise|boost|allocate|spend|build|construct|establish|launch|initiate)\b"
 )
+# a pledge to deliver a thing ("will construct a second outpost", "will initiate a new programme") is an
+# announced act even without a figure; "will provide support" or "will increase" needs one
+_DELIVERY = re.compile(r"(?:build|construct|establish|launch|initiate)\b")
 _DIGIT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b")
 _REPORTING = re.compile(r"(?:said|says|stated|noted|told)\b", re.IGNORECASE)
 
@@ -194,8 +199,11 @@ def _pledge_only(chunk: str, first: re.Match[str]) -> bool:
     """True when every hedge of ``chunk`` is a pledge verb group or a reporting verb, and a figure is stated."""
     if "will" not in chunk and "would" not in chunk:
         return False
-    pledges = [(p.start(), p.end()) for p in PLEDGE.finditer(chunk)]
-    if not pledges or _DIGIT.search(chunk) is None:
+    found = list(PLEDGE.finditer(chunk))
+    pledges = [(p.start(), p.end()) for p in found]
+    if not pledges:
+        return False
+    if _DIGIT.search(chunk) is None and not all(_DELIVERY.search(p.group(0)) for p in found):
         return False
     m: re.Match[str] | None = first
     while m is not None:
