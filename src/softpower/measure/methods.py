@@ -92,13 +92,17 @@ class _quiet:
         self._cm.__exit__(None, None, None)
 
 
+def _share(num: Array, den: Array) -> Array:
+    """``num / den`` where ``den > 0``; else 0, or NaN where ``num`` is NaN (a missing value)."""
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.where(np.isnan(num), np.nan, 0.0))
+
+
 def normalise_minmax(x: Array) -> Array:
     """Min-max: ``(x - min) / (max - min)`` in ``[0, 1]``; a constant slice gives 0."""
     with _quiet():
         lo = np.nanmin(x, axis=-1, keepdims=True)
         hi = np.nanmax(x, axis=-1, keepdims=True)
-    span = hi - lo
-    return np.where(span > 0, (x - lo) / np.where(span > 0, span, 1.0), np.where(np.isnan(x), np.nan, 0.0))
+    return _share(x - lo, hi - lo)
 
 
 def normalise_zscore(x: Array) -> Array:
@@ -111,8 +115,7 @@ def normalise_zscore(x: Array) -> Array:
         mean = np.nanmean(x, axis=-1, keepdims=True)
         sd = np.nanstd(x, axis=-1, keepdims=True)
         varies = np.nanmax(x, axis=-1, keepdims=True) > np.nanmin(x, axis=-1, keepdims=True)
-    ok = varies & (sd > 0)
-    return np.where(ok, (x - mean) / np.where(ok, sd, 1.0), np.where(np.isnan(x), np.nan, 0.0))
+    return _share(x - mean, np.where(varies, sd, 0.0))
 
 
 def normalise_rank(x: Array) -> Array:
@@ -120,7 +123,7 @@ def normalise_rank(x: Array) -> Array:
     missing = np.isnan(x)
     ranks = stats.rankdata(np.where(missing, np.inf, x), method="average", axis=-1)
     n = (~missing).sum(axis=-1, keepdims=True)
-    scaled = (ranks - 1.0) / np.where(n > 1, n - 1, 1)
+    scaled = (ranks - 1.0) / np.maximum(n - 1, 1)
     return np.where(missing, np.nan, np.where(n > 1, scaled, 0.0))
 
 
@@ -131,7 +134,7 @@ def normalise_frontier(x: Array) -> Array:
     """
     with _quiet():
         hi = np.nanmax(x, axis=-1, keepdims=True)
-    return np.where(hi > 0, x / np.where(hi > 0, hi, 1.0), np.where(np.isnan(x), np.nan, 0.0))
+    return _share(x, hi)
 
 
 NORMALISERS: dict[str, Normaliser] = {
