@@ -10,13 +10,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from softpower.errors import InputError, SoftpowerError
-from softpower.measure import explain, run_index
+from softpower.measure import LEADER_COLUMNS, explain, leaders_table, run_index
 from softpower.measure.framework import Framework, Pillar, load_framework, parse_framework
+from softpower.measure.methods import FAMILIES
 from softpower.measure.scope import resolve_partners
 
 # --- framework files ---------------------------------------------------------------------------
@@ -412,3 +416,183 @@ def test_every_refusal_of_the_index_is_one_whole_line(
     with pytest.raises(SoftpowerError) as info:
         call(world)
     assert str(info.value).replace(str(world.ledger.parent), "<tmp>") == message
+
+
+# --- the leaders table, written out by hand -----------------------------------------------------
+
+
+def _dyads(rows: list[tuple[str, str, int, float, int, float, float, int, int]]) -> pd.DataFrame:
+    cols = [
+        "actor",
+        "partner",
+        "year",
+        "score",
+        "rank",
+        "lead_share",
+        "coverage",
+        "indicators_observed",
+        "n_facts",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+#: bit k of ``indicators_observed`` is INDICATORS[k]; roots stocks never count as support
+INDICATORS = ["count:all", "usd:all", "roots:all"]
+
+DYADS = _dyads(
+    [
+        # KHM 2010: a clear, comparable leader observed on the same indicators as the runner-up
+        ("JPN", "KHM", 2010, 0.5, 2, 0.2, 1.0, 0b111, 4),
+        ("CHN", "KHM", 2010, 0.9, 1, 0.7, 1.0, 0b111, 6),
+        ("USA", "KHM", 2010, 0.2, 3, 0.1, 1.0, 0b111, 2),
+        # KHM 2011: two donors share the top score, a third is behind
+        ("CHN", "KHM", 2011, 0.6, 1, 0.4, 1.0, 0b011, 3),
+        ("JPN", "KHM", 2011, 0.6, 1, 0.5, 1.0, 0b011, 5),
+        ("USA", "KHM", 2011, 0.1, 3, 0.1, 0.6, 0b001, 1),
+        # LAO 2010: every compared donor ties
+        ("CHN", "LAO", 2010, 0.4, 1, 0.3, 1.0, 0b111, 2),
+        ("USA", "LAO", 2010, 0.4, 1, 0.3, 1.0, 0b111, 2),
+        # VNM 2010: one donor only
+        ("USA", "VNM", 2010, 0.3, 1, 1.0, 0.4, 0b101, 1),
+        # VNM 2011: the leader and the runner-up are observed on different indicators
+        ("CHN", "VNM", 2011, 0.7, 1, 0.9, 0.8, 0b011, 7),
+        ("USA", "VNM", 2011, 0.3, 2, 0.1, 0.4, 0b001, 2),
+    ]
+)
+
+_N = None
+LEADERS = [
+    # partner, year, leader, score, runner_up, runner_up_score, margin, lead_share, n_compared,
+    # leader_coverage, runner_up_coverage, comparable, n_facts, support, support_indicators, note
+    ("KHM", 2010, "CHN", 0.9, "JPN", 0.5, 0.4, 0.7, 3, 1.0, 1.0, True, 6, 2, "count:all, usd:all", ""),
+    ("KHM", 2011, "CHN+JPN", 0.6, "USA", 0.1, 0.5, 0.4, 3, 1.0, 0.6, False, 3, 1, "count:all",
+     "rests on 1 indicator(s) shared with the runner-up (fewer than 2)"),
+    ("LAO", 2010, _N, 0.4, _N, _N, 0.0, _N, 2, 1.0, _N, False, 2, 2, "count:all, usd:all",
+     "all compared donors tie"),
+    ("VNM", 2010, "USA", 0.3, _N, _N, 0.0, 1.0, 1, 0.4, _N, False, 1, 1, "count:all",
+     "only donor observed: not comparable; rests on 1 indicator(s) (fewer than 2)"),
+    ("VNM", 2011, "CHN", 0.7, "USA", 0.3, 0.4, 0.9, 2, 0.8, 0.4, False, 7, 1, "count:all",
+     "not comparable: the leader is observed on 80% of the weight, the runner-up on 40%, not the same "
+     "indicators; rests on 1 indicator(s) shared with the runner-up (fewer than 2)"),
+]  # fmt: skip
+
+
+def _table_rows(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
+    def plain(v: Any) -> Any:
+        if isinstance(v, float) and np.isnan(v):
+            return None
+        return round(v, 12) if isinstance(v, float) else v
+
+    return [tuple(plain(v) for v in row) for row in frame.astype(object).itertuples(index=False)]
+
+
+def test_the_leaders_table_is_the_one_written_out() -> None:
+    source = SimpleNamespace(dyads=DYADS, meta={"indicators": INDICATORS})
+    table = leaders_table(source)
+    assert tuple(table.columns) == LEADER_COLUMNS
+    assert _table_rows(table) == LEADERS
+    # a year filter keeps that year's rows; the dyads frame alone has no indicator names
+    assert _table_rows(leaders_table(source, year=2011)) == [LEADERS[1], LEADERS[4]]
+    bare = leaders_table(DYADS, year=2010, min_support=1)
+    assert [r[13:] for r in _table_rows(bare)] == [
+        (0, "", ""),
+        (0, "", "all compared donors tie"),
+        (0, "", "only donor observed: not comparable"),
+    ]
+
+
+def test_leaders_without_coverage_columns_say_only_not_comparable() -> None:
+    plain = DYADS.drop(columns=["coverage", "indicators_observed", "n_facts"]).loc[DYADS["year"] == 2011]
+    rows = _table_rows(leaders_table(plain))
+    assert [(r[2], r[9], r[10], r[11], r[12], r[13], r[15]) for r in rows] == [
+        ("CHN+JPN", None, None, False, 0, 0, ""),
+        ("CHN", None, None, True, 0, 0, ""),
+    ]
+    empty = leaders_table(DYADS, year=1999)
+    assert tuple(empty.columns) == LEADER_COLUMNS and empty.empty
+
+
+# --- the method registries on one small matrix, every value worked out by hand -------------------
+
+_NAN = np.nan
+#: year x unit: a varying year, an all-missing year, a constant year, a year with max 0
+X = np.array(
+    [
+        [1.0, 3.0, _NAN, 5.0],
+        [_NAN, _NAN, _NAN, _NAN],
+        [2.0, 2.0, 2.0, _NAN],
+        [0.0, -1.0, _NAN, -2.0],
+    ]
+)
+_Z = 1.5**0.5  # (5 - 3) / sqrt(8 / 3): the population sd of 1, 3, 5 is sqrt(8/3)
+
+EXPECTED_METHODS = {
+    ("imputation", "none"): X,
+    ("imputation", "zero"): [[1, 3, 0, 5], [0, 0, 0, 0], [2, 2, 2, 0], [0, -1, 0, -2]],
+    # the mean of the year's units; a year with none stays missing
+    ("imputation", "mean"): [[1, 3, 3, 5], [_NAN] * 4, [2, 2, 2, 2], [0, -1, -1, -2]],
+    # the unit's last observed year; missing before its first
+    ("imputation", "carry_forward"): [[1, 3, _NAN, 5], [1, 3, _NAN, 5], [2, 2, 2, 5], [0, -1, 2, -2]],
+    ("normalisation", "minmax"): [[0, 0.5, _NAN, 1], [_NAN] * 4, [0, 0, 0, _NAN], [1, 0.5, _NAN, 0]],
+    ("normalisation", "zscore"): [[-_Z, 0, _NAN, _Z], [_NAN] * 4, [0, 0, 0, _NAN], [_Z, 0, _NAN, -_Z]],
+    # average ranks (ties share them) scaled by (n - 1)
+    ("normalisation", "rank"): [[0, 0.5, _NAN, 1], [_NAN] * 4, [0.5, 0.5, 0.5, _NAN], [1, 0.5, _NAN, 0]],
+    # x / max; a year whose max is not positive gives 0
+    ("normalisation", "frontier"): [[0.2, 0.6, _NAN, 1], [_NAN] * 4, [1, 1, 1, _NAN], [0, 0, _NAN, 0]],
+}
+
+
+@pytest.mark.parametrize(("family", "name"), sorted(EXPECTED_METHODS))
+def test_each_imputer_and_normaliser_gives_the_hand_worked_values(family: str, name: str) -> None:
+    fn = FAMILIES[family][name]
+    want = np.asarray(EXPECTED_METHODS[(family, name)], dtype=float)
+    got = fn(X.copy())  # type: ignore[operator]
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-12)
+    # vectorised over leading axes: two draws at once give each draw's own result
+    np.testing.assert_allclose(fn(np.stack([X, X])), np.stack([want, want]), rtol=0, atol=1e-12)  # type: ignore[operator]
+
+
+def test_a_single_unit_ranks_zero_and_a_row_of_one_missing_value_stays_missing() -> None:
+    from softpower.measure.methods import normalise_rank
+
+    np.testing.assert_array_equal(normalise_rank(np.array([[4.0, _NAN]])), [[0.0, _NAN]])
+
+
+def test_the_weightings_as_written_out() -> None:
+    from softpower.measure.methods import CONCENTRATION, weight_equal, weight_expert, weight_user
+
+    p = ("a", "b", "c")
+    assert CONCENTRATION == 25.0
+    np.testing.assert_array_equal(weight_equal(p, {"a": 1.0, "b": 0.0, "c": 0.0}, None), [1 / 3] * 3)
+    np.testing.assert_array_equal(weight_equal(p, None, np.zeros((2, 3))), [[1 / 3] * 3] * 2)
+    np.testing.assert_allclose(weight_user(p, {"a": 2.0, "b": 1.0, "c": 1.0}, None), [0.5, 0.25, 0.25])
+    np.testing.assert_allclose(weight_user(p, {"a": 2.0, "b": 2.0}, np.zeros((2, 3))), [[0.5, 0.5, 0.0]] * 2)
+    np.testing.assert_array_equal(weight_user(p, None, None), [1 / 3] * 3)
+    assert weight_user(p, None, np.zeros((4, 3))).shape == (4, 3)
+    np.testing.assert_allclose(weight_expert(p, {"a": 0.5, "b": 0.25, "c": 0.25}, None), [0.5, 0.25, 0.25])
+    # a draw is Gamma(25 w) quantiles of the uniforms, normalised
+    from scipy import stats
+
+    u = np.array([[0.5, 0.5, 0.5], [0.1, 0.9, 0.3]])
+    g = stats.gamma.ppf(u, [12.5, 6.25, 6.25])
+    np.testing.assert_allclose(
+        weight_expert(p, {"a": 0.5, "b": 0.25, "c": 0.25}, u), g / g.sum(1, keepdims=True)
+    )
+    # uniforms of exactly 0 and 1, and a pillar of weight 0 (alpha floored at 1e-6), stay finite
+    edge = weight_expert(p, {"a": 1.0, "b": 0.0, "c": 0.0}, np.array([[0.0, 1.0, 0.5]]))
+    assert np.isfinite(edge).all() and edge.sum() == pytest.approx(1.0)
+    floor = stats.gamma.ppf([1 - 1e-12, 0.5], [25.0, 1e-6])
+    np.testing.assert_allclose(
+        weight_expert(("a", "b"), {"a": 1.0, "b": 0.0}, np.array([[1.0, 0.5]])), [floor / floor.sum()]
+    )
+
+
+def test_the_aggregators_as_worked_out() -> None:
+    from softpower.measure.methods import AGGREGATORS
+
+    x = np.array([[0.2, 0.8], [_NAN, 0.5], [_NAN, _NAN]])
+    w = np.array([0.25, 0.75])
+    # unit 0: 0.25 * 0.2 + 0.75 * 0.8; unit 1: the one present component; unit 2: nothing
+    np.testing.assert_allclose(AGGREGATORS["arithmetic"](x, w), [0.65, 0.5, _NAN])
+    # shifted by each component's minimum over the units (0.2 and 0.5): 1^0.25 * 1.3^0.75 - 1
+    np.testing.assert_allclose(AGGREGATORS["geometric"](x, w), [1.3**0.75 - 1.0, 0.0, _NAN])
