@@ -38,6 +38,7 @@ import pytest
 
 from softpower.ledger import Ledger
 from softpower.measure import explain, run_index
+from softpower.measure.audit import table as audit_table
 
 DATA = Path(__file__).parent / "data" / "measure"
 ACTORS = ("CHN", "JPN", "USA")
@@ -189,6 +190,7 @@ def whole_output(tmp: Path, run: str) -> dict[str, Any]:
     out["meta"]["framework_source"] = f"<tmp>/{run}.yaml"
     why = explain(res, partner.lower(), year)
     out["explain"] = {"attrs": why.attrs, "rows": why.to_dict(orient="records")}
+    out["audit_table"] = audit_table(res.audit).splitlines()
     return _rounded(json.loads(json.dumps(out, allow_nan=True)))  # JSON's own types, as the file has
 
 
@@ -199,6 +201,9 @@ def _dump(value: dict[str, Any]) -> str:
         if isinstance(v, dict) and v and not all(isinstance(x, int | float | str | None) for x in v.values()):
             inner = ",\n".join(f"{indent}  {json.dumps(k)}: {block(x, indent + '  ')}" for k, x in v.items())
             return "{\n" + inner + "\n" + indent + "}"
+        if isinstance(v, list) and len(v) > 1 and all(isinstance(x, str) for x in v):  # text lines
+            inner = ",\n".join(f"{indent}  {json.dumps(x, ensure_ascii=False)}" for x in v)
+            return "[\n" + inner + "\n" + indent + "]"
         if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
             inner = ",\n".join(f"{indent}  {json.dumps(x)}" for x in v)
             return "[\n" + inner + "\n" + indent + "]"
@@ -274,6 +279,40 @@ def test_the_whole_validity_report_is_the_reviewed_one(tmp: Path) -> None:
         assert got[key] == want[key], key
 
 
+def whole_panel(tmp: Path) -> dict[str, Any]:
+    """load_panel (both split rules, the values and the notes), engagement_panel and the
+    engagement rows of the profile, for the whole ledger and with the source filters."""
+    from softpower.ledger import Ledger
+    from softpower.measure import engagement_panel
+    from softpower.measure.panel import engagement_rows, load_panel
+
+    path = tmp / "whole.duckdb"
+    if not path.exists():
+        build_ledger(path)
+    with Ledger.open(path, read_only=True) as led:
+        panel = load_panel(led)
+        third = load_panel(led, min_sources=1, third_party_only=True)
+    out = {
+        "engagement": panel.engagement.to_dict(orient="records"),
+        "values": panel.values.to_dict(orient="records"),
+        "notes": panel.notes,
+        "third_party_notes": third.notes,
+        "third_party_rows": [len(third.engagement), len(third.values)],
+        "engagement_rows": engagement_rows(panel).to_dict(orient="records"),
+        "engagement_panel": engagement_panel(path).to_dict(orient="records"),
+        "engagement_panel_two_sources": engagement_panel(path, min_sources=2).to_dict(orient="records"),
+    }
+    return _rounded(json.loads(json.dumps(out, allow_nan=True, default=str)))  # type: ignore[no-any-return]
+
+
+def test_the_whole_panel_is_the_reviewed_one(tmp: Path) -> None:
+    got = whole_panel(tmp)
+    want = json.loads((DATA / "panel_whole.json").read_text(encoding="utf-8"))
+    assert list(got) == list(want)
+    for key in want:
+        assert got[key] == want[key], key
+
+
 if __name__ == "__main__":  # rewrite the expected files (then review their diff)
     import tempfile
 
@@ -283,4 +322,5 @@ if __name__ == "__main__":  # rewrite the expected files (then review their diff
                 _dump(whole_output(Path(d), name)), encoding="utf-8"
             )
         (DATA / "validate_whole.json").write_text(_dump(whole_validity(Path(d))), encoding="utf-8")
+        (DATA / "panel_whole.json").write_text(_dump(whole_panel(Path(d))), encoding="utf-8")
     sys.exit(0)
