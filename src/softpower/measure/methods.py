@@ -213,7 +213,7 @@ def aggregate_geometric(x: Array, w: Array) -> Array:
         m = np.nanmin(x, axis=-2, keepdims=True)
     m = np.where(np.isnan(m), 0.0, m)
     wn, total = _weights_present(x, w)
-    logs = np.where(np.isnan(x), 0.0, np.log(np.where(np.isnan(x), 1.0, x - m + 1.0)))
+    logs = np.log(np.where(np.isnan(x), 1.0, x - m + 1.0))  # a missing component: log 1 = 0
     s = np.exp((wn * logs).sum(axis=-1)) - 1.0
     return np.where(total > 0, s, np.nan)
 

@@ -267,7 +267,7 @@ def validate(
     overall = both(pairs, pool)
     by_source = [
         {"origin": o, "measure": m, **both(g, pool.loc[(pool["origin"] == o) & (pool["measure"] == m)])}
-        for (o, m), g in pairs.groupby(["origin", "measure"], sort=True)
+        for (o, m), g in pairs.groupby(["origin", "measure"])
     ]
     by_pair = [
         {"a": a, "b": b, **both(g, pool.loc[(pool["a"] == a) & (pool["b"] == b)], MIN_PAIRS)}
