@@ -596,3 +596,159 @@ def test_the_aggregators_as_worked_out() -> None:
     np.testing.assert_allclose(AGGREGATORS["arithmetic"](x, w), [0.65, 0.5, _NAN])
     # shifted by each component's minimum over the units (0.2 and 0.5): 1^0.25 * 1.3^0.75 - 1
     np.testing.assert_allclose(AGGREGATORS["geometric"](x, w), [1.3**0.75 - 1.0, 0.0, _NAN])
+
+
+# --- small functions of the index API, every branch with its whole result -----------------------
+
+
+def test_amount_range_is_the_10th_to_90th_percentile_of_known_positive_amounts() -> None:
+    from softpower.measure.api import FALLBACK_AMOUNT_RANGE, amount_range
+
+    assert FALLBACK_AMOUNT_RANGE == (1e6, 1e8)
+    assert amount_range(pd.DataFrame()) == (1e6, 1e8)
+    assert amount_range(pd.DataFrame({"other": [1.0, 2.0, 3.0]})) == (1e6, 1e8)
+    # fewer than three positive amounts (zero, negative, missing and text are not amounts)
+    few = pd.DataFrame({"amount_usd_const": [5e6, 0.0, -1.0, None, "x", 7e6]})
+    assert amount_range(few) == (1e6, 1e8)
+    # 1..11 million: numpy's linear percentiles are 2 and 10 million
+    known = pd.DataFrame({"amount_usd_const": [float(v) * 1e6 for v in range(1, 12)]})
+    assert amount_range(known) == pytest.approx((2e6, 10e6))
+    # all equal: half a decade either side of the one value
+    same = pd.DataFrame({"amount_usd_const": [4e6, 4e6, 4e6]})
+    assert amount_range(same) == pytest.approx((4e6 / 10**0.5, 4e6 * 10**0.5))
+
+
+def test_draw_counts_are_checked_at_both_ends() -> None:
+    from softpower.measure.api import MAX_DRAWS, check_draws
+
+    assert MAX_DRAWS == 1_000_000
+    check_draws(0)
+    check_draws(MAX_DRAWS)
+    with pytest.raises(SoftpowerError, match=r"^--mc: -1 is negative"):
+        check_draws(-1)
+    with pytest.raises(SoftpowerError, match=r"^--mc: 1000001 draws is too many"):
+        check_draws(MAX_DRAWS + 1)
+
+
+def test_json_records_of_every_column_kind() -> None:
+    from softpower.measure.api import _records
+
+    frame = pd.DataFrame(
+        {
+            "f": [1.5, np.nan, np.inf, -np.inf],
+            "i": np.array([1, 2, 3, 4], dtype=np.int64),
+            "b": [True, False, True, False],
+            "s": ["a", None, "c", "d"],
+        }
+    )
+    got = _records(frame)
+    assert got == [
+        {"f": 1.5, "i": 1, "b": True, "s": "a"},
+        {"f": None, "i": 2, "b": False, "s": None},
+        {"f": None, "i": 3, "b": True, "s": "c"},
+        {"f": None, "i": 4, "b": False, "s": "d"},
+    ]
+    assert [type(r["i"]) for r in got] == [int] * 4 and [type(r["b"]) for r in got] == [bool] * 4
+    assert _records(pd.DataFrame({"f": pd.Series([], dtype=float)})) == []
+    assert _records(pd.DataFrame(index=range(2))) == [{}, {}]
+
+
+def test_the_json_object_carries_timings_unless_deterministic(world: _World) -> None:
+    res = dataclasses.replace(world.result, seconds={"panel": 0.12345, "total": 1.0004})
+    assert list(res.to_dict()) == [
+        "dyads", "actors", "profiles", "leaders", "sensitivity", "validity", "audit", "meta", "timings",
+    ]  # fmt: skip
+    assert res.to_dict()["timings"] == {"panel": 0.123, "total": 1.0}
+    assert "timings" not in res.to_dict(deterministic=True)
+
+
+def test_one_compiled_model_is_kept_and_reused(world: _World) -> None:
+    from softpower.measure import api
+
+    api._MODELS.clear()
+    first = run_index(world.ledger, framework=world.framework, mc=0, partners="all")
+    assert len(api._MODELS) == 1
+    again = run_index(
+        world.ledger,
+        framework=world.framework,
+        mc=0,
+        partners="all",
+        weights={"engagement": 0.5, "security": 0.5},
+    )
+    assert again.model.panel is first.model.panel  # the same compiled model, re-weighted
+    assert again.meta["choices"]["weighting"] == "user" and again.meta["weights"] == {
+        "engagement": 0.5,
+        "security": 0.5,
+    }
+    run_index(world.arms, mc=0, partners="all")  # another ledger replaces it
+    assert len(api._MODELS) == 1
+    api._MODELS.clear()
+
+
+def test_the_partner_scope_of_the_meta_when_none_is_given(world: _World) -> None:
+    res = run_index(world.ledger, framework=world.framework, mc=0, partners=None)
+    assert (res.meta["partner_scope"], res.meta["partners"]) == ("all", ["KHM", "LAO", "MMR", "PHL", "VNM"])
+
+
+def test_partner_scopes_resolve_to_sorted_member_states() -> None:
+    from softpower.measure.scope import DEFAULT_SCOPE, partner_universe
+
+    assert DEFAULT_SCOPE == "indo-pacific"
+    assert resolve_partners(None) is None and resolve_partners(" ALL ") is None
+    assert resolve_partners(" Indo-Pacific ") == partner_universe()
+    assert resolve_partners("vnm, clmv,,PHL") == ("KHM", "LAO", "MMR", "PHL", "VNM")
+    with pytest.raises(SoftpowerError) as info:
+        resolve_partners("WORLD")
+    assert str(info.value) == (
+        "--partners: 'WORLD' is not an ISO3 or group code (expected e.g. 'indo-pacific', 'all', or 'VNM,PHL,PIC')"
+    )
+
+
+def test_worker_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from softpower.measure.uncertainty import MIN_PARALLEL, default_workers
+
+    assert MIN_PARALLEL == 200
+    monkeypatch.setenv("SOFTPOWER_WORKERS", "3")
+    assert default_workers(1) == 3
+    monkeypatch.setenv("SOFTPOWER_WORKERS", "0")
+    assert default_workers(10_000) == 1
+    monkeypatch.delenv("SOFTPOWER_WORKERS")
+    assert default_workers(MIN_PARALLEL - 1) == 1
+    assert default_workers(MIN_PARALLEL) == max(1, min(2, os.cpu_count() or 1))
+
+
+def test_the_sobol_budget(world: _World) -> None:
+    from softpower.measure.uncertainty import index_problem, sobol_base, sobol_size
+
+    model = world.result.model
+    # framework a: 9 choice groups (one data-source factor, two pillar weights)
+    assert model.factor_groups() == [
+        "data_source", "indicator_set", "split_rule", "imputation", "normalisation", "aggregation",
+        "half_life", "missing_amounts", "weights", "weights",
+    ]  # fmt: skip
+    problem = index_problem(model)
+    assert problem["num_vars"] == 10 and problem["names"][:2] == ["data_source_0", "indicator_set_1"]
+    assert problem["bounds"] == [[0.0, 1.0]] * 10 and problem["groups"] == model.factor_groups()
+    # the largest power of two with n (9 + 2) <= draws, at least 8
+    assert [sobol_base(model, n) for n in (0, 40, 88, 176, 1000, 1407, 1408)] == [8, 8, 8, 16, 64, 64, 128]
+    assert sobol_size(model, 1000) == 64 * 11
+
+
+def test_the_bootstrap_interval_needs_half_the_resamples_to_give_a_rho() -> None:
+    from softpower.measure.validate import rho_interval
+
+    # two publics whose own pairs do not vary: a resample of one public twice gives no rho, so
+    # about half of the resamples give one (here 9 of 20 with seed 0, 10 of 20 with seed 4)
+    pairs = pd.DataFrame(
+        {
+            "public": ["A"] * 3 + ["B"] * 3,
+            "index_gap": [1.0] * 3 + [2.0] * 3,
+            "perception_gap": [0.1] * 3 + [0.3] * 3,
+        }
+    )
+    assert rho_interval(pairs, seed=0, draws=20) == (None, None)
+    assert rho_interval(pairs, seed=4, draws=20) == (1.0, 1.0)
+    assert rho_interval(pairs.loc[pairs["public"] == "A"], seed=4, draws=20) == (None, None)  # one public
+    assert rho_interval(pairs.iloc[0:0], seed=4, draws=20) == (None, None)

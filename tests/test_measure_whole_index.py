@@ -12,7 +12,7 @@ the complete explanation of one partner-year, for two runs of the ledger built b
   third-party sources only, 20 draws;
 
 and ``validate_whole.json`` holds, for that ledger with a second pollster, a regional public
-(CLMV: one observation, its index the mean over 4 members) and a withheld Pew 2017 wave, the
+(CLMV: one observation, its index the mean over 4 members), a pollster of two donors only and a\nwithheld Pew 2017 wave, the
 whole of ``observations``, ``validate`` (every pair, per source, per donor pair, pooled, the
 bootstrap interval and the summary sentence) and ``fit_weights``.
 
@@ -242,9 +242,18 @@ def _validity_ledger(tmp: Path) -> Path:
         ]
     ]  # fmt: skip
     held = [_value("perception", "CHN", "VNM", "favourable", "share", 2017, 0.5, "pew17")]
+    # a third pollster, first by name, that asks about JPN and USA only: per donor pair the
+    # report is still in (a, b) order, not in order of appearance
+    leaders = [
+        _value("perception", a, p, "influence", "share", 2011, v, "ltl")
+        for a, p, v in [("JPN", "VNM", 0.6), ("USA", "VNM", 0.5), ("JPN", "LAO", 0.3), ("USA", "LAO", 0.4)]
+    ]
     with Ledger.open(path) as lg:
         lg.import_records(ussc, [{"id": "ussc", "title": "survey"}], origin="ussc-survey", source="test")
         lg.import_records(held, [{"id": "pew17", "title": "poll"}], origin="pew-favourability", source="test")
+        lg.import_records(
+            leaders, [{"id": "ltl", "title": "survey"}], origin="listening-to-leaders", source="test"
+        )
     return path
 
 
