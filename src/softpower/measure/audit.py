@@ -102,8 +102,8 @@ def decide(x: np.ndarray, enabled: bool = True) -> Treatment:
         if not fails_rule(y):
             s1, k1 = shape(y)
             return Treatment("winsorise", float(k), s0, k0, s1, k1, _nonzero_skew(y))
-    pos = np.abs(x[x != 0])
-    scale = float(np.median(pos)) if len(pos) else 1.0
+    # x breaks the rule, so it varies and has a non-zero value: the scale is that median
+    scale = float(np.median(np.abs(x[x != 0])))
     y = log_scale(x, scale)
     s1, k1 = shape(y)
     return Treatment("log", scale, s0, k0, s1, k1, _nonzero_skew(y))

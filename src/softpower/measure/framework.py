@@ -142,7 +142,10 @@ def check_indicator(name: str, file: str, line: int | None, key: str) -> str:
 
 
 def check_weights(
-    weights: Mapping[str, float], pillars: tuple[str, ...], file: str, lines: Mapping[str, int] | None = None
+    weights: Mapping[str, float],
+    pillars: tuple[str, ...],
+    file: str,
+    lines: Mapping[str, int | None] | None = None,
 ) -> dict[str, float]:
     """Validate pillar weights: known pillars, all present, non-negative, summing to 1."""
     lines = lines or {}
@@ -267,7 +270,7 @@ def parse_framework(text: str, file: str = "<framework>") -> Framework:
     names = tuple(p.name for p in pillars)
     given = {p.name: p.weight for p in pillars if p.weight is not None}
     if given:
-        check_weights(given, names, file, {k: ln.get(("pillars", k, "weight"), 0) for k in given})  # type: ignore[arg-type]
+        check_weights(given, names, file, {k: ln.get(("pillars", k, "weight")) for k in given})
     hl = doc.get("half_life", DEFAULT_HALF_LIFE)
     hr = doc.get("half_life_range", [5.0, 20.0])
     if not isinstance(hl, int | float) or hl <= 0:
