@@ -301,11 +301,16 @@ class _World:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> _World:
+    return make_world(tmp_path_factory.mktemp("exact"))
+
+
+def make_world(d: Path) -> _World:
+    """The fixed ledger of tests/test_measure_whole_index.py, an empty and an arms ledger, the
+    framework ``a``, a framework nothing observes, and the index of ``a`` without draws."""
     from softpower.ledger import Ledger
     from test_measure_scope import _arms_ledger
     from test_measure_whole_index import FRAMEWORK_A, build_ledger
 
-    d = tmp_path_factory.mktemp("exact")
     ledger = build_ledger(d / "w.duckdb")
     fw = d / "a.yaml"
     fw.write_text(FRAMEWORK_A, encoding="utf-8")

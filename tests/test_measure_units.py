@@ -1,0 +1,229 @@
+"""Hand-worked values of measure's smaller pieces: the audit's skew rule, treatments, alpha and
+structure, a worker's share of the Monte Carlo, and the index without draws.
+
+Each expected value is written out (or derived in a comment) here, not produced by the code
+under test; see docs/testing.md, "measure".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from test_measure_exact import _World, make_world
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> _World:
+    return make_world(tmp_path_factory.mktemp("units"))
+
+
+# --- the audit's rules on small inputs, worked out by hand ----------------------------------------
+
+
+def test_the_skew_rule_and_its_treatments() -> None:
+    from softpower.measure import audit
+
+    assert (audit.SKEW_LIMIT, audit.KURTOSIS_LIMIT, audit.MAX_WINSORISED, audit.MIN_CELLS) == (
+        2.0,
+        3.5,
+        5,
+        10,
+    )
+    assert audit.shape(np.array([1.0, 2.0, 9.0])) == (None, None)  # fewer than 4 values
+    assert audit.shape(np.array([2.0, 2.0, 2.0, 2.0, np.nan])) == (None, None)  # constant
+    # nine zeros and one 100: a two-point distribution with p = 0.1, skew (1 - 2p) / sqrt(p (1 - p))
+    # = 8/3, excess kurtosis (1 - 6 p (1 - p)) / (p (1 - p)) = 46/9 (NaN and infinities ignored)
+    x = np.array([0.0] * 9 + [100.0])
+    s, k = audit.shape(np.append(x, [np.nan, np.inf]))
+    assert (s, k) == (pytest.approx(8 / 3), pytest.approx(46 / 9))
+    assert audit.fails_rule(x) and not audit.fails_rule(np.arange(10.0))
+    # capping the largest value at the next one leaves a constant: the rule holds after one
+    assert audit.decide(x) == audit.Treatment("winsorise", 1.0, s, k, None, None, None)
+    assert audit.decide(x, enabled=False) == audit.Treatment("none", 0.0, s, k, s, k, None)
+    # seven values spread over three decades: five caps do not help, so log(1 + x / s) with s the
+    # median of the non-zero values (1, 1, 1, 10, 20, 40, 80, 160, 320, 640: (20 + 40) / 2 = 30)
+    x2 = np.array([0.0] * 50 + [1.0] * 3 + [10, 20, 40, 80, 160, 320, 640])
+    t = audit.decide(x2)
+    y = np.log1p(x2 / 30.0)
+    assert (t.method, t.param) == ("log", 30.0)
+    assert (t.skew_after, t.kurtosis_after) == audit.shape(y)
+    assert t.skew_after_nonzero == audit.shape(y[y != 0])[0]
+    np.testing.assert_allclose(audit.apply(x2, t), y)
+    np.testing.assert_array_equal(audit.apply(x, audit.decide(x)), np.zeros(10))
+    assert audit.apply(x, audit.decide(x, enabled=False)) is x
+
+
+def test_winsorising_and_the_signed_log() -> None:
+    from softpower.measure.audit import log_scale, winsorise
+
+    v = np.array([5.0, 1.0, 4.0, 2.0, 3.0])
+    np.testing.assert_array_equal(winsorise(v, 2), [3.0, 1.0, 3.0, 2.0, 3.0])
+    assert winsorise(v, 0) is v and winsorise(v, 5) is v
+    np.testing.assert_allclose(log_scale(np.array([-30.0, 0.0, 30.0]), 30.0), [-np.log(2), 0.0, np.log(2)])
+
+
+def test_cronbach_alpha_by_hand() -> None:
+    from softpower.measure.audit import cronbach_alpha
+
+    assert cronbach_alpha(np.ones((5, 1))) is None
+    assert cronbach_alpha(np.ones((1, 3))) is None
+    assert cronbach_alpha(np.array([[1.0, -1.0], [2.0, -2.0]])) is None  # row sums do not vary
+    # item variances 1 and 7/3, total variance 19/3: alpha = 2 (1 - (10/3) / (19/3)) = 18/19
+    assert cronbach_alpha(np.array([[1.0, 2.0], [2.0, 3.0], [3.0, 5.0]])) == pytest.approx(18 / 19)
+
+
+def test_complete_case_structure_whole() -> None:
+    from softpower.measure.audit import structure
+
+    col = np.arange(12.0)
+    empty = {
+        "correlation": None,
+        "eigenvalues": None,
+        "first_component_share": None,
+        "loadings": None,
+        "alpha": None,
+    }
+    assert structure(col[:, None], ["p"]) == {
+        "n": 12, "indicators": ["p"], **empty, "note": "one indicator: no structure to check",
+    }  # fmt: skip
+    assert structure(np.stack([col, col], 1)[:9], ["p", "q"]) == {
+        "n": 9, "indicators": ["p", "q"], **empty, "note": "9 cells observed on every indicator (need 10)",
+    }  # fmt: skip
+    assert structure(np.stack([col, np.ones(12)], 1), ["p", "q"]) == {
+        "n": 12, "indicators": ["p", "q"], **empty, "note": "an indicator is constant over the shared cells",
+    }  # fmt: skip
+    # two perfectly correlated columns: one component carries everything, alpha 1
+    assert structure(np.stack([col, 2 * col + 1], 1), ["p", "q"]) == {
+        "n": 12, "indicators": ["p", "q"], "correlation": [[1.0, 1.0], [1.0, 1.0]], "eigenvalues": [2.0, 0.0],
+        "first_component_share": 1.0, "loadings": [0.707107, 0.707107], "alpha": 1.0, "note": None,
+    }  # fmt: skip
+    opposite = structure(np.stack([col, -col], 1), ["p", "q"])
+    assert opposite["correlation"] == [[1.0, -1.0], [-1.0, 1.0]] and opposite["alpha"] is None
+
+
+def test_available_case_structure_whole() -> None:
+    from softpower.measure.audit import pairwise_structure
+
+    ids = np.arange(12)
+    a = (ids, np.arange(12.0))
+    b = (ids, np.arange(12.0) ** 2)
+    c = (ids[:11], np.ones(11))  # shares 11 cells with a and b, but does not vary there
+    d = (ids[:9], np.arange(9.0))  # 9 shared cells: too few
+    got = pairwise_structure([a, b, c, d], ["a", "b", "c", "d"])
+    r = float(np.corrcoef(a[1], b[1])[0, 1])
+    r_ab = round(r, 6)
+    assert got["used"] == ["a", "b"] and got["pair_n"] == [
+        [12, 12, 11, 9],
+        [12, 12, 11, 9],
+        [11, 11, 11, 9],
+        [9, 9, 9, 9],
+    ]
+    assert got["correlation"] == [
+        [1.0, r_ab, None, None],
+        [r_ab, 1.0, None, None],
+        [None, None, 1.0, None],
+        [None, None, None, 1.0],
+    ]
+    assert got["left_out"] == [
+        {"indicator": "c", "why": "no correlation with a (n 11), b (n 11)"},
+        {"indicator": "d", "why": "no correlation with a (n 9), b (n 9)"},
+    ]
+    # two indicators: eigenvalues 1 + r and 1 - r, alpha 2 r / (1 + r)
+    assert (got["pair_n_min"], got["pair_n_max"], got["mean_r"]) == (12, 12, r_ab)
+    assert got["eigenvalues"] == [round(1 + r, 6), round(1 - r, 6)]
+    assert got["first_component_share"] == round((1 + r) / 2, 6)
+    assert got["alpha"] == round(2 * r / (1 + r), 6)
+    assert (
+        got["loadings"] == [0.707107, 0.707107] and got["positive_definite"] is True and got["note"] is None
+    )
+    none = pairwise_structure([c, d], ["c", "d"])
+    assert (none["used"], none["note"]) == (
+        [],
+        "no pair of indicators shares 10 cells with varying values: no correlation",
+    )
+    assert none["left_out"] == [
+        {"indicator": "c", "why": "no other indicator shares 10 varying cells with it"},
+        {"indicator": "d", "why": "no other indicator shares 10 varying cells with it"},
+    ]
+    one = pairwise_structure([a], ["a"])
+    assert (one["pair_n"], one["correlation"], one["note"]) == (
+        [[12]],
+        [[1.0]],
+        "one indicator: no structure to check",
+    )
+
+
+def test_a_worker_share_of_the_draws_is_the_same_as_those_draws_run_here(world: _World) -> None:
+    """What a forked worker runs (``_evaluate_part``: its slice of the design and the stacks,
+    counting finished draws in the shared counter), called in this process so that it is seen."""
+    import multiprocessing as mp
+
+    from softpower.measure import uncertainty
+
+    model = world.result.model
+    u = np.random.default_rng(7).random((12, model.n_factors))
+    d = model.from_uniform(u)
+    st = model.prepare(d)
+    nominal = model.ranks(model.score_one(model.nominal(), 0))[1]
+    part = d.take(slice(4, 10))
+    assert part.row(0) == d.row(4) and len(part) == 6
+    np.testing.assert_array_equal(part.weights, d.weights[4:10])
+    taken = st.take(slice(4, 10))
+    assert taken.ids is st.ids and taken.wx is st.wx and taken.obs is st.obs
+    assert [r.tolist() for r in taken.rows] == [r[4:10].tolist() for r in st.rows]
+    counter = mp.get_context("fork").Value("l", 0)
+    uncertainty._SHARED.update(
+        model=model, design=d, stacks=st, nominal=nominal, counter=counter, collect=True
+    )
+    try:
+        got = uncertainty._evaluate_part((4, 10))
+    finally:
+        uncertainty._SHARED.clear()
+    want = uncertainty._evaluate_serial(model, part, taken, nominal)
+    assert counter.value == 6
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_array_equal(g, w)
+    # and the whole: one process's histograms are the sums of any split of the draws
+    one, agree_one = uncertainty.evaluate(model, u, nominal, workers=1)
+    parts = [
+        uncertainty._evaluate_serial(model, d.take(slice(a, b)), st.take(slice(a, b)), nominal)
+        for a, b in ((0, 4), (4, 10), (10, 12))
+    ]
+    np.testing.assert_array_equal(one.cell, sum(q[0] for q in parts))
+    np.testing.assert_array_equal(one.lead, sum(q[1] for q in parts))
+    np.testing.assert_array_equal(one.total, sum(q[2] for q in parts))
+    np.testing.assert_array_equal(agree_one, np.concatenate([q[3] for q in parts]))
+    assert one.n == 12 and (one.total.sum(axis=-1) == 12).all()  # every actor ranked in every draw
+
+
+def test_without_draws_the_intervals_collapse_to_the_nominal_ranks(world: _World) -> None:
+    """mc=0: the same nominal scores and ranks as the 40-draw run of the expected file, every
+    rank quantile equal to the rank, and a probability of leading of 1 for a sole leader, else 0."""
+    import json
+
+    from test_measure_whole_index import DATA
+
+    want = json.loads((DATA / "index_whole_a.json").read_text(encoding="utf-8"))
+    dy = world.result.dyads
+    same = ["actor", "partner", "year", "rank", "coverage", "indicators_observed", "n_facts"]
+    assert dy[same].to_dict(orient="records") == [{k: r[k] for k in same} for r in want["dyads"]]
+    np.testing.assert_allclose(dy["score"], [r["score"] for r in want["dyads"]], rtol=1e-8)
+    for col in ("rank_median", "rank_lo", "rank_hi"):
+        assert dy[col].tolist() == dy["rank"].tolist()
+    firsts = dy.loc[dy["rank"] == 1].groupby(["partner", "year"])["actor"].transform("size")
+    alone = pd.Series(0.0, index=dy.index)
+    alone[firsts.index[firsts == 1]] = 1.0
+    assert dy["lead_share"].tolist() == alone.tolist()
+    act = world.result.actors
+    assert act[["actor", "year", "rank"]].to_dict(orient="records") == [
+        {k: r[k] for k in ("actor", "year", "rank")} for r in want["actors"]
+    ]
+    for col in ("rank_median", "rank_lo", "rank_hi"):
+        assert act[col].tolist() == act["rank"].tolist()
+    assert world.result.sensitivity.empty and list(world.result.sensitivity.columns) == [
+        "choice", "first_order", "first_order_conf", "total", "total_conf",
+    ]  # fmt: skip
+    assert world.result.meta["uncertainty"]["sobol_evaluations"] == 0
+    assert world.result.meta["uncertainty"]["note"] is None
