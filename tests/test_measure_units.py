@@ -227,3 +227,61 @@ def test_without_draws_the_intervals_collapse_to_the_nominal_ranks(world: _World
     ]  # fmt: skip
     assert world.result.meta["uncertainty"]["sobol_evaluations"] == 0
     assert world.result.meta["uncertainty"]["note"] is None
+
+
+def test_perception_validity_year_by_year_written_out() -> None:
+    from softpower.measure.validity import MIN_PAIRS, perception_validity
+
+    assert MIN_PAIRS == 5
+    actors = ["A", "B", "C", "D", "E"]
+    dy = pd.DataFrame(
+        [
+            (a, "P", y, s)
+            for y in (2001, 2002, 2004)
+            for a, s in zip(actors, [1.0, 2.0, 3.0, 4.0, 5.0], strict=True)
+        ]
+        + [(a, "P", 2003, s) for a, s in zip(actors[:3], [1.0, 2.0, 3.0], strict=True)],
+        columns=["actor", "partner", "year", "score"],
+    )
+    rows = (
+        [(a, "P", 2001, "trust", v) for a, v in zip(actors, [0.5, 0.4, 0.3, 0.1, 0.2], strict=True)]
+        # two measures of one dyad are averaged: E gets (0.3 + 0.5) / 2 = 0.4, D 0.5
+        + [(a, "P", 2002, "trust", v) for a, v in zip(actors, [0.1, 0.2, 0.3, 0.5, 0.3], strict=True)]
+        + [("E", "P", 2002, "friendly", 0.5)]
+        + [(a, "P", 2003, "trust", 0.2) for a in actors[:3]]
+        + [(a, "P", 2004, "trust", 0.5) for a in actors]
+        + [("A", "P", 2005, "trust", 0.9)]  # a poll year the index does not measure
+    )
+    perc = pd.DataFrame(rows, columns=["actor", "partner", "year", "name", "value"])
+    got = perception_validity(dy, perc)
+    assert got["summary"] == "2 of 4 poll year(s) have enough data to judge"
+    y1, y2, y3, y4 = got["years"]
+    # value ranks 5 4 3 1 2 against 1 2 3 4 5: rho = 1 - 6 * 38 / 120 = -0.9
+    assert (y1["year"], y1["n"], y1["rho"]) == (2001, 5, pytest.approx(-0.9))
+    assert y1["verdict"] == "index and perceptions disagree (Spearman rho -0.90, n 5, p 0.037)"
+    # ranks 1 2 3 5 4 against 1 2 3 4 5: rho = 1 - 6 * 2 / (5 * 24) = 0.9, p (t = 3.58, 3 df) 0.037
+    assert (y2["year"], y2["n"], y2["rho"], y2["p_value"]) == (
+        2002,
+        5,
+        pytest.approx(0.9),
+        pytest.approx(0.0374, abs=5e-4),
+    )
+    assert y2["verdict"] == "index and perceptions agree (Spearman rho 0.90, n 5, p 0.037)"
+    assert y3 == {"year": 2003, "n": 3, "rho": None, "p_value": None,
+                  "verdict": "too few data to judge: 3 dyad(s) with both a score and a perception (need 5)"}  # fmt: skip
+    assert y4 == {"year": 2004, "n": 5, "rho": None, "p_value": None,
+                  "verdict": "too few data to judge: the perceptions do not vary across the 5 dyads"}  # fmt: skip
+    flat = perception_validity(dy.assign(score=0.5), perc.loc[perc["year"] == 2001])
+    assert flat == {
+        "years": [{"year": 2001, "n": 5, "rho": None, "p_value": None,
+                   "verdict": "too few data to judge: the scores do not vary across the 5 dyads"}],
+        "summary": "too few data to judge: none of 1 poll year(s) has 5 varying dyads",
+    }  # fmt: skip
+    assert perception_validity(dy, perc.iloc[0:0]) == {
+        "years": [],
+        "summary": "no perception records in the ledger: validity cannot be judged",
+    }
+    assert perception_validity(dy, perc.loc[perc["year"] == 2005]) == {
+        "years": [],
+        "summary": "no perception records in the year(s) measured: validity cannot be judged (polls in 2005)",
+    }
