@@ -20,6 +20,7 @@ import pytest
 from softpower.errors import InputError
 from softpower.ledger.coverage import Scope, parse_scopes
 from softpower.ledger.files import FLAT_COLUMNS, iter_records, read_records
+from softpower.ledger.io import read_documents
 
 OK = '{"doc": "a.txt", "kind": "engagement", "actor": "JPN", "partners": ["VNM"], "instrument": "oda_loan", "year": 2010}'
 HEAD = "doc,kind,actor,partners"
@@ -471,3 +472,42 @@ def test_scope_table_parsed_whole() -> None:
             note="",
         ),
     )
+
+
+# --- the documents sidecar of an export
+
+KINDS_TEXT = (
+    "'government', 'state_media', 'independent_press', 'think_tank', 'academic', 'international_org', "
+    "'dataset' or 'unknown'"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"id": "a"}\n\n[1]\n', "{f}:3: not a JSON object (expected one document a line)"),
+        (
+            "{nope\n",
+            "{f}:1: not valid JSON (unexpected character, expected a string key: line 1 column 2 (char 1))"
+            " (expected one document a line)",
+        ),
+        ('{"id": "a", "publisher_kind": "alien"}\n', "{f}:1: publisher_kind: Input should be " + KINDS_TEXT),
+        ('{"id": "a"}\n{"title": "x"}\n', "{f}:2: id: Field required"),
+        (
+            '{"id": "a", "date": "2022-02-31"}\n',
+            "{f}:1: date: Input should be a valid date or datetime, day value is outside expected range",
+        ),
+    ],
+)
+def test_a_bad_documents_sidecar_is_one_whole_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.documents.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_documents(path)
+    assert str(info.value) == message.replace("{f}", str(path))
+
+
+def test_documents_sidecar_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "x.documents.jsonl"
+    path.write_text('{"id": "a", "title": "A"}\n\n{"id": "b", "date": "2020-01-02"}\n', encoding="utf-8")
+    assert read_documents(path) == [{"id": "a", "title": "A"}, {"id": "b", "date": "2020-01-02"}]

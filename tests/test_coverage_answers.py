@@ -1,0 +1,203 @@
+"""Whole answers of the coverage layer (ledger/coverage.py) on one small ledger: which sources
+observe an actor (every field of the Observation), whether actors are comparable (every field of
+the Comparison and its sentence) and the coverage table's rows for the sources present.
+
+The ledger holds rows of four shipped scopes, one of each kind of missing row: SIPRI (zero, every
+supplier), US troops (zero, the United States only), UIS students (unobserved: only the rows
+present are observed) and Pew (unobserved, a few rated countries), plus an origin without a
+declared scope (anecdotal). Each expected answer follows from the scope file
+(src/softpower/data/coverage.csv) and these rows, as the comments say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from softpower.ledger import Ledger
+from softpower.ledger import coverage as cov
+
+ROWS = [
+    ("sipri-arms", "USA", "VNM", "arms_transfers", 2015),
+    ("sipri-arms", "RUS", "VNM", "arms_transfers", 2016),
+    ("sipri-arms", "USA", "PHL", "arms_transfers", 1947),  # before SIPRI's declared 1950: outside
+    ("us-troops", "USA", "JPN", "troops", 2010),
+    ("us-troops", "USA", "DEU", "troops", 2010),
+    ("us-troops", "JPN", "USA", "troops", 2011),  # not the declared actor: outside
+    ("uis-students", "JPN", "VNM", "students_hosted", 2019),
+]
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
+    path = tmp_path_factory.mktemp("cov") / "c.duckdb"
+    with Ledger.open(path) as lg:
+        for origin in dict.fromkeys(r[0] for r in ROWS):
+            recs = [
+                {
+                    "doc": origin,
+                    "kind": "indicator",
+                    "actor": a,
+                    "partners": [p],
+                    "metric": m,
+                    "value": 1.0,
+                    "year": y,
+                }
+                for o, a, p, m, y in ROWS
+                if o == origin
+            ]
+            lg.import_records(recs, origin=origin, source="t")
+        pew = {"doc": "p", "kind": "perception", "actor": "CHN", "partners": ["IDN"], "measure": "favourable"}
+        lg.import_records([{**pew, "value": 0.5, "year": 2010}], origin="pew-favourability", source="t")
+        eng = {"doc": "x", "kind": "engagement", "instrument": "oda_grant"}
+        lg.import_records(
+            [
+                {**eng, "actor": "JPN", "partners": ["VNM", "LAO"], "year": 2010},
+                {**eng, "actor": "KOR", "partners": ["VNM"]},
+            ],
+            origin="file:x",
+            source="t",
+        )
+        yield lg
+
+
+S, T, U, P = "sipri-arms", "us-troops", "uis-students", "pew-favourability"
+
+OBSERVED = [
+    # actor, partner, year, family arguments -> sources, of which zero-if-absent, family
+    (("USA", "VNM", 2015, {"metric": "arms_transfers"}), ((S,), (S,), "arms_transfers")),
+    # a zero source of every supplier observes CHN without a row of CHN
+    (("CHN", "VNM", 2015, {"metric": "arms_transfers"}), ((S,), (S,), "arms_transfers")),
+    # ... but not in a year the ledger holds no row of it
+    (("USA", "VNM", 2017, {"metric": "arms_transfers"}), ((), (), "arms_transfers")),
+    (("USA", "JPN", 2010, {"metric": "troops"}), ((T,), (T,), "troops")),
+    (("CHN", "JPN", 2010, {"metric": "troops"}), ((), (), "troops")),  # US troops: the US only
+    (("JPN", "VNM", 2019, {"metric": "students_hosted"}), ((U,), (), "students_hosted")),
+    (("JPN", "LAO", 2019, {"metric": "students_hosted"}), ((), (), "students_hosted")),  # no row
+    (("JPN", None, 2019, {"metric": "students_hosted"}), ((U,), (), "students_hosted")),  # anywhere
+    (("JPN", "VNM", 2019, {"kind": "indicator"}), ((U,), (), None)),  # any indicator family
+    (("JPN", None, 2019, {}), ((U,), (), None)),
+    (("JPN", "VNM", None, {"metric": "students_hosted"}), ((), (), "students_hosted")),  # undated
+    (("CHN", "IDN", 2010, {"measure": "favourable"}), ((P,), (), "favourable")),
+    (("USA", "IDN", 2010, {"measure": "favourable"}), ((), (), "favourable")),
+    # an origin without a declared scope never observes anything
+    (("JPN", "VNM", 2010, {"instrument": "oda_grant"}), ((), (), "oda_grant")),
+]
+
+
+@pytest.mark.parametrize(("query", "answer"), OBSERVED)
+def test_observed_whole(ledger: Ledger, query: tuple, answer: tuple) -> None:  # type: ignore[type-arg]
+    actor, partner, year, kw = query
+    sources, zeros, family = answer
+    got = cov.Coverage.from_ledger(ledger).observed(actor, partner, year, **kw)
+    assert got == cov.Observation(actor, partner, year, family, sources, zeros)
+    assert bool(got) is bool(sources) and got.observed is bool(sources)
+
+
+COMPARABLE = [
+    (
+        (["USA", "CHN", "USA"], "VNM", 2015, {"metric": "arms_transfers"}),
+        (("USA", "CHN"), "arms_transfers", (S,), {"USA": (S,), "CHN": (S,)}, (), "comparable on sipri-arms"),
+    ),
+    (
+        (["USA", "CHN"], "JPN", 2010, {"metric": "troops"}),
+        (
+            ("USA", "CHN"),
+            "troops",
+            (),
+            {"USA": (T,), "CHN": ()},
+            ("CHN",),
+            "not comparable for troops in JPN 2010: no source observes them all (USA seen by us-troops; CHN by none)",
+        ),
+    ),
+    (
+        (["CHN", "USA"], "IDN", 2010, {"measure": "favourable"}),
+        (
+            ("CHN", "USA"),
+            "favourable",
+            (),
+            {"CHN": (P,), "USA": ()},
+            ("USA",),
+            "not comparable for favourable in IDN 2010: no source observes them all "
+            "(CHN seen by pew-favourability; USA by none)",
+        ),
+    ),
+    (
+        (["KOR", "CHN"], "VNM", 2030, {"metric": "students_hosted"}),
+        (
+            ("KOR", "CHN"),
+            "students_hosted",
+            (),
+            {"KOR": (), "CHN": ()},
+            ("KOR", "CHN"),
+            "not comparable: no source observes KOR, CHN for students_hosted in VNM 2030",
+        ),
+    ),
+    (
+        (["KOR", "CHN"], None, None, {}),
+        (
+            ("KOR", "CHN"),
+            None,
+            (),
+            {"KOR": (), "CHN": ()},
+            ("KOR", "CHN"),
+            "not comparable: no source observes KOR, CHN (undated)",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "answer"), COMPARABLE)
+def test_comparable_whole(ledger: Ledger, query: tuple, answer: tuple) -> None:  # type: ignore[type-arg]
+    actors, partner, year, kw = query
+    acts, family, common, by_actor, unobserved, reason = answer
+    got = cov.Coverage.from_ledger(ledger).comparable(actors, partner, year, **kw)
+    assert got == cov.Comparison(acts, partner, year, family, common, by_actor)
+    assert got.comparable is bool(common)
+    assert got.unobserved == unobserved
+    assert got.reason == reason
+
+
+def test_two_families_at_once_are_refused(ledger: Ledger) -> None:
+    c = cov.Coverage.from_ledger(ledger)
+    with pytest.raises(ValueError) as info:
+        c.observed("USA", "VNM", 2015, metric="arms_transfers", instrument="oda_grant")
+    assert str(info.value) == "give one of metric, instrument or measure"
+
+
+def test_coverage_table_rows_of_the_sources_present(ledger: Ledger) -> None:
+    rows = [r for r in cov.coverage_table(ledger) if r["source"] in {S, T, U, P, "file:x"}]
+    keys = ("source", "kind", "families", "records", "actors_seen", "partners_seen", "years_seen", "outside")
+    assert [tuple(r[k] for k in keys) for r in rows] == [
+        (P, "perception", "favourable", 1, 1, 1, "2010-2010", 0),
+        (S, "indicator", "arms_transfers", 3, 2, 2, "1947-2016", 1),  # 1947: before the declared 1950
+        (U, "indicator", "students_hosted", 1, 1, 1, "2019-2019", 0),
+        (T, "indicator", "troops", 3, 2, 3, "2010-2011", 1),  # JPN: not the declared actor
+        (T, "indicator", "military_construction", 0, 0, 0, "", 0),
+        (T, "indicator", "bases", 0, 0, 0, "", 0),
+        ("file:x", "engagement", "*", 2, 2, 2, "2010-2010", 0),
+    ]
+    assert list(rows[-1]) == [
+        "source", "kind", "families", "actors", "partners", "years", "missing_row", "note",
+        "records", "actors_seen", "partners_seen", "years_seen", "outside",
+    ]  # fmt: skip
+    assert {k: rows[-1][k] for k in ("actors", "partners", "years", "missing_row", "note")} == {
+        "actors": "JPN KOR",
+        "partners": "",
+        "years": "",
+        "missing_row": "no declared scope",
+        "note": "anecdotal: observes nothing systematically; never makes a donor comparable",
+    }
+    troops = rows[3]
+    assert {k: troops[k] for k in ("actors", "partners", "years", "missing_row")} == {
+        "actors": "USA",
+        "partners": "*",
+        "years": "1950-2024",
+        "missing_row": "zero",
+    }
+    # without a ledger: the declared scopes only, no ledger columns
+    bare = cov.coverage_table()
+    assert len(bare) == len(cov.scopes()) and list(bare[0]) == list(keys[:3]) + [
+        "actors", "partners", "years", "missing_row", "note"
+    ]  # fmt: skip
