@@ -199,6 +199,177 @@ def test_importer_output_on_a_made_up_table_is_exactly_the_reviewed_one(name: st
     _compare(name, batch_as_json(load_synthetic(name, tmp_path)))
 
 
+# --- import --from auto: every dataset of a folder, one transaction each
+
+
+def _auto_folder(tmp_path: Path) -> Path:
+    import shutil
+
+    src = tmp_path / "data"
+    for sub in ("pew", "sipri", "travels", "aiddata_plaid"):
+        shutil.copytree(FIX / sub, src / sub)
+    return src
+
+
+def _runs(runs: list[Any], root: Path) -> list[dict[str, Any]]:
+    from dataclasses import asdict
+
+    out = []
+    for r in runs:
+        d = asdict(r)
+        assert d.pop("seconds") >= 0
+        d["files"] = [str(f.relative_to(root)) for f in d["files"]]
+        out.append(d)
+    return out
+
+
+PEW_RUN = {
+    "name": "pew-favourability",
+    "files": ["pew/pew_favourability_country_year_sample.csv"],
+    "status": "imported",
+    "rows_read": 12,
+    "records_added": 9,
+    "facts_added": 9,
+    "documents_added": 3,
+    "skipped": {"rated entity is not a state (EU, UN)": 2, "a public rating its own country": 1},
+}
+SIPRI_RUN = {
+    "name": "sipri-arms",
+    "files": ["sipri/sipri-exports-processed.csv"],
+    "status": "imported",
+    "rows_read": 12,
+    "records_added": 8,
+    "facts_added": 8,
+    "documents_added": 1,
+    "skipped": {
+        "historical state without a current ISO code": 1,
+        "international organisation (SIPRI **)": 1,
+        "non-state actor (SIPRI *)": 1,
+        "unknown or unspecified": 1,
+    },
+}
+TRAVELS_FILES = ["travels/AmericanPresidentVisit.csv", "travels/AmericanSecretaryVisit.csv"]
+NOTHING = {"rows_read": 0, "records_added": 0, "facts_added": 0, "documents_added": 0, "skipped": {}}
+
+
+def test_auto_import_whole_runs_and_callbacks(tmp_path: Path) -> None:
+    from softpower.ledger import Ledger
+    from softpower.ledger.auto import import_auto
+
+    src = _auto_folder(tmp_path)
+    calls: list[tuple[Any, ...]] = []
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        runs = import_auto(
+            lg,
+            src,
+            on_start=lambda r, i, n: calls.append(("start", r.name, i, n)),
+            on_done=lambda r: calls.append(("done", r.name, r.status)),
+        )
+        assert _runs(runs, src) == [
+            PEW_RUN,
+            SIPRI_RUN,
+            {
+                "name": "us-travels",
+                "files": TRAVELS_FILES,
+                "status": "imported",
+                "rows_read": 14,
+                "records_added": 6,
+                "facts_added": 6,
+                "documents_added": 1,
+                "skipped": {
+                    "historical state without a current ISO code": 1,
+                    "year before 1945 (the record model starts in 1945)": 1,
+                },
+            },
+            {
+                "name": "aiddata-plaid",
+                "files": ["aiddata_plaid/env_plaid19_agg_sample.csv"],
+                "status": "imported",
+                "rows_read": 13,
+                "records_added": 5,
+                "facts_added": 5,
+                "documents_added": 5,
+                "skipped": load_fixture("aiddata-plaid").skipped,
+            },
+        ]
+        assert calls == [
+            ("start", "pew-favourability", 0, 4),
+            ("done", "pew-favourability", "imported"),
+            ("start", "sipri-arms", 1, 4),
+            ("done", "sipri-arms", "imported"),
+            ("start", "us-travels", 2, 4),
+            ("done", "us-travels", "imported"),
+            ("start", "aiddata-plaid", 3, 4),
+            ("done", "aiddata-plaid", "imported"),
+        ]
+        # the origin of each record is its dataset; a second run adds nothing
+        assert lg.stats()["by_origin"] == {
+            "aiddata-plaid": {"indicator": 5},
+            "pew-favourability": {"perception": 9},
+            "sipri-arms": {"indicator": 8},
+            "us-travels": {"indicator": 6},
+        }
+        again = import_auto(lg, src)
+        assert [(r.records_added, r.facts_added, r.documents_added) for r in again] == [(0, 0, 0)] * 4
+
+
+def test_auto_import_stops_at_a_bad_dataset_and_keeps_the_earlier_ones(tmp_path: Path) -> None:
+    import csv
+
+    from softpower.ledger import Ledger
+    from softpower.ledger.auto import AutoImportError, import_auto
+
+    src = _auto_folder(tmp_path)
+    bad = src / "travels" / "AmericanSecretaryVisit.csv"
+    with bad.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[2][4] = "20x6"
+    with bad.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    calls: list[tuple[Any, ...]] = []
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        with pytest.raises(AutoImportError) as info:
+            import_auto(lg, src, on_start=lambda r, i, n: calls.append((r.name, i, n)))
+        assert str(info.value) == f"{bad}:3: year: '20x6' is not a number (expected a number)"
+        assert _runs(info.value.runs, src) == [
+            PEW_RUN,
+            SIPRI_RUN,
+            {"name": "us-travels", "files": TRAVELS_FILES, "status": "failed (rolled back)", **NOTHING},
+            {
+                "name": "aiddata-plaid",
+                "files": ["aiddata_plaid/env_plaid19_agg_sample.csv"],
+                "status": "not attempted",
+                **NOTHING,
+            },
+        ]
+        assert calls == [("pew-favourability", 0, 4), ("sipri-arms", 1, 4), ("us-travels", 2, 4)]
+        assert lg.stats()["by_origin"] == {
+            "pew-favourability": {"perception": 9},
+            "sipri-arms": {"indicator": 8},
+        }
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "nope", "{p}/nope: not a folder (expected a folder of datasets for --from auto)"),
+        (
+            lambda p: p,
+            "{p}: no known dataset in this folder (expected files named as one of the importers expects "
+            "(see `softpower ledger importers`))",
+        ),
+    ],
+)
+def test_auto_import_refuses_a_folder_without_datasets(tmp_path: Path, make: Any, message: str) -> None:
+    from softpower.errors import InputError
+    from softpower.ledger.auto import find_datasets
+
+    (tmp_path / "other.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        find_datasets(make(tmp_path))
+    assert str(info.value) == message.replace("{p}", str(tmp_path))
+
+
 def write_expected() -> None:
     EXPECTED.mkdir(parents=True, exist_ok=True)
     for name in sorted(FIXTURES):
