@@ -75,3 +75,41 @@ def test_poll_pre_check_agrees_with_the_poll_regex(words: list[str], sep: str, c
 def test_poll_pre_check_finds_a_long_s_survey_and_skips_plain_prose() -> None:
     assert names_poll("A ſurvey of Fiji found trust in Japan.", 0, 38)  # re.IGNORECASE: ſ is s
     assert not names_poll("Japan provided a grant to Fiji in 2019.", 0, 39)
+
+
+_COUNT_WORDS = st.sampled_from(
+    ["two", "Three", "TEN", "often", "stop", "top", "Largest", "times", "sometimes", "twice", "5", "٣", "ſix",
+     "\u212a", "Japan", "grant", "-", ".", ",", "\n", " ", "%", "percent", "Percent", "per cent", "12"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_COUNT_WORDS, max_size=20), st.sampled_from(["", " "]), st.integers(0, 4), st.integers(0, 4))
+def test_number_and_share_pre_checks_agree_with_their_regexes(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    from softpower.extract.indicators import _MAYBE, _PERCENT, _has_percent, _maybe
+
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    assert _maybe(text, start, end) == (_MAYBE.search(text, start, end) is not None)
+    if _PERCENT.search(text, start, end) is not None:
+        assert _has_percent(text, start, end)
+
+
+def test_number_pre_check_sees_words_digits_and_long_s() -> None:
+    from softpower.extract.indicators import _maybe
+
+    assert _maybe("Japan sent three experts", 0, 24)
+    assert _maybe("Japan sent 3 experts", 0, 20)
+    assert _maybe("Japan ſent ſix experts", 0, 22)  # re.IGNORECASE: ſ is s
+    assert not _maybe("Japan sent experts to Fiji", 0, 26)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?:;,\n", max_size=120))
+def test_heading_length_bound_holds(text: str) -> None:
+    from softpower.extract.engagements import _HEADING, _HEADING_MAX
+
+    if _HEADING.fullmatch(text) is not None:
+        assert len(text) <= _HEADING_MAX

@@ -36,6 +36,7 @@ _SETTING = re.compile(
 )
 # a short line without final punctuation is a heading, not a statement
 _HEADING = re.compile(r"[^.!?\n]{0,80}(?<![.!?:;,])")
+_HEADING_MAX = 80  # _HEADING matches at most this many characters: a longer sentence is no heading
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # a clause that opens with its own gerund is a coordinated act ("..., to conducting joint drills")
 _GERUND = re.compile(r"(?:to |and |or )?[a-z]{3,}ing\b")
@@ -209,7 +210,7 @@ def sentence_engagements(
     """
     s0, s1 = sent.start, sent.end
     if (
-        _HEADING.fullmatch(text, s0, s1)
+        (s1 - s0 <= _HEADING_MAX and _HEADING.fullmatch(text, s0, s1))
         or COMMENTARY.match(text, s0)
         or CONDITIONAL_START.match(text, s0)
         or text[s0:s1].rstrip().endswith("?")

@@ -132,6 +132,17 @@ _JOINED = re.compile(
 )
 _DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
+
+
+def _has_percent(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a literal every ``_PERCENT`` match holds."""
+    return (
+        text.find("%", start, end) >= 0
+        or text.find("percent", start, end) >= 0
+        or text.find("per cent", start, end) >= 0
+    )
+
+
 _GROWTH = re.compile(
     r"\b(?:up|down|increas\w*|grow\w*|grew|ris\w+|rose|up by|jump\w*|surg\w+|declin\w+|decreas\w+|fell|drop\w*)\b",
     re.I,
@@ -223,6 +234,27 @@ _MAYBE = re.compile(
     r"|largest|biggest|top|double|twice|triple|times)\b",
     re.I,
 )
+_ANY_DIGIT = re.compile(r"\d")
+# every word _MAYBE finds is one of these (lower case); on ASCII text re.IGNORECASE finds exactly
+# what str.lower() does, so a sentence holding none of them as a substring needs no regex scan
+_MAYBE_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "fifty", "hundred", "thousand", "largest", "biggest", "top", "double",
+                "twice", "triple", "times")  # fmt: skip
+
+
+def _maybe(text: str, start: int, end: int) -> bool:
+    """``_MAYBE.search(text, start, end)`` finds something: a digit (one plain scan), else one of its
+    words (a literal pre-check on ASCII text before the regex)."""
+    if _ANY_DIGIT.search(text, start, end) is not None:
+        return True  # a digit is itself a _MAYBE match
+    chunk = text[start:end]
+    if chunk.isascii():
+        low = chunk.lower()
+        if not any(w in low for w in _MAYBE_WORDS):
+            return False
+    return _MAYBE.search(text, start, end) is not None
+
+
 _BACKREF = re.compile(
     r"(?:Meanwhile|At the same time|The figure|This figure|That figure|The number|That year|In the same year)\b"
 )
@@ -349,7 +381,7 @@ def sentence_indicators(
     A sentence that refers back ("Meanwhile", "The figure") takes the year, and when it
     names none the partners, of the sentence before.
     """
-    if not _MAYBE.search(text, sent.start, sent.end):
+    if not _maybe(text, sent.start, sent.end):
         return []
     out = _indicators(doc, text, sent, taken, money_spans, money, levels, running)
     if prev is not None and _BACKREF.match(text, sent.start):
@@ -625,7 +657,8 @@ def _indicators(
             levels.append((mo.start, mo.end))
         else:
             taken.append((mo.start, mo.end))
-    shares = list(_PERCENT.finditer(text, s0, s1))
+    # every share holds "%", "percent" or "per cent" (case as written): no scan for a sentence without one
+    shares = list(_PERCENT.finditer(text, s0, s1)) if _has_percent(text, s0, s1) else []
     polled = (
         bool(shares) and _POLLED.search(text, s0, s1) is not None
     )  # a share of respondents is a perception

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -82,8 +82,12 @@ class Calibrator:
     coef: list[float]
     intercept: float
 
+    @cached_property
+    def _coef(self) -> np.ndarray:
+        return np.asarray(self.coef, dtype=np.float64)  # the array np.dot would make of the list each call
+
     def __call__(self, features: list[float]) -> float:
-        z = self.intercept + float(np.dot(self.coef, features))
+        z = self.intercept + float(np.dot(self._coef, features))
         return float(1.0 / (1.0 + np.exp(-z)))
 
 
