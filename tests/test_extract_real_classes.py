@@ -424,3 +424,72 @@ def test_a_future_act_without_a_delivered_thing_stays_a_plan() -> None:
     # the learned step may still propose an act, which is its own decision)
     for text in ("China will work with Laos on roads.", "Japan will provide support to Cambodia on health."):
         assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []
+
+
+# --- lists of acts under a lead sentence ---------------------------------------------------------
+
+
+def test_items_under_a_lead_sentence_are_acts_of_the_lead() -> None:
+    text = (
+        "Korea has provided the following assistance to Laos in 2019:\n"
+        "(1) Emergency relief goods (equivalent to 30 million won)\n"
+        "(2) Dispatch of a disaster relief medical team"
+    )
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [(r["actor"], r["partners"], r["instrument"], r["amount"]) for r in eng] == [
+        ("KOR", ["LAO"], "disaster_cooperation", 30e6),
+        ("KOR", ["LAO"], "disaster_cooperation", None),
+    ]
+
+
+def test_numbered_amounts_under_a_signing_take_the_donor_and_the_lead_instrument() -> None:
+    # officials of both sides sign; the items state amounts with no subject and no instrument word
+    text = (
+        "Officials of both sides signed an Exchange of Notes on Japanese Grant Aid to Sri Lanka as follows:\n\n"
+        "1. Up to JPY 900,000,000 for the Project for Improvement of Rural Roads;\n\n"
+        "2. Up to JPY 450,000,000 for the Economic and Social Development Programme.\n\n"
+        "The ceremony took place in Colombo."
+    )
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [(r["actor"], r["partners"], r["instrument"], r["amount"]) for r in eng] == [
+        ("JPN", ["LKA"], "oda_grant", 900e6),
+        ("JPN", ["LKA"], "oda_grant", 450e6),
+    ]
+
+
+def test_a_list_without_a_lead_gives_no_acts() -> None:
+    text = "Priority areas:\n(1) Roads and bridges\n(2) Water supply"
+    assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []
+
+
+# --- a modal verb marks the subject; a possessive partner is not the actor -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        (
+            "The minister said that China would provide $2 million to strengthen Nepal's health services.",
+            "CHN",
+            "NPL",
+        ),
+        (
+            "Officials confirmed Korea will provide US$3 million to support Cambodia's rural roads in 2022.",
+            "KOR",
+            "KHM",
+        ),
+    ],
+)
+def test_a_modal_subject_is_the_actor_not_the_possessive_partner(text: str, actor: str, partner: str) -> None:
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [(r["actor"], r["partners"]) for r in eng] == [(actor, [partner])]
+
+
+def test_honorifics_and_month_abbreviations_do_not_end_a_sentence() -> None:
+    from softpower.extract.sentences import split_sentences
+
+    text = "H.E. Kim Min met H.E. Tran An on Nov. 3 in Hanoi. Hon. Lee spoke on Sept. 9 as well."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "H.E. Kim Min met H.E. Tran An on Nov. 3 in Hanoi.",
+        "Hon. Lee spoke on Sept. 9 as well.",
+    ]

@@ -70,6 +70,8 @@ _VERB_AFTER = re.compile(
     r"|quickly)\s+)*"
     r"(?:[a-z]+ed|[a-z]+s|held|built|sent|gave|took|made|began|won|led|set|paid|lent|spent|became|agreed|signed)\b"
     r"|\s+(?:(?:also|now|currently|still|again)\s+)*(?:has|have|had|is|was|were|are)\s+(?:(?:also|now|been)\s+)*[a-z]+ing\b"
+    # "Australia would provide $6 million ... Timor-Leste's engagement": a modal and its verb
+    r"|,?\s+(?:(?:also|now|further|then)\s+)*(?:will|would|shall)\s+(?:(?:also|now|further|soon|then)\s+)*[a-z]{3,}\b"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?|goes|went|flows?)\b"

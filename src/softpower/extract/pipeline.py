@@ -35,7 +35,7 @@ from softpower.extract.consistency import (
     undecide_build_agreements,
 )
 from softpower.extract.context import Sentence, build_sentence
-from softpower.extract.engagements import resolve_pending, sentence_engagements
+from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
 from softpower.extract.entities import DONORS, Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
@@ -131,6 +131,7 @@ def extract_text(
     rows = table_rows(text) if "|" in text else []
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
+    lead: ListLead | None = None
     for s0, s1 in split_sentences(text):
         # (a table row starts the sentence or its line; the backward look only when the text has rows)
         row = (row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)) if row_at else None
@@ -180,6 +181,7 @@ def extract_text(
                 if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
                     _main_partner(rec, named, text, s0, s1)
             records.extend(found)
+        lead = list_item(doc, text, sent, lead, records, n_before)
         # a sentence that states a running total ("brings the total ... to") states no act of its own:
         # the learned step proposes none there
         totals = bool(running) or any(
