@@ -285,7 +285,7 @@ def test_docs_name_every_parameter() -> None:
 def test_initial_trust_prefers_direct_public_measures() -> None:
     import pandas as pd
 
-    from softpower.simulate.init import initial_trust, start_states
+    from softpower.simulate.init import start_states
 
     obs = pd.DataFrame(
         [
@@ -298,10 +298,10 @@ def test_initial_trust_prefers_direct_public_measures() -> None:
         ],
         columns=["actor", "partner", "year", "measure", "value", "fact", "origin"],
     )
-    t0, src = initial_trust(obs, ("USA",), ("VNM", "IDN"), 2025)
+    st = start_states(obs, ("USA",), ("VNM", "IDN"), 2025)
+    t0, src = st.t0, st.source
     assert t0[0, 0] == 0.55 and src[0, 0] == "prior"
     assert t0[0, 1] == 0.4 and src[0, 1] == "trust 2024 (a)"
-    st = start_states(obs, ("USA",), ("VNM", "IDN"), 2025)
     assert st.level[0, 1] == pytest.approx(0.3) and st.n_polls[0, 1] == 2 and st.age[0, 1] == 1
 
 

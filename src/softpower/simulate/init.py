@@ -195,14 +195,6 @@ def start_states(
     return StartStates(t0, level, sd, src, age, n)
 
 
-def initial_trust(
-    obs: pd.DataFrame, donors: tuple[str, ...], partners: tuple[str, ...], year: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Start values and their sources (see :func:`start_states`)."""
-    st = start_states(obs, donors, partners, year)
-    return st.t0, st.source
-
-
 def ledger_history(
     ledger: Any, donors: tuple[str, ...], partners: tuple[str, ...], codes: tuple[str, ...], year: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
