@@ -17,19 +17,61 @@ needs_pyabc = pytest.mark.skipif(not abc.available(), reason="pyabc (the 'abc' e
 
 
 @needs_pyabc
-def test_a_small_abc_run_reports_its_settings_and_a_posterior_inside_the_prior(seeds_ledger: Path) -> None:
+def test_a_small_abc_run_reports_its_settings_and_a_posterior_inside_the_prior(
+    seeds_ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # the smallest run ABC-SMC accepts: a quick check of the result's shape (the slow test in
     # test_simulate_abc.py checks that the posterior narrows)
     _synthetic(seeds_ledger)
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    np.random.seed(123)
+    before = np.random.get_state()[1].copy()
     out = abc.abc_calibrate(seeds_ledger, params=("lam",), population=10, generations=2, seed=4)
+    assert list(work.iterdir()) == []  # pyabc's database lived in a temporary folder, removed
+    assert (np.random.get_state()[1] == before).all()  # numpy's global generator restored
+    assert list(out) == [
+        "method", "population", "generations", "epsilons", "simulations", "seed", "n_polls",
+        "posterior", "least_squares",
+    ]  # fmt: skip
+    assert out["method"] == "ABC-SMC (pyabc), uniform priors over the declared ranges, RMSE distance"
     assert (out["population"], out["seed"], out["generations"]) == (10, 4, 2)
     eps = out["epsilons"]
     assert len(eps) == 2 and eps[0] > eps[1] > 0  # the tolerance shrinks each generation
-    assert out["simulations"] >= 20 and out["n_polls"] > 0
+    assert out["simulations"] >= 20
+    # the fitting polls: 2 donors x 4 publics x 13 years, less each dyad's first (its start)
+    assert out["n_polls"] == 96
     assert set(out["posterior"]) == {"lam"} and set(out["least_squares"]) == {"lam"}
     post = out["posterior"]["lam"]
+    assert list(post) == ["mean", "p05", "p50", "p95", "prior"] and post["prior"] == [0.05, 0.9]
     lo, hi = post["prior"]
     assert lo <= post["p05"] <= post["p50"] <= post["p95"] <= hi and lo <= post["mean"] <= hi
+
+
+def test_abc_refusals_are_whole_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from softpower.errors import SoftpowerError
+
+    for population, generations in ((9, 2), (10, 0)):
+        with pytest.raises(SoftpowerError) as info:
+            abc.abc_calibrate(None, population=population, generations=generations)
+        assert str(info.value) == "calibrate --method abc: expected --population >= 10 and --generations >= 1"
+    monkeypatch.setattr(abc, "available", lambda: False)
+    with pytest.raises(SoftpowerError) as info:
+        abc.abc_calibrate(None)
+    assert (
+        str(info.value)
+        == "calibrate --method abc: pyabc is not installed (expected: pip install 'softpower[abc]')"
+    )
+
+
+def test_weighted_quantiles_interpolate_between_half_weight_midpoints() -> None:
+    # equal weights: sorted 1, 2, 3 sit at cumulative 1/6, 1/2, 5/6; outside, the end values
+    got = abc._weighted_quantiles(np.array([3.0, 1.0, 2.0]), np.ones(3), (0.05, 0.25, 0.5, 0.95))
+    assert got == pytest.approx([1.0, 1.25, 2.0, 3.0])
+    # weights 3 and 1: the values sit at 0.375 and 0.875
+    got = abc._weighted_quantiles(np.array([2.0, 1.0]), np.array([1.0, 3.0]), (0.5, 0.625))
+    assert got == pytest.approx([1.25, 1.5])
 
 
 @pytest.mark.parametrize("share", [-0.5, True, "0.5", float("nan")])

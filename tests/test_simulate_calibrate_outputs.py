@@ -339,3 +339,53 @@ def test_the_calibration_refusals_are_whole_lines(seeds_ledger: Path) -> None:
     assert str(info.value) == (
         "calibrate: no dyad has two polls before the holdout year (expected a series: a start poll and later ones)"
     )
+
+
+def test_a_calibration_report_whole(seeds_ledger: Path) -> None:
+    from test_simulate_calibrate import _synthetic
+
+    _synthetic(seeds_ledger)  # favourable polls of CHN and USA by four publics, 2004-2016
+    res = C.calibrate(seeds_ledger, params=("lam",), holdout_from=2014, identify=False)
+    # the replay's own forecasts at lam's declared default, for rmse_priors
+    sc = load_scenario("baseline")
+    pb = C.problem(seeds_ledger, sc, C.opinion_series(C.perception_observations(seeds_ledger), sc), 2014)
+    fit = (pb.rows["set"] == "fit").to_numpy()
+    y = pb.rows["value"].to_numpy(float)
+    prior = pb.predict(("lam",), np.array([[0.15]]))[0]
+    r = res.residuals
+    assert list(r.columns) == [
+        "actor", "partner", "year", "measure", "origin", "observed", "weight", "set",
+        "persistence", "trend", "predicted", "residual",
+    ]  # fmt: skip
+    assert len(r) == 104 and r["set"].value_counts().to_dict() == {"fit": 72, "test": 24, "start": 8}
+    lam = res.fitted["lam"]
+    assert list(res.fitted) == ["lam"] and 0.05 <= lam <= 0.9
+    assert res.identification.empty
+    assert res.meta == {
+        "method": "bounded least squares on forecasts from each dyad's previous poll (scipy trf)",
+        "identification": "not computed",
+        "n_polls": 104,  # 2 donors x 4 publics x 13 years
+        "n_dyads": 8,
+        "n_fit": 72,  # 2005-2013 of each dyad (2004 starts it; 2014-2016 are held out)
+        "n_start": 8,
+        "measures": "favourable",
+        "origins": "test:synthetic",
+        "fit_years": "2004-2013",
+        "rmse_fit": pytest.approx(
+            float(np.sqrt(np.mean(r.loc[r["set"] == "fit", "residual"] ** 2))), abs=1e-6
+        ),
+        "rmse_priors": pytest.approx(float(np.sqrt(np.mean((prior - y)[fit] ** 2))), abs=1e-9),
+        "rmse_note": "forecast errors on the fitting polls (from each dyad's previous poll); "
+        "rmse_priors: every parameter at its declared default",
+        "history": "1994-2016",  # ten years of warm-up before the first poll
+        "donors": ["JPN", "CHN", "USA", "KOR"],
+        "publics": ["IDN", "MYS", "THA", "VNM"],
+        "fitted": {"lam": lam},
+        "ledger": str(seeds_ledger),
+        "source": "least squares on 72 polls forecast (favourable; test:synthetic; 2004-2013) in seeds.duckdb; "
+        "profile likelihood 95 %",
+        "holdout_from": 2014,
+    }
+    assert list(res.meta)[0] == "method" and list(res.meta)[-1] == "holdout_from"
+    assert res.holdout is not None and (res.holdout["from"], res.holdout["n"]) == (2014, 24)
+    assert res.holdout["years"] == [2014, 2015, 2016]

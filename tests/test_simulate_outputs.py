@@ -468,3 +468,306 @@ def test_the_trajectory_memory_bound_refuses_the_run_beyond_it(
         f"runs: {2**30 // 288 * 4 + 1} runs would keep 4.0 GiB of trajectories "
         "(expected at most 4 GiB: fewer runs, partners or years)"
     )
+
+
+def test_the_reference_of_a_scenario_whole(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from softpower.simulate.scenario import load_scenario
+
+    base = load_scenario("baseline")
+    path = tmp_path / "two.yaml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    sc = load_scenario(path)
+    # Japan and China take the baseline's strategies and (no) partner weights; changes are dropped
+    assert api.reference_for(sc) == replace(
+        sc,
+        name="baseline",
+        changes=(),
+        shocks=(),
+        donors={"JPN": base.donors["JPN"], "CHN": base.donors["CHN"]},
+        partner_weights={"JPN": {}, "CHN": {}},
+    )
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "start_year: 2030\nhorizon: 4\npartners: [VNM]\n"
+        "donors:\n  AUS: {strategy: us-profile, budget: 5, partner_weights: {VNM: 3}}\n"
+        "  KOR: {strategy: hard-power-first}\n"
+        "shocks: [{type: withdrawal, donor: AUS, start: 2031}]\n",
+        encoding="utf-8",
+    )
+    sc = load_scenario(other)
+    # a donor the baseline lacks keeps its own strategy and weights; Korea takes the baseline's
+    assert api.reference_for(sc) == replace(
+        sc,
+        name="baseline",
+        shocks=(),
+        donors={"AUS": sc.donors["AUS"], "KOR": base.donors["KOR"]},
+        partner_weights={"AUS": {"VNM": 3.0}, "KOR": {}},
+    )
+    assert api.reference_for(base) is None
+    same = tmp_path / "same.yaml"
+    same.write_text("partners: [VNM]\ndonors: {JPN: doux-smart-power, AUS: us-profile}\n", encoding="utf-8")
+    assert api.reference_for(load_scenario(same)) is None  # already its own reference
+
+
+def test_publics_outside_every_group_have_no_group_rows(tmp_path: Path) -> None:
+    path = tmp_path / "south.yaml"
+    path.write_text(
+        "start_year: 2025\nhorizon: 1\nruns: 3\npartners: [IND, BGD]\ndonors: {JPN: doux-smart-power}\n",
+        encoding="utf-8",
+    )
+    res = api.run_scenario(path, paired=False)
+    assert res.regional["metric"].unique().tolist() == ["hedging"]
+    assert res.regional[["donor", "partner", "year"]].values.tolist() == [
+        ["*", "BGD", 2025], ["*", "IND", 2025], ["*", "BGD", 2026], ["*", "IND", 2026],
+    ]  # fmt: skip
+    # one donor: nothing to hedge between
+    assert (res.regional[["p05", "p50", "p95"]] == 0).all().all()
+
+
+# --- load_scenario: the whole validated scenario -------------------------------------------------
+
+FULL = """\
+description: "  Two donors.  "
+lever: "  JPN budget to 0  "
+start_year: 2030
+horizon: 3
+runs: 5
+seed: 9
+noise: false
+partners: [VNM, PHL, VNM]
+donors:
+  JPN: {strategy: us-profile, budget: 0, ppp: 1, equal_footing: 0, growth: -0.5, reaction: 0, partner_weights: {VNM: 2, PHL: 0}}
+  CHN: china-four-level
+changes:
+  - {donor: JPN, year: 2032, budget: 10, allocation: {oda_grant: 1}}
+  - {donor: CHN, year: 2030, partners: [VNM], ppp: 0.5, equal_footing: 1}
+shocks:
+  - {type: pandemic, start: 2031}
+  - {type: scale, donors: [JPN, CHN], start: 2032, duration: 1, factor: 0, instruments: oda_grant, partners: PHL}
+  - {type: financial_crisis, donor: CHN, start: 2030, budget_cut: 1, aid_boost: 0}
+parameters: {lam: 0.9, s0: 30}
+"""
+
+
+def test_a_scenario_file_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from softpower.simulate.scenario import Change, Scenario, Shock, load_scenario
+    from softpower.simulate.strategies import strategies
+
+    monkeypatch.chdir(tmp_path)
+    Path("full.yaml").write_text(FULL, encoding="utf-8")
+    sc = load_scenario("full.yaml")
+    us = strategies()["us-profile"]
+    assert sc == Scenario(
+        name="full",
+        description="Two donors.",
+        file="full.yaml",
+        start_year=2030,
+        horizon=3,
+        runs=5,
+        seed=9,
+        noise=False,
+        partners=("PHL", "VNM"),  # sorted, each once
+        donors={
+            "JPN": replace(us, budget=0.0, ppp=1.0, equal_footing=0.0, growth=-0.5, reaction=0.0),
+            "CHN": strategies()["china-four-level"],
+        },
+        partner_weights={"JPN": {"VNM": 2.0, "PHL": 0.0}, "CHN": {}},
+        changes=(
+            Change("JPN", 2032, {"budget": 10, "allocation": {"oda_grant": 1}}, None),
+            Change("CHN", 2030, {"ppp": 0.5, "equal_footing": 1}, ("VNM",)),
+        ),
+        shocks=(
+            Shock("pandemic", 2031, None, None, None, None, {"budget_cut": 0.2, "health_boost": 1.0}),
+            Shock("scale", 2032, 1, ("JPN", "CHN"), ("oda_grant",), ("PHL",), {"factor": 0.0}),
+            Shock(
+                "financial_crisis", 2030, None, ("CHN",), None, None, {"budget_cut": 1.0, "aid_boost": 0.0}
+            ),
+        ),
+        parameters={"lam": 0.9, "s0": 30.0},
+        lever="JPN budget to 0",
+    )
+    assert list(sc.donors) == ["JPN", "CHN"]
+    assert all(type(v) is float for v in sc.parameters.values())
+    assert all(type(w) is float for w in sc.partner_weights["JPN"].values())
+    assert all(type(v) is float for s in sc.shocks for v in s.values.values())
+    assert sc.years == [2030, 2031, 2032, 2033]
+    pandemic, scale, _ = sc.shocks
+    assert [pandemic.active(y) for y in (2030, 2031, 2040)] == [False, True, True]  # no end
+    assert [scale.active(y) for y in (2031, 2032, 2033)] == [False, True, False]  # one year
+
+
+def test_a_scenario_without_optional_keys_takes_the_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.simulate.scenario import load_scenario
+
+    monkeypatch.chdir(tmp_path)
+    Path("min.yaml").write_text("partners: VNM\ndonors: {JPN: us-profile}\n", encoding="utf-8")
+    sc = load_scenario(Path("min.yaml"))
+    assert (sc.name, sc.file, sc.description, sc.lever) == ("min", "min.yaml", "", "")
+    assert (sc.start_year, sc.horizon, sc.runs, sc.seed, sc.noise) == (2025, 30, 200, 1, True)
+    assert (sc.partners, sc.changes, sc.shocks, sc.parameters) == (("VNM",), (), (), {})
+    assert sc.partner_weights == {"JPN": {}}
+
+
+def test_extends_merges_donors_appends_changes_and_never_inherits_the_lever(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.simulate import scenario as S
+
+    shipped = tmp_path / "scenarios"
+    shipped.mkdir()
+    (shipped / "base.yaml").write_text(
+        "description: the base\nlever: none\nhorizon: 5\npartners: [VNM, PHL]\n"
+        "donors: {JPN: {strategy: us-profile, budget: 7}, CHN: china-four-level}\n"
+        "changes: [{donor: JPN, year: 2026, budget: 8}]\n"
+        "shocks: [{type: pandemic, start: 2027}]\nparameters: {lam: 0.5, s0: 40}\n",
+        encoding="utf-8",
+    )
+    (shipped / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    monkeypatch.setattr(S, "_dir", lambda: shipped)
+    assert S.list_scenarios() == [("base", "the base")]
+    child = tmp_path / "child.yaml"
+    child.write_text(
+        "extends: base\ndonors: {JPN: {growth: 0.1}, CHN: hard-power-first, USA: us-profile}\n"
+        "changes: [{donor: USA, year: 2027, budget: 9}]\nshocks: [{type: withdrawal, donor: CHN, start: 2028}]\n"
+        "parameters: {lam: 0.6}\n",
+        encoding="utf-8",
+    )
+    sc = S.load_scenario(child)
+    strat = S.strategies()
+    assert (sc.description, sc.lever, sc.horizon, sc.partners) == ("the base", "", 5, ("PHL", "VNM"))
+    assert sc.donors == {
+        "JPN": S.modified(strat["us-profile"], {"budget": 7, "growth": 0.1}, "x", "x"),  # merged per donor
+        "CHN": strat["hard-power-first"],  # replaced
+        "USA": strat["us-profile"],  # added
+    }
+    assert [(c.donor, c.year) for c in sc.changes] == [("JPN", 2026), ("USA", 2027)]
+    assert [s.type for s in sc.shocks] == ["pandemic", "withdrawal"]
+    assert sc.parameters == {"lam": 0.6, "s0": 40.0}
+    assert S._merge(
+        {"lever": "a", "x": 1, "donors": {"JPN": "s"}}, {"extends": "b", "donors": "y", "x": 2}
+    ) == {
+        "x": 2,
+        "donors": "y",
+    }
+    assert S._merge(
+        {"changes": "c", "shocks": [1], "parameters": [2]}, {"changes": [3], "shocks": 4, "parameters": {}}
+    ) == {
+        "changes": [3],
+        "shocks": 4,
+        "parameters": {},
+    }
+
+
+def test_a_shipped_name_is_a_plain_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from softpower.errors import InputError
+    from softpower.simulate.scenario import load_scenario
+
+    assert load_scenario("baseline").file == "scenarios/baseline.yaml"
+    assert load_scenario("us-health-withdrawal").name == "us-health-withdrawal"
+    monkeypatch.chdir(tmp_path)
+    for name in (Path("baseline"), "scenarios/baseline"):
+        with pytest.raises(InputError) as info:
+            load_scenario(name)
+        assert str(info.value).startswith(
+            f"{name}: no such scenario file or name (expected a YAML file or one of baseline, "
+        )
+
+
+# --- sensitivity and ensembles ----------------------------------------------------------------
+
+SMALL = "start_year: 2025\nhorizon: 1\npartners: [VNM, PHL]\ndonors: {JPN: doux-smart-power, CHN: china-four-level}\nparameters: {lam: 0.3, rho: 1}\n"
+
+
+def test_a_small_sensitivity_analysis_whole(tmp_path: Path) -> None:
+    from softpower.simulate.params import sobol_problem
+    from softpower.simulate.sensitivity import sensitivity
+
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    res = sensitivity(
+        path,
+        n=2,
+        seed=3,
+        donor="CHN",
+        metric="trust",
+        second_order=False,
+        progress=lambda d, t: seen.append((d, t)),
+    )
+    k = len(sobol_problem()["names"])
+    assert list(res.indices.columns) == ["parameter", "S1", "S1_conf", "ST", "ST_conf"]
+    assert res.indices["parameter"].tolist() == sobol_problem()["names"]
+    meta = dict(res.meta)
+    meta.pop("note", None)
+    assert meta == {
+        "scenario": "small",
+        "output": "mean over partners of CHN trust in 2026",
+        "n": 2,
+        "runs": 2 * (k + 2),
+        "years": 1,
+        "parameters": k,
+        "second_order": False,
+        "seed": 3,
+        "fixed_by_scenario": ["lam", "rho"],
+        "noise": "off (noise_sd excluded from the design)",
+    }
+    assert seen and seen[-1][0] == seen[-1][1]  # progress reaches its total
+    assert res.to_dict() == {"indices": res.indices.to_dict(orient="records"), "meta": res.meta}
+    vs = sensitivity(path, n=2, seed=3, second_order=False, versus=path)
+    # the first donor by default; against itself every output difference is 0
+    assert (
+        vs.meta["output"]
+        == "mean over partners of JPN alignment in 2026, minus the same in 'small' (same parameters)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"metric": "hedging"}, "--metric: 'hedging' (expected one of trust, alignment)"),
+        ({"donor": "USA"}, "--donor: 'USA' (expected one of the scenario's donors: JPN, CHN)"),
+        ({"n": 3}, "--n: 3 (expected a power of two, e.g. 1024)"),
+        ({"n": 1}, "--n: 1 (expected a power of two, e.g. 1024)"),
+        (
+            {"n": 2**18},
+            "--n: 262144 means 13107200 runs (expected at most 4194304: a smaller --n or --first-order-only)",
+        ),
+        (
+            {"n": 2**18, "second_order": False},
+            "--n: 262144 means 6815744 runs (expected at most 4194304: a smaller --n)",
+        ),
+        (
+            {"versus": "baseline"},
+            "--versus: 'baseline' differs in donors, partners or years (expected the same as 'small')",
+        ),
+    ],
+)
+def test_sensitivity_refusals_are_whole_lines(tmp_path: Path, kw: dict[str, Any], message: str) -> None:
+    from softpower.simulate.sensitivity import sensitivity
+
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    with pytest.raises(SoftpowerError) as info:
+        sensitivity(path, **{"n": 2, **kw})
+    assert str(info.value) == message
+
+
+def test_chunks_cover_the_runs_in_order() -> None:
+    from softpower.simulate.ensemble import chunks, map_chunks
+
+    assert chunks(7, 3) == [(0, 3), (3, 6), (6, 7)]
+    assert chunks(6, 3) == [(0, 3), (3, 6)]
+    assert chunks(2, 5) == [(0, 2)]
+    assert chunks(0, 5) == []
+    seen: list[tuple[int, int]] = []
+    out = map_chunks(lambda inp, t: (inp, t * 2), "I", [1, 2, 3], progress=lambda d, t: seen.append((d, t)))  # type: ignore[arg-type,return-value]
+    assert out == [("I", 2), ("I", 4), ("I", 6)] and seen == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(SoftpowerError) as info:
+        map_chunks(lambda inp, t: t, "I", [1], workers=0)  # type: ignore[arg-type]
+    assert str(info.value) == "workers: 0 (expected an integer >= 1)"
