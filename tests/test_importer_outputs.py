@@ -133,7 +133,9 @@ def test_importer_output_on_its_fixture_is_exactly_the_reviewed_one(name: str) -
 def test_every_importer_is_pinned() -> None:
     """A new importer needs its fixture (or synthetic table) and its expected output here."""
     assert set(IMPORTERS) == set(FIXTURES) | set(SYNTHETIC)
-    assert {p.stem for p in EXPECTED.glob("*.json")} == set(IMPORTERS)
+    assert {p.stem for p in EXPECTED.glob("*.json")} - {"cells"} == set(
+        IMPORTERS
+    )  # cells: test_importer_cells
 
 
 # --- importers whose data may not be committed: made-up tables in their column layouts

@@ -78,7 +78,7 @@ def countries(
 
 def history_years(df: pd.DataFrame, col: str, path: Path) -> np.ndarray:
     """Whole years in 1800..next year (float array); anything else raises."""
-    y = amounts(df, col, path, required=True)
+    y = amounts(df, col, path, required=True, negative_ok=True)  # a negative year is out of range
     hi = max_year()
     bad = (y != np.floor(y)) | (y < FIRST_PLAUSIBLE_YEAR) | (y > hi)
     if bad.any():

@@ -69,7 +69,7 @@ def amounts(
 def year_column(df: pd.DataFrame, col: str, path: Path, *, required: bool = True) -> np.ndarray:
     """Whole years in the record model's range (:data:`MIN_YEAR` to next year); NaN for blanks
     when not ``required``."""
-    y = amounts(df, col, path, required=required)
+    y = amounts(df, col, path, required=required, negative_ok=True)  # a negative year is out of range
     hi = max_year()
     bad = ~np.isnan(y) & ((y != np.floor(y)) | (y < MIN_YEAR) | (y > hi))
     if bad.any():
