@@ -729,3 +729,54 @@ def test_partners_given_as_a_tuple_are_kept() -> None:
     flat = to_flat([ENG])
     flat["partners"] = pd.Series([("VNM", np.str_("LAO"))], dtype=object)
     assert validate_frame(flat, "f", {})["partners"].tolist() == ["VNM;LAO"]
+
+
+# --- importer helpers: number cells and record frames, whole outputs
+
+
+def test_numbers_reads_accounting_text_and_summed_parts() -> None:
+    from softpower.ledger.importers._base import numbers
+
+    df = pd.DataFrame({"a": [" 1,234 ", "-", "$5", "", "NA"], "line": [2, 3, 4, 5, 6]})
+    got = numbers(df, "a", Path("f.csv"), accounting=True)
+    assert got[:3].tolist() == [1234.0, 0.0, 5.0] and np.isnan(got[3:]).all()  # "-" is zero, blanks missing
+    parts = pd.DataFrame({"a": ["2;3", "1,000; 2", "7"], "line": [2, 3, 4]})
+    assert numbers(parts, "a", Path("f.csv"), multi=True, accounting=True).tolist() == [5.0, 1002.0, 7.0]
+    with pytest.raises(InputError) as info:
+        numbers(df, "a", Path("f.csv"))  # without accounting, "1,234" is no number
+    assert str(info.value) == "f.csv:2: a: '1,234' is not a number (expected a number)"
+    with pytest.raises(InputError) as info:
+        numbers(pd.DataFrame({"a": ["1", "x;2"], "line": [2, 9]}), "a", Path("f.csv"), multi=True)
+    assert str(info.value) == "f.csv:9: a: 'x;2' is not a number (expected a number)"
+
+
+def test_make_records_broadcasts_one_code_list_and_types_its_columns() -> None:
+    from softpower.ledger.importers._base import RECORD_COLUMNS, make_records
+
+    r = make_records(
+        2,
+        doc="d",
+        kind="indicator",
+        actor="USA",
+        partners=["JPN", "KOR"],
+        metric="m",
+        value=[1, 2],
+        line=[5, 6],
+    )
+    assert list(r.columns) == list(RECORD_COLUMNS)
+    assert r["partners"].tolist() == [["JPN", "KOR"], ["JPN", "KOR"]]
+    assert r["partners"][0] is not r["partners"][1]  # one list per row, not one shared list
+    assert r["value"].tolist() == [1.0, 2.0] and r["line"].tolist() == [5, 6]
+    assert {c: str(r[c].dtype) for c in ("year", "year_end", "price_year", "line", "amount", "value")} == {
+        "year": "Int64",
+        "year_end": "Int64",
+        "price_year": "Int64",
+        "line": "Int64",
+        "amount": "float64",
+        "value": "float64",
+    }
+    assert r["ppp"].tolist() == [False, False] and r["equal_footing"].tolist() == [False, False]
+    assert list(r.index) == [0, 1]
+    with pytest.raises(ValueError) as info:
+        make_records(2, doc="d", value=[1, 2, 3])
+    assert str(info.value) == "column value: (3,) values for 2 rows"
