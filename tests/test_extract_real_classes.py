@@ -493,3 +493,94 @@ def test_honorifics_and_month_abbreviations_do_not_end_a_sentence() -> None:
         "H.E. Kim Min met H.E. Tran An on Nov. 3 in Hanoi.",
         "Hon. Lee spoke on Sept. 9 as well.",
     ]
+
+
+# --- dollars of other states, budgeted sums, counts and counted totals ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Wellington pledged $NZ12 million to Samoa in 2021.", 12e6, "NZD"),
+        ("Canberra committed $A7.5 million to Vanuatu in 2020.", 7.5e6, "AUD"),
+    ],
+)
+def test_a_currency_code_after_the_dollar_sign(text: str, amount: float, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(amount, currency)]
+
+
+def test_a_bare_dollar_in_a_release_mostly_by_one_dollar_state_is_its_dollar() -> None:
+    # a meeting credited to the partner does not stop the release's own "$" being Australian
+    text = (
+        "Samoa and Australia held talks in Apia. Australia will allocate $9 million to help Samoa upgrade "
+        "its water supply. Australia will also provide $2 million in budget support to Samoa."
+    )
+    eng = [r for r in _kinds(extract_text("t.txt", text), "engagement") if r["amount"] is not None]
+    assert [(r["actor"], r["amount"], r["currency"]) for r in eng] == [
+        ("AUS", 9e6, "AUD"),
+        ("AUS", 2e6, "AUD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Japan plans to spend 40 billion yen this year on a new aid programme for Indonesia.", 40e9, "JPY"),
+        ("Korea plans to provide $3 million to Mongolia in 2021 for rural clinics.", 3e6, "USD"),
+    ],
+)
+def test_a_budgeted_plan_with_its_sum_is_a_pledge(text: str, amount: float, currency: str) -> None:
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [(r["amount"], r["currency"]) for r in eng] == [(amount, currency)]
+
+
+def test_a_plan_without_a_sum_stays_a_plan() -> None:
+    for text in ("Seoul plans to double its aid to Laos by 2030.", "Tokyo plans to build a port in Palau."):
+        assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Today JICA signed loan agreements with Indonesia to provide loans of up to 50 billion yen for five projects.",
+            5,
+        ),
+        ("In 2019 Korea granted $30 million to Laos for 4 rural projects.", 4),
+    ],
+)
+def test_a_count_after_a_sum_of_money_is_read(text: str, count: float) -> None:
+    ind = _kinds(extract_text("t.txt", text), "indicator")
+    assert [r["value"] for r in ind if r["unit"] == "count"] == [count]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan extended a total of 14 loans worth $3.2 billion to Vietnam, the ministry said.",
+        "Korea has signed 12 grant agreements with Laos amounting to $80 million in the past decade.",
+    ],
+)
+def test_the_sum_of_many_counted_acts_is_a_total_not_an_act(text: str) -> None:
+    recs = extract_text("t.txt", text)
+    assert [r for r in _kinds(recs, "engagement") if r["amount"] is not None] == []
+    assert [r["unit"] for r in _kinds(recs, "indicator") if r["metric"] == "aid_total"] == ["USD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea Signs Concessional Loan Agreement with Laos in 2018.",
+        "In 2017 Japan extended a Yen Loan to Sri Lanka.",
+    ],
+)
+def test_a_capitalised_loan_is_a_loan(text: str) -> None:
+    assert [r["instrument"] for r in _kinds(extract_text("t.txt", text), "engagement")] == ["oda_loan"]
+
+
+def test_gave_rise_is_not_giving() -> None:
+    for text in (
+        "In Fiji, the cyclone passed overnight and gave rise to enormous damage.",
+        "In 2019 the typhoon in Luzon gave rise to floods.",
+    ):
+        assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []

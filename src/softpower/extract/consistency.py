@@ -256,15 +256,20 @@ DOLLAR_STATES = {
 
 
 def local_dollars(text: str, records: list[dict[str, Any]]) -> None:
-    """A bare "$" is the dollar of the state the document is by: in a text whose records are the acts
+    """A bare "$" is the dollar of the state the document is by: in a text whose acts are mostly those
     of one dollar state other than the United States (an Australian release: "$304.7 million"), the
-    bare "$" amounts are that state's dollars ("US$", "USD" stay US dollars)."""
-    actors = {r["actor"] for r in records if r["kind"] == "engagement" and r.get("actor")}
-    if len(actors) != 1:
+    bare "$" amounts of that state's acts are its dollars ("US$", "USD" stay US dollars)."""
+    if "$" not in text:
         return
-    cur = DOLLAR_STATES.get(next(iter(actors)))
-    if cur is None or "$" not in text:
+    acts = [r["actor"] for r in records if r["kind"] == "engagement" and r.get("actor")]
+    if not acts:
         return
+    # the state most acts are by (a release also credits a partner with a meeting or a joint act)
+    main = max(set(acts), key=acts.count)
+    cur = DOLLAR_STATES.get(main)
+    if cur is None or acts.count(main) * 2 <= len(acts):
+        return
+    bare: list[tuple[dict[str, Any], str]] = []
     for r in records:
         key = "currency" if r["kind"] == "engagement" else "unit"
         if r.get(key) != "USD":
@@ -272,8 +277,11 @@ def local_dollars(text: str, records: list[dict[str, Any]]) -> None:
         value = r.get("amount") if r["kind"] == "engagement" else r.get("value")
         for m in find_money(text, r["span"][0], r["span"][1]):
             if m.amount == value and m.currency == "USD" and text.startswith("$", m.start):
-                r[key] = cur
+                bare.append((r, key))
                 break
+    if {r["actor"] for r, _ in bare} <= {main}:  # a bare "$" booked to another state keeps all as stated
+        for r, key in bare:
+            r[key] = cur
 
 
 def _by_sentence(records: list[dict[str, Any]], spans: list[Span]) -> list[list[dict[str, Any]]]:

@@ -424,6 +424,7 @@ def resolve_pending(text: str, rec: dict[str, Any], nxt: tuple[int, int] | None)
 # "... signed ... on the Extension of Japanese Grant Aid as follows:", "Japan has provided the following
 # assistance to Vanuatu": a sentence that introduces the list of acts below it
 _LEAD = re.compile(r"\b(?:as follows|the following)\b|:\s*$")
+_LISTING = re.compile(r"\b(?:as follows|the following)\b")
 # an item's marker at the start of its line ("1.", "(2)", "b)", "•", "-")
 _ITEM_START = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[•*-])\s")
 _ENUM_ONLY = re.compile(r"\(?\d{1,2}[.)]|\(?[a-h]\)")
@@ -440,6 +441,9 @@ class ListLead:
     year_end: int | None
     end: int
     numbered: bool = False
+    # "as follows", "the following": the items are acts; after a bare colon ("the U.S. government
+    # supports:") they are the areas of one act and only an item with its own amount is another act
+    listing: bool = False
 
 
 def _lead_of(text: str, sent: Sentence, found: list[dict[str, Any]]) -> ListLead | None:
@@ -462,7 +466,8 @@ def _lead_of(text: str, sent: Sentence, found: list[dict[str, Any]]) -> ListLead
         year, year_end = year_of(sent.years, s0, s1)
     if actor is None or not partners or partners == ["WORLD"]:
         return None
-    return ListLead(actor, list(partners), instrument, year, year_end, s1)
+    listing = bool(_LISTING.search(text, s0, s1))
+    return ListLead(actor, list(partners), instrument, year, year_end, s1, listing=listing)
 
 
 def list_item(
@@ -488,7 +493,7 @@ def list_item(
             cue = best_cue(find_cues(text, s0, s1))
             money = find_money(text, s0, s1)
             instrument = cue.instrument if cue is not None else lead.instrument
-            if instrument is not None or money:
+            if money or (instrument is not None and lead.listing):
                 local = order_codes([c for m in sent.mentions for c in m.codes if c != lead.actor])
                 year, year_end = year_of(sent.years, s0, s1)
                 if year is None and year_end is None:

@@ -7,6 +7,7 @@ money aggregates (aid totals, trade, GDP) carry the currency code as ``unit``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -21,11 +22,21 @@ _NUMWORDS = {
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "one hundred": 100,
     "a thousand": 1000, "one thousand": 1000,
 }  # fmt: skip
+_COUNTED_TOTAL = re.compile(
+    r"(?P<total>\ba total of\s+)?(?<![\w.,])(?:\d[\d,]*|"
+    + "|".join(sorted(_NUMWORDS, key=len, reverse=True))
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:lines? of credit|credit lines|loans|grants|agreements|projects)\b"
+    r"(?:\s*\([^)]{0,20}\))?[^.;]{0,80}?\b(?:worth|amounting to|totall?ing|valued at|with a (?:total )?value of)\s+"
+    r"(?:(?:about|some|nearly|over|up to|more than)\s+)?$",
+    re.IGNORECASE,
+)
 _NUM = (
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
 )
 _NOUNS = {
     "projects": "projects",
+    "lines of credit": "credit_lines",
+    "credit lines": "credit_lines",
     "agreements": "agreements",
     "accords": "agreements",
     "mous": "agreements",
@@ -411,6 +422,21 @@ def is_statistic(rec: dict[str, Any]) -> bool:
     )
 
 
+def _count_matches(
+    text: str, s0: int, s1: int, money_spans: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """``_COUNT.finditer(text, s0, s1)``, except that a match whose number is a sum of money does not hide
+    a count after it ("loans of up to 50 billion yen for five projects": the count is five)."""
+    pos = s0
+    while True:
+        m = _COUNT.search(text, pos, s1)
+        if m is None:
+            return
+        yield m
+        money = any(a <= m.start("num") < b for a, b in money_spans)
+        pos = m.end("num") if money and m.end("num") < m.end() else m.end()
+
+
 def _indicators(
     doc: str,
     text: str,
@@ -439,7 +465,7 @@ def _indicators(
     year, year_end = year_of(sent.years, s0, s1)
     stock: bool | None = None  # decided on the first count
     base = {"actor": actor, "year": year, "year_end": year_end}
-    counts = list(_COUNT.finditer(text, s0, s1))
+    counts = list(_count_matches(text, s0, s1, money_spans))
     if text.find("-", s0, s1) >= 0:
         counts += _MEMBERS.finditer(text, s0, s1)
     for m in counts:
@@ -587,6 +613,10 @@ def _indicators(
             # "has provided more than $11 million to help Cambodia respond": a present perfect
             # with "more than" reports a sum to date
             so_far = so_far or bool(stock_verb and _MORE_THAN.search(text, max(s0, mo.start - 16), mo.start))
+            # "a total of 37 Lines of Credit worth USD 14.27 billion", "08 Lines of Credit ... amounting to USD
+            # 1850.64 million ... in the past 10 years": the sum of many counted acts is a total
+            counted = _COUNTED_TOTAL.search(text, max(s0, mo.start - 200), mo.start)
+            so_far = so_far or bool(counted and (counted.group("total") or _SO_FAR.search(text, s0, s1)))
             if not so_far and _ANNUAL_AFTER.match(text, mo.end):
                 annual = "aid_annual"  # "$9 million per year": a level, not one act
             elif not so_far and _CHANGE_FROM.search(text, max(s0, mo.start - 120), mo.start):

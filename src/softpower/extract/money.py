@@ -41,6 +41,9 @@ PREFIX = {
     "a$": "AUD",
     "aud": "AUD",
     "nz$": "NZD",
+    "$nz": "NZD",  # "$NZ30 million", "$A5 million", "$US2 million": the code after the sign
+    "$a": "AUD",
+    "$us": "USD",
     "nzd": "NZD",
     "s$": "SGD",
     "sgd": "SGD",

@@ -104,7 +104,7 @@ ACT = re.compile(
     r"|buil(?:t|ds|ding)|extend(?:ed|s|ing)|contribut(?:ed|es|ing)|donat(?:ed|es|ing)|grant(?:ed|s|ing)"
     r"|support(?:ed|s|ing)|upgrad(?:ed|es|ing)|establish(?:ed|es|ing)|set up|visit(?:ed|s|ing)|conduct(?:ed|s|ing)"
     r"|dispatch(?:ed|es|ing)|sent|send(?:s|ing)|offer(?:ed|s|ing)|announc(?:ed|es|ing)|conclud(?:ed|es|ing)"
-    r"|fund(?:ed|s|ing)|financ(?:ed|es|ing)|invest(?:ed|s|ing)|train(?:ed|s|ing)|deliver(?:ed|s|ing)|gave|giv(?:es|ing|en)"
+    r"|fund(?:ed|s|ing)|financ(?:ed|es|ing)|invest(?:ed|s|ing)|train(?:ed|s|ing)|deliver(?:ed|s|ing)|gave(?! rise)|giv(?:es|ing|en)(?! rise)"
     r"|join(?:ed|s|ing)|took part|tak(?:es|ing) part|participat(?:ed|es|ing)|restor(?:ed|es|ing)|finali[sz](?:ed|es|ing)"
     r"|initiat(?:ed|es|ing)|designat(?:ed|es|ing)|sponsor(?:ed|s|ing)|promis(?:ed|es|ing)|proposed|convened"
     r"|buy(?:s|ing)|bought|purchas(?:ed|es|ing)|transfer(?:red|s|ring)|expand(?:ed|s|ing)|began|begun|start(?:ed|s)"
@@ -184,26 +184,37 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
 # a pledge, not a plan, when it carries a figure and no other hedge
 # ("decided to extend emergency relief goods", "agreed to provide"): a decision taken is an act
 PLEDGE = re.compile(
-    r"\b(?:will|would|decided to|has decided to|agreed to)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award"
+    r"\b(?:will|would|decided to|has decided to|agreed to|(?-i:plans?) to)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award"
     r"|contribute|commit|fund|open|put|supply|deliver|grant|donate|offer|finance|extend|disburse|double|triple"
     r"|increase|raise|boost|allocate|spend|build|construct|establish|launch|initiate)\b"
 )
 # a pledge to deliver a thing ("will construct a second outpost", "will initiate a new programme") is an
 # announced act even without a figure; "will provide support" or "will increase" needs one
 _DELIVERY = re.compile(r"(?:build|construct|establish|launch|initiate)\b")
+_MONEYISH = re.compile(r"\d\s*(?:million|billion|trillion)\b|[$¥€£₩]\s?\d", re.IGNORECASE)
+_BUDGET_VERB = re.compile(r"\b(?:spend|allocate|provide|give|contribute)$")
 _DIGIT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b")
 _REPORTING = re.compile(r"(?:said|says|stated|noted|told)\b", re.IGNORECASE)
 
 
 def _pledge_only(chunk: str, first: re.Match[str]) -> bool:
     """True when every hedge of ``chunk`` is a pledge verb group or a reporting verb, and a figure is stated."""
-    if "will" not in chunk and "would" not in chunk:
+    if "will" not in chunk and "would" not in chunk and "plan" not in chunk:
         return False
     found = list(PLEDGE.finditer(chunk))
     pledges = [(p.start(), p.end()) for p in found]
     if not pledges:
         return False
-    if _DIGIT.search(chunk) is None and not all(_DELIVERY.search(p.group(0)) for p in found):
+    # "plans to spend 36 billion won this year": a budgeted plan with its sum of money; a plan to double
+    # aid by 2030 or to build a base stays a plan
+    if any(p.group(0).startswith("plan") for p in found) and not (
+        _MONEYISH.search(chunk)
+        and all(_BUDGET_VERB.search(p.group(0)) for p in found if p.group(0).startswith("plan"))
+    ):
+        return False
+    if _DIGIT.search(chunk) is None and not all(
+        _DELIVERY.search(p.group(0)) and not p.group(0).startswith("plan") for p in found
+    ):
         return False
     m: re.Match[str] | None = first
     while m is not None:
