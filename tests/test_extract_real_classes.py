@@ -584,3 +584,15 @@ def test_gave_rise_is_not_giving() -> None:
         "In 2019 the typhoon in Luzon gave rise to floods.",
     ):
         assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "amount"),
+    [
+        ("Under the plan, Japan will provide $5 million to Fiji in 2021.", "JPN", 5e6),
+        ("According to its plan, Korea will provide US$2 million to Laos in 2022.", "KOR", 2e6),
+    ],
+)
+def test_a_plan_named_as_a_noun_does_not_hedge_the_act(text: str, actor: str, amount: float) -> None:
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [(r["actor"], r["amount"]) for r in eng] == [(actor, amount)]

@@ -147,7 +147,9 @@ MAIN_NEGATION = _word_start(MAIN_NEGATION)
 CONDITIONAL_START = re.compile(r"\s*(?:\w+,\s*)?(?:if|unless|should|were|whether)\b", re.IGNORECASE)
 #: a main clause that only wants or plans ("Japan seeks partnerships ... through ...")
 WANTING = re.compile(
-    r"\b(?:seeks?|seeking|aims?|aiming|hopes?|hoping|plans?|planning|wants?|wishes|intends?|would|could|might|(?-i:may)|should)\b",
+    # "plan" after a determiner is a noun ("Under the plan, KOICA will increase ..."), not a wish
+    r"\b(?:seeks?|seeking|aims?|aiming|hopes?|hoping|(?<!the )(?<!a )(?<!this )(?<!its )(?<!their )plans?|planning"
+    r"|wants?|wishes|intends?|would|could|might|(?-i:may)|should)\b",
     re.IGNORECASE,
 )
 WANTING = _word_start(WANTING)
