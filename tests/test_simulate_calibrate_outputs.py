@@ -389,3 +389,72 @@ def test_a_calibration_report_whole(seeds_ledger: Path) -> None:
     assert list(res.meta)[0] == "method" and list(res.meta)[-1] == "holdout_from"
     assert res.holdout is not None and (res.holdout["from"], res.holdout["n"]) == (2014, 24)
     assert res.holdout["years"] == [2014, 2015, 2016]
+
+
+def test_the_replay_problem_against_a_loop_oracle(seeds_ledger: Path) -> None:
+    from softpower.simulate.strategies import trust_priors
+    from test_simulate_calibrate import _synthetic
+
+    _synthetic(seeds_ledger)  # CHN and USA polled by four publics every year 2004-2016
+    sc = load_scenario("baseline")
+    series = C.opinion_series(C.perception_observations(seeds_ledger), sc)
+    pb = C.problem(seeds_ledger, sc, series, 2012)
+    inp, rows = pb.inp, pb.rows
+    assert inp.years[0] == 1994 and inp.years[-1] == 2016  # ten years of warm-up
+    assert inp.donors == ("JPN", "CHN", "USA", "KOR") and inp.partners == ("IDN", "MYS", "THA", "VNM")
+    assert list(rows.columns) == [
+        "actor",
+        "partner",
+        "year",
+        "measure",
+        "origin",
+        "value",
+        "weight",
+        "set",
+        "last",
+        "trend",
+    ]
+    priors = trust_priors()
+    level = np.array([[priors.get(d, priors["*"])] * 4 for d in inp.donors])
+    observed = np.full((23, 4, 4), np.nan)
+    for i, r in rows.iterrows():
+        d, p = inp.donors.index(r["actor"]), inp.partners.index(r["partner"])
+        assert pb.where[i].tolist() == [r["year"] - 1994, d, p]
+        mine = rows.loc[(rows["actor"] == r["actor"]) & (rows["partner"] == r["partner"])]
+        early = mine.loc[mine["year"] < 2012]
+        want = "start" if r["year"] == early["year"].min() else "fit" if r["year"] < 2012 else "test"
+        assert r["set"] == want
+        level[d, p] = early["value"].mean()
+        if r["year"] < 2012:
+            observed[r["year"] - 1994, d, p] = r["value"]
+            assert np.isnan(r["last"]) and np.isnan(r["trend"])
+        else:
+            assert r["last"] == early["value"].iloc[-1]
+            assert r["trend"] == C._trend(
+                early["year"].to_numpy(), early["value"].to_numpy(float), int(r["year"])
+            )
+    np.testing.assert_array_equal(inp.level, level)
+    np.testing.assert_array_equal(inp.t0, level)
+    np.testing.assert_array_equal(inp.observed, observed)
+    assert inp.t0_sd is None and inp.extra is not None and inp.extra.shape == inp.flow.shape
+    # the ledger's engagement in the replayed years, added as it is: constant dollars in millions
+    # plus unit_value (10) per record without money, per year, donor, public and instrument
+    from softpower.ledger import Ledger
+    from softpower.measure import engagement_panel
+
+    with Ledger.open(seeds_ledger) as led:
+        panel = engagement_panel(led)
+    extra = np.zeros(inp.flow.shape)
+    for r in panel.itertuples(index=False):
+        if r.actor in inp.donors and r.partner in inp.partners and 1994 <= r.year <= 2015:
+            money = (0.0 if pd.isna(r.usd_const) else r.usd_const / 1e6) + 10 * (
+                0 if pd.isna(r.usd_missing) else r.usd_missing
+            )
+            extra[
+                r.year - 1994,
+                inp.donors.index(r.actor),
+                inp.partners.index(r.partner),
+                inp.instruments.index(r.instrument),
+            ] += money
+    assert extra.sum() > 0
+    np.testing.assert_allclose(inp.extra, extra, rtol=1e-12)

@@ -771,3 +771,61 @@ def test_chunks_cover_the_runs_in_order() -> None:
     with pytest.raises(SoftpowerError) as info:
         map_chunks(lambda inp, t: t, "I", [1], workers=0)  # type: ignore[arg-type]
     assert str(info.value) == "workers: 0 (expected an integer >= 1)"
+
+
+def test_a_design_chunk_gives_the_final_year_of_each_row(tmp_path: Path) -> None:
+    from softpower.simulate.ensemble import DesignTask, run_design_chunk
+    from softpower.simulate.init import build_inputs
+    from softpower.simulate.model import simulate
+    from softpower.simulate.params import from_matrix
+    from softpower.simulate.scenario import load_scenario
+
+    path = tmp_path / "three.yaml"
+    path.write_text(SMALL.replace("horizon: 1", "horizon: 3"), encoding="utf-8")  # years 2025-2028
+    inp = build_inputs(load_scenario(path))
+    x = np.array([[0.2, 3.0], [0.8, 8.0]])
+    trust, align = run_design_chunk(inp, DesignTask(x, ("lam", "beta"), {"rho": 1.0}))
+    full = simulate(inp, from_matrix(x, ["lam", "beta"], {"rho": 1.0}), rng=None)
+    assert trust.shape == (2, 2, 2) and full.trust.shape == (2, 4, 2, 2)
+    np.testing.assert_array_equal(trust, full.trust[:, 3])
+    np.testing.assert_array_equal(align, full.alignment[:, 3])
+    assert not np.array_equal(full.trust[:, 1], full.trust[:, 3])  # the final year, not another
+
+
+def test_workers_scheduler_and_the_ledger_reach_every_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds_ledger: Path
+) -> None:
+    # each map over chunks records how it was asked to run, then runs here
+    from softpower.ledger import Ledger
+    from softpower.simulate import ensemble as E
+    from softpower.simulate import sensitivity as S
+
+    asked: list[tuple[int, str | None]] = []
+    real = E.map_chunks
+
+    def spy(
+        fn: Any, inp: Any, tasks: Any, *, workers: int = 1, scheduler: str | None = None, progress: Any = None
+    ) -> Any:
+        asked.append((workers, scheduler))
+        return real(fn, inp, tasks, progress=progress)
+
+    ledgers: list[object] = []
+    real_build = S.build_inputs
+
+    def build(sc: Any, led: Any = None) -> Any:
+        ledgers.append(led)
+        return real_build(sc, led)
+
+    monkeypatch.setattr(E, "map_chunks", spy)
+    monkeypatch.setattr(S, "map_chunks", spy)
+    monkeypatch.setattr(S, "build_inputs", build)
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    S.sensitivity(path, seeds_ledger, n=2, second_order=False, versus=path, workers=3, scheduler="tcp://x:1")
+    assert asked and set(asked) == {(3, "tcp://x:1")}
+    assert len(ledgers) == 2 and all(isinstance(led, Ledger) for led in ledgers)  # scenario and versus
+    asked.clear()
+    two = tmp_path / "two.yaml"
+    two.write_text(SCENARIO, encoding="utf-8")
+    api.run_scenario(two, runs=2, workers=2, scheduler="tcp://y:2")  # the scenario and its reference
+    assert len(asked) == 2 and set(asked) == {(2, "tcp://y:2")}
