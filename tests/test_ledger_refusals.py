@@ -511,3 +511,14 @@ def test_documents_sidecar_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "x.documents.jsonl"
     path.write_text('{"id": "a", "title": "A"}\n\n{"id": "b", "date": "2020-01-02"}\n', encoding="utf-8")
     assert read_documents(path) == [{"id": "a", "title": "A"}, {"id": "b", "date": "2020-01-02"}]
+
+
+def test_a_documents_sidecar_key_outside_the_document_model_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.documents.jsonl"
+    path.write_text('{"id": "a", "text": "T"}\n{"id": "b", "publsher": "P"}\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_documents(path)
+    assert str(info.value) == (
+        f"{path}:2: publsher: unknown key (expected the document keys id, title, author, publisher, "
+        "publisher_country, publisher_kind, date, url, text_length, sha256, text)"
+    )

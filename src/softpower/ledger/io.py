@@ -22,6 +22,8 @@ from softpower.records.models import KINDS, RECORD_KEYS, Document
 FORMATS = ("jsonl", "csv", "parquet")
 #: Document columns written to an export's documents sidecar (every column of the table).
 SIDECAR_SUFFIX = ".documents.jsonl"
+#: Keys a documents sidecar line may hold: the document model's and the document's text.
+DOCUMENT_KEYS = (*Document.model_fields, "text")
 
 
 def sidecar_path(path: Path) -> Path:
@@ -44,6 +46,15 @@ def read_documents(path: Path) -> list[dict[str, Any]]:
                 ) from None
             if not isinstance(obj, dict):
                 raise InputError(str(path), n, None, "not a JSON object", "one document a line")
+            unknown = [k for k in obj if k not in DOCUMENT_KEYS]
+            if unknown:  # nothing is dropped silently: a misspelt key would lose its value
+                raise InputError(
+                    str(path),
+                    n,
+                    str(unknown[0])[:60],
+                    "unknown key",
+                    "the document keys " + ", ".join(DOCUMENT_KEYS),
+                )
             try:
                 Document.model_validate(obj)
             except ValidationError as exc:
