@@ -204,10 +204,10 @@ def reference_for(sc: Scenario) -> Scenario | None:
     """
     base = load_scenario("baseline")
     donors = {d: base.donors.get(d, strat) for d, strat in sc.donors.items()}
-    weights = {
-        d: base.partner_weights.get(d, {}) if d in base.donors else w for d, w in sc.partner_weights.items()
+    # a donor of the baseline takes its weights (load_scenario gives every donor an entry)
+    weights = dict(sc.partner_weights) | {
+        d: base.partner_weights[d] for d in donors if d in base.partner_weights
     }
-    weights |= {d: base.partner_weights[d] for d in donors if d in base.partner_weights}
     ref = replace(sc, name="baseline", changes=(), shocks=(), donors=donors, partner_weights=weights)
     if (
         ref.donors == sc.donors
