@@ -496,22 +496,15 @@ class Model:
         return out
 
     def _impute(self, cells: np.ndarray, x: np.ndarray, method: str) -> np.ndarray:
-        if method == "zero":
-            return np.where(np.isnan(x), 0.0, x)
-        if method == "none":
-            return x
+        """Values ``x`` of ``cells`` imputed by the registry's ``method``
+        (:data:`softpower.measure.methods.IMPUTERS`) on the ``[year, actor-partner]`` matrix of
+        those cells: the mean over a year's cells, or a dyad's last value in an earlier year."""
         c = self.cells
-        y, a, p = c.year[cells], c.actor[cells], c.partner[cells]
-        df = pd.DataFrame({"y": y, "a": a, "p": p, "x": x})
-        if method == "mean":
-            return df["x"].fillna(df.groupby("y")["x"].transform("mean")).to_numpy()
-        # carry_forward: the dyad's last recorded value in an earlier observed year
-        order = np.lexsort((y, p, a))
-        s = df.iloc[order]
-        filled = s.groupby(["a", "p"])["x"].ffill().to_numpy()
-        out = np.empty(len(x))
-        out[order] = filled
-        return out
+        years, yi = np.unique(c.year[cells], return_inverse=True)
+        units, ui = np.unique(c.actor[cells] * len(c.partners) + c.partner[cells], return_inverse=True)
+        mat = np.full((len(years), len(units)), np.nan)
+        mat[yi, ui] = x
+        return IMPUTERS[method](mat)[yi, ui]  # type: ignore[no-any-return]
 
     def coalesced(
         self, k: int, rot: int, split: int, hl: int, amt: int, imp: int
