@@ -800,7 +800,7 @@ class Model:
         top = np.maximum.reduceat(x, c.group_start, axis=1)  # [draw, block]
         at_top = x == top[:, c.group]
         gid = (np.arange(n_draws)[:, None] * n_groups + c.group[None, :]).ravel()
-        n_top = np.bincount(gid, weights=at_top.ravel(), minlength=n_draws * n_groups)
+        n_top = np.bincount(gid, weights=at_top.ravel())  # every block of every draw has a cell: full length
         alone = (np.isfinite(top).ravel() & (n_top == 1)).reshape(n_draws, n_groups)
         lead = np.full((n_draws, n_groups), -1, dtype=np.int64)
         d_i, cell = np.nonzero(at_top & alone[:, c.group])

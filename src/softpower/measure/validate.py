@@ -99,10 +99,10 @@ def observations(ledger: Any) -> pd.DataFrame:
         out = pd.DataFrame({c: [] for c in ("origin", "measure", "public", "year", "actor", "value")})
         out.attrs["withheld"] = withheld
         return out
+    # every perception has a measure (the record model requires one)
     f = f.assign(
         public=["+".join(sorted(str(c) for c in p)) for p in f["partners"]],
         year=f["year"].astype(int),
-        measure=f["measure"].fillna("any"),
     )
     keys = ["origin", "measure", "public", "year", "actor"]
     out = f.groupby(keys, as_index=False, sort=True)["value"].mean()
