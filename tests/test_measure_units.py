@@ -196,6 +196,7 @@ def test_a_worker_share_of_the_draws_is_the_same_as_those_draws_run_here(world: 
     np.testing.assert_array_equal(one.total, sum(q[2] for q in parts))
     np.testing.assert_array_equal(agree_one, np.concatenate([q[3] for q in parts]))
     assert one.n == 12 and (one.total.sum(axis=-1) == 12).all()  # every actor ranked in every draw
+    assert one.cell.dtype == one.lead.dtype == one.total.dtype == np.int64  # counts of draws
 
 
 def test_without_draws_the_intervals_collapse_to_the_nominal_ranks(world: _World) -> None:
