@@ -767,7 +767,7 @@ class Model:
         c = self.cells
         n_draws, n = s.shape
         key = np.where(np.isnan(s), np.inf, -s)
-        by_score = np.argsort(key, axis=1)
+        by_score = np.argsort(key)  # along each draw (the last axis)
         group = c.group.astype(np.int16 if len(c.group_start) < 2**15 else np.int32)
         order = np.take_along_axis(by_score, np.argsort(group[by_score], axis=1, kind="stable"), axis=1)
         ks = np.take_along_axis(key, order, axis=1)

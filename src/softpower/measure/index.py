@@ -138,7 +138,8 @@ def leaders_table(source: Any, year: int | None = None, min_support: int = MIN_S
     if dyads.empty:
         return pd.DataFrame({c: [] for c in LEADER_COLUMNS})
     keys = ["partner", "year"]
-    d = dyads.sort_values([*keys, "score", "actor"], ascending=[True, True, False, True], kind="stable")
+    # within each partner-year: best score first, ties by actor (the groupby below orders the blocks)
+    d = dyads.sort_values(["score", "actor"], ascending=[False, True], kind="stable")
     has_cov = "coverage" in d
     if not has_cov:
         d = d.assign(coverage=np.nan, indicators_observed=0, n_facts=0)
