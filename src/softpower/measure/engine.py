@@ -894,9 +894,7 @@ class Model:
         out = pd.concat(parts, ignore_index=True)
         if self.partner_scope is not None:
             out = out.loc[out["partner"].isin(list(self.partner_scope))]
-        g = pd.DataFrame(
-            out.groupby(["actor", "partner", "year"], as_index=False, sort=True)["n_facts"].sum()
-        )
+        g = pd.DataFrame(out.groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum())
         g["year"] = g["year"].astype(int)
         return g
 
