@@ -7,10 +7,13 @@ under test; see docs/testing.md, "measure".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from softpower.measure import run_index
 from test_measure_exact import _World, make_world
 
 
@@ -286,3 +289,90 @@ def test_perception_validity_year_by_year_written_out() -> None:
         "years": [],
         "summary": "no perception records in the year(s) measured: validity cannot be judged (polls in 2005)",
     }
+
+
+# --- from the second fresh sample (seed 5) of the final runs ---------------------------------------
+
+
+def test_the_timings_are_the_parts_of_the_total(world: _World) -> None:
+    res = run_index(world.ledger, framework=world.framework, mc=0, partners="all")
+    s = res.seconds
+    assert list(s) == ["panel", "nominal", "monte_carlo_and_sobol", "outputs", "total"]
+    assert all(0 <= v <= s["total"] for v in s.values())
+    assert sum(v for k, v in s.items() if k != "total") == pytest.approx(s["total"], abs=1e-9)
+
+
+def test_nine_partners_compared_are_shown_as_eight_and_an_ellipsis(world: _World) -> None:
+    from softpower.errors import SoftpowerError
+
+    nine = "BRN,IDN,KHM,LAO,MMR,MYS,SGP,THA,TLS"
+    with pytest.raises(SoftpowerError) as info:
+        run_index(world.arms, mc=0, partners=nine)
+    assert str(info.value) == (
+        "ledger: no dated record names a partner compared (expected records of "
+        "BRN, IDN, KHM, LAO, MMR, MYS, SGP, THA, ...; --partners all compares every partner)"
+    )
+    with pytest.raises(SoftpowerError) as info:
+        run_index(world.arms, mc=0, partners=nine.rsplit(",", 1)[0])
+    assert "SGP, THA; --partners all" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("first", "total", "note"),
+    [
+        ([0.5, 0.2], [0.6, 0.3], False),  # within [0, 1], first <= total
+        ([1.05, 0.2], [1.06, 0.3], True),  # above 1 by more than the 0.01 tolerance
+        ([1.005, 0.2], [1.008, 0.3], False),  # above 1 within the tolerance
+        ([-0.02, 0.2], [0.1, 0.3], True),  # below 0
+        ([0.5, 0.2], [0.45, 0.3], True),  # a first order above its total
+    ],
+)
+def test_the_sobol_note_says_when_estimates_leave_0_1(
+    monkeypatch: pytest.MonkeyPatch, first: list[float], total: list[float], note: bool
+) -> None:
+    from softpower.measure import uncertainty
+
+    def analyze(*args: object, **kw: object) -> dict[str, list[float]]:
+        return {"S1": first, "S1_conf": [0.1, 0.1], "ST": total, "ST_conf": [0.1, 0.1]}
+
+    monkeypatch.setattr(uncertainty.sobol_analyze, "analyze", analyze)
+    problem = {"num_vars": 2, "names": ["a", "b"], "bounds": [[0.0, 1.0]] * 2}
+    out = uncertainty.sobol_indices(problem, lambda x: x[:, 0], 8, 0)
+    assert out["first_order"].tolist() == first and out["total"].tolist() == total
+    want = (
+        "indices are estimates from 32 evaluations (the conf columns are 95 % confidence half-widths); "
+        "values below 0 or above 1, or a first order above the total, are sampling noise: a larger "
+        "sample sharpens them"
+    )
+    assert out.attrs.get("note") == (want if note else None)
+
+
+def test_an_open_scope_observes_only_its_own_years(tmp_path: Path) -> None:
+    """KOICA (Korea, every partner, 1991-2007, 'zero') observes Korea's cells of those years
+    only: a 2010 cell seen through SIPRI is not a KOICA zero."""
+    from softpower.ledger import Ledger
+
+    path = tmp_path / "k.duckdb"
+    with Ledger.open(path) as lg:
+        lg.import_records(
+            [{"doc": "k", "kind": "engagement", "actor": "KOR", "partners": ["VNM"],
+              "instrument": "oda_grant", "year": 2005}],
+            [{"id": "k", "title": "projects"}], origin="koica", source="test",
+        )  # fmt: skip
+        lg.import_records(
+            [{"doc": "s", "kind": "indicator", "actor": "KOR", "partners": ["PHL"], "metric": "arms_transfers",
+              "unit": "TIV", "value": 5.0, "year": 2010}],
+            [{"id": "s", "title": "arms"}], origin="sipri-arms", source="test",
+        )  # fmt: skip
+    fw = tmp_path / "f.yaml"
+    fw.write_text(
+        "name: f\npillars:\n  a: {indicators: [count:all]}\n  b: {indicators: [indicator:arms_transfers]}\n"
+    )
+    dy = run_index(path, framework=fw, mc=0, partners="all").dyads
+    got = dy[["actor", "partner", "year", "coverage", "indicators_observed"]].to_dict(orient="records")
+    assert got == [
+        # 2005: the KOICA fact; SIPRI lists no transfer that year, so it observes no pair then
+        {"actor": "KOR", "partner": "VNM", "year": 2005, "coverage": 0.5, "indicators_observed": 0b01},
+        # 2010: SIPRI only; KOICA's years end in 2007, so its "every partner" is no zero here
+        {"actor": "KOR", "partner": "PHL", "year": 2010, "coverage": 0.5, "indicators_observed": 0b10},
+    ]
