@@ -780,3 +780,79 @@ def test_make_records_broadcasts_one_code_list_and_types_its_columns() -> None:
     with pytest.raises(ValueError) as info:
         make_records(2, doc="d", value=[1, 2, 3])
     assert str(info.value) == "column value: (3,) values for 2 rows"
+
+
+# --- importer refusals and skips the fixtures do not reach (survivors of the seed-12 sample)
+
+
+def _fixture_copy(tmp_path: Path, rel: str, row: int, col: int, value: str) -> Path:
+    import csv
+
+    src = Path(__file__).resolve().parent / "fixtures" / rel
+    with src.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[row][col] = value
+    out = tmp_path / src.name
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return out
+
+
+def test_importer_refusals_as_whole_lines(tmp_path: Path) -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    with pytest.raises(InputError) as info:
+        IMPORTERS["koica"].load(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path}: no dataset file in this folder (expected a file named like Korea_KOICA_Project_Database*.csv)"
+    )
+    pew = _fixture_copy(tmp_path, "pew/pew_favourability_country_year_sample.csv", 1, 4, "150")
+    with pytest.raises(InputError) as info:
+        IMPORTERS["pew-favourability"].load(pew)
+    assert str(info.value) == f"{pew}:2: pct_favourable: 150 (expected a percentage in 0..100)"
+    gcdf = tmp_path / "gcdf3_geocoded_projects_x.csv"
+    gcdf.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        IMPORTERS["aiddata-gcdf"].load(gcdf)
+    assert str(info.value) == (
+        f"{gcdf}:1: not a GCDF 3.0 table this importer knows (expected the header of the geocoded projects, "
+        "high-value projects or recipient-year aggregates file)"
+    )
+
+
+def test_dac2a_skips_aid_of_a_donor_to_itself(tmp_path: Path) -> None:
+    from softpower.ledger.importers import IMPORTERS
+
+    path = _fixture_copy(tmp_path, "oecd_dac2a/oecd_dac2a_sample.csv", 1, 0, "Japan")  # Japan to Japan
+    b = IMPORTERS["oecd-dac2a"].load(path)
+    assert b.skipped["donor and recipient the same country"] == 1
+    assert len(b.records) == 8 and not ((b.records["actor"] == "JPN") & (b.records["line"] == 2)).any()
+
+
+def test_import_batch_stores_the_importer_documents_and_skips(tmp_path: Path) -> None:
+    from softpower.ledger.io import import_batch
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "pew"
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        r = import_batch(lg, "pew-favourability", fixture)
+        assert (r.added, r.duplicates, r.documents, r.rows, r.skipped) == (
+            {"engagement": 0, "indicator": 0, "perception": 9},
+            0,
+            3,
+            9,
+            {"rated entity is not a state (EU, UN)": 2, "a public rating its own country": 1},
+        )
+        docs = lg.con.execute(
+            "SELECT doc_id, publisher, publisher_country, publisher_kind FROM documents ORDER BY 1"
+        ).fetchall()
+        assert docs == [
+            (f"pew-favourability:{y}", "Pew Research Center", "USA", "think_tank") for y in (2010, 2012, 2018)
+        ]
+
+
+def test_export_of_an_unknown_kind_is_one_whole_line(tmp_path: Path) -> None:
+    from softpower.ledger.io import export_frame
+
+    with Ledger.open(tmp_path / "l.duckdb") as lg, pytest.raises(InputError) as info:
+        export_frame(lg, "x")
+    assert str(info.value) == "--kind: unknown kind 'x' (expected engagement or indicator or perception)"
