@@ -57,6 +57,7 @@ def test_start_states_whole_table() -> None:
          "source": "favourable 2024 (pewA)", "age": 1, "n_polls":1},
     ]  # fmt: skip
     assert st.t0[0, 0] == 0.75 and st.level[0, 0] == (0.5 + 0.6 + 0.75) / 3
+    assert st.n_polls.dtype == np.int_ and st.age.dtype == np.int_  # counts and ages are integers
     # a window of two years leaves Japan-Viet Nam without a poll, China-Philippines with its own
     short = start_states(POLLS, ("JPN", "CHN"), ("VNM", "PHL"), 2025, age_limit=2)
     assert short.source.tolist() == [["prior", "prior"], ["prior", "favourable 2024 (pewA)"]]
