@@ -338,6 +338,48 @@ def test_finance_like_policy_overrides_generic_rule_instruments_only() -> None:
     assert not m.may_change("security_agreement", money)
     assert m.use_model("oda_grant", "health_cooperation", 0.5, money)
     assert not m.use_model("oda_grant", "security_agreement", 0.9, money)
+    # what aid pays for makes an agreement finance-like: "an agreement for China to build a school"
+    build = "Senegal and China signed an agreement on the construction of rural schools."
+    assert m.may_change("diplomatic_framework", build)
+    assert m.may_change("diplomatic_framework", "China and Ghana signed a MoU on sending medical teams.")
+    assert not m.may_change(
+        "diplomatic_framework", "China and Kenya signed an agreement to enhance cooperation."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "instrument"),
+    [
+        (
+            "In June 2014, the Chinese Government issued a buyer's credit loan for a petrochemical plant. "
+            "The face value of the loan is unknown.",
+            "CHN",
+            "oda_loan",
+        ),
+        (
+            "In 2009, the Chinese Embassy handed over a maize flour mill to a farmers' cooperative. "
+            "The value of the mill is unknown.",
+            "CHN",
+            "oda_grant",
+        ),
+    ],
+)
+def test_an_uncosted_fallback_act_of_a_donor_power_naming_no_partner_goes_to_world(
+    text: str, actor: str, instrument: str
+) -> None:
+    import dataclasses
+
+    models = load_models()
+    assert models is not None and models.fallback_world == "donor"
+    costed = dataclasses.replace(models, fallback_world="costed")
+    assert not [r for r in extract_text("t.txt", text, learned=costed) if r["kind"] == "engagement"]
+    recs = [r for r in extract_text("t.txt", text) if r["kind"] == "engagement"]
+    assert [(r["actor"], r["partners"], r["instrument"]) for r in recs] == [(actor, ["WORLD"], instrument)]
+
+
+def test_an_uncosted_fallback_act_of_a_state_outside_the_donor_powers_is_not_proposed() -> None:
+    text = "The medical teams trained more than 160 Solomon Island medical professionals, farmers and police."
+    assert not [r for r in extract_text("t.txt", text) if r["kind"] == "engagement"]
 
 
 # -- training data: the real-text training half and review decisions (make train) --------------

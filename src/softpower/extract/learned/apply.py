@@ -174,13 +174,19 @@ def _propose(
             cands.append((s.sent, actor, partners, True))
         elif fallback:
             # the document's fallback: a state named once may be the partner; with no other state
-            # named at all, a costed act goes to WORLD (the rules' convention for a specific act
-            # without a named partner)
+            # named at all, the act goes to WORLD (the rules' convention for a specific act without
+            # a named partner): under ``fallback_world`` "costed" only where the sentence states
+            # an amount; under "donor" also an uncosted act of a donor power, which gives aid to
+            # others ("the Chinese Government issued a buyer's credit loan for the Sadaf
+            # Petrochemical Project"; not "The medical teams trained 160 Solomon Island nurses")
             loose = _partners(s.sent, actor, named, at_least=1)
             if (
                 not loose
                 and not any(iso != actor for iso in named)
-                and find_money(text, s.sent.start, s.sent.end)
+                and (
+                    (models.fallback_world == "donor" and actor in DONORS)
+                    or find_money(text, s.sent.start, s.sent.end)
+                )
             ):
                 loose = ["WORLD"]
             if loose:

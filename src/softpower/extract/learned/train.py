@@ -207,6 +207,8 @@ def policy_name(models: Models) -> str:
         name += f"+context@{models.context_chars}"
         if models.context_scope != "followers":
             name += f"+{models.context_scope}"
+    if models.fallback_threshold is not None and models.fallback_world != "costed":
+        name += f"+world@{models.fallback_world}"
     return name
 
 
@@ -225,7 +227,7 @@ def choose_policy(
     results["rules"]["gold_engagement_f1"] = round(base, 4)
     guard = float(cfg["policy"]["gold_guard"])
     best: dict[str, Any] = {"instrument": "rules", "min_probability": 0.0, "fallback_threshold": None,
-                            "context_chars": 0, "context_scope": "followers"}  # fmt: skip
+                            "context_chars": 0, "context_scope": "followers", "fallback_world": "costed"}  # fmt: skip
     best_f1 = results["rules"]["instrument_macro_f1"]
     grid = itertools.product(
         cfg["policy"]["instrument"],
@@ -233,12 +235,14 @@ def choose_policy(
         cfg["policy"].get("fallback_thresholds", [None]),
         cfg["policy"].get("context_chars", [0]),
         cfg["policy"].get("context_scope", ["followers"]),
+        cfg["policy"].get("fallback_world", ["costed"]),
     )
-    for policy, floor, fb, chars, scope in grid:
+    for policy, floor, fb, chars, scope, world in grid:
         if scope != "followers" and not chars:
             continue
         models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
-                        context_chars=int(chars), context_scope=str(scope))  # fmt: skip
+                        context_chars=int(chars), context_scope=str(scope),
+                        fallback_world=str(world))  # fmt: skip
         res = score(dev, _predictor(models)).summary()
         res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
         results[policy_name(models)] = res
@@ -247,7 +251,8 @@ def choose_policy(
             best_f1 = res["instrument_macro_f1"]
             best = {"instrument": policy, "min_probability": float(floor),
                     "fallback_threshold": None if fb is None else float(fb),
-                    "context_chars": int(chars), "context_scope": str(scope)}  # fmt: skip
+                    "context_chars": int(chars), "context_scope": str(scope),
+                    "fallback_world": str(world)}  # fmt: skip
     return best | {"act_threshold": threshold}, results
 
 
@@ -433,6 +438,7 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         fallback_threshold=policy["fallback_threshold"],
         context_chars=policy["context_chars"],
         context_scope=policy["context_scope"],
+        fallback_world=policy["fallback_world"],
     )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")

@@ -32,11 +32,14 @@ FINANCE = frozenset(
 #: agreement", "infrastructure project", "invest"): under ``finance_like`` the model may replace
 #: them (a contribution to a fund stays one: "donated $970 million to the trust fund")
 GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
-#: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts
+#: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts,
+#: and what aid pays for (building, training, medical teams, debt relief: "signed an agreement for
+#: China to build two schools" is a grant, not a diplomatic framework)
 FINANCE_LIKE = re.compile(
     r"(?i)(?:\$|US\$|USD|RMB|CNY|¥|€|£|\b(?:loans?|grants?|credits?|lend\w*|lent|donat\w+|aid|assistance"
     r"|fund(?:s|ed|ing)?|financ\w+|scholarships?|gifts?|handed over|provided|concessional|interest-free|preferential"
-    r"|buyer'?s|exim\w*|yuan|renminbi|dollars?|million|billion)\b)"
+    r"|buyer'?s|exim\w*|yuan|renminbi|dollars?|million|billion"
+    r"|construct\w*|build\w*|rebuil\w*|medical teams?|train\w*|debts?|EPC)\b)"
 )
 
 
@@ -110,6 +113,9 @@ class Models:
     context_scope: str = "followers"
     #: training only: leave the model score on each record (``_model_raw``) for fitting the calibrator
     keep_raw: bool = False
+    #: where the fallback's document names no other state: ``costed`` (only a sentence stating an
+    #: amount goes to ``WORLD``) or ``donor`` (also an uncosted act whose actor is a donor power)
+    fallback_world: str = "costed"
 
     def confidence(self, record: dict[str, Any], raw: float | None, doc_chars: int) -> float:
         """A final record's confidence: the calibrated probability that it matches the annotation
@@ -179,4 +185,5 @@ def load_models() -> Models | None:
         None if policy.get("fallback_threshold") is None else float(policy["fallback_threshold"]),
         int(policy.get("context_chars", 0)),
         str(policy.get("context_scope", "followers")),
+        fallback_world=str(policy.get("fallback_world", "costed")),
     )
