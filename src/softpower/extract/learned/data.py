@@ -6,7 +6,8 @@ Sources (each row keeps its provenance in ``source``):
   frozen evaluation set (``splits/aiddata_eval.txt``), labelled with AidData's flow/sector coding
   mapped to instruments as the importers do; plus AidData AIMS project titles (Nepal, Timor-Leste,
   Bangladesh) whose AidData sector is health or humanitarian/emergency (the other AIMS rows do not
-  say loan or grant, so they carry no instrument label). ODC-By 1.0: the derived table is
+  say loan or grant, so they carry no instrument label); the description rows' titles are kept
+  (``title``) as extra instrument units (:func:`title_units`). ODC-By 1.0: the derived table is
   committed (``training/aiddata.csv.gz``, attribution in ``training/ATTRIBUTION.md``) and rebuilt
   from ``../shared`` by :func:`build_aiddata_table`.
 * ``gold-dev`` — the development gold (``tests/data/extract/dev``, in the repository).
@@ -37,7 +38,7 @@ AIMS_FILES = (
     "bangladesh_select_donors_v1.1.1__projects.csv",
 )
 KOICA_FILE = Path("data/aiddata_koica_korea_projects_2009/Korea_KOICA_Project_Database_2009.csv")
-TABLE_COLUMNS = ["id", "source", "text", "instrument", "recipients", "year", "amount", "currency", "usd"]
+TABLE_COLUMNS = ["id", "source", "text", "instrument", "recipients", "year", "amount", "currency", "usd", "title"]
 
 
 def build_aiddata_table(shared: Path) -> pd.DataFrame:
@@ -73,6 +74,7 @@ def build_aiddata_table(shared: Path) -> pd.DataFrame:
                     "amount": "",
                     "currency": "",
                     "usd": "",
+                    "title": "",  # the text is the title
                 }
             )
         )
@@ -171,6 +173,23 @@ def description_units(table: pd.DataFrame) -> pd.DataFrame:
         for i, (s0, s1) in enumerate(split_sentences(text)):
             rows.append((f"{rid}#{i}", src, text[s0:s1], instr if i == 0 else "", int(i == 0)))
     return pd.DataFrame(rows, columns=["id", "source", "text", "instrument", "act"])
+
+
+def title_units(table: pd.DataFrame) -> pd.DataFrame:
+    """The AidData titles of description rows as instrument units (source ``aiddata-title``, ``act``
+    -1): a title names what the project is ("China provides 30 scholarships to Ghanaian students",
+    "Chinese Government provides RMB 20 million interest-free loan"), in fewer, denser words than
+    its description. Same projects and labels as the descriptions; never an evaluation id."""
+    docs = table[table["source"].isin(["aiddata-gcof", "aiddata-gcdf"]) & table["title"].str.strip().ne("")]
+    return pd.DataFrame(
+        {
+            "id": docs["id"] + "#title",
+            "source": "aiddata-title",
+            "text": docs["title"].str.strip(),
+            "instrument": docs["instrument"],
+            "act": -1,
+        }  # fmt: skip
+    )
 
 
 def make_splits(ids: list[str], dev_share: float, seed: int) -> tuple[list[str], list[str]]:

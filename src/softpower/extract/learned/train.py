@@ -88,6 +88,10 @@ def training_set(
         docs = train[train["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
         units.append(docs.assign(act=-1)[["id", "source", "text", "instrument", "act"]])
     sources = {"aiddata": len(train)}
+    if cfg["data"].get("title_units", False):
+        titles = D.title_units(train)
+        units.append(titles)
+        sources["aiddata-title"] = len(titles)
     gold = [
         D.load_gold(REPO / cfg["data"]["dev_gold"], REPO / cfg["data"]["dev_gold"] / "gold.jsonl", "gold-dev")
     ]
