@@ -38,7 +38,18 @@ AIMS_FILES = (
     "bangladesh_select_donors_v1.1.1__projects.csv",
 )
 KOICA_FILE = Path("data/aiddata_koica_korea_projects_2009/Korea_KOICA_Project_Database_2009.csv")
-TABLE_COLUMNS = ["id", "source", "text", "instrument", "recipients", "year", "amount", "currency", "usd", "title"]
+TABLE_COLUMNS = [
+    "id",
+    "source",
+    "text",
+    "instrument",
+    "recipients",
+    "year",
+    "amount",
+    "currency",
+    "usd",
+    "title",
+]
 
 
 def build_aiddata_table(shared: Path) -> pd.DataFrame:
