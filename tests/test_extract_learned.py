@@ -92,6 +92,23 @@ def test_no_evaluation_id_in_any_training_file() -> None:
     assert set(table["id"]) == train | dev
 
 
+def test_title_units_come_from_training_split_rows_only() -> None:
+    from softpower.extract.learned import train as T
+
+    cfg = T.read_config(T.MODEL_DIR / "config.toml")
+    assert cfg["data"]["title_units"]
+    ts = T.training_set(cfg, T.MODEL_DIR, None)
+    titles = ts.instrument[ts.instrument["source"] == "aiddata-title"]
+    ids = {i.removesuffix("#title") for i in titles["id"]}
+    train = set(split_ids("train"))
+    assert len(titles) > 1000 and ids <= train
+    assert not ids & set(split_ids("dev")) and not ids & eval_ids()
+    table = read_table(T.MODEL_DIR / cfg["data"]["aiddata_table"]).set_index("id")
+    row = titles.iloc[0]
+    assert row["text"] == table.loc[row["id"].removesuffix("#title"), "title"].strip()
+    assert row["instrument"] == table.loc[row["id"].removesuffix("#title"), "instrument"]
+
+
 def test_shipped_models_and_policy() -> None:
     models = load_models()
     assert models is not None
