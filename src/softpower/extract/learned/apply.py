@@ -41,9 +41,11 @@ class SentenceInfo:
 
 
 _WORD = re.compile(r"\b[a-z]{2,}\b")
-#: modal, conditional or planned statements: not acts (for the sentence a document's fallback proposes)
+#: modal, conditional, planned or hoped-for statements: not acts (for the sentence a document's fallback
+#: proposes; "Japan hopes to conclude an economic partnership agreement")
 _UNREAL = re.compile(
-    r"(?i)\b(?:could|might|shall|plans? to|intends? to|considering|(?:is|are) expected to|set to|going to"
+    r"(?i)\b(?:could|might|shall|plans? to|intends? to|hop(?:es?|ing)|wish(?:es|ing)?|seek(?:s|ing)?|wants?|aspir\w+"
+    r"|considering|(?:is|are) expected to|set to|going to"
     r"|is to|are to|yet to|if|unless|whether|next (?:year|month|week)|in the coming (?:year|month)s?)\b"
 )
 
@@ -76,6 +78,12 @@ def _actor(sent: Sentence) -> str | None:
         if m.iso in DONORS and m.kind != "place":
             return m.iso
     return None
+
+
+def _at_home(sent: Sentence, actor: str) -> bool:
+    """The sentence names a place in the actor's own state ("Japan funded the Association ... in
+    Tokyo"): a domestic act, not an engagement with another state."""
+    return any(m.iso == actor and m.kind == "place" for m in sent.mentions)
 
 
 def _partners(sent: Sentence, actor: str, named: dict[str, tuple[int, int]], at_least: int = 2) -> list[str]:
@@ -178,13 +186,14 @@ def _propose(
             # a named partner): under ``fallback_world`` "costed" only where the sentence states
             # an amount; under "donor" also an uncosted act of a donor power, which gives aid to
             # others ("the Chinese Government issued a buyer's credit loan for the Sadaf
-            # Petrochemical Project"; not "The medical teams trained 160 Solomon Island nurses")
+            # Petrochemical Project"; not "The medical teams trained 160 Solomon Island nurses",
+            # nor an act at home: "Japan funded the Association ... in Tokyo")
             loose = _partners(s.sent, actor, named, at_least=1)
             if (
                 not loose
                 and not any(iso != actor for iso in named)
                 and (
-                    (models.fallback_world == "donor" and actor in DONORS)
+                    (models.fallback_world == "donor" and actor in DONORS and not _at_home(s.sent, actor))
                     or find_money(text, s.sent.start, s.sent.end)
                 )
             ):
