@@ -51,9 +51,11 @@ _UNREAL = re.compile(
 
 
 def _real(text: str, start: int, end: int) -> bool:
-    """No negation, condition or modal/planned wording: the sentence can state an act that happened."""
+    """No negation, condition or modal/planned wording, and not a question ("Will India extend a
+    credit line to the Maldives?"): the sentence can state an act that happened."""
     return not (
-        NEGATION.search(text, start, end)
+        text[start:end].rstrip().endswith("?")
+        or NEGATION.search(text, start, end)
         or CONDITION.search(text, start, end)
         or _UNREAL.search(text, start, end)
     )
