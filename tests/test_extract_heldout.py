@@ -53,4 +53,5 @@ def test_heldout_gold_quotes_are_the_spans(gold: list[dict[str, Any]]) -> None:
 def test_heldout_f1_meets_the_floors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
     result = _score(gold, pred)
     for kind, floor in FLOORS.items():
-        assert result[kind]["f1"] >= floor, (kind, result[kind])
+        # 2 * 28 / (54 + 46) is 0.56 exactly, computed as 0.5599999999999999: compare with a float tolerance
+        assert result[kind]["f1"] >= floor - 1e-9, (kind, result[kind])
