@@ -268,3 +268,15 @@ class FirstCharAlternation:
                 continue
             yield m
             pos = m.end()
+
+
+def gated_search(pattern: re.Pattern[str], words: Sequence[str], text: str, start: int, end: int) -> bool:
+    """``pattern.search(text, start, end)`` finds something, with a literal pre-check first: on ASCII
+    text, where ``re.IGNORECASE`` finds exactly what ``str.lower`` does, a span containing none of
+    ``words`` (lower case; every match of ``pattern`` contains one) needs no regex scan."""
+    chunk = text[start:end]
+    if chunk.isascii():
+        low = chunk.lower()
+        if not any(w in low for w in words):
+            return False
+    return pattern.search(text, start, end) is not None

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from softpower.extract.alternation import gated_search
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes
@@ -258,12 +259,7 @@ def _maybe(text: str, start: int, end: int) -> bool:
     words (a literal pre-check on ASCII text before the regex)."""
     if _ANY_DIGIT.search(text, start, end) is not None:
         return True  # a digit is itself a _MAYBE match
-    chunk = text[start:end]
-    if chunk.isascii():
-        low = chunk.lower()
-        if not any(w in low for w in _MAYBE_WORDS):
-            return False
-    return _MAYBE.search(text, start, end) is not None
+    return gated_search(_MAYBE, _MAYBE_WORDS, text, start, end)
 
 
 _BACKREF = re.compile(

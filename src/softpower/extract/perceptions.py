@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from softpower.extract.alternation import gated_search
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS, Mention, order_codes
@@ -25,12 +26,7 @@ _POLL_WORDS = ("poll", "survey", "respondents", "interviewees", "opinion", "baro
 
 def names_poll(text: str, start: int, end: int) -> bool:
     """``POLL.search(text, start, end)`` found something (a literal pre-check on ASCII text first)."""
-    chunk = text[start:end]
-    if chunk.isascii():
-        low = chunk.lower()
-        if not any(w in low for w in _POLL_WORDS):
-            return False
-    return POLL.search(text, start, end) is not None
+    return gated_search(POLL, _POLL_WORDS, text, start, end)
 
 
 _RESPONDENTS = re.compile(
