@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from softpower.extract.engagements import ITEM_MARK
 from softpower.extract.money import find_money
 from softpower.extract.rules import find_cues, has_act
 from softpower.extract.sentences import split_clauses
@@ -151,9 +152,6 @@ def drop_quoted_acts(text: str, records: list[dict[str, Any]]) -> list[dict[str,
 _TITLE_LINE = re.compile(r"[^\n]{10,200}?(?<![.!?:;,”\"])[ \t]*(?:\n|$)")
 
 
-_ITEM_MARK = re.compile(r"(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[•*-])\s")
-
-
 def drop_restated_headlines(
     text: str, records: list[dict[str, Any]], reach: int = 900
 ) -> list[dict[str, Any]]:
@@ -168,7 +166,7 @@ def drop_restated_headlines(
         a = r["span"][0]
         if a > 0 and text[a - 1] not in "\n":
             continue
-        if not _TITLE_LINE.match(text, a) or _ITEM_MARK.match(text, a):
+        if not _TITLE_LINE.match(text, a) or ITEM_MARK.match(text, a):
             continue  # an enumerated item ("(1) Relief goods ...") is a list's entry, not a headline
         line_end = text.find("\n", a)
         line_end = len(text) if line_end < 0 else line_end

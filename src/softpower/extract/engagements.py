@@ -423,11 +423,14 @@ def resolve_pending(text: str, rec: dict[str, Any], nxt: tuple[int, int] | None)
 
 # "... signed ... on the Extension of Japanese Grant Aid as follows:", "Japan has provided the following
 # assistance to Vanuatu": a sentence that introduces the list of acts below it
-_LEAD = re.compile(r"\b(?:as follows|the following)\b|:\s*$")
 _LISTING = re.compile(r"\b(?:as follows|the following)\b")
+_LEAD = re.compile(_LISTING.pattern + r"|:\s*$")
 # an item's marker at the start of its line ("1.", "(2)", "b)", "•", "-")
-_ITEM_START = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[•*-])\s")
-_ENUM_ONLY = re.compile(r"\(?\d{1,2}[.)]|\(?[a-h]\)")
+_ENUM_MARK = r"\(?\d{1,2}[.)]|\(?[a-h]\)"  # "1.", "(2)", "b)"
+#: an enumerated or bulleted item's marker, at the start of the item
+ITEM_MARK = re.compile(rf"(?:{_ENUM_MARK}|[•*-])\s")
+_ITEM_START = re.compile(rf"[ \t]*(?:{_ENUM_MARK}|[•*-])\s")  # at the start of its line
+_ENUM_ONLY = re.compile(_ENUM_MARK)
 
 
 @dataclass
