@@ -127,7 +127,6 @@ def extract_text(
     spans: list[tuple[int, int]] = []
     money_at: dict[tuple[int, int], list[Any]] = {}
     booked: list[tuple[int, int, float, str]] = []  # running totals and levels: (sentence, amount, currency)
-    running: list[Money] = []
     rows = table_rows(text) if "|" in text else []
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
@@ -139,6 +138,7 @@ def extract_text(
             actor_before[row.start] = prev.actor if prev is not None else None
             continue  # table rows are read as rows (softpower.extract.tables)
         n_before = len(records)
+        running: list[Money] = []  # this sentence's running totals (none in a perception sentence)
         spans.append((s0, s1))
         if time_limit is not None and time.process_time() - clock > time_limit:
             raise ExtractTimeout(
@@ -160,7 +160,6 @@ def extract_text(
             money_at[(s0, s1)] = money
             money_spans = [(m.start, m.end) for m in money]
             levels: list[tuple[int, int]] = []
-            running = []
             raw = sentence_indicators(doc, text, sent, taken, money_spans, prev, money, levels, running)
             booked.extend((s0, s1, m.amount, m.currency) for m in running)
             level_values: set[float] = set()
