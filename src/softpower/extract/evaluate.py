@@ -277,12 +277,20 @@ def expected_calibration_error(pred: pd.DataFrame, bins: int = 10) -> float:
         return float("nan")
     conf = have["confidence"].astype(float).to_numpy()
     right = (have["gold"] == have["pred"]).to_numpy(dtype=float)
-    idx = np.minimum((conf * bins).astype(int), bins - 1)
+    return calibration_error(conf, right, bins)
+
+
+def calibration_error(conf: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over equal-width bins: the record-weighted |share right - mean
+    confidence| (NaN without records)."""
+    if not len(conf):
+        return float("nan")
+    idx = np.minimum((np.asarray(conf) * bins).astype(int), bins - 1)
     total = 0.0
     for b in range(bins):
         sel = idx == b
         if sel.any():
-            total += sel.sum() * abs(conf[sel].mean() - right[sel].mean())
+            total += sel.sum() * abs(float(np.mean(conf[sel])) - float(np.mean(right[sel])))
     return float(total / len(conf))
 
 

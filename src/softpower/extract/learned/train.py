@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from softpower.extract.evaluate import score
+from softpower.extract.evaluate import calibration_error, score
 from softpower.extract.learned import data as D
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.learned.weights import Models
@@ -344,19 +344,6 @@ def calibration_pools(models: Models, dev: pd.DataFrame, real: Path | None) -> p
     return pd.DataFrame(rows, columns=["pool", "group", "right", "instrument_right", "raw", "x"])
 
 
-def ece(conf: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
-    """Expected calibration error over equal-width bins (record-weighted |share right - mean confidence|)."""
-    if not len(conf):
-        return float("nan")
-    idx = np.minimum((np.asarray(conf) * bins).astype(int), bins - 1)
-    total = 0.0
-    for b in range(bins):
-        sel = idx == b
-        if sel.any():
-            total += sel.sum() * abs(float(np.mean(conf[sel])) - float(np.mean(right[sel])))
-    return float(total / len(conf))
-
-
 def _fit_calibrator(pools: pd.DataFrame, seed: int) -> Any:
     """Logistic regression on the features; each pool weighs as much as the other in total."""
     from sklearn.linear_model import LogisticRegression
@@ -412,13 +399,13 @@ def fit_calibration(models: Models, dev: pd.DataFrame, real: Path | None, seed: 
             "records": int(len(pool)),
             "documents": int(pool["group"].nunique()),
             "share_right": round(float(right.mean()), 4),
-            "ece_raw": round(ece(pool["raw"].to_numpy(dtype=float), right), 4),
-            "ece_out_of_fold": round(ece(oof[i], right), 4),
-            "ece_in_sample": round(ece(in_sample[i], right), 4),
+            "ece_raw": round(calibration_error(pool["raw"].to_numpy(dtype=float), right), 4),
+            "ece_out_of_fold": round(calibration_error(oof[i], right), 4),
+            "ece_in_sample": round(calibration_error(in_sample[i], right), 4),
         }
         if name == "aiddata-dev":
             report[str(name)]["ece_out_of_fold_instrument_only"] = round(
-                ece(oof[i], pool["instrument_right"].to_numpy(dtype=float)), 4
+                calibration_error(oof[i], pool["instrument_right"].to_numpy(dtype=float)), 4
             )
     return {
         "features": list(CAL_FEATURES),
