@@ -25,6 +25,7 @@ import gzip
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -219,6 +220,14 @@ def real_train_units(folder: Path) -> pd.DataFrame:
 
     The evaluation half (side ``eval``) is never read: neither its documents nor its gold lines.
     """
+    train, gold = real_train_gold(folder)
+    texts = {d: (folder / "docs" / d).read_text(encoding="utf-8") for d in train}
+    return gold_sentences(texts, gold, "gold-real")
+
+
+def real_train_gold(folder: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    """The real-text corpus's training-half documents (sorted names) and their gold records, in file
+    order; the evaluation half's gold lines are skipped, its documents never opened."""
     split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
     train, held = set(split["train"]), set(split["eval"])
     if train & held:
@@ -229,8 +238,7 @@ def real_train_units(folder: Path) -> pd.DataFrame:
             rec = json.loads(line)
             if rec["doc"] in train:
                 gold.append(rec)
-    texts = {d: (folder / "docs" / d).read_text(encoding="utf-8") for d in sorted(train)}
-    return gold_sentences(texts, gold, "gold-real")
+    return sorted(train), gold
 
 
 def decision_files(folder: Path) -> list[Path]:

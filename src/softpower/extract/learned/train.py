@@ -330,10 +330,8 @@ def calibration_pools(models: Models, dev: pd.DataFrame, real: Path | None) -> p
                      "instrument_right": p.get("instrument") == r["instrument"], "raw": p["confidence"],
                      "x": calibration_features(p, p.get("_model_raw"), len(str(r["text"])))})  # fmt: skip
     if real is not None:
-        split = json.loads((real / "split.json").read_text(encoding="utf-8"))
-        lines = (real / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-        gold = [g for g in (json.loads(x) for x in lines if x.strip()) if g["doc"] in set(split["train"])]
-        for name in sorted(split["train"]):
+        names, gold = D.real_train_gold(real)
+        for name in names:
             src = read_source(real / "docs" / name)
             pred = extract_text(name, src.text, src.year, learned=models)
             ok = matched([g for g in gold if g["doc"] == name], pred)
