@@ -105,7 +105,7 @@ def dedupe_documents(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def _decoded(fh: Any, at: list[int], encoding: str = "utf-8") -> Iterator[str]:
+def _decoded(fh: Any, at: list[int], encoding: str) -> Iterator[str]:
     """Lines of a binary file decoded one by one, so a bad byte is reported on its own line."""
     for i, raw in enumerate(fh, start=1):
         at[0] = i
@@ -115,13 +115,12 @@ def _decoded(fh: Any, at: list[int], encoding: str = "utf-8") -> Iterator[str]:
 def _read_rows(
     path: Path,
     required: Sequence[str],
-    delimiter: str,
     only: Sequence[str] | None,
     at: list[int],
-    encoding: str = "utf-8",
+    encoding: str,
 ) -> tuple[list[str], list[list[str]], list[int]]:
     with open(path, "rb") as fh:
-        reader = csv.reader(_decoded(fh, at, encoding), delimiter=delimiter)
+        reader = csv.reader(_decoded(fh, at, encoding))
         try:
             header = next(reader)
         except StopIteration:
@@ -162,11 +161,10 @@ def read_table(
     path: Path,
     required: Sequence[str],
     *,
-    delimiter: str = ",",
     only: Sequence[str] | None = None,
     encoding: str = "utf-8",
 ) -> pd.DataFrame:
-    """Read a delimited text file into strings, with the 1-based start ``line`` of each row.
+    """Read a CSV file into strings, with the 1-based start ``line`` of each row.
 
     Header names are stripped of surrounding spaces; a repeated name gets ``.1``, ``.2``.
     ``only`` keeps just those columns (all rows are still checked for their field count).
@@ -180,7 +178,7 @@ def read_table(
     limit = csv.field_size_limit(sys.maxsize)  # dataset cells may be long; restored below
     at = [1]  # the line being read, for decoding and parser errors
     try:
-        names, rows, lines = _read_rows(path, required, delimiter, only, at, encoding)
+        names, rows, lines = _read_rows(path, required, only, at, encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             str(path), at[0], None, f"not UTF-8 text ({exc.reason})", "a UTF-8 encoded CSV file"
@@ -467,10 +465,10 @@ def find_files(path: Path, patterns: Sequence[str]) -> list[Path]:
     return sorted(found)
 
 
-def header_of(path: Path, delimiter: str = ",") -> list[str]:
+def header_of(path: Path) -> list[str]:
     """The stripped header names (first line only; undecodable bytes are replaced here and
     reported by :func:`read_table`)."""
     with open(path, "rb") as fh:
         first = fh.readline().decode("utf-8-sig", errors="replace")
-    row = next(csv.reader([first], delimiter=delimiter), [])
+    row = next(csv.reader([first]), [])
     return [h.strip() for h in row]
