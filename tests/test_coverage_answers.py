@@ -201,3 +201,54 @@ def test_coverage_table_rows_of_the_sources_present(ledger: Ledger) -> None:
     assert len(bare) == len(cov.scopes()) and list(bare[0]) == list(keys[:3]) + [
         "actors", "partners", "years", "missing_row", "note"
     ]  # fmt: skip
+
+
+def test_module_shortcuts_use_the_ledger_only_when_given(ledger: Ledger) -> None:
+    arms, students = {"metric": "arms_transfers"}, {"metric": "students_hosted"}
+    # with the ledger: SIPRI holds no row of 2017, UIS holds JPN -> VNM in 2019
+    assert cov.observed("USA", "VNM", 2017, ledger=ledger, **arms) == cov.Observation(
+        "USA", "VNM", 2017, "arms_transfers", (), ()
+    )
+    assert cov.observed("JPN", "VNM", 2019, ledger=ledger, **students) == cov.Observation(
+        "JPN", "VNM", 2019, "students_hosted", (U,), ()
+    )
+    # declared scopes only: a zero source observes its whole declared scope, an unobserved one nothing
+    assert cov.observed("USA", "VNM", 2017, **arms) == cov.Observation(
+        "USA", "VNM", 2017, "arms_transfers", (S,), (S,)
+    )
+    assert cov.observed("JPN", "VNM", 2019, **students) == cov.Observation(
+        "JPN", "VNM", 2019, "students_hosted", (), ()
+    )
+    assert cov.comparable(["USA", "RUS"], "VNM", 2017, ledger=ledger, **arms) == cov.Comparison(
+        ("USA", "RUS"), "VNM", 2017, "arms_transfers", (), {"USA": (), "RUS": ()}
+    )
+    assert cov.comparable(["USA", "RUS", "USA"], "VNM", 2017, **arms) == cov.Comparison(
+        ("USA", "RUS"), "VNM", 2017, "arms_transfers", (S,), {"USA": (S,), "RUS": (S,)}
+    )
+    assert cov.comparable(["JPN"], "VNM", 2019, ledger=ledger, measure=None, **students) == cov.Comparison(
+        ("JPN",), "VNM", 2019, "students_hosted", (U,), {"JPN": (U,)}
+    )
+    assert cov.comparable([], "VNM", 2019, **students) == cov.Comparison(
+        (), "VNM", 2019, "students_hosted", (), {}
+    )
+
+
+def test_zero_sources_with_no_rows_held_observe_nothing() -> None:
+    declared = cov.scopes()
+    sipri = {"metric": "arms_transfers"}
+    # held unknown (declared scopes only): the declared scope observes
+    assert cov.Coverage(declared).observed("USA", "VNM", 2015, **sipri).sources == (S,)
+    # held known and empty: a zero source observes no year, family or donor
+    assert cov.Coverage(declared, set(), set()).observed("USA", "VNM", 2015, **sipri).sources == ()
+    # a row of another family, donor or year: each condition on its own
+    held = {(S, "arms_transfers", "RUS", 2015)}
+    c = cov.Coverage(declared, set(), held)
+    assert c.observed("USA", "VNM", 2015, **sipri).sources == (S,)  # SIPRI declares every supplier
+    assert c.observed("USA", "VNM", 2016, **sipri).sources == ()  # no row in 2016
+    assert c.observed("USA", "VNM", 2015, kind="indicator").sources == (S,)  # any family
+    troops = {(T, "bases", "USA", 2018)}  # Vine's list of bases: 2018 only
+    c = cov.Coverage(declared, set(), troops)
+    assert c.observed("USA", "JPN", 2018, metric="troops").sources == ()  # a family without a row
+    assert c.observed("USA", "JPN", 2018, metric="bases").sources == (T,)
+    c = cov.Coverage(declared, set(), {(T, "bases", "GBR", 2018)})
+    assert c.observed("USA", "JPN", 2018, metric="bases").sources == ()  # no row of the declared donor

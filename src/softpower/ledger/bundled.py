@@ -15,13 +15,13 @@ BUNDLED_ORIGIN = "bundled:seeds"
 
 
 def seed_documents() -> list[dict[str, Any]]:
-    """Metadata of the five seed essays (no text: the essays stay outside the project)."""
+    """Metadata of the five seed essays (no text: the essays stay outside the project); an empty
+    cell is ``None`` (every row names its ``publisher_kind``)."""
     text = resources.files("softpower.data").joinpath("seed_documents.csv").read_text(encoding="utf-8")
     docs = []
     for row in csv.DictReader(io.StringIO(text)):
         doc: dict[str, Any] = {k: (v or None) for k, v in row.items()}
         doc["text_length"] = int(row["text_length"])
-        doc["publisher_kind"] = row["publisher_kind"] or "unknown"
         docs.append(doc)
     return docs
 

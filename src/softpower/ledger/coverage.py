@@ -281,9 +281,10 @@ class Coverage:
         # ledger holds some row of it with that family, in that year and of that donor (the
         # index engine's rule): a declared year without any row (PLAID before 1962) is outside
         # the data, not a year of zeros
-        self._held_years = None if held is None else {(s, y) for s, _, _, y in held}
-        self._held_actors = None if held is None else {(s, a) for s, _, a, _ in held}
-        self._held_families = None if held is None else {(s, f) for s, f, _, _ in held}
+        self._zeros_known = held is not None
+        self._held_years = {(s, y) for s, _, _, y in held or ()}
+        self._held_actors = {(s, a) for s, _, a, _ in held or ()}
+        self._held_families = {(s, f) for s, f, _, _ in held or ()}
         # (source, family, actor, partner, year) held in the ledger, for 'unobserved' sources,
         # and its projections without the family and/or partner
         self._seen = seen or set()
@@ -327,7 +328,7 @@ class Coverage:
 
     def _holds(self, scope: Scope, family: str | None, actor: str, partner: str | None, year: int) -> bool:
         if scope.missing_row == "zero":
-            if self._held_years is None or self._held_actors is None or self._held_families is None:
+            if not self._zeros_known:
                 return True
             return (
                 (scope.source, year) in self._held_years
