@@ -20,6 +20,7 @@ LICENCES = (
     "public domain (US federal government work 17 USC 105)",
     "CC BY 4.0",
     "Government of Japan Standard Terms of Use 2.0",
+    "Korea Open Government Licence Type 1",
 )
 
 

@@ -19,6 +19,7 @@ from goldtools import E, I, write_gold  # noqa: E402
 sys.path.insert(0, str(HERE))
 from gold_train_round3 import GOLD_TRAIN_ROUND3  # noqa: E402
 from gold_train_round4 import GOLD_TRAIN_ROUND4  # noqa: E402
+from gold_train_round5 import GOLD_TRAIN_ROUND5  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -542,7 +543,7 @@ GOLD = {
 
 
 def main() -> None:
-    n = write_gold(HERE / "docs", {**GOLD, **GOLD_TRAIN_ROUND3, **GOLD_TRAIN_ROUND4})
+    n = write_gold(HERE / "docs", {**GOLD, **GOLD_TRAIN_ROUND3, **GOLD_TRAIN_ROUND4, **GOLD_TRAIN_ROUND5})
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
     print(n, "records")
 
