@@ -13,10 +13,13 @@ from functools import lru_cache
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Col|Lt|Sen|Rep|Gov|No|Nos|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Dept|approx|U\.S|U\.K|U\.N|H\.E|Hon|Amb|Adm|Rt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
+# a list item's mark at the start of a line: a bullet of any common shape (the "o" and "°" of translated
+# government releases, "◦", "▪", "■"), a number ("3.", "(2)")
+_MARK = r"[•\-*°◦▪■○◈‣]|o(?=[ \t])|\d+\.|\(\d{1,2}\)"
 # a candidate end: terminal punctuation (optionally closed by quotes/brackets/footnotes, "[3]" or "³") + space
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARA = re.compile(
-    r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:[•\-*]|\d+\.|\(\d{1,2}\))\s)|(?<=[^\s.!?:;,])\n(?=[ \t]*[A-Z“\"])"
+    r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:" + _MARK + r")\s)|(?<=[^\s.!?:;,])\n(?=[ \t]*[A-Z“\"])"
     r"|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n"  # a table row (pipe cells) is a block of its own
 )
 _CLAUSE = re.compile(
@@ -28,7 +31,7 @@ _ADJECTIVE_COMMA = re.compile(r"(?:\b(?:a|an|the)\s+new|\b[\w]+-(?:year|month|we
 # ", from $15 million to $30 million", ", from 2010 to 2015": a range belongs to the clause before
 _RANGE_AFTER = re.compile(r"from\s+(?:about\s+|some\s+|around\s+)?[^\s,;]{0,4}\d[^,;]{0,60}?\bto\b")
 
-_BULLET = re.compile(r"[ \t]*(?:[•\-*]|\d+\.|\(\d{1,2}\))\s")
+_BULLET = re.compile(r"[ \t]*(?:" + _MARK + r")\s")
 # a line ending in a function word continues on the next line
 _OPEN_END = re.compile(
     r"\b(?:to|of|and|or|the|a|an|in|on|at|by|for|with|from|its|their|as|than)\s*$", re.IGNORECASE
