@@ -14,6 +14,8 @@ import pytest
 
 from softpower.extract import extract_text
 from softpower.extract.money import find_money
+from softpower.extract.rules import filtered
+from softpower.extract.sentences import split_sentences
 from softpower.extract.years import find_years
 
 
@@ -596,3 +598,106 @@ def test_gave_rise_is_not_giving() -> None:
 def test_a_plan_named_as_a_noun_does_not_hedge_the_act(text: str, actor: str, amount: float) -> None:
     eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
     assert [(r["actor"], r["amount"]) for r in eng] == [(actor, amount)]
+
+
+# --- round 6 (documents 48-60: Korean, New Zealand, Australian spoken texts) -----------------------
+
+
+@pytest.mark.parametrize("mark", ["o", "°", "◦", "▪"])
+def test_a_bullet_of_another_shape_starts_its_own_sentence(mark: str) -> None:
+    text = (
+        "1. Thailand and Korea reviewed their work in 2015, as shown by new roads;\n"
+        f"{mark} Korea also funded five new clinics in Thailand this year.\n"
+    )
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert any(p.startswith(f"{mark} Korea also funded") for p in parts), parts
+    assert not any("new roads" in p and "clinics" in p for p in parts), parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia gave $3 million to Vanuatu for school kits so that pupils can go back to class.",
+        "New Zealand provided NZ$2 million to Samoa for seedlings so farmers could replant after the storm.",
+        "Japan extended a grant of 500 million yen to Laos in order to help it rebuild two bridges.",
+    ],
+)
+def test_a_modal_in_a_purpose_clause_does_not_hedge_the_act(text: str) -> None:
+    assert filtered(text, 0, len(text)) is None
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert len(eng) == 1 and eng[0]["amount"] is not None, eng
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia could give $3 million to Vanuatu so that pupils can go back to class.",
+        "Japan may extend a grant to Laos in order to rebuild two bridges.",
+    ],
+)
+def test_a_hedge_before_the_purpose_clause_still_hedges(text: str) -> None:
+    assert filtered(text, 0, len(text)) == "hypothetical"
+    assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "New Zealand will help Niue. A further NZ$3 million will be provided to Niue for its hospital.",
+            3e6,
+        ),
+        (
+            "Korea will help Laos. An extra US$400,000 will also be made available to Laos for water pumps.",
+            4e5,
+        ),
+    ],
+)
+def test_a_passive_pledge_with_a_figure_is_an_act(text: str, amount: float) -> None:
+    eng = [r for r in _kinds(extract_text("t.txt", text), "engagement") if r["amount"] is not None]
+    assert [r["amount"] for r in eng] == [amount], eng
+
+
+def test_a_passive_pledge_without_a_figure_stays_a_hedge() -> None:
+    text = "More help will be provided to Niue later."
+    assert filtered(text, 0, len(text)) == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "Korea's foreign minister co-chaired the 4th Korea-Pacific Islands Foreign Ministers' Meeting in Seoul.",
+            {"PIC"},
+        ),
+        ("Japan chaired the second Japan-Mekong ministerial dialogue with Viet Nam in Hanoi.", {"VNM"}),
+    ],
+)
+def test_chairing_a_meeting_is_a_diplomatic_act(text: str, partners: set[str]) -> None:
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [r["instrument"] for r in eng] == ["diplomatic_framework"], eng
+    assert partners <= set(eng[0]["partners"]), eng
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Korea and Laos adopted a new five-point action plan (2019-2023) at the talks.", 2019),
+        ("Australia and Fiji adopted the joint statement on climate in 2022.", 2022),
+    ],
+)
+def test_adopting_a_plan_or_statement_is_a_diplomatic_act(text: str, year: int) -> None:
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [(r["instrument"], r["year"]) for r in eng] == [("diplomatic_framework", year)], eng
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 Australia provided general budget support to Nauru.",
+        "New Zealand gave Kiribati NZ$5 million in direct budget support in 2019.",
+    ],
+)
+def test_budget_support_is_a_grant(text: str) -> None:
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [r["instrument"] for r in eng] == ["oda_grant"], eng

@@ -53,7 +53,7 @@ Span = tuple[int, int]
 
 #: a cumulative total: an explicit word, or a total over a period ("a total of $5 billion since 2000")
 _CUMULATIVE = re.compile(
-    r"(?i)\b(?:cumulative(?:ly)?|accumulated|to date|so far|thus far"
+    r"(?i)\b(?:(?:cumulative(?:ly)?|accumulated|to date|so far|thus far)\b"  # not "so farmers"
     r"|(?:a total of|in total|totall?ing|altogether|overall)\b(?:[^.;]|\.\d){0,120}?\b(?:since|between|over the (?:past|last))"
     r"\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))"
     r"|(?:since|between|over the (?:past|last))\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))\b(?:[^.;]|\.\d){0,120}?"

@@ -57,7 +57,7 @@ _ORG_NAME = re.compile(
 _RELATIVE_YEAR = re.compile(r"\b(?:that|which|who) (?:were|was|had been|have been|has been)\b")
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
-    r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+|added|earmarked|awarded)\b",
+    r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+|added|earmarked|awarded|made available)\b",
     re.I,
 )
 _ANAPHOR_NEXT = re.compile(

@@ -179,7 +179,20 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
         and not has_act(text, start, rel.start())
     ):
         rel = None  # the cue sits in the relative clause and no act comes before it
-    return _chunk_filter(text, start, rel.start() if rel else end)
+    stop = rel.start() if rel else end
+    # "gave $2 million ... so (that) families can rebuild": a modal in a purpose clause after the act
+    # states what the act is for, not a hedge on it
+    if text.find("so ", start, stop) >= 0 or text.find("order ", start, stop) >= 0:
+        purpose = _PURPOSE.search(text, start + 1, stop)
+        if purpose is not None and has_act(text, start, purpose.start()):
+            stop = purpose.start()
+    return _chunk_filter(text, start, stop)
+
+
+#: the opening of a purpose clause ("so that", "so people can", "in order to")
+_PURPOSE = re.compile(
+    r"\b(?:so that|so as to|in order (?:to|that)|so (?:[\w'’-]+ ){1,3}(?:can|could|may|might|will|would))\b"
+)
 
 
 # a stated commitment ("Korea will contribute USD 5 million", "said it would commit $12 million"):
@@ -189,6 +202,9 @@ PLEDGE = re.compile(
     r"\b(?:will|would|decided to|has decided to|agreed to|(?-i:plans?) to)\s+(?:also\s+|now\s+|further\s+)?(?:provide|give|award"
     r"|contribute|commit|fund|open|put|supply|deliver|grant|donate|offer|finance|extend|disburse|double|triple"
     r"|increase|raise|boost|allocate|spend|build|construct|establish|launch|initiate)\b"
+    # the passive of the same pledge ("a further $1 million will be provided to ...")
+    r"|\bwill\s+(?:also\s+|now\s+|further\s+)?be\s+(?:provided|given|awarded|contributed|granted|donated|allocated"
+    r"|disbursed|extended|committed|made available|delivered|supplied)\b"
 )
 # a pledge to deliver a thing ("will construct a second outpost", "will initiate a new programme") is an
 # announced act even without a figure; "will provide support" or "will increase" needs one
