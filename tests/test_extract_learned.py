@@ -270,6 +270,46 @@ def test_gazetteer_rows_are_known_states_and_kinds() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "actor", "partner"),
+    [
+        ("In 2012, Wen Jiabao pledged a $20 million grant to Nepal for a hospital.", "CHN", "NPL"),
+        ("Shinzo Abe announced a loan of 100 billion yen to Sri Lanka in 2015.", "JPN", "LKA"),
+        ("In 2010, Lee Myung-bak offered Mongolia a grant for a training centre.", "KOR", "MNG"),
+    ],
+)
+def test_a_donor_official_named_in_person_acts_for_the_state(sentence: str, actor: str, partner: str) -> None:
+    from softpower.extract.entities import gazetteer
+
+    assert ("Wen Jiabao", "CHN", "official") in gazetteer()
+    recs = [r for r in extract_text("t.txt", sentence) if r["kind"] == "engagement"]
+    assert recs and recs[0]["actor"] == actor and partner in recs[0]["partners"], recs
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [
+        ("In 2005, the Chinese government cancelled $40 million of debt owed by Zambia.", True),
+        ("The debt of Togo was cancelled by China in 2008.", True),
+        ("China cancelled the loan to Zambia.", False),
+        ("The debt was not cancelled.", False),
+        ("China cancelled the project and later rescheduled debts.", False),
+    ],
+)
+def test_a_debt_cancellation_is_an_act_not_a_negation(text: str, real: bool) -> None:
+    from softpower.extract.learned.apply import _real
+
+    assert _real(text, 0, len(text)) is real
+
+
+def test_a_document_stating_only_a_debt_cancellation_gets_an_engagement() -> None:
+    text = "In 2005, the Chinese government cancelled $40 million of debt owed by Zambia."
+    recs = [r for r in extract_text("t.txt", text) if r["kind"] == "engagement"]
+    assert [(r["actor"], r["partners"], r["amount"]) for r in recs] == [("CHN", ["ZMB"], 40_000_000.0)]
+    negated = "In 2005, the Chinese government did not cancel the debt owed by Zambia."
+    assert not [r for r in extract_text("t.txt", negated) if r["kind"] == "engagement"]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "China has provided a total of $5 billion in aid to Cambodia since 2000.",

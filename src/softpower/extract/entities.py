@@ -44,7 +44,7 @@ class Mention:
     possessive: bool = False
 
 
-GAZETTEER_KINDS = frozenset({"name", "demonym", "capital", "organisation"})
+GAZETTEER_KINDS = frozenset({"name", "demonym", "capital", "organisation", "official"})
 
 
 @cache
@@ -87,7 +87,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
             continue
         names[alias.alias] = ((alias.iso3,), alias.iso3, alias.kind)
     for name, iso3, kind in gazetteer():
-        names.setdefault(name, ((iso3,), iso3, kind))
+        # a head of state or government or a foreign minister acts for the state, as its organisations do
+        names.setdefault(name, ((iso3,), iso3, "organisation" if kind == "official" else kind))
     # group aliases are stored case-folded: multi-word ones match in any case, short ones as written
     table: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
     folded: dict[str, tuple[tuple[str, ...], str | None, str]] = {}

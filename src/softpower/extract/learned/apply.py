@@ -50,12 +50,27 @@ _UNREAL = re.compile(
 )
 
 
+#: a cancellation of debt is an act (debt relief, a grant in AidData's coding and the importer's mapping),
+#: not the negation of one: "China cancelled $66 million of Ghana's debt"
+_DEBT_RELIEF = re.compile(r"(?i)\bcancel\w*\W+(?:(?!and\b|but\b)\S+\W+){0,6}?debts?\b|\bdebts?\W+(?:\S+\W+){0,3}?cancel\w*")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """A negation word in the sentence other than the "cancel" of a debt cancellation."""
+    relief = [m.span() for m in _DEBT_RELIEF.finditer(text, start, end)]
+    return any(
+        not (m.group(0).lower().startswith("cancel") and any(a <= m.start() < b for a, b in relief))
+        for m in NEGATION.finditer(text, start, end)
+    )
+
+
 def _real(text: str, start: int, end: int) -> bool:
-    """No negation, condition or modal/planned wording, and not a question ("Will India extend a
-    credit line to the Maldives?"): the sentence can state an act that happened."""
+    """No negation (a debt cancellation is not one), condition or modal/planned wording, and not a
+    question ("Will India extend a credit line to the Maldives?"): the sentence can state an act that
+    happened."""
     return not (
         text[start:end].rstrip().endswith("?")
-        or NEGATION.search(text, start, end)
+        or _negated(text, start, end)
         or CONDITION.search(text, start, end)
         or _UNREAL.search(text, start, end)
     )
