@@ -52,7 +52,9 @@ _UNREAL = re.compile(
 
 #: a cancellation of debt is an act (debt relief, a grant in AidData's coding and the importer's mapping),
 #: not the negation of one: "China cancelled $66 million of Ghana's debt"
-_DEBT_RELIEF = re.compile(r"(?i)\bcancel\w*\W+(?:(?!and\b|but\b)\S+\W+){0,6}?debts?\b|\bdebts?\W+(?:\S+\W+){0,3}?cancel\w*")
+_DEBT_RELIEF = re.compile(
+    r"(?i)\bcancel\w*\W+(?:(?!and\b|but\b)\S+\W+){0,6}?debts?\b|\bdebts?\W+(?:\S+\W+){0,3}?cancel\w*"
+)
 
 
 def _negated(text: str, start: int, end: int) -> bool:
