@@ -53,6 +53,25 @@ def test_a_fresh_draw_leaves_out_the_earlier_sample() -> None:
     assert len(tiny["scope"]) == 7
 
 
+def test_a_fresh_draw_leaves_out_every_earlier_sample_listed() -> None:
+    st = R.STRATA["measure"]
+    draws = [
+        {n for v in R.sample_by_file(st, _names(), _args(seed=s, sample=40)).values() for n in v}
+        for s in (1, 2)
+    ]
+    both = R.sample_by_file(st, _names(), _args(seed=3, sample=20, fresh_from="1:40:3,2:40:3"))
+    picked = {n for v in both.values() for n in v}
+    assert not picked & (draws[0] | draws[1])
+    assert {f: len(v) for f, v in both.items()} == {"engine": 15, "scope": 3, "x_index": 4}
+    # one draw listed leaves out that one only
+    one = {
+        n
+        for v in R.sample_by_file(st, _names(), _args(seed=3, sample=20, fresh_from="1:40:3")).values()
+        for n in v
+    }
+    assert not one & draws[0]
+
+
 def test_the_file_table_weights_each_file_by_its_mutants() -> None:
     def row(name: str, generated: int, killed: int, survived: int) -> dict[str, object]:
         counts = {c: 0 for c in R.COLUMNS} | {"killed": killed, "survived": survived}

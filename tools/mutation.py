@@ -317,14 +317,16 @@ def _file_draw(
 def sample_by_file(stratum: Stratum, generated: list[str], args: argparse.Namespace) -> dict[str, list[str]]:
     """``--by-file``: the stratum's files are sub-strata of one stage (one generation, one
     statistics pass), sampled in proportion to their mutants with at least ``--min-per-file``
-    each; ``--fresh-from SEED:SAMPLE:MIN`` leaves out the mutants that draw picked (an "after"
-    sample of mutants the new tests were not written against)."""
+    each; ``--fresh-from SEED:SAMPLE:MIN[,...]`` leaves out the mutants those draws picked (an
+    "after" sample of mutants the new tests were not written against)."""
     by_file: dict[str, list[str]] = defaultdict(list)
     for m in generated:
         by_file[file_of(m)].append(m)
     skip: set[str] = set()
-    if args.fresh_from:
-        seed, total, least = (int(v) for v in args.fresh_from.split(":"))
+    for spec in (args.fresh_from or "").split(","):
+        if not spec.strip():
+            continue
+        seed, total, least = (int(v) for v in spec.split(":"))
         for names in _file_draw(stratum, by_file, seed, total, least, set()).values():
             skip.update(names)
     total = args.sample or len(generated)
@@ -657,10 +659,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--min-per-file", type=int, default=3, help="with --by-file: the fewest mutants per file")
     p.add_argument(
         "--fresh-from",
-        metavar="SEED:SAMPLE:MIN",
-        help="with --by-file: leave out the mutants an earlier draw (its --seed, --sample and "
-        "--min-per-file) picked, e.g. the 'before' sample, so an 'after' run measures tests on "
-        "mutants they were not written against",
+        metavar="SEED:SAMPLE:MIN[,...]",
+        help="with --by-file: leave out the mutants earlier draws (each its --seed, --sample and "
+        "--min-per-file; several separated by commas) picked, e.g. the 'before' samples, so an "
+        "'after' run measures tests on mutants they were not written against",
     )
     args = p.parse_args(argv)
     chosen = targets(args.targets)
