@@ -320,7 +320,8 @@ class Model:
             parts.append(anecdotal)
         if not parts:
             return pd.DataFrame({"year": [], "partner": [], "actor": []})
-        out = pd.concat(parts, ignore_index=True).drop_duplicates()
+        # the frames of cells below are read by column only: their index is never used
+        out = pd.concat(parts).drop_duplicates()
         out["year"] = out["year"].astype(int)
         return out.loc[out["actor"] != out["partner"]]
 
@@ -356,7 +357,7 @@ class Model:
                 self._open: list[tuple] = []  # type: ignore[type-arg]
                 scopes[alt] = self._scope_cells(kind, families, rows)
                 opens[alt] = self._open
-        allc = pd.concat(list(scopes.values()), ignore_index=True).drop_duplicates()
+        allc = pd.concat(list(scopes.values())).drop_duplicates()
         for alt, wide in opens.items():  # "*" scopes observe every cell of their years
             extra = [scopes[alt]]
             for acts, parts_, yrs in wide:
@@ -367,13 +368,14 @@ class Model:
                     m &= allc["partner"].isin(list(parts_)).to_numpy()
                 extra.append(allc.loc[m])
             if len(extra) > 1:
-                scopes[alt] = pd.concat(extra, ignore_index=True)
+                scopes[alt] = pd.concat(extra)
         if self.partner_scope is not None:
             allc = allc.loc[allc["partner"].isin(list(self.partner_scope))]
         # a dyad-year with no fact behind any framework indicator is not scored or ranked: it
-        # is unobserved there, never a donor at 0 (or first among zeros)
+        # is unobserved there, never a donor at 0 (or first among zeros); every row of the fact
+        # counts holds at least one fact (the panel's rows are groups of facts)
         self._facts = self._fact_counts()
-        observed = self._facts.loc[self._facts["n_facts"] > 0, ["year", "partner", "actor"]]
+        observed = self._facts[["year", "partner", "actor"]]
         allc = allc.merge(observed, on=["year", "partner", "actor"], how="inner")
         if allc.empty:
             raise SoftpowerError(
@@ -769,8 +771,9 @@ class Model:
         key = np.where(np.isnan(s), np.inf, -s)
         by_score = np.argsort(key)  # along each draw (the last axis)
         group = c.group.astype(np.int16 if len(c.group_start) < 2**15 else np.int32)
-        order = np.take_along_axis(by_score, np.argsort(group[by_score], axis=1, kind="stable"), axis=1)
-        ks = np.take_along_axis(key, order, axis=1)
+        draw = np.arange(n_draws)[:, None]  # with a [draw, position] index: each draw's own row
+        order = by_score[draw, np.argsort(group[by_score], kind="stable")]
+        ks = key[draw, order]
         gs = c.group  # block of each sorted position (the blocks keep their places)
         pos = np.arange(n)
         new = np.ones((n_draws, n), dtype=bool)
@@ -891,7 +894,7 @@ class Model:
                 parts.append(vals.loc[mask, ["actor", "partner", "year", "n_facts"]])
         if not parts:
             return pd.DataFrame({"actor": [], "partner": [], "year": [], "n_facts": []})
-        out = pd.concat(parts, ignore_index=True)
+        out = pd.concat(parts)
         if self.partner_scope is not None:
             out = out.loc[out["partner"].isin(list(self.partner_scope))]
         g = pd.DataFrame(out.groupby(["actor", "partner", "year"], as_index=False)["n_facts"].sum())

@@ -60,7 +60,7 @@ class RankDistribution:
     @staticmethod
     def _quantile(hist: np.ndarray, q: float) -> np.ndarray:
         n = hist.sum(axis=-1, keepdims=True)
-        cdf = np.cumsum(hist, axis=-1) / np.where(n > 0, n, 1)
+        cdf = np.cumsum(hist, axis=-1) / np.maximum(n, 1)  # a cell never scored: 0 below
         r = 1 + np.argmax(cdf >= q - 1e-12, axis=-1)
         return np.where(n[..., 0] > 0, r, 0)
 
@@ -82,8 +82,9 @@ Progress = Callable[[int], None]
 
 def _total_ranks(tot: np.ndarray) -> np.ndarray:
     """Competition ranks along the last axis (1 = highest; equal values share the best rank)."""
-    order = np.argsort(-tot, axis=-1, kind="stable")
-    srt = np.take_along_axis(tot, order, axis=-1)
+    # equal values share a rank whatever their order, so any sort serves
+    order = np.argsort(-tot)
+    srt = np.sort(tot)[..., ::-1]  # the values in that (descending) order
     new = np.ones(srt.shape, dtype=bool)
     new[..., 1:] = srt[..., 1:] != srt[..., :-1]
     first = np.maximum.accumulate(np.where(new, np.arange(tot.shape[-1]), 0), axis=-1)

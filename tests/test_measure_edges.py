@@ -1,0 +1,297 @@
+"""measure/ at its edges: the value on every bound, lists read in any order, the Monte Carlo's
+split over workers and its outputs when nothing is collected, rank quantiles of one draw.
+
+The fifth round's survivors (docs/testing.md, "measure") were of these kinds: a bound moved by
+one step (``<=`` for ``<``), an accumulation that kept only the last item, the number of worker
+processes, and outputs of a path the tests never compared whole. Each test here covers its kind
+across the package, not one line; every expected value is written out and was checked by hand.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from typing import Any
+
+import numpy as np
+import pytest
+
+from softpower.errors import InputError, SoftpowerError
+from softpower.measure import uncertainty
+from softpower.measure.framework import Pillar, parse_framework
+from softpower.measure.scope import resolve_partners
+from test_measure_exact import _World, make_world
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> _World:
+    return make_world(tmp_path_factory.mktemp("edges"))
+
+
+# --- framework files: the value on each bound is accepted, the next one refused -----------------
+
+_TWO = (
+    "pillars:\n  a: {{weight: {a}, indicators: [count:all]}}\n  b: {{weight: {b}, indicators: [usd:all]}}\n"
+)
+_ONE = "pillars:\n  a: {{indicators: [count:all]}}\n{rest}"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a pillar weight of 0 (the bound is >= 0) beside one of 1
+        pytest.param(
+            _TWO.format(a=0, b=1),
+            {"pillars": (Pillar("a", 0, ("count:all",)), Pillar("b", 1, ("usd:all",))),
+             "weights": {"a": 0.0, "b": 1.0}, "half_life": 10.0, "half_life_range": (5.0, 20.0)},
+            id="weight_zero",
+        ),
+        # weights summing to 1 within the tolerance 1e-6, above and below
+        pytest.param(
+            _TWO.format(a=0.5000009, b=0.5),
+            {"pillars": (Pillar("a", 0.5000009, ("count:all",)), Pillar("b", 0.5, ("usd:all",))),
+             "weights": {"a": 0.5000009, "b": 0.5}, "half_life": 10.0, "half_life_range": (5.0, 20.0)},
+            id="sum_just_above_1",
+        ),
+        pytest.param(
+            _TWO.format(a=0.4999991, b=0.5),
+            {"pillars": (Pillar("a", 0.4999991, ("count:all",)), Pillar("b", 0.5, ("usd:all",))),
+             "weights": {"a": 0.4999991, "b": 0.5}, "half_life": 10.0, "half_life_range": (5.0, 20.0)},
+            id="sum_just_below_1",
+        ),
+        # a relative weight just above 0 (the bound is > 0); relative weights of 1 are not kept
+        pytest.param(
+            "pillars:\n  a:\n    indicators:\n      - {count:all: 0.000001}\n      - usd:all\n",
+            {"pillars": (Pillar("a", None, ("count:all", "usd:all"), (0.000001, 1.0)),),
+             "weights": {"a": 1.0}, "half_life": 10.0, "half_life_range": (5.0, 20.0)},
+            id="relative_weight_tiny",
+        ),
+        pytest.param(
+            "pillars:\n  a:\n    indicators:\n      - {count:all: 1}\n      - {usd:all: 1.0}\n",
+            {"pillars": (Pillar("a", None, ("count:all", "usd:all")),),
+             "weights": {"a": 1.0}, "half_life": 10.0, "half_life_range": (5.0, 20.0)},
+            id="relative_weights_all_one",
+        ),
+        # the half-life on each end of its range, and a range of one value
+        pytest.param(
+            _ONE.format(rest="half_life: 4\nhalf_life_range: [4, 16]\n"),
+            {"pillars": (Pillar("a", None, ("count:all",)),),
+             "weights": {"a": 1.0}, "half_life": 4.0, "half_life_range": (4.0, 16.0)},
+            id="half_life_on_low",
+        ),
+        pytest.param(
+            _ONE.format(rest="half_life: 16\nhalf_life_range: [4, 16]\n"),
+            {"pillars": (Pillar("a", None, ("count:all",)),),
+             "weights": {"a": 1.0}, "half_life": 16.0, "half_life_range": (4.0, 16.0)},
+            id="half_life_on_high",
+        ),
+        pytest.param(
+            _ONE.format(rest="half_life: 10\nhalf_life_range: [10, 10]\n"),
+            {"pillars": (Pillar("a", None, ("count:all",)),),
+             "weights": {"a": 1.0}, "half_life": 10.0, "half_life_range": (10.0, 10.0)},
+            id="range_of_one_value",
+        ),
+        pytest.param(
+            _ONE.format(rest="half_life: 0.01\nhalf_life_range: [0.01, 20]\n"),
+            {"pillars": (Pillar("a", None, ("count:all",)),),
+             "weights": {"a": 1.0}, "half_life": 0.01, "half_life_range": (0.01, 20.0)},
+            id="small_positive_half_life",
+        ),
+    ],
+)  # fmt: skip
+def test_every_framework_bound_accepts_the_value_on_it(text: str, want: dict[str, Any]) -> None:
+    fw = parse_framework(text, "fw/x.yaml")
+    got = {
+        "pillars": fw.pillars,
+        "weights": fw.weights(),
+        "half_life": fw.half_life,
+        "half_life_range": fw.half_life_range,
+    }
+    assert got == want
+    assert all(isinstance(v, float) for v in (fw.half_life, *fw.half_life_range))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            _TWO.format(a=0.5000011, b=0.5),
+            "fw/x.yaml: weights: weights sum to 1 (expected weights summing to 1)",
+            id="sum_past_the_tolerance_above",
+        ),
+        pytest.param(
+            _TWO.format(a=0.4999989, b=0.5),
+            "fw/x.yaml: weights: weights sum to 0.999999 (expected weights summing to 1)",
+            id="sum_past_the_tolerance_below",
+        ),
+        pytest.param(
+            _TWO.format(a=-0.0001, b=1.0001),
+            "fw/x.yaml:2: a.weight: negative weight -0.0001 (expected a weight >= 0)",
+            id="weight_just_below_zero",
+        ),
+        pytest.param(
+            "pillars:\n  a:\n    indicators:\n      - {count:all: 0}\n",
+            "fw/x.yaml:4: pillars.a.indicators: relative weight 0 (expected a number > 0)",
+            id="relative_weight_zero",
+        ),
+        pytest.param(
+            _ONE.format(rest="half_life: 3.99\nhalf_life_range: [4, 16]\n"),
+            "fw/x.yaml:4: half_life_range: [4, 16] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+            id="half_life_just_below_low",
+        ),
+        pytest.param(
+            _ONE.format(rest="half_life: 16.01\nhalf_life_range: [4, 16]\n"),
+            "fw/x.yaml:4: half_life_range: [4, 16] is not a valid range (expected [low, high] with 0 < low <= half_life <= high)",
+            id="half_life_just_above_high",
+        ),
+        pytest.param(
+            _ONE.format(rest="half_life: 0\nhalf_life_range: [0, 20]\n"),
+            "fw/x.yaml:3: half_life: 0 is not a positive number (expected years > 0)",
+            id="half_life_zero",
+        ),
+    ],
+)  # fmt: skip
+def test_the_value_just_past_each_framework_bound_is_refused(text: str, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_framework(text, "fw/x.yaml")
+    assert str(err.value) == message
+
+
+# --- partner lists: every item counts, whatever its place ---------------------------------------
+
+CLMV = ("KHM", "LAO", "MMR", "VNM")
+ASEAN6 = ("BRN", "IDN", "MYS", "PHL", "SGP", "THA")
+
+
+@pytest.mark.parametrize(
+    ("scope", "want"),
+    [
+        ("PHL,CLMV", ("KHM", "LAO", "MMR", "PHL", "VNM")),  # a state, then a group
+        ("CLMV,PHL", ("KHM", "LAO", "MMR", "PHL", "VNM")),  # a group, then a state
+        ("CLMV,ASEAN6", tuple(sorted(CLMV + ASEAN6))),  # two groups
+        ("ASEAN6, fji ,CLMV", tuple(sorted((*CLMV, *ASEAN6, "FJI")))),  # group, state, group
+        ("THA,FJI", ("FJI", "THA")),
+        ("clmv,CLMV,,vnm", CLMV),  # repeats and blanks add nothing
+    ],
+)
+def test_a_partner_list_is_the_union_of_its_items(scope: str, want: tuple[str, ...]) -> None:
+    assert resolve_partners(scope) == want
+
+
+def test_world_in_a_partner_list_is_refused_wherever_it_stands() -> None:
+    for scope in ("WORLD", "VNM,world", "world ,CLMV"):
+        with pytest.raises(SoftpowerError) as err:
+            resolve_partners(scope)
+        item = next(s.strip() for s in scope.split(",") if s.strip().upper() == "WORLD")
+        assert str(err.value) == (
+            f"--partners: {item!r} is not an ISO3 or group code (expected e.g. 'indo-pacific', "
+            "'all', or 'VNM,PHL,PIC')"
+        )
+
+
+# --- the Monte Carlo over worker processes -----------------------------------------------------
+
+
+class _SpyContext:
+    """The fork context, recording each pool's size and the tasks handed to it."""
+
+    def __init__(self, real: Any, seen: list[tuple[int, list[tuple[int, int]]]]) -> None:
+        self._real = real
+        self._seen = seen
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def Pool(self, n: int) -> Any:  # noqa: N802 (multiprocessing's name)
+        pool = self._real.Pool(n)
+        seen, real_map = self._seen, pool.map_async
+
+        def map_async(func: Any, tasks: list[tuple[int, int]]) -> Any:
+            seen.append((n, list(tasks)))
+            return real_map(func, tasks)
+
+        pool.map_async = map_async  # type: ignore[method-assign]
+        return pool
+
+
+@pytest.mark.parametrize(
+    ("n_draws", "workers", "tasks"),
+    [
+        # one contiguous share per worker, cut at int(linspace(0, n, workers + 1))
+        (10, 2, [(0, 5), (5, 10)]),
+        (10, 3, [(0, 3), (3, 6), (6, 10)]),
+        # more workers than draws: empty shares are dropped, one process per draw
+        (3, 5, [(0, 1), (1, 2), (2, 3)]),
+    ],
+)
+def test_the_draws_are_split_into_one_share_per_worker(
+    world: _World, monkeypatch: pytest.MonkeyPatch, n_draws: int, workers: int, tasks: list[tuple[int, int]]
+) -> None:
+    model = world.result.model
+    u = np.random.default_rng(3).random((n_draws, model.n_factors))
+    nominal = model.ranks(model.score_one(model.nominal(), 0))[1]
+    one, agree_one = uncertainty.evaluate(model, u, nominal, workers=1)
+    seen: list[tuple[int, list[tuple[int, int]]]] = []
+    real = mp.get_context("fork")
+    monkeypatch.setattr(uncertainty.mp, "get_context", lambda kind: _SpyContext(real, seen))
+    done: list[int] = []
+    many, agree = uncertainty.evaluate(model, u, nominal, workers=workers, progress=done.append)
+    assert seen == [(len(tasks), tasks)]  # as many processes as shares, never more than asked
+    assert sum(done) == n_draws
+    for a, b in ((one.cell, many.cell), (one.lead, many.lead), (one.total, many.total), (agree_one, agree)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_without_collecting_only_the_agreement_is_computed(world: _World) -> None:
+    """``collect=False`` (the Sobol analysis): the rank distribution is empty (no histogram, no
+    lead counts, no actor totals), the per-draw agreement is the collecting run's."""
+    model = world.result.model
+    u = np.random.default_rng(5).random((6, model.n_factors))
+    nominal = model.ranks(model.score_one(model.nominal(), 0))[1]
+    full, agree_full = uncertainty.evaluate(model, u, nominal, workers=1)
+    empty, agree = uncertainty.evaluate(model, u, nominal, workers=1, collect=False)
+    assert (empty.cell.shape, empty.lead.shape, empty.total.shape, empty.n) == ((0,), (0,), (0, 0, 0), 6)
+    np.testing.assert_array_equal(agree, agree_full)
+    assert full.total.shape == (len(model.out_years), len(model.cells.actors), len(model.cells.actors))
+    d = model.from_uniform(u)
+    parts = uncertainty._evaluate_serial(model, d, model.prepare(d), nominal, None, False)
+    assert [p.shape for p in parts] == [(0,), (0,), (0, 0, 0), (6,)]
+
+
+def test_rank_quantiles_of_small_histograms() -> None:
+    """Rank at quantile q: the first rank whose cumulative share reaches q (0 where no draw
+    scored the cell). Histograms over ranks 1..4, one row per cell."""
+    hist = np.array(
+        [
+            [0, 0, 0, 0],  # never scored
+            [0, 1, 0, 0],  # one draw, rank 2
+            [1, 1, 0, 2],  # shares 0.25, 0.5, 0.5, 1
+            [0, 0, 3, 0],  # three draws, all rank 3
+        ]
+    )
+    rd = uncertainty.RankDistribution(hist, np.array([0, 1, 1, 0]), np.zeros((1, 2, 2), dtype=np.int64), 4)
+    assert rd.cell_quantiles(0.05).tolist() == [0, 2, 1, 3]
+    assert rd.cell_quantiles(0.25).tolist() == [0, 2, 1, 3]  # 0.25 reached exactly
+    assert rd.cell_quantiles(0.5).tolist() == [0, 2, 2, 3]
+    assert rd.cell_quantiles(0.51).tolist() == [0, 2, 4, 3]
+    assert rd.cell_quantiles(0.95).tolist() == [0, 2, 4, 3]
+    assert rd.lead_share().tolist() == [0.0, 0.25, 0.25, 0.0]
+    # actor totals: [year, actor, rank]
+    tot = np.array([[[2, 0], [0, 2]]])
+    rd = uncertainty.RankDistribution(hist, np.zeros(4, dtype=np.int64), tot, 2)
+    assert rd.total_quantiles(0.5).tolist() == [[1, 2]]
+    assert uncertainty.RankDistribution(hist[:0], hist[:0, 0], tot[:0], 0).lead_share().tolist() == []
+
+
+def test_competition_ranks_of_actor_totals() -> None:
+    """1 = highest; equal totals share the best rank and the next rank skips (1, 1, 3)."""
+    tot = np.array(
+        [
+            [[3.0, 1.0, 3.0, 2.0], [0.0, 0.0, 0.0, 0.0]],  # a tie at the top; all equal
+            [[1.0, 2.0, 3.0, 4.0], [5.0, 5.0, 1.0, 5.0]],  # ascending; a three-way tie at the top
+        ]
+    )
+    assert uncertainty._total_ranks(tot).tolist() == [
+        [[1, 4, 1, 3], [1, 1, 1, 1]],
+        [[4, 3, 2, 1], [1, 1, 4, 1]],
+    ]
+    assert uncertainty._total_ranks(np.array([7.0, 9.0, 7.0])).tolist() == [2, 1, 2]
