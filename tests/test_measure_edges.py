@@ -10,9 +10,11 @@ across the package, not one line; every expected value is written out and was ch
 from __future__ import annotations
 
 import multiprocessing as mp
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from softpower.errors import InputError, SoftpowerError
@@ -295,3 +297,110 @@ def test_competition_ranks_of_actor_totals() -> None:
         [[4, 3, 2, 1], [1, 1, 4, 1]],
     ]
     assert uncertainty._total_ranks(np.array([7.0, 9.0, 7.0])).tolist() == [2, 1, 2]
+
+
+def test_draws_per_batch_for_every_universe_size() -> None:
+    """About a million cells per batch, at least 1 draw and at most 256."""
+    from types import SimpleNamespace
+
+    from softpower.measure.engine import Model
+
+    sizes = (0, 1, 3_906, 3_907, 500_000, 500_001, 1_000_000, 3_000_000)
+    got = [Model.batch_size(SimpleNamespace(cells=range(n))) for n in sizes]  # type: ignore[arg-type]
+    # 10^6 // n clipped to [1, 256]: 256, 256, 256 (256.02), 255, 2, 1 (1.99), 1, 1 (0.33)
+    assert got == [256, 256, 256, 255, 2, 1, 1, 1]
+
+
+# --- declared scopes open on one side ----------------------------------------------------------
+
+
+def test_a_scope_open_on_actors_observes_every_donor_of_its_partners_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source declared for every actor ('*') but one partner (Viet Nam, 2008, a missing row
+    means zero) observes every donor's Viet Nam cell that year, as a zero where it lists
+    nothing, and no cell of another partner (docs/measure.md, declared scopes)."""
+    from softpower.ledger import Ledger
+    from softpower.ledger.coverage import scopes
+    from softpower.measure import run_index
+
+    cov = tmp_path / "cov.csv"
+    cov.write_text(
+        "source,kind,families,actors,partners,years,missing_row,note\n"
+        "edge-test,engagement,oda_grant,*,VNM,2008,zero,every grant to Viet Nam in 2008\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(cov))
+    scopes.cache_clear()
+    path = tmp_path / "l.duckdb"
+    try:
+        with Ledger.open(path) as lg:
+            lg.import_records(
+                [{"doc": "g", "kind": "engagement", "actor": "CHN", "partners": ["VNM"],
+                  "instrument": "oda_grant", "year": 2008}],
+                [{"id": "g", "title": "grants"}], origin="edge-test", source="test",
+            )  # fmt: skip
+            lg.import_records(
+                [{"doc": "s", "kind": "indicator", "actor": a, "partners": [p], "metric": "arms_transfers",
+                  "unit": "TIV", "value": v, "year": 2008}
+                 for a, p, v in (("JPN", "VNM", 5.0), ("JPN", "PHL", 7.0), ("CHN", "PHL", 2.0))],
+                [{"id": "s", "title": "arms"}], origin="sipri-arms", source="test",
+            )  # fmt: skip
+        fw = tmp_path / "f.yaml"
+        fw.write_text(
+            "name: f\npillars:\n  a: {indicators: [count:oda_grant]}\n  b: {indicators: [indicator:arms_transfers]}\n",
+            encoding="utf-8",
+        )
+        dy = run_index(path, framework=fw, mc=0, partners="all").dyads
+    finally:
+        scopes.cache_clear()
+    cols = ["actor", "partner", "score", "rank", "coverage", "indicators_observed"]
+    # min-max per year: grants CHN-VNM 1 -> 1, JPN-VNM 0 (the declared zero) -> 0; arms (SIPRI
+    # observes every pair, zero where it lists nothing) 0, 5, 7, 2 over 7. Pillars 0.5 each,
+    # a cell without the grant pillar (PHL: not declared) scored on the arms pillar alone.
+    assert dy[cols].to_dict(orient="records") == [
+        {"actor": "CHN", "partner": "PHL", "score": pytest.approx(2 / 7), "rank": 2, "coverage": 0.5,
+         "indicators_observed": 0b10},
+        {"actor": "JPN", "partner": "PHL", "score": 1.0, "rank": 1, "coverage": 0.5, "indicators_observed": 0b10},
+        {"actor": "CHN", "partner": "VNM", "score": 0.5, "rank": 1, "coverage": 1.0, "indicators_observed": 0b11},
+        {"actor": "JPN", "partner": "VNM", "score": pytest.approx(0.5 * 5 / 7), "rank": 2, "coverage": 1.0,
+         "indicators_observed": 0b11},
+    ]  # fmt: skip
+    assert dy["year"].tolist() == [2008] * 4
+
+
+# --- the pandas reference of the engagement panel on inputs with nothing to count ------------
+
+
+def test_the_pandas_panel_of_nothing_keeps_every_column(tmp_path: Path) -> None:
+    from softpower.ledger import Ledger
+    from softpower.measure.dyads import PANEL_COLUMNS, collapse_facts, ledger_records, panel_from_facts
+
+    with Ledger.open(tmp_path / "e.duckdb") as lg:
+        recs = ledger_records(lg, "engagement")
+    record_cols = [
+        "record_id", "fact_key", "kind", "doc", "actor", "partners", "instrument", "power_type", "metric",
+        "unit", "measure", "year", "amount_usd_const", "value", "ppp", "equal_footing", "self_reported",
+    ]  # fmt: skip
+    assert list(recs.columns) == record_cols and recs.empty
+    facts = collapse_facts(recs)
+    assert list(facts.columns) == [*record_cols, "n_sources", "n_third_party", "self_only"] and facts.empty
+    panel = panel_from_facts(facts)
+    assert list(panel.columns) == list(PANEL_COLUMNS) and panel.empty
+    assert [str(t) for t in panel.dtypes] == ["object"] * 5 + ["float64"] * 6
+    # facts whose only partner is WORLD or the actor itself count nowhere: the same empty panel
+    world = pd.DataFrame(
+        [
+            {**dict.fromkeys(record_cols), "record_id": "r1", "fact_key": "f1", "doc": "d", "actor": "CHN",
+             "partners": ["WORLD"], "year": 2010, "ppp": False, "equal_footing": False, "self_reported": False},
+            {**dict.fromkeys(record_cols), "record_id": "r2", "fact_key": "f2", "doc": "d", "actor": "CHN",
+             "partners": ["CHN"], "year": 2010, "ppp": False, "equal_footing": False, "self_reported": True},
+        ]
+    )  # fmt: skip
+    facts = collapse_facts(world)
+    assert facts[["fact_key", "n_sources", "n_third_party", "self_only"]].to_dict(orient="records") == [
+        {"fact_key": "f1", "n_sources": 1, "n_third_party": 1, "self_only": False},
+        {"fact_key": "f2", "n_sources": 1, "n_third_party": 0, "self_only": True},
+    ]
+    empty = panel_from_facts(facts)
+    assert list(empty.columns) == list(PANEL_COLUMNS) and empty.empty
