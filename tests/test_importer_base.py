@@ -254,6 +254,15 @@ def test_numbers_multi_sums_the_parts() -> None:
         (("1", " 2 x "), {"accounting": True}, "f.csv:3: v: '2 x' is not a number (expected a number)"),
         (("1;2", "x;1", "z"), {"multi": True}, "f.csv:3: v: 'x;1' is not a number (expected a number)"),
         (("1", "1;2"), {}, "f.csv:3: v: '1;2' is not a number (expected a number)"),
+        (("1", "inf", "x"), {}, "f.csv:3: v: 'inf' is not a finite number (expected a finite number)"),
+        (("-Infinity",), {}, "f.csv:2: v: '-Infinity' is not a finite number (expected a finite number)"),
+        (("1", "1e400"), {}, "f.csv:3: v: '1e400' is not a finite number (expected a finite number)"),
+        (
+            ("1", "-1e400"),
+            {"accounting": True},
+            "f.csv:3: v: '-1e400' is not a finite number (expected a finite number)",
+        ),
+        (("1", "+nan"), {}, "f.csv:3: v: '+nan' is not a number (expected a number)"),
     ],
 )
 def test_numbers_refusals(cells: tuple[str, ...], options: dict[str, bool], message: str) -> None:

@@ -198,7 +198,8 @@ def read_table(
 def numbers(
     df: pd.DataFrame, col: str, path: Path, *, accounting: bool = False, multi: bool = False
 ) -> np.ndarray:
-    """Parse a numeric column: blanks are missing; anything else that is not a number raises.
+    """Parse a numeric column: blanks (and ``NA``, ``NaN``, ``None``) are missing; anything else
+    that is not a finite number raises.
 
     ``accounting`` accepts spreadsheet accounting text (``" 1,234 "``, ``"-"`` for zero);
     ``multi`` accepts ``;``-separated numbers (per-recipient parts of one project) and sums them.
@@ -215,14 +216,13 @@ def numbers(
         raw = raw.str.replace(",", "", regex=False).str.replace("$", "", regex=False)
         raw = raw.mask(raw == "-", "0")
     raw = raw.mask(raw.isin(["", "NA", "NaN", "nan", "None"]))
-    num = pd.to_numeric(raw, errors="coerce")
-    bad = raw.notna().to_numpy(dtype=bool) & num.isna().to_numpy(dtype=bool)
+    num = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    bad = raw.notna().to_numpy(dtype=bool) & ~np.isfinite(num)  # not a number, Infinity, 1e400
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise InputError(
-            str(path), int(df["line"].iloc[i]), col, f"{raw.iloc[i]!r} is not a number", "a number"
-        )
-    return num.to_numpy(dtype=float, na_value=np.nan)
+        what = "a finite number" if np.isinf(num[i]) else "a number"
+        raise InputError(str(path), int(df["line"].iloc[i]), col, f"{raw.iloc[i]!r} is not {what}", what)
+    return num
 
 
 def _sum_parts(text: str) -> float | None:

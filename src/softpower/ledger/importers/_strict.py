@@ -3,9 +3,10 @@ AidData Core, Pew): a bad cell is one :class:`~softpower.errors.InputError` nami
 line and column, never a silently dropped row.
 
 Unlike :func:`softpower.ledger.importers._base.numbers` (which reads ``"NaN"`` as blank),
-these reject ``NaN`` and ``Infinity`` text, negative amounts and years outside the record
-model's range, and a country name that is neither resolved nor listed by the importer as a
-known non-state entity (a region, a multilateral agency, a former state).
+these reject ``NaN``, ``Infinity`` and numbers beyond a float's range (``1e400``), negative
+amounts and years outside the record model's range, and a country name that is neither
+resolved nor listed by the importer as a known non-state entity (a region, a multilateral
+agency, a former state).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from softpower.ledger.importers._base import DATASET_COUNTRY_NAMES
 from softpower.records import vocab
 from softpower.records.models import MIN_YEAR, max_year
 
-_NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
+#: NaN as text (``pd.to_numeric`` reads it as missing; Infinity parses, and is refused as infinite)
+_NAN = {"nan", "+nan", "-nan"}
 
 
 def _fail(df: pd.DataFrame, i: int, path: Path, col: str, problem: str, expected: str) -> InputError:
@@ -48,12 +50,12 @@ def amounts(
     if required and is_blank.any():
         i = int(np.flatnonzero(is_blank)[0])
         raise _fail(df, i, path, col, "empty", "a number")
-    low = raw.str.lower()
-    not_finite = low.isin(_NOT_FINITE).to_numpy(dtype=bool)
+    num = pd.to_numeric(raw.mask(is_blank), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    # NaN as text, Infinity, or a number too large for a float (1e400)
+    not_finite = raw.str.lower().isin(_NAN).to_numpy(dtype=bool) | np.isinf(num)
     if not_finite.any():
         i = int(np.flatnonzero(not_finite)[0])
         raise _fail(df, i, path, col, f"{raw.iloc[i]!r} is not a finite number", "a finite number")
-    num = pd.to_numeric(raw.mask(is_blank), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     bad = ~is_blank & np.isnan(num)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
