@@ -16,6 +16,7 @@ from softpower.extract import extract_text
 from softpower.extract.money import find_money
 from softpower.extract.rules import filtered
 from softpower.extract.sentences import split_sentences
+from softpower.extract.text import section_dates
 from softpower.extract.years import find_years
 
 
@@ -701,3 +702,55 @@ def test_adopting_a_plan_or_statement_is_a_diplomatic_act(text: str, year: int) 
 def test_budget_support_is_a_grant(text: str) -> None:
     eng = _kinds(extract_text("t.txt", text), "engagement")
     assert [r["instrument"] for r in eng] == ["oda_grant"], eng
+
+
+_SPEECH = (
+    "Remarks, {place}\n\nSubjects: {topic}.\n\n{donor}'s Foreign Minister: We bring greetings from the people of "
+    "{donor}.\n\nWe are here for you.\n\nSo today I announce another {money} for {topic} and for {kits} so "
+    "families can stay home.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("place", "money", "currency", "partner"),
+    [
+        ("Honiara, Solomon Islands", "$4 million", "AUD", "SLB"),
+        ("Suva, Fiji", "A$3 million", "AUD", "FJI"),
+    ],
+)
+def test_a_speaker_announcing_money_in_a_text_naming_one_state(
+    place: str, money: str, currency: str, partner: str
+) -> None:
+    """A first-person "I announce" is an act (the purpose clause after it hedges nothing), and a costed act
+    with no partner in its sentence goes to the only other state the text names (here only in its title)."""
+    text = _SPEECH.format(
+        place=place, topic="flood relief", donor="Australia", money=money, kits="water tanks"
+    )
+    eng = [r for r in _kinds(extract_text("t.txt", text), "engagement") if r["amount"] is not None]
+    assert [(r["actor"], r["partners"], r["currency"]) for r in eng] == [("AUS", [partner], currency)], eng
+
+
+def test_a_text_naming_two_states_once_each_keeps_world() -> None:
+    text = _SPEECH.format(
+        place="Fiji and Tonga", topic="flood relief", donor="Australia", money="$4 million", kits="tents"
+    )
+    eng = [r for r in _kinds(extract_text("t.txt", text), "engagement") if r["amount"] is not None]
+    assert [r["partners"] for r in eng] == [["WORLD"]], eng
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("08th April 2020 Australia is giving A$2 million to Tonga for water tanks.", 2020),
+        ("March 3rd, 2017\nKorea gave US$50,000 to Fiji for shelters.", 2017),
+        ("1st of June 2015 - Japan gave 30 million yen to Nepal for tents.", 2015),
+    ],
+)
+def test_a_dateline_with_an_ordinal_day_dates_the_release(text: str, year: int) -> None:
+    assert section_dates(text) == [(0, year)]
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [r["year"] for r in eng] == [year], eng
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    assert section_dates("He said on 12 June 2020 Japan would help.") == []

@@ -250,8 +250,8 @@ def _document_partner(
         if not others:
             continue
         (n, _), iso = max(others)
-        if n >= 2 and n >= share * sum(c for (c, _), _ in others):  # the document is about that state
-            r["partners"] = [iso]
+        if len(others) == 1 or (n >= 2 and n >= share * sum(c for (c, _), _ in others)):
+            r["partners"] = [iso]  # the document is about that state (or names no other, as in a title)
 
 
 def _document_actor(records: list[dict[str, Any]]) -> None:

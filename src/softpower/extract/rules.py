@@ -103,7 +103,7 @@ ACT = re.compile(
     r"\b(?:sign(?:ed|s|ing)|agreed|agree|provid(?:ed|es|ing)|pledg(?:ed|es|ing)|launch(?:ed|es|ing)|held|hosted|hosts"
     r"|buil(?:t|ds|ding)|extend(?:ed|s|ing)|contribut(?:ed|es|ing)|donat(?:ed|es|ing)|grant(?:ed|s|ing)"
     r"|support(?:ed|s|ing)|upgrad(?:ed|es|ing)|establish(?:ed|es|ing)|set up|visit(?:ed|s|ing)|conduct(?:ed|s|ing)"
-    r"|dispatch(?:ed|es|ing)|sent|send(?:s|ing)|offer(?:ed|s|ing)|announc(?:ed|es|ing)|conclud(?:ed|es|ing)"
+    r"|dispatch(?:ed|es|ing)|sent|send(?:s|ing)|offer(?:ed|s|ing)|announc(?:e|ed|es|ing)|conclud(?:ed|es|ing)"
     r"|fund(?:ed|s|ing)|financ(?:ed|es|ing)|invest(?:ed|s|ing)|train(?:ed|s|ing)|deliver(?:ed|s|ing)|gave(?! rise)|giv(?:es|ing|en)(?! rise)"
     r"|join(?:ed|s|ing)|took part|tak(?:es|ing) part|participat(?:ed|es|ing)|restor(?:ed|es|ing)|finali[sz](?:ed|es|ing)"
     r"|initiat(?:ed|es|ing)|designat(?:ed|es|ing)|sponsor(?:ed|s|ing)|promis(?:ed|es|ing)|proposed|convened"

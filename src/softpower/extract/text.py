@@ -268,12 +268,14 @@ _DATELINE = re.compile(
     r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[)?(?:\d{1,2}:\d{2},?\s+)?"
     r"(?:(?:Date|Dated|Published|Posted|Updated|Released)\s*:\s*|(?P<field>date)\s+|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
     + _WEEKDAY
-    + r"?(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})\s+"
+    + r"?(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH.format("m1")
     + r",?\s+(?P<y1>\d{4})|"
     + _MONTH.format("m2")
-    + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))"
-    r"(?=\s*(?:[—–-]|\(|/|\]|\d{1,2}:\d{2}|$)|(?(field)\s))",
+    + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+    # what follows the date: a dash, a bracket, a clock time, the line's end, or (a date opening its line)
+    # the first capitalised word of the text it dates ("08th April 2020 New Zealand is providing ...")
+    r"(?=\s*(?:[—–-]|\(|/|\]|\d{1,2}:\d{2}|$)|(?(field)\s)|[ \t]+[A-Z][a-z])",
     re.MULTILINE,
 )
 
