@@ -113,3 +113,69 @@ def test_heading_length_bound_holds(text: str) -> None:
 
     if _HEADING.fullmatch(text) is not None:
         assert len(text) <= _HEADING_MAX
+
+
+def _gates() -> dict[str, object]:
+    from softpower.extract import consistency, context, engagements, indicators
+    from softpower.extract.learned import apply
+
+    return {
+        "PPP": engagements._PPP,
+        "EQUAL_FOOTING": engagements._EQUAL_FOOTING,
+        "MAIN_NEGATION": engagements._MAIN_NEGATION,
+        "LEAD": engagements._LEAD_GATE,
+        "CUMULATIVE": consistency._CUMULATIVE_GATE,
+        "ANAPHORA": context._ANAPHORA_GATE,
+        "COUNT_AFTER": indicators._COUNT_AFTER_GATE,
+        "NEGATION": apply._NEGATION,
+    }
+
+
+def test_literal_gates_agree_with_their_regexes_on_the_development_documents() -> None:
+    from softpower.extract.alternation import LiteralGate
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    gates = _gates()
+    hits = dict.fromkeys(gates, 0)
+    for text in texts:
+        for start in range(0, len(text), 61):  # windows that open and close mid-word
+            end = min(len(text), start + 240)
+            for name, gate in gates.items():
+                assert isinstance(gate, LiteralGate) and gate.words is not None, name
+                want = gate.pattern.search(text, start, end) is not None
+                assert gate(text, start, end) == want, (name, text[start:end])
+                assert gate.possible(text, start, end) or not want
+                hits[name] += want
+    assert sum(hits.values()) > 20
+
+
+_GATE_WORDS = st.sampled_from(
+    ["not", "NOT", "never", "n't", "n’t", "did", "was", "suspended", "Cancelled", "public", "private",
+     "PPPs", "joint", "project", "co-funded", "both", "sides", "each", "other", "the", "two", "countries",
+     "since", "2001", "a total of", "so far", "to date", "tourists", "reached", "10", "million", "as",
+     "follows", "following", ":", "withdrew", "denied", "ſo", "\u212a", "é", "-", ".", ",", "\n", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_GATE_WORDS, max_size=25), st.sampled_from(["", " "]), st.integers(0, 5), st.integers(0, 5))
+def test_literal_gates_agree_with_their_regexes_on_any_text(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    for name, gate in _gates().items():
+        assert gate(text, start, end) == (gate.pattern.search(text, start, end) is not None), name  # type: ignore[attr-defined, operator]
+
+
+def test_required_words_read_literals_alternatives_and_small_classes_only() -> None:
+    import re
+
+    from softpower.extract.alternation import required_words
+
+    assert required_words(re.compile(r"\bfoo(?:bar)?\b|ba[zr]s?", re.I)) == ("bar", "baz", "foo")
+    assert required_words(re.compile(r"(?<=grant )loans?|(?=aid)\w+")) is None  # \w+ holds no literal
+    assert required_words(re.compile(r"x?(?:ab)*c")) == ("c",)  # optional parts are never counted
+    # "ſ" matches "s" and "S" under re.IGNORECASE: a lower-case test for it would miss them
+    assert required_words(re.compile(r"ſ", re.I)) is None
+    assert required_words(re.compile(r"(?-i:May)|june", re.I)) == ("june", "may")

@@ -280,3 +280,117 @@ def gated_search(pattern: re.Pattern[str], words: Sequence[str], text: str, star
         if not any(w in low for w in words):
             return False
     return pattern.search(text, start, end) is not None
+
+
+#: at most this many words in a derived literal gate (more would cost more than the scan they spare)
+_MAX_WORDS = 40
+
+
+def _folds_to_ascii(ch: str, flags: int) -> bool:
+    """Whether the pattern character ``ch`` (not ASCII) can match an ASCII character under ``flags``."""
+    rx = re.compile(re.escape(ch), flags & _FLAG_MASK)
+    return any(rx.fullmatch(chr(c)) for c in range(128))
+
+
+def _literal_set(op: Any, av: Any, flags: int) -> list[str] | None:
+    """The strings one parsed item matches when it is a literal or a small class of literals."""
+    if op is _c.LITERAL:
+        chars = [chr(av)]
+    elif op is _c.IN and 0 < len(av) <= 4 and all(o is _c.LITERAL for o, _ in av):
+        chars = [chr(a) for _, a in av]
+    else:
+        return None
+    out = []
+    for ch in chars:
+        if not ch.isascii() and _folds_to_ascii(ch, flags):
+            return None  # "ſ" or the Kelvin sign under re.IGNORECASE: the lower-case test would miss it
+        out.append(ch.lower())
+    return out
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective of several sufficient word sets: shortest word of at least 5 characters
+    (or the longest shortest word), then the fewest words, then the longest shortest word."""
+    usable = [o for o in options if o and len(o) <= _MAX_WORDS]
+    return max(usable, key=lambda o: (min(5, *map(len, o)), -len(o), min(map(len, o)))) if usable else None
+
+
+def _required(items: Sequence[tuple[Any, Any]], flags: int) -> frozenset[str] | None:
+    """Lower-case words of which every match of the parsed sequence ``items`` contains one, or None."""
+    options: list[frozenset[str]] = []
+    runs = [""]
+
+    def flush() -> None:
+        nonlocal runs
+        if runs != [""]:
+            options.append(frozenset(runs))
+        runs = [""]
+
+    for op, av in items:
+        lits = _literal_set(op, av, flags)
+        if lits is not None and len(runs) * len(lits) <= _MAX_WORDS:
+            runs = [r + ch for r in runs for ch in lits]
+            continue
+        flush()
+        if lits is not None:
+            options.append(frozenset(lits))
+            continue
+        sub: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            _group, add, delete, inner = av
+            sub = _required(inner, (flags | add) & ~delete)
+        elif op is _c.BRANCH:
+            alts = [_required(alt, flags) for alt in av[1]]
+            if all(a is not None for a in alts):
+                sub = frozenset().union(*alts)  # type: ignore[arg-type]
+        elif (op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None)) and av[
+            0
+        ] >= 1:
+            sub = _required(av[2], flags)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            sub = _required(av, flags)
+        if sub is not None:
+            options.append(sub)
+    flush()
+    return _best(options)
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case words of which every match of ``pattern`` contains one (read from the parsed
+    pattern: a run of literal characters, or for an alternation one such run per alternative;
+    lookarounds and optional parts are never counted), or None when no such set is found.
+
+    With these words :func:`gated_search` skips the scan of an ASCII span that holds none of them:
+    a match's characters lie inside the span, and on ASCII text a literal matches case-blind only
+    what its lower-case form finds in the lower-cased text (literals outside ASCII that fold to an
+    ASCII character, such as "ſ", are never used).
+    """
+    found = _required(list(_p.parse(pattern.pattern, pattern.flags)), pattern.flags)
+    return tuple(sorted(found)) if found is not None else None
+
+
+class LiteralGate:
+    """``pattern.search`` as a yes/no test, behind the literal pre-check of :func:`required_words`.
+
+    ``gate.possible(text, start, end)`` is False only where ``pattern`` cannot match in
+    ``text[start:end]`` (an ASCII span holding none of the words); ``gate(text, start, end)`` is
+    ``pattern.search(text, start, end) is not None``. A pattern without derivable words is always
+    scanned.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.words = required_words(pattern)
+
+    def possible(self, text: str, start: int, end: int) -> bool:
+        """False only when no match can lie in ``text[start:end]``."""
+        if self.words is None:
+            return True
+        chunk = text[start:end]
+        if not chunk.isascii():
+            return True
+        low = chunk.lower()
+        return any(w in low for w in self.words)
+
+    def __call__(self, text: str, start: int, end: int) -> bool:
+        return self.possible(text, start, end) and self.pattern.search(text, start, end) is not None

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from softpower.extract.alternation import LiteralGate
 from softpower.extract.engagements import ITEM_MARK
 from softpower.extract.money import find_money
 from softpower.extract.rules import find_cues, has_act
@@ -59,6 +60,7 @@ _CUMULATIVE = re.compile(
     r"|(?:since|between|over the (?:past|last))\s+(?:(?:19|20)\d\d|\d+|\w+ (?:years|decades))\b(?:[^.;]|\.\d){0,120}?"
     r"\b(?:a total of|in total|totall?ing|altogether))"
 )
+_CUMULATIVE_GATE = LiteralGate(_CUMULATIVE)  # the same yes/no, behind a literal pre-check
 
 
 def drop_cumulative_totals(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -67,7 +69,7 @@ def drop_cumulative_totals(text: str, records: list[dict[str, Any]]) -> list[dic
     return [
         r
         for r in records
-        if r["kind"] != "engagement" or _CUMULATIVE.search(text, r["span"][0], r["span"][1]) is None
+        if r["kind"] != "engagement" or not _CUMULATIVE_GATE(text, r["span"][0], r["span"][1])
     ]
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from softpower.extract.alternation import LiteralGate
 from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes
 from softpower.extract.years import YearSpan, find_years
 from softpower.records import vocab
@@ -132,6 +133,7 @@ _ANAPHORA = re.compile(
     r"\b(?:both (?:the )?(?:countries|sides|nations|governments)|the two (?:countries|sides|nations|governments)|each other)\b",
     re.IGNORECASE,
 )
+_ANAPHORA_GATE = LiteralGate(_ANAPHORA)  # the same yes/no, behind a literal pre-check
 
 
 @dataclass
@@ -358,7 +360,7 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
     for m in mentions:
         partners.extend(c for c in m.codes if c != actor)
     partners = order_codes(partners)
-    if _ANAPHORA.search(text, start, end) and prev is not None and prev.actor:
+    if prev is not None and prev.actor and _ANAPHORA_GATE(text, start, end):
         pair = order_codes([prev.actor, *prev.partners, *([actor] if actor else []), *partners])
         pair_donors = [c for c in pair if c in DONORS]
         actor = pair_donors[0] if pair_donors else pair[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence, clause_actor
 from softpower.extract.entities import DONORS, order_codes, world_hint
 from softpower.extract.money import Money, find_money
@@ -26,6 +27,11 @@ from softpower.extract.rules import (
 from softpower.extract.sentences import split_clauses
 from softpower.extract.years import YearSpan, duration_end
 from softpower.records.models import RECORD_KEYS
+
+# yes/no scans behind a literal pre-check (softpower.extract.alternation.LiteralGate): same answers
+_PPP = LiteralGate(PPP)
+_EQUAL_FOOTING = LiteralGate(EQUAL_FOOTING)
+_MAIN_NEGATION = LiteralGate(MAIN_NEGATION)
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&\- ]{1,14})\)|“([^”]{3,40})”|\"([^\"]{3,40})\"")
 _NAMED = re.compile(
@@ -222,7 +228,12 @@ def sentence_engagements(
     money = [m for m in all_money if not any(a <= m.start < b for a, b in taken)]
     sent_cues = find_cues(text, s0, s1)
     # without a cue or an amount there is nothing to read: the scans below are skipped
-    if (not sent_cues and not money) or MAIN_NEGATION.search(_QUOTED.sub(" ", text[s0:s1])):
+    if not sent_cues and not money:
+        return []
+    chunk = text[s0:s1]
+    if '"' in chunk or "“" in chunk:  # every _QUOTED match opens with one of them
+        chunk = _QUOTED.sub(" ", chunk)
+    if _MAIN_NEGATION(chunk, 0, len(chunk)):
         return []
     used_money: set[int] = set()
     out: list[dict[str, Any]] = []
@@ -380,8 +391,8 @@ def sentence_engagements(
                         doc, "engagement", text, (c0, c1), actor=act, partners=list(partners),
                         instrument=instrument, year=year, year_end=year_end,
                         amount=amt.amount if amt else None, currency=amt.currency if amt else None,
-                        name=name_of(text, c0, c1), ppp=bool(PPP.search(text, s0, s1)),
-                        equal_footing=bool(EQUAL_FOOTING.search(text, s0, s1)),
+                        name=name_of(text, c0, c1), ppp=_PPP(text, s0, s1),
+                        equal_footing=_EQUAL_FOOTING(text, s0, s1),
                     )
                 )  # fmt: skip
     free = [m for m in money if m.start not in used_money]
@@ -399,7 +410,7 @@ def sentence_engagements(
             make_record(
                 doc, "engagement", text, (s0, s1), actor=sent.actor, partners=sent.partners or ["WORLD"],
                 instrument="", year=year, year_end=year_end, amount=free[0].amount, currency=free[0].currency,
-                ppp=bool(PPP.search(text, s0, s1)),
+                ppp=_PPP(text, s0, s1),
             )
         )  # fmt: skip
     return out
@@ -413,9 +424,9 @@ def resolve_pending(text: str, rec: dict[str, Any], nxt: tuple[int, int] | None)
         cues = find_cues(text, *nxt)
         if cues:
             rec["instrument"] = max(cues, key=lambda c: c.priority).instrument
-            if rec["instrument"] == "oda_grant" and PPP.search(text, *nxt):
+            if rec["instrument"] == "oda_grant" and _PPP(text, *nxt):
                 rec["instrument"] = "investment_promotion"
-        rec["ppp"] = rec["ppp"] or bool(PPP.search(text, *nxt))
+        rec["ppp"] = rec["ppp"] or bool(_PPP(text, *nxt))
     return rec
 
 
@@ -425,6 +436,7 @@ def resolve_pending(text: str, rec: dict[str, Any], nxt: tuple[int, int] | None)
 # assistance to Vanuatu": a sentence that introduces the list of acts below it
 _LISTING = re.compile(r"\b(?:as follows|the following)\b")
 _LEAD = re.compile(_LISTING.pattern + r"|:\s*$")
+_LEAD_GATE = LiteralGate(_LEAD)
 # an item's marker at the start of its line ("1.", "(2)", "b)", "•", "-")
 _ENUM_MARK = r"\(?\d{1,2}[.)]|\(?[a-h]\)"  # "1.", "(2)", "b)"
 #: an enumerated or bulleted item's marker, at the start of the item
@@ -451,7 +463,7 @@ class ListLead:
 
 def _lead_of(text: str, sent: Sentence, found: list[dict[str, Any]]) -> ListLead | None:
     s0, s1 = sent.start, sent.end
-    if not _LEAD.search(text, s0, s1):
+    if not _LEAD_GATE(text, s0, s1):
         return None
     if found:
         rec = found[0]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from softpower.extract.alternation import gated_search
+from softpower.extract.alternation import LiteralGate, gated_search
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes
@@ -223,6 +223,7 @@ _COUNT_AFTER = re.compile(
     r"(?:\s+(?P<scale>million|thousand|billion))?",
     re.I,
 )
+_COUNT_AFTER_GATE = LiteralGate(_COUNT_AFTER)
 _POLLED = re.compile(
     r"\b(?:respondents|surveyed|polled|interviewees)\b|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers)\b"
 )
@@ -515,7 +516,8 @@ def _indicators(
             )
         )  # fmt: skip
         taken.append((m.start("num"), m.end("num")))
-    for m in _COUNT_AFTER.finditer(text, s0, s1):  # "tourist arrivals ... reached 10.9 million"
+    # "tourist arrivals ... reached 10.9 million" (no scan where the literal pre-check rules a match out)
+    for m in _COUNT_AFTER.finditer(text, s0, s1) if _COUNT_AFTER_GATE.possible(text, s0, s1) else ():
         if any(a <= m.start("num") < b for a, b in money_spans):
             continue
         metric = _NOUNS[m.group("noun").lower()]

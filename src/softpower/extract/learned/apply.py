@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS
@@ -57,8 +58,13 @@ _DEBT_RELIEF = re.compile(
 )
 
 
+_NEGATION = LiteralGate(NEGATION)
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     """A negation word in the sentence other than the "cancel" of a debt cancellation."""
+    if not _NEGATION.possible(text, start, end):
+        return False  # no negation word can occur (a literal pre-check)
     relief = [m.span() for m in _DEBT_RELIEF.finditer(text, start, end)]
     return any(
         not (m.group(0).lower().startswith("cancel") and any(a <= m.start() < b for a, b in relief))
