@@ -131,8 +131,8 @@ def _series(
                 }
             )
         )
-    out = pd.concat(frames, ignore_index=True)
-    out = out.sort_values(["donor", "partner", "year", "metric"], kind="stable", ignore_index=True)
+    # a sort on several columns is always stable in pandas (its kind applies to one column only)
+    out = pd.concat(frames).sort_values(["donor", "partner", "year", "metric"], ignore_index=True)
     return out.astype({"donor": str, "partner": str, "year": int, "metric": str})
 
 
@@ -302,10 +302,7 @@ def run_scenario(
         for metric, (arr, groups) in _regional(diff, inp.partners, sc.start_year).items():
             frames.append(_quantiles(arr, sc.years, inp.donors, tuple(groups), metric))
         frames.append(_quantiles(hedge - hedging(r_align), sc.years, ("*",), inp.partners, "hedging"))
-        effects = pd.concat(frames, ignore_index=True)
-        effects = effects.sort_values(
-            ["donor", "partner", "metric", "year"], kind="stable", ignore_index=True
-        )
+        effects = pd.concat(frames).sort_values(["donor", "partner", "metric", "year"], ignore_index=True)
     src = pd.Series(inp.t0_source.ravel()).str.split(" ").str[0].value_counts().sort_index()
     from softpower.simulate.params import calibrated
 

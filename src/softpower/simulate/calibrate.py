@@ -138,7 +138,7 @@ def opinion_series(obs: pd.DataFrame, sc: Scenario) -> pd.DataFrame:
     out = o.groupby(["actor", "partner", "year", "measure", "origin"], as_index=False).agg(
         value=("value", "mean"), weight=("weight", "mean")
     )
-    return out.sort_values(["actor", "partner", "year"], kind="stable", ignore_index=True)[cols]
+    return out.sort_values(["actor", "partner", "year"], ignore_index=True)[cols]
 
 
 @dataclass

@@ -110,7 +110,7 @@ def perception_observations(ledger: Any) -> pd.DataFrame:
         for p in expand_partners(list(r.partners), int(r.year)):
             rows.append((r.actor, p, int(r.year), r.measure, float(r.value), r.fact_key, r.origin))
     out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(cols[:4], kind="stable").reset_index(drop=True)
+    return out.sort_values(cols[:4], ignore_index=True)  # several columns: a stable sort
 
 
 @dataclass
