@@ -147,7 +147,7 @@ def map_chunks(
         finally:
             client.close()
         return results
-    if workers == 1 or total == 1:
+    if workers == 1 or total <= 1:  # nothing to share out: no pool (a pool of 0 processes is an error)
         for i, t in enumerate(tasks):
             results[i] = fn(inp, t)
             if progress is not None:
