@@ -64,9 +64,9 @@ def iter_records(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFr
     )
 
 
-def read_records(path: Path) -> pd.DataFrame:
-    """The whole file as one flat frame."""
-    frames = list(iter_records(path))
+def read_records(path: Path, chunk_rows: int = CHUNK_ROWS) -> pd.DataFrame:
+    """The whole file as one flat frame (read ``chunk_rows`` rows at a time)."""
+    frames = list(iter_records(path, chunk_rows))
     return pd.concat(frames, ignore_index=True) if frames else empty_frame()
 
 
@@ -216,7 +216,7 @@ def iter_csv(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]
     except StopIteration:
         raise InputError(str(path), 1, None, "empty file", "a header line") from None
     except csv.Error as exc:
-        raise InputError(str(path), current[0] or 1, None, f"not CSV ({exc})", _CSV_SHAPE) from None
+        raise InputError(str(path), current[0], None, f"not CSV ({exc})", _CSV_SHAPE) from None
     if not _ends_with_newline(path):
         raise InputError(
             str(path),
