@@ -30,6 +30,7 @@ import pytest
 from softpower.errors import InputError, LedgerError
 from softpower.ledger import migrations, provenance
 from softpower.ledger.bundled import BUNDLED_ORIGIN, bundled_ledger, import_bundled, seed_documents
+from softpower.ledger.dates import date_summary, undated_facts
 from softpower.ledger.store import Ledger, LedgerBusy
 from softpower.records import vocab
 
@@ -424,6 +425,29 @@ def test_a_failing_migration_rolls_back_and_keeps_the_earlier_ones(tmp_path: Pat
     names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert names == {"documents", "records", "schema_migrations"}
     con.close()
+
+
+def test_dates_refuse_a_ledger_older_than_effective_years(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    saved = migrations.MIGRATIONS
+    try:
+        migrations.MIGRATIONS = saved[:4]
+        migrations.migrate(con)
+    finally:
+        migrations.MIGRATIONS = saved
+    con.close()
+    message = (
+        f"ledger {path} predates migration 0005 (effective years): open it once for writing, "
+        "e.g. `softpower ledger import --bundled --ledger FILE`, on a copy if it is shared"
+    )
+    with Ledger.open(path, read_only=True) as lg:
+        for answer in (date_summary, undated_facts):
+            with pytest.raises(LedgerError) as err:
+                answer(lg)
+            assert str(err.value) == message
+    with Ledger.open(path) as lg:  # a writable open migrates it
+        assert date_summary(lg) == {"record": 0, "document": 0, "undated": 0}
 
 
 def test_opening_an_older_ledger_migrates_it(tmp_path: Path) -> None:
