@@ -84,3 +84,23 @@ def test_the_file_table_weights_each_file_by_its_mutants() -> None:
     assert lines[3].startswith("| measure/b ") and "50.0 %" in lines[3]
     # 0.9 x 10 % + 0.1 x 50 % = 14 %
     assert lines[4].startswith("| measure (weighted by file) | 1000 ") and "14.0 % [" in lines[4]
+
+
+def test_a_chain_of_earlier_draws_is_left_out_as_it_was_drawn() -> None:
+    st = R.STRATA["measure"]
+
+    def picked(draw: dict[str, list[str]]) -> set[str]:
+        return {n for v in draw.values() for n in v}
+
+    first = picked(R.sample_by_file(st, _names(), _args()))
+    second = picked(R.sample_by_file(st, _names(), _args(seed=2, sample=20, fresh_from="1:40:3")))
+    # one --fresh-from as a string (the old form) and as a one-item list give the same draw
+    assert R.sample_by_file(
+        st, _names(), _args(seed=2, sample=20, fresh_from=["1:40:3"])
+    ) == R.sample_by_file(st, _names(), _args(seed=2, sample=20, fresh_from="1:40:3"))
+    third = picked(R.sample_by_file(st, _names(), _args(seed=3, sample=20, fresh_from=["1:40:3", "2:20:3"])))
+    assert not third & first and not third & second
+    # the second draw is remade as it was (without the first): drawn alone it would differ
+    alone = picked(R.sample_by_file(st, _names(), _args(seed=2, sample=20)))
+    assert alone != second
+    assert len(third) == 15 + 3 + 4

@@ -318,17 +318,23 @@ def sample_by_file(stratum: Stratum, generated: list[str], args: argparse.Namesp
     """``--by-file``: the stratum's files are sub-strata of one stage (one generation, one
     statistics pass), sampled in proportion to their mutants with at least ``--min-per-file``
     each; ``--fresh-from SEED:SAMPLE:MIN[,...]`` leaves out the mutants those draws picked (an
-    "after" sample of mutants the new tests were not written against)."""
+    "after" sample of mutants the new tests were not written against). Draws listed in one
+    ``--fresh-from`` are remade as drawn alone; a second ``--fresh-from`` is a later step of a
+    chain: its draws are remade without the picks of the steps before it (as a draw made with
+    ``--fresh-from`` of those was), and every step's picks are left out."""
     by_file: dict[str, list[str]] = defaultdict(list)
     for m in generated:
         by_file[file_of(m)].append(m)
     skip: set[str] = set()
-    for spec in (args.fresh_from or "").split(","):
-        if not spec.strip():
-            continue
-        seed, total, least = (int(v) for v in spec.split(":"))
-        for names in _file_draw(stratum, by_file, seed, total, least, set()).values():
-            skip.update(names)
+    earlier = args.fresh_from or []
+    for step in [earlier] if isinstance(earlier, str) else earlier:
+        before = set(skip)  # the picks of the earlier steps, which this step's draws left out
+        for spec in step.split(","):
+            if not spec.strip():
+                continue
+            seed, total, least = (int(v) for v in spec.split(":"))
+            for names in _file_draw(stratum, by_file, seed, total, least, set(before)).values():
+                skip.update(names)
     total = args.sample or len(generated)
     return _file_draw(stratum, by_file, args.seed, total, args.min_per_file, skip)
 
@@ -660,9 +666,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--fresh-from",
         metavar="SEED:SAMPLE:MIN[,...]",
+        action="append",
         help="with --by-file: leave out the mutants earlier draws (each its --seed, --sample and "
         "--min-per-file; several separated by commas) picked, e.g. the 'before' samples, so an "
-        "'after' run measures tests on mutants they were not written against",
+        "'after' run measures tests on mutants they were not written against; repeat the option for "
+        "a chain of draws in the order they were made (each made with --fresh-from of the ones before)",
     )
     args = p.parse_args(argv)
     chosen = targets(args.targets)
