@@ -1,0 +1,154 @@
+"""Whole outputs of ``ledger.files`` and of the import's last-resort Unicode refusal: a plain CSV
+through Arrow's fast path (every cell as text or missing, the line numbers), an empty record
+file of each kind (no rows, every column), and a record whose *key* has no UTF-8 form."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from softpower.errors import InputError
+from softpower.ledger.files import (
+    FLAT_COLUMNS,
+    _arrow_csv,
+    _count_lines,
+    _ends_with_newline,
+    _rebatch,
+    _scan,
+    empty_frame,
+    iter_records,
+    read_records,
+)
+from softpower.ledger.store import Ledger
+
+
+def _cells(frame: Any) -> list[dict[str, Any]]:
+    """Rows with missing cells as None, so a NaN and a None compare equal and '' does not."""
+    return [
+        {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
+        for row in frame.to_dict("records")
+    ]
+
+
+def test_a_plain_csv_is_read_as_text_cells(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "doc,kind,actor,partners,year,currency,amount,ppp\n"
+        "a,engagement,JPN,VNM;LAO,2010,,1.5,true\n"
+        "b,indicator,CHN,IDN,,USD,,\n",
+        encoding="utf-8",
+    )
+    got = read_records(path)
+    assert list(got.columns) == [*FLAT_COLUMNS, "line"]
+    empty = dict.fromkeys(FLAT_COLUMNS)
+    assert _cells(got) == [
+        {**empty, "doc": "a", "kind": "engagement", "actor": "JPN", "partners": "VNM;LAO", "year": "2010",
+         "amount": "1.5", "ppp": "true", "line": 2},
+        {**empty, "doc": "b", "kind": "indicator", "actor": "CHN", "partners": "IDN", "currency": "USD", "line": 3},
+    ]  # fmt: skip
+    # the careful reader (a quoted field sends the file there) gives the same cells
+    quoted = tmp_path / "q.csv"
+    quoted.write_text(path.read_text(encoding="utf-8").replace("VNM;LAO", '"VNM;LAO"'), encoding="utf-8")
+    assert _cells(read_records(quoted)) == _cells(got)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("e.jsonl", ""), ("e.jsonl", "\n\n"), ("e.csv", "doc,kind,actor,partners\n")]
+)
+def test_a_file_without_records_is_an_empty_frame_of_every_column(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    got = read_records(path)
+    assert list(got.columns) == [*FLAT_COLUMNS, "line"] and len(got) == 0
+    assert list(empty_frame().columns) == [*FLAT_COLUMNS, "line"]
+    assert all(t == object for t in empty_frame().dtypes)
+
+
+def test_a_key_without_utf8_form_is_one_line(tmp_path: Path) -> None:
+    eng = {"doc": "a", "kind": "engagement", "actor": "JPN", "partners": ["VNM"], "instrument": "oda_loan"}
+    with Ledger.open(tmp_path / "k.duckdb") as lg:
+        with pytest.raises(InputError) as err:
+            lg.import_records([eng, {**eng, "\ud800x": "a"}], origin="o", source="s")
+        assert str(err.value) == "s: text that is not valid Unicode (expected UTF-8 text)"
+        assert lg.stats()["engagement"] == 0
+
+
+def test_the_fast_csv_path_reads_every_column_as_text(tmp_path: Path) -> None:
+    # Arrow would infer numbers and booleans; the ledger's model judges text cells instead
+    path = tmp_path / "p.csv"
+    path.write_text("doc,year,amount,ppp\na,2010,1.5,true\nb,,,\n", encoding="utf-8")
+    header = ["doc", "year", "amount", "ppp"]
+    (table,) = list(_arrow_csv(path, header, 10))
+    assert [str(t) for t in table.schema.types] == ["string"] * 4
+    assert table.to_pylist() == [
+        {"doc": "a", "year": "2010", "amount": "1.5", "ppp": "true"},
+        {"doc": "b", "year": None, "amount": None, "ppp": None},
+    ]
+
+
+def test_rebatch_gathers_batches_into_chunks() -> None:
+    batches = [pa.record_batch({"x": list(range(k))}) for k in (2, 2, 1, 3)]
+    sizes = [t.num_rows for t in _rebatch(batches, 3)]
+    assert sizes == [4, 4]  # 2+2 reaches 3; then 1+3
+    assert [t.num_rows for t in _rebatch(batches, 4)] == [4, 4]
+    assert [t.num_rows for t in _rebatch(batches, 5)] == [5, 3]
+    assert [t.num_rows for t in _rebatch(batches, 1)] == [2, 2, 1, 3]
+    assert list(_rebatch([], 3)) == []
+    (whole,) = list(_rebatch(batches, 100))
+    assert whole.column("x").to_pylist() == [0, 1, 0, 1, 0, 0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("data", "lines", "ends"),
+    [(b"", 0, True), (b"a", 1, False), (b"a\n", 1, True), (b"a\nb", 2, False), (b"a\n\nb\n", 3, True)],
+)
+def test_line_counts_and_endings(tmp_path: Path, data: bytes, lines: int, ends: bool) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    assert (_count_lines(path), _ends_with_newline(path)) == (lines, ends)
+
+
+def test_scan_finds_any_needle(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b'a,b\nc,"d"\n')
+    assert _scan(path, b'"') is False
+    assert _scan(path, b"\r", b"\n\n") is True
+    assert _scan(path, b"x", b",b") is False
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_chunks_of_each_format_keep_their_line_numbers(tmp_path: Path, suffix: str) -> None:
+    rows = [{"doc": f"d{i}", "kind": "engagement", "actor": "JPN", "partners": "VNM"} for i in range(5)]
+    path = tmp_path / f"r{suffix}"
+    if suffix == ".jsonl":
+        path.write_text(
+            "\n".join(json.dumps(r) for r in rows[:2])
+            + "\n\n"
+            + "\n".join(json.dumps(r) for r in rows[2:])
+            + "\n"
+        )
+        lines = [1, 2, 4, 5, 6]  # the blank line 3 is skipped and counted
+    elif suffix == ".csv":
+        path.write_text(
+            "doc,kind,actor,partners\n" + "".join(f"{r['doc']},engagement,JPN,VNM\n" for r in rows)
+        )
+        lines = [2, 3, 4, 5, 6]  # line 1 is the header
+        # Arrow's reader gives whole 4 MB blocks: a chunk is at least chunk_rows rows
+        (chunk,) = list(iter_records(path, chunk_rows=2))
+        assert chunk["line"].tolist() == lines and chunk["doc"].tolist() == [f"d{i}" for i in range(5)]
+        path.write_text(path.read_text().replace("d4,", '"d4",'))  # a quote: the careful reader
+    else:
+        pq.write_table(pa.Table.from_pylist(rows), path)
+        lines = [1, 2, 3, 4, 5]  # the row number
+    chunks = list(iter_records(path, chunk_rows=2))
+    assert [len(c) for c in chunks] == [2, 2, 1]
+    assert [c["line"].tolist() for c in chunks] == [lines[:2], lines[2:4], lines[4:]]
+    assert [d for c in chunks for d in c["doc"]] == [f"d{i}" for i in range(5)]
