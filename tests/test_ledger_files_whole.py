@@ -9,6 +9,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -69,7 +70,7 @@ def test_a_file_without_records_is_an_empty_frame_of_every_column(
     got = read_records(path)
     assert list(got.columns) == [*FLAT_COLUMNS, "line"] and len(got) == 0
     assert list(empty_frame().columns) == [*FLAT_COLUMNS, "line"]
-    assert all(t == object for t in empty_frame().dtypes)
+    assert all(t == np.dtype(object) for t in empty_frame().dtypes)
 
 
 def test_a_key_without_utf8_form_is_one_line(tmp_path: Path) -> None:
