@@ -85,14 +85,19 @@ def test_a_key_without_utf8_form_is_one_line(tmp_path: Path) -> None:
 def test_the_fast_csv_path_reads_every_column_as_text(tmp_path: Path) -> None:
     # Arrow would infer numbers and booleans; the ledger's model judges text cells instead
     path = tmp_path / "p.csv"
-    path.write_text("doc,year,amount,ppp\na,2010,1.5,true\nb,,,\n", encoding="utf-8")
-    header = ["doc", "year", "amount", "ppp"]
+    path.write_text("doc,year,amount,ppp,name\na,2010,1.5,true,NA\nb,,,,null\nc,,,,N/A\n", encoding="utf-8")
+    header = ["doc", "year", "amount", "ppp", "name"]
     (table,) = list(_arrow_csv(path, header, 10))
-    assert [str(t) for t in table.schema.types] == ["string"] * 4
+    assert [str(t) for t in table.schema.types] == ["string"] * 5
+    # only an empty cell is missing: 'NA', 'null' and 'N/A' are text (Arrow's default reads them as null)
     assert table.to_pylist() == [
-        {"doc": "a", "year": "2010", "amount": "1.5", "ppp": "true"},
-        {"doc": "b", "year": None, "amount": None, "ppp": None},
+        {"doc": "a", "year": "2010", "amount": "1.5", "ppp": "true", "name": "NA"},
+        {"doc": "b", "year": None, "amount": None, "ppp": None, "name": "null"},
+        {"doc": "c", "year": None, "amount": None, "ppp": None, "name": "N/A"},
     ]
+    full = tmp_path / "r.csv"
+    full.write_text("doc,kind,actor,partners,name\na,engagement,JPN,VNM,NA\nb,engagement,JPN,VNM,null\n")
+    assert read_records(full)["name"].tolist() == ["NA", "null"]
 
 
 def test_rebatch_gathers_batches_into_chunks() -> None:

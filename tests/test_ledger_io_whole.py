@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 
+from softpower.errors import InputError
 from softpower.extract.review import FORMAT, record_key
 from softpower.ledger import Ledger
 from softpower.ledger.bundled import seed_documents
@@ -162,3 +164,19 @@ def test_read_records_whole_over_several_chunks(tmp_path: Path) -> None:
         c: OTHER.get(c) for c in FLAT_COLUMNS if c not in ("year", "partners")
     } | {"span_start": None, "span_end": None}
     assert pd.concat([read_records(path)]).equals(read_records(path, chunk_rows=5))
+
+
+def test_an_accepted_decision_the_ledger_refuses_names_the_decision_file(tmp_path: Path) -> None:
+    short = seed_documents()[1]  # the catalogue's essay of 2407 characters
+    path = tmp_path / "d.jsonl"
+    path.write_text(
+        _decision(OTHER, "reject") + _decision({**REC, "doc": short["id"], "span": [0, 5000]}, "accept")
+    )
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        with pytest.raises(InputError) as err:
+            import_file(lg, path)
+        assert str(err.value) == (
+            f"{path}:2: span: [0, 5000] outside document '{short['id']}' of 2407 characters "
+            "(expected a span inside the document)"
+        )
+        assert _stored(lg) == ([], [])

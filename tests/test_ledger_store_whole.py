@@ -303,3 +303,25 @@ def test_open_returns_once_the_ledger_is_free(monkeypatch: pytest.MonkeyPatch, t
     with Ledger.open(tmp_path / "f.duckdb", wait=10) as lg:
         assert lg.stats()["documents"] == 0
     assert clock.sleeps == [0.05, 0.1]
+
+
+def test_space_is_not_cut_when_the_file_changed_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.ledger import store
+
+    path = tmp_path / "m.duckdb"
+    with Ledger.open(path) as lg:
+        lg.import_records([ENG], origin="o", source="s")
+    size = path.stat().st_size
+    with path.open("ab") as fh:
+        fh.write(b"\0" * 8192)
+    real = store.os.fstat
+
+    class _Grown:
+        def __init__(self, fd: int) -> None:
+            self.st_size = real(fd).st_size + 4096  # another writer extended it since the stat
+
+    monkeypatch.setattr(store.os, "fstat", _Grown)
+    assert give_back_space(path, size) is False
+    assert path.stat().st_size == size + 8192
