@@ -754,3 +754,24 @@ def test_a_dateline_with_an_ordinal_day_dates_the_release(text: str, year: int) 
 
 def test_a_date_inside_a_sentence_is_no_dateline() -> None:
     assert section_dates("He said on 12 June 2020 Japan would help.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "total"),
+    [
+        (
+            "Japan gave relief to Fiji. It added a grant of $2 million for Fiji, bringing Japan's post-storm aid to $6 million.",
+            2e6,
+            6e6,
+        ),
+        (
+            "Korea gave Laos a new grant of US$1 million, bringing its assistance to Laos this year to US$5 million.",
+            1e6,
+            5e6,
+        ),
+    ],
+)
+def test_bringing_the_aid_to_a_sum_is_a_running_total(text: str, act: float, total: float) -> None:
+    recs = extract_text("t.txt", text)
+    assert [r["value"] for r in _kinds(recs, "indicator")] == [total]
+    assert [r["amount"] for r in _kinds(recs, "engagement") if r["amount"] is not None] == [act]

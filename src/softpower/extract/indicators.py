@@ -194,9 +194,11 @@ _AGG = re.compile(
     r"\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly|at)\s+)?$",
     re.I,
 )
-# "brings overall U.S. assistance ... to nearly Php981 million": the new running total
+# "brings overall U.S. assistance ... to nearly Php981 million", "bringing Japan's post-flood aid to $3
+# million": the new running total (a total word or the aid itself named between "bring" and "to")
 _BRINGS = re.compile(
-    r"\b(?:brings?|bringing|brought)\s+(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,40}?\b(?:total|overall|cumulative|combined)\b"
+    r"\b(?:brings?|bringing|brought)\s+(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,40}?\b(?:total|overall|cumulative|combined"
+    r"|aid|assistance|support|funding|contributions?|commitments?)\b"
     r"(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
     re.I,
 )
