@@ -775,3 +775,27 @@ def test_bringing_the_aid_to_a_sum_is_a_running_total(text: str, act: float, tot
     recs = extract_text("t.txt", text)
     assert [r["value"] for r in _kinds(recs, "indicator")] == [total]
     assert [r["amount"] for r in _kinds(recs, "engagement") if r["amount"] is not None] == [act]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        (
+            "Japan is continuing to help Nepal in the aftermath of the earthquake with engineers, airlift and "
+            "essential relief supplies.",
+            "JPN",
+            "NPL",
+        ),
+        (
+            "Korea is continuing to assist Myanmar after the floods with rescue teams and relief supplies.",
+            "KOR",
+            "MMR",
+        ),
+    ],
+)
+def test_continuing_to_help_is_an_ongoing_act(text: str, actor: str, partner: str) -> None:
+    """The rules read it themselves (the learned fallback is not needed: it misses it in longer releases)."""
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [(r["actor"], r["partners"], r["instrument"]) for r in eng] == [
+        (actor, [partner], "disaster_cooperation")
+    ]

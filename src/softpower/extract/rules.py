@@ -108,7 +108,7 @@ ACT = re.compile(
     r"|join(?:ed|s|ing)|took part|tak(?:es|ing) part|participat(?:ed|es|ing)|restor(?:ed|es|ing)|finali[sz](?:ed|es|ing)"
     r"|initiat(?:ed|es|ing)|designat(?:ed|es|ing)|sponsor(?:ed|s|ing)|promis(?:ed|es|ing)|proposed|convened"
     r"|buy(?:s|ing)|bought|purchas(?:ed|es|ing)|transfer(?:red|s|ring)|expand(?:ed|s|ing)|began|begun|start(?:ed|s)"
-    r"|creat(?:ed|es|ing)|helped|help(?:s|ing)|assist(?:ed|s|ing)|cooperat(?:ed|es|ing)|work(?:ed|s|ing)? (?:on|with)"
+    r"|creat(?:ed|es|ing)|helped|help(?:s|ing)|continu(?:es|ing|ed) to (?:help|support|assist|fund|provide|supply)|assist(?:ed|s|ing)|cooperat(?:ed|es|ing)|work(?:ed|s|ing)? (?:on|with)"
     r"|supplied|(?<!relief )(?<!medical )(?<!emergency )(?<!military )(?<!food )(?<!of )supplies|suppl(?:y|ying)|dock(?:ed|s|ing)|receiv(?:ed|es|ing)|recipients?|disburs(?:ed|es|ing)"
     r"|allocat(?:ed|es|ing)|approv(?:ed|es|ing)|inaugurat(?:ed|es|ing)|opened|opens|runs|ran|operat(?:ed|es|ing)"
     r"|publici[sz](?:ed|es|ing)|endors(?:ed|es|ing)|align(?:ed|s|ing)|integrat(?:ed|es|ing)|exploration|stepped in"
