@@ -799,3 +799,26 @@ def test_continuing_to_help_is_an_ongoing_act(text: str, actor: str, partner: st
     assert [(r["actor"], r["partners"], r["instrument"]) for r in eng] == [
         (actor, [partner], "disaster_cooperation")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "Japan gave aid to Nepal. US$2 million is also available for requests from Nepal's hospitals preparing for COVID-19.",
+            2e6,
+        ),
+        (
+            "Korea answered Laos. Korea granted US$1 million to Laos for COVID-19 testing in response to these requests from its ministry.",
+            1e6,
+        ),
+    ],
+)
+def test_requests_as_a_noun_do_not_hedge_the_act(text: str, amount: float) -> None:
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [r["amount"] for r in eng if r["amount"] is not None] == [amount], eng
+
+
+def test_to_request_is_still_a_hedge() -> None:
+    text = "Australia asked Fiji to request a COVID-19 loan of $5 million."
+    assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []

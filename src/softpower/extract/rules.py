@@ -88,7 +88,7 @@ HYPOTHETICAL = re.compile(
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
     r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|(?-i:plans?) to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
-    r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|(?<!the )(?<!a )(?<!’ )(?<!' )(?<!’s )(?<!'s )(?<!their )(?<!its )request\w*|demand\w*|appeal\w*"
+    r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|(?<!the )(?<!a )(?<!’ )(?<!' )(?<!’s )(?<!'s )(?<!their )(?<!its )(?<!for )(?<!these )(?<!those )(?<!such )(?<!of )(?<!our )request\w*|demand\w*|appeal\w*"
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",
     re.IGNORECASE,
 )
