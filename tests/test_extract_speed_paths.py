@@ -179,3 +179,101 @@ def test_required_words_read_literals_alternatives_and_small_classes_only() -> N
     # "ſ" matches "s" and "S" under re.IGNORECASE: a lower-case test for it would miss them
     assert required_words(re.compile(r"ſ", re.I)) is None
     assert required_words(re.compile(r"(?-i:May)|june", re.I)) == ("june", "may")
+
+
+REAL_DOCS = Path(__file__).parent / "data" / "extract" / "real" / "docs"
+
+
+def _documents() -> list[str]:
+    """The development documents and the real-text training documents (never the evaluation side)."""
+    import json
+
+    train = json.loads((REAL_DOCS.parent / "split.json").read_text(encoding="utf-8"))["train"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    return texts + [(REAL_DOCS / name).read_text(encoding="utf-8") for name in train]
+
+
+def _breaks(text: str) -> tuple[list[object], list[object]]:
+    from softpower.extract.sentences import _PARA, _para_breaks
+
+    want = [(m.span(), m.group(0)) for m in _PARA.finditer(text)]
+    return want, [(m.span(), m.group(0)) for m in _para_breaks(text)]
+
+
+def test_paragraph_breaks_from_the_newlines_match_the_full_scan_on_documents() -> None:
+    found = 0
+    for text in _documents():
+        want, got = _breaks(text)
+        assert got == want
+        found += len(want)
+    assert found > 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="\n \t\u00a0|.:;,aA1()•-*“", max_size=80))
+def test_paragraph_breaks_from_the_newlines_match_the_full_scan_on_any_text(text: str) -> None:
+    want, got = _breaks(text)
+    assert got == want
+
+
+def _iso_spans(text: str, start: int, end: int) -> tuple[list[object], list[object]]:
+    from softpower.extract.money import _ISO_LEAD, _digit_led, _iso_money
+
+    rx = _iso_money()
+    want = [(m.span(), m.groupdict()) for m in rx.finditer(text, start, end)]
+    first = _DIGIT.search(text, start, end)
+    got = (
+        [(m.span(), m.groupdict()) for m in _digit_led(rx, _ISO_LEAD, text, first.start(), start, end)]
+        if first
+        else []
+    )
+    return want, got
+
+
+def test_iso_amount_scan_from_the_digits_matches_the_full_scan_on_documents() -> None:
+    found = 0
+    for text in _documents():
+        for start in range(0, len(text), 97):
+            want, got = _iso_spans(text, start, min(len(text), start + 400))
+            assert got == want
+            found += len(want)
+    assert found > 5
+
+
+_ISO_WORDS = st.sampled_from(
+    ["MNT", "LKR", "USD", "JPY", "XAF", "TOP", "5", "12", "1,200", "3.5", "٣", "million", "bn", "m", "(",
+     ")", "-", ".", ",", "\n", " ", "a", "\u212a", "Rs"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ISO_WORDS, max_size=30), st.sampled_from(["", " "]), st.integers(0, 6), st.integers(0, 6))
+def test_iso_amount_scan_from_the_digits_matches_the_full_scan_on_any_text(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    want, got = _iso_spans(text, start, end)
+    assert got == want
+
+
+def test_every_iso_code_is_three_letters() -> None:
+    import pycountry
+
+    from softpower.extract.money import _ISO_LEAD
+
+    # an ISO amount's first digit is at most _ISO_LEAD characters after its start: code, then one space
+    assert {len(c.alpha_3) for c in pycountry.currencies} == {_ISO_LEAD - 1}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="%percnt rsodb.P", max_size=60))
+def test_share_word_pre_check_agrees_with_the_literal_scan(text: str) -> None:
+    import re
+
+    from softpower.extract.perceptions import _SHARE_WORDS
+
+    rx = re.compile("|".join(re.escape(w) for w in _SHARE_WORDS))
+    for start in range(0, len(text) + 1, 7):
+        got = not all(text.find(w, start, len(text)) < 0 for w in _SHARE_WORDS)
+        assert got == (rx.search(text, start, len(text)) is not None)

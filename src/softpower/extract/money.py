@@ -141,15 +141,22 @@ _LEAD = max(map(len, PREFIX)) + 1
 
 
 def _money_matches(text: str, digit: int, start: int, stop: int) -> Iterator[re.Match[str]]:
-    """``_MONEY.finditer(text, start, stop)``, given ``digit``, the first digit at or after ``start``.
+    """``_MONEY.finditer(text, start, stop)``, given ``digit``, the first digit at or after ``start``."""
+    return _digit_led(_MONEY, _LEAD, text, digit, start, stop)
 
-    Every match holds a digit at most ``_LEAD`` characters after its start, so no match starts
-    earlier than ``_LEAD`` characters before the next digit: each search starts there, and none is
-    made once no digit is left (the text before and after the figures is not scanned).
+
+def _digit_led(
+    rx: re.Pattern[str], lead: int, text: str, digit: int, start: int, stop: int
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, start, stop)`` for a pattern whose every match holds a digit at most ``lead``
+    characters after its start, given ``digit``, the first digit at or after ``start``.
+
+    No match starts earlier than ``lead`` characters before the next digit: each search starts there,
+    and none is made once no digit is left (the text before and after the figures is not scanned).
     """
     pos = start
     while True:
-        m = _MONEY.search(text, max(pos, digit - _LEAD), stop)
+        m = rx.search(text, max(pos, digit - lead), stop)
         if m is None:
             return
         yield m
@@ -173,6 +180,8 @@ def _iso_money() -> re.Pattern[str]:
     )
 
 
+#: an ISO amount's first digit is at most this many characters after its start (a three-letter code, then ``\s?``)
+_ISO_LEAD = 4
 _ISO_HINT = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 # "Php14.8 million ($300,000)": the bracketed amount restates the one before in another currency
 _EQUIVALENT_OPEN = re.compile(
@@ -220,7 +229,7 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
         known = [(m.start(), m.end()) for m in matches]
         extra = [
             m
-            for m in _iso_money().finditer(text, start, stop)
+            for m in _digit_led(_iso_money(), _ISO_LEAD, text, first.start(), start, stop)
             if not any(a < m.end() and m.start() < b for a, b in known)
         ]
         matches = sorted(matches + extra, key=lambda m: m.start())

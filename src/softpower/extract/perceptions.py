@@ -33,8 +33,8 @@ _RESPONDENTS = re.compile(
     r"\b(?:respondents|surveyed|polled|interviewees|of (?:the )?(?:people|public|those asked))\b"
     r"|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers|s)\b"
 )
-# a literal every poll share or "more/fewer respondents" statement holds (one scan for all of them)
-_SHARE_WORD = re.compile(r"%|percent|per cent|respondents")
+# a literal every poll share or "more/fewer respondents" statement holds
+_SHARE_WORDS = ("%", "percent", "per cent", "respondents")
 _SHARE = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 _MORE_FEWER = re.compile(
     r"\b(?:fewer|more|less|a growing number of|a declining number of)\s+respondents\b", re.I
@@ -128,7 +128,7 @@ def sentence_perceptions(
     the same respondents and the same poll.
     """
     s0, s1 = sent.start, sent.end
-    if _SHARE_WORD.search(text, s0, s1) is None:
+    if all(text.find(w, s0, s1) < 0 for w in _SHARE_WORDS):
         return []  # no share and no "more/fewer respondents": a cheap exit for most sentences
     if (
         not _RESPONDENTS.search(text, s0, s1)

@@ -8,6 +8,7 @@ between wrapped lines) do not end a sentence; a blank line after a short line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _ABBREV = re.compile(
@@ -61,11 +62,38 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _para_breaks(text: str) -> Iterator[re.Match[str]]:
+    """``_PARA.finditer(text)``, trying only the places where a break can start.
+
+    Every break holds a newline and starts at it or in the run of spaces and tabs just before it
+    (after a table row's ``|``), so for each newline only those few places are tried, in order;
+    the text between newlines is never scanned.
+    """
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return
+        first = nl
+        while first > pos and text[first - 1] in " \t":
+            first -= 1
+        m = None
+        for at in range(first, nl + 1):
+            m = _PARA.match(text, at)
+            if m is not None:
+                break
+        if m is None:
+            pos = nl + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _blocks(text: str) -> list[Span]:
     """Split at paragraph breaks that really end a block (see module doc)."""
     blocks: list[Span] = []
     start = 0
-    for m in _PARA.finditer(text):
+    for m in _para_breaks(text):
         # the line before the break (no copy of the block so far: wrapped lines would make it quadratic)
         nl = text.rfind("\n", start, m.start())
         last_line = text[nl + 1 if nl >= 0 else start : m.start()]
