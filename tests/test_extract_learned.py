@@ -404,6 +404,34 @@ def test_finance_like_policy_overrides_generic_rule_instruments_only() -> None:
     )
 
 
+def test_a_generic_record_in_a_short_document_reads_the_whole_document() -> None:
+    import dataclasses
+
+    models = load_models()
+    assert models is not None
+    on = dataclasses.replace(models, policy="finance_like", document_chars=5000, document_floor=0.5)
+    off = dataclasses.replace(on, document_chars=0)
+    agreement = "In March 2010, China and Kenya signed 12 agreements to enhance cooperation."
+    road = (
+        "The road between Nairobi and Thika is to be built with a concessional loan at 2 % interest, "
+        "repayable over 20 years, and construction began in 2011."
+    )
+    text = agreement + "\n\n" + road
+
+    def first(t: str, m: Models) -> str:
+        return [r["instrument"] for r in extract_text("t.txt", t, learned=m) if r["kind"] == "engagement"][0]
+
+    assert first(text, off) == "diplomatic_framework"
+    assert first(text, on) == "oda_loan"
+    # a long document is not one project's description: the record keeps the rule's instrument
+    assert first(text + "\n\n" + " ".join([road] * 40), on) == "diplomatic_framework"
+    assert on.reads_document("diplomatic_framework", agreement, len(text))
+    assert not on.reads_document("diplomatic_framework", agreement, 6000)
+    assert not on.reads_document("security_agreement", agreement, len(text))
+    assert not on.reads_document("diplomatic_framework", agreement + " It brings a $5 million grant.", 300)
+    assert not off.reads_document("diplomatic_framework", agreement, len(text))
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "instrument"),
     [

@@ -307,12 +307,18 @@ def _instruments(
             ctx = _with_followers(
                 text, sentences, starts, s, models.context_chars, models.context_scope == "paragraph"
             )
-        if models.may_change(r.get("instrument"), ctx):
+        if models.may_change(r.get("instrument"), ctx, len(text)):
             eng.append(r)
             contexts.append(ctx)
     if not eng:
         return
     proba = models.instrument_proba(contexts)
+    whole = [i for i, (r, c) in enumerate(zip(eng, contexts, strict=True))
+             if models.reads_document(r.get("instrument"), c, len(text))]  # fmt: skip
+    if whole:
+        # a generic record whose own words say nothing about finance, in a document short enough to
+        # describe one project: the model reads the whole document (the project it describes)
+        proba[whole] = models.instrument_proba([text])[0]
     classes = [str(c) for c in models.instrument.classes_]
     col = {c: i for i, c in enumerate(classes)}
     # the model reads the whole sentence: where the rules found acts of different instruments in
@@ -324,7 +330,7 @@ def _instruments(
         best = max(range(len(row)), key=row.__getitem__)
         rule = r.get("instrument")
         mixed = rule is not None and len(kinds[ctx] - {None}) > 1
-        if rule is None or (not mixed and models.use_model(rule, classes[best], row[best], ctx)):
+        if rule is None or (not mixed and models.use_model(rule, classes[best], row[best], ctx, len(text))):
             r["instrument"] = classes[best]
         p = row[col.get(r["instrument"], best)]
         r["_raw"] = p * r.pop("_p_act", 1.0)

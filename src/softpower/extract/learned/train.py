@@ -213,6 +213,8 @@ def policy_name(models: Models) -> str:
             name += f"+{models.context_scope}"
     if models.fallback_threshold is not None and models.fallback_world != "costed":
         name += f"+world@{models.fallback_world}"
+    if models.document_chars:
+        name += f"+document@{models.document_chars}/{models.document_floor:g}"
     return name
 
 
@@ -235,7 +237,8 @@ def choose_policy(
     results["rules"]["gold_engagement_f1"] = round(base, 4)
     guard = float(cfg["policy"]["gold_guard"])
     best: dict[str, Any] = {"instrument": "rules", "min_probability": 0.0, "fallback_threshold": None,
-                            "context_chars": 0, "context_scope": "followers", "fallback_world": "costed"}  # fmt: skip
+                            "context_chars": 0, "context_scope": "followers", "fallback_world": "costed",
+                            "document_chars": 0, "document_floor": 0.5}  # fmt: skip
     tie = float(cfg["policy"].get("macro_f1_tie", 0.0))
     ok_cands: list[tuple[float, float, dict[str, Any]]] = [
         (results["rules"]["instrument_macro_f1"], results["rules"]["actor_recipient"], best)
@@ -247,13 +250,16 @@ def choose_policy(
         cfg["policy"].get("context_chars", [0]),
         cfg["policy"].get("context_scope", ["followers"]),
         cfg["policy"].get("fallback_world", ["costed"]),
+        cfg["policy"].get("document_chars", [0]),
     )
-    for policy, floor, fb, chars, scope, world in grid:
+    doc_floor = float(cfg["policy"].get("document_floor", 0.5))
+    for policy, floor, fb, chars, scope, world, doc_chars in grid:
         if scope != "followers" and not chars:
             continue
         models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
                         context_chars=int(chars), context_scope=str(scope),
-                        fallback_world=str(world))  # fmt: skip
+                        fallback_world=str(world), document_chars=int(doc_chars),
+                        document_floor=doc_floor)  # fmt: skip
         res = score(dev, _predictor(models)).summary()
         res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
         results[policy_name(models)] = res
@@ -261,7 +267,8 @@ def choose_policy(
             cand = {"instrument": policy, "min_probability": float(floor),
                     "fallback_threshold": None if fb is None else float(fb),
                     "context_chars": int(chars), "context_scope": str(scope),
-                    "fallback_world": str(world)}  # fmt: skip
+                    "fallback_world": str(world), "document_chars": int(doc_chars),
+                    "document_floor": doc_floor}  # fmt: skip
             ok_cands.append((res["instrument_macro_f1"], res["actor_recipient"], cand))
     top = max(c[0] for c in ok_cands)
     near = [c for c in ok_cands if c[0] >= top - tie - 1e-9]
@@ -438,6 +445,8 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         context_chars=policy["context_chars"],
         context_scope=policy["context_scope"],
         fallback_world=policy["fallback_world"],
+        document_chars=policy["document_chars"],
+        document_floor=policy["document_floor"],
     )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")

@@ -116,6 +116,13 @@ class Models:
     #: where the fallback's document names no other state: ``costed`` (only a sentence stating an
     #: amount goes to ``WORLD``) or ``donor`` (also an uncosted act whose actor is a donor power)
     fallback_world: str = "costed"
+    #: whole-document reading of generic records: in a document of at most this many characters (one
+    #: project's description; 0: never), a record whose rule instrument is generic and whose context
+    #: has no finance word takes the development-finance class the model reads on the *whole document*
+    #: when that reaches ``document_floor`` ("China and Kenya signed 15 agreements" in a description of
+    #: a loan-financed road); elsewhere such a record keeps the rule's instrument
+    document_chars: int = 0
+    document_floor: float = 0.5
 
     def confidence(self, record: dict[str, Any], raw: float | None, doc_chars: int) -> float:
         """A final record's confidence: the calibrated probability that it matches the annotation
@@ -134,16 +141,31 @@ class Models:
     def instrument_proba(self, texts: list[str]) -> np.ndarray:
         return self.instrument.predict_proba(texts)
 
-    def may_change(self, rule: str | None, context: str = "") -> bool:
-        """Whether the instrument model is consulted for a record whose rule instrument is ``rule``
-        and whose sentence is ``context``."""
+    def may_change(self, rule: str | None, context: str = "", doc_chars: int = 0) -> bool:
+        """Whether the instrument model is consulted for a record whose rule instrument is ``rule``,
+        whose sentence is ``context``, in a document of ``doc_chars`` characters."""
         if rule is None or self.policy == "model":
             return True
         if self.policy == "finance_like":
-            return rule in FINANCE or (rule in GENERIC and FINANCE_LIKE.search(context) is not None)
+            return rule in FINANCE or (
+                rule in GENERIC
+                and (
+                    FINANCE_LIKE.search(context) is not None or self.reads_document(rule, context, doc_chars)
+                )
+            )
         return self.policy == "finance" and rule in FINANCE
 
-    def use_model(self, rule: str, model: str, p: float, context: str = "") -> bool:
+    def reads_document(self, rule: str | None, context: str, doc_chars: int) -> bool:
+        """Whether the record is decided on the whole document (``document_chars``): a generic rule
+        instrument, no finance word in its context, a short document, policy ``finance_like``."""
+        return (
+            self.policy == "finance_like"
+            and 0 < doc_chars <= self.document_chars
+            and rule in GENERIC
+            and FINANCE_LIKE.search(context) is None
+        )
+
+    def use_model(self, rule: str, model: str, p: float, context: str = "", doc_chars: int = 0) -> bool:
         """Whether the model's instrument replaces the rule's (``policy``, see the model card)."""
         if self.policy == "rules":
             return False
@@ -152,6 +174,9 @@ class Models:
         if self.policy == "finance_like":
             # the model decides among development-finance instruments wherever the sentence is about
             # finance, whatever the rule's instrument ("signed an agreement ... a $20 million grant")
+            if self.reads_document(rule, context, doc_chars):
+                # ``p`` is the whole document's reading (apply._instruments), at its own floor
+                return model in FINANCE and p >= self.document_floor
             return model in FINANCE and p >= self.min_probability and self.may_change(rule, context)
         # "finance": the model decides among development-finance instruments only
         return rule in FINANCE and model in FINANCE and p >= self.min_probability
@@ -186,4 +211,6 @@ def load_models() -> Models | None:
         int(policy.get("context_chars", 0)),
         str(policy.get("context_scope", "followers")),
         fallback_world=str(policy.get("fallback_world", "costed")),
+        document_chars=int(policy.get("document_chars", 0)),
+        document_floor=float(policy.get("document_floor", 0.5)),
     )
