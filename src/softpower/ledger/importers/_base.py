@@ -378,11 +378,10 @@ def make_records(n: int, **cols: Any) -> pd.DataFrame:
         else:
             data[c] = np.full(n, v, dtype=object)
     df = pd.DataFrame(data, index=pd.RangeIndex(n))
-    for c in ("year", "year_end", "price_year"):
-        df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    for c in ("year", "year_end", "price_year", "line"):
+        df[c] = pd.to_numeric(df[c]).astype("Int64")
     for c in ("amount", "value"):
-        df[c] = pd.to_numeric(df[c], errors="coerce").astype(float)
-    df["line"] = pd.to_numeric(df["line"], errors="coerce").astype("Int64")
+        df[c] = pd.to_numeric(df[c]).astype(float)
     return df
 
 
@@ -434,7 +433,7 @@ def merge_identical(records: pd.DataFrame, skipped: Counter[str]) -> pd.DataFram
     n_merged = int((~first).sum())
     if not n_merged:
         return records
-    total = records["amount"].groupby(group, sort=False).sum(min_count=1)
+    total = records["amount"].groupby(group).sum(min_count=1)
     out = records[first.to_numpy()].copy()
     out["amount"] = group[first].map(total).to_numpy(dtype=float)
     skipped["merged into an identical row (amount summed)"] += n_merged

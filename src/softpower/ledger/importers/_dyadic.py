@@ -120,8 +120,8 @@ def indicators(frame: pd.DataFrame, *, doc: str, metric: str, unit: str, how: st
         partners=[[p] for p in agg["partner"]],
         metric=metric,
         unit=unit,
-        year=agg["year"].to_numpy(dtype=float),
-        value=agg["value"].to_numpy(dtype=float),
+        year=agg["year"].to_numpy(),
+        value=agg["value"].to_numpy(),
         line=agg["line"].to_numpy(),
     )
 
