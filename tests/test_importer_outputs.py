@@ -127,7 +127,9 @@ def _compare(name: str, got: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_importer_output_on_its_fixture_is_exactly_the_reviewed_one(name: str) -> None:
-    _compare(name, batch_as_json(load_fixture(name)))
+    batch = load_fixture(name)
+    _compare(name, batch_as_json(batch))
+    assert batch.records.index.equals(pd.RangeIndex(len(batch.records)))  # a fresh index
 
 
 def test_every_importer_is_pinned() -> None:
@@ -198,7 +200,9 @@ def load_synthetic(name: str, folder: Path) -> ImportBatch:
 
 @pytest.mark.parametrize("name", sorted(SYNTHETIC))
 def test_importer_output_on_a_made_up_table_is_exactly_the_reviewed_one(name: str, tmp_path: Path) -> None:
-    _compare(name, batch_as_json(load_synthetic(name, tmp_path)))
+    batch = load_synthetic(name, tmp_path)
+    _compare(name, batch_as_json(batch))
+    assert batch.records.index.equals(pd.RangeIndex(len(batch.records)))
 
 
 # --- import --from auto: every dataset of a folder, one transaction each
