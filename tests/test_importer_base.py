@@ -236,6 +236,8 @@ def test_numbers_multi_sums_the_parts() -> None:
     with pytest.raises(InputError) as info:
         numbers(_col("1", "4,000"), "v", Path("f.csv"), multi=True)
     assert _message(info) == "f.csv:3: v: '4,000' is not a number (expected a number)"
+    # a missing cell has no parts
+    assert _same(numbers(_col("1;2", None), "v", Path("f.csv"), multi=True), [3.0, np.nan])
     got = numbers(_col("1;2", "-", "$3"), "v", Path("f.csv"), multi=True, accounting=True)
     assert _same(got, [3.0, 0.0, 3.0])
     # parts are summed before the accounting clean-up, so a dollar sign in a part is refused

@@ -190,7 +190,7 @@ def read_table(
     finally:
         csv.field_size_limit(limit)  # the process's other CSV readers keep their limit
     cols = names if only is None else list(only)
-    df = pd.DataFrame(rows, columns=cols, dtype=object) if rows else pd.DataFrame(columns=cols, dtype=object)
+    df = pd.DataFrame(rows, columns=cols, dtype=object)
     df["line"] = np.asarray(lines, dtype=np.int64)
     return df
 
@@ -206,14 +206,14 @@ def numbers(
     """
     raw = df[col].astype("string").str.strip()
     if multi:
-        parts = raw.str.contains(";", regex=False).fillna(False).to_numpy(dtype=bool)
+        parts = raw.str.contains(";").fillna(False).to_numpy(dtype=bool)
         if parts.any():
             summed = [_sum_parts(str(v)) for v in raw[parts]]
-            raw = raw.copy()
-            fixed = [str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)]
-            raw[parts] = pd.Series(fixed, index=raw.index[parts], dtype="string")
+            raw[parts] = [
+                str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)
+            ]
     if accounting:
-        raw = raw.str.replace(",", "", regex=False).str.replace("$", "", regex=False)
+        raw = raw.str.replace(",", "").str.replace("$", "")  # plain text, not patterns
         raw = raw.mask(raw == "-", "0")
     raw = raw.mask(raw.isin(["", "NA", "NaN", "nan", "None"]))
     num = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
