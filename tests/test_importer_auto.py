@@ -86,6 +86,8 @@ def test_an_imported_run_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         assert 0 <= run.seconds < 600
         run.seconds = 0.0
         assert run == DatasetRun("koica", [src / "demo_1.csv"], IMPORTED, 3, 1, 1, 1, {"a reason": 1}, 0.0)
+        # the importer's documents are stored with their metadata, not as bare ids
+        assert lg.con.execute("SELECT doc_id, title FROM documents").fetchall() == [("demo:1", "demo")]
         (again,) = import_auto(lg, src)
         assert (again.status, again.records_added, again.facts_added, again.documents_added) == (
             IMPORTED,

@@ -152,3 +152,43 @@ def test_a_folder_of_two_files_gives_both_files_records_under_a_fresh_index(
     assert two.documents == one.documents
     assert two.records.index.equals(pd.RangeIndex(2 * len(one.records)))
     pd.testing.assert_frame_equal(two.records.iloc[len(one.records) :].reset_index(drop=True), one.records)
+
+
+def test_koica_names_the_file_of_a_bad_year(tmp_path: Path) -> None:
+    f = tmp_path / "Korea_KOICA_Project_Database_2009.csv"
+    f.write_text(
+        "id,project_year,country,project_name,type_of_cooperation,won_amount,usd_amount,dac,source_url\n"
+        "1,2004,Viet Nam,A school,Project Aid,1000,1,Education,http://x\n"
+        "2,20x4,Viet Nam,A school,Project Aid,1000,1,Education,http://x\n",
+        encoding="utf-8",
+    )
+    assert _refusal("koica", f) == f"{f}:3: project_year: '20x4' is not a number (expected a number)"
+
+
+def test_tuff_instrument_rules() -> None:
+    from softpower.ledger.importers.tuff import instrument_of
+
+    rows = [
+        # flow type, flow class, sector, title -> instrument
+        ("Loan (excluding debt rescheduling)", "ODA-like", "Health", "", "oda_loan"),
+        ("Export credits", "OOF-like", "", "", "oda_loan"),
+        ("Strategic/Supplier Credit", "", "", "", "oda_loan"),
+        ("Debt rescheduling", "", "Education", "", "oda_loan"),
+        ("Vague (Official Finance)", "OOF-like", "Health", "", "oda_loan"),
+        ("Vague (Official Finance)", "ODA-like", "", "", "oda_grant"),
+        ("Grant", "ODA-like", "Education", "Confucius Institute at X", "cultural_institution"),
+        ("Loan (excluding debt rescheduling)", "", "", "A Confucius Classroom", "oda_loan"),
+        ("Scholarships/training in the donor country", "", "Education", "", "people_exchange"),
+        ("Scholarships/training in the donor country", "", "Health", "", "health_cooperation"),
+        ("Scholarships/training in the donor country", "", "Agriculture", "", "technical_cooperation"),
+        ("Grant", "", "Population Policies/Programmes and Reproductive Health", "", "health_cooperation"),
+        ("Grant", "", "Emergency Response", "", "disaster_cooperation"),
+        ("Free-standing technical assistance", "", "Energy", "", "technical_cooperation"),
+        (" Free-standing technical assistance ", "", "", "", "technical_cooperation"),
+        ("Debt forgiveness", "", "Energy", "", "oda_grant"),
+        (None, None, None, None, "oda_grant"),
+    ]
+    cols = [pd.Series([r[i] for r in rows], dtype="string") for i in range(4)]
+    got = instrument_of(*cols)
+    assert got.dtype == object
+    assert got.tolist() == [r[4] for r in rows]

@@ -173,6 +173,14 @@ def test_country_names_resolution_order() -> None:
     # ISO3 codes only when the column holds codes
     got = country_names(_col("fra", " USA ", "Chn"), "v", F, codes=True)
     assert [a.tolist() for a in got] == [["FRA", "USA", "CHN"], [None, None, None]]
+    # every row has a reason: still object arrays
+    got = country_names(_col("EC", "EC"), "v", F, non_states={"EC": "an agency"})
+    assert [a.dtype for a in got] == [object, object] and got[1].tolist() == ["an agency", "an agency"]
+    # an upper-case name of up to five letters is an acronym, never resolved; six letters is a name
+    assert country_names(_col("FRANCE"), "v", F)[0].tolist() == ["FRA"]
+    assert _refusal(country_names, _col("FRANCE", "JAPAN"), "v", F) == (
+        "d/s.csv:3: v: unknown country 'JAPAN' (expected a country name this importer knows)"
+    )
     # short upper-case names are acronyms, not codes; longer ones and mixed case are names
     got = country_names(_col("Germany", "GERMANY", "usa"), "v", F)
     assert [a.tolist() for a in got] == [["DEU", "DEU", "USA"], [None, None, None]]

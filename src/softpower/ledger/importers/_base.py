@@ -377,7 +377,7 @@ def make_records(n: int, **cols: Any) -> pd.DataFrame:
             data[c] = arr
         else:
             data[c] = np.full(n, v, dtype=object)
-    df = pd.DataFrame(data, index=pd.RangeIndex(n))
+    df = pd.DataFrame(data)  # arrays of n rows: index 0..n-1
     for c in ("year", "year_end", "price_year", "line"):
         df[c] = pd.to_numeric(df[c]).astype("Int64")
     for c in ("amount", "value"):

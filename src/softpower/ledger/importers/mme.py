@@ -67,7 +67,7 @@ def _wide(f: Path, skipped: Counter[str]) -> tuple[pd.DataFrame, int]:
 def _long(f: Path, skipped: Counter[str]) -> tuple[pd.DataFrame, int]:
     df = read_table(f, LONG)
     year = history_years(df, "s.year", f)
-    iso = countries(df, "country", f, skipped, {"-9": "unknown or unspecified"})
+    iso = countries(df, "country", f, skipped)  # -9 is in the shared table: unknown or unspecified
     key = df["MMEID"].astype(str) + "\x1f" + df["Ex_Name"].astype(str) + "\x1f" + df["StartDate"].astype(str)
     codes, _ = pd.factorize(key)
     keep = np.array([c is not None for c in iso], dtype=bool)
