@@ -209,9 +209,8 @@ def numbers(
         parts = raw.str.contains(";").fillna(False).to_numpy(dtype=bool)
         if parts.any():
             summed = [_sum_parts(str(v)) for v in raw[parts]]
-            raw[parts] = [
-                str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)
-            ]
+            sums = [str(x) if x is not None else str(v) for x, v in zip(summed, raw[parts], strict=True)]
+            raw[parts] = pd.array(sums, dtype="string")
     if accounting:
         raw = raw.str.replace(",", "").str.replace("$", "")  # plain text, not patterns
         raw = raw.mask(raw == "-", "0")
