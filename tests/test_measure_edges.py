@@ -404,3 +404,63 @@ def test_the_pandas_panel_of_nothing_keeps_every_column(tmp_path: Path) -> None:
     ]
     empty = panel_from_facts(facts)
     assert list(empty.columns) == list(PANEL_COLUMNS) and empty.empty
+
+
+# --- perception validity: gaps of exactly zero are ties, a constant side has no rho ------------
+
+
+def _pairs(pg: list[float], ig: list[float]) -> pd.DataFrame:
+    from softpower.measure.validate import PAIR_COLUMNS
+
+    n = len(pg)
+    return pd.DataFrame(
+        {
+            **{c: ["x"] * n for c in PAIR_COLUMNS},
+            "public": [f"P{i}" for i in range(n)],
+            "perception_gap": pg,
+            "index_gap": ig,
+        }
+    )[list(PAIR_COLUMNS)]
+
+
+def test_agreement_counts_zero_gaps_as_ties_and_needs_both_sides_to_vary() -> None:
+    from scipy import stats
+
+    from softpower.measure.validate import MIN_PAIRS, agreement
+
+    assert MIN_PAIRS == 5
+    empty = {"rho": None, "p_value": None, "rho_lo": None, "rho_hi": None}
+    # a zero on either side is a tie (three of six); the three decided pairs agree in sign.
+    # Spearman by hand: index ranks (5, 2.5, 1, 4, 2.5, 6), perception ranks (2.5, 5, 1, 4,
+    # 2.5, 6): covariance of the deviations 10.75, each sum of squares 17, rho = 10.75 / 17
+    got = agreement(_pairs([0.0, 0.5, -0.2, 0.3, 0.0, 1.0], [2.0, 0.0, -1.0, 1.0, 0.0, 3.0]), draws=0)
+    rho = 10.75 / 17
+    t = rho * np.sqrt(4 / (1 - rho**2))
+    assert got == {
+        "n": 6, "publics": 6, "rho": round(rho, 6), "p_value": pytest.approx(2 * stats.t.sf(t, 4)),
+        "rho_lo": None, "rho_hi": None, "agreement": 1.0, "ordered": 3, "ties": 3,
+    }  # fmt: skip
+    # exactly MIN_PAIRS pairs ranked in reverse: rho -1, though every gap is positive on both
+    # sides (the signs agree); one pair has a negative index gap
+    rev = agreement(_pairs([0.1, 0.2, 0.3, 0.4, 0.5], [5.0, 4.0, 3.0, 2.0, -1.0]), draws=0)
+    assert (rev["rho"], rev["agreement"], rev["ordered"], rev["ties"]) == (-1.0, 0.8, 5, 0)
+    # one pair fewer: no rho
+    few = agreement(_pairs([0.1, 0.2, 0.3, 0.4], [4.0, 3.0, 2.0, 1.0]), draws=0)
+    assert few == {"n": 4, "publics": 4, **empty, "agreement": 1.0, "ordered": 4, "ties": 0}
+    # a constant side (perception or index) has no rank correlation
+    flat = agreement(_pairs([0.5] * 5, [1.0, 2.0, 3.0, 4.0, 5.0]), draws=0)
+    assert flat == {"n": 5, "publics": 5, **empty, "agreement": 1.0, "ordered": 5, "ties": 0}
+    flat = agreement(_pairs([-0.1, 0.2, 0.3, 0.4, 0.5], [-2.0] * 5), draws=0)
+    assert flat == {"n": 5, "publics": 5, **empty, "agreement": 0.2, "ordered": 5, "ties": 0}
+
+
+def test_the_half_life_and_amount_grids() -> None:
+    """Log-spaced points on [lo, hi] with the nominal value added, sorted, without repeats;
+    a range of one value is that value."""
+    from softpower.measure.engine import log_grid
+
+    assert log_grid(5.0, 20.0, 10.0, 3).tolist() == [5.0, 10.0, 20.0]  # 10 is the middle point
+    assert log_grid(4.0, 16.0, 5.0, 3).tolist() == [4.0, 5.0, 8.0, 16.0]
+    assert log_grid(10.0, 10.0, 10.0, 3).tolist() == [10.0]
+    assert log_grid(10.0, 10.0, 10.0).tolist() == [10.0]
+    assert log_grid(1.0, 1000.0, 1.0, 4).tolist() == [1.0, 10.0, 100.0, 1000.0]

@@ -345,8 +345,11 @@ def report(model: Any) -> dict[str, Any]:
     }
 
 
-def _fmt(v: object, spec: str) -> str:
-    return "-" if v is None or (isinstance(v, float) and v != v) else format(v, spec)
+def _fmt(v: object, percent: bool = False) -> str:
+    """Two decimals, or a whole percentage; '-' for a missing value."""
+    if v is None or (isinstance(v, float) and v != v):
+        return "-"
+    return f"{v:.0%}" if percent else f"{v:.2f}"
 
 
 def _short(text: str) -> str:
@@ -375,12 +378,12 @@ def table(audit: dict[str, Any], width: int = 180) -> str:
             r["pillar"],
             str(r["cells"]),
             str(r["recorded"]),
-            _fmt(r["share_zero"], ".0%"),
-            _fmt(r["skew_before"], ".2f"),
-            _fmt(r["kurtosis_before"], ".2f"),
+            _fmt(r["share_zero"], percent=True),
+            _fmt(r["skew_before"]),
+            _fmt(r["kurtosis_before"]),
             r["method"] + ("" if r["method"] == "none" else f" ({r['param']:g})"),
-            f"{_fmt(r['skew_after'], '.2f')} / {_fmt(r['kurtosis_after'], '.2f')}",
-            _fmt(r.get("skew_after_nonzero"), ".2f"),
+            f"{_fmt(r['skew_after'])} / {_fmt(r['kurtosis_after'])}",
+            _fmt(r.get("skew_after_nonzero")),
         )
     con.print(t)
     t = Table(title=f"Pillars: PCA and standardised Cronbach's alpha ({audit.get('structure', '')})")
@@ -409,12 +412,12 @@ def table(audit: dict[str, Any], width: int = 180) -> str:
             r["pillar"],
             "\n".join(_short(x) for x in r.get("used") or []) or "-",
             "-" if r.get("pair_n_min") is None else f"{r['pair_n_min']}-{r['pair_n_max']}",
-            _fmt(r["first_component_share"], ".2f"),
+            _fmt(r["first_component_share"]),
             " ".join(f"{v:.2f}" for v in r["eigenvalues"] or []),
             " ".join(f"{v:.2f}" for v in r["loadings"] or []),
-            _fmt(r.get("mean_r"), ".2f"),
-            _fmt(r["alpha"], ".2f"),
-            f"{cc.get('n', 0)} ({_fmt(cc.get('alpha'), '.2f')})",
+            _fmt(r.get("mean_r")),
+            _fmt(r["alpha"]),
+            f"{cc.get('n', 0)} ({_fmt(cc.get('alpha'))})",
             "\n".join(notes),
         )
     con.print(t)
@@ -423,7 +426,7 @@ def table(audit: dict[str, Any], width: int = 180) -> str:
         t.add_column(col)
     for r in audit["correlations"]:
         if r["r"] is not None and abs(r["r"]) >= 0.5:
-            t.add_row(r["a"], r["b"], str(r["n"]), _fmt(r["r"], ".2f"))
+            t.add_row(r["a"], r["b"], str(r["n"]), _fmt(r["r"]))
     con.print(t)
     return buf.getvalue()
 

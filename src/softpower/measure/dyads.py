@@ -98,7 +98,7 @@ def collapse_facts(
         raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
     if records.empty:
         return records.assign(n_sources=[], n_third_party=[], self_only=[])
-    rec = records.sort_values("record_id", kind="stable")
+    rec = records.sort_values("record_id")  # record ids are unique: any sort gives one order
     g = rec.groupby("fact_key", sort=False)
     third = rec.loc[~rec["self_reported"].astype(bool)]
     out = g.first().reset_index()  # first non-null per column, record_id order
@@ -165,7 +165,7 @@ def panel_from_facts(facts: pd.DataFrame) -> pd.DataFrame:
     keys = ["actor", "partner", "year", "instrument", "power_type"]
     panel = split.groupby(keys, as_index=False)[list(PANEL_COLUMNS[5:])].sum()
     panel["year"] = panel["year"].astype(int)
-    return panel.sort_values(keys, kind="stable").reset_index(drop=True)[list(PANEL_COLUMNS)]
+    return panel.sort_values(keys, ignore_index=True)[list(PANEL_COLUMNS)]
 
 
 def engagement_panel(ledger: Any, *, min_sources: int = 1, third_party_only: bool = False) -> pd.DataFrame:

@@ -43,7 +43,7 @@ GRID_POINTS = 5
 
 def log_grid(lo: float, hi: float, nominal: float, n: int = GRID_POINTS) -> np.ndarray:
     """``n`` log-spaced points on ``[lo, hi]`` with ``nominal`` added (sorted, unique)."""
-    pts = np.exp(np.linspace(np.log(lo), np.log(hi), n)) if hi > lo else np.array([lo])
+    pts = np.exp(np.linspace(np.log(lo), np.log(hi), n))  # lo == hi: n copies of lo
     return np.unique(np.round(np.append(pts, nominal), 9))
 
 
@@ -386,7 +386,7 @@ class Model:
             )
         actors = tuple(sorted(allc["actor"].unique()))
         partners = tuple(sorted(allc["partner"].unique()))
-        allc = allc.sort_values(["year", "partner", "actor"], kind="stable").reset_index(drop=True)
+        allc = allc.sort_values(["year", "partner", "actor"], ignore_index=True)
         ai = pd.Index(actors)
         pi = pd.Index(partners)
         y = allc["year"].to_numpy(int)

@@ -139,7 +139,7 @@ def leaders_table(source: Any, year: int | None = None, min_support: int = MIN_S
         return pd.DataFrame({c: [] for c in LEADER_COLUMNS})
     keys = ["partner", "year"]
     # within each partner-year: best score first, ties by actor (the groupby below orders the blocks)
-    d = dyads.sort_values(["score", "actor"], ascending=[False, True], kind="stable")
+    d = dyads.sort_values(["score", "actor"], ascending=[False, True])
     has_cov = "coverage" in d
     if not has_cov:
         d = d.assign(coverage=np.nan, indicators_observed=0, n_facts=0)
@@ -307,4 +307,4 @@ def explain(result: Any, partner: str, year: int) -> pd.DataFrame:
             )
     out = pd.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
     out.attrs["aggregation"] = AGG_NAMES[agg]
-    return out.sort_values(["rank", "actor"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["rank", "actor"], ignore_index=True)

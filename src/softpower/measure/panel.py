@@ -202,7 +202,7 @@ def engagement_rows(panel: Panel) -> pd.DataFrame:
         .sum()
     )
     out["year"] = out["year"].astype(int)
-    return out.sort_values(cols, kind="stable").reset_index(drop=True)
+    return out.sort_values(cols, ignore_index=True)
 
 
 def _engagement_panel_sql(min_sources: int, third_party_only: bool, *, datasets: bool = True) -> str:
