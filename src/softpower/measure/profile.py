@@ -76,7 +76,8 @@ def dspd_profile(panel: pd.DataFrame) -> pd.DataFrame:
         }
     )
     dyad_years = p.loc[p["count"] > 0, ["actor", "partner", "year"]].drop_duplicates()
-    dyad_years = dyad_years.sort_values(["actor", "partner", "year"]).reset_index(drop=True)
+    # sorted for the runs of years below; the index is never read (the runs go in by position)
+    dyad_years = dyad_years.sort_values(["actor", "partner", "year"])
     dyad_years["run"] = np.concatenate(
         [_runs(grp["year"].to_numpy()) for _, grp in dyad_years.groupby(["actor", "partner"], sort=False)]
     )
