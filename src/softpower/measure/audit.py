@@ -322,7 +322,7 @@ def report(model: Any) -> dict[str, Any]:
         for k in ks[1:]:
             shared = np.intersect1d(shared, values[k][0])
         cols = [values[k][1][np.searchsorted(values[k][0], shared)] for k in ks]
-        x = np.stack(cols, axis=1) if len(shared) else np.zeros((0, len(ks)))
+        x = np.stack(cols, axis=1)  # no shared cell: shape (0, len(ks))
         pillars.append(
             {
                 "pillar": name,
