@@ -464,3 +464,27 @@ def test_the_half_life_and_amount_grids() -> None:
     assert log_grid(10.0, 10.0, 10.0, 3).tolist() == [10.0]
     assert log_grid(10.0, 10.0, 10.0).tolist() == [10.0]
     assert log_grid(1.0, 1000.0, 1.0, 4).tolist() == [1.0, 10.0, 100.0, 1000.0]
+
+
+def test_the_equal_split_rows_of_an_empty_panel_keep_every_column() -> None:
+    from softpower.measure.dyads import PANEL_COLUMNS
+    from softpower.measure.panel import Panel, engagement_rows
+
+    rows = engagement_rows(Panel(pd.DataFrame(), pd.DataFrame(), {}))
+    assert list(rows.columns) == list(PANEL_COLUMNS) and rows.empty
+    assert [str(t) for t in rows.dtypes] == ["object"] * 5 + ["float64"] * 6
+
+
+def test_the_stacks_of_the_last_two_designs_are_kept(world: _World) -> None:
+    """Prepared stacks are cached for the last two designs (the Monte Carlo's and the Sobol
+    analysis'): a third design pushes out the oldest; a design seen again is not recomputed."""
+    model = world.result.model
+    model._stacks.clear()
+    a, b, c = (model.from_uniform(np.random.default_rng(s).random((4, model.n_factors))) for s in (1, 2, 3))
+    st_a, st_b = model.prepare(a), model.prepare(b)
+    assert model.prepare(a) is st_a and model.prepare(b) is st_b
+    st_c = model.prepare(c)
+    assert model.prepare(c) is st_c and model.prepare(b) is st_b
+    assert model.prepare(a) is not st_a  # pushed out by c, computed again (and b pushed out)
+    assert model.prepare(a, cache=False) is not model.prepare(a, cache=False)
+    model._stacks.clear()

@@ -210,7 +210,7 @@ def run_index(
     if min_sources < 1:
         raise SoftpowerError(f"--min-sources: {min_sources} is below 1 (expected an integer >= 1)")
     with _opened(ledger) as led:
-        where = str(getattr(led, "path", "ledger"))
+        where = str(led.path)
         key = (
             tuple(led.con.execute(FINGERPRINT_SQL).fetchone() or ()),
             repr(fw),
