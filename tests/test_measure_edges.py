@@ -488,3 +488,22 @@ def test_the_stacks_of_the_last_two_designs_are_kept(world: _World) -> None:
     assert model.prepare(a) is not st_a  # pushed out by c, computed again (and b pushed out)
     assert model.prepare(a, cache=False) is not model.prepare(a, cache=False)
     model._stacks.clear()
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        ({"engagement": 0.6, "culture": 0.4}, "--weight: weights: unknown pillar 'culture' (expected one of engagement, security)"),
+        ({"engagement": 1.0}, "--weight: weights: no weight for pillar 'security' (expected a weight for every pillar)"),
+        ({"engagement": "x", "security": 0.5}, "--weight: engagement.weight: 'x' is not a number (expected a number in [0, 1])"),
+        ({"engagement": -0.5, "security": 1.5}, "--weight: engagement.weight: negative weight -0.5 (expected a weight >= 0)"),
+    ],
+)  # fmt: skip
+def test_weights_given_to_the_index_are_refused_as_whole_lines(
+    world: _World, weights: dict[str, object], message: str
+) -> None:
+    from softpower.measure import run_index
+
+    with pytest.raises(InputError) as err:
+        run_index(world.ledger, framework=world.framework, mc=0, partners="all", weights=weights)  # type: ignore[arg-type]
+    assert str(err.value) == message
