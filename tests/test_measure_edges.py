@@ -507,3 +507,21 @@ def test_weights_given_to_the_index_are_refused_as_whole_lines(
     with pytest.raises(InputError) as err:
         run_index(world.ledger, framework=world.framework, mc=0, partners="all", weights=weights)  # type: ignore[arg-type]
     assert str(err.value) == message
+
+
+def test_prepared_stacks_hold_zero_where_a_variant_does_not_observe(world: _World) -> None:
+    """The scores add each indicator's weighted values over the cells it observes in *some*
+    variant: where the draw's variant does not observe a cell (a data source drawn alone that
+    does not see it) the weighted value must be 0, or the cell's pillar mean moves."""
+    model = world.result.model
+    d = model.from_uniform(np.random.default_rng(11).random((40, model.n_factors)))
+    st = model.prepare(d, cache=False)
+    holes = 0
+    for k in range(len(model.specs)):
+        wx, obs = st.wx[k], st.obs[k]
+        assert wx.shape == obs.shape == (wx.shape[0], len(st.ids[k]))
+        assert (wx[~obs] == 0.0).all()
+        holes += int((~obs[st.rows[k]]).sum())
+        for j in range(wx.shape[0]):  # the observed values are the weighted variant values
+            assert np.isfinite(wx[j, obs[j]]).all()
+    assert holes > 0  # the design draws variants that leave cells of their indicator unobserved
