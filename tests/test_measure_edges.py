@@ -314,8 +314,32 @@ def test_draws_per_batch_for_every_universe_size() -> None:
 # --- declared scopes open on one side ----------------------------------------------------------
 
 
+_OPEN_ZERO = [
+    # min-max per year: grants CHN-VNM 1 -> 1, JPN-VNM 0 (the declared zero) -> 0; arms (SIPRI
+    # observes every pair, zero where it lists nothing) 0, 5, 7, 2 over 7. Pillars 0.5 each,
+    # a cell without the grant pillar (PHL: not declared) scored on the arms pillar alone.
+    {"actor": "CHN", "partner": "PHL", "score": pytest.approx(2 / 7), "rank": 2, "coverage": 0.5,
+     "indicators_observed": 0b10},
+    {"actor": "JPN", "partner": "PHL", "score": 1.0, "rank": 1, "coverage": 0.5, "indicators_observed": 0b10},
+    {"actor": "CHN", "partner": "VNM", "score": 0.5, "rank": 1, "coverage": 1.0, "indicators_observed": 0b11},
+    {"actor": "JPN", "partner": "VNM", "score": pytest.approx(0.5 * 5 / 7), "rank": 2, "coverage": 1.0,
+     "indicators_observed": 0b11},
+]  # fmt: skip
+_OPEN_UNOBSERVED = [
+    # a missing row says nothing: JPN-VNM has no grant value and is scored on arms alone (5/7);
+    # CHN-VNM's grant is the only one that year, a constant slice, min-max 0, and arms 0
+    {"actor": "CHN", "partner": "PHL", "score": pytest.approx(2 / 7), "rank": 2, "coverage": 0.5,
+     "indicators_observed": 0b10},
+    {"actor": "JPN", "partner": "PHL", "score": 1.0, "rank": 1, "coverage": 0.5, "indicators_observed": 0b10},
+    {"actor": "CHN", "partner": "VNM", "score": 0.0, "rank": 2, "coverage": 1.0, "indicators_observed": 0b11},
+    {"actor": "JPN", "partner": "VNM", "score": pytest.approx(5 / 7), "rank": 1, "coverage": 0.5,
+     "indicators_observed": 0b10},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("missing_row", "want"), [("zero", _OPEN_ZERO), ("unobserved", _OPEN_UNOBSERVED)])
 def test_a_scope_open_on_actors_observes_every_donor_of_its_partners_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing_row: str, want: list[dict[str, object]]
 ) -> None:
     """A source declared for every actor ('*') but one partner (Viet Nam, 2008, a missing row
     means zero) observes every donor's Viet Nam cell that year, as a zero where it lists
@@ -327,7 +351,7 @@ def test_a_scope_open_on_actors_observes_every_donor_of_its_partners_only(
     cov = tmp_path / "cov.csv"
     cov.write_text(
         "source,kind,families,actors,partners,years,missing_row,note\n"
-        "edge-test,engagement,oda_grant,*,VNM,2008,zero,every grant to Viet Nam in 2008\n",
+        f"edge-test,engagement,oda_grant,*,VNM,2008,{missing_row},every grant to Viet Nam in 2008\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(cov))
@@ -355,17 +379,7 @@ def test_a_scope_open_on_actors_observes_every_donor_of_its_partners_only(
     finally:
         scopes.cache_clear()
     cols = ["actor", "partner", "score", "rank", "coverage", "indicators_observed"]
-    # min-max per year: grants CHN-VNM 1 -> 1, JPN-VNM 0 (the declared zero) -> 0; arms (SIPRI
-    # observes every pair, zero where it lists nothing) 0, 5, 7, 2 over 7. Pillars 0.5 each,
-    # a cell without the grant pillar (PHL: not declared) scored on the arms pillar alone.
-    assert dy[cols].to_dict(orient="records") == [
-        {"actor": "CHN", "partner": "PHL", "score": pytest.approx(2 / 7), "rank": 2, "coverage": 0.5,
-         "indicators_observed": 0b10},
-        {"actor": "JPN", "partner": "PHL", "score": 1.0, "rank": 1, "coverage": 0.5, "indicators_observed": 0b10},
-        {"actor": "CHN", "partner": "VNM", "score": 0.5, "rank": 1, "coverage": 1.0, "indicators_observed": 0b11},
-        {"actor": "JPN", "partner": "VNM", "score": pytest.approx(0.5 * 5 / 7), "rank": 2, "coverage": 1.0,
-         "indicators_observed": 0b11},
-    ]  # fmt: skip
+    assert dy[cols].to_dict(orient="records") == want
     assert dy["year"].tolist() == [2008] * 4
 
 
@@ -525,3 +539,13 @@ def test_prepared_stacks_hold_zero_where_a_variant_does_not_observe(world: _Worl
         for j in range(wx.shape[0]):  # the observed values are the weighted variant values
             assert np.isfinite(wx[j, obs[j]]).all()
     assert holes > 0  # the design draws variants that leave cells of their indicator unobserved
+
+
+def test_rank_normalisation_of_two_and_one_observed_values() -> None:
+    """Ranks scaled to [0, 1] over the observed values of a row: two values give 0 and 1, one
+    value gives 0, missing stays missing."""
+    from softpower.measure.methods import NORMALISERS
+
+    x = np.array([[3.0, np.nan, 1.0], [np.nan, 2.0, np.nan], [2.0, 2.0, 5.0]])
+    got = NORMALISERS["rank"](x)
+    np.testing.assert_array_equal(got, [[1.0, np.nan, 0.0], [np.nan, 0.0, np.nan], [0.25, 0.25, 1.0]])
