@@ -549,3 +549,26 @@ def test_rank_normalisation_of_two_and_one_observed_values() -> None:
     x = np.array([[3.0, np.nan, 1.0], [np.nan, 2.0, np.nan], [2.0, 2.0, 5.0]])
     got = NORMALISERS["rank"](x)
     np.testing.assert_array_equal(got, [[1.0, np.nan, 0.0], [np.nan, 0.0, np.nan], [0.25, 0.25, 1.0]])
+
+
+def test_structure_needs_min_cells_complete_rows() -> None:
+    """Exactly MIN_CELLS complete rows are enough for the correlation and alpha; one fewer is not."""
+    from softpower.measure import audit
+
+    assert audit.MIN_CELLS == 10
+    x = np.column_stack([np.arange(10.0), np.arange(10.0) ** 2])
+    ok = audit.structure(x, ["a", "b"])
+    assert ok["n"] == 10 and ok["note"] is None and ok["alpha"] is not None
+    few = audit.structure(x[:9], ["a", "b"])
+    assert (few["n"], few["alpha"], few["correlation"], few["note"]) == (
+        9, None, None, "9 cells observed on every indicator (need 10)",
+    )  # fmt: skip
+
+
+def test_the_index_seed_defaults_to_0(world: _World) -> None:
+    import inspect
+
+    from softpower.measure import run_index
+
+    assert inspect.signature(run_index).parameters["seed"].default == 0
+    assert world.result.meta["seed"] == 0  # built without a seed
