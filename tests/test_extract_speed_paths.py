@@ -116,7 +116,7 @@ def test_heading_length_bound_holds(text: str) -> None:
 
 
 def _gates() -> dict[str, object]:
-    from softpower.extract import consistency, context, engagements, indicators
+    from softpower.extract import consistency, context, engagements, indicators, sentences
     from softpower.extract.learned import apply
 
     return {
@@ -128,6 +128,7 @@ def _gates() -> dict[str, object]:
         "ANAPHORA": context._ANAPHORA_GATE,
         "COUNT_AFTER": indicators._COUNT_AFTER_GATE,
         "NEGATION": apply._NEGATION,
+        "CLAUSE": sentences._CLAUSE_GATE,
     }
 
 
@@ -153,7 +154,8 @@ _GATE_WORDS = st.sampled_from(
     ["not", "NOT", "never", "n't", "n’t", "did", "was", "suspended", "Cancelled", "public", "private",
      "PPPs", "joint", "project", "co-funded", "both", "sides", "each", "other", "the", "two", "countries",
      "since", "2001", "a total of", "so far", "to date", "tourists", "reached", "10", "million", "as",
-     "follows", "following", ":", "withdrew", "denied", "ſo", "\u212a", "é", "-", ".", ",", "\n", " "]
+     "follows", "following", ":", "withdrew", "denied", "ſo", "\u212a", "é", "-", ".", ",", "\n", " ", ";",
+     "and", "(1)", "–", "Framework"]
 )  # fmt: skip
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from softpower.extract.alternation import LiteralGate
+
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Col|Lt|Sen|Rep|Gov|No|Nos|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Dept|approx|U\.S|U\.K|U\.N|H\.E|Hon|Amb|Adm|Rt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
@@ -27,6 +29,7 @@ _CLAUSE = re.compile(
     r";\s+|,[”\"’]?\s+(?:and\s+|while\s+|but\s+)?|\s+\(\d\)\s+|\s+[–—]\s+|:\s+"
     r"|\)?\s+and\s+(?=the\s+(?:[A-Z0-9][\w-]*\s+){0,6}(?:Framework|Agreement|Declaration|Fund|Initiative|Program|Programme|Plan|Summit|Treaty)\b)"
 )
+_CLAUSE_GATE = LiteralGate(_CLAUSE)
 _RELATIVE_START = re.compile(r"(?:which|who|whose)\b")
 _ADJECTIVE_COMMA = re.compile(r"(?:\b(?:a|an|the)\s+new|\b[\w]+-(?:year|month|week))$")
 # ", from $15 million to $30 million", ", from 2010 to 2015": a range belongs to the clause before
@@ -180,7 +183,8 @@ def _split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
     """
     out: list[Span] = []
     pos = start
-    for m in _CLAUSE.finditer(text, start, end):
+    # (a sentence without any literal a clause break needs is one clause: no scan)
+    for m in _CLAUSE.finditer(text, start, end) if _CLAUSE_GATE.possible(text, start, end) else ():
         if m.group(0).startswith(","):
             nxt = text[m.end() : m.end() + 1]
             if text[m.start() - 1 : m.start()].isdigit() and nxt.isdigit():

@@ -17,6 +17,7 @@ _MONTH = (
 _Y = r"(?:19[4-9]\d|20\d\d)"
 _PRE = rf"(?:(?:early|late|mid|mid-|the end of|the start of)\s*)?(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?"
 # a number that is a count, not a year: "2000 volunteers", "more than 2000"
+_COUNT_WORD_BEFORE = re.compile(r"(?:than|over|some|about|nearly)\s+$")  # "more than 2000"
 _COUNTISH = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:volunteers|teachers|students|people|persons|tourists|projects|units|troops)\b"
 )
@@ -111,9 +112,7 @@ def find_years(
                 b = a + 9
             if kind == "year":
                 before = text[max(0, m.start() - 12) : m.start()].lower()
-                if _COUNTISH.match(text, m.end()) or re.search(
-                    r"(?:than|over|some|about|nearly)\s+$", before
-                ):
+                if _COUNTISH.match(text, m.end()) or _COUNT_WORD_BEFORE.search(before):
                     continue
             if kind == "range" and a is not None and b is not None and b < a:
                 continue
