@@ -252,3 +252,22 @@ def test_zero_sources_with_no_rows_held_observe_nothing() -> None:
     assert c.observed("USA", "JPN", 2018, metric="bases").sources == (T,)
     c = cov.Coverage(declared, set(), {(T, "bases", "GBR", 2018)})
     assert c.observed("USA", "JPN", 2018, metric="bases").sources == ()  # no row of the declared donor
+
+
+def test_a_scope_as_a_row() -> None:
+    s = cov.Scope(
+        "src",
+        "indicator",
+        ("a_*", "b"),
+        frozenset({"VNM", "LAO"}),
+        frozenset({"JPN"}),
+        frozenset({2001, 2002, 2005}),
+        "zero",
+        "n",
+    )
+    assert s.as_dict() == {
+        "source": "src", "kind": "indicator", "families": "a_* b", "actors": "LAO VNM", "partners": "JPN",
+        "years": "2001-2002 2005", "missing_row": "zero", "note": "n",
+    }  # fmt: skip
+    every = cov.Scope("src", "indicator", ("x",), None, None, frozenset({2001}), "unobserved", "")
+    assert (every.as_dict()["actors"], every.as_dict()["partners"]) == ("*", "*")

@@ -158,3 +158,37 @@ def test_chunks_of_each_format_keep_their_line_numbers(tmp_path: Path, suffix: s
     assert [len(c) for c in chunks] == [2, 2, 1]
     assert [c["line"].tolist() for c in chunks] == [lines[:2], lines[2:4], lines[4:]]
     assert [d for c in chunks for d in c["doc"]] == [f"d{i}" for i in range(5)]
+
+
+def test_a_parquet_file_with_span_and_span_columns_keeps_the_span_columns(tmp_path: Path) -> None:
+    path = tmp_path / "s.parquet"
+    row = {"doc": "d", "kind": "engagement", "actor": "JPN", "partners": "VNM"}
+    pq.write_table(pa.Table.from_pylist([{**row, "span": [1, 2], "span_start": 5, "span_end": 6}]), path)
+    got = read_records(path)
+    assert (got["span_start"].tolist(), got["span_end"].tolist()) == ([5], [6])
+    assert list(got.columns) == [*FLAT_COLUMNS, "line"]
+
+
+def test_the_checkpointed_size_reads_the_newer_valid_header(tmp_path: Path) -> None:
+    import struct
+
+    from softpower.ledger.store import _checkpointed_size
+
+    def header(iteration: int, blocks: int, block_size: int) -> bytes:
+        return struct.pack("<8Q", 0, iteration, 0, 0, blocks, block_size, 0, 0).ljust(4096, b"\0")
+
+    main = b"\0" * 8 + b"DUCK" + b"\0" * (4096 - 12)
+    path = tmp_path / "h.duckdb"
+    cases = [
+        ((1, 10, 262144), (2, 20, 262144), 12288 + 20 * 262144),  # the higher iteration
+        ((3, 10, 262144), (2, 20, 262144), 12288 + 10 * 262144),
+        ((5, 10, 1000), (2, 20, 4096), 12288 + 20 * 4096),  # a block size that is no power of two
+        ((5, 1 << 32, 4096), (2, 20, 4096), 12288 + 20 * 4096),  # too many blocks
+        ((5, 10, 1 << 25), (6, 20, 1 << 24), 12288 + 20 * (1 << 24)),  # 32 MiB blocks are out of range
+        ((5, 10, 1000), (6, 20, 1000), None),
+    ]
+    for first, second, size in cases:
+        path.write_bytes(main + header(*first) + header(*second))
+        assert _checkpointed_size(path) == size, (first, second)
+    path.write_bytes(b"\0" * 8 + b"DUCX" + b"\0" * (12288 - 12))
+    assert _checkpointed_size(path) is None

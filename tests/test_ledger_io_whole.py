@@ -180,3 +180,48 @@ def test_an_accepted_decision_the_ledger_refuses_names_the_decision_file(tmp_pat
             "(expected a span inside the document)"
         )
         assert _stored(lg) == ([], [])
+
+
+# -- survivors of the final fresh sample (seed 15) ----------------------------------------------
+def test_import_batch_passes_the_file_and_the_importer_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.ledger import importers
+    from softpower.ledger.importers import ImportBatch, Importer
+    from softpower.ledger.io import import_batch
+
+    rows = pd.DataFrame([{**OTHER, "line": 3}, {**OTHER, "actor": "ZZZ", "line": 7}])
+    batch = ImportBatch(rows, [{"id": "note.txt", "title": "N"}], {"blank": 2}, 9)
+    fake = Importer("fake", "a made-up dataset", lambda p: batch)
+    monkeypatch.setitem(importers.IMPORTERS, "fake", fake)
+    src = tmp_path / "data.csv"
+    src.write_text("x\n")
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        with pytest.raises(InputError) as err:
+            import_batch(lg, "fake", src)
+        assert (
+            str(err.value)
+            == f"{src}:7: actor: unknown country code 'ZZZ' (expected an ISO 3166 alpha-3 code)"
+        )
+        batch.records = rows.iloc[:1]
+        r = import_batch(lg, "fake", src)
+        assert _result(r) == ({"engagement": 1, "indicator": 0, "perception": 0}, 0, 1, 1, {"blank": 2}, 1)
+        assert r.skipped is not batch.skipped  # a copy
+        records, docs = _stored(lg)
+        assert [x[-1] for x in records] == ["fake"]
+        assert docs == [("note.txt", "N", None, "unknown", None, None, None)]
+
+
+def test_export_refusals_whole(tmp_path: Path) -> None:
+    from softpower.ledger.io import export
+
+    with Ledger.open(tmp_path / "l.duckdb") as lg:
+        with pytest.raises(InputError) as err:
+            export(lg, tmp_path / "o.xml", "xml")
+        assert str(err.value) == "--format: unknown format 'xml' (expected jsonl or csv or parquet)"
+        with pytest.raises(InputError) as err:
+            export(lg, tmp_path / "o.csv", "csv", kind="rumour")
+        assert (
+            str(err.value) == "--kind: unknown kind 'rumour' (expected engagement or indicator or perception)"
+        )
+    assert list(tmp_path.iterdir()) == [tmp_path / "l.duckdb"]
