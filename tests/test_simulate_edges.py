@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from softpower.simulate import ensemble as E
@@ -53,3 +54,29 @@ def test_one_chunk_or_one_worker_runs_here_without_a_pool(monkeypatch: pytest.Mo
     assert E.map_chunks(_square, "I", [6], workers=4) == [("I", 36)]  # type: ignore[arg-type]
     assert E.map_chunks(_square, "I", [1, 2], workers=1) == [("I", 1), ("I", 4)]  # type: ignore[arg-type]
     assert E.map_chunks(_square, "I", [], workers=3) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("random_params", [True, False])
+def test_a_chunk_applies_the_parameter_overrides_to_every_run(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, random_params: bool
+) -> None:
+    """Overrides hold in every run of a chunk, whether the other parameters are drawn (a
+    fresh-sample survivor dropped them from the drawn case) or fixed."""
+    from softpower.simulate.init import build_inputs
+    from softpower.simulate.scenario import load_scenario
+    from test_simulate_outputs import SMALL
+
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    inp = build_inputs(load_scenario(path))
+    seen: list[Any] = []
+    real = E.simulate
+
+    def spy(inp: Any, prm: Any, **kw: Any) -> Any:
+        seen.append(prm)
+        return real(inp, prm, **kw)
+
+    monkeypatch.setattr(E, "simulate", spy)
+    task = E.EnsembleTask(4, np.random.SeedSequence(3), {"lam": 0.3, "rho": 1.0}, False, random_params)
+    E.run_ensemble_chunk(inp, task)
+    assert [seen[0]["lam"].tolist(), seen[0]["rho"].tolist()] == [[0.3] * 4, [1.0] * 4]
