@@ -104,6 +104,22 @@ def test_a_member_is_never_its_own_partner(tmp_path: Path) -> None:
     assert not res.leaders.loc[res.leaders["partner"] == "CHN", "leader"].eq("CHN").any()
 
 
+def test_a_run_without_draws_gives_each_nominal_leader_a_lead_share_of_one(ledger: Path) -> None:
+    # with no Monte Carlo the probability of leading is the nominal call itself: 1 for the one
+    # leader of a partner-year, 0 for every other donor there (never missing)
+    res = run_index(ledger, mc=0)
+    dy = res.dyads
+    assert np.isin(dy["lead_share"].to_numpy(), [0.0, 1.0]).all()
+    ones = dy.loc[dy["lead_share"] == 1.0]
+    assert len(ones) > 0 and (ones["rank"] == 1).all()
+    assert not ones.duplicated(["partner", "year"]).any()
+    single = res.leaders.loc[
+        res.leaders["leader"].notna() & ~res.leaders["leader"].str.contains("+", regex=False)
+    ]
+    got = set(ones[["partner", "year", "actor"]].itertuples(index=False, name=None))
+    assert got == set(single[["partner", "year", "leader"]].itertuples(index=False, name=None))
+
+
 def test_explanations_add_up_and_leaders_say_what_they_rest_on(ledger: Path) -> None:
     res = run_index(ledger, mc=0)
     lt = leaders_table(res)

@@ -222,3 +222,25 @@ def test_explanation_and_coverage_agree_on_who_a_source_observes(tmp_path) -> No
     assert not cov.observed("JPN", "VNM", 2010, metric="oda_commitments")
     # a declared year in which the source holds no row at all is outside its data
     assert not cov.observed("JPN", "VNM", 2012, metric="oda_disbursement")
+
+
+def test_the_audit_table_names_each_left_out_indicator_and_why() -> None:
+    # a pillar whose third indicator shares no cell with the others: its row of the pillar table
+    # says which indicator was left out and why, the "indicator:" prefixes cut for the cell
+    x = _factor_model(400, [0.9, 0.9, 0.9], seed=2)
+    a, b, c = np.arange(0, 200), np.arange(100, 300), np.arange(300, 400)
+    names = ["indicator:a", "indicator:b", "indicator:c"]
+    s = audit.pairwise_structure([(a, x[a, 0]), (b, x[b, 1]), (c, x[c, 2])], names)
+    assert s["left_out"] == [
+        {"indicator": "indicator:c", "why": "no correlation with indicator:a (n 0), indicator:b (n 0)"}
+    ]
+    rep = {
+        "rule": "r",
+        "structure": "s",
+        "indicators": [],
+        "correlations": [],
+        "pillars": [{"pillar": "p", **s, "complete_case": None}],
+    }
+    text = audit.table(rep, width=400)
+    assert "c: no correlation with a (n 0), b (n 0)" in text
+    assert "indicator:" not in text

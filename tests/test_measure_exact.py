@@ -506,6 +506,16 @@ def test_the_leaders_table_is_the_one_written_out() -> None:
     ]
 
 
+def test_the_leaders_table_gives_integer_years_for_a_frame_with_float_years() -> None:
+    # a dyads frame read back from a file with a missing value somewhere holds float years; the
+    # table is the same one, its years integers (2010, not 2010.0, in every output format)
+    floaty = DYADS.assign(year=DYADS["year"].astype(float))
+    table = leaders_table(SimpleNamespace(dyads=floaty, meta={"indicators": INDICATORS}))
+    assert table["year"].dtype == np.dtype("int64")
+    assert tuple(table.columns) == LEADER_COLUMNS
+    assert _table_rows(table) == LEADERS
+
+
 def test_leaders_without_coverage_columns_say_only_not_comparable() -> None:
     plain = DYADS.drop(columns=["coverage", "indicators_observed", "n_facts"]).loc[DYADS["year"] == 2011]
     rows = _table_rows(leaders_table(plain))

@@ -275,7 +275,8 @@ def run_index(
             if progress is not None:
                 progress(done[0], total)
 
-        dist, _ = monte_carlo(model, mc, seed, nominal_lead, progress=tick, workers=workers)
+        # the agreement with the nominal leaders is for the sensitivity analysis only: not asked here
+        dist, _ = monte_carlo(model, mc, seed, progress=tick, workers=workers)
         sens = index_sensitivity(model, mc, seed, sobol_lead, progress=tick, workers=workers)
     t_mc = time.perf_counter()
     dyads = dyad_frame(model, scores, ranks, dist, nominal_lead)
