@@ -270,18 +270,6 @@ class FirstCharAlternation:
             pos = m.end()
 
 
-def gated_search(pattern: re.Pattern[str], words: Sequence[str], text: str, start: int, end: int) -> bool:
-    """``pattern.search(text, start, end)`` finds something, with a literal pre-check first: on ASCII
-    text, where ``re.IGNORECASE`` finds exactly what ``str.lower`` does, a span containing none of
-    ``words`` (lower case; every match of ``pattern`` contains one) needs no regex scan."""
-    chunk = text[start:end]
-    if chunk.isascii():
-        low = chunk.lower()
-        if not any(w in low for w in words):
-            return False
-    return pattern.search(text, start, end) is not None
-
-
 #: at most this many words in a derived literal gate (more would cost more than the scan they spare)
 _MAX_WORDS = 40
 
@@ -360,7 +348,7 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     pattern: a run of literal characters, or for an alternation one such run per alternative;
     lookarounds and optional parts are never counted), or None when no such set is found.
 
-    With these words :func:`gated_search` skips the scan of an ASCII span that holds none of them:
+    With these words :class:`LiteralGate` skips the scan of an ASCII span that holds none of them:
     a match's characters lie inside the span, and on ASCII text a literal matches case-blind only
     what its lower-case form finds in the lower-cased text (literals outside ASCII that fold to an
     ASCII character, such as "ſ", are never used).

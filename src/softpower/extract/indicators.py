@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from softpower.extract.alternation import LiteralGate, gated_search
+from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes
@@ -244,17 +244,15 @@ _COUNTRIES = re.compile(
     r"\b\d+\s+(?:(?:other|partner|member|recipient|developing)\s+)?(?:countries|nations)\b", re.I
 )
 # a cheap gate: every indicator needs a digit, a number word, a rank or a ratio word
-_MAYBE = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand"
+_MAYBE_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand"
     r"|largest|biggest|top|double|twice|triple|times)\b",
     re.I,
 )
+_MAYBE = re.compile(r"\d|" + _MAYBE_WORD.pattern, re.I)
 _ANY_DIGIT = re.compile(r"\d")
-# every word _MAYBE finds is one of these (lower case); on ASCII text re.IGNORECASE finds exactly
-# what str.lower() does, so a sentence holding none of them as a substring needs no regex scan
-_MAYBE_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "twenty", "thirty", "fifty", "hundred", "thousand", "largest", "biggest", "top", "double",
-                "twice", "triple", "times")  # fmt: skip
+# the word part behind the literal pre-check of the words read from the pattern itself
+_MAYBE_WORD_GATE = LiteralGate(_MAYBE_WORD)
 
 
 def _maybe(text: str, start: int, end: int) -> bool:
@@ -262,7 +260,7 @@ def _maybe(text: str, start: int, end: int) -> bool:
     words (a literal pre-check on ASCII text before the regex)."""
     if _ANY_DIGIT.search(text, start, end) is not None:
         return True  # a digit is itself a _MAYBE match
-    return gated_search(_MAYBE, _MAYBE_WORDS, text, start, end)
+    return _MAYBE_WORD_GATE(text, start, end)
 
 
 _BACKREF = re.compile(

@@ -12,21 +12,16 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from softpower.extract.alternation import gated_search
+from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS, Mention, order_codes
 from softpower.extract.sentences import split_clauses
 
 POLL = re.compile(r"\b(?:respondents|surveyed|polled|interviewees|poll|survey|opinion|barometer)\b", re.I)
-# every word POLL finds contains one of these (lower case); on ASCII text re.IGNORECASE finds
-# exactly what str.lower() does, so a sentence without any of them needs no regex scan
-_POLL_WORDS = ("poll", "survey", "respondents", "interviewees", "opinion", "barometer")
-
-
-def names_poll(text: str, start: int, end: int) -> bool:
-    """``POLL.search(text, start, end)`` found something (a literal pre-check on ASCII text first)."""
-    return gated_search(POLL, _POLL_WORDS, text, start, end)
+#: ``names_poll(text, start, end)``: ``POLL.search(text, start, end)`` found something, behind the
+#: literal pre-check of the words read from POLL itself (softpower.extract.alternation.LiteralGate)
+names_poll = LiteralGate(POLL)
 
 
 _RESPONDENTS = re.compile(
