@@ -574,6 +574,14 @@ class _Counting:
         self.sql.append(sql.split()[0] + "*")
         return self.con.executemany(sql, rows)
 
+    def begin(self) -> Any:
+        self.sql.append("BEGIN")
+        return self.con.begin()
+
+    def commit(self) -> Any:
+        self.sql.append("COMMIT")
+        return self.con.commit()
+
 
 def test_refresh_sponsors_writes_only_a_change(tmp_path: Path) -> None:
     with Ledger.open(tmp_path / "r.duckdb") as lg:

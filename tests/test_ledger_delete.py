@@ -89,7 +89,10 @@ def test_delete_is_one_transaction(
                 raise RuntimeError("disk gone")
             return real(sql, *a)
 
-        monkeypatch.setattr(lg, "con", type("C", (), {"execute": staticmethod(failing)})())
+        con = lg.con
+        methods = {"execute": staticmethod(failing)}
+        methods |= {m: staticmethod(getattr(con, m)) for m in ("begin", "commit", "rollback")}
+        monkeypatch.setattr(lg, "con", type("C", (), methods)())
         with pytest.raises(RuntimeError):
             lg.delete(origins=["file:extra.jsonl"])
         monkeypatch.undo()

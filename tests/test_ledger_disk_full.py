@@ -34,20 +34,33 @@ def _full(path: Path) -> str:
 
 
 class _FailingAt:
-    """The ledger's connection, failing the first statement that starts with ``word``."""
+    """The ledger's connection, failing the first statement that starts with ``word`` (the
+    transaction methods count as ``BEGIN``, ``COMMIT`` and ``ROLLBACK``)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, word: str, exc: BaseException) -> None:
         self._con, self._word, self._exc, self.seen = con, word, exc, []  # type: ignore[var-annotated]
 
-    def execute(self, sql: str, *args: Any) -> Any:
+    def _run(self, sql: str, run: Any) -> Any:
         self.seen.append(sql.split()[0])
         if self._exc is not None and sql.lstrip().startswith(self._word):
             exc, self._exc = self._exc, None
             raise exc
+        return run()
+
+    def execute(self, sql: str, *args: Any) -> Any:
         chunk = sys._getframe(1).f_locals.get("_softpower_chunk")
         if chunk is not None:  # DuckDB finds the import's chunk by name in its caller's frame
             self._con.register("_softpower_chunk", chunk)
-        return self._con.execute(sql, *args)
+        return self._run(sql, lambda: self._con.execute(sql, *args))
+
+    def begin(self) -> Any:
+        return self._run("BEGIN", self._con.begin)
+
+    def commit(self) -> Any:
+        return self._run("COMMIT", self._con.commit)
+
+    def rollback(self) -> Any:
+        return self._run("ROLLBACK", self._con.rollback)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)

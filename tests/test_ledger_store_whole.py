@@ -107,14 +107,35 @@ def test_documents_an_import_stores_whole(tmp_path: Path) -> None:
         assert _docs(lg)[0][1] == "A"
 
 
-def test_a_bad_document_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("document", "line"),
+    [
+        ({"id": "a", "text_length": -1}, "'a': text_length: Input should be greater than or equal to 0"),
+        # two bad fields: the first is named, as every refusal names the first problem
+        (
+            {"id": "a", "title": 5, "text_length": -1},
+            "'a': title: Input should be a valid string",
+        ),
+        (
+            {"id": "a", "date": "2020-13-01", "text_length": -1},
+            "'a': date: Input should be a valid date or datetime, month value is outside expected "
+            "range of 1-12",
+        ),
+        # a problem of the whole document (its model-level check) names no field of its own
+        ({"id": "a", "title": "x\x00y"}, "'a': title contains a NUL character"),
+        # the id given as doc_id, as a ledger's documents table names it
+        (
+            {"doc_id": "b", "publisher_kind": "alien"},
+            "'b': publisher_kind: Input should be 'government', 'state_media', 'independent_press', "
+            "'think_tank', 'academic', 'international_org', 'dataset' or 'unknown'",
+        ),
+    ],
+)
+def test_a_bad_document_is_one_line(tmp_path: Path, document: dict[str, Any], line: str) -> None:
     with Ledger.open(tmp_path / "d.duckdb") as lg:
         with pytest.raises(InputError) as err:
-            lg.import_records([ENG], [{"id": "a", "text_length": -1}], origin="o", source="in.jsonl")
-        assert str(err.value) == (
-            "in.jsonl: document: 'a': Input should be greater than or equal to 0 "
-            "[type=greater_than_equal, input_value=-1, input_type=int]"
-        )
+            lg.import_records([ENG], [document], origin="o", source="in.jsonl")
+        assert str(err.value) == f"in.jsonl: document: {line}"
         assert _docs(lg) == []
 
 

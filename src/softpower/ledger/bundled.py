@@ -17,7 +17,7 @@ BUNDLED_ORIGIN = "bundled:seeds"
 def seed_documents() -> list[dict[str, Any]]:
     """Metadata of the five seed essays (no text: the essays stay outside the project); an empty
     cell is ``None`` (every row names its ``publisher_kind``)."""
-    text = resources.files("softpower.data").joinpath("seed_documents.csv").read_text(encoding="utf-8")
+    text = resources.files("softpower.data").joinpath("seed_documents.csv").read_bytes().decode()
     docs = []
     for row in csv.DictReader(io.StringIO(text)):
         doc: dict[str, Any] = {k: (v or None) for k, v in row.items()}

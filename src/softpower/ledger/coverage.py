@@ -58,6 +58,21 @@ from softpower.records.models import KINDS
 
 COLUMNS = ("source", "kind", "families", "actors", "partners", "years", "missing_row", "note")
 MISSING = ("zero", "unobserved")
+# The ledger reads of the coverage layer, as constants read once (the origins come as one list
+# parameter): the (origin, family, actor, partner, year) rows of 'unobserved' sources, the
+# (origin, family, actor, year) rows of 'zero' sources, and every record's scope fields.
+_SEEN = (
+    "SELECT DISTINCT origin, coalesce(instrument, metric, measure), actor, p, year "
+    "FROM (SELECT *, unnest(partners) AS p FROM records WHERE origin IN (SELECT unnest(?)) "
+    "AND year IS NOT NULL)"
+)
+_HELD = (
+    "SELECT DISTINCT origin, coalesce(instrument, metric, measure), actor, year FROM records "
+    "WHERE origin IN (SELECT unnest(?)) AND year IS NOT NULL"
+)
+_BY_ORIGIN = (
+    "SELECT origin, kind, coalesce(instrument, metric, measure) AS fam, actor, year, partners FROM records"
+)
 
 
 @dataclass(frozen=True)
@@ -303,23 +318,12 @@ class Coverage:
         sources = sorted({s.source for s in declared if s.missing_row == "unobserved"})
         seen: set[tuple[str, str, str, str, int]] = set()
         if sources:
-            marks = ", ".join("?" for _ in sources)
-            rows = ledger.con.execute(
-                "SELECT DISTINCT origin, coalesce(instrument, metric, measure), actor, p, year "
-                f"FROM (SELECT *, unnest(partners) AS p FROM records WHERE origin IN ({marks}) "
-                "AND year IS NOT NULL)",
-                sources,
-            ).fetchall()
+            rows = ledger.con.execute(_SEEN, [sources]).fetchall()
             seen = {(o, f, a, p, int(y)) for o, f, a, p, y in rows}
         zeros = sorted({s.source for s in declared if s.missing_row == "zero"})
         held: set[tuple[str, str, str, int]] = set()
         if zeros:
-            marks = ", ".join("?" for _ in zeros)
-            rows = ledger.con.execute(
-                "SELECT DISTINCT origin, coalesce(instrument, metric, measure), actor, year FROM records "
-                f"WHERE origin IN ({marks}) AND year IS NOT NULL",
-                zeros,
-            ).fetchall()
+            rows = ledger.con.execute(_HELD, [zeros]).fetchall()
             held = {(o, f, a, int(y)) for o, f, a, y in rows}
         return cls(declared, seen, held)
 
@@ -450,10 +454,7 @@ def coverage_table(ledger: Any = None) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     held: dict[str, list[tuple[Any, ...]]] = {}
     if ledger is not None:
-        data = ledger.con.execute(
-            "SELECT origin, kind, coalesce(instrument, metric, measure) AS fam, actor, year, partners "
-            "FROM records"
-        ).fetchall()
+        data = ledger.con.execute(_BY_ORIGIN).fetchall()
         for r in data:
             held.setdefault(r[0], []).append(r[1:])
     declared = scopes()

@@ -25,15 +25,12 @@ import pandas as pd
 from softpower.errors import LedgerError
 
 YEAR_FROM = ("record", "document", "undated")
+_FACTS_COLUMNS = "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'"
+_FACTS_BY_YEAR_FROM = "SELECT year_from, count(*) FROM facts GROUP BY year_from"
 
 
 def _check(ledger: Any) -> None:
-    cols = {
-        r[0]
-        for r in ledger.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'"
-        ).fetchall()
-    }
+    cols = {r[0] for r in ledger.con.execute(_FACTS_COLUMNS).fetchall()}
     if "year_from" not in cols:
         raise LedgerError(
             f"ledger {ledger.path} predates migration 0005 (effective years): open it once for writing, "
@@ -44,7 +41,7 @@ def _check(ledger: Any) -> None:
 def date_summary(ledger: Any) -> dict[str, int]:
     """Facts by where their effective year comes from: ``record``, ``document``, ``undated``."""
     _check(ledger)
-    rows = dict(ledger.con.execute("SELECT year_from, count(*) FROM facts GROUP BY year_from").fetchall())
+    rows = dict(ledger.con.execute(_FACTS_BY_YEAR_FROM).fetchall())
     return {k: int(rows.get(k, 0)) for k in YEAR_FROM}
 
 

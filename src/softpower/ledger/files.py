@@ -82,7 +82,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
-                yield n, raw.decode("utf-8")
+                yield n, raw.decode()  # UTF-8, strict
             except UnicodeDecodeError as exc:
                 problem = f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
                 raise InputError(str(path), n, None, problem, "UTF-8 text") from None
@@ -110,11 +110,10 @@ def _scan(path: Path, *needles: bytes) -> bool:
 
 def _ends_with_newline(path: Path) -> bool:
     with path.open("rb") as fh:
-        fh.seek(0, 2)
-        if fh.tell() == 0:
+        if fh.seek(0, 2) == 0:  # the end's offset: an empty file
             return True
         fh.seek(-1, 2)
-        return fh.read(1) == b"\n"
+        return fh.read() == b"\n"
 
 
 def _count_lines(path: Path) -> int:

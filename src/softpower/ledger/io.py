@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from softpower.errors import InputError
 from softpower.ledger.bundled import seed_documents
 from softpower.ledger.files import FLAT_COLUMNS, iter_records
-from softpower.ledger.store import DOC_COLUMNS, ImportResult, Ledger
+from softpower.ledger.store import DOC_COLUMNS, ImportResult, Ledger, first_error
 from softpower.outputs import atomic_path
 from softpower.records.models import KINDS, RECORD_KEYS, Document
 
@@ -24,6 +24,17 @@ FORMATS = ("jsonl", "csv", "parquet")
 SIDECAR_SUFFIX = ".documents.jsonl"
 #: Keys a documents sidecar line may hold: the document model's and the document's text.
 DOCUMENT_KEYS = (*Document.model_fields, "text")
+
+# The SQL of an export, as constants read once: the flat columns with partners joined by ';'
+# and the derived money columns, ordered stably; and the documents' texts for the quotes.
+_EXPORT = (
+    f"SELECT {', '.join(c for c in FLAT_COLUMNS if c != 'partners')}, "
+    "array_to_string(partners, ';') AS partners, power_type, amount_usd, amount_usd_const, "
+    "usd_rate, money_note, fact_key, record_id FROM records {where}ORDER BY doc, span_start, record_id"
+)
+_EXPORT_ALL = _EXPORT.format(where="")
+_EXPORT_KIND = _EXPORT.format(where="WHERE kind = ? ")
+_HELD_TEXTS = "SELECT doc_id, text FROM documents WHERE text IS NOT NULL"
 
 
 def sidecar_path(path: Path) -> Path:
@@ -58,9 +69,7 @@ def read_documents(path: Path) -> list[dict[str, Any]]:
             try:
                 Document.model_validate(obj)
             except ValidationError as exc:
-                err = exc.errors(include_url=False)[0]
-                field = ".".join(str(x) for x in err["loc"]) or None
-                raise InputError(str(path), n, field, str(err["msg"]).removeprefix("Value error, ")) from None
+                raise InputError(str(path), n, *first_error(exc)) from None
             out.append(obj)
     return out
 
@@ -120,26 +129,19 @@ def import_batch(ledger: Ledger, importer: str, path: Path) -> ImportResult:
     return result
 
 
-def _quotes(ledger: Ledger, frame: pd.DataFrame) -> list[str | None]:
-    texts = dict(ledger.con.execute("SELECT doc_id, text FROM documents WHERE text IS NOT NULL").fetchall())
-    out: list[str | None] = []
-    for doc, s0, s1 in zip(frame["doc"], frame["span_start"], frame["span_end"], strict=True):
-        text = texts.get(doc)
-        out.append(text[int(s0) : int(s1)] if text is not None and pd.notna(s0) and pd.notna(s1) else None)
-    return out
+def _quote(texts: Mapping[str, str], d: Mapping[Any, Any]) -> str | None:
+    """The text a flat export row's span cites, when its document's text is held."""
+    text, s0, s1 = texts.get(d["doc"]), d["span_start"], d["span_end"]
+    return text[int(s0) : int(s1)] if text is not None and pd.notna(s0) and pd.notna(s1) else None
 
 
 def export_frame(ledger: Ledger, kind: str | None = None) -> pd.DataFrame:
     """Records in the flat exchange form (plus derived money columns), ordered stably."""
     if kind is not None and kind not in KINDS:
         raise InputError("--kind", None, None, f"unknown kind {kind!r}", " or ".join(KINDS))
-    where = "WHERE kind = ?" if kind else ""
-    cols = ", ".join(c for c in FLAT_COLUMNS if c != "partners")
-    return ledger.query(
-        f"SELECT {cols}, array_to_string(partners, ';') AS partners, power_type, amount_usd, amount_usd_const, "
-        f"usd_rate, money_note, fact_key, record_id FROM records {where} ORDER BY doc, span_start, record_id",
-        [kind] if kind else None,
-    )
+    if kind is None:
+        return ledger.query(_EXPORT_ALL)
+    return ledger.query(_EXPORT_KIND, [kind])
 
 
 def _missing(v: Any) -> bool:
@@ -181,10 +183,10 @@ def export(ledger: Ledger, output: Path, fmt: str, kind: str | None = None) -> i
     export_documents(ledger, sidecar_path(output), sorted(set(frame["doc"])))
     with atomic_path(output) as tmp:
         if fmt == "jsonl":
-            quotes = _quotes(ledger, frame)
+            texts = dict(ledger.con.execute(_HELD_TEXTS).fetchall())
             with tmp.open("wb") as fh:
-                for d, quote in zip(frame.to_dict("records"), quotes, strict=True):
-                    fh.write(orjson.dumps(_exchange(d, quote)) + b"\n")
+                for d in frame.to_dict("records"):
+                    fh.write(orjson.dumps(_exchange(d, _quote(texts, d))) + b"\n")
         elif fmt == "csv":
             frame.to_csv(tmp, index=False)
         else:

@@ -170,13 +170,18 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+_CREATE_LOG = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations "
+    "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+)
+_APPLIED = "SELECT name FROM schema_migrations ORDER BY name"
+_LOG = "INSERT INTO schema_migrations (name) VALUES (?)"
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations already applied, in order."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
-    )
-    return [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+    con.execute(_CREATE_LOG)
+    return [r[0] for r in con.execute(_APPLIED).fetchall()]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -186,13 +191,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for name, sql in MIGRATIONS:
         if name in done:
             continue
-        con.execute("BEGIN TRANSACTION")
+        con.begin()
         try:
             con.execute(sql)
-            con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
-            con.execute("COMMIT")
+            con.execute(_LOG, [name])
+            con.commit()
         except Exception:
-            con.execute("ROLLBACK")
+            con.rollback()
             raise
         new.append(name)
     return new

@@ -25,6 +25,10 @@ from functools import cache
 from softpower.records import vocab
 from softpower.records.models import PUBLISHER_KINDS
 
+_SPONSORS = "SELECT * FROM survey_sponsors"
+_CLEAR_SPONSORS = "DELETE FROM survey_sponsors"
+_INSERT_SPONSOR = "INSERT INTO survey_sponsors VALUES (?, ?, ?, ?, ?, ?, ?)"
+
 COLUMNS = ("survey", "sponsor", "sponsor_country", "sponsor_kind", "subjects", "publics", "years", "evidence")
 
 
@@ -93,15 +97,14 @@ def refresh_sponsors(con) -> None:  # type: ignore[no-untyped-def]
         )
         for s in survey_sponsors()
     ]
-    current = [
-        tuple(tuple(v) if isinstance(v, list) else v for v in r)
-        for r in con.execute("SELECT * FROM survey_sponsors").fetchall()
-    ]
-    if sorted(current, key=repr) == sorted(
-        (tuple(tuple(v) if isinstance(v, list) else v for v in r) for r in rows), key=repr
-    ):
+    # the surveys are the table's primary key: compared as sets, in any row order
+    if {_hashable(r) for r in con.execute(_SPONSORS).fetchall()} == {_hashable(r) for r in rows}:
         return  # unchanged: an open writes nothing
-    con.execute("BEGIN TRANSACTION")
-    con.execute("DELETE FROM survey_sponsors")
-    con.executemany("INSERT INTO survey_sponsors VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    con.execute("COMMIT")
+    con.begin()
+    con.execute(_CLEAR_SPONSORS)
+    con.executemany(_INSERT_SPONSOR, rows)
+    con.commit()
+
+
+def _hashable(row: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in row)

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pyarrow as pa
+from pydantic import ValidationError
 
 from softpower import money
 from softpower.errors import InputError, LedgerError
@@ -56,6 +57,53 @@ DOC_COLUMNS = (
     "sha256",
     "text",
 )
+
+# The SQL the ledger runs, as constants read once: the statements are fixed text (DuckDB reads
+# keywords and identifiers in any case), and the values always come as parameters.
+_NO_PROGRESS_BAR = "SET enable_progress_bar = false"
+_LOCK_CONFIGURATION = "SET lock_configuration = true"
+_NO_INSERTION_ORDER = "SET preserve_insertion_order = false"
+_TABLE_NAMES = "SELECT table_name FROM information_schema.tables"
+_ALL_RECORDS = "SELECT * FROM records ORDER BY doc, span_start, record_id"
+_RECORDS_OF_KIND = "SELECT * FROM records WHERE kind = ? ORDER BY doc, span_start, record_id"
+_COUNT_BY_KIND = "SELECT kind, count(*) FROM records GROUP BY kind"
+_COUNT_FACTS = "SELECT count(DISTINCT fact_key) FROM records"
+_COUNT_BY_ORIGIN_AND_KIND = (
+    "SELECT origin, kind, count(*) FROM records GROUP BY origin, kind ORDER BY origin, kind"
+)
+_DOCUMENT_LENGTHS = "SELECT doc_id, text_length FROM documents"
+_COUNT_DOCUMENTS = "SELECT count(*) FROM documents"
+_GROUP_MEMBERS = "SELECT * FROM group_members"
+_CLEAR_GROUP_MEMBERS = "DELETE FROM group_members"
+_INSERT_GROUP_MEMBER = "INSERT INTO group_members VALUES (?, ?, ?, ?)"
+#: the names under which an import registers its documents and the catalogue's for its SQL
+_NEW_DOCUMENTS = "doc_frame"
+_KNOWN_DOCUMENTS = "known_frame"
+#: an import's documents not held yet, the first of each id
+_INSERT_NEW_DOCUMENTS = (
+    f"INSERT INTO documents SELECT * FROM {_NEW_DOCUMENTS} WHERE doc_id NOT IN (SELECT doc_id FROM documents) "
+    "QUALIFY row_number() OVER (PARTITION BY doc_id) = 1"
+)
+#: the catalogue's documents that a record cites and the ledger does not hold
+_INSERT_CITED_KNOWN_DOCUMENTS = (
+    f"INSERT INTO documents SELECT * FROM {_KNOWN_DOCUMENTS} WHERE doc_id IN (SELECT doc FROM records) "
+    "AND doc_id NOT IN (SELECT doc_id FROM documents)"
+)
+#: a bare row for every cited document still without one
+_INSERT_PLACEHOLDER_DOCUMENTS = (
+    "INSERT INTO documents (doc_id, publisher_kind) SELECT DISTINCT doc, 'unknown' FROM records "
+    "WHERE doc NOT IN (SELECT doc_id FROM documents)"
+)
+#: the records a delete names, by id, document or origin (three list parameters)
+_MATCHING = "record_id IN (SELECT unnest(?)) OR doc IN (SELECT unnest(?)) OR origin IN (SELECT unnest(?))"
+_DOCS_OF_MATCHING_RECORDS = f"SELECT DISTINCT doc FROM records WHERE {_MATCHING}"
+_COUNT_MATCHING_RECORDS = f"SELECT count(*) FROM records WHERE {_MATCHING}"
+_DELETE_MATCHING_RECORDS = f"DELETE FROM records WHERE {_MATCHING}"
+#: of the documents given (one list parameter), those no record cites
+_UNCITED = "doc_id IN (SELECT unnest(?)) AND doc_id NOT IN (SELECT doc FROM records)"
+_COUNT_UNCITED_DOCUMENTS = f"SELECT count(*) FROM documents WHERE {_UNCITED}"
+_DELETE_UNCITED_DOCUMENTS = f"DELETE FROM documents WHERE {_UNCITED}"
+_HELD_DOCUMENT_IDS = "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))"
 
 
 class LedgerBusy(LedgerError):
@@ -172,9 +220,9 @@ class Ledger:
             locked = config.pop("lock_configuration", False)
             con = duckdb.connect(str(path), read_only=read_only, config=config)
             with contextlib.suppress(duckdb.Error):  # under Jupyter the setting cannot change (no widgets)
-                con.execute("SET enable_progress_bar = false")  # never a progress bar on stdout
+                con.execute(_NO_PROGRESS_BAR)  # never a progress bar on stdout
             if locked:
-                con.execute("SET lock_configuration = true")
+                con.execute(_LOCK_CONFIGURATION)
         except duckdb.IOException as exc:
             msg = str(exc).replace(str(path), "").lower()  # the path itself may contain any word
             if "could not set lock" in msg or "conflicting lock" in msg:
@@ -188,13 +236,13 @@ class Ledger:
             ) from None
         lg = cls(con, path, read_only)
         if read_only:
-            names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            names = {r[0] for r in con.execute(_TABLE_NAMES).fetchall()}
             if "records" not in names:
                 con.close()
                 raise LedgerError(f"{path} is not a softpower ledger (no records table)")
         else:
             # bounded memory for bulk imports: DuckDB spills to disk beyond this
-            con.execute("SET preserve_insertion_order = false")
+            con.execute(_NO_INSERTION_ORDER)
             con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
             try:
                 migrations.migrate(con)
@@ -238,18 +286,16 @@ class Ledger:
     def records(self, kind: str | None = None) -> pd.DataFrame:
         """All records (of one ``kind``) as a frame."""
         if kind is None:
-            return self.query("SELECT * FROM records ORDER BY doc, span_start, record_id")
-        return self.query("SELECT * FROM records WHERE kind = ? ORDER BY doc, span_start, record_id", [kind])
+            return self.query(_ALL_RECORDS)
+        return self.query(_RECORDS_OF_KIND, [kind])
 
     def stats(self) -> dict[str, Any]:
         """Counts per kind, documents, distinct facts, and records per origin."""
-        counts = dict(self.con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+        counts = dict(self.con.execute(_COUNT_BY_KIND).fetchall())
         out: dict[str, Any] = {k: int(counts.get(k, 0)) for k in ("engagement", "indicator", "perception")}
-        out["documents"] = self._count("documents")
-        out["facts"] = int(self.con.execute("SELECT count(DISTINCT fact_key) FROM records").fetchall()[0][0])
-        rows = self.con.execute(
-            "SELECT origin, kind, count(*) FROM records GROUP BY origin, kind ORDER BY origin, kind"
-        ).fetchall()
+        out["documents"] = self._documents()
+        out["facts"] = int(self.con.execute(_COUNT_FACTS).fetchall()[0][0])
+        rows = self.con.execute(_COUNT_BY_ORIGIN_AND_KIND).fetchall()
         by_origin: dict[str, dict[str, int]] = {}
         for origin, kind, n in rows:
             by_origin.setdefault(origin, {})[kind] = int(n)
@@ -257,19 +303,18 @@ class Ledger:
         return out
 
     def document_lengths(self) -> dict[str, int | None]:
-        return dict(self.con.execute("SELECT doc_id, text_length FROM documents").fetchall())
+        return dict(self.con.execute(_DOCUMENT_LENGTHS).fetchall())
 
     # -- writing -----------------------------------------------------------------
     def _refresh_groups(self) -> None:
         rows = [(m.group, m.member, m.joined, m.left) for m in vocab.group_members()]
-        if sorted(rows, key=repr) == sorted(
-            self.con.execute("SELECT * FROM group_members").fetchall(), key=repr
-        ):
+        # (group, member) is the table's primary key: compared as sets, in any row order
+        if set(rows) == set(self.con.execute(_GROUP_MEMBERS).fetchall()):
             return  # unchanged: an open writes nothing (the file keeps its size)
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("DELETE FROM group_members")
-        self.con.executemany("INSERT INTO group_members VALUES (?, ?, ?, ?)", rows)
-        self.con.execute("COMMIT")
+        self.con.begin()
+        self.con.execute(_CLEAR_GROUP_MEMBERS)
+        self.con.executemany(_INSERT_GROUP_MEMBER, rows)
+        self.con.commit()
 
     def import_records(
         self,
@@ -309,13 +354,13 @@ class Ledger:
         """
         if self.read_only:
             raise LedgerError(f"ledger {self.path} is open read-only")
-        if isinstance(records, pd.DataFrame) or (
-            isinstance(records, list) and (not records or isinstance(records[0], Mapping))
-        ):
-            try:
-                chunks: Iterable[pd.DataFrame] = [to_flat(records)]  # type: ignore[arg-type]
+        if isinstance(records, pd.DataFrame):
+            chunks: Iterable[pd.DataFrame] = [to_flat(records)]
+        elif isinstance(records, list) and (not records or isinstance(records[0], Mapping)):
+            try:  # a lone surrogate in a key or value has no UTF-8 form for pandas' Arrow-backed text
+                chunks = [to_flat(records)]
             except UnicodeEncodeError:
-                raise _first_unencodable(records, source) from None  # type: ignore[arg-type]
+                raise _first_unencodable(records, source) from None
         else:
             chunks = (to_flat(c) for c in records)  # type: ignore[union-attr, arg-type]
         docs = [_document_row(d, source) for d in (documents or [])]
@@ -326,16 +371,13 @@ class Ledger:
         result = ImportResult()
         con = self.con
         size_before = _file_size(self.path)
-        con.execute("BEGIN TRANSACTION")
+        con.begin()
         try:
-            before_docs = self._count("documents")
+            before_docs = self._documents()
             if docs:
-                con.register("doc_frame", pd.DataFrame(docs, columns=list(DOC_COLUMNS)))
-                con.execute(
-                    "INSERT INTO documents SELECT * FROM doc_frame WHERE doc_id NOT IN (SELECT doc_id FROM documents) "
-                    "QUALIFY row_number() OVER (PARTITION BY doc_id) = 1"
-                )
-            before = dict(con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+                con.register(_NEW_DOCUMENTS, pd.DataFrame(docs, columns=list(DOC_COLUMNS)))
+                con.execute(_INSERT_NEW_DOCUMENTS)
+            before = dict(con.execute(_COUNT_BY_KIND).fetchall())
             for flat in chunks:
                 if flat.empty:  # nothing to check or insert (an empty frame has no column types)
                     continue
@@ -348,27 +390,21 @@ class Ledger:
                 result.rows += len(flat)
                 if progress is not None:
                     progress(result.rows, None)
-            after = dict(con.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+            after = dict(con.execute(_COUNT_BY_KIND).fetchall())
             for kind in result.added:
                 result.added[kind] = int(after.get(kind, 0)) - int(before.get(kind, 0))
             if known:
-                con.register("known_frame", pd.DataFrame(known, columns=list(DOC_COLUMNS)))
-                con.execute(
-                    "INSERT INTO documents SELECT * FROM known_frame WHERE doc_id IN (SELECT doc FROM records) "
-                    "AND doc_id NOT IN (SELECT doc_id FROM documents)"
-                )
-            con.execute(
-                "INSERT INTO documents (doc_id, publisher_kind) SELECT DISTINCT doc, 'unknown' FROM records "
-                "WHERE doc NOT IN (SELECT doc_id FROM documents)"
-            )
+                con.register(_KNOWN_DOCUMENTS, pd.DataFrame(known, columns=list(DOC_COLUMNS)))
+                con.execute(_INSERT_CITED_KNOWN_DOCUMENTS)
+            con.execute(_INSERT_PLACEHOLDER_DOCUMENTS)
             result.duplicates = result.rows - result.total
-            result.documents = self._count("documents") - before_docs
-            con.execute("COMMIT")
+            result.documents = self._documents() - before_docs
+            con.commit()
             self._shrink_to = None  # committed data may now lie past an earlier failure's size
         except BaseException as exc:
             # the transaction may be gone already (a failed commit, a fatal error)
             with contextlib.suppress(duckdb.Error):
-                con.execute("ROLLBACK")
+                con.rollback()
             if size_before is not None and self._shrink_to is None:
                 self._shrink_to = size_before
             if isinstance(exc, duckdb.Error | OSError):
@@ -406,19 +442,11 @@ class Ledger:
         ids, dd, oo = list(record_ids), list(docs), list(origins)
         if not (ids or dd or oo):
             raise InputError("delete", None, None, "nothing to delete", "--record, --doc or --origin")
-        where = "record_id IN (SELECT unnest(?)) OR doc IN (SELECT unnest(?)) OR origin IN (SELECT unnest(?))"
         con = self.con
-        con.execute("BEGIN TRANSACTION")
+        con.begin()
         try:
-            cited = [
-                r[0]
-                for r in con.execute(
-                    f"SELECT DISTINCT doc FROM records WHERE {where}", [ids, dd, oo]
-                ).fetchall()
-            ]
-            n = int(
-                con.execute(f"SELECT count(*) FROM records WHERE {where}", [ids, dd, oo]).fetchall()[0][0]
-            )
+            cited = [r[0] for r in con.execute(_DOCS_OF_MATCHING_RECORDS, [ids, dd, oo]).fetchall()]
+            n = int(con.execute(_COUNT_MATCHING_RECORDS, [ids, dd, oo]).fetchall()[0][0])
             if n == 0 and not set(dd) & set(self._document_ids(dd)):
                 raise InputError(
                     "delete",
@@ -427,31 +455,22 @@ class Ledger:
                     "no record or document matches",
                     "a record_id, doc or origin in the ledger",
                 )
-            con.execute(f"DELETE FROM records WHERE {where}", [ids, dd, oo])
+            con.execute(_DELETE_MATCHING_RECORDS, [ids, dd, oo])
             gone = [*cited, *dd]
-            m = int(
-                con.execute(
-                    "SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest(?)) "
-                    "AND doc_id NOT IN (SELECT doc FROM records)",
-                    [gone],
-                ).fetchall()[0][0]
-            )
-            con.execute(
-                "DELETE FROM documents WHERE doc_id IN (SELECT unnest(?)) AND doc_id NOT IN (SELECT doc FROM records)",
-                [gone],
-            )
-            con.execute("COMMIT")
+            m = int(con.execute(_COUNT_UNCITED_DOCUMENTS, [gone]).fetchall()[0][0])
+            con.execute(_DELETE_UNCITED_DOCUMENTS, [gone])
+            con.commit()
         except BaseException:
-            con.execute("ROLLBACK")
+            con.rollback()
             raise
         return n, m
 
     def _document_ids(self, ids: list[str]) -> list[str]:
-        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
+        rows = self.con.execute(_HELD_DOCUMENT_IDS, [ids])
         return [r[0] for r in rows.fetchall()]
 
-    def _count(self, table: str) -> int:
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+    def _documents(self) -> int:
+        return int(self.con.execute(_COUNT_DOCUMENTS).fetchall()[0][0])
 
 
 def _file_size(path: Path) -> int | None:
@@ -533,14 +552,11 @@ _INSERT_SQL = f"""
 """
 
 
-def _first_unencodable(records: pd.DataFrame | list[Mapping[str, Any]], source: str) -> InputError:
+def _first_unencodable(records: list[Mapping[str, Any]], source: str) -> InputError:
     """The one-line error for the first record holding text with no UTF-8 form (a lone surrogate)."""
     from softpower.records.models import text_problem_in
 
-    rows: list[Mapping[str, Any]] = (
-        records.to_dict("records") if isinstance(records, pd.DataFrame) else list(records)  # type: ignore[assignment]
-    )
-    for i, row in enumerate(rows, start=1):
+    for i, row in enumerate(records, start=1):
         found = text_problem_in(row)
         if found:
             return InputError(source, int(row.get("line") or i), found[0], found[1], "UTF-8 text")
@@ -561,6 +577,13 @@ def to_flat(records: pd.DataFrame | list[Mapping[str, Any]]) -> pd.DataFrame:
     return df[[*FLAT_COLUMNS, *(["span"] if keep_span else []), "line"]].reset_index(drop=True)
 
 
+def first_error(exc: ValidationError) -> tuple[str | None, str]:
+    """The field (None for a problem of the whole object) and the message of a model's first
+    error: a refusal names the first problem, as every reader's does."""
+    err = exc.errors()[0]
+    return (str(err["loc"][0]) if err["loc"] else None), str(err["msg"]).removeprefix("Value error, ")
+
+
 def _document_row(d: Mapping[str, Any], source: str) -> dict[str, Any]:
     data = dict(d)
     doc_id = data.pop("doc_id", None) or data.get("id")
@@ -568,14 +591,14 @@ def _document_row(d: Mapping[str, Any], source: str) -> dict[str, Any]:
     text = data.get("text")
     try:
         doc = Document.model_validate(data)
-    except Exception as exc:
-        raise InputError(
-            source, None, "document", f"{doc_id!r}: {str(exc).splitlines()[-2].strip()}"
-        ) from None
+    except ValidationError as exc:
+        field, problem = first_error(exc)
+        where = f"{field}: " if field else ""
+        raise InputError(source, None, "document", f"{doc_id!r}: {where}{problem}") from None
     row = doc.model_dump()
     row["doc_id"] = row.pop("id")
     row["text"] = text
     if text is not None:
         row["text_length"] = len(text)
-        row["sha256"] = row["sha256"] or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        row["sha256"] = row["sha256"] or hashlib.sha256(text.encode()).hexdigest()
     return {k: row.get(k) for k in DOC_COLUMNS}
