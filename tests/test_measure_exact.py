@@ -731,7 +731,7 @@ def test_worker_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     assert default_workers(10_000) == 1
     monkeypatch.delenv("SOFTPOWER_WORKERS")
     assert default_workers(MIN_PARALLEL - 1) == 1
-    assert default_workers(MIN_PARALLEL) == max(1, min(2, os.cpu_count() or 1))
+    assert default_workers(MIN_PARALLEL) == min(2, os.cpu_count() or 1)
 
 
 def test_the_sobol_budget(world: _World) -> None:

@@ -484,3 +484,108 @@ def test_the_index_meta_states_the_partner_scope_asked_and_the_partners_compared
     assert (meta["partner_scope"], meta["partners"]) == ("vnm", ["VNM"])
     meta = run_index(path, mc=0, partners="all").meta
     assert (meta["partner_scope"], meta["partners"]) == ("all", ["JPN", "PHL", "VNM"])
+
+
+# --- this round: the worker pool's progress, the worker count, the variant caches ------------------
+
+
+class _ScriptedPool:
+    """A pool result that is ready after ``len(counts)`` waits; each wait moves the workers'
+    shared count of finished draws to the next value of ``counts``."""
+
+    def __init__(self, counts: list[int]) -> None:
+        self.counts = list(counts)
+        self.value = 0  # the shared counter
+        self.waits = 0
+
+    def ready(self) -> bool:
+        return self.waits == len(self.counts)
+
+    def wait(self, seconds: float) -> None:
+        assert seconds > 0
+        self.value = self.counts[self.waits]
+        self.waits += 1
+
+    def get(self) -> str:
+        return "parts"
+
+
+@pytest.mark.parametrize(
+    ("counts", "calls"),
+    [
+        ([0, 3, 3, 9], [3, 6, 1]),  # quiet looks report nothing; the rest arrives with the result
+        ([4, 10], [4, 6]),  # everything counted before the result: no final call
+        ([], [10]),  # ready at once: one call for all
+        ([0, 0], [10]),
+    ],
+)
+def test_pool_progress_reports_each_new_draw_once(counts: list[int], calls: list[int]) -> None:
+    from softpower.measure.uncertainty import _wait_reporting
+
+    seen: list[int] = []
+    res = _ScriptedPool(counts)
+    assert _wait_reporting(res, res, 10, seen.append) == "parts"
+    assert seen == calls
+    assert res.waits == len(counts)
+    # without a progress callback the pool is still awaited
+    res = _ScriptedPool(counts)
+    assert _wait_reporting(res, res, 10, None) == "parts"
+    assert res.waits == len(counts)
+
+
+def test_worker_count_follows_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from softpower.measure.uncertainty import MIN_PARALLEL, default_workers
+
+    monkeypatch.delenv("SOFTPOWER_WORKERS", raising=False)
+    for cores, workers in ((None, 1), (1, 1), (2, 2), (3, 2), (16, 2)):
+        monkeypatch.setattr(os, "cpu_count", lambda c=cores: c)
+        assert default_workers(MIN_PARALLEL) == workers, cores
+        assert default_workers(MIN_PARALLEL - 1) == 1
+
+
+_FAMILIES = (
+    '  economic: {weight: 0.4, indicators: ["count:economic", "roots:economic"]}\n'
+    '  smart: {weight: 0.6, indicators: ["usd:smart", "indicator:m1"]}\n'
+)
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_choices_an_indicator_ignores_share_one_cache_entry() -> None:
+    """A variant is cached under the choices its indicator reads: half-life for roots,
+    amount for usd, imputation for values; the other choices share the entry."""
+    import dataclasses
+
+    m = _small_model(
+        [("KOR", "oda_grant", 2.0), ("JPN", "oda_grant", 1.0), ("KOR", "health_cooperation", 1.0)],
+        values=[("KOR", "m1", 3.0), ("JPN", "m1", 1.0)],
+        pillars=_FAMILIES,
+    )
+    names = [s.name for s in m.specs]
+    assert names == ["count:economic", "roots:economic", "usd:smart", "indicator:m1"]
+    reads = {"count:economic": (), "roots:economic": (0,), "usd:smart": (1,), "indicator:m1": (2,)}
+    other = (1, 1, 1)
+    for k, name in enumerate(names):
+        alt = m.specs[k].alts[0]
+        base_raw = m.raw(alt, 0, 0, 0, 0)
+        base_co = m.coalesced(k, 0, 0, 0, 0, 0)
+        base_var = m.variant(k, 0, 0, 0, 0, 0, 0, 0)
+        for pos in range(3):
+            ch = [0, 0, 0]
+            ch[pos] = other[pos]
+            same_raw = m.raw(alt, 0, *ch) is base_raw
+            same_co = m.coalesced(k, 0, 0, *ch) is base_co
+            same_var = m.variant(k, 0, 0, *ch, 0, 0) is base_var
+            shared = pos not in reads[name]
+            assert (same_raw, same_co, same_var) == (shared, shared, shared), (name, pos)
+    rng = np.random.default_rng(3)
+    d = m.from_uniform(rng.random((60, m.n_factors)))
+    d = dataclasses.replace(d, imp=rng.integers(0, 2, 60), amount=rng.integers(0, 2, 60))
+    assert len(set(d.half_life.tolist())) > 1
+    for k, name in enumerate(names):
+        keys = m._variant_keys(d, k)
+        want = [d.half_life, d.amount, d.imp]
+        for pos in range(3):
+            col = keys[:, 2 + pos].tolist()
+            assert col == (want[pos].tolist() if pos in reads[name] else [0] * 60), (name, pos)

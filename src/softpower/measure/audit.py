@@ -65,7 +65,6 @@ class Treatment:
 
 def shape(x: np.ndarray) -> tuple[float | None, float | None]:
     """Sample skewness and excess kurtosis of ``x`` (``None`` for fewer than 4 varying values)."""
-    x = np.asarray(x, dtype=float)
     x = x[np.isfinite(x)]
     if len(x) < 4 or np.ptp(x) == 0:
         return None, None
@@ -93,7 +92,6 @@ def log_scale(x: np.ndarray, s: float) -> np.ndarray:
 
 def decide(x: np.ndarray, enabled: bool = True) -> Treatment:
     """The treatment of an indicator's pooled values ``x`` under the recorded rule."""
-    x = np.asarray(x, dtype=float)
     s0, k0 = shape(x)
     if not enabled or not fails_rule(x):
         return Treatment("none", 0.0, s0, k0, s0, k0, _nonzero_skew(x))
@@ -403,7 +401,7 @@ def table(audit: dict[str, Any], width: int = 180) -> str:
     for r in audit["pillars"]:
         cc = r.get("complete_case") or {}
         if r.get("used"):
-            notes = [f"{_short(x['indicator'])}: {_short(x['why'])}" for x in r.get("left_out", [])]
+            notes = [f"{_short(x['indicator'])}: {_short(x['why'])}" for x in r["left_out"]]
         else:
             notes = []
         if r.get("note"):

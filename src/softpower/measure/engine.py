@@ -399,28 +399,17 @@ class Model:
         self.out_years = np.unique(y)
         #: most donors compared in one partner-year (the width of the rank histograms)
         self.width = int(np.diff(np.r_[self.cells.group_start, len(y)]).max())
-        self._cell_key = pd.Index(self._key(y, a, p))
+        self._cell_index = pd.MultiIndex.from_arrays([y, allc["partner"], allc["actor"]])
         self._bases = {}
         for alt, rows in bases.items():
             sc = scopes[alt]
             ids = self._ids(sc)
             self._bases[alt] = _Base(np.unique(ids[ids >= 0]), {"rows": rows})
 
-    def _key(self, y: np.ndarray, a: np.ndarray, p: np.ndarray) -> np.ndarray:
-        na = len(self.cells.actors) if hasattr(self, "cells") else 0
-        return (np.asarray(y, dtype=np.int64) * 10_000 + np.asarray(p, dtype=np.int64)) * max(na, 1) + a
-
     def _ids(self, df: Any) -> np.ndarray:
         """Universe cell ids of rows ``year, partner, actor`` (-1 where not a cell)."""
-        if df.empty:
-            return np.zeros(0, dtype=np.int64)
-        a = pd.Index(self.cells.actors).get_indexer(pd.Index(df["actor"]))
-        p = pd.Index(self.cells.partners).get_indexer(pd.Index(df["partner"]))
-        ok = (a >= 0) & (p >= 0)
-        out = np.full(len(df), -1, dtype=np.int64)
-        k = self._key(df["year"].to_numpy(int)[ok], a[ok], p[ok])
-        out[ok] = self._cell_key.get_indexer(k)
-        return out
+        rows = pd.MultiIndex.from_arrays([df["year"].to_numpy(int), df["partner"], df["actor"]])
+        return self._cell_index.get_indexer(rows)
 
     # -- raw values ----------------------------------------------------------------------
     def _dense(self, rows: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -543,7 +532,7 @@ class Model:
             src_l.append(np.full(int(new.sum()), i))
             taken[ids] = True
         ids = np.concatenate(ids_l)
-        order_ids = np.argsort(ids, kind="stable")
+        order_ids = np.argsort(ids)  # cell ids are unique: a coalesced cell is taken once
         hit = (ids[order_ids], np.concatenate(vals_l)[order_ids], np.concatenate(src_l)[order_ids])
         self._coalesced[key] = hit
         return hit

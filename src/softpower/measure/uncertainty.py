@@ -41,6 +41,8 @@ from softpower.measure.engine import Design, Model, Stacks
 
 #: Fewest draws worth splitting over two worker processes (forking copies the cached arrays).
 MIN_PARALLEL = 200
+#: Seconds between two looks at the workers' count of finished draws (progress only).
+POLL_SECONDS = 0.2
 
 
 @dataclass
@@ -112,8 +114,8 @@ def _evaluate_serial(
     lead = np.zeros(n_cells if collect else 0, dtype=np.int64)
     total = np.zeros((n_years, n_act, n_act) if collect else (0, 0, 0), dtype=np.int64)
     agree = np.zeros(len(d))
-    base = np.arange(n_cells, dtype=np.int64) * width
-    tbase = np.arange(n_years * n_act, dtype=np.int64).reshape(n_years, n_act) * n_act
+    base = np.arange(n_cells) * width
+    tbase = np.arange(n_years * n_act).reshape(n_years, n_act) * n_act
     has = None if nominal_lead is None else nominal_lead >= 0
     step = model.batch_size()
     for start in range(0, len(d), step):
@@ -160,7 +162,24 @@ def default_workers(n: int) -> int:
         return max(1, int(env))
     if n < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
         return 1
-    return max(1, min(2, os.cpu_count() or 1))
+    return min(2, os.cpu_count() or 1)
+
+
+def _wait_reporting(res: Any, counter: Any, n: int, progress: Progress | None) -> Any:
+    """Wait for the pool's result ``res`` and return it, turning the workers' shared count of
+    finished draws (``counter.value``) into progress: each call reports the draws finished
+    since the last one (never 0), and the calls add up to ``n``."""
+    reported = 0
+    while not res.ready():
+        res.wait(POLL_SECONDS)
+        done = int(counter.value)
+        if progress is not None and done > reported:
+            progress(done - reported)
+            reported = done
+    parts = res.get()
+    if progress is not None and n > reported:
+        progress(n - reported)
+    return parts
 
 
 def evaluate(
@@ -194,17 +213,7 @@ def evaluate(
     tasks = [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
     try:
         with ctx.Pool(len(tasks)) as pool:
-            res = pool.map_async(_evaluate_part, tasks)
-            reported = 0
-            while not res.ready():
-                res.wait(0.2)
-                done = int(counter.value)
-                if progress is not None and done > reported:
-                    progress(done - reported)
-                    reported = done
-            parts = res.get()
-            if progress is not None and len(u) > reported:
-                progress(len(u) - reported)
+            parts = _wait_reporting(pool.map_async(_evaluate_part, tasks), counter, len(u), progress)
     finally:
         _SHARED.clear()
     cell = np.sum([p[0] for p in parts], axis=0)

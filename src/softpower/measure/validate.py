@@ -174,7 +174,7 @@ def rho_interval(
     codes, publics = pd.factorize(pairs["public"], sort=True)
     if len(publics) < 2:
         return None, None
-    ig, pg = pairs["index_gap"].to_numpy(float), pairs["perception_gap"].to_numpy(float)
+    ig, pg = pairs["index_gap"].to_numpy(), pairs["perception_gap"].to_numpy()
     members = [np.flatnonzero(codes == c) for c in range(len(publics))]
     rng = np.random.default_rng(seed)
     rhos = []
@@ -206,7 +206,7 @@ def agreement(pairs: pd.DataFrame, *, seed: int = 0, draws: int = BOOTSTRAP) -> 
     }
     if n == 0:
         return out
-    pg, ig = pairs["perception_gap"].to_numpy(float), pairs["index_gap"].to_numpy(float)
+    pg, ig = pairs["perception_gap"].to_numpy(), pairs["index_gap"].to_numpy()
     decided = (pg != 0) & (ig != 0)
     out["ties"] = int((~decided).sum())
     out["ordered"] = int(decided.sum())
