@@ -13,7 +13,7 @@ import pytest
 
 from softpower.extract import extract_text
 from softpower.extract.evaluate import eval_ids, split_ids
-from softpower.extract.learned.data import make_splits, read_table
+from softpower.extract.learned.data import families, make_grouped_splits, make_splits, read_table
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.learned.weights import FINANCE, Models, load_models
 
@@ -79,6 +79,57 @@ def test_splits_are_seeded_and_disjoint() -> None:
     assert len(dev) == 10 and not set(train) & set(dev) and sorted(train + dev) == sorted(ids)
     assert make_splits(ids, 0.2, seed=3) == (train, dev)
     assert make_splits(ids, 0.2, seed=4) != (train, dev)
+
+
+def test_families_join_series_and_near_copies_only() -> None:
+    ids = ["gcof:5", "gcof:2", "gcof:9", "gcof:7", "gcof:1"]
+    titles = ["14th Chinese medical team", "15th Chinese medical team", "Loan for a port", "", "Grant"]
+    texts = [
+        "In 2004 the 14th team of doctors went to Zambia.",
+        "Doctors from Hunan reached Mali in 2006.",
+        "China Eximbank lent 50 million dollars for the port of Tema, which opened in 2010.",
+        "China Eximbank lent 50 million dollars for the port of Tema, which opened in 2011.",
+        "A grant for office equipment of the foreign ministry.",
+    ]
+    fam = families(ids, titles, texts, similarity=0.8)
+    # the medical-team series by its title bar digits; the two port loans by their near-copy text
+    assert fam == ["gcof:2", "gcof:2", "gcof:7", "gcof:7", "gcof:1"]
+    # the same rows in another order give the same families
+    rev = families(ids[::-1], titles[::-1], texts[::-1], similarity=0.8)
+    assert rev == fam[::-1]
+    # a stricter similarity keeps the port loans apart (their cosine is below 1)
+    assert families(ids, titles, texts, similarity=0.999)[2:4] == ["gcof:9", "gcof:7"]
+
+
+def test_grouped_splits_keep_each_family_on_one_side() -> None:
+    ids = [f"gcof:{i}" for i in range(60)]
+    groups = [f"g{i // 4}" for i in range(60)]  # 15 families of 4
+    train, dev = make_grouped_splits(ids, groups, 0.2, seed=3)
+    assert sorted(train + dev) == sorted(ids) and not set(train) & set(dev)
+    assert len(dev) == 12
+    side = {i: i in set(dev) for i in ids}
+    for g in set(groups):
+        assert len({side[i] for i, h in zip(ids, groups, strict=True) if h == g}) == 1
+    assert make_grouped_splits(ids, groups, 0.2, seed=3) == (train, dev)
+    assert make_grouped_splits(ids, groups, 0.2, seed=4) != (train, dev)
+
+
+def test_committed_split_has_no_family_across_it() -> None:
+    from softpower.extract.learned import train as T
+
+    cfg = T.read_config(T.MODEL_DIR / "config.toml")
+    assert cfg["data"]["dev_grouping"] == "family"
+    table = read_table(T.MODEL_DIR / "training" / "aiddata.csv.gz")
+    docs = table[table["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
+    fam = families(
+        docs["id"].tolist(), docs["title"].tolist(), docs["text"].tolist(), cfg["data"]["family_similarity"]
+    )
+    dev = set(split_ids("dev"))
+    sides: dict[str, set[bool]] = {}
+    for i, f in zip(docs["id"], fam, strict=True):
+        sides.setdefault(f, set()).add(i in dev)
+    assert all(len(s) == 1 for s in sides.values())
+    assert len(dev) == round(cfg["data"]["dev_share"] * len(docs))
 
 
 def test_no_evaluation_id_in_any_training_file() -> None:

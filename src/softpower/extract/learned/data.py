@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +213,67 @@ def make_splits(ids: list[str], dev_share: float, seed: int) -> tuple[list[str],
     dev = sorted(ordered[i] for i in perm[:n_dev])
     train = sorted(ordered[i] for i in perm[n_dev:])
     return train, dev
+
+
+def families(ids: list[str], titles: list[str], texts: list[str], similarity: float) -> list[str]:
+    """The project family of each description: descriptions are joined (transitively) when their
+    titles are the same once digits, punctuation and case are dropped ("14th Chinese medical team",
+    "15th Chinese medical team"), or when their descriptions' TF-IDF cosine (word unigrams,
+    sublinear tf, fitted on these texts) is at least ``similarity`` (the boilerplate of a series:
+    "China has been sending medical teams to Zimbabwe every two years since 1985 ..."). A family is
+    named by its smallest id."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    parent = list(range(len(ids)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            # the member that sorts first by id is the root: the name does not depend on row order
+            first, second = sorted((ra, rb), key=ids.__getitem__)
+            parent[second] = first
+
+    seen: dict[str, int] = {}
+    for i in order:
+        key = " ".join(re.findall(r"[a-z]+", titles[i].lower()))
+        if key:
+            if key in seen:
+                join(seen[key], i)
+            else:
+                seen[key] = i
+    mat = TfidfVectorizer(sublinear_tf=True, dtype=np.float64).fit_transform(texts)
+    sim = (mat @ mat.T).tocoo()
+    near = (sim.data >= similarity) & (sim.row < sim.col)
+    for a, b in zip(sim.row[near].tolist(), sim.col[near].tolist(), strict=True):
+        join(a, b)
+    return [ids[root(i)] for i in range(len(ids))]
+
+
+def make_grouped_splits(
+    ids: list[str], groups: list[str], dev_share: float, seed: int
+) -> tuple[list[str], list[str]]:
+    """Train and dev ids with every group on one side: a seeded permutation of the sorted group
+    names; groups go to dev in that order until dev holds ``dev_share`` of the ids."""
+    members: dict[str, list[str]] = {}
+    for i, g in zip(ids, groups, strict=True):
+        members.setdefault(g, []).append(i)
+    names = sorted(members)
+    perm = np.random.default_rng(seed).permutation(len(names))
+    target = int(round(dev_share * len(ids)))
+    dev: list[str] = []
+    for k in perm:
+        if len(dev) >= target:
+            break
+        dev += members[names[k]]
+    chosen = set(dev)
+    return sorted(i for i in ids if i not in chosen), sorted(dev)
 
 
 def real_train_units(folder: Path) -> pd.DataFrame:
