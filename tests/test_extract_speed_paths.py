@@ -279,3 +279,19 @@ def test_share_word_pre_check_agrees_with_the_literal_scan(text: str) -> None:
     for start in range(0, len(text) + 1, 7):
         got = not all(text.find(w, start, len(text)) < 0 for w in _SHARE_WORDS)
         assert got == (rx.search(text, start, len(text)) is not None)
+
+
+def test_literal_gates_remember_only_the_span_they_read_last() -> None:
+    """The lower-cased span the gates share is reused only for the same text object and span."""
+    import re
+
+    from softpower.extract.alternation import LiteralGate
+
+    loan, perception = LiteralGate(re.compile(r"(?i)\bloans?\b")), LiteralGate(re.compile(r"(?i)survey"))
+    a, b = "A Loan to Fiji", "A gift to Fiji"  # same length: only the text tells them apart
+    assert loan.possible(a, 0, len(a)) and not perception.possible(a, 0, len(a))
+    assert not loan.possible(b, 0, len(b))
+    assert loan.possible(a, 0, len(a))
+    assert not loan.possible(a, 6, len(a))  # same text, another span
+    assert not loan.possible("".join(["A gift", " to Fiji"]), 0, len(b))  # an equal text, another object
+    assert loan.possible("A gift to Fidé", 0, 14)  # not ASCII: always scanned

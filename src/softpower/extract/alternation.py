@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, ClassVar
 
 _ASCII = frozenset(range(128))
 _FLAG_MASK = re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE | re.DOTALL
@@ -366,19 +366,33 @@ class LiteralGate:
     scanned.
     """
 
+    #: the span the gates read last and its lower-cased text (None: not ASCII), shared by every gate:
+    #: the rules ask several gates about the same sentence in a row (one tuple, replaced whole: safe
+    #: across threads)
+    _last: ClassVar[tuple[Any, int, int, str | None]] = (None, -1, -1, None)
+
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.words = required_words(pattern)
 
     def possible(self, text: str, start: int, end: int) -> bool:
         """False only when no match can lie in ``text[start:end]``."""
-        if self.words is None:
+        words = self.words
+        if words is None:
             return True
-        chunk = text[start:end]
-        if not chunk.isascii():
+        last = LiteralGate._last
+        if last[0] is text and last[1] == start and last[2] == end:
+            low = last[3]
+        else:
+            chunk = text[start:end]
+            low = chunk.lower() if chunk.isascii() else None
+            LiteralGate._last = (text, start, end, low)
+        if low is None:
             return True
-        low = chunk.lower()
-        return any(w in low for w in self.words)
+        for w in words:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator here)
+            if w in low:
+                return True
+        return False
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         return self.possible(text, start, end) and self.pattern.search(text, start, end) is not None
