@@ -193,14 +193,14 @@ def _propose(
     cands: list[tuple[Sentence, str, list[str], bool]] = []
     fallback = models.fallback_threshold is not None and not engaged
     for s in sentences:
+        if s.has_record:
+            continue
+        actor = _actor(s.sent)  # the cheap test first: most sentences without a record name no actor
         if (
-            s.has_record
+            actor is None
             or not _prose(text, s.sent.start, s.sent.end)
             or not _real(text, s.sent.start, s.sent.end)
         ):
-            continue
-        actor = _actor(s.sent)
-        if actor is None:
             continue
         partners = _partners(s.sent, actor, named)
         if partners:
