@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from softpower.extract.alternation import FirstCharAlternation, first_chars, split_alternatives
+from softpower.extract.alternation import FirstCharAlternation, first_chars, first_pairs, split_alternatives
 from softpower.extract.rules import cue_table
 
 DEV = Path(__file__).parent / "data" / "extract" / "dev"
@@ -37,6 +37,53 @@ def test_first_chars_reads_literals_case_options_and_empty_matches() -> None:
     assert first_chars(r"x*") == set(range(128))  # may match nothing: any character
     assert first_chars(r"\w+n't") == {c for c in range(128) if re.fullmatch(r"\w", chr(c))}
     assert first_chars(r"(?i:k)") == {ord("k"), ord("K")}  # the Kelvin sign is not ASCII
+
+
+def _codes(chars: str) -> frozenset[int]:
+    return frozenset(map(ord, chars))
+
+
+def test_first_pairs_read_the_second_character_after_literals_groups_and_repeats() -> None:
+    assert first_pairs(r"\bloans?\b") == {ord("l"): _codes("o")}
+    assert first_pairs(r"(?i:lo)") == {ord("l"): _codes("oO"), ord("L"): _codes("oO")}
+    # an optional lead: its own pairs, and those of what follows it
+    assert first_pairs(r"\b(?:yen |soft )?loans?") == {
+        ord("y"): _codes("e"),
+        ord("s"): _codes("o"),
+        ord("l"): _codes("o"),
+    }
+    assert first_pairs(r"(?:ab|ac)d") == {ord("a"): _codes("bc")}
+    assert first_pairs(r"[ab]+c") == {ord("a"): _codes("abc"), ord("b"): _codes("abc")}
+    assert first_pairs(r"(?:x )*y") == {ord("x"): _codes(" "), ord("y"): None}  # "y" may be the whole match
+    assert first_pairs(r"a(?=b)\d") == {ord("a"): _codes("0123456789")}  # a lookahead bounds nothing more
+    assert first_pairs(r"a") == {ord("a"): None}  # the match may end after one character
+    assert first_pairs(r"x*") is None  # may match nothing
+    assert first_pairs(r"(?:)*a") is None  # a body that may match nothing is not bounded
+    assert first_pairs(r".b") == dict.fromkeys(range(128), None)  # "any character" first: no bound after it
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["yen", "soft", "Loan", "loans", "no", "a", "Sale", "ON", "es", "Y", "ye", "l", "ab",
+                              "b", "a-x", "x", "-", "é", "ſ", "\u212a"]), max_size=20),
+    st.sampled_from(["", " "]),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)  # fmt: skip
+def test_pair_dispatch_matches_the_full_regex_on_any_text(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    text = sep.join(words)
+    rows = [
+        ("a", r"\b(?:yen |soft )?loans?\b"),
+        ("b", r"(?i:\b[A-Z]*(?:ON|ES)\b)"),
+        ("c", r"(?i:\b(?:no |a )*sale)"),
+        ("d", r"y|ye|l"),
+        ("e", r"(?:ab|b)+a-?x"),
+    ]
+    alt = FirstCharAlternation(rows, r"(?<![A-Za-z0-9])", re.IGNORECASE)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    assert _spans(alt.finditer(text, start, end)) == _spans(alt.full.finditer(text, start, end))
 
 
 def test_cue_alternation_matches_the_full_regex_on_the_development_documents() -> None:

@@ -18,7 +18,7 @@ not ASCII is matched with the full regex, so the result is the same on any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any, ClassVar
@@ -191,6 +191,70 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[int]:
     return _ASCII if empty else first
 
 
+def _first_of_rest(items: Sequence[tuple[Any, Any, int]]) -> frozenset[int] | None:
+    """ASCII characters the sequence of (op, av, flags) items can start with; None when it may be empty."""
+    out: frozenset[int] = frozenset()
+    for op, av, flags in items:
+        first, empty = _first([(op, av)], flags)
+        out |= first
+        if not empty:
+            return out
+    return None
+
+
+def _pairs(items: Sequence[tuple[Any, Any, int]]) -> dict[int, frozenset[int] | None] | None:
+    """For the sequence of parsed (op, av, flags) items: each ASCII first character of a match, with
+    the ASCII characters that can come second (None: any, or the match may end after one); None
+    when the construct before the first character is not understood (every pair is possible)."""
+    for i, (op, av, flags) in enumerate(items):
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue  # zero width: the next item decides (a superset, never fewer pairs)
+        rest = items[i + 1 :]
+        if op is _c.LITERAL or op is _c.IN:
+            second = _first_of_rest(rest)
+            return dict.fromkeys(_first([(op, av)], flags)[0], second)
+        if op is _c.SUBPATTERN:
+            _group, add, delete, sub = av
+            inner = (flags | add) & ~delete
+            return _pairs([(o, a, inner) for o, a in sub] + list(rest))
+        if op is _c.BRANCH:
+            return _union([_pairs([(o, a, flags) for o, a in alt] + list(rest)) for alt in av[1]])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+            lo, hi, sub = av
+            if _first(sub, flags)[1]:
+                return None  # a body that may match nothing: not bounded here
+            # one pass of the body, then at most hi - 1 more (as a repeat the next item reads), then the rest
+            again = [(_c.MAX_REPEAT, (0, hi - 1, sub), flags)] if hi > 1 else []
+            once = _pairs([(o, a, flags) for o, a in sub] + again + list(rest))
+            return _union([once, _pairs(list(rest))]) if lo == 0 else once
+        first, empty = _first([(op, av)], flags)
+        return None if empty else dict.fromkeys(first, None)  # any other item: its first characters only
+    return None
+
+
+def _union(options: list[dict[int, frozenset[int] | None] | None]) -> dict[int, frozenset[int] | None] | None:
+    """The pairs any of ``options`` allows (None when one of them is not bounded)."""
+    out: dict[int, frozenset[int] | None] = {}
+    for pairs in options:
+        if pairs is None:
+            return None
+        for c, second in pairs.items():
+            have = out.get(c, frozenset())
+            out[c] = None if second is None or have is None else have | second
+    return out
+
+
+def first_pairs(pattern: str, flags: int = 0) -> dict[int, frozenset[int] | None] | None:
+    """Each ASCII character a match of ``pattern`` can start with, mapped to the ASCII characters that
+    can follow it (None: any character, or the match may end after one); None: not bounded.
+
+    Read from the parsed pattern like :func:`first_chars`; every bound is a superset of what the
+    pattern can match (zero-width items are skipped, a construct not understood allows everything).
+    """
+    parsed = _p.parse(pattern, flags)
+    return _pairs([(op, av, parsed.state.flags) for op, av in parsed])
+
+
 class FirstCharAlternation:
     """``guard(?:(?P<name>pattern)|...)`` over ``rows``, scanned through per-character sub-alternations.
 
@@ -213,13 +277,14 @@ class FirstCharAlternation:
     def __init__(self, rows: Sequence[tuple[str, str]], guard: str = "", flags: int = 0) -> None:
         self.full = re.compile(guard + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in rows) + ")", flags)
         self._flags = flags
-        self._leaves: list[tuple[str, list[tuple[str, frozenset[int]]]]] = []
+        self._leaves: list[tuple[str, list[tuple[str, frozenset[int], Any]]]] = []
         for name, pattern in rows:
             alts = split_alternatives(pattern)
-            self._leaves.append((name, [(a, first_chars(a, flags)) for a in alts]))
-        starts = sorted({c for _, alts in self._leaves for _, first in alts for c in first})
-        # compiled on first use: most documents meet only some first letters
+            self._leaves.append((name, [(a, first_chars(a, flags), first_pairs(a, flags)) for a in alts]))
+        starts = sorted({c for _, alts in self._leaves for _, first, _ in alts for c in first})
+        # compiled on first use: most documents meet only some first letters and pairs
         self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._by_pair: dict[str, re.Pattern[str] | None] = {}
         cls = "".join(re.escape(chr(c)) for c in starts)
         # candidate positions: the guard holds and the character can start a match (or is not ASCII)
         self._candidates = re.compile(guard + f"(?:[{cls}]|[^\\x00-\\x7f])", flags)
@@ -228,9 +293,29 @@ class FirstCharAlternation:
         """The alternation of the alternatives that can start with ``ch`` (None: none can)."""
         if ord(ch) >= 128:
             return self.full
+        rx = self._compile(lambda first, pairs: ord(ch) in first)
+        self._by_char[ch] = rx
+        return rx
+
+    def _for_pair(self, two: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can start with the two ASCII characters ``two``."""
+        c1, c2 = ord(two[0]), ord(two[1])
+
+        def can(first: frozenset[int], pairs: dict[int, frozenset[int] | None] | None) -> bool:
+            if c1 not in first:
+                return False
+            second = pairs.get(c1) if pairs is not None else None
+            return second is None or c2 in second
+
+        rx = self._compile(can)
+        self._by_pair[two] = rx
+        return rx
+
+    def _compile(self, can: Callable[[frozenset[int], Any], bool]) -> re.Pattern[str] | None:
+        """The alternation of the alternatives for which ``can(first characters, pairs)`` holds, in order."""
         groups, absent = [], []
         for name, alts in self._leaves:
-            keep = [a for a, first in alts if ord(ch) in first]
+            keep = [a for a, first, pairs in alts if can(first, pairs)]
             if keep:
                 groups.append(f"(?P<{name}>{'|'.join(keep)})")
             else:
@@ -240,7 +325,6 @@ class FirstCharAlternation:
             # the other groups exist (``m.group(name)`` is None, as with the full regex) but are never tried
             never = [f"(?!){''.join(absent)}"] if absent else []
             rx = re.compile("(?:" + "|".join(groups + never) + ")", self._flags)
-        self._by_char[ch] = rx
         return rx
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -251,14 +335,18 @@ class FirstCharAlternation:
         """The matches of :attr:`full` in ``text[start:end]``, in order (same spans and groups)."""
         stop = len(text) if end is None else min(end, len(text))
         pos = start
-        by_char, full, candidates = self._by_char, self.full, self._candidates
+        by_char, by_pair, full, candidates = self._by_char, self._by_pair, self.full, self._candidates
         while True:
             c = candidates.search(text, pos, stop)
             if c is None:
                 return
             p = c.start()
-            ch = text[p]
-            rx = by_char[ch] if ch in by_char else self._for_char(ch)
+            two = text[p : p + 2]
+            if p + 1 < stop and two.isascii():  # the alternatives that can start with these two characters
+                rx = by_pair[two] if two in by_pair else self._for_pair(two)
+            else:
+                ch = text[p]
+                rx = by_char[ch] if ch in by_char else self._for_char(ch)
             m = rx.match(text, p, stop) if rx is not None else None
             if m is None or m.end() == p:
                 if m is not None:  # an empty match: let the full regex decide, as finditer would
