@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from softpower.errors import InputError
+from softpower.ledger import files
 from softpower.ledger.files import (
     FLAT_COLUMNS,
     _arrow_csv,
@@ -128,6 +129,25 @@ def test_scan_finds_any_needle(tmp_path: Path) -> None:
     assert _scan(path, b'"') is False
     assert _scan(path, b"\r", b"\n\n") is True
     assert _scan(path, b"x", b",b") is False
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 24])
+def test_scans_over_blocks_of_any_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    """The line count, the last byte and the needle scan are the same whatever the read size,
+    with a two-byte needle across two blocks and a file ending in or without a line break."""
+    monkeypatch.setattr(files, "SCAN_BLOCK", block)
+    path = tmp_path / "f"
+    path.write_bytes(b"ab\n\ncd\n")  # lines: "ab", "", "cd"; "\n\n" spans bytes 2-3
+    assert (_count_lines(path), _ends_with_newline(path)) == (3, True)
+    assert _scan(path, b"\n\n") is False
+    assert _scan(path, b"\r", b"a\n", b"dc") is True
+    assert _scan(path, b"b\n") is False  # across the first two blocks of one or two bytes
+    path.write_bytes(b"ab\ncd")
+    assert (_count_lines(path), _ends_with_newline(path)) == (2, False)
+    assert _scan(path, b"\n\n", b"\r") is True
+    assert _scan(path, b"cd") is False  # the last two bytes
+    path.write_bytes(b"\n")
+    assert (_count_lines(path), _scan(path, b"\n\n")) == (1, True)
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])

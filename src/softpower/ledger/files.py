@@ -97,11 +97,15 @@ def _new_cols() -> dict[str, list[Any]]:
     return {k: [] for k in (*SCALARS, "partners", "span_start", "span_end", "line")}
 
 
+#: Bytes read at a time by the whole-file scans (their results do not depend on it).
+SCAN_BLOCK = 1 << 24
+
+
 def _scan(path: Path, *needles: bytes) -> bool:
     """True when none of ``needles`` (each at most two bytes) occurs in the file."""
     tail = b""
     with path.open("rb") as fh:
-        while block := fh.read(1 << 24):
+        while block := fh.read(SCAN_BLOCK):
             if any(n in tail + block for n in needles):
                 return False
             tail = block[-1:]
@@ -119,7 +123,7 @@ def _ends_with_newline(path: Path) -> bool:
 def _count_lines(path: Path) -> int:
     n, last = 0, b"\n"
     with path.open("rb") as fh:
-        while block := fh.read(1 << 24):
+        while block := fh.read(SCAN_BLOCK):
             n += block.count(b"\n")
             last = block[-1:]
     return n + (last != b"\n")

@@ -96,7 +96,6 @@ def import_file(
         if records:
             result = ledger.import_records(
                 records,
-                None,
                 origin=origin or f"review:{path.name}",
                 source=str(path),
                 catalog=seed_documents(),

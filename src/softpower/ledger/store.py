@@ -375,7 +375,7 @@ class Ledger:
         try:
             before_docs = self._documents()
             if docs:
-                con.register(_NEW_DOCUMENTS, pd.DataFrame(docs, columns=list(DOC_COLUMNS)))
+                con.register(_NEW_DOCUMENTS, pd.DataFrame(docs))  # _document_row's columns
                 con.execute(_INSERT_NEW_DOCUMENTS)
             before = dict(con.execute(_COUNT_BY_KIND).fetchall())
             for flat in chunks:
@@ -394,7 +394,7 @@ class Ledger:
             for kind in result.added:
                 result.added[kind] = int(after.get(kind, 0)) - int(before.get(kind, 0))
             if known:
-                con.register(_KNOWN_DOCUMENTS, pd.DataFrame(known, columns=list(DOC_COLUMNS)))
+                con.register(_KNOWN_DOCUMENTS, pd.DataFrame(known))
                 con.execute(_INSERT_CITED_KNOWN_DOCUMENTS)
             con.execute(_INSERT_PLACEHOLDER_DOCUMENTS)
             result.duplicates = result.rows - result.total
