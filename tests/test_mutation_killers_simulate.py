@@ -275,3 +275,61 @@ def test_calibration_json_reports_the_fit_summary(seeds_ledger: Path) -> None:
     assert set(fit) == {"n_fit", "rmse_fit", "rmse_priors", "fit_years"}
     assert fit["fit_years"] == "2004-2016" and fit["n_fit"] == res.meta["n_fit"]
     assert fit["rmse_fit"] <= fit["rmse_priors"]  # the fitted value forecasts no worse than the prior
+
+
+# --- this round: the calibration's two gaps of the seed-6 draw ----------------------------------------
+
+
+def test_a_grid_point_at_the_estimate_comes_before_it_in_the_profile() -> None:
+    """The profile's statistic at the estimate is 0; a grid point at the same value keeps its
+    own statistic and is placed first (towards lower values), the estimate after it."""
+    from softpower.simulate.calibrate import CHI2_95, _interval
+
+    grid = np.linspace(0.0, 1.0, 3)
+    stat = np.array([10.0, -1.0, 10.0])  # a refit at the grid point 0.5 fits better than the estimate
+    lo, hi = _interval(grid, stat, 0.5, 0.0, 1.0)
+    # below: the segment from 0 (10) to the grid point 0.5 (-1); above: from the estimate (0) to 1 (10)
+    assert lo == pytest.approx(0.5 * (10.0 - CHI2_95) / 11.0)
+    assert hi == pytest.approx(0.5 + 0.5 * CHI2_95 / 10.0)
+    # the same without the tie: the estimate alone at 0.5
+    lo2, _ = _interval(np.array([0.0, 1.0]), np.array([10.0, 10.0]), 0.5, 0.0, 1.0)
+    assert lo2 == pytest.approx(0.5 * (10.0 - CHI2_95) / 10.0)
+
+
+class _LinePolls:
+    """A stand-in for the replay: every poll forecasts the first parameter itself; the polls
+    ask for more than its declared maximum, so the fit ends on that bound."""
+
+    def __init__(self, target: float, n: int = 4) -> None:
+        import pandas as pd
+
+        self.rows = pd.DataFrame({"value": [target] * n, "weight": [1.0] * n})
+        self.asked: list[np.ndarray] = []
+
+    def predict(self, names: tuple[str, ...], x: np.ndarray, **kw: object) -> np.ndarray:
+        self.asked.append(np.array(x, copy=True))
+        return np.repeat(x[:, :1], len(self.rows), axis=1)
+
+
+@pytest.mark.parametrize("side", ["high", "low"])
+def test_the_fit_never_asks_for_a_parameter_outside_its_range(side: str) -> None:
+    """The finite-difference Jacobian steps inwards at the upper bound: every forecast the fit
+    asks for lies inside the declared ranges, also when the estimate ends on a bound."""
+    from softpower.simulate.calibrate import _fit
+    from softpower.simulate.params import parameters
+
+    table = parameters()
+    names = ("half_life_economic", "half_life_smart")
+    p = table[names[0]]
+    target = p.high + 5.0 if side == "high" else p.low - 1.0
+    pb = _LinePolls(target)
+    use = np.ones(len(pb.rows), dtype=bool)
+    best, sse = _fit(pb, names, use)  # type: ignore[arg-type]
+    assert best[0] == pytest.approx(p.high if side == "high" else p.low)
+    assert sse == pytest.approx(len(pb.rows) * (target - best[0]) ** 2, rel=1e-6)
+    asked = np.vstack(pb.asked)
+    for j, name in enumerate(names):
+        assert asked[:, j].min() >= table[name].low, name
+        assert asked[:, j].max() <= table[name].high, name
+    # the Jacobian was evaluated on the bound itself: at least one forecast there
+    assert np.isclose(asked[:, 0], best[0]).any()

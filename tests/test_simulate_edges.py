@@ -80,3 +80,21 @@ def test_a_chunk_applies_the_parameter_overrides_to_every_run(
     task = E.EnsembleTask(4, np.random.SeedSequence(3), {"lam": 0.3, "rho": 1.0}, False, random_params)
     E.run_ensemble_chunk(inp, task)
     assert [seen[0]["lam"].tolist(), seen[0]["rho"].tolist()] == [[0.3] * 4, [1.0] * 4]
+
+
+def test_a_local_pool_forks_on_linux_and_spawns_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers start from the parent's imported modules; where fork is not the safe
+    choice (not Linux; Python 3.14 also changes the default there) the pool spawns."""
+    import sys
+
+    contexts: list[Any] = []
+    real = E.ProcessPoolExecutor
+
+    def pool(**kw: Any) -> Any:
+        contexts.append(kw.get("mp_context"))
+        return real(**kw)
+
+    monkeypatch.setattr(E, "ProcessPoolExecutor", pool)
+    assert E.map_chunks(_square, "I", [1, 2], workers=2) == [("I", 1), ("I", 4)]  # type: ignore[arg-type]
+    want = "fork" if sys.platform.startswith("linux") else "spawn"
+    assert [c.get_start_method() for c in contexts] == [want]

@@ -333,11 +333,13 @@ def profile(
 def _interval(
     grid: np.ndarray, stat: np.ndarray, best: float, low: float, high: float
 ) -> tuple[float, float]:
-    """Where the profile statistic crosses the threshold on each side of the estimate (linear)."""
-    pts = np.concatenate([grid, [best]])
-    vals = np.concatenate([stat, [0.0]])
-    order = np.argsort(pts, kind="stable")
-    pts, vals = pts[order], vals[order]
+    """Where the profile statistic crosses the threshold on each side of the estimate (linear).
+
+    The estimate (statistic 0) is placed into the sorted ``grid`` after any grid point equal to
+    it, which keeps its own statistic and is read first on the lower side."""
+    at = int(np.searchsorted(grid, best, side="right"))
+    pts = np.insert(grid, at, best)
+    vals = np.insert(stat, at, 0.0)
     k = int(np.searchsorted(pts, best))
     lo, hi = low, high
     for i in range(k, 0, -1):
