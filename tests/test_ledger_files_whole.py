@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -178,6 +179,63 @@ def test_chunks_of_each_format_keep_their_line_numbers(tmp_path: Path, suffix: s
     assert [len(c) for c in chunks] == [2, 2, 1]
     assert [c["line"].tolist() for c in chunks] == [lines[:2], lines[2:4], lines[4:]]
     assert [d for c in chunks for d in c["doc"]] == [f"d{i}" for i in range(5)]
+
+
+def test_a_plain_csv_that_leaves_the_fast_path_midway_gives_each_row_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Arrow reads blocks of a few rows here; a field longer than MAX_FIELD in the last row
+    sends the rest of the file to the careful reader after Arrow's first chunk was given: it
+    starts at the row after the last one given, so every row comes once with its line."""
+    monkeypatch.setattr(files, "ARROW_BLOCK", 64)
+    monkeypatch.setattr(files, "MAX_FIELD", 20)
+    path = tmp_path / "r.csv"
+    names = ["d0", "d1", "d2", "d3", "a-document-id-over-20-characters"]
+    path.write_text("doc,kind,actor,partners\n" + "".join(f"{d},engagement,JPN,VNM\n" for d in names))
+    chunks = list(iter_records(path, chunk_rows=2))
+    # Arrow's first chunk holds four rows (its 64-byte blocks); the careful reader gives the last
+    assert [c["line"].tolist() for c in chunks] == [[2, 3, 4, 5], [6]]
+    assert [d for c in chunks for d in c["doc"]] == names
+    assert [list(c.columns) for c in chunks] == [[*FLAT_COLUMNS, "line"]] * 2
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_the_rows_before_a_bad_line_are_the_same_frame_as_without_it(tmp_path: Path, suffix: str) -> None:
+    """The chunk given before a bad line's refusal (earlier lines are judged first) is the
+    frame the same lines give in a file without the bad line: every column, value and type."""
+    good, bad = tmp_path / f"good{suffix}", tmp_path / f"bad{suffix}"
+    if suffix == ".jsonl":
+        lines = [
+            json.dumps(
+                {
+                    "doc": "a",
+                    "kind": "indicator",
+                    "actor": "JPN",
+                    "partners": ["VNM"],
+                    "year": 2010,
+                    "metric": "m",
+                    "value": 1.5,
+                    "span": [0, 4],
+                }
+            ),
+            json.dumps({"doc": "b", "kind": "engagement", "actor": "CHN", "partners": "LAO", "year": None}),
+        ]
+        good.write_text("\n".join(lines) + "\n")
+        bad.write_text("\n".join(lines) + "\n[1, 2]\n")
+    else:
+        head = "doc,kind,actor,partners,year,value\n"
+        body = '"a",indicator,JPN,VNM,2010,1.5\nb,engagement,CHN,LAO,,\n'
+        good.write_text(head + body)
+        bad.write_text(head + body + "c,engagement\n")
+    (whole,) = list(iter_records(good))
+    chunks: list[Any] = []
+    with pytest.raises(InputError) as err:
+        for c in iter_records(bad):
+            chunks.append(c)
+    assert err.value.line == 3 if suffix == ".jsonl" else err.value.line == 4
+    (before,) = chunks
+    pd.testing.assert_frame_equal(before, whole)  # dtypes too: text cells stay objects
+    assert before["line"].tolist() == ([1, 2] if suffix == ".jsonl" else [2, 3])
 
 
 def test_a_parquet_file_with_span_and_span_columns_keeps_the_span_columns(tmp_path: Path) -> None:

@@ -298,11 +298,15 @@ MAX_FIELD = 128 * 1024
 _CSV_SHAPE = "comma-separated fields of at most 128 KB, lines ending in LF or CRLF"
 
 
+#: Bytes of a plain CSV that Arrow's reader parses at a time (a chunk holds whole blocks).
+ARROW_BLOCK = 1 << 22
+
+
 def _arrow_csv(path: Path, header: list[str], chunk_rows: int) -> Iterator[pa.Table]:
     """Tables of about ``chunk_rows`` rows from Arrow's streaming CSV reader, every column as text."""
     reader = pacsv.open_csv(
         path,
-        read_options=pacsv.ReadOptions(block_size=1 << 22),
+        read_options=pacsv.ReadOptions(block_size=ARROW_BLOCK),
         convert_options=pacsv.ConvertOptions(
             column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=True, null_values=[""]
         ),
