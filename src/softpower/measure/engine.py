@@ -268,7 +268,7 @@ class Model:
         the cells they state.
         """
         src_all = self.panel.engagement if kind == "engagement" else self.panel.values
-        if kind != "engagement" and not src_all.empty:
+        if kind != "engagement":
             src_all = src_all.loc[src_all["kind"] == kind]
         parts = []
         declared = [
@@ -288,7 +288,7 @@ class Model:
                     keep &= own["partner"].isin(list(sc.partners))
                 parts.append(own.loc[keep])
                 continue
-            foot = src_all.loc[src_all["origin"] == sc.source] if not src_all.empty else src_all
+            foot = src_all.loc[src_all["origin"] == sc.source]
             if foot.empty:
                 continue
             acts = [a for a in np.unique(foot["actor"].to_numpy()) if sc.actors is None or a in sc.actors]
@@ -340,12 +340,12 @@ class Model:
                     continue
                 fam, _, sel = alt.partition(":")
                 if fam in VALUE_FAMILIES:
-                    rows = vals.loc[vals["kind"] == fam] if not vals.empty else vals
+                    rows = vals.loc[vals["kind"] == fam]
                     if sel != "any" and not rows.empty:
                         rows = rows.loc[rows["name"] == sel]
                     kind, families = fam, (None if sel == "any" else [sel])
                 else:
-                    rows = eng.loc[_sel_mask(eng, sel)] if not eng.empty else eng
+                    rows = eng.loc[_sel_mask(eng, sel)]
                     types = _sel_types(sel)
                     kind = "engagement"
                     families = (
@@ -376,7 +376,7 @@ class Model:
         # counts holds at least one fact (the panel's rows are groups of facts)
         self._facts = self._fact_counts()
         observed = self._facts[["year", "partner", "actor"]]
-        allc = allc.merge(observed, on=["year", "partner", "actor"], how="inner")
+        allc = allc.merge(observed, on=["year", "partner", "actor"])  # inner
         if allc.empty:
             raise SoftpowerError(
                 "ledger: no framework indicator observes any actor-partner-year "

@@ -143,7 +143,7 @@ def leaders_table(source: Any, year: int | None = None, min_support: int = MIN_S
     has_cov = "coverage" in d
     if not has_cov:
         d = d.assign(coverage=np.nan, indicators_observed=0, n_facts=0)
-    top = d.loc[d["rank"] == 1].groupby(keys, sort=True)
+    top = d.loc[d["rank"] == 1].groupby(keys)
     out = top.agg(
         leader=("actor", "+".join),
         score=("score", "first"),
@@ -155,7 +155,7 @@ def leaders_table(source: Any, year: int | None = None, min_support: int = MIN_S
     ).reset_index()
     runner = (
         d.loc[d["rank"] > 1]
-        .groupby(keys, sort=True)
+        .groupby(keys)
         .agg(
             runner_up=("actor", "first"),
             runner_up_score=("score", "first"),
@@ -165,7 +165,7 @@ def leaders_table(source: Any, year: int | None = None, min_support: int = MIN_S
         .reset_index()
     )
     out = out.merge(runner, on=keys, how="left")
-    n_actors = d.groupby(keys, sort=True).size().to_numpy()
+    n_actors = d.groupby(keys).size().to_numpy()
     out["n_compared"] = n_actors
     leads = out["n_top"].to_numpy() < n_actors
     single = n_actors == 1

@@ -121,7 +121,7 @@ def normalise_zscore(x: Array) -> Array:
 def normalise_rank(x: Array) -> Array:
     """Ranking: average rank among the units (ties share it), scaled to ``[0, 1]``."""
     missing = np.isnan(x)
-    ranks = stats.rankdata(np.where(missing, np.inf, x), method="average", axis=-1)
+    ranks = stats.rankdata(np.where(missing, np.inf, x), axis=-1)
     n = (~missing).sum(axis=-1, keepdims=True)
     scaled = (ranks - 1.0) / np.maximum(n - 1, 1)
     return np.where(missing, np.nan, np.where(n > 1, scaled, 0.0))

@@ -105,7 +105,7 @@ def observations(ledger: Any) -> pd.DataFrame:
         year=f["year"].astype(int),
     )
     keys = ["origin", "measure", "public", "year", "actor"]
-    out = f.groupby(keys, as_index=False, sort=True)["value"].mean()
+    out = f.groupby(keys, as_index=False)["value"].mean()
     out.attrs["withheld"] = withheld
     return out
 
@@ -123,7 +123,7 @@ def gap_pairs(scores: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
     idx = scores.set_index(["actor", "partner", "year"])["score"]
     lookup = idx.to_dict()
     rows = []
-    for key, g in obs.groupby(["origin", "measure", "public", "year"], sort=True):
+    for key, g in obs.groupby(["origin", "measure", "public", "year"]):
         k: tuple[Any, ...] = tuple(key)  # type: ignore[arg-type]
         origin, measure, public, year = str(k[0]), str(k[1]), str(k[2]), int(k[3])
         codes = public.split("+")
@@ -226,7 +226,7 @@ def pooled(pairs: pd.DataFrame) -> pd.DataFrame:
     if pairs.empty:
         return pairs.assign(years=pd.Series(dtype=int))
     keys = ["origin", "measure", "public", "a", "b"]
-    g = pairs.groupby(keys, as_index=False, sort=True)
+    g = pairs.groupby(keys, as_index=False)
     return g.agg(
         perception_gap=("perception_gap", "mean"),
         index_gap=("index_gap", "mean"),
@@ -256,8 +256,8 @@ def validate(
     pool = pooled(pairs)
 
     def both(p: pd.DataFrame, q: pd.DataFrame, min_publics: int = 2) -> dict[str, Any]:
-        years = sorted(int(y) for y in p["year"].unique()) if len(p) else []
-        boot = draws if len(p) and p["public"].nunique() >= min_publics else 0
+        years = sorted(int(y) for y in p["year"].unique())
+        boot = draws if p["public"].nunique() >= min_publics else 0  # none for no pairs
         return {
             "years": f"{years[0]}-{years[-1]}" if years else "",
             **agreement(p, seed=seed, draws=boot),
@@ -271,7 +271,7 @@ def validate(
     ]
     by_pair = [
         {"a": a, "b": b, **both(g, pool.loc[(pool["a"] == a) & (pool["b"] == b)], MIN_PAIRS)}
-        for (a, b), g in pairs.groupby(["a", "b"], sort=True)
+        for (a, b), g in pairs.groupby(["a", "b"])
     ]
     groups = group_codes()
     regional = int(sum(any(c in groups for c in p.split("+")) or "+" in p for p in pairs["public"]))

@@ -467,7 +467,7 @@ def _holdout(rows: pd.DataFrame, pred: np.ndarray, year: int) -> dict[str, Any]:
         "trend": (t["trend"] - t["value"]).to_numpy(),
     }
     by = []
-    for keys, g in t.groupby(["actor", "partner"], sort=True):
+    for keys, g in t.groupby(["actor", "partner"]):
         by.append(
             {
                 "donor": keys[0],
@@ -479,7 +479,7 @@ def _holdout(rows: pd.DataFrame, pred: np.ndarray, year: int) -> dict[str, Any]:
             }
         )
     by_donor = []
-    for d, g in t.groupby("actor", sort=True):
+    for d, g in t.groupby("actor"):
         by_donor.append(
             {
                 "donor": d,
