@@ -295,3 +295,40 @@ def test_literal_gates_remember_only_the_span_they_read_last() -> None:
     assert not loan.possible(a, 6, len(a))  # same text, another span
     assert not loan.possible("".join(["A gift", " to Fiji"]), 0, len(b))  # an equal text, another object
     assert loan.possible("A gift to Fidé", 0, 14)  # not ASCII: always scanned
+
+
+def _year_patterns() -> tuple[object, object]:
+    import re
+
+    from softpower.extract.years import _PATTERNS, _Y
+
+    fast = dict(_PATTERNS)["year"]
+    as_written = re.compile(rf"(?<![\d$.,#])(?P<a>{_Y})(?!\d|,\d|\.\d|\s*(?:%|percent))")
+    return fast, as_written
+
+
+def test_year_pattern_with_the_look_behind_after_the_first_digit_matches_the_pattern_as_written() -> None:
+    fast, as_written = _year_patterns()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        for start in range(0, len(text), 89):  # windows that open right after a digit or a "$" too
+            end = min(len(text), start + 300)
+            want = [(m.span(), m.group("a")) for m in as_written.finditer(text, start, end)]  # type: ignore[attr-defined]
+            assert [(m.span(), m.group("a")) for m in fast.finditer(text, start, end)] == want  # type: ignore[attr-defined]
+            found += len(want)
+    assert found > 50
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["1999", "2023", "1939", "2101", "19", "20", "1", "2", "$", ".", ",", "#", "%", " ",
+                              "percent", "a", "in", "5"]), max_size=12),
+    st.integers(0, 4),
+)  # fmt: skip
+def test_year_pattern_forms_agree_on_any_text(parts: list[str], cut: int) -> None:
+    fast, as_written = _year_patterns()
+    text = "".join(parts)
+    start = min(cut, len(text))  # the look-behind reads the character before the window too
+    want = [(m.span(), m.group("a")) for m in as_written.finditer(text, start)]  # type: ignore[attr-defined]
+    assert [(m.span(), m.group("a")) for m in fast.finditer(text, start)] == want  # type: ignore[attr-defined]

@@ -35,7 +35,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<a>(?:19[4-9]|20\d)0)s\b")),
     ("end", re.compile(rf"\b(?i:by|before|until|till|through)\s+{_PRE}(?P<b>{_Y})\b")),
     ("since", re.compile(rf"\b(?i:since|from)\s+{_PRE}(?P<a>{_Y})\b")),
-    ("year", re.compile(rf"(?<![\d$.,#])(?P<a>{_Y})(?!\d|,\d|\.\d|\s*(?:%|percent))")),
+    # a year not preceded by [\d$.,#]: "(?<![\d$.,#])(?P<a>{_Y})", with the look-behind written after the
+    # first digit ("1(?<![\d$.,#]1)", the same test of the character before) so that the pattern opens
+    # with a literal and the regex engine skips to the next 1 or 2 (the two forms agree: a test)
+    (
+        "year",
+        re.compile(r"(?P<a>1(?<![\d$.,#]1)9[4-9]\d|2(?<![\d$.,#]2)0\d\d)(?!\d|,\d|\.\d|\s*(?:%|percent))"),
+    ),
 )
 # substrings without which a pattern of _PATTERNS cannot match (empty: always run)
 _TRIGGERS: tuple[tuple[str, ...], ...] = (
