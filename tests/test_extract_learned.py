@@ -132,6 +132,21 @@ def test_committed_split_has_no_family_across_it() -> None:
     assert len(dev) == round(cfg["data"]["dev_share"] * len(docs))
 
 
+def test_policy_pick_ranks_near_best_by_actor_recipient_then_gold() -> None:
+    from softpower.extract.learned.train import pick_policy
+
+    a, b, c, d = ({"name": x} for x in "abcd")
+    # b is best on macro-F1 by 0.004; within a tie of 0.005, a's better gold F1 wins (same actor+recipient)
+    cands = [(0.787, 0.876, 0.880, a), (0.791, 0.876, 0.874, b), (0.70, 0.95, 0.95, c)]
+    assert pick_policy(cands, 0.005) == a
+    assert pick_policy(cands, 0.002) == b  # outside the tie the macro-F1 decides
+    # actor+recipient comes before gold F1; c is far below the best and never near
+    cands.append((0.789, 0.880, 0.850, d))
+    assert pick_policy(cands, 0.005) == d
+    # equal on all three: the first in grid order
+    assert pick_policy([(0.8, 0.9, 0.9, a), (0.8, 0.9, 0.9, b)], 0.0) == a
+
+
 def test_no_evaluation_id_in_any_training_file() -> None:
     frozen = eval_ids()
     train, dev = set(split_ids("train")), set(split_ids("dev"))

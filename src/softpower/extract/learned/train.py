@@ -298,11 +298,17 @@ def choose_policy(
             ok_cands.append(
                 (res["instrument_macro_f1"], res["actor_recipient"], res["gold_engagement_f1"], cand)
             )
-    top = max(c[0] for c in ok_cands)
-    near = [c for c in ok_cands if c[0] >= top - tie - 1e-9]
-    # highest actor+recipient among the near-best, then gold engagement F1, then macro-F1, then grid order
-    best = max(near, key=lambda c: (c[1], c[2], c[0], -ok_cands.index(c)))[3]
-    return best | {"act_threshold": threshold}, results
+    return pick_policy(ok_cands, tie) | {"act_threshold": threshold}, results
+
+
+def pick_policy(cands: list[tuple[float, float, float, dict[str, Any]]], tie: float) -> dict[str, Any]:
+    """Among ``(dev macro-F1, actor+recipient, gold engagement F1, candidate)`` tuples, those within
+    ``tie`` of the best macro-F1 are near-best; the one with the highest actor+recipient wins, then
+    the highest gold engagement F1, then the highest macro-F1, then the first in grid order."""
+    top = max(c[0] for c in cands)
+    near = [i for i, c in enumerate(cands) if c[0] >= top - tie - 1e-9]
+    best = max(near, key=lambda i: (cands[i][1], cands[i][2], cands[i][0], -i))
+    return cands[best][3]
 
 
 def kind_precision(models: Models, gold: pd.DataFrame, folder: Path, gold_file: Path) -> dict[str, float]:
