@@ -175,6 +175,20 @@ def test_title_units_come_from_training_split_rows_only() -> None:
     assert row["instrument"] == table.loc[row["id"].removesuffix("#title"), "instrument"]
 
 
+def test_training_set_takes_given_ids_instead_of_the_split() -> None:
+    """The cross-validation of ``eval_aiddata.py --cv`` passes each fold's ids: only those rows train."""
+    from softpower.extract.learned import train as T
+
+    cfg = T.read_config(T.MODEL_DIR / "config.toml")
+    dev_ids = split_ids("dev")[:4]
+    train_ids = [i for i in split_ids("train") if i.startswith("gcof:")][:6]
+    ts = T.training_set(cfg, T.MODEL_DIR, None, ids=(train_ids, dev_ids))
+    assert sorted(ts.dev["id"]) == sorted(dev_ids)
+    aid = ts.instrument[ts.instrument["source"].str.startswith("aiddata")]
+    bases = {i.split("#")[0] for i in aid["id"]}
+    assert bases == set(train_ids)  # each gives its description, sentences and title
+
+
 def test_shipped_models_and_policy() -> None:
     models = load_models()
     assert models is not None

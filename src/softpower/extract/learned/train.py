@@ -96,11 +96,16 @@ def make_split_files(cfg: dict[str, Any], table: pd.DataFrame, folder: Path) -> 
 
 
 def training_set(
-    cfg: dict[str, Any], folder: Path, shared: Path | None, fraction: float = 1.0
+    cfg: dict[str, Any],
+    folder: Path,
+    shared: Path | None,
+    fraction: float = 1.0,
+    ids: tuple[list[str], list[str]] | None = None,
 ) -> TrainingSet:
-    """Assemble the units of both models (``fraction`` < 1 subsamples the AidData train ids)."""
+    """Assemble the units of both models (``fraction`` < 1 subsamples the AidData train ids; ``ids``
+    = (train, dev) replaces the committed split, as the cross-validation of ``eval_aiddata.py`` does)."""
     table = D.read_table(folder / cfg["data"]["aiddata_table"])
-    train_ids, dev_ids = splits(cfg, table, folder)
+    train_ids, dev_ids = ids if ids is not None else splits(cfg, table, folder)
     if fraction < 1.0:
         rng = np.random.default_rng(int(cfg["seed"]))
         keep = rng.permutation(len(train_ids))[: max(1, int(round(fraction * len(train_ids))))]
