@@ -76,12 +76,14 @@ def extract_docs(docs: list[str], models: Any) -> list[dict[str, Any]]:
 
 
 def cross_validate(
-    k: int, shipped: bool = False, thresholds: tuple[float, ...] = ()
-) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], list[tuple[int, float]]]:
+    k: int, shipped: bool = False, thresholds: tuple[float, ...] = (), recall: tuple[float, ...] = ()
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, list[tuple[int, float]]]]:
     """Pooled out-of-fold predictions (the shipped policy, and one set per act threshold in
-    ``thresholds``), the training-side gold, and the out-of-fold act probability of every gold-real
+    ``thresholds``, one per recall threshold in ``recall``, and the rules with the act model
+    alone, without the recall model, as ``no-recall``), the training-side gold, and the out-of-fold act probability of every gold-real
     sentence with its label (1: an engagement starts in it)."""
     from softpower.extract.learned import data as D
+    from softpower.extract.learned import recall as R
     from softpower.extract.learned import train as T
     from softpower.extract.learned.weights import load_models
 
@@ -89,15 +91,19 @@ def cross_validate(
     base = load_models()
     assert base is not None
     if shipped:
-        return {"shipped": extract_docs(docs, base)}, gold, []
+        return {"shipped": extract_docs(docs, base)}, gold, {}
     config = T.MODEL_DIR / "config.toml"
     cfg = T.read_config(config)
     shared = T.SHARED if T.SHARED.is_dir() else None
     ts = T.training_set(cfg, config.parent, shared)
-    pred: dict[str, list[dict[str, Any]]] = {"shipped": []}
+    rcfg = R.read_config(R.MODEL_DIR / "recall.toml")
+    runits = R.units(rcfg, shared)
+    pred: dict[str, list[dict[str, Any]]] = {"shipped": [], "no-recall": []}
     for t in thresholds:
         pred[f"act@{t:g}"] = []
-    sentences: list[tuple[int, float]] = []
+    for t in recall:
+        pred[f"recall@{t:g}"] = []
+    sentences: dict[str, list[tuple[int, float]]] = {"act model": [], "recall model": []}
     units = D.real_train_units(CORPUS)
     for i, fold in enumerate(folds(docs, k)):
         held = tuple(f"gold-real:{d}#" for d in fold)
@@ -107,13 +113,20 @@ def cross_validate(
             act=ts.act[~ts.act["id"].astype(str).str.startswith(held)],
         )
         instrument, act = T.fit(cfg, sub)
-        models = replace(base, instrument=instrument, act=act)
+        rec = R.fit(rcfg, runits[~runits["id"].astype(str).str.startswith(held)])
+        models = replace(base, instrument=instrument, act=act, recall=rec)
         pred["shipped"] += extract_docs(fold, models)
+        pred["no-recall"] += extract_docs(fold, replace(models, recall=None))
         for t in thresholds:
             pred[f"act@{t:g}"] += extract_docs(fold, replace(models, act_threshold=t))
+        for t in recall:
+            rt = R.Recall(rec.model, t)
+            pred[f"recall@{t:g}"] += extract_docs(fold, replace(models, recall=rt))
         mine = units[units["id"].astype(str).str.startswith(held)]
+        y = mine["act"].astype(int).tolist()
         p = models.act_probability(mine["text"].tolist())
-        sentences += list(zip(mine["act"].astype(int).tolist(), p.tolist(), strict=True))
+        sentences["act model"] += list(zip(y, p.tolist(), strict=True))
+        sentences["recall model"] += list(zip(y, rec.probability(mine["text"].tolist()), strict=True))
         print(
             f"fold {i + 1}/{k}: {len(fold)} documents, {len(ts.act) - len(sub.act)} act units held out",
             file=sys.stderr,
@@ -121,10 +134,10 @@ def cross_validate(
     return pred, gold, sentences
 
 
-def sentence_table(sentences: list[tuple[int, float]], cuts: tuple[float, ...]) -> str:
-    """Precision and recall of the act model alone on the held-out gold-real sentences."""
+def sentence_table(name: str, sentences: list[tuple[int, float]], cuts: tuple[float, ...]) -> str:
+    """Precision and recall of one model alone on the held-out gold-real sentences."""
     pos = sum(y for y, _ in sentences)
-    lines = [f"act model on held-out sentences: {len(sentences)} sentences, {pos} acts"]
+    lines = [f"{name} on held-out sentences: {len(sentences)} sentences, {pos} acts"]
     for c in cuts:
         tp = sum(1 for y, p in sentences if y and p >= c)
         n = sum(1 for _, p in sentences if p >= c)
@@ -216,8 +229,17 @@ def main() -> None:
         default=[],
         help="also score the shipped policy with these act thresholds (e.g. 0.5 0.6 0.7)",
     )
+    ap.add_argument(
+        "--recall-thresholds",
+        type=float,
+        nargs="*",
+        default=[],
+        help="also score the recall model at these thresholds (e.g. 0.6 0.7 0.8)",
+    )
     args = ap.parse_args()
-    preds, gold, sentences = cross_validate(args.folds, args.shipped, tuple(args.act_thresholds))
+    preds, gold, sentences = cross_validate(
+        args.folds, args.shipped, tuple(args.act_thresholds), tuple(args.recall_thresholds)
+    )
     sc = _scorer()
     docs = {g["doc"] for g in gold}
     what = "shipped models (training score)" if args.shipped else f"document-grouped {args.folds}-fold CV"
@@ -229,8 +251,8 @@ def main() -> None:
         print(table(result), end="")
         if args.diagnose and name == "shipped":
             print(diagnose(gold, pred, result), end="")
-    if sentences:
-        print(sentence_table(sentences, (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)), end="")
+    for name, sent in sentences.items():
+        print(sentence_table(name, sent, (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)), end="")
     pred = preds["shipped"]
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)

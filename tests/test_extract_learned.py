@@ -430,7 +430,7 @@ def test_a_document_without_an_act_gets_its_most_probable_one(
 
     models = load_models()
     assert models is not None and models.fallback_threshold is not None
-    without = dataclasses.replace(models, fallback_threshold=None)
+    without = dataclasses.replace(models, fallback_threshold=None, recall=None)
     assert not [r for r in extract_text("t.txt", text, learned=without) if r["kind"] == "engagement"]
     recs = [r for r in extract_text("t.txt", text) if r["kind"] == "engagement"]
     assert [(r["actor"], r["partners"], r["instrument"]) for r in recs] == [("CHN", [partner], instrument)]

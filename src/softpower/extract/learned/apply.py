@@ -5,7 +5,10 @@ batched call per model scores the sentences that need it:
 
 1. **Act proposal.** A sentence that names an actor and a partner but for which the rules gave no
    engagement is scored by the *act* model; above the shipped threshold it becomes an engagement
-   (the sentence's actor and partners, its first unbooked amount, its first year).
+   (the sentence's actor and partners, its first unbooked amount, its first year). Such a sentence
+   that also states an amount or a year is scored by the *recall* model as well
+   (:mod:`softpower.extract.learned.recall`, fitted on annotated running text) and becomes an
+   engagement at or above its threshold.
 2. **Instrument.** Every engagement's sentence is scored by the *instrument* model; the model's
    class replaces the rule's where the shipped policy says so (``policy`` in the model's metrics:
    chosen on the frozen dev split, never on the evaluation set).
@@ -227,10 +230,22 @@ def _propose(
                 cands.append((s.sent, actor, loose, False))
     if not cands:
         return []
-    p_act = models.act_probability([text[s.start : s.end] for s, _, _, _ in cands])
+    texts = [text[s.start : s.end] for s, _, _, _ in cands]
+    p_act = models.act_probability(texts)
     chosen = [
         i for i, (c, p) in enumerate(zip(cands, p_act, strict=True)) if c[3] and p >= models.act_threshold
     ]
+    if models.recall is not None:
+        # running text: the recall model (fitted on annotated releases, fact sheets and essays)
+        # proposes the sentences with an actor, a partner and a figure of their own that it reads
+        # as acts (the gate and threshold chosen on the grouped CV of benchmarks/real_cv.py)
+        own = [i for i, c in enumerate(cands) if c[3] and i not in chosen and _states_figure(text, c[0])]
+        p_rec = models.recall.probability([texts[i] for i in own])
+        for i, p in zip(own, p_rec, strict=True):
+            if p >= models.recall.threshold:
+                chosen.append(i)
+                p_act[i] = max(float(p_act[i]), p)
+        chosen.sort()
     if not chosen and fallback:
         real = [i for i, c in enumerate(cands) if _real(text, c[0].start, c[0].end)]
         best = max(real, key=lambda i: (p_act[i], -i), default=None)
@@ -257,6 +272,16 @@ def _propose(
         rec["_p_act"] = float(p_act[i])
         out.append(rec)
     return out
+
+
+def _states_figure(text: str, sent: Sentence) -> bool:
+    """The sentence states an amount of money or a year of its own, and does not lead into a list:
+    what the recall model proposes
+    must say how much or when ("The assistance will fund risk communication" restates an act
+    recorded before it; "In 1996, the government broadened its assistance program" is one)."""
+    if text[sent.start : sent.end].rstrip().endswith(":"):
+        return False  # a lead to a list ("... provided the following assistance in 2019:"): the items are the acts
+    return any(y.year is not None for y in sent.years) or bool(find_money(text, sent.start, sent.end))
 
 
 def _sentence_of(sentences: list[SentenceInfo], starts: list[int], pos: int) -> Sentence | None:

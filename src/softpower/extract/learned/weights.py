@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from softpower.extract.learned.model import TextClassifier
+from softpower.extract.learned.recall import Recall, load_recall
 
 MODEL_DIR = "extract_model"
 #: Instruments the AidData coding can state: the instrument model decides among these.
@@ -123,6 +124,9 @@ class Models:
     #: a loan-financed road); elsewhere such a record keeps the rule's instrument
     document_chars: int = 0
     document_floor: float = 0.5
+    #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
+    #: with an actor and a partner that the rules left without an act is proposed at its threshold
+    recall: Recall | None = None
 
     def confidence(self, record: dict[str, Any], raw: float | None, doc_chars: int) -> float:
         """A final record's confidence: the calibrated probability that it matches the annotation
@@ -213,4 +217,5 @@ def load_models() -> Models | None:
         fallback_world=str(policy.get("fallback_world", "costed")),
         document_chars=int(policy.get("document_chars", 0)),
         document_floor=float(policy.get("document_floor", 0.5)),
+        recall=load_recall(),
     )

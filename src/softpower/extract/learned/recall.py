@@ -1,0 +1,180 @@
+"""The recall model: is this sentence of running text a record of an act?
+
+The act model (``act.json.gz``) is fitted mostly on AidData descriptions, whose first sentence
+states the project; on running text (releases, fact sheets, transcripts) it separates acts from
+their setting poorly: on the real-text training half, scored document-grouped out of fold, its
+average precision is 0.56 (``benchmarks/real_cv.py``). This model is fitted on annotated running
+text only — the development gold, the seed gold, the real-text corpus's training half, the
+annotated non-act sentences and the review decisions — on *delexicalised* sentences: each state
+is replaced by a tag saying whether it is a donor power, a state or a group, each sum of money,
+year and number by a tag (:func:`delexicalise`), so that what it learns is the shape of an act
+("xdonorx will provide xmoneyx to xstatex for ...") rather than the names of the documents it saw
+(average precision 0.66 on the same folds). The choices (sources, delexicalisation, threshold)
+were made on that grouped cross-validation, never on the evaluation side.
+
+``python -m softpower.extract.learned.recall [--check]`` rebuilds ``recall.json.gz`` from
+``recall.toml`` (both in ``softpower/data/extract_model``); ``make train`` runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from softpower.extract.entities import DONORS, find_mentions
+from softpower.extract.learned.model import TextClassifier
+from softpower.extract.money import find_money
+
+REPO = Path(__file__).resolve().parents[4]
+MODEL_DIR = REPO / "src" / "softpower" / "data" / "extract_model"
+SHARED = REPO.parent / "shared"
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def delexicalise(text: str) -> str:
+    """``text`` with its names and figures replaced by tags: a donor power's name, demonym or
+    agency ``xdonorx``, another state ``xstatex``, a group or region ``xgroupx``, a sum of money
+    ``xmoneyx``, a year ``xyearx``, any other number ``xnumx``."""
+    spans: list[tuple[int, int, str]] = []
+    for m in find_mentions(text):
+        tag = "xdonorx" if m.iso in DONORS else ("xstatex" if m.iso else "xgroupx")
+        spans.append((m.start, m.end, tag))
+    spans += [(m.start, m.end, "xmoneyx") for m in find_money(text)]
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, tag in spans:
+        if s < pos:
+            continue  # a name inside a sum already replaced
+        out += [text[pos:s], f" {tag} "]
+        pos = e
+    out.append(text[pos:])
+    return _NUMBER.sub(" xnumx ", _YEAR.sub(" xyearx ", "".join(out)))
+
+
+class Recall:
+    """The fitted recall model and its threshold."""
+
+    def __init__(self, model: TextClassifier, threshold: float) -> None:
+        self.model = model
+        self.threshold = threshold
+        self._col = list(model.classes_).index("1")
+
+    def probability(self, texts: list[str]) -> list[float]:
+        """The probability that each sentence states an act."""
+        if not texts:
+            return []
+        p = self.model.predict_proba([delexicalise(t) for t in texts])[:, self._col]
+        return [float(x) for x in p]
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def units(cfg: dict[str, Any], shared: Path | None) -> pd.DataFrame:
+    """The annotated sentences the recall model learns from (``act`` 1: an engagement starts in
+    it), with ids ``<source>:<doc>#<sentence>``; the real-text corpus's evaluation side is never
+    read (:func:`softpower.extract.learned.data.real_train_units`)."""
+    from softpower.extract.learned import data as D
+
+    data = cfg["data"]
+    dev = REPO / data["dev_gold"]
+    parts = [D.load_gold(dev, dev / "gold.jsonl", "gold-dev")]
+    if shared is not None and data.get("seed_gold", True) and (shared / "corpus" / "seeds").is_dir():
+        parts.append(
+            D.load_gold(shared / "corpus" / "seeds", shared / "corpus" / "gold" / "seeds.jsonl", "gold-seed")
+        )
+    if data.get("real_gold"):
+        parts.append(D.real_train_units(REPO / data["real_gold"]))
+    if data.get("decisions"):
+        review = D.decision_units(D.decision_files(REPO / data["decisions"]))
+        if len(review):
+            parts.append(review)
+    if data.get("negatives"):
+        lines = (REPO / data["negatives"]).read_text(encoding="utf-8").splitlines()
+        neg = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "id": [f"negative:{i}" for i in range(len(neg))],
+                    "source": "negative",
+                    "text": neg,
+                    "instrument": "",
+                    "act": 0,
+                }
+            )  # fmt: skip
+        )
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["act"].isin([0, 1])].reset_index(drop=True)
+
+
+def fit(cfg: dict[str, Any], frame: pd.DataFrame) -> Recall:
+    """Fit the recall model on ``frame`` (the rows of :func:`units` to learn from)."""
+    params = dict(cfg["model"])
+    params["char_ngrams"] = tuple(params["char_ngrams"]) if params.get("char_ngrams") else None
+    model = TextClassifier(**params, seed=int(cfg["seed"])).fit(
+        [delexicalise(t) for t in frame["text"].tolist()], frame["act"].astype(int).astype(str).tolist()
+    )
+    return Recall(model, float(cfg["threshold"]))
+
+
+CONFIG = "extract_model/recall.toml"
+WEIGHTS = "extract_model/recall.json.gz"
+
+
+@cache
+def load_recall() -> Recall | None:
+    """The shipped recall model, or ``None`` when the package holds none."""
+    base = resources.files("softpower.data")
+    try:
+        raw = base.joinpath(WEIGHTS).read_bytes()
+        cfg = tomllib.loads(base.joinpath(CONFIG).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return Recall(TextClassifier.load_bytes(raw), float(cfg["threshold"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description="Rebuild the recall model (recall.json.gz) from recall.toml and the annotated sentences.",
+        epilog="example: python -m softpower.extract.learned.recall --check",
+    )
+    ap.add_argument("--config", type=Path, default=MODEL_DIR / "recall.toml")
+    ap.add_argument(
+        "--out", type=Path, default=None, help="folder for recall.json.gz (default: beside the config)"
+    )
+    ap.add_argument("--check", action="store_true", help="rebuild into a temporary folder and compare bytes")
+    args = ap.parse_args(argv)
+    cfg = read_config(args.config)
+    recall = fit(cfg, units(cfg, SHARED if SHARED.is_dir() else None))
+    if args.check:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            recall.model.save(Path(tmp) / "recall.json.gz")
+            same = (Path(tmp) / "recall.json.gz").read_bytes() == (
+                args.config.parent / "recall.json.gz"
+            ).read_bytes()
+        print("recall.json.gz: identical" if same else "recall.json.gz: DIFFERS from the shipped weights")
+        return 0 if same else 1
+    out = args.out or args.config.parent
+    out.mkdir(parents=True, exist_ok=True)
+    recall.model.save(out / "recall.json.gz")
+    print(f"wrote {out / 'recall.json.gz'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The recall model of running text (softpower.extract.learned.recall) and its step in apply.py."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from softpower.extract.learned.recall import MODEL_DIR, SHARED, delexicalise, load_recall, main
+from softpower.extract.learned.weights import load_models
+from softpower.extract.pipeline import extract_text
+
+
+class _Fixed:
+    """A recall model that reads every sentence as an act with probability ``p``."""
+
+    def __init__(self, p: float, threshold: float = 0.7) -> None:
+        self.p = p
+        self.threshold = threshold
+
+    def probability(self, texts: list[str]) -> list[float]:
+        return [self.p] * len(texts)
+
+
+def _engagements(text: str, p: float) -> list[tuple[str, list[str], int | None]]:
+    models = load_models()
+    assert models is not None
+    models = replace(models, recall=_Fixed(p))  # type: ignore[arg-type]
+    recs = extract_text("t.txt", text, 2020, learned=models)
+    return [(r["actor"], r["partners"], r["year"]) for r in recs if r["kind"] == "engagement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner", "year"),
+    [
+        ("Australian volunteers worked alongside Fijian nurses throughout 2016.", "AUS", "FJI", 2016),
+        ("Korean engineers spent 2017 rebuilding the harbour wall of Apia in Samoa.", "KOR", "WSM", 2017),
+    ],
+)
+def test_the_recall_model_adds_an_act_the_rules_miss_when_its_sentence_states_a_figure(
+    text: str, actor: str, partner: str, year: int
+) -> None:
+    assert _engagements(text, 0.0) == []  # the rules and the act model alone miss it
+    assert _engagements(text, 0.9) == [(actor, [partner], year)]
+    assert _engagements(text, 0.69) == []  # below the threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australian volunteers worked alongside Fijian nurses.",
+        "The Chinese side took charge of the Tonga stadium works.",
+    ],
+)
+def test_the_recall_model_proposes_no_sentence_without_an_amount_or_a_year(text: str) -> None:
+    assert _engagements(text, 0.99) == []
+
+
+def test_delexicalise_keeps_the_shape_of_a_sentence_and_drops_its_names_and_figures() -> None:
+    want = "xdonorx will give xmoneyx to xstatex in xyearx for xnumx schools."
+    out = delexicalise("Japan will give $5 million to Laos in 2024 for 3 schools.")
+    assert out.split() == want.split(" ")
+    want = "xgroupx ministers met the xdonorx envoy in xyearx and signed xnumx accords."
+    out = delexicalise("ASEAN ministers met the Korean envoy in 1999 and signed 12 accords.")
+    assert out.split() == want.split(" ")
+
+
+def test_the_shipped_recall_model_is_loaded_with_the_configured_threshold() -> None:
+    recall = load_recall()
+    assert recall is not None
+    assert recall.threshold == 0.7
+    p = recall.probability(["Japan will provide $5 million to Laos for flood relief in 2024.", "It rained."])
+    assert p[0] > 0.5 > p[1]
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="needs ../shared seed gold")
+def test_the_recall_weights_rebuild_byte_for_byte(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--config", str(MODEL_DIR / "recall.toml"), "--check"]) == 0
+    assert "identical" in capsys.readouterr().out
+    assert Path(MODEL_DIR / "recall.json.gz").stat().st_size < 200_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korean engineers spent 2017 in Samoa on these works:\n- the harbour wall of Apia\n- two school roofs",
+        "Australian volunteers did this work with Fijian nurses in 2016:",
+    ],
+)
+def test_the_recall_model_proposes_no_lead_into_a_list(text: str) -> None:
+    models = load_models()
+    assert models is not None
+    models = replace(models, recall=_Fixed(0.99))  # type: ignore[arg-type]
+    recs = extract_text("t.txt", text, 2020, learned=models)
+    assert not [r for r in recs if r["kind"] == "engagement" and r["span"][0] == 0]
