@@ -332,3 +332,55 @@ def test_year_pattern_forms_agree_on_any_text(parts: list[str], cut: int) -> Non
     start = min(cut, len(text))  # the look-behind reads the character before the window too
     want = [(m.span(), m.group("a")) for m in as_written.finditer(text, start)]  # type: ignore[attr-defined]
     assert [(m.span(), m.group("a")) for m in fast.finditer(text, start)] == want  # type: ignore[attr-defined]
+
+
+def _count_forms() -> tuple[object, object, object, object]:
+    """(count pattern as shipped, as plain alternations; number as shipped, as plain alternations)."""
+    import re
+
+    from softpower.extract import indicators
+
+    def plain(words: list[str]) -> str:
+        return "|".join(words)
+
+    return (
+        indicators._COUNT,
+        indicators._count_pattern(plain),
+        indicators._SUBCOUNT,
+        re.compile(
+            indicators._SUBCOUNT.pattern.replace(indicators._NUM, indicators._num_pattern(plain)), re.I
+        ),
+    )
+
+
+def _found(rx: object, text: str, start: int, end: int) -> list[object]:
+    return [(m.span(), m.groupdict()) for m in rx.finditer(text, start, end)]  # type: ignore[attr-defined]
+
+
+def test_count_pattern_with_word_tries_matches_the_plain_alternations_on_documents() -> None:
+    count, count_plain, sub, sub_plain = _count_forms()
+    assert count.pattern != count_plain.pattern and sub.pattern != sub_plain.pattern  # type: ignore[attr-defined]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        for start in range(0, len(text), 73):
+            end = min(len(text), start + 300)
+            want = _found(count_plain, text, start, end)
+            assert _found(count, text, start, end) == want
+            assert _found(sub, text, start, end) == _found(sub_plain, text, start, end)
+            found += len(want)
+    assert found > 20
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["more than", "over", "about", "at least", "a", "a hundred", "One thousand", "ten",
+                              "twenty", "2", "1,500", "3.5", "million", "youth", "youths", "scholars",
+                              "scholarships", "Projects", "lines of credit", "lines", "including", "in", "the",
+                              "students", "ſix", ",", "."]), max_size=10),
+)  # fmt: skip
+def test_count_pattern_forms_agree_on_any_text(words: list[str]) -> None:
+    count, count_plain, sub, sub_plain = _count_forms()
+    text = " ".join(words)
+    assert _found(count, text, 0, len(text)) == _found(count_plain, text, 0, len(text))
+    assert _found(sub, text, 0, len(text)) == _found(sub_plain, text, 0, len(text))

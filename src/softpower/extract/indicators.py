@@ -7,14 +7,14 @@ money aggregates (aid totals, trade, GDP) carry the currency code as ``unit``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
-from softpower.extract.entities import DONORS, Mention, order_codes
+from softpower.extract.entities import DONORS, Mention, order_codes, trie_pattern
 from softpower.extract.money import Money, find_money
 from softpower.extract.sentences import split_clauses
 
@@ -31,9 +31,14 @@ _COUNTED_TOTAL = re.compile(
     r"(?:(?:about|some|nearly|over|up to|more than)\s+)?$",
     re.IGNORECASE,
 )
-_NUM = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
-)
+
+
+def _num_pattern(alt: Callable[[list[str]], str]) -> str:
+    """A number in figures or words; the word alternation written by ``alt``."""
+    return r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + alt(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
+
+
+_NUM = _num_pattern(trie_pattern)
 _NOUNS = {
     "projects": "projects",
     "lines of credit": "credit_lines",
@@ -107,13 +112,42 @@ _NOUNS = {
 }
 # "a 30-member relief team", "a 200-strong contingent"
 _MEMBERS = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*)-(?:member|strong|person)\b", re.I)
-_COUNT = re.compile(
-    r"(?<![\w$¥€£.,])(?<!the )(?<!The )(?:(?:more than|over|some|nearly|about|around|at least|almost|roughly|up to)\s+)?"
-    + _NUM
-    + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'.-]+[”\"]?\s+){0,4}?"
-    r"[“\"]?(?P<noun>" + "|".join(_NOUNS) + r")\b",
-    re.IGNORECASE,
-)
+_COUNT_LEADS = [
+    "more than",
+    "over",
+    "some",
+    "nearly",
+    "about",
+    "around",
+    "at least",
+    "almost",
+    "roughly",
+    "up to",
+]
+
+
+def _count_pattern(alt: Callable[[list[str]], str]) -> re.Pattern[str]:
+    """A count of things ("more than 500 customs officials"); each word alternation written by ``alt``.
+
+    :data:`_COUNT` writes them as prefix tries (:func:`~softpower.extract.entities.trie_pattern`: the
+    regex engine tries only the words that share the next letter, where a plain alternation tries every
+    word at every word start). The matches are the same: at one place at most one lead word and one
+    noun can match (no lead word is a prefix of another; of the nouns that are, "youth"/"youths" and
+    "scholars"/"scholarships", the word boundary after the noun admits only one), and the number words
+    are tried longest first either way. A test compares the two forms.
+    """
+    return re.compile(
+        r"(?<![\w$¥€£.,])(?<!the )(?<!The )(?:(?:"
+        + alt(_COUNT_LEADS)
+        + r")\s+)?"
+        + _num_pattern(alt)
+        + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'.-]+[”\"]?\s+){0,4}?"
+        r"[“\"]?(?P<noun>" + alt(list(_NOUNS)) + r")\b",
+        re.IGNORECASE,
+    )
+
+
+_COUNT = _count_pattern(trie_pattern)
 _STOCK_MONEY = re.compile(
     r"\b(?:has|have|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
     r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded)\b"
