@@ -77,6 +77,8 @@ OBSERVED = [
     (("JPN", "LAO", 2019, {"metric": "students_hosted"}), ((), (), "students_hosted")),  # no row
     (("JPN", None, 2019, {"metric": "students_hosted"}), ((U,), (), "students_hosted")),  # anywhere
     (("JPN", "VNM", 2019, {"kind": "indicator"}), ((U,), (), None)),  # any indicator family
+    # kind narrows when no family is given: UIS observes JPN for indicators, not engagements
+    (("JPN", "VNM", 2019, {"kind": "engagement"}), ((), (), None)),
     (("JPN", None, 2019, {}), ((U,), (), None)),
     (("JPN", "VNM", None, {"metric": "students_hosted"}), ((), (), "students_hosted")),  # undated
     (("CHN", "IDN", 2010, {"measure": "favourable"}), ((P,), (), "favourable")),
@@ -260,13 +262,13 @@ def test_a_scope_as_a_row() -> None:
         "indicator",
         ("a_*", "b"),
         frozenset({"VNM", "LAO"}),
-        frozenset({"JPN"}),
+        frozenset({"KOR", "JPN"}),
         frozenset({2001, 2002, 2005}),
         "zero",
         "n",
     )
     assert s.as_dict() == {
-        "source": "src", "kind": "indicator", "families": "a_* b", "actors": "LAO VNM", "partners": "JPN",
+        "source": "src", "kind": "indicator", "families": "a_* b", "actors": "LAO VNM", "partners": "JPN KOR",
         "years": "2001-2002 2005", "missing_row": "zero", "note": "n",
     }  # fmt: skip
     every = cov.Scope("src", "indicator", ("x",), None, None, frozenset({2001}), "unobserved", "")

@@ -642,6 +642,50 @@ def test_open_refusals_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert not (tmp_path / "y.duckdb").exists()
 
 
+LOCKED = 'IO Error: Could not set lock on file "{p}": Conflicting lock is held in /usr/bin/python3 (PID 7).'
+CONCURRENCY = " See also https://duckdb.org/docs/current/connect/concurrency"
+READ_ONLY_HINT = (
+    " However, you would be able to open this database in read-only mode, e.g. by using the -readonly "
+    "parameter in the CLI."
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        # DuckDB's own lines (1.x and 2.0): a reader holds the file (the hint: open read-only) ...
+        (duckdb.IOException(LOCKED + READ_ONLY_HINT + CONCURRENCY), "busy:reader"),
+        # ... or a writer does
+        (duckdb.IOException(LOCKED + CONCURRENCY), "busy:writer"),
+        (duckdb.IOException("IO Error: Could not read from file: disk I/O error\nmore"), "cannot open"),
+        # any other DuckDB error of the open: its first line
+        (duckdb.Error("Serialization Error: the file is from a newer DuckDB\nupgrade DuckDB"), "newer"),
+    ],
+)
+def test_open_failures_of_duckdb_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, line: str
+) -> None:
+    """Ledger.open's reading of DuckDB's failures, in this process (tests/test_concurrency.py
+    holds real locks from other processes): the message names the ledger, never DuckDB's words."""
+    p = tmp_path / "l.duckdb"
+
+    def connect(*args: Any, **kw: Any) -> Any:
+        raise type(error)(str(error).replace("{p}", str(p)))
+
+    monkeypatch.setattr(duckdb, "connect", connect)
+    with pytest.raises(LedgerError) as err:
+        Ledger.open(p)
+    expected = {
+        "busy:reader": str(LedgerBusy(p, reader=True)),
+        "busy:writer": str(LedgerBusy(p, reader=False)),
+        "cannot open": f"cannot open ledger {p}: IO Error: Could not read from file: disk I/O error",
+        "newer": f"{p} is not a softpower ledger (DuckDB file): Serialization Error: the file is from a "
+        "newer DuckDB",
+    }[line]
+    assert str(err.value) == expected
+    assert isinstance(err.value, LedgerBusy) is line.startswith("busy")
+
+
 def test_busy_messages_whole(tmp_path: Path) -> None:
     p = tmp_path / "b.duckdb"
     assert str(LedgerBusy(p, reader=True)) == (

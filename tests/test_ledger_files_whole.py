@@ -151,6 +151,18 @@ def test_scans_over_blocks_of_any_size(tmp_path: Path, monkeypatch: pytest.Monke
     assert (_count_lines(path), _scan(path, b"\n\n")) == (1, True)
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson", ".json", ".JSONL", ".NDJSON", ".Json"])
+def test_every_json_lines_suffix_is_read_as_json_lines(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"r{suffix}"
+    path.write_text('{"doc": "a", "kind": "engagement", "actor": "JPN", "partners": ["VNM"]}\n')
+    (frame,) = list(iter_records(path))
+    assert (frame["doc"].tolist(), frame["partners"].tolist(), frame["line"].tolist()) == (
+        ["a"],
+        [["VNM"]],
+        [1],
+    )
+
+
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
 def test_chunks_of_each_format_keep_their_line_numbers(tmp_path: Path, suffix: str) -> None:
     rows = [{"doc": f"d{i}", "kind": "engagement", "actor": "JPN", "partners": "VNM"} for i in range(5)]
