@@ -13,6 +13,15 @@ import pytest
 
 from softpower.ledger.importers._sources import SOURCE_TYPES, _cctld, classify, parse_sources, source_document
 
+
+@pytest.fixture(autouse=True)
+def _computed_here() -> None:
+    """classify and _cctld are cached per process: each test computes its answers afresh, so a
+    changed rule (a mutant) is met here and not hidden by an answer cached by an earlier test."""
+    classify.cache_clear()
+    _cctld.cache_clear()
+
+
 MEDIA = "Media Report, including Wikileaks"
 GOV = "Government Source (Donor/Recipient)"
 NGO = "NGO/Civil Society/Advocacy"
