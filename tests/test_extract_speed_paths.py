@@ -384,3 +384,46 @@ def test_count_pattern_forms_agree_on_any_text(words: list[str]) -> None:
     text = " ".join(words)
     assert _found(count, text, 0, len(text)) == _found(count_plain, text, 0, len(text))
     assert _found(sub, text, 0, len(text)) == _found(sub_plain, text, 0, len(text))
+
+
+def _money_forms() -> tuple[object, object]:
+    """(the amount pattern as shipped, with word tries; the same with plain longest-first alternations)."""
+    import re
+
+    from softpower.extract import money
+
+    def plain(words: dict[str, str] | dict[str, float]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    pattern = money._MONEY.pattern
+    for table in (money.PREFIX, money.SUFFIX, money.SCALES):
+        assert money._alt(table) in pattern and money._alt(table) != plain(table)
+        pattern = pattern.replace(money._alt(table), plain(table))
+    return money._MONEY, re.compile(pattern, money._MONEY.flags)
+
+
+def test_amount_pattern_with_word_tries_matches_the_plain_alternations_on_documents() -> None:
+    tries, plain = _money_forms()
+    found = 0
+    for path in sorted(DEV.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for start in range(0, len(text), 67):
+            end = min(len(text), start + 300)
+            want = _found(plain, text, start, end)
+            assert _found(tries, text, start, end) == want
+            found += len(want)
+    assert found > 20
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["$", "US$", "$US", "$A", "A$", "Rs", "Rs.", "rs", "¥", "JP¥", "NZ$", "12", "1,500",
+                              "3.5", "m", "mn", "mln", "million", "millions", "MILLION", "b", "bn", "k", "\u212a",
+                              "yen", "dollars", "US dollars", "Australian dollars", "euro", "euros", "rupees",
+                              "Sri Lankan rupees", "-", " ", ".", "a"]), max_size=10),
+    st.sampled_from(["", " "]),
+)  # fmt: skip
+def test_amount_pattern_forms_agree_on_any_text(words: list[str], sep: str) -> None:
+    tries, plain = _money_forms()
+    text = sep.join(words)
+    assert _found(tries, text, 0, len(text)) == _found(plain, text, 0, len(text))
