@@ -589,3 +589,83 @@ def test_choices_an_indicator_ignores_share_one_cache_entry() -> None:
         for pos in range(3):
             col = keys[:, 2 + pos].tolist()
             assert col == (want[pos].tolist() if pos in reads[name] else [0] * 60), (name, pos)
+
+
+# --- the seed-11 draw of this round (docs/testing.md) ----------------------------------------------
+
+
+def test_a_run_without_draws_reports_its_defaults_and_the_values_nothing_matches(
+    seeds_ledger: object, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from softpower.measure.api import run_index
+
+    fw = Path(str(tmp_path)) / "fw.yaml"
+    fw.write_text(
+        "pillars:\n  a: {weight: 0.5, indicators: [count:all, indicator:no_such_metric]}\n"
+        "  b: {weight: 0.5, indicators: [perception:friendly, perception:favourable, indicator:any]}\n"
+    )
+    res = run_index(seeds_ledger, framework=fw, mc=0)
+    # indicator and perception alternatives without a record are named; ':any' never is
+    assert res.meta["unmatched_indicators"] == ["indicator:no_such_metric", "perception:favourable"]
+    assert res.meta["seed"] == 0  # the default seed
+    # without draws the sensitivity table is empty but keeps its columns
+    assert list(res.sensitivity.columns) == [
+        "choice",
+        "first_order",
+        "first_order_conf",
+        "total",
+        "total_conf",
+    ]
+    assert res.sensitivity.empty
+
+
+def test_skewness_needs_four_varying_values() -> None:
+    from softpower.measure import audit
+
+    s, k = audit.shape(np.array([0.0, 0.0, 1.0, 5.0]))
+    assert s is not None and k is not None
+    assert s == pytest.approx(9.0 / 4.25**1.5)  # third central moment 9, variance 4.25
+    assert audit.shape(np.array([0.0, 1.0, 5.0])) == (None, None)
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_an_indicator_with_one_source_has_one_data_source_option() -> None:
+    m = _small_model([("KOR", "oda_grant", 2.0), ("JPN", "oda_grant", 1.0)], values=[("KOR", "m1", 3.0)],
+                     pillars='  economic: {weight: 0.6, indicators: ["count:economic"]}\n'
+                     '  smart: {weight: 0.4, indicators: ["indicator:m1|indicator:m2|count:smart"]}\n')  # fmt: skip
+    assert [m.source_options(k) for k in range(len(m.specs))] == [1, 6]
+
+
+def test_withheld_waves_are_dropped_for_every_withheld_source(
+    seeds_ledger: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.measure import validate as V
+
+    every = V.observations(seeds_ledger)
+    assert every.attrs["withheld"] == 0 and len(every) > 0
+    origins = sorted(set(every["origin"]))
+    year = int(every["year"].min())
+    # two withheld sources (the bundled seeds from their first year, another that is absent)
+    monkeypatch.setattr(V, "WITHHELD_FROM", {origins[0]: year, "pew-favourability": 2017})
+    out = V.observations(seeds_ledger)
+    assert out.attrs["withheld"] >= len(every)
+    assert not (out["origin"] == origins[0]).any()
+    monkeypatch.setattr(V, "WITHHELD_FROM", {"pew-favourability": 2017, origins[0]: year + 1000})
+    assert len(V.observations(seeds_ledger)) == len(every)
+    monkeypatch.setattr(V, "WITHHELD_FROM", {"pew-favourability": 2017, origins[0]: year})
+    assert V.observations(seeds_ledger).empty
+
+
+def test_alpha_is_undefined_for_two_indicators_in_exact_opposition() -> None:
+    from softpower.measure import audit
+
+    ids = np.arange(12)
+    x = np.arange(12.0)
+    out = audit.pairwise_structure([(ids, x), (ids, -x)], ["a", "b"])
+    # k r / (1 + (k - 1) r) with k = 2, r = -1 divides by zero: no alpha
+    assert (out["used"], out["mean_r"], out["alpha"]) == (["a", "b"], -1.0, None)
+    r = float(np.corrcoef(x, x**2)[0, 1])
+    out = audit.pairwise_structure([(ids, x), (ids, x**2)], ["a", "b"])
+    assert out["alpha"] == pytest.approx(2 * r / (1 + r), abs=1e-6)

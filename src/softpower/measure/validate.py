@@ -90,9 +90,8 @@ def observations(ledger: Any) -> pd.DataFrame:
     with _opened(ledger) as led:
         f = led.query(PERCEPTIONS_SQL)
     f = f.loc[f["value"].notna() & f["year"].notna()]
-    held = np.zeros(len(f), dtype=bool)
-    for origin, first in WITHHELD_FROM.items():
-        held |= ((f["origin"] == origin) & (f["year"] >= first)).to_numpy()
+    # a wave is withheld from its source's first withheld year on (other sources: NaN, never)
+    held = (f["year"] >= f["origin"].map(WITHHELD_FROM)).to_numpy()
     withheld = int(held.sum())
     f = f.loc[~held]
     if f.empty:
