@@ -333,3 +333,16 @@ def test_the_fit_never_asks_for_a_parameter_outside_its_range(side: str) -> None
         assert asked[:, j].max() <= table[name].high, name
     # the Jacobian was evaluated on the bound itself: at least one forecast there
     assert np.isclose(asked[:, 0], best[0]).any()
+
+
+def test_a_scenario_file_without_a_description_is_listed_with_an_empty_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softpower.simulate import scenario as S
+
+    (tmp_path / "baseline.yaml").write_text("description: ' the reference run '\n", encoding="utf-8")
+    (tmp_path / "bare.yaml").write_text("donors: [KOR]\n", encoding="utf-8")
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("description: not a scenario\n", encoding="utf-8")
+    monkeypatch.setattr(S, "_dir", lambda: tmp_path)
+    assert S.list_scenarios() == [("baseline", "the reference run"), ("bare", ""), ("empty", "")]
