@@ -572,3 +572,37 @@ def test_the_index_seed_defaults_to_0(world: _World) -> None:
 
     assert inspect.signature(run_index).parameters["seed"].default == 0
     assert world.result.meta["seed"] == 0  # built without a seed
+
+
+def test_an_unobserved_scope_keeps_only_its_own_actors_partners_and_years(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source declared for one donor, one partner and one year, whose missing rows say
+    nothing, observes only its records inside all three: its records of another donor or
+    another year are not cells of the index (the seed-12 survivor kept only the partner test)."""
+    from softpower.ledger import Ledger
+    from softpower.ledger.coverage import scopes
+    from softpower.measure import run_index
+
+    cov = tmp_path / "cov.csv"
+    cov.write_text(
+        "source,kind,families,actors,partners,years,missing_row,note\n"
+        "edge-test,engagement,oda_grant,KOR,VNM,2008,unobserved,Korean grants to Viet Nam in 2008\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(cov))
+    scopes.cache_clear()
+    path = tmp_path / "l.duckdb"
+    try:
+        with Ledger.open(path) as lg:
+            lg.import_records(
+                [{"doc": "g", "kind": "engagement", "actor": a, "partners": ["VNM"], "instrument": "oda_grant",
+                  "year": y} for a, y in (("KOR", 2008), ("JPN", 2008), ("KOR", 2009))],
+                [{"id": "g", "title": "grants"}], origin="edge-test", source="test",
+            )  # fmt: skip
+        fw = tmp_path / "f.yaml"
+        fw.write_text("name: f\npillars:\n  a: {indicators: [count:oda_grant]}\n", encoding="utf-8")
+        dy = run_index(path, framework=fw, mc=0, partners="all").dyads
+    finally:
+        scopes.cache_clear()
+    assert list(zip(dy["actor"], dy["partner"], dy["year"], strict=True)) == [("KOR", "VNM", 2008)]
