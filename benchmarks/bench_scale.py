@@ -191,13 +191,22 @@ def load1() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+def _failure(stderr: str) -> str:
+    """The child's own last error line (e.g. ``MemoryError`` or ``Killed``), without the resource
+    report that ``/usr/bin/time -v`` appends after it."""
+    report = stderr.split("\tCommand being timed:")[0].splitlines()
+    own = [line.strip() for line in report if line.strip() and not line.startswith("Command ")]
+    status = [line.strip() for line in report if line.startswith("Command ")]
+    return own[-1] if own else (status[-1] if status else "no message")
+
+
 def timed(args: list[str], prefix: list[str] | None = None) -> dict[str, float | str]:
     """Run ``args`` under ``nice`` and ``/usr/bin/time -v`` (after ``prefix``, e.g. flock and
     prlimit): its JSON line plus CPU, wall, peak RSS and the load average at its start."""
     load = load1()
     proc = subprocess.run([*(prefix or []), "nice", TIME, "-v", *args], capture_output=True, text=True)
     if proc.returncode != 0:
-        raise RuntimeError(f"{args[:3]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+        raise RuntimeError(f"{args[:3]} failed ({proc.returncode}): {_failure(proc.stderr)}")
     err = proc.stderr
 
     def field(name: str) -> str:
@@ -377,7 +386,7 @@ def main() -> int:
                 try:
                     pandas_res = run_panel(PANDAS, small, tmp, args, 1, prefix)
                 except RuntimeError as err:
-                    note += f"pandas at {m:,} records failed under prlimit --as={avail - 1.0:.1f}G ({str(err)[-200:]!r}); "
+                    note += f"pandas at {m:,} records failed under prlimit --as={avail - 1.0:.1f}G ({err}); "
                     if small != ledger and small.exists():
                         small.unlink()
                     m //= 2
