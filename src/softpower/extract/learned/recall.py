@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import tomllib
 from functools import cache
 from importlib import resources
@@ -149,7 +148,7 @@ def load_recall() -> Recall | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description="Rebuild the recall model (recall.json.gz) from recall.toml and the annotated sentences.",
-        epilog="example: python -m softpower.extract.learned.recall --check",
+        epilog="example: python -m softpower.extract.learned.train_recall --check",
     )
     ap.add_argument("--config", type=Path, default=MODEL_DIR / "recall.toml")
     ap.add_argument(
@@ -174,7 +173,3 @@ def main(argv: list[str] | None = None) -> int:
     recall.model.save(out / "recall.json.gz")
     print(f"wrote {out / 'recall.json.gz'}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
