@@ -669,3 +669,23 @@ def test_alpha_is_undefined_for_two_indicators_in_exact_opposition() -> None:
     r = float(np.corrcoef(x, x**2)[0, 1])
     out = audit.pairwise_structure([(ids, x), (ids, x**2)], ["a", "b"])
     assert out["alpha"] == pytest.approx(2 * r / (1 + r), abs=1e-6)
+
+
+@pytest.mark.usefixtures("_declared_scope")
+def test_actor_totals_keep_integer_ranks_with_and_without_draws() -> None:
+    from softpower.measure.index import actor_frame
+    from softpower.measure.uncertainty import monte_carlo
+
+    # KOR leads both pillars, JPN is second: ranks 1 and 2 whether or not draws are made
+    m = _small_model(
+        [("KOR", "oda_grant", 2.0), ("KOR", "health_cooperation", 2.0), ("JPN", "oda_grant", 1.0)]
+    )
+    scores = m.score_one(m.nominal(), 0)
+    dist, _ = monte_carlo(m, 50, seed=1, workers=1)
+    for frame in (actor_frame(m, scores, None), actor_frame(m, scores, dist)):
+        ranks = frame[["rank", "rank_median", "rank_lo", "rank_hi"]]
+        assert [str(t) for t in ranks.dtypes] == ["int64"] * 4
+        assert frame.set_index("actor")[["rank", "rank_median", "rank_lo", "rank_hi"]].to_dict("index") == {
+            "JPN": {"rank": 2, "rank_median": 2, "rank_lo": 2, "rank_hi": 2},
+            "KOR": {"rank": 1, "rank_median": 1, "rank_lo": 1, "rank_hi": 1},
+        }
