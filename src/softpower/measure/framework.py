@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from softpower import yamltext
 from softpower.errors import InputError
 from softpower.measure.methods import AGGREGATORS, IMPUTERS, NORMALISERS, WEIGHTINGS
 from softpower.records.vocab import POWER_TYPES, instruments
@@ -215,10 +216,14 @@ def _choice(
 def parse_framework(text: str, file: str = "<framework>") -> Framework:
     """Parse and validate framework YAML ``text`` (``file`` names it in error messages)."""
     try:
-        doc = yaml.safe_load(text)
-        ln = _lines(yaml.compose(text))
+        doc = yamltext.load(text)
+        ln = _lines(yamltext.compose(text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if getattr(exc, "problem", None) == yamltext.ALIAS_REFUSED:
+            raise InputError(
+                file, mark.line + 1 if mark else None, None, yamltext.ALIAS_REFUSED, yamltext.PLAIN
+            ) from None
         raise InputError(
             file,
             mark.line + 1 if mark else None,
