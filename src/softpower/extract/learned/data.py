@@ -303,6 +303,22 @@ def real_train_gold(folder: Path) -> tuple[list[str], list[dict[str, Any]]]:
     return sorted(train), gold
 
 
+def negative_units(path: Path) -> pd.DataFrame:
+    """Training units from a file of sentences that state no act (source ``negative``, ``act`` 0):
+    one sentence a line, blank lines and ``#`` comments skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    neg = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
+    return pd.DataFrame(
+        {
+            "id": [f"negative:{i}" for i in range(len(neg))],
+            "source": "negative",
+            "text": neg,
+            "instrument": "",
+            "act": 0,
+        }
+    )
+
+
 def decision_files(folder: Path) -> list[Path]:
     """The review-decision files (``softpower-review/1``, ``*.jsonl``) of a folder, in name order."""
     return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []

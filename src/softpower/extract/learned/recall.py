@@ -102,19 +102,7 @@ def units(cfg: dict[str, Any], shared: Path | None) -> pd.DataFrame:
         if len(review):
             parts.append(review)
     if data.get("negatives"):
-        lines = (REPO / data["negatives"]).read_text(encoding="utf-8").splitlines()
-        neg = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
-        parts.append(
-            pd.DataFrame(
-                {
-                    "id": [f"negative:{i}" for i in range(len(neg))],
-                    "source": "negative",
-                    "text": neg,
-                    "instrument": "",
-                    "act": 0,
-                }
-            )  # fmt: skip
-        )
+        parts.append(D.negative_units(REPO / data["negatives"]))
     out = pd.concat(parts, ignore_index=True)
     return out[out["act"].isin([0, 1])].reset_index(drop=True)
 

@@ -137,19 +137,7 @@ def training_set(
         if len(review):
             gold.append(review)
     if cfg["data"].get("negatives"):
-        lines = (REPO / cfg["data"]["negatives"]).read_text(encoding="utf-8").splitlines()
-        neg = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
-        gold.append(
-            pd.DataFrame(
-                {
-                    "id": [f"negative:{i}" for i in range(len(neg))],
-                    "source": "negative",
-                    "text": neg,
-                    "instrument": "",
-                    "act": 0,
-                }  # fmt: skip
-            )
-        )
+        gold.append(D.negative_units(REPO / cfg["data"]["negatives"]))
     gold_units = pd.concat(gold, ignore_index=True)
     for src, n in gold_units["source"].value_counts().sort_index().items():
         sources[str(src)] = int(n)
