@@ -186,6 +186,11 @@ REFUSALS: list[tuple[str, Callable[[Path], None] | None, str]] = [
     ),
     (
         "r.parquet",
+        _parquet({**FOUR, "amount": [None, float("nan")]}),
+        "{f}:2: amount: NaN (expected a finite number or null)",
+    ),
+    (
+        "r.parquet",
         _parquet({**FOUR, "value": [float("nan"), 1.0]}),
         "{f}:1: value: NaN (expected a finite number or null)",
     ),

@@ -344,7 +344,8 @@ def iter_parquet(path: Path, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFr
             ) from None
         for col in ("amount", "value", "year", "year_end", "price_year", "span_start", "span_end"):
             if col in batch.schema.names and pa.types.is_floating(batch.schema.field(col).type):
-                nan = pc.is_nan(batch.column(col)).to_numpy(zero_copy_only=False)
+                # is_nan of a null is null: a null is no NaN (else the array holds None)
+                nan = pc.fill_null(pc.is_nan(batch.column(col)), False).to_numpy(zero_copy_only=False)
                 if nan.any():
                     row = first + int(nan.argmax())
                     raise InputError(str(path), row, col, "NaN", "a finite number or null")
