@@ -375,8 +375,10 @@ def test_a_yaml_error_without_a_position_names_no_line(
     # a constructor error with one): the bare file, no line
     import yaml
 
+    from softpower import yamltext
+
     def boom(text: str) -> object:
         raise yaml.YAMLError("no position")
 
-    monkeypatch.setattr(yaml, "safe_load", boom)
+    monkeypatch.setattr(yamltext, "load", boom)
     assert _message(tmp_path, monkeypatch, "a: 1\n") == "s.yaml: not valid YAML (expected a YAML mapping)"
