@@ -377,7 +377,7 @@ def test_a_yaml_error_without_a_position_names_no_line(
 
     from softpower import yamltext
 
-    def boom(text: str) -> object:
+    def boom(text: str, file: str) -> object:
         raise yaml.YAMLError("no position")
 
     monkeypatch.setattr(yamltext, "load", boom)

@@ -12,11 +12,20 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml.composer import ComposerError
+
+from softpower.errors import InputError
 
 ALIAS_REFUSED = "an alias (*name) repeats another node"
 #: What an error line expects instead of an alias.
 PLAIN = "plain YAML with every value written out (no anchors or aliases)"
+
+
+class _Alias(yaml.YAMLError):
+    """An alias met on 1-based ``line``."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(ALIAS_REFUSED)
+        self.line = line
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -24,15 +33,22 @@ class _PlainLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise ComposerError(None, None, ALIAS_REFUSED, self.peek_event().start_mark)
+            raise _Alias(self.peek_event().start_mark.line + 1)
         return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
 
-def load(text: str) -> Any:
-    """The data of YAML ``text`` (``yaml.YAMLError`` on bad YAML or an alias)."""
-    return yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+def load(text: str, file: str) -> Any:
+    """The data of YAML ``text``: an alias is an :class:`InputError` naming ``file`` and its
+    line; other bad YAML raises ``yaml.YAMLError`` for the caller to word."""
+    try:
+        return yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+    except _Alias as exc:
+        raise InputError(file, exc.line, None, ALIAS_REFUSED, PLAIN) from None
 
 
-def compose(text: str) -> yaml.Node | None:
+def compose(text: str, file: str) -> yaml.Node | None:
     """The node tree of YAML ``text``, for line numbers (same refusals as :func:`load`)."""
-    return yaml.compose(text, Loader=_PlainLoader)
+    try:
+        return yaml.compose(text, Loader=_PlainLoader)
+    except _Alias as exc:
+        raise InputError(file, exc.line, None, ALIAS_REFUSED, PLAIN) from None

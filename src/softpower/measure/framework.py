@@ -216,14 +216,10 @@ def _choice(
 def parse_framework(text: str, file: str = "<framework>") -> Framework:
     """Parse and validate framework YAML ``text`` (``file`` names it in error messages)."""
     try:
-        doc = yamltext.load(text)
-        ln = _lines(yamltext.compose(text))
+        doc = yamltext.load(text, file)
+        ln = _lines(yamltext.compose(text, file))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        if getattr(exc, "problem", None) == yamltext.ALIAS_REFUSED:
-            raise InputError(
-                file, mark.line + 1 if mark else None, None, yamltext.ALIAS_REFUSED, yamltext.PLAIN
-            ) from None
         raise InputError(
             file,
             mark.line + 1 if mark else None,

@@ -102,7 +102,7 @@ def list_scenarios() -> list[tuple[str, str]]:
     out = []
     for entry in _dir().iterdir():
         if entry.name.endswith(".yaml"):
-            data = yamltext.load(entry.read_text(encoding="utf-8")) or {}
+            data = yamltext.load(entry.read_text(encoding="utf-8"), f"scenarios/{entry.name}") or {}
             out.append((entry.name[: -len(".yaml")], str(data.get("description", "")).strip()))
     return sorted(out, key=lambda t: (t[0] != "baseline", t[0]))
 
@@ -125,12 +125,10 @@ def _read(name_or_path: str | Path) -> tuple[str, str, dict[str, Any]]:
             str(name_or_path), None, None, "no such scenario file or name", f"a YAML file or one of {known}"
         )
     try:
-        data = yamltext.load(text)
+        data = yamltext.load(text, label)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        if getattr(exc, "problem", None) == yamltext.ALIAS_REFUSED:
-            raise InputError(label, line, None, yamltext.ALIAS_REFUSED, yamltext.PLAIN) from None
         raise InputError(label, line, None, "not valid YAML", "a YAML mapping") from None
     if data is None:
         data = {}

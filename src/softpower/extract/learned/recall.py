@@ -12,7 +12,7 @@ year and number by a tag (:func:`delexicalise`), so that what it learns is the s
 (average precision 0.66 on the same folds). The choices (sources, delexicalisation, threshold)
 were made on that grouped cross-validation, never on the evaluation side.
 
-``python -m softpower.extract.learned.recall [--check]`` rebuilds ``recall.json.gz`` from
+``python -m softpower.extract.learned.train_recall [--check]`` rebuilds ``recall.json.gz`` from
 ``recall.toml`` (both in ``softpower/data/extract_model``); ``make train`` runs it.
 """
 
