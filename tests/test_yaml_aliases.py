@@ -28,8 +28,14 @@ def test_an_alias_is_refused_with_its_line_and_an_anchor_alone_is_plain_data() -
         yamltext.load("a: &x [1, 2]\nb: *x\n", "f.yaml")
     assert str(err.value) == refused
     with pytest.raises(InputError) as err:
-        yamltext.compose("a: &x 1\nb: [*x]\n", "f.yaml")
+        yamltext.load_with_nodes("a: &x 1\nb: [*x]\n", "f.yaml")
     assert str(err.value) == refused
+    # one parse gives both the data and the nodes whose marks give line numbers
+    data, root = yamltext.load_with_nodes("a: 1\nb:\n  - 2\n", "f.yaml")
+    assert data == {"a": 1, "b": [2]}
+    assert isinstance(root, yaml.MappingNode)
+    assert [(k.value, k.start_mark.line + 1) for k, _ in root.value] == [("a", 1), ("b", 2)]
+    assert yamltext.load_with_nodes("", "f.yaml") == (None, None)
     # other bad YAML stays a YAML error, for the caller to word
     with pytest.raises(yaml.YAMLError):
         yamltext.load("a: [1\n", "f.yaml")

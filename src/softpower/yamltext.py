@@ -40,15 +40,17 @@ class _PlainLoader(yaml.SafeLoader):
 def load(text: str, file: str) -> Any:
     """The data of YAML ``text``: an alias is an :class:`InputError` naming ``file`` and its
     line; other bad YAML raises ``yaml.YAMLError`` for the caller to word."""
-    try:
-        return yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
-    except _Alias as exc:
-        raise InputError(file, exc.line, None, ALIAS_REFUSED, PLAIN) from None
+    return load_with_nodes(text, file)[0]
 
 
-def compose(text: str, file: str) -> yaml.Node | None:
-    """The node tree of YAML ``text``, for line numbers (same refusals as :func:`load`)."""
+def load_with_nodes(text: str, file: str) -> tuple[Any, yaml.Node | None]:
+    """The data of YAML ``text`` and its node tree (for line numbers), parsed once; the same
+    refusals as :func:`load`."""
+    loader = _PlainLoader(text)
     try:
-        return yaml.compose(text, Loader=_PlainLoader)
+        node = loader.get_single_node()
+        return (None if node is None else loader.construct_document(node)), node
     except _Alias as exc:
         raise InputError(file, exc.line, None, ALIAS_REFUSED, PLAIN) from None
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]

@@ -216,8 +216,8 @@ def _choice(
 def parse_framework(text: str, file: str = "<framework>") -> Framework:
     """Parse and validate framework YAML ``text`` (``file`` names it in error messages)."""
     try:
-        doc = yamltext.load(text, file)
-        ln = _lines(yamltext.compose(text, file))
+        doc, root = yamltext.load_with_nodes(text, file)
+        ln = _lines(root)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
