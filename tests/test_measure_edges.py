@@ -37,6 +37,16 @@ _TWO = (
 _ONE = "pillars:\n  a: {{indicators: [count:all]}}\n{rest}"
 
 
+def _half_life_case(hl: float, lo: float, hi: float, case: Any) -> Any:
+    """One pillar of one indicator, half-life ``hl`` in ``[lo, hi]``: accepted as given."""
+    return pytest.param(
+        _ONE.format(rest=f"half_life: {hl}\nhalf_life_range: [{lo}, {hi}]\n"),
+        {"pillars": (Pillar("a", None, ("count:all",)),), "weights": {"a": 1.0},
+         "half_life": float(hl), "half_life_range": (float(lo), float(hi))},
+        id=case,
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -74,30 +84,10 @@ _ONE = "pillars:\n  a: {{indicators: [count:all]}}\n{rest}"
             id="relative_weights_all_one",
         ),
         # the half-life on each end of its range, and a range of one value
-        pytest.param(
-            _ONE.format(rest="half_life: 4\nhalf_life_range: [4, 16]\n"),
-            {"pillars": (Pillar("a", None, ("count:all",)),),
-             "weights": {"a": 1.0}, "half_life": 4.0, "half_life_range": (4.0, 16.0)},
-            id="half_life_on_low",
-        ),
-        pytest.param(
-            _ONE.format(rest="half_life: 16\nhalf_life_range: [4, 16]\n"),
-            {"pillars": (Pillar("a", None, ("count:all",)),),
-             "weights": {"a": 1.0}, "half_life": 16.0, "half_life_range": (4.0, 16.0)},
-            id="half_life_on_high",
-        ),
-        pytest.param(
-            _ONE.format(rest="half_life: 10\nhalf_life_range: [10, 10]\n"),
-            {"pillars": (Pillar("a", None, ("count:all",)),),
-             "weights": {"a": 1.0}, "half_life": 10.0, "half_life_range": (10.0, 10.0)},
-            id="range_of_one_value",
-        ),
-        pytest.param(
-            _ONE.format(rest="half_life: 0.01\nhalf_life_range: [0.01, 20]\n"),
-            {"pillars": (Pillar("a", None, ("count:all",)),),
-             "weights": {"a": 1.0}, "half_life": 0.01, "half_life_range": (0.01, 20.0)},
-            id="small_positive_half_life",
-        ),
+        _half_life_case(4, 4, 16, "half_life_on_low"),
+        _half_life_case(16, 4, 16, "half_life_on_high"),
+        _half_life_case(10, 10, 10, "range_of_one_value"),
+        _half_life_case(0.01, 0.01, 20, "small_positive_half_life"),
     ],
 )  # fmt: skip
 def test_every_framework_bound_accepts_the_value_on_it(text: str, want: dict[str, Any]) -> None:
