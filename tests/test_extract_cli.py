@@ -119,6 +119,45 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
         read_source(bad)
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_utf16_or_utf32_file_with_its_byte_order_mark_is_read_as_text(tmp_path: Path, codec: str) -> None:
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark: its NUL bytes are not binary
+    body = "Intro.\nIn 2019, Korea gave a grant of $3 million to Fiji.\n"
+    doc = tmp_path / "wide.txt"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32": b""}.get(codec, b"")
+    doc.write_bytes(bom + body.encode(codec))
+    src = read_source(doc)
+    assert src.text == body
+    (rec,) = [r for r in extract_file(doc).records if r["kind"] == "engagement"]
+    assert (rec["actor"], rec["partners"], rec["year"], rec["amount"]) == ("KOR", ["FJI"], 2019, 3e6)
+    assert "Korea gave a grant of $3 million" in body[rec["span"][0] : rec["span"][1]]
+
+
+def test_bad_utf16_after_its_byte_order_mark_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "u.txt"
+    bad.write_bytes(b"\xff\xfe" + "one\ntwo\n".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(ExtractInputError, match=r"u\.txt:3: bytes after its UTF-16-LE byte-order mark"):
+        read_source(bad)
+
+
+def test_a_page_nested_deeper_than_the_html_tree_builder_allows_is_still_read(tmp_path: Path) -> None:
+    # lxml stops at 255 levels, so the main-text reader found nothing and the page was refused
+    deep = 400
+    page = tmp_path / "deep.html"
+    page.write_text(
+        "<html><body>"
+        + "<div>" * deep
+        + "<p>In 2019, Japan provided a grant of $5 million to Fiji.</p>"
+        + "</div>" * deep
+        + "<script>var x = 'In 2020, China gave Laos a loan.';</script></body></html>",
+        encoding="utf-8",
+    )
+    recs = extract_file(page).records
+    assert [(r["actor"], r["partners"], r["year"]) for r in recs if r["kind"] == "engagement"] == [
+        ("JPN", ["FJI"], 2019)
+    ]
+
+
 def test_size_limit_option(corpus: Path, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("Japan gave aid to Laos in 2001. " * 40000, encoding="utf-8")

@@ -7,6 +7,7 @@ spans index into; for HTML and PDF it is kept with the document so spans stay ch
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import hashlib
 import io
@@ -74,7 +75,30 @@ def _fail(path: Path, problem: str, expected: str, line: int | None = None) -> E
     return ExtractInputError(str(path), line, None, problem, expected)
 
 
+#: Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 first: its little-endian mark begins
+#: with UTF-16's), each with the codec that reads the text after it.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def _decode(path: Path, data: bytes) -> str:
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            # a UTF-16/32 file (as Windows editors save "Unicode" text) is text, not binary
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                body = data[len(bom) : len(bom) + exc.start].decode(codec, errors="replace")
+                raise _fail(
+                    path,
+                    f"bytes after its {codec.upper()} byte-order mark are not {codec.upper()}",
+                    f"{codec.upper()} text",
+                    body.count("\n") + 1,
+                ) from None
     if b"\x00" in data[:8192]:
         raise _fail(path, "binary content (NUL bytes)", "a text file")
     try:
@@ -115,16 +139,24 @@ class _BlockText(HTMLParser):
         return "\n\n".join(p for p in paras if p)
 
 
+def _block_text(html: str) -> str:
+    parser = _BlockText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
 def _main_text(html: str) -> str | None:
     try:
         import trafilatura
     except ImportError:  # trafilatura needs lxml_html_clean with lxml >= 5.2
-        parser = _BlockText()
-        parser.feed(html)
-        return parser.text()
-    return trafilatura.extract(
+        return _block_text(html)
+    main = trafilatura.extract(
         html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
     )
+    # lxml stops building the tree at 255 levels of nesting, so trafilatura finds no main text in a
+    # deeply nested page; the block reader (no depth limit) still reads its visible paragraphs
+    return main if main and main.strip() else _block_text(html)
 
 
 def _html_meta(html: str) -> tuple[str | None, str | None]:
