@@ -195,14 +195,22 @@ def test_coverage_table_rows_of_the_sources_present(ledger: Ledger) -> None:
     assert {k: troops[k] for k in ("actors", "partners", "years", "missing_row")} == {
         "actors": "USA",
         "partners": "*",
-        "years": "1950-2024",
+        "years": "1950-2007 2009-2024",
         "missing_row": "zero",
     }
+
     # without a ledger: the declared scopes only, no ledger columns
     bare = cov.coverage_table()
     assert len(bare) == len(cov.scopes()) and list(bare[0]) == list(keys[:3]) + [
         "actors", "partners", "years", "missing_row", "note"
     ]  # fmt: skip
+
+
+def test_the_troop_counts_break_year_is_not_observed_rather_than_zero() -> None:
+    c = cov.Coverage.load()
+    assert c.observed("USA", "JPN", 2007, metric="troops").sources == (T,)
+    assert c.observed("USA", "JPN", 2009, metric="troops").sources == (T,)
+    assert c.observed("USA", "JPN", 2008, metric="troops").sources == ()
 
 
 def test_module_shortcuts_use_the_ledger_only_when_given(ledger: Ledger) -> None:

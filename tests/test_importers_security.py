@@ -9,6 +9,7 @@ import csv
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -18,6 +19,7 @@ from softpower.errors import InputError
 from softpower.ledger import Ledger, bundled_ledger
 from softpower.ledger.importers import IMPORTERS, ImportBatch
 from softpower.ledger.importers._dyadic import dataset_names
+from softpower.ledger.importers.troops import break_years
 from softpower.records.models import parse_record
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -98,6 +100,44 @@ def test_troops_sample() -> None:
     mc = b.records[b.records["metric"] == "military_construction"]
     assert set(mc["amount_basis"]) == {"obligation"} and set(mc["price_basis"]) == {"current"}
     assert {d["publisher_kind"] for d in b.documents} == {"government", "academic"}
+
+
+def _years(base: dict[str, float], years: range, jump: dict[int, float]) -> tuple:
+    """host/year/value arrays: each host's ``base`` count every year, times ``jump[year]``."""
+    rows = [(h, y, v * jump.get(y, 1.0)) for h, v in base.items() for y in years]
+    host, year, value = zip(*rows, strict=True)
+    return np.array(host, dtype=object), np.array(year, dtype=float), np.array(value, dtype=float)
+
+
+def test_a_year_where_every_host_jumps_from_both_neighbours_is_a_source_break() -> None:
+    hosts = {f"H{i:02d}": 200.0 + 37 * i for i in range(12)}
+    assert break_years(*_years(hosts, range(2000, 2010), {2005: 1.6})) == {2005: (1.6, 12)}
+    got = break_years(*_years(hosts, range(2000, 2010), {2003: 0.6}))  # a fall away from both
+    assert list(got) == [2003] and got[2003][0] == pytest.approx(0.6)
+    # a step change (up and staying up) is a real change, and so is one host's surge
+    assert break_years(*_years(hosts, range(2000, 2010), {y: 2.0 for y in range(2005, 2010)})) == {}
+    host, year, value = _years(hosts, range(2000, 2010), {})
+    value[(host == "H03") & (year == 2005)] *= 10
+    assert break_years(host, year, value) == {}
+    # just under the factor, too few hosts, or neighbours under the floor: no break
+    assert break_years(*_years(hosts, range(2000, 2010), {2005: 1.49})) == {}
+    nine = dict(list(hosts.items())[:9])
+    assert break_years(*_years(nine, range(2000, 2010), {2005: 3.0})) == {}
+    small = {h: 90.0 for h in hosts}
+    assert break_years(*_years(small, range(2000, 2010), {2005: 3.0})) == {}
+
+
+def test_the_shared_troop_counts_break_in_2008_only_and_its_rows_are_skipped() -> None:
+    b = IMPORTERS["us-troops"].load(SHARED / "us_military_presence_troopdata")
+    troops = b.records[b.records["metric"] == "troops"]
+    assert 2008 not in set(troops["year"]) and {2007, 2009} <= set(troops["year"])
+    (reason,) = [k for k in b.skipped if k.startswith("year ")]
+    assert reason.startswith(
+        "year 2008: the median host's count is 1.77 times both neighbouring years' (25 hosts)"
+    )
+    assert b.skipped[reason] == 158
+    f = _facts(b)
+    assert f[("USA", "JPN", "troops", 2007)] == 35803 and f[("USA", "JPN", "troops", 2009)] == 48017
 
 
 def test_travels_sample_one_visit_per_stay() -> None:
@@ -272,7 +312,7 @@ def test_missing_file_and_unknown_table(tmp_path: Path) -> None:
         ("sipri-arms", "sipri_arms_transfers_dyadic_360info", 19144),
         ("uis-students", "uis_student_flows_top10_360info", 53257),
         ("mme-exercises", "mme_multinational_military_exercises", 40430),
-        ("us-troops", "us_military_presence_troopdata", 9590),
+        ("us-troops", "us_military_presence_troopdata", 9433),
         ("us-travels", "us_president_secstate_travels", 2111),
     ],
 )

@@ -6,7 +6,15 @@ Three tables, actor always the United States, partners = [host]:
   (``troops_ad``) in the host that year. The package's annual value is the **highest
   quarterly DMDC report of the year**, not a year-end count (a quarterly file exists
   upstream but is not in the shared copy). Rows of 0 add no record: a missing host-year
-  means none (the coverage model declares ``zero``).
+  means none (the coverage model declares ``zero``). A **break year** of the source, in
+  which the median host's count differs from *both* neighbouring years' by a factor of
+  :data:`BREAK_FACTOR` or more in the same direction (over at least :data:`BREAK_HOSTS` hosts
+  with :data:`BREAK_FLOOR` or more troops in both neighbours), is a change in how the
+  figures were compiled, not in deployments: its rows are skipped and counted, and the
+  coverage table leaves the year out (so it reads "not observed", never zero). In the
+  shared copy this is 2008: the median host stands 1.77 times above both 2007 and 2009
+  (25 hosts); Japan's 79,296 against 47,200 service members that US Forces Japan reported
+  for February 2008.
 * ``builddata.csv`` → ``military_construction`` (USD, current prices, obligations): the
   sum of the year's construction obligational authority over the host's locations
   (thousands of dollars in the file, multiplied by 1,000). Locations in the United States,
@@ -45,6 +53,12 @@ BUILD = ("countryname", "iso3c", "year", "spend_construction")
 BASES = ("countryname", "iso3c", "basename")
 BASE_LIST_YEAR = 2018
 US_TERRITORIES = {"GUM", "PRI", "VIR", "ASM", "MNP", "UMI"}
+#: A year whose median host count is this many times both neighbours' (or this many times below
+#: both) is a break in the source's compilation.
+BREAK_FACTOR = 1.5
+#: Hosts needed to call a break, and the troops each needs in both neighbouring years.
+BREAK_HOSTS = 10
+BREAK_FLOOR = 100.0
 
 
 def _hosts(df: pd.DataFrame, path: Path, skipped: Counter[str]) -> np.ndarray:
@@ -96,6 +110,37 @@ def _doc(kind: str) -> dict:
     )
 
 
+def break_years(host: np.ndarray, year: np.ndarray, value: np.ndarray) -> dict[int, tuple[float, int]]:
+    """Years in which the source's host counts jump away from both neighbouring years together.
+
+    For every host with at least :data:`BREAK_FLOOR` troops in the years before and after, the
+    year's count is divided by each neighbour's; the year is a break when the median host's
+    smaller ratio is at least :data:`BREAK_FACTOR` (or its larger ratio at most the inverse)
+    over :data:`BREAK_HOSTS` or more hosts. One host's surge cannot move the median; a change in
+    how every host was counted does. Returns ``{year: (median ratio, hosts)}``.
+    """
+    frame = pd.DataFrame({"host": host, "year": year, "value": value}).dropna()
+    frame["year"] = frame["year"].astype(int)
+    counts = frame.groupby(["host", "year"])["value"].sum()
+    before = counts.rename(lambda y: y + 1, level="year")
+    after = counts.rename(lambda y: y - 1, level="year")
+    both = pd.concat({"now": counts, "before": before, "after": after}, axis=1).dropna()
+    both = both[(both["before"] >= BREAK_FLOOR) & (both["after"] >= BREAK_FLOOR)]
+    up = np.minimum(both["now"] / both["before"], both["now"] / both["after"])
+    down = np.maximum(both["now"] / both["before"], both["now"] / both["after"])
+    stats = pd.DataFrame({"up": up, "down": down}).groupby(level="year").agg(["median", "size"])
+    out: dict[int, tuple[float, int]] = {}
+    for y, row in stats.iterrows():
+        n = int(row[("up", "size")])
+        if n < BREAK_HOSTS:
+            continue
+        if row[("up", "median")] >= BREAK_FACTOR:
+            out[int(str(y))] = (float(row[("up", "median")]), n)
+        elif row[("down", "median")] <= 1.0 / BREAK_FACTOR:
+            out[int(str(y))] = (float(row[("down", "median")]), n)
+    return out
+
+
 def _troops(f: Path) -> ImportBatch:
     df = read_table(f, TROOPS)
     skipped: Counter[str] = Counter()
@@ -106,7 +151,15 @@ def _troops(f: Path) -> ImportBatch:
     zero = keep & (value == 0)
     if zero.any():
         skipped["no active-duty troops that year (a missing host-year means none)"] += int(zero.sum())
-    keep = in_model(year, keep & ~zero, skipped)
+    keep = keep & ~zero
+    for y, (ratio, hosts) in break_years(host[keep], year[keep], value[keep]).items():
+        hit = keep & (year == y)
+        keep &= ~hit
+        skipped[
+            f"year {y}: the median host's count is {ratio:.2f} times both neighbouring years' "
+            f"({hosts} hosts): a break in the source's compilation, not in deployments"
+        ] += int(hit.sum())
+    keep = in_model(year, keep, skipped)
     frame = pd.DataFrame(
         {
             "actor": "USA",
