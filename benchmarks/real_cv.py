@@ -12,7 +12,16 @@ predictions are scored with the shared strict scorer (``../shared/tools/score_re
 ``--diagnose`` also prints, for the pooled out-of-fold predictions, why each gold record was
 missed: no prediction of its kind overlaps its span ("not found"), or the nearest overlapping
 prediction of its kind differs in the first of actor, partners, instrument/value, year, amount
-(the scorer's strict rules, in that order).
+(the scorer's strict rules, in that order). For the statements not found it also prints their
+sentence's shape (long, list item, first person, counted goods, visit or meeting, poll figure,
+table-like line) and the first gate of the learned step that stopped it
+(:func:`not_found_table`): the rules read the sentence but the record was dropped later, or no
+actor, no partner, not a statement, hedged, no figure of its own, or the recall model below its
+threshold.
+
+``--min-confidence`` scores the pooled predictions again without the records below each
+confidence; the confidence calibrator is refitted in each fold without that fold's documents
+(:func:`fold_calibrator`), so the cut is measured on documents the calibration did not see.
 
 The evaluation side (``split.json`` side ``eval``) is never read: neither its documents nor its
 gold lines (:func:`softpower.extract.learned.data.real_train_gold`).
@@ -21,6 +30,7 @@ Usage:
     python benchmarks/real_cv.py                    # grouped CV, 5 folds
     python benchmarks/real_cv.py --diagnose         # and the reasons of the misses
     python benchmarks/real_cv.py --shipped          # no refit: the shipped models (training score)
+    python benchmarks/real_cv.py --min-confidence 0.2 0.3 0.4   # and without the less confident records
 """
 
 from __future__ import annotations
@@ -64,24 +74,163 @@ def folds(docs: list[str], k: int) -> list[list[str]]:
     return [sorted(f) for f in out]
 
 
-def extract_docs(docs: list[str], models: Any) -> list[dict[str, Any]]:
+def extract_docs(docs: list[str], models: Any, traces: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The records of ``docs`` extracted with ``models``; with ``traces``, also what the learned
+    step was given for each document (:func:`traced_extract`)."""
     from softpower.extract.pipeline import extract_text
     from softpower.extract.text import read_source
 
     pred: list[dict[str, Any]] = []
     for d in docs:
         src = read_source(CORPUS / "docs" / d)
-        pred += extract_text(d, src.text, src.year, learned=models)
+        if traces is None:
+            pred += extract_text(d, src.text, src.year, learned=models)
+        else:
+            recs, traces[d] = traced_extract(d, src.text, src.year, models)
+            pred += recs
     return pred
 
 
+def traced_extract(
+    doc: str, text: str, year: int | None, models: Any
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Extract one document as ``extract_text`` does, keeping what its learned step was given: the
+    sentences with their has-a-record flag, the states named in the document, the records before
+    the consistency steps, and the models (for the gates of :func:`gate`)."""
+    from softpower.extract import pipeline
+
+    seen: dict[str, Any] = {"text": text, "models": models, "infos": [], "named": {}, "refined": []}
+    real_refine = pipeline.refine
+
+    def spy(doc_: str, text_: str, records: Any, infos: Any, models_: Any = None, named: Any = None) -> Any:
+        out = real_refine(doc_, text_, records, infos, models_, named)
+        seen.update(infos=list(infos), named=dict(named or {}), refined=list(out))
+        return out
+
+    pipeline.refine = spy  # type: ignore[assignment]
+    try:
+        recs = pipeline.extract_text(doc, text, year, learned=models)
+    finally:
+        pipeline.refine = real_refine  # type: ignore[assignment]
+    return recs, seen
+
+
+#: sentence shapes of a statement (a statement may have several; checked on its whole sentence)
+SHAPES: tuple[tuple[str, str], ...] = (
+    ("list item", r"(?m)^\s*(?:[-•*·o°◦▪■]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s"),
+    ("first person", r"\b(?:[Ww]e|[Oo]ur|[Uu]s|I)\b"),
+    (
+        "counted goods",
+        r"\b\d[\d,.]*\s+(?:\w+\s+){0,3}?(?:doses|tonnes|tons|vehicles|boats|vessels|kits|units"
+        r"|ventilators|items|sets|pieces|flights|helicopters|aircraft|personnel|deployees|experts|teams|volunteers)\b",
+    ),
+    (
+        "visit or meeting",
+        r"(?i)\b(?:visit\w*|met|meets?|meeting|summit|talks|call(?:ed)? on|hosted|co-?hosted|conference|dialogue)\b",
+    ),
+    (
+        "poll figure",
+        r"(?i)(?:%|\bper ?cent\b).*\b(?:say|said|believe|view|trust|favou?rabl\w*|respondents|surveyed|poll)\b"
+        r"|\b(?:say|said|believe|view|trust|favou?rabl\w*|respondents|surveyed|poll)\b.*(?:%|\bper ?cent\b)",
+    ),
+    ("table-like line", r"(?m)^[A-Z][\w .'-]{1,40}\s+[-–:|]\s*\d[\d.,]*\s*%?\s*$"),
+)
+
+
+def shapes(sentence: str) -> list[str]:
+    """The shapes of :data:`SHAPES` a sentence has, with "long" over 250 characters; "plain" if none."""
+    import re
+
+    out = ["long"] if len(sentence) > 250 else []
+    out += [name for name, pat in SHAPES if re.search(pat, sentence)]
+    return out or ["plain"]
+
+
+def gate(g: dict[str, Any], trace: dict[str, Any]) -> tuple[str, str]:
+    """Why the learned step did not propose the gold statement ``g`` (one not found at all), and its
+    sentence: the first gate of :func:`softpower.extract.learned.apply._propose` it fails."""
+    from softpower.extract.learned import apply as A
+
+    text = trace["text"]
+    a, b = g["span"]
+    info = next((i for i in trace["infos"] if i.sent.start < b and a < i.sent.end), None)
+    if info is None:
+        return "no sentence (a table row)", text[a:b]
+    sent = info.sent
+    words = text[sent.start : sent.end]
+    if any(r["span"][0] < sent.end and sent.start < r["span"][1] for r in trace["refined"]):
+        return "read, dropped by a later step", words
+    if info.has_record:
+        return "read as a total or pending act", words
+    actor = A._actor(sent)
+    if actor is None:
+        return "no actor", words
+    if not A._prose(text, sent.start, sent.end):
+        return "not a statement", words
+    if not A._real(text, sent.start, sent.end):
+        return "hedged (modal, condition, negation)", words
+    if not A._partners(sent, actor, trace["named"]):
+        return "no partner", words
+    models = trace["models"]
+    if models.recall is None or not A._states_figure(text, sent):
+        return "no figure of its own (act model only)", words
+    p = models.recall.probability([words])[0]
+    return (
+        f"recall model below {models.recall.threshold:g}"
+        if p < models.recall.threshold
+        else "proposed, lost",
+        words,
+    )
+
+
+def not_found_table(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], result: dict[str, Any], traces: dict[str, Any]
+) -> str:
+    """Counts of the gold statements with no prediction of any kind at their span, by kind, by
+    sentence shape and by the gate that stopped them."""
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for p in pred:
+        by_doc.setdefault(p["doc"], []).append(p)
+    by_shape: Counter[tuple[str, str]] = Counter()
+    by_gate: Counter[tuple[str, str]] = Counter()
+    total: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter(g["kind"] for g in gold)
+    for g in result["missed"]:
+        if why_missed(g, by_doc.get(g["doc"], [])) != "not found" or g["doc"] not in traces:
+            continue
+        reason, sentence = gate(g, traces[g["doc"]])
+        total[g["kind"]] += 1
+        by_gate[(g["kind"], reason)] += 1
+        for sh in shapes(sentence):
+            by_shape[(g["kind"], sh)] += 1
+    lines = [
+        "gold statements with no prediction at their span: "
+        + ", ".join(f"{k} {total[k]} of {n_gold[k]}" for k in sorted(n_gold))
+    ]
+    lines.append(" by sentence shape (a sentence may have several):")
+    for (kind, sh), n in sorted(by_shape.items(), key=lambda x: (x[0][0], -x[1], x[0][1])):
+        lines.append(f"  {kind:11s} {sh:36s} {n:3d}")
+    lines.append(" by the first gate of the learned step that stopped them:")
+    for (kind, r), n in sorted(by_gate.items(), key=lambda x: (x[0][0], -x[1], x[0][1])):
+        lines.append(f"  {kind:11s} {r:36s} {n:3d}")
+    return "\n".join(lines) + "\n"
+
+
 def cross_validate(
-    k: int, shipped: bool = False, thresholds: tuple[float, ...] = (), recall: tuple[float, ...] = ()
+    k: int,
+    shipped: bool = False,
+    thresholds: tuple[float, ...] = (),
+    recall: tuple[float, ...] = (),
+    traces: dict[str, Any] | None = None,
+    calibrate: bool = False,
 ) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, list[tuple[int, float]]]]:
     """Pooled out-of-fold predictions (the shipped policy, and one set per act threshold in
     ``thresholds``, one per recall threshold in ``recall``, and the rules with the act model
     alone, without the recall model, as ``no-recall``), the training-side gold, and the out-of-fold act probability of every gold-real
-    sentence with its label (1: an engagement starts in it)."""
+    sentence with its label (1: an engagement starts in it). With ``traces`` (a dict), the shipped
+    policy's run keeps what its learned step was given per document; with ``calibrate``, the
+    shipped policy's records carry a ``confidence`` from a calibrator refitted without their
+    fold's documents (:func:`fold_calibrator`)."""
     from softpower.extract.learned import data as D
     from softpower.extract.learned import recall as R
     from softpower.extract.learned import train as T
@@ -91,7 +240,7 @@ def cross_validate(
     base = load_models()
     assert base is not None
     if shipped:
-        return {"shipped": extract_docs(docs, base)}, gold, {}
+        return {"shipped": extract_docs(docs, base, traces)}, gold, {}
     config = T.MODEL_DIR / "config.toml"
     cfg = T.read_config(config)
     shared = T.SHARED if T.SHARED.is_dir() else None
@@ -105,6 +254,7 @@ def cross_validate(
         pred[f"recall@{t:g}"] = []
     sentences: dict[str, list[tuple[int, float]]] = {"act model": [], "recall model": []}
     units = D.real_train_units(CORPUS)
+    pools = T.calibration_pools(base, ts.dev, CORPUS) if calibrate else None
     for i, fold in enumerate(folds(docs, k)):
         held = tuple(f"gold-real:{d}#" for d in fold)
         sub = replace(
@@ -115,7 +265,12 @@ def cross_validate(
         instrument, act = T.fit(cfg, sub)
         rec = R.fit(rcfg, runits[~runits["id"].astype(str).str.startswith(held)])
         models = replace(base, instrument=instrument, act=act, recall=rec)
-        pred["shipped"] += extract_docs(fold, models)
+        if pools is None:
+            pred["shipped"] += extract_docs(fold, models, traces)
+        else:
+            recs = extract_docs(fold, replace(models, keep_raw=True), traces)
+            fold_calibrator(recs, pools, fold, int(cfg["seed"]))
+            pred["shipped"] += recs
         pred["no-recall"] += extract_docs(fold, replace(models, recall=None))
         for t in thresholds:
             pred[f"act@{t:g}"] += extract_docs(fold, replace(models, act_threshold=t))
@@ -132,6 +287,25 @@ def cross_validate(
             file=sys.stderr,
         )
     return pred, gold, sentences
+
+
+def fold_calibrator(records: list[dict[str, Any]], pools: Any, fold: list[str], seed: int) -> None:
+    """Give each record of ``fold`` (read with ``keep_raw``) the confidence of a calibrator fitted by
+    ``make train``'s own code on its pools without the real-text rows of ``fold``'s documents: the
+    cut is then measured on documents the calibration did not see. (The pools were read once with
+    the shipped models, as ``make train`` reads them; the fold's models are refitted.)"""
+    import numpy as np
+
+    from softpower.extract.learned import train as T
+    from softpower.extract.learned.weights import calibration_features
+    from softpower.extract.text import read_source
+
+    keep = ~((pools["pool"] == "real-train") & pools["group"].isin(fold))
+    cal = T._fit_calibrator(pools[keep].reset_index(drop=True), seed)
+    chars = {d: len(read_source(CORPUS / "docs" / d).text) for d in fold}
+    for r in records:
+        x = np.asarray([calibration_features(r, r.pop("_model_raw", None), chars[r["doc"]])], dtype=float)
+        r["confidence"] = round(float(cal.predict_proba(x)[0, 1]), 3)
 
 
 def sentence_table(name: str, sentences: list[tuple[int, float]], cuts: tuple[float, ...]) -> str:
@@ -236,10 +410,28 @@ def main() -> None:
         default=[],
         help="also score the recall model at these thresholds (e.g. 0.6 0.7 0.8)",
     )
-    args = ap.parse_args()
-    preds, gold, sentences = cross_validate(
-        args.folds, args.shipped, tuple(args.act_thresholds), tuple(args.recall_thresholds)
+    ap.add_argument(
+        "--min-confidence",
+        type=float,
+        nargs="*",
+        default=[],
+        help="also score the shipped policy without the records below each of these confidences, "
+        "the calibrator refitted per fold (e.g. 0.2 0.3 0.4)",
     )
+    args = ap.parse_args()
+    traces: dict[str, Any] | None = {} if args.diagnose else None
+    preds, gold, sentences = cross_validate(
+        args.folds,
+        args.shipped,
+        tuple(args.act_thresholds),
+        tuple(args.recall_thresholds),
+        traces,
+        bool(args.min_confidence) and not args.shipped,
+    )
+    for c in args.min_confidence:
+        preds[f"min-confidence {c:g}"] = [
+            p for p in preds["shipped"] if p.get("confidence") is None or p["confidence"] >= c
+        ]
     sc = _scorer()
     docs = {g["doc"] for g in gold}
     what = "shipped models (training score)" if args.shipped else f"document-grouped {args.folds}-fold CV"
@@ -251,6 +443,8 @@ def main() -> None:
         print(table(result), end="")
         if args.diagnose and name == "shipped":
             print(diagnose(gold, pred, result), end="")
+            if traces:
+                print(not_found_table(gold, pred, result, traces), end="")
     for name, sent in sentences.items():
         print(sentence_table(name, sent, (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)), end="")
     pred = preds["shipped"]

@@ -112,7 +112,8 @@ def date_sections(
     """A record that still has no year (after :func:`anchor_years`) takes the year of the last date
     line above it ("June 18, 2022" heading a newsroom item, "HANOI, June 14, 2022 – Today, USAID
     launched ..."), else the document's date: a release states the acts of its own date. Cumulative
-    money figures keep no year (a total is not dated by the day it is reported)."""
+    money figures keep no year (a total is not dated by the day it is reported). A poll share that
+    names no year is the poll its report's date line publishes."""
     if not dates and doc_year is None:
         return
     starts = [d[0] for d in dates]
@@ -120,8 +121,6 @@ def date_sections(
         if r.get("year") is not None or r.get("year_end") is not None:
             continue
         if r["kind"] == "indicator" and r.get("unit") not in ("count", "persons"):
-            continue
-        if r["kind"] == "perception":
             continue
         i = bisect_right(starts, r["span"][0]) - 1
         year = dates[i][1] if i >= 0 else doc_year

@@ -27,6 +27,8 @@ names_poll = LiteralGate(POLL)
 _RESPONDENTS = re.compile(
     r"\b(?:respondents|surveyed|polled|interviewees|of (?:the )?(?:people|public|those asked))\b"
     r"|(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers|s)\b"
+    # "Most Indonesians (65%) view ...": a public named by its demonym before its bracketed share
+    r"|\b[A-Z][a-z]+(?:ans|ese|is|ish|ians|ers|s)\s+\(\s*\d{1,3}(?:\.\d+)?\s*(?:%|[Pp]er ?cent)"
 )
 # a literal every poll share or "more/fewer respondents" statement holds
 _SHARE_WORDS = ("%", "percent", "per cent", "respondents")
@@ -43,7 +45,8 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("positive_image", re.compile(r"\bpositive (?:images?|impressions?|views?)\b", re.I)),
-    ("trust", re.compile(r"\btrust\w*|\breliable\b|\bdependable\b", re.I)),
+    # "have confidence in the United States", "are confident that Japan will do the right thing"
+    ("trust", re.compile(r"\btrust\w*|\breliable\b|\bdependable\b|\bconfiden(?:ce|t)\s+(?:in|that)\b", re.I)),
     (
         "favourable",
         re.compile(
@@ -56,7 +59,9 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("helpful", re.compile(r"\bhelpful\b|\bcontribut\w+ to\b", re.I)),
 )
 _NEGATIVE_VIEW = re.compile(
-    r"\b(?:unfavou?rabl\w*|negative|distrust\w*|mistrust\w*|unfriendly|not trust\w*|hostile)\b", re.I
+    r"\b(?:unfavou?rabl\w*|negative|distrust\w*|mistrust\w*|unfriendly|not trust\w*|hostile"
+    r"|(?:no|little|not|lacks?|lacking)\s+(?:\w+\s+)?confiden(?:ce|t))\b",
+    re.I,
 )
 _RESP_PREP = re.compile(r"(?:\b(?:from|in|among|of)\s+(?:the\s+)?(?:\w+,?\s+){0,1})$")
 _JUDGED = re.compile(
@@ -68,7 +73,16 @@ _VIEW_OF = re.compile(r"\b(?:view|image|impression|opinion|trust|confidence)\s+(
 _THAT = re.compile(r"\bthat\s+(?:the\s+)?$")
 _OF_PUBLIC = re.compile(r"(?:%|\b[Pp]er ?cent)\s+of\s+(?:the\s+)?$")
 # "Thai respondents", "the Filipino public": a demonym naming the people asked
-_PUBLIC_AFTER = re.compile(r"\s+(?:respondents|public|people|elites?|youths?|students|citizens)\b", re.I)
+_PUBLIC_AFTER = re.compile(
+    r"\s+(?:respondents|public|people|elites?|youths?|students|citizens)\b"
+    r"|\s*\(\s*\d{1,3}(?:\.\d+)?\s*(?:%|per ?cent)",  # "Most Indonesians (65%)"
+    re.I,
+)
+# a table-like line of a poll report: a state, a dash or colon, its share ("Japan - 64%", "India: 40 %")
+_SHARE_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][^\n%]{1,50}?)[ \t]*[-–—:|][ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*(?:%|per ?cent)[ \t]*$",
+    re.MULTILINE,
+)
 # a share in a clause of its own compared with the one before ("against 38.9 per cent for the US")
 _AGAINST = re.compile(
     r"\s*(?:,\s*)?(?:against|compared with|compared to|versus|vs\.?|while|and|but|with|as against|up from|down from|from)?\s*(?:only\s+)?$",
@@ -109,6 +123,70 @@ def _share_clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
+def _line_perceptions(
+    doc: str, text: str, sent: Sentence, polls: list[Sentence], before: list[dict[str, Any]] | None
+) -> list[dict[str, Any]]:
+    """Perceptions stated as table-like lines of a poll report ("Japan - 64%", one state a line)
+    under a lead that names the poll's measure and the people asked: the lead joined to the first
+    line ("Share of Thai respondents who trust each partner:"), the poll sentence just above the
+    lines, or the lines just before (``before``, read the same way). Without such a lead the
+    lines are not read (a share of exports by destination is no perception)."""
+    s0, s1 = sent.start, sent.end
+    lines = list(_SHARE_LINE.finditer(text, s0, s1))
+    if not lines:
+        return []
+    first = lines[0].start()
+    measure: str | None = None
+    resp: list[str] = []
+    years: list[int] = []
+    if text[s0:first].strip():  # the lead and the first line are one sentence
+        if names_poll(text, s0, first):
+            measure = _measure(text, s0, first)
+            resp = [c for m in sent.mentions if m.end <= first for c in m.codes]
+            years = [y.year for y in sent.years if y.year and y.end <= first]
+    elif (
+        before
+        and not text[before[-1]["span"][1] : s0].strip()
+        and _SHARE_LINE.match(text, *before[-1]["span"])
+    ):
+        last = before[-1]
+        measure, resp, years = last["measure"], list(last["partners"]), [last["year"]] if last["year"] else []
+    elif polls and not text[polls[-1].end : s0].strip():
+        lead = polls[-1]
+        measure = _measure(text, lead.start, lead.end)
+        resp = [c for m in lead.mentions for c in m.codes]
+        years = [y.year for y in lead.years if y.year]
+    if measure is None or _NEGATIVE_VIEW.search(text, s0, first):
+        return []
+    for poll in reversed(polls if not years else []):  # the latest poll sentence that names its year
+        years = [y.year for y in poll.years if y.year]
+        if years:
+            break
+    out = []
+    for line in lines:
+        name = [m for m in sent.mentions if line.start("name") <= m.start < line.end("name") and m.iso]
+        if len(name) != 1:
+            continue
+        subj = name[0].iso
+        partners = [c for c in resp if c != subj]
+        if not partners:
+            continue
+        out.append(
+            make_record(
+                doc,
+                "perception",
+                text,
+                (line.start("name"), line.end()),
+                actor=subj,
+                partners=order_codes(partners),
+                measure=measure,
+                value=round(float(line.group("num")) / 100, 4),
+                year=max(years) if years else None,
+            )
+        )
+    return out
+
+
 def sentence_perceptions(
     doc: str,
     text: str,
@@ -125,6 +203,9 @@ def sentence_perceptions(
     s0, s1 = sent.start, sent.end
     if all(text.find(w, s0, s1) < 0 for w in _SHARE_WORDS):
         return []  # no share and no "more/fewer respondents": a cheap exit for most sentences
+    lines = _line_perceptions(doc, text, sent, polls, before)
+    if lines:
+        return lines
     if (
         not _RESPONDENTS.search(text, s0, s1)
         and not (before and _SHARE.search(text, s0, s1))
@@ -195,8 +276,9 @@ def sentence_perceptions(
             years = [y.year for y in poll.years if y.year]
             if years:
                 break
-        if not resp and polls:
-            src = polls[-1]
+        named = [p for p in polls if p.mentions]
+        if not resp and named:
+            src = named[-1]  # the latest poll sentence that names states
             resp = [c for m in src.mentions for c in m.codes if c != subj]
             years = years or [y.year for y in src.years if y.year]
         if not resp:

@@ -195,7 +195,8 @@ def extract_text(
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
             n_named += 1
-        if sent.mentions and names_poll(text, s0, s1):
+        # a poll sentence names its public or its year ("Regional attitudes survey, 2021")
+        if (sent.mentions or sent.years) and names_poll(text, s0, s1):
             polls = [*polls[-2:], sent]
         prev = sent
     for rec in pending:

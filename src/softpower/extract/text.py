@@ -298,7 +298,7 @@ _MONTH = r"(?P<{}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")
 _WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 _DATELINE = re.compile(
     r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[)?(?:\d{1,2}:\d{2},?\s+)?"
-    r"(?:(?:Date|Dated|Published|Posted|Updated|Released)\s*:\s*|(?P<field>date)\s+|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
+    r"(?:(?:Date|Dated|Published|Posted|Updated|Released)(?:\s+on)?(?:\s*:\s*|\s+)|(?P<field>date)\s+|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
     + _WEEKDAY
     + r"?(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH.format("m1")
