@@ -1,5 +1,8 @@
 """Hand annotations of the training-only documents added in round 8 by x11u (81-99), merged by make_gold.py.
 
+Batch 1 (81-91, 93-95) was committed and landed before batch 2 (92, 96-99) was annotated; each
+batch was annotated before any extractor was run on its documents.
+
 US and Australian government texts and poll/indicator-heavy texts, chosen for sentence shapes the
 corpus lacked: vaccine deliveries with dose counts, a multilateral exercise workshop, fact-sheet
 bullets, relief deployments counted in tonnes, pallets, personnel and sorties, scholarship counts,
@@ -26,7 +29,15 @@ Decisions worth recording (applied the same way in every document):
   tonnes, pallets, personnel, sorties, number of responses) are indicators; a ship's capacities
   (litres of water, hospital beds) are not annotated; other donors' pledges are not the actor's;
 * a multilateral exercise workshop co-hosted with a partner is ``military_activity`` toward the
-  co-host (the other participants are not named); its head counts are indicators;
+  co-host (the other participants are not named); its head counts are indicators; an exercise
+  whose participants are named ("personnel from the U.S., Thailand, Indonesia, Japan and
+  Singapore") is one record of the first-named donor power toward the others, its personnel count
+  an indicator toward the same partners, and its civic action project and patient counts
+  indicators toward the host; quoted officials' remarks give a record only where they state an
+  act with a count ("projects at four ... civic action sights");
+* the Peace Corps: a programme opened or resumed in a country ("opened in 1967", "its return to
+  ... Fiji with the swearing-in of 25 new ... volunteers") is ``people_exchange`` with that year;
+  "over 1,500 have served there" since the opening is an indicator with year = the opening year;
 * an agricultural research agency's programme and its chief executive's visit are
   ``science_cooperation``; its annual budget is a level (indicator, unit = currency);
 * scholarships: the award of named scholarships and a named scholarship programme are
@@ -389,6 +400,80 @@ GOLD_TRAIN_ROUND8_X11U = {
         (
             "the 10-year $600 million Economic Assistance Agreement request to Congress, which is associated with the South Pacific Tuna Treaty",
             E("USA", ["PIC"], "oda_grant", None, 600e6, "USD", name="Economic Assistance Agreement"),
+        ),
+    ],
+    "92_dfat_vietnam_australia_awards.txt": [
+        (
+            "More than 3,000 Vietnamese have completed university study in Australia under scholarships through the aid program since 1977.",
+            I("AUS", ["VNM"], "scholarship_alumni", 3000, year=1977),
+        ),
+        (
+            "Long term awards include Australia Awards Scholarships and the Australia Awards Leadership Program for high achieving applicants.",
+            E("AUS", ["VNM"], "people_exchange", name="Australia Awards Scholarships"),
+        ),
+        (
+            "Short term awards include Australia Awards Fellowships and short courses.",
+            E("AUS", ["VNM"], "people_exchange", name="Australia Awards Fellowships"),
+        ),
+    ],
+    "96_peacecorps_fiji_return_2003.txt": [
+        (
+            "the Peace Corps celebrated its return to the Pacific Island of Fiji with the swearing-in of 25 new Peace Corps volunteers",
+            E("USA", ["FJI"], "people_exchange", 2003),
+        ),
+        (
+            "the Peace Corps celebrated its return to the Pacific Island of Fiji with the swearing-in of 25 new Peace Corps volunteers",
+            I("USA", ["FJI"], "peace_corps_volunteers", 25, year=2003),
+        ),
+    ],
+    "97_peacecorps_samoa_tonga_cyclone_olaf_2005.txt": [
+        (
+            "The Peace Corps program in Samoa opened in 1967",
+            E("USA", ["WSM"], "people_exchange", 1967),
+        ),
+        (
+            "since then over 1,500 have served there",
+            I("USA", ["WSM"], "peace_corps_volunteers_total", 1500, year=1967),
+        ),
+        (
+            "The Peace Corps has sent over 1,400 volunteers to Tonga since the commencement of its program there in 1967.",
+            E("USA", ["TON"], "people_exchange", 1967),
+        ),
+        (
+            "The Peace Corps has sent over 1,400 volunteers to Tonga since the commencement of its program there in 1967.",
+            I("USA", ["TON"], "peace_corps_volunteers_total", 1400, year=1967),
+        ),
+    ],
+    "98_pacom_cobra_gold_closes_thailand.txt": [
+        (
+            "Exercise Cobra Gold wrapped up Feb. 17 with a ceremony in Chiang Mai, Thailand.",
+            E("USA", ["THA", "IDN", "JPN", "SGP"], "military_activity", name="Cobra Gold"),
+        ),
+        (
+            "Approximately 11,600 personnel from the U.S., Thailand, Indonesia, Japan and Singapore took part in this year’s exercise.",
+            I("USA", ["THA", "IDN", "JPN", "SGP"], "exercise_personnel", 11600),
+        ),
+        (
+            "Six engineering civic action projects were conducted to improve infrastructure at local schools.",
+            I("USA", ["THA"], "engineering_projects", 6),
+        ),
+        (
+            "All five participating nations contributed to the exercise’s seven medical civic action projects",
+            I("USA", ["THA"], "medical_projects", 7),
+        ),
+        (
+            "more than 4,000 patients were treated",
+            I("USA", ["THA"], "patients_treated", 4000),
+        ),
+    ],
+    "99_marforpac_cobra_gold_15_opening_2015.txt": [
+        (
+            "Thai and U.S. Forces held an opening ceremony Feb. 9 in Nakhon Nayok, Kingdom of Thailand to mark the start of exercise Cobra Gold 15.",
+            E("USA", ["THA"], "military_activity", 2015, name="Cobra Gold"),
+        ),
+        (
+            "projects at four Cobra Gold humanitarian civic action sights",
+            I("USA", ["THA"], "civic_action_sites", 4, year=2015),
         ),
     ],
 }
