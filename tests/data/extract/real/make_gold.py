@@ -20,6 +20,7 @@ sys.path.insert(0, str(HERE))
 from gold_train_round3 import GOLD_TRAIN_ROUND3  # noqa: E402
 from gold_train_round4 import GOLD_TRAIN_ROUND4  # noqa: E402
 from gold_train_round5 import GOLD_TRAIN_ROUND5  # noqa: E402
+from gold_train_round8_x11t import GOLD_TRAIN_ROUND8_X11T  # noqa: E402
 from gold_train_round8_x11u import GOLD_TRAIN_ROUND8_X11U  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
@@ -546,7 +547,14 @@ GOLD = {
 def main() -> None:
     n = write_gold(
         HERE / "docs",
-        {**GOLD, **GOLD_TRAIN_ROUND3, **GOLD_TRAIN_ROUND4, **GOLD_TRAIN_ROUND5, **GOLD_TRAIN_ROUND8_X11U},
+        {
+            **GOLD,
+            **GOLD_TRAIN_ROUND3,
+            **GOLD_TRAIN_ROUND4,
+            **GOLD_TRAIN_ROUND5,
+            **GOLD_TRAIN_ROUND8_X11T,
+            **GOLD_TRAIN_ROUND8_X11U,
+        },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
     print(n, "records")
