@@ -124,6 +124,11 @@ def adversarial_cases(n: int) -> dict[str, str]:
         "1 MB of country names": " ".join(states[(i * 5) % 6] for i in range(n // 7)),
         "one line, clauses without full stops": "Japan provided grants to Vietnam, " * (n // 34),
         "a 50,000-character line, repeated": ("Japan and China " * 3125 + "\n\n") * (n // 50_002),
+        # one dated act per sentence: every record has the document's other years nearby (a step that
+        # compares each record with every year or record of the document grows with the square)
+        "dated acts, one per sentence": "".join(
+            f"In {1990 + i % 34} Japan provided grants to Vietnam. " for i in range(n // 42)
+        ),
     }
 
 
