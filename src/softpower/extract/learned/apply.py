@@ -305,12 +305,16 @@ def _with_followers(
     trains nurses. In 2010 China provided ...")."""
     i = bisect_right(starts, sent.start) - 1
     start, end = sent.start, sent.end
+    # by index, not over slices of ``sentences``: a slice copies the rest of the document's sentences
+    # for every record (time growing with the square of the document)
     if before:
-        for info in reversed(sentences[:i]):
+        for j in range(i - 1, -1, -1):
+            info = sentences[j]
             if info.has_record or end - info.sent.start > limit or "\n\n" in text[info.sent.end : start]:
                 break
             start = info.sent.start
-    for info in sentences[i + 1 :]:
+    for j in range(i + 1, len(sentences)):
+        info = sentences[j]
         if info.has_record or info.sent.end - start > limit or "\n\n" in text[end : info.sent.start]:
             break
         end = info.sent.end
