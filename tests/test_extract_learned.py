@@ -512,6 +512,37 @@ def test_a_generic_record_in_a_short_document_reads_the_whole_document() -> None
     assert not off.reads_document("diplomatic_framework", agreement, len(text))
 
 
+def test_one_act_document_takes_the_documents_reading_where_it_is_surer() -> None:
+    import dataclasses
+
+    models = load_models()
+    assert models is not None
+    on = dataclasses.replace(models, policy="finance_like", document_chars=5000, document_override="weaker")
+    off = dataclasses.replace(on, document_override="none")
+    text = (
+        "In 2010, China provided RMB 20 million to Lesotho. The funds paid for 40 scholarships for Lesotho "
+        "students to study at Chinese universities, and a training seminar for civil servants in Beijing."
+    )
+
+    def instruments(t: str, m: Models) -> list[str]:
+        return [
+            str(r["instrument"]) for r in extract_text("t.txt", t, learned=m) if r["kind"] == "engagement"
+        ]
+
+    # the first sentence's own words read as a grant; the whole description as scholarships
+    assert instruments(text, off) == ["oda_grant", "people_exchange", "technical_cooperation"]
+    # the scholarships and the seminar were told apart in one sentence by the rules: kept
+    assert instruments(text, on) == ["people_exchange", "people_exchange", "technical_cooperation"]
+    assert on.overrides(len(text)) and not off.overrides(len(text)) and not on.overrides(6000)
+    # a second pair of states: the document states more than one act, each record keeps its reading
+    other = text + " In 2011, Japan provided a grant of USD 2 million to Vietnam for a school."
+    assert instruments(other, on)[0] == "oda_grant"
+    # a long document is not one project's description
+    assert (
+        instruments(text + "\n\n" + " ".join(["The weather was fine that year."] * 200), on)[0] == "oda_grant"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "instrument"),
     [

@@ -31,7 +31,7 @@ from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS
-from softpower.extract.learned.weights import Models, load_models
+from softpower.extract.learned.weights import FINANCE, Models, load_models
 from softpower.extract.money import find_money
 from softpower.extract.rules import CONDITION, NEGATION
 
@@ -321,10 +321,22 @@ def _with_followers(
     return text[start:end]
 
 
+def _one_pair(records: list[dict[str, Any]]) -> bool:
+    """All engagements of the document join one actor to the same partners: the document states one
+    act, perhaps more than once (a project description), not acts between several pairs of states."""
+    pairs = {
+        (r.get("actor"), tuple(sorted(r.get("partners") or []))) for r in records if r["kind"] == "engagement"
+    }
+    return len(pairs) == 1
+
+
 def _instruments(
     text: str, records: list[dict[str, Any]], sentences: list[SentenceInfo], models: Models
 ) -> None:
     starts = [s.sent.start for s in sentences]
+    # in a short document under ``document_override`` every engagement is read (the override below
+    # compares each record's own reading with the document's); elsewhere only those the policy may change
+    every = models.overrides(len(text)) and _one_pair(records)
     eng = []
     contexts = []
     for r in records:
@@ -336,18 +348,20 @@ def _instruments(
             ctx = _with_followers(
                 text, sentences, starts, s, models.context_chars, models.context_scope == "paragraph"
             )
-        if models.may_change(r.get("instrument"), ctx, len(text)):
+        if every or models.may_change(r.get("instrument"), ctx, len(text)):
             eng.append(r)
             contexts.append(ctx)
     if not eng:
         return
     proba = models.instrument_proba(contexts)
+    own = proba.copy()  # each record's reading of its own context (the override compares with it)
     whole = [i for i, (r, c) in enumerate(zip(eng, contexts, strict=True))
              if models.reads_document(r.get("instrument"), c, len(text))]  # fmt: skip
-    if whole:
+    document = models.instrument_proba([text])[0] if every or whole else None
+    if whole and document is not None:
         # a generic record whose own words say nothing about finance, in a document short enough to
         # describe one project: the model reads the whole document (the project it describes)
-        proba[whole] = models.instrument_proba([text])[0]
+        proba[whole] = document
     classes = [str(c) for c in models.instrument.classes_]
     col = {c: i for i, c in enumerate(classes)}
     # the model reads the whole sentence: where the rules found acts of different instruments in
@@ -355,11 +369,34 @@ def _instruments(
     kinds: dict[str, set[object]] = {}
     for r, ctx in zip(eng, contexts, strict=True):
         kinds.setdefault(ctx, set()).add(r.get("instrument"))
-    for r, ctx, row in zip(eng, contexts, proba.tolist(), strict=True):
-        best = max(range(len(row)), key=row.__getitem__)
+    for k, (r, ctx, row) in enumerate(zip(eng, contexts, proba.tolist(), strict=True)):
         rule = r.get("instrument")
         mixed = rule is not None and len(kinds[ctx] - {None}) > 1
-        if rule is None or (not mixed and models.use_model(rule, classes[best], row[best], ctx, len(text))):
-            r["instrument"] = classes[best]
-        p = row[col.get(r["instrument"], best)]
+        decided = not every or models.may_change(rule, ctx, len(text))
+        best = max(range(len(row)), key=row.__getitem__)
+        p: float | None = None
+        if decided:
+            if rule is None or (
+                not mixed and models.use_model(rule, classes[best], row[best], ctx, len(text))
+            ):
+                r["instrument"] = classes[best]
+            p = row[col.get(r["instrument"], best)]
+        if every and decided and document is not None and len(kinds[ctx] & FINANCE) < 2:
+            # one project's description: the document's development-finance reading replaces the
+            # record's instrument when it reaches the policy's floor (``min_probability``, as any model
+            # class must) and the whole document is more sure of its class than the
+            # record's own words are of the record's instrument ("China and Kenya signed 12
+            # agreements" or a restated act in a description of a loan-financed road); not where the
+            # rules told two development-finance acts of one sentence apart ("a grant and a loan"),
+            # nor where they read a class outside development finance by its own cue (a warship's
+            # port call, a patrol: the policy leaves those to the rules)
+            j = max((col[c] for c in FINANCE if c in col), key=lambda i: float(document[i]))
+            mine = float(own[k][col[r["instrument"]]]) if r["instrument"] in col else 0.0
+            surer = float(document[j])
+            if classes[j] != r["instrument"] and surer >= models.min_probability and surer > mine:
+                r["instrument"] = classes[j]
+                p = surer
+        if p is None:
+            r.pop("_p_act", None)
+            continue  # kept by the rules, as without the override (no model score)
         r["_raw"] = p * r.pop("_p_act", 1.0)

@@ -232,6 +232,8 @@ def policy_name(models: Models) -> str:
         name += f"+world@{models.fallback_world}"
     if models.document_chars:
         name += f"+document@{models.document_chars}/{models.document_floor:g}"
+        if models.document_override != "none":
+            name += f"+override@{models.document_override}"
     return name
 
 
@@ -257,7 +259,7 @@ def choose_policy(
     guard = float(cfg["policy"]["gold_guard"])
     best: dict[str, Any] = {"instrument": "rules", "min_probability": 0.0, "fallback_threshold": None,
                             "context_chars": 0, "context_scope": "followers", "fallback_world": "costed",
-                            "document_chars": 0, "document_floor": 0.5}  # fmt: skip
+                            "document_chars": 0, "document_floor": 0.5, "document_override": "none"}  # fmt: skip
     tie = float(cfg["policy"].get("macro_f1_tie", 0.0))
     ok_cands: list[tuple[float, float, float, dict[str, Any]]] = [
         (results["rules"]["instrument_macro_f1"], results["rules"]["actor_recipient"], base, best)
@@ -270,15 +272,16 @@ def choose_policy(
         cfg["policy"].get("context_scope", ["followers"]),
         cfg["policy"].get("fallback_world", ["costed"]),
         cfg["policy"].get("document_chars", [0]),
+        cfg["policy"].get("document_override", ["none"]),
     )
     doc_floor = float(cfg["policy"].get("document_floor", 0.5))
-    for policy, floor, fb, chars, scope, world, doc_chars in grid:
-        if scope != "followers" and not chars:
+    for policy, floor, fb, chars, scope, world, doc_chars, override in grid:
+        if (scope != "followers" and not chars) or (override != "none" and not doc_chars):
             continue
         models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
                         context_chars=int(chars), context_scope=str(scope),
                         fallback_world=str(world), document_chars=int(doc_chars),
-                        document_floor=doc_floor)  # fmt: skip
+                        document_floor=doc_floor, document_override=str(override))  # fmt: skip
         res = score(dev, _predictor(models)).summary()
         res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
         results[policy_name(models)] = res
@@ -287,7 +290,7 @@ def choose_policy(
                     "fallback_threshold": None if fb is None else float(fb),
                     "context_chars": int(chars), "context_scope": str(scope),
                     "fallback_world": str(world), "document_chars": int(doc_chars),
-                    "document_floor": doc_floor}  # fmt: skip
+                    "document_floor": doc_floor, "document_override": str(override)}  # fmt: skip
             ok_cands.append(
                 (res["instrument_macro_f1"], res["actor_recipient"], res["gold_engagement_f1"], cand)
             )
@@ -474,6 +477,7 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         fallback_world=policy["fallback_world"],
         document_chars=policy["document_chars"],
         document_floor=policy["document_floor"],
+        document_override=policy["document_override"],
     )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")

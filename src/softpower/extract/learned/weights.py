@@ -124,6 +124,12 @@ class Models:
     #: a loan-financed road); elsewhere such a record keeps the rule's instrument
     document_chars: int = 0
     document_floor: float = 0.5
+    #: ``weaker``: in a document of at most ``document_chars`` characters (one project's description)
+    #: whose engagements all join one actor to the same partners, an engagement the policy lets the model
+    #: decide takes the development-finance class the model reads on the whole document when that
+    #: reaches ``min_probability`` and exceeds the record's own probability of its instrument (read on
+    #: the record's context); ``none``: never (:func:`softpower.extract.learned.apply._instruments`)
+    document_override: str = "none"
     #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
     #: with an actor and a partner that the rules left without an act is proposed at its threshold
     recall: Recall | None = None
@@ -158,6 +164,15 @@ class Models:
                 )
             )
         return self.policy == "finance" and rule in FINANCE
+
+    def overrides(self, doc_chars: int) -> bool:
+        """Whether the whole-document reading may replace the instruments of a document of
+        ``doc_chars`` characters (``document_override``)."""
+        return (
+            self.policy == "finance_like"
+            and self.document_override == "weaker"
+            and 0 < doc_chars <= self.document_chars
+        )
 
     def reads_document(self, rule: str | None, context: str, doc_chars: int) -> bool:
         """Whether the record is decided on the whole document (``document_chars``): a generic rule
@@ -217,5 +232,6 @@ def load_models() -> Models | None:
         fallback_world=str(policy.get("fallback_world", "costed")),
         document_chars=int(policy.get("document_chars", 0)),
         document_floor=float(policy.get("document_floor", 0.5)),
+        document_override=str(policy.get("document_override", "none")),
         recall=load_recall(),
     )
