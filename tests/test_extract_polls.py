@@ -123,3 +123,54 @@ def test_a_poll_share_without_a_year_takes_its_date_line(text: str, year: int) -
 )
 def test_published_lines_without_a_colon_are_date_lines(line: str, year: int) -> None:
     assert [y for _, y in section_dates(f"{line}\n\nJapan signed a loan with Laos.")] == [year]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On how they rated their country's ties with Korea, 70% of the respondents in Laos and Cambodia "
+            "answered “friendly” in the 2019 survey.",
+            [("KOR", ("KHM", "LAO"), "friendly", 0.7, 2019)],
+        ),
+        (
+            "Asked about Australia in the 2022 survey, 64 per cent of the respondents in Fiji said it was a "
+            "trustworthy partner.",
+            [("AUS", ("FJI",), "trust", 0.64, 2022)],
+        ),
+    ],
+)
+def test_the_state_named_before_the_share_is_the_judged_one(text: str, expected: list[Any]) -> None:
+    got = [(a, tuple(sorted(p)), m, v, y) for a, p, m, v, y in _perceptions(text)]
+    assert got == expected
+    assert "engagement" not in _kinds(text)
+
+
+def _counts(text: str) -> list[tuple[Any, ...]]:
+    return [
+        (r["actor"], tuple(r["partners"]), r["value"])
+        for r in extract_text("goods.txt", text)
+        if r["kind"] == "indicator" and r["unit"] == "count"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Australia's HMAS Adelaide delivered more than 40 tonnes of relief supplies to Fiji in 2016.",
+            [("AUS", ("FJI",), 40.0)],
+        ),
+        (
+            "In 2013 the United States Air Force flew 12 flights carrying 60 metric tons of food to the Philippines.",
+            [("USA", ("PHL",), 12.0), ("USA", ("PHL",), 60.0)],
+        ),
+        (
+            "Japan handed over 25 trucks and 300 ventilators to Sri Lanka in 2021.",
+            [("JPN", ("LKA",), 25.0), ("JPN", ("LKA",), 300.0)],
+        ),
+        ("In 2021 Korea pledged to share 2 million COVID-19 vaccines with Vietnam.", [("KOR", ("VNM",), 2e6)]),
+    ],
+)
+def test_counted_goods_and_their_carriers_are_count_indicators(text: str, expected: list[Any]) -> None:
+    assert _counts(text) == expected

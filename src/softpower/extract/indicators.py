@@ -107,6 +107,18 @@ _NOUNS = {
     "offices": "offices",
     "occasions": "occasions",
     "clinics": "clinics",
+    # goods delivered and the means that carried them ("more than 40 tonnes of relief supplies",
+    # "35 trucks", "30 flights", "2 million COVID-19 vaccines")
+    "tonnes": "relief_tonnes",
+    "tons": "relief_tonnes",
+    "pallets": "pallets",
+    "trucks": "vehicles",
+    "vehicles": "vehicles",
+    "ventilators": "equipment_units",
+    "vaccines": "vaccine_doses",
+    "flights": "flights",
+    "sorties": "flights",
+    "deployees": "personnel",
     "grants": "grants",
     "fellowships": "scholarships",
 }

@@ -78,6 +78,7 @@ _PUBLIC_AFTER = re.compile(
     r"|\s*\(\s*\d{1,3}(?:\.\d+)?\s*(?:%|per ?cent)",  # "Most Indonesians (65%)"
     re.I,
 )
+_LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 # a table-like line of a poll report: a state, a dash or colon, its share ("Japan - 64%", "India: 40 %")
 _SHARE_LINE = re.compile(
     r"^[ \t]*(?P<name>[A-Z][^\n%]{1,50}?)[ \t]*[-–—:|][ \t]*(?P<num>\d{1,3}(?:\.\d+)?)[ \t]*(?:%|per ?cent)[ \t]*$",
@@ -249,7 +250,15 @@ def sentence_perceptions(
             )  # "a view of China": judged, not asked
             and (m.start < cut or _RESPONDENTS.search(text, max(c0, m.start - 30), m.start))
         ]
-        subj = _subject(text, inside, public, c0) or subject_prev
+        for i in range(1, len(inside)):  # "respondents in Laos and Cambodia": the list goes on
+            if inside[i - 1] in public and inside[i] not in public and _LIST_ON.fullmatch(
+                text, inside[i - 1].end, inside[i].start
+            ):
+                public.append(inside[i])
+        # "On how they viewed their ties with Japan, more than 90% of the respondents answered
+        # 'friendly'": the state the sentence names before the share's clause is the judged one
+        earlier = [m for m in sent.mentions[:lo] if m.iso and m.iso not in {c for p in public for c in p.codes}]
+        subj = _subject(text, inside, public, c0) or subject_prev or _subject(text, earlier, [], s0)
         if subj is None:
             continue
         subject_prev = subj
