@@ -169,7 +169,10 @@ def _counts(text: str) -> list[tuple[Any, ...]]:
             "Japan handed over 25 trucks and 300 ventilators to Sri Lanka in 2021.",
             [("JPN", ("LKA",), 25.0), ("JPN", ("LKA",), 300.0)],
         ),
-        ("In 2021 Korea pledged to share 2 million COVID-19 vaccines with Vietnam.", [("KOR", ("VNM",), 2e6)]),
+        (
+            "In 2021 Korea pledged to share 2 million COVID-19 vaccines with Vietnam.",
+            [("KOR", ("VNM",), 2e6)],
+        ),
     ],
 )
 def test_counted_goods_and_their_carriers_are_count_indicators(text: str, expected: list[Any]) -> None:

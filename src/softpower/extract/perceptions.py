@@ -251,13 +251,17 @@ def sentence_perceptions(
             and (m.start < cut or _RESPONDENTS.search(text, max(c0, m.start - 30), m.start))
         ]
         for i in range(1, len(inside)):  # "respondents in Laos and Cambodia": the list goes on
-            if inside[i - 1] in public and inside[i] not in public and _LIST_ON.fullmatch(
-                text, inside[i - 1].end, inside[i].start
+            if (
+                inside[i - 1] in public
+                and inside[i] not in public
+                and _LIST_ON.fullmatch(text, inside[i - 1].end, inside[i].start)
             ):
                 public.append(inside[i])
         # "On how they viewed their ties with Japan, more than 90% of the respondents answered
         # 'friendly'": the state the sentence names before the share's clause is the judged one
-        earlier = [m for m in sent.mentions[:lo] if m.iso and m.iso not in {c for p in public for c in p.codes}]
+        earlier = [
+            m for m in sent.mentions[:lo] if m.iso and m.iso not in {c for p in public for c in p.codes}
+        ]
         subj = _subject(text, inside, public, c0) or subject_prev or _subject(text, earlier, [], s0)
         if subj is None:
             continue
