@@ -64,11 +64,13 @@ test: lint typecheck pytest
 train: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml
 	$(PY) -m softpower.extract.learned.train_recall --config src/softpower/data/extract_model/recall.toml
+	$(PY) -m softpower.extract.learned.fields_train --config src/softpower/data/extract_model/fields.toml
 
 # Retrain into a temporary folder and compare with the shipped weights and metrics byte for byte.
 train-check: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml --check
 	$(PY) -m softpower.extract.learned.train_recall --config src/softpower/data/extract_model/recall.toml --check
+	$(PY) -m softpower.extract.learned.fields_train --config src/softpower/data/extract_model/fields.toml --check
 
 # Long property-based fuzzing of every parser (FUZZ_EXAMPLES inputs per target, new seeds each run).
 FUZZ_EXAMPLES ?= 2000

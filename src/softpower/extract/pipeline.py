@@ -224,6 +224,9 @@ def extract_text(
     rupees_by_context(text, records)
     local_dollars(text, records)
     records = [r for r in records if _valid(r)]
+    if models is not None and models.fields is not None:
+        # the field step (learned.fields): actor, partners and year chosen among candidates, last
+        records = models.fields.apply(text, records, [i.sent for i in infos], doc_year)
     if models is not None:
         attach_confidence(text, records, models)  # on the final records (after the consistency steps)
     return records

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from softpower.extract.learned.fields import FieldModel, load_fields
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.learned.recall import Recall, load_recall
 
@@ -133,6 +134,9 @@ class Models:
     #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
     #: with an actor and a partner that the rules left without an act is proposed at its threshold
     recall: Recall | None = None
+    #: the field step (:mod:`softpower.extract.learned.fields`; x11f): actor, partners and year
+    #: chosen among candidates by trained rankers, applied last
+    fields: FieldModel | None = None
 
     def confidence(self, record: dict[str, Any], raw: float | None, doc_chars: int) -> float:
         """A final record's confidence: the calibrated probability that it matches the annotation
@@ -201,9 +205,10 @@ class Models:
         return rule in FINANCE and model in FINANCE and p >= self.min_probability
 
 
-@lru_cache(maxsize=1)
-def load_models() -> Models | None:
-    """The shipped models, or ``None`` when the package holds no weights (then the rules decide)."""
+@lru_cache(maxsize=2)
+def load_models(fields: bool = True) -> Models | None:
+    """The shipped models, or ``None`` when the package holds no weights (then the rules decide).
+    ``fields=False``: without the field step (its trainer extracts with the step off)."""
     base = resources.files("softpower.data").joinpath(MODEL_DIR)
     try:
         meta = json.loads(base.joinpath("metrics.json").read_text(encoding="utf-8"))
@@ -234,4 +239,5 @@ def load_models() -> Models | None:
         document_floor=float(policy.get("document_floor", 0.5)),
         document_override=str(policy.get("document_override", "none")),
         recall=load_recall(),
+        fields=load_fields() if fields else None,
     )

@@ -1,0 +1,534 @@
+"""The field step: the actor, partners and year of each record chosen by trained rankers.
+
+The rules read a record's fields from its own clause. On text they were not tuned on, about half
+of their misses are statements they *find* with a wrong field: the actor named in the paragraph's
+first sentence, the partner of a title, the year of a dateline. This step reconsiders each
+engagement's and indicator's fields once, after every other step of the pipeline:
+
+1. **Candidates**, with the exact machinery: the states and groups the gazetteer finds
+   (:func:`softpower.extract.entities.find_mentions`, as the rules' reading of each sentence found
+   them) in the record's sentence, in the sentences
+   before it in its paragraph (up to :data:`PARAGRAPH_BACK`) and in the document's first lines
+   (title, dateline); the document's most-mentioned donor power; the years
+   (:func:`softpower.extract.years.find_years`, relative ones anchored to the document date) of the
+   sentence and the paragraph, the dateline's and the document's year; and the rule's own value.
+2. **Features** of each candidate (:func:`candidate_features`, one row per candidate value): where
+   its mentions stand (in the sentence, inside the record's span, first in the sentence, character
+   and sentence distance to the record), the word before each mention ("by", "from" for a giver;
+   "to", "for", "with", "in" for a receiver), possessive form, gazetteer kind, donor power or not,
+   mentions in the document and in its title, and whether the rule chose it.
+3. **Choice.** A logistic ranker per field (:class:`FieldModel`, fitted by
+   ``python -m softpower.extract.learned.train_fields``) scores every candidate; the best candidate
+   replaces the rule's value when its score beats the rule value's by the field's shipped margin
+   (``margins`` in the weights; a field without a margin is left to the rules). The margins were
+   chosen by document-grouped cross-validation of the whole pipeline on the training side
+   (``benchmarks/fields_cv.py``).
+
+Prediction needs only numpy (a dot product per field); the weights are gzipped JSON package data
+(``softpower/data/extract_model/fields.json.gz``).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+
+from softpower.extract.context import Sentence
+from softpower.extract.entities import DONORS, Mention, world_hint
+from softpower.extract.text import section_dates
+from softpower.extract.years import YearSpan
+from softpower.records import vocab
+from softpower.records.models import parse_record
+
+#: the fields the step may change, in the order of the weights file
+FIELDS = ("actor", "partners", "year")
+#: instruments a donor gives and its partner receives (with indicators, the records in which a donor
+#: state among the candidates is likely the actor; a visit or a purchase may go the other way)
+AID = frozenset(
+    {
+        "oda_loan",
+        "oda_grant",
+        "technical_cooperation",
+        "people_exchange",
+        "cultural_institution",
+        "health_cooperation",
+        "disaster_cooperation",
+        "fund_contribution",
+    }
+)
+#: sentences before the record's, in its paragraph, whose mentions are candidates
+PARAGRAPH_BACK = 3
+#: characters at the start of the document read as its title and dateline
+TITLE_CHARS = 300
+_GIVER = re.compile(r"(?i)\b(?:by|from)\s+(?:the\s+)?$")
+_RECEIVER = re.compile(
+    r"(?i)\b(?:to|for|with|in|into|across|throughout|visit(?:ed|s|ing)?(?:\s+to)?)\s+(?:the\s+)?$"
+)
+#: a count of states ("offices in 44 partner countries"): a worldwide or unnamed scope
+_COUNTRY_COUNT = re.compile(r"(?i)\b\d+\s+(?:\w+\s+)?(?:countries|nations|economies)\b")
+_AND = re.compile(r"(?i)(?:\band|,)\s+(?:the\s+)?$")
+_SINCE = re.compile(r"(?i)\b(?:since|from|between)\s+(?:\w+\s+){0,2}$")
+_IN = re.compile(r"(?i)\b(?:in|on|during)\s+(?:\w+\s+){0,2}$")
+_BY = re.compile(r"(?i)\b(?:by|until|till|through|before)\s+(?:\w+\s+){0,2}$")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_DIGITS = re.compile(r"\d{4}")
+_FISCAL = re.compile(r"(?i)\b(?:FY|fiscal(?:\s+year)?|financial year)\s*$")
+
+ACTOR_FEATURES = (
+    "rule",
+    "in_sentence",
+    "in_span",
+    "first_in_sentence",
+    "rel_position",
+    "after_by_from",
+    "after_to_for_with",
+    "after_and",
+    "possessive",
+    "demonym",
+    "organisation",
+    "capital",
+    "group",
+    "donor",
+    "in_paragraph",
+    "in_title",
+    "log_doc_count",
+    "top_donor",
+    "log_char_distance",
+    "sentence_distance",
+    "world",
+    "world_hint",
+    "dac_donor_aid",
+    "dac_donor_other",
+    "other_is_dac_donor",
+)
+YEAR_FEATURES = (
+    "rule",
+    "in_sentence",
+    "in_span",
+    "first_in_sentence",
+    "last_in_sentence",
+    "rel_position",
+    "after_in",
+    "after_since",
+    "after_by",
+    "fiscal",
+    "range",
+    "relative",
+    "in_paragraph",
+    "dateline",
+    "doc_year",
+    "after_doc_year",
+    "log_doc_count",
+    "log_char_distance",
+    "sentence_distance",
+    "min_of_sentence",
+    "max_of_sentence",
+)
+FEATURES = {"actor": ACTOR_FEATURES, "partners": ACTOR_FEATURES, "year": YEAR_FEATURES}
+
+
+@lru_cache(maxsize=1)
+def donor_states() -> frozenset[str]:
+    """Codes of the donor states (``extract_model/donor_states.csv``: the OECD DAC members and the
+    donor powers outside it)."""
+    raw = (
+        resources.files("softpower.data")
+        .joinpath("extract_model/donor_states.csv")
+        .read_text(encoding="utf-8")
+    )
+    rows = list(csv.DictReader(x for x in raw.splitlines() if not x.startswith("#")))
+    for i, row in enumerate(rows):
+        if not (vocab.is_country(row["code"]) or row["code"] == "EU"):
+            raise ValueError(
+                f"extract_model/donor_states.csv: row {i + 1}: expected an ISO3 code or EU, got {row}"
+            )
+    return frozenset(r["code"] for r in rows)
+
+
+@dataclass
+class Document:
+    """What the step reads of one document, computed once: its sentences, the gazetteer's mentions
+    and the years of the whole text, paragraph starts, the title's mentions and the datelines."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    doc_year: int | None
+    mentions: list[Mention]
+    years: list[YearSpan]
+    paragraphs: list[int]
+    counts: Counter[str]
+    title: frozenset[str]
+    datelines: list[tuple[int, int]]
+    starts: list[int] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
+    year_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [a for a, _ in self.sentences]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.year_starts = [y.start for y in self.years]
+
+    @classmethod
+    def read(cls, text: str, sentences: list[Sentence], doc_year: int | None) -> Document:
+        """From the pipeline's own sentences (their mentions and years were found once, by the
+        rules' reading): nothing of the text is searched again but the paragraph breaks and the
+        datelines."""
+        mentions = [m for s in sentences for m in s.mentions if m.kind != "place" or m.iso]
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            counts.update(_values(m))
+        title_end = min(len(text), TITLE_CHARS)
+        nl = text.find("\n\n", 0, title_end)
+        title_end = nl if nl > 0 else title_end
+        return cls(
+            text,
+            [(s.start, s.end) for s in sentences],
+            doc_year,
+            mentions,
+            [y for s in sentences for y in s.years if y.year is not None],
+            [0] + [m.end() for m in _PARAGRAPH.finditer(text)],
+            counts,
+            frozenset(v for m in mentions if m.start < title_end for v in _values(m)),
+            section_dates(text),
+        )
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the one starting at or before it)."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def window(self, rec: dict[str, Any]) -> tuple[int, int, int, int]:
+        """(sentence start, sentence end, index of the sentence, start of the paragraph window)."""
+        a = rec["span"][0]
+        i = self.sentence_index(a)
+        s0, s1 = self.sentences[i] if self.sentences else (0, len(self.text))
+        s0, s1 = min(s0, a), max(s1, rec["span"][1])
+        para = self.paragraphs[bisect_right(self.paragraphs, s0) - 1]
+        j = max(0, i - PARAGRAPH_BACK)
+        back = self.sentences[j][0] if self.sentences else s0
+        return s0, s1, i, max(para, min(back, s0))
+
+
+def _values(m: Mention) -> tuple[str, ...]:
+    if m.iso:
+        return (m.iso,)
+    return m.codes if len(m.codes) == 1 else ()
+
+
+def _log(x: float) -> float:
+    return math.log1p(max(x, 0.0))
+
+
+def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[list[str], np.ndarray]:
+    """The candidate values of ``field`` ("actor" or "partners") for one record and their feature
+    rows (:data:`ACTOR_FEATURES`)."""
+    text = doc.text
+    s0, s1, i, w0 = doc.window(rec)
+    a, b = rec["span"]
+    lo = bisect_left(doc.mention_starts, w0)
+    near = [m for m in doc.mentions[lo:] if m.start < s1]
+    rule = rec.get("actor") if field == "actor" else None
+    rules = {rule} if field == "actor" else set(rec.get("partners") or [])
+    top = max((c for c in doc.counts if c in DONORS), key=lambda c: (doc.counts[c], c), default=None)
+    values: dict[str, list[float]] = {}
+    first = next((v for m in near if m.start >= s0 for v in _values(m)), None)
+    aid = rec.get("kind") == "indicator" or rec.get("instrument") in AID
+    hint = world_hint(text, s0, s1) or _COUNTRY_COUNT.search(text, s0, s1) is not None
+    for m in near:
+        for v in _values(m):
+            if field == "actor" and (m.iso is None or m.kind == "place"):
+                continue
+            row = values.setdefault(v, _blank_actor(doc, v, rules, top, first, hint, aid))
+            inside = m.start >= s0
+            before = text[max(0, m.start - 24) : m.start]
+            row[1] = max(row[1], float(inside))
+            row[2] = max(row[2], float(a <= m.start < b))
+            if inside:
+                row[4] = min(row[4], (m.start - s0) / max(1, s1 - s0))
+            row[5] = max(row[5], float(bool(_GIVER.search(before))))
+            row[6] = max(row[6], float(bool(_RECEIVER.search(before))))
+            row[7] = max(row[7], float(bool(_AND.search(before))))
+            row[8] = max(row[8], float(m.possessive))
+            row[9] = max(row[9], float(m.kind == "demonym"))
+            row[10] = max(row[10], float(m.kind == "organisation"))
+            row[11] = max(row[11], float(m.kind == "capital"))
+            row[12] = max(row[12], float(m.iso is None))
+            row[14] = max(row[14], float(not inside))
+            row[18] = min(row[18], _log(abs(m.start - a)) / 10.0)
+            row[19] = min(row[19], 0.0 if inside else 1.0)
+    extra = set(rules) | ({top} if top and field == "actor" else set()) | set(doc.title)
+    if field == "partners":
+        extra.add("WORLD")
+    for v in sorted(x for x in extra if x and x not in values):
+        if field == "actor" and v not in doc.counts and v not in rules:
+            continue
+        values[v] = _blank_actor(doc, v, rules, top, first, hint, aid)
+    names = sorted(values)
+    return names, np.asarray([values[v] for v in names], dtype=np.float64).reshape(
+        len(names), len(ACTOR_FEATURES)
+    )
+
+
+def _blank_actor(
+    doc: Document,
+    v: str,
+    rules: set[str | None],
+    top: str | None,
+    first: str | None,
+    hint: bool,
+    aid: bool,
+) -> list[float]:
+    return [
+        float(v in rules),
+        0.0,
+        0.0,
+        float(v == first),
+        1.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        float(not vocab.is_country(v)),
+        float(v in DONORS),
+        0.0,
+        float(v in doc.title),
+        _log(doc.counts.get(v, 0)),
+        float(v == top),
+        1.0,
+        2.0,
+        float(v == "WORLD"),
+        float(hint and v == "WORLD"),
+        float(v in donor_states() and aid),
+        float(v in donor_states() and not aid),
+        float(any(o in donor_states() for o in rules if o and o != v)),
+    ]
+
+
+def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.ndarray]:
+    """The candidate years of one record and their feature rows (:data:`YEAR_FEATURES`)."""
+    text = doc.text
+    s0, s1, i, w0 = doc.window(rec)
+    a, b = rec["span"]
+    lo = bisect_left(doc.year_starts, w0)
+    near = [y for y in doc.years[lo:] if y.start < s1]
+    own = [y.year for y in near if y.start >= s0 and y.year is not None]
+    rule = rec.get("year")
+    dated = [yr for pos, yr in doc.datelines if pos <= a]
+    dateline = dated[-1] if dated else None
+    counts = Counter(y.year for y in doc.years)
+    values: dict[int, list[float]] = {}
+
+    def blank(v: int) -> list[float]:
+        return [
+            float(v == rule),
+            0.0,
+            0.0,
+            float(bool(own) and v == own[0]),
+            float(bool(own) and v == own[-1]),
+            1.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            float(v == dateline),
+            float(v == doc.doc_year),
+            float(doc.doc_year is not None and v > doc.doc_year),
+            _log(counts.get(v, 0)),
+            1.0,
+            2.0,
+            float(bool(own) and v == min(own)),
+            float(bool(own) and v == max(own)),
+        ]
+
+    for y in near:
+        v = int(y.year or 0)
+        row = values.setdefault(v, blank(v))
+        inside = y.start >= s0
+        before = text[max(0, y.start - 24) : y.start]
+        row[1] = max(row[1], float(inside))
+        row[2] = max(row[2], float(a <= y.start < b))
+        if inside:
+            row[5] = min(row[5], (y.start - s0) / max(1, s1 - s0))
+        row[6] = max(row[6], float(bool(_IN.search(before))))
+        row[7] = max(row[7], float(y.kind == "since" or bool(_SINCE.search(before))))
+        row[8] = max(row[8], float(y.kind == "end" or bool(_BY.search(before))))
+        row[9] = max(row[9], float(bool(_FISCAL.search(before))))
+        row[10] = max(row[10], float(y.kind in ("range", "pair")))
+        row[11] = max(row[11], float(_DIGITS.search(text, y.start, y.end) is None))
+        row[12] = max(row[12], float(not inside))
+        row[17] = min(row[17], _log(abs(y.start - a)) / 10.0)
+        row[18] = min(row[18], 0.0 if inside else 1.0)
+    for extra in (rule, dateline, doc.doc_year):
+        if isinstance(extra, int) and extra not in values:
+            values[extra] = blank(extra)
+    names = sorted(values)
+    return names, np.asarray([values[v] for v in names], dtype=np.float64).reshape(
+        len(names), len(YEAR_FEATURES)
+    )
+
+
+def candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[list[Any], np.ndarray]:
+    """The candidate values of ``field`` for one record and their feature rows."""
+    if field == "year":
+        return year_candidates(doc, rec)  # type: ignore[return-value]
+    return actor_candidates(doc, rec, field)  # type: ignore[return-value]
+
+
+def applies(rec: dict[str, Any]) -> bool:
+    """The step reads engagements and indicators (perceptions name respondents, not partners)."""
+    return rec.get("kind") in ("engagement", "indicator")
+
+
+@dataclass
+class Ranker:
+    """A logistic scorer of candidate feature rows (scikit-learn's fit, exported)."""
+
+    coef: list[float]
+    intercept: float
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        out: np.ndarray = rows @ np.asarray(self.coef, dtype=np.float64) + self.intercept
+        return out
+
+
+@dataclass
+class FieldModel:
+    """One ranker per field and the margin (in logits) by which the best candidate must beat the
+    rule's value to replace it; a field without a margin keeps the rule's value."""
+
+    rankers: dict[str, Ranker]
+    margins: dict[str, float | None]
+
+    def choose(self, doc: Document, rec: dict[str, Any], field: str) -> tuple[Any, float] | None:
+        """The model's value of ``field`` for ``rec`` and its score margin over the rule's value, or
+        over even odds where the rule gave none (``None`` where there is no candidate)."""
+        names, rows = candidates(doc, rec, field)
+        if not names:
+            return None
+        s = self.rankers[field].scores(rows)
+        best = int(np.argmax(s))
+        if field == "partners":
+            rule = [j for j, v in enumerate(names) if v in (rec.get("partners") or [])]
+        else:
+            rule = [j for j, v in enumerate(names) if v == rec.get(field)]
+        # without a rule value the best candidate must beat even odds (logit 0) by the margin
+        base = max((float(s[j]) for j in rule), default=0.0)
+        return names[best], float(s[best]) - base
+
+    def apply(
+        self, text: str, records: list[dict[str, Any]], sentences: list[Sentence], doc_year: int | None
+    ) -> list[dict[str, Any]]:
+        """Replace fields where the ranker's choice beats the rule's by the field's margin."""
+        active = [f for f in FIELDS if self.margins.get(f) is not None]
+        todo = [r for r in records if applies(r)]
+        if not active or not todo:
+            return records
+        doc = Document.read(text, sentences, doc_year)
+        for r in todo:
+            for f in active:
+                got = self.choose(doc, r, f)
+                if got is None:
+                    continue
+                value, margin = got
+                if margin > float(self.margins[f] or 0.0) and _may_change(doc, r, f, value):
+                    _change(r, f, value)
+        return records
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": "softpower-fields/1",
+            "features": {f: list(FEATURES[f]) for f in FIELDS},
+            "rankers": {f: {"coef": r.coef, "intercept": r.intercept} for f, r in self.rankers.items()},
+            "margins": self.margins,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FieldModel:
+        if data.get("format") != "softpower-fields/1":
+            raise ValueError(
+                f"fields weights: expected format softpower-fields/1, got {data.get('format')!r}"
+            )
+        for f in FIELDS:
+            if list(data["features"][f]) != list(FEATURES[f]):
+                raise ValueError(f"fields weights: the {f} features differ from this version's (retrain)")
+        return cls(
+            {
+                f: Ranker([float(c) for c in r["coef"]], float(r["intercept"]))
+                for f, r in data["rankers"].items()
+            },
+            {f: (None if m is None else float(m)) for f, m in data["margins"].items()},
+        )
+
+
+def _may_change(doc: Document, rec: dict[str, Any], field: str, value: Any) -> bool:
+    """A new actor must be named in the record's sentence or the paragraph before it (not only
+    elsewhere in the document); a record the rules gave only an end year ("stood at $4 billion by
+    2022": a stock, not an act of one year) gets no start year."""
+    if field == "actor":
+        s0, s1, _, w0 = doc.window(rec)
+        lo = bisect_left(doc.mention_starts, w0)
+        return any(m.iso == value for m in doc.mentions[lo:] if m.start < s1)
+    if field == "year":
+        return not (rec.get("year") is None and rec.get("year_end") is not None)
+    return True
+
+
+def _change(rec: dict[str, Any], field: str, value: Any) -> None:
+    """Set ``field`` of ``rec`` to ``value`` unless the record model would refuse the result (an
+    actor among its own partners, a year still ahead of the document). A new actor that was the
+    record's partner swaps places with the old actor."""
+    new = dict(rec)
+    if field == "partners":
+        new["partners"] = [value]
+    elif field == "actor":
+        new["actor"] = value
+        partners = list(rec.get("partners") or [])
+        if value in partners and rec.get("actor"):
+            # the rule read the roles the wrong way round ("the arrival of doses from the United
+            # States" with Indonesia as the actor): the two states swap
+            new["partners"] = [rec["actor"]] + [p for p in partners if p not in (value, rec["actor"])]
+    else:
+        new["year"] = int(value)
+        if new.get("year_end") is not None and new["year_end"] < new["year"]:
+            new["year_end"] = None
+    if new.get("actor") in (new.get("partners") or []):
+        return
+    try:
+        parse_record(new)
+    except ValidationError:
+        return
+    rec.update(new)
+
+
+def dump_bytes(model: FieldModel) -> bytes:
+    """Gzipped JSON of ``model``, the same bytes for the same model (no timestamp)."""
+    raw = json.dumps(model.to_json(), sort_keys=True, indent=1).encode("utf-8") + b"\n"
+    return gzip.compress(raw, compresslevel=9, mtime=0)
+
+
+@lru_cache(maxsize=1)
+def load_fields() -> FieldModel | None:
+    """The shipped field model, or ``None`` when the package holds none."""
+    base = resources.files("softpower.data").joinpath("extract_model")
+    try:
+        raw = base.joinpath("fields.json.gz").read_bytes()
+    except FileNotFoundError:
+        return None
+    return FieldModel.from_json(json.loads(gzip.decompress(raw)))
