@@ -174,11 +174,24 @@ class Document:
     starts: list[int] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
     year_starts: list[int] = field(default_factory=list)
+    #: how often the document states each year (the same for every record: counted once)
+    year_counts: Counter[int | None] = field(default_factory=Counter)
+    #: per year of :attr:`years` (by index), what the words before it say (:func:`_year_context`),
+    #: read once however many records have it among their candidates
+    year_context: dict[int, tuple[bool, bool, bool, bool, bool]] = field(default_factory=dict)
+    #: the donor power the document names most (the same for every record: found once)
+    top_donor: str | None = None
+    #: per mention of :attr:`mentions` (by index), what the words before it say (:func:`_mention_context`)
+    mention_context: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _ in self.sentences]
         self.mention_starts = [m.start for m in self.mentions]
         self.year_starts = [y.start for y in self.years]
+        self.year_counts = Counter(y.year for y in self.years)
+        self.top_donor = max(
+            (c for c in self.counts if c in DONORS), key=lambda c: (self.counts[c], c), default=None
+        )
 
     @classmethod
     def read(cls, text: str, sentences: list[Sentence], doc_year: int | None) -> Document:
@@ -236,35 +249,36 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
     text = doc.text
     s0, s1, i, w0 = doc.window(rec)
     a, b = rec["span"]
-    lo = bisect_left(doc.mention_starts, w0)
-    near = [m for m in doc.mentions[lo:] if m.start < s1]
+    # the mentions from the window's start to the sentence's end (in text order): a bounded slice, not
+    # a scan of every later mention of the document
+    lo, hi = bisect_left(doc.mention_starts, w0), bisect_left(doc.mention_starts, s1)
+    near = doc.mentions[lo:hi]
     rule = rec.get("actor") if field == "actor" else None
     rules = {rule} if field == "actor" else set(rec.get("partners") or [])
-    top = max((c for c in doc.counts if c in DONORS), key=lambda c: (doc.counts[c], c), default=None)
+    top = doc.top_donor
     values: dict[str, list[float]] = {}
     first = next((v for m in near if m.start >= s0 for v in _values(m)), None)
     aid = rec.get("kind") == "indicator" or rec.get("instrument") in AID
     hint = world_hint(text, s0, s1) or _COUNTRY_COUNT.search(text, s0, s1) is not None
-    for m in near:
+    # the 0/1 features only ever go from 0 to 1 (``max`` of 0/1 values): set where the mention has them
+    for k, m in enumerate(near, lo):
+        ones = _mention_context(doc, k)
+        inside = m.start >= s0
         for v in _values(m):
             if field == "actor" and (m.iso is None or m.kind == "place"):
                 continue
-            row = values.setdefault(v, _blank_actor(doc, v, rules, top, first, hint, aid))
-            inside = m.start >= s0
-            before = text[max(0, m.start - 24) : m.start]
-            row[1] = max(row[1], float(inside))
-            row[2] = max(row[2], float(a <= m.start < b))
+            row = values.get(v)
+            if row is None:
+                row = values[v] = _blank_actor(doc, v, rules, top, first, hint, aid)
             if inside:
+                row[1] = 1.0
                 row[4] = min(row[4], (m.start - s0) / max(1, s1 - s0))
-            row[5] = max(row[5], float(bool(_GIVER.search(before))))
-            row[6] = max(row[6], float(bool(_RECEIVER.search(before))))
-            row[7] = max(row[7], float(bool(_AND.search(before))))
-            row[8] = max(row[8], float(m.possessive))
-            row[9] = max(row[9], float(m.kind == "demonym"))
-            row[10] = max(row[10], float(m.kind == "organisation"))
-            row[11] = max(row[11], float(m.kind == "capital"))
-            row[12] = max(row[12], float(m.iso is None))
-            row[14] = max(row[14], float(not inside))
+            else:
+                row[14] = 1.0
+            if a <= m.start < b:
+                row[2] = 1.0
+            for j in ones:
+                row[j] = 1.0
             row[18] = min(row[18], _log(abs(m.start - a)) / 10.0)
             row[19] = min(row[19], 0.0 if inside else 1.0)
     extra = set(rules) | ({top} if top and field == "actor" else set()) | set(doc.title)
@@ -320,16 +334,17 @@ def _blank_actor(
 
 def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.ndarray]:
     """The candidate years of one record and their feature rows (:data:`YEAR_FEATURES`)."""
-    text = doc.text
     s0, s1, i, w0 = doc.window(rec)
     a, b = rec["span"]
-    lo = bisect_left(doc.year_starts, w0)
-    near = [y for y in doc.years[lo:] if y.start < s1]
+    # the years from the window's start to the sentence's end (the years are in text order): a bounded
+    # slice, not a scan of every later year of the document
+    lo, hi = bisect_left(doc.year_starts, w0), bisect_left(doc.year_starts, s1)
+    near = doc.years[lo:hi]
     own = [y.year for y in near if y.start >= s0 and y.year is not None]
     rule = rec.get("year")
     dated = [yr for pos, yr in doc.datelines if pos <= a]
     dateline = dated[-1] if dated else None
-    counts = Counter(y.year for y in doc.years)
+    counts = doc.year_counts
     values: dict[int, list[float]] = {}
 
     def blank(v: int) -> list[float]:
@@ -357,21 +372,23 @@ def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.n
             float(bool(own) and v == max(own)),
         ]
 
-    for y in near:
+    for k, y in enumerate(near, lo):
         v = int(y.year or 0)
-        row = values.setdefault(v, blank(v))
+        row = values.get(v)
+        if row is None:
+            row = values[v] = blank(v)
         inside = y.start >= s0
-        before = text[max(0, y.start - 24) : y.start]
+        after_in, after_since, after_by, fiscal, no_digits = _year_context(doc, k)
         row[1] = max(row[1], float(inside))
         row[2] = max(row[2], float(a <= y.start < b))
         if inside:
             row[5] = min(row[5], (y.start - s0) / max(1, s1 - s0))
-        row[6] = max(row[6], float(bool(_IN.search(before))))
-        row[7] = max(row[7], float(y.kind == "since" or bool(_SINCE.search(before))))
-        row[8] = max(row[8], float(y.kind == "end" or bool(_BY.search(before))))
-        row[9] = max(row[9], float(bool(_FISCAL.search(before))))
+        row[6] = max(row[6], float(after_in))
+        row[7] = max(row[7], float(y.kind == "since" or after_since))
+        row[8] = max(row[8], float(y.kind == "end" or after_by))
+        row[9] = max(row[9], float(fiscal))
         row[10] = max(row[10], float(y.kind in ("range", "pair")))
-        row[11] = max(row[11], float(_DIGITS.search(text, y.start, y.end) is None))
+        row[11] = max(row[11], float(no_digits))
         row[12] = max(row[12], float(not inside))
         row[17] = min(row[17], _log(abs(y.start - a)) / 10.0)
         row[18] = min(row[18], 0.0 if inside else 1.0)
@@ -382,6 +399,47 @@ def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.n
     return names, np.asarray([values[v] for v in names], dtype=np.float64).reshape(
         len(names), len(YEAR_FEATURES)
     )
+
+
+def _mention_context(doc: Document, k: int) -> tuple[int, ...]:
+    """The actor features (indices into :data:`ACTOR_FEATURES`) that the document's ``k``-th mention
+    sets whatever the record: the words before it ("by"/"from": a giver; "to"/"for"/"with"/"in": a
+    receiver; "and" or a comma), a possessive, its gazetteer kind, a group. Remembered per document."""
+    got = doc.mention_context.get(k)
+    if got is None:
+        m = doc.mentions[k]
+        before = doc.text[max(0, m.start - 24) : m.start]
+        flags = (
+            (5, bool(_GIVER.search(before))),
+            (6, bool(_RECEIVER.search(before))),
+            (7, bool(_AND.search(before))),
+            (8, m.possessive),
+            (9, m.kind == "demonym"),
+            (10, m.kind == "organisation"),
+            (11, m.kind == "capital"),
+            (12, m.iso is None),
+        )
+        got = tuple(j for j, on in flags if on)
+        doc.mention_context[k] = got
+    return got
+
+
+def _year_context(doc: Document, k: int) -> tuple[bool, bool, bool, bool, bool]:
+    """What the 24 characters before the document's ``k``-th year say ("in", "since", "by", a fiscal
+    year) and whether the year is written without digits, remembered per document."""
+    got = doc.year_context.get(k)
+    if got is None:
+        y = doc.years[k]
+        before = doc.text[max(0, y.start - 24) : y.start]
+        got = (
+            bool(_IN.search(before)),
+            bool(_SINCE.search(before)),
+            bool(_BY.search(before)),
+            bool(_FISCAL.search(before)),
+            _DIGITS.search(doc.text, y.start, y.end) is None,
+        )
+        doc.year_context[k] = got
+    return got
 
 
 def candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[list[Any], np.ndarray]:
@@ -483,8 +541,8 @@ def _may_change(doc: Document, rec: dict[str, Any], field: str, value: Any) -> b
     2022": a stock, not an act of one year) gets no start year."""
     if field == "actor":
         s0, s1, _, w0 = doc.window(rec)
-        lo = bisect_left(doc.mention_starts, w0)
-        return any(m.iso == value for m in doc.mentions[lo:] if m.start < s1)
+        lo, hi = bisect_left(doc.mention_starts, w0), bisect_left(doc.mention_starts, s1)
+        return any(m.iso == value for m in doc.mentions[lo:hi])
     if field == "year":
         return not (rec.get("year") is None and rec.get("year_end") is not None)
     return True
