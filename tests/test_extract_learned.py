@@ -66,6 +66,47 @@ def test_weight_file_round_trip_is_byte_stable(tmp_path: Path) -> None:
     assert json.loads(gzip.decompress(a.read_bytes()))["classes"] == ["grant", "loan", "relief"]
 
 
+def test_nb_weighted_second_model_is_averaged_in_and_survives_the_weight_file(tmp_path: Path) -> None:
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    model = _fit(nb_C=1.0)
+    assert model.nb_coef_ is not None and model.nb_coef_.shape == model.coef_.shape
+    texts = ["a buyer's credit loan", "tents after the cyclone", "", "a grant for a school"]
+    X = model._features(texts)
+    first = model.lr_.predict_proba(X)
+    # the second model by hand: per class, NB log-count ratios scale the features of a binary fit
+    Xt = model._features(TOY_X)
+    present = Xt.copy()
+    present.data[:] = 1.0
+    y = np.asarray(TOY_Y)
+    cols = []
+    for c in model.classes_:
+        pos = y == c
+        p = 1.0 + np.asarray(present[pos].sum(axis=0)).ravel()
+        q = 1.0 + np.asarray(present[~pos].sum(axis=0)).ravel()
+        r = sparse.diags(np.log((p / p.sum()) / (q / q.sum())))
+        w = np.where(pos, 0.5 / pos.mean(), 0.5 / (~pos).mean())
+        lr = LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(Xt @ r, pos, sample_weight=w)
+        cols.append(lr.predict_proba(X @ r)[:, 1])
+    second = np.column_stack(cols)
+    second /= second.sum(axis=1, keepdims=True)
+    assert np.allclose(model.predict_proba(texts), (first + second) / 2, atol=1e-9)
+    assert not np.allclose(first, second, atol=1e-3)  # the two models differ: the average is not the first
+    path = tmp_path / "nb.json.gz"
+    model.save(path)
+    loaded = TextClassifier.load_bytes(path.read_bytes())
+    assert np.allclose(loaded.predict_proba(texts), model.predict_proba(texts), atol=1e-5)
+    # a file without the second model keeps its old form (no nb_C key, no nb coefficients)
+    plain = json.loads(gzip.decompress(_save(_fit(), tmp_path / "plain.json.gz")))
+    assert "nb_C" not in plain["params"] and "nb_coef" not in plain
+
+
+def _save(model: TextClassifier, path: Path) -> bytes:
+    model.save(path)
+    return path.read_bytes()
+
+
 def test_binary_models_give_two_columns() -> None:
     model = TextClassifier(min_df=1).fit(TOY_X, ["1"] * 3 + ["0"] * 6)
     p = model.predict_proba(["a loan", "tents"])

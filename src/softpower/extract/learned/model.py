@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 _SIG = 6
-_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "C", "class_weight", "seed")
+_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "C", "class_weight", "seed", "nb_C")
 _WHITE = re.compile(r"\s\s+")
 
 
@@ -106,6 +106,13 @@ class TextClassifier:
         ``"balanced"`` weighs classes inversely to their frequency.
     seed : int
         Random state of the solver (lbfgs is deterministic; kept explicit).
+    nb_C : float
+        With more than two classes and ``nb_C`` > 0, a second model is fitted on the same features and
+        averaged with the first: one binary logistic regression per class (inverse regularisation
+        ``nb_C``, the class and the rest weighing half each) on the features scaled by the class's
+        naive-Bayes log-count ratio (Wang & Manning 2012, NBSVM), its class probabilities normalised
+        to sum to one. The ratio folds into the coefficients, so prediction is one more linear map.
+        0 (default): the multinomial logistic regression alone.
     """
 
     def __init__(
@@ -117,6 +124,7 @@ class TextClassifier:
         C: float = 4.0,
         class_weight: str | None = "balanced",
         seed: int = 0,
+        nb_C: float = 0.0,
     ) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -125,6 +133,7 @@ class TextClassifier:
         self.C = C
         self.class_weight = class_weight
         self.seed = seed
+        self.nb_C = nb_C
 
     # -- scikit-learn estimator contract (get_params / set_params, so sklearn.base.clone works) --
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -193,8 +202,34 @@ class TextClassifier:
         ]
         self.coef_ = np.asarray(self.lr_.coef_, dtype=np.float64)
         self.intercept_ = np.asarray(self.lr_.intercept_, dtype=np.float64)
+        self.nb_coef_: np.ndarray | None = None
+        self.nb_intercept_: np.ndarray | None = None
+        if self.nb_C and len(self.classes_) > 2:
+            self.nb_coef_, self.nb_intercept_ = self._fit_nb(sparse.hstack(mats, format="csr"), np.asarray(y))
         self.__dict__.pop("_fast_", None)
         return self
+
+    def _fit_nb(self, X: Any, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The NB-weighted one-vs-rest logistic regressions (``nb_C``): per class, the log-count
+        ratio ``r`` of the binarised features (add-one smoothing) scales the features, a binary
+        logistic regression is fitted on them, and ``r * w`` is stored as the class's coefficients."""
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+
+        present = X.copy()
+        present.data[:] = 1.0
+        coefs, intercepts = [], []
+        for c in self.classes_:
+            pos = y == c
+            p = 1.0 + np.asarray(present[pos].sum(axis=0), dtype=np.float64).ravel()
+            q = 1.0 + np.asarray(present[~pos].sum(axis=0), dtype=np.float64).ravel()
+            r = np.log((p / p.sum()) / (q / q.sum()))
+            weight = np.where(pos, 0.5 / pos.mean(), 0.5 / (~pos).mean())
+            lr = LogisticRegression(C=self.nb_C, max_iter=2000, random_state=self.seed)
+            lr.fit(X @ sparse.diags(r), pos, sample_weight=weight)
+            coefs.append(r * lr.coef_[0])
+            intercepts.append(float(lr.intercept_[0]))
+        return np.vstack(coefs), np.asarray(intercepts, dtype=np.float64)
 
     def predict_proba(self, X: list[str]) -> np.ndarray:
         """Class probabilities, columns in ``classes_`` order.
@@ -231,6 +266,13 @@ class TextClassifier:
             have, first = np.unique(text_of, return_index=True)
             z[have] = np.add.reduceat(coef_t[col] * w[:, None], first, axis=0)
         z += intercept
+        if z.shape[1] > n_cls:  # the NB-weighted one-vs-rest model's columns follow (nb_C)
+            nb = 1.0 / (1.0 + np.exp(-z[:, n_cls:]))
+            z = z[:, :n_cls]
+            z -= z.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            mixed: np.ndarray = 0.5 * (e / e.sum(axis=1, keepdims=True) + nb / nb.sum(axis=1, keepdims=True))
+            return mixed
         if z.shape[1] == 1:  # binary: one column of log-odds for the second class
             p1 = 1.0 / (1.0 + np.exp(-z[:, 0]))
             return np.column_stack([1.0 - p1, p1])
@@ -250,8 +292,13 @@ class TextClassifier:
                 vocabs.append({t: offset + i for i, t in enumerate(vocab)})
                 offset += len(vocab)
             idfs = np.concatenate([np.asarray(s[2], dtype=np.float64) for s in self.specs_])
-            coef_t = np.ascontiguousarray(self.coef_.T)
-            cached = (analysers, vocabs, idfs, coef_t, self.intercept_)
+            coef, intercept = self.coef_, self.intercept_
+            nb_coef = getattr(self, "nb_coef_", None)
+            if nb_coef is not None:
+                coef = np.vstack([coef, nb_coef])
+                intercept = np.concatenate([intercept, self.nb_intercept_])
+            coef_t = np.ascontiguousarray(coef.T)
+            cached = (analysers, vocabs, idfs, coef_t, intercept)
             self._fast_ = cached
         return cached
 
@@ -262,8 +309,11 @@ class TextClassifier:
     # -- weight file -------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Everything needed to predict, as plain JSON types (coefficients rounded)."""
-        return {
-            "params": self.get_params(),
+        params = self.get_params()
+        if not self.nb_C:
+            params.pop("nb_C")  # files without the second model keep their bytes
+        out = {
+            "params": params,
             "classes": [str(c) for c in self.classes_],
             "vectorisers": [
                 {"params": params, "vocabulary": list(vocab), "idf": _round(idf)}
@@ -272,6 +322,11 @@ class TextClassifier:
             "coef": [_round(row) for row in self.coef_],
             "intercept": _round(self.intercept_),
         }
+        nb_coef = getattr(self, "nb_coef_", None)
+        if nb_coef is not None:
+            out["nb_coef"] = [_round(row) for row in nb_coef]
+            out["nb_intercept"] = _round(np.asarray(self.nb_intercept_))
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextClassifier:
@@ -287,6 +342,10 @@ class TextClassifier:
         model.classes_ = np.asarray(data["classes"], dtype=object)
         model.coef_ = np.asarray(data["coef"], dtype=np.float64)
         model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
+        model.nb_coef_ = np.asarray(data["nb_coef"], dtype=np.float64) if "nb_coef" in data else None
+        model.nb_intercept_ = (
+            np.asarray(data["nb_intercept"], dtype=np.float64) if "nb_coef" in data else None
+        )
         return model
 
     def save(self, path: Path) -> None:
