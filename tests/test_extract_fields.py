@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
+from softpower.extract.learned import fields as F
 from softpower.extract.learned import fields_train as FT
 from softpower.extract.learned.fields import (
     FEATURES,
     FIELDS,
+    NEAR_MAX,
     Document,
     FieldModel,
     Ranker,
@@ -166,3 +168,58 @@ def test_the_field_weights_rebuild_to_the_same_bytes(tmp_path: Path) -> None:
     model = FieldModel.from_json(json.loads(gzip.decompress(a)))
     assert model.margins == FT.margins(FT.read_config(config))
     assert set(model.rankers) == set(FIELDS)
+
+
+_LIST = [
+    "Fiji",
+    "Tonga",
+    "Samoa",
+    "Vanuatu",
+    "Kiribati",
+    "Tuvalu",
+    "Nauru",
+    "Palau",
+    "Laos",
+    "Cambodia",
+    "Thailand",
+    "Vietnam",
+    "Myanmar",
+    "Malaysia",
+    "Indonesia",
+    "Philippines",
+    "Singapore",
+    "Brunei",
+    "India",
+    "Bangladesh",
+    "Nepal",
+    "Bhutan",
+    "Mongolia",
+    "Pakistan",
+    "Kenya",
+    "Ghana",
+    "Peru",
+    "Chile",
+    "Mexico",
+    "Brazil",
+    "Egypt",
+    "Jordan",
+    "Morocco",
+    "Tunisia",
+    "Senegal",
+]
+
+
+def test_a_record_in_a_sentence_of_many_places_reads_only_the_mentions_around_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # one sentence of 35 acts (70 mentions): a record's candidates come from the NEAR_MAX mentions
+    # around its own clause, so a list of thousands of acts stays linear
+    text = "Aid list\n\n" + ", ".join(f"Japan provided a grant to {p}" for p in _LIST) + " in 2019."
+    doc, records = _read(text)
+    last = [r for r in records if r["kind"] == "engagement" and r["partners"] == ["SEN"]]
+    assert last and 2 * len(_LIST) > NEAR_MAX
+    names, rows = candidates(doc, last[0], "actor")
+    assert {"JPN", "SEN", "TUN"} <= set(names) and "FJI" not in names and len(names) <= NEAR_MAX
+    # unbounded, the far end of the list is read too
+    monkeypatch.setattr(F, "NEAR_MAX", 10_000)
+    assert "FJI" in candidates(doc, last[0], "actor")[0]

@@ -70,6 +70,10 @@ AID = frozenset(
 )
 #: sentences before the record's, in its paragraph, whose mentions are candidates
 PARAGRAPH_BACK = 3
+#: The most mentions one record's candidates are read from (the ones around its span); no window of
+#: the seed, development or real-text corpora has this many in a record's window, so the bound only
+#: keeps adversarial lists (thousands of acts in one sentence) linear.
+NEAR_MAX = 32
 #: characters at the start of the document read as its title and dateline
 TITLE_CHARS = 300
 _GIVER = re.compile(r"(?i)\b(?:by|from)\s+(?:the\s+)?$")
@@ -252,12 +256,20 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
     # the mentions from the window's start to the sentence's end (in text order): a bounded slice, not
     # a scan of every later mention of the document
     lo, hi = bisect_left(doc.mention_starts, w0), bisect_left(doc.mention_starts, s1)
+    # the sentence's first mention with a value, found before the window is bounded
+    first = next(
+        (v for m in doc.mentions[bisect_left(doc.mention_starts, s0) : hi] for v in _values(m)), None
+    )
+    if hi - lo > NEAR_MAX:
+        # a window naming more than NEAR_MAX places (a list of thousands of acts in one sentence):
+        # the NEAR_MAX mentions around the record's own span, so each record's cost is bounded
+        lo = max(lo, min(bisect_left(doc.mention_starts, a) - NEAR_MAX // 2, hi - NEAR_MAX))
+        hi = lo + NEAR_MAX
     near = doc.mentions[lo:hi]
     rule = rec.get("actor") if field == "actor" else None
     rules = {rule} if field == "actor" else set(rec.get("partners") or [])
     top = doc.top_donor
     values: dict[str, list[float]] = {}
-    first = next((v for m in near if m.start >= s0 for v in _values(m)), None)
     aid = rec.get("kind") == "indicator" or rec.get("instrument") in AID
     hint = world_hint(text, s0, s1) or _COUNTRY_COUNT.search(text, s0, s1) is not None
     # the 0/1 features only ever go from 0 to 1 (``max`` of 0/1 values): set where the mention has them
