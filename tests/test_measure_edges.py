@@ -334,40 +334,24 @@ def test_a_scope_open_on_actors_observes_every_donor_of_its_partners_only(
     """A source declared for every actor ('*') but one partner (Viet Nam, 2008, a missing row
     means zero) observes every donor's Viet Nam cell that year, as a zero where it lists
     nothing, and no cell of another partner (docs/measure.md, declared scopes)."""
-    from softpower.ledger import Ledger
-    from softpower.ledger.coverage import scopes
-    from softpower.measure import run_index
-
-    cov = tmp_path / "cov.csv"
-    cov.write_text(
-        "source,kind,families,actors,partners,years,missing_row,note\n"
-        f"edge-test,engagement,oda_grant,*,VNM,2008,{missing_row},every grant to Viet Nam in 2008\n",
-        encoding="utf-8",
+    grants = (
+        [{"doc": "g", "kind": "engagement", "actor": "CHN", "partners": ["VNM"],
+          "instrument": "oda_grant", "year": 2008}],
+        [{"id": "g", "title": "grants"}], "edge-test",
+    )  # fmt: skip
+    arms = (
+        [{"doc": "s", "kind": "indicator", "actor": a, "partners": [p], "metric": "arms_transfers",
+          "unit": "TIV", "value": v, "year": 2008}
+         for a, p, v in (("JPN", "VNM", 5.0), ("JPN", "PHL", 7.0), ("CHN", "PHL", 2.0))],
+        [{"id": "s", "title": "arms"}], "sipri-arms",
+    )  # fmt: skip
+    dy = _dyads_under_scope(
+        tmp_path,
+        monkeypatch,
+        f"edge-test,engagement,oda_grant,*,VNM,2008,{missing_row},every grant to Viet Nam in 2008",
+        [grants, arms],
+        "name: f\npillars:\n  a: {indicators: [count:oda_grant]}\n  b: {indicators: [indicator:arms_transfers]}\n",
     )
-    monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(cov))
-    scopes.cache_clear()
-    path = tmp_path / "l.duckdb"
-    try:
-        with Ledger.open(path) as lg:
-            lg.import_records(
-                [{"doc": "g", "kind": "engagement", "actor": "CHN", "partners": ["VNM"],
-                  "instrument": "oda_grant", "year": 2008}],
-                [{"id": "g", "title": "grants"}], origin="edge-test", source="test",
-            )  # fmt: skip
-            lg.import_records(
-                [{"doc": "s", "kind": "indicator", "actor": a, "partners": [p], "metric": "arms_transfers",
-                  "unit": "TIV", "value": v, "year": 2008}
-                 for a, p, v in (("JPN", "VNM", 5.0), ("JPN", "PHL", 7.0), ("CHN", "PHL", 2.0))],
-                [{"id": "s", "title": "arms"}], origin="sipri-arms", source="test",
-            )  # fmt: skip
-        fw = tmp_path / "f.yaml"
-        fw.write_text(
-            "name: f\npillars:\n  a: {indicators: [count:oda_grant]}\n  b: {indicators: [indicator:arms_transfers]}\n",
-            encoding="utf-8",
-        )
-        dy = run_index(path, framework=fw, mc=0, partners="all").dyads
-    finally:
-        scopes.cache_clear()
     cols = ["actor", "partner", "score", "rank", "coverage", "indicators_observed"]
     assert dy[cols].to_dict(orient="records") == want
     assert dy["year"].tolist() == [2008] * 4
@@ -570,29 +554,43 @@ def test_an_unobserved_scope_keeps_only_its_own_actors_partners_and_years(
     """A source declared for one donor, one partner and one year, whose missing rows say
     nothing, observes only its records inside all three: its records of another donor or
     another year are not cells of the index (the seed-12 survivor kept only the partner test)."""
+    grants = (
+        [{"doc": "g", "kind": "engagement", "actor": a, "partners": ["VNM"], "instrument": "oda_grant",
+          "year": y} for a, y in (("KOR", 2008), ("JPN", 2008), ("KOR", 2009))],
+        [{"id": "g", "title": "grants"}], "edge-test",
+    )  # fmt: skip
+    dy = _dyads_under_scope(
+        tmp_path,
+        monkeypatch,
+        "edge-test,engagement,oda_grant,KOR,VNM,2008,unobserved,Korean grants to Viet Nam in 2008",
+        [grants],
+        "name: f\npillars:\n  a: {indicators: [count:oda_grant]}\n",
+    )
+    assert list(zip(dy["actor"], dy["partner"], dy["year"], strict=True)) == [("KOR", "VNM", 2008)]
+
+
+def _dyads_under_scope(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scope: str, imports: list[tuple], framework: str
+) -> Any:
+    """The index dyads (``mc=0``, every partner) of a ledger holding ``imports`` (records,
+    documents, origin), with one extra declared coverage ``scope`` row and the given framework."""
     from softpower.ledger import Ledger
     from softpower.ledger.coverage import scopes
     from softpower.measure import run_index
 
     cov = tmp_path / "cov.csv"
     cov.write_text(
-        "source,kind,families,actors,partners,years,missing_row,note\n"
-        "edge-test,engagement,oda_grant,KOR,VNM,2008,unobserved,Korean grants to Viet Nam in 2008\n",
-        encoding="utf-8",
+        "source,kind,families,actors,partners,years,missing_row,note\n" + scope + "\n", encoding="utf-8"
     )
     monkeypatch.setenv("SOFTPOWER_COVERAGE_CSV", str(cov))
     scopes.cache_clear()
     path = tmp_path / "l.duckdb"
     try:
         with Ledger.open(path) as lg:
-            lg.import_records(
-                [{"doc": "g", "kind": "engagement", "actor": a, "partners": ["VNM"], "instrument": "oda_grant",
-                  "year": y} for a, y in (("KOR", 2008), ("JPN", 2008), ("KOR", 2009))],
-                [{"id": "g", "title": "grants"}], origin="edge-test", source="test",
-            )  # fmt: skip
+            for records, documents, origin in imports:
+                lg.import_records(records, documents, origin=origin, source="test")
         fw = tmp_path / "f.yaml"
-        fw.write_text("name: f\npillars:\n  a: {indicators: [count:oda_grant]}\n", encoding="utf-8")
-        dy = run_index(path, framework=fw, mc=0, partners="all").dyads
+        fw.write_text(framework, encoding="utf-8")
+        return run_index(path, framework=fw, mc=0, partners="all").dyads
     finally:
         scopes.cache_clear()
-    assert list(zip(dy["actor"], dy["partner"], dy["year"], strict=True)) == [("KOR", "VNM", 2008)]
