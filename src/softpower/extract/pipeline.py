@@ -42,6 +42,7 @@ from softpower.extract.learned.apply import SentenceInfo, attach_confidence, ref
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import names_poll, sentence_perceptions
+from softpower.extract.reading import reading_view
 from softpower.extract.sentences import split_sentences
 from softpower.extract.tables import row_records, table_rows
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
@@ -114,6 +115,9 @@ def extract_text(
     ExtractTimeout
         When ``time_limit`` is reached (checked between sentences, which are bounded in length).
     """
+    view = reading_view(text)
+    if view is not None:  # soft hyphens, zero-width marks, ligatures, full-width forms (extract.reading)
+        return view.restore(extract_text(doc, view.text, doc_year, time_limit, learned), text)
     records: list[dict[str, Any]] = []
     prev: Sentence | None = None
     polls: list[Sentence] = []

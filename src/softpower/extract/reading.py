@@ -1,0 +1,73 @@
+"""The reading view of a document: the text the rules and models read, mapped back to the stored text.
+
+Web and PDF copies carry characters a reader does not see but a pattern does: a soft hyphen
+inside "Philip\\u00adpines" (HTML ``&shy;``), a zero-width space or joiner inside a name, a bidi mark,
+a ligature ("Paci\\ufb01c" from a PDF), or full-width forms ("\\uff35\\uff33\\uff04\\uff15" in text
+typed on a Japanese keyboard). The extractor reads a view where invisible format characters are
+dropped and compatibility forms folded (NFKC: ligatures to letters, full-width forms to ASCII), then
+maps every record's span back, so spans and quotes index into the stored text unchanged.
+A text with none of these characters is read as it is (one scan decides).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+# soft hyphen; zero-width space, non-joiner, joiner; left-to-right and right-to-left marks;
+# word joiner and invisible operators; bidi embeddings, overrides and isolates; a BOM inside the text
+_DROP = "\u00ad\u200b-\u200f\u2060-\u2064\u202a-\u202e\u2066-\u2069\ufeff"
+# Latin ligatures (ff, fi, fl, ffi, ffl, long st, st) and full-width ASCII forms
+_FOLD = "\ufb00-\ufb06\uff01-\uff5e"
+_SPECIAL = re.compile(f"[{_DROP}{_FOLD}]")
+_DROPPED = re.compile(f"[{_DROP}]")
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """A reading of ``text``: ``origin[i]`` is the stored-text index of the view's character ``i``."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def stored_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the stored text that the view's ``[start, end)`` was read from."""
+        if end <= start:
+            a = (
+                self.origin[start]
+                if start < len(self.origin)
+                else (self.origin[-1] + 1 if self.origin else 0)
+            )
+            return a, a
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def restore(self, records: list[dict[str, Any]], stored: str) -> list[dict[str, Any]]:
+        """``records`` read from the view, with spans and quotes of the stored text."""
+        for rec in records:
+            a, b = self.stored_span(*rec["span"])
+            rec["span"] = (a, b) if isinstance(rec["span"], tuple) else [a, b]
+            rec["quote"] = stored[a:b]
+        return records
+
+
+def reading_view(text: str) -> ReadingView | None:
+    """The reading view of ``text``, or ``None`` when the text reads as it is stored."""
+    if _SPECIAL.search(text) is None:
+        return None
+    chars: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        chars.append(text[pos:i])
+        origin.extend(range(pos, i))
+        pos = i + 1
+        if _DROPPED.match(text, i) is None:
+            folded = unicodedata.normalize("NFKC", text[i])
+            chars.append(folded)
+            origin.extend([i] * len(folded))
+    chars.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    return ReadingView("".join(chars), tuple(origin))
