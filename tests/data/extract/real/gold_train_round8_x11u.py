@@ -275,6 +275,10 @@ GOLD_TRAIN_ROUND8_X11U = {
             "There are still approximately 82 ADF personnel left in Vanuatu",
             I("AUS", ["VUT"], "personnel_remaining", 82),
         ),
+        (
+            "three Army S-70 Black Hawk helicopters",
+            I("AUS", ["VUT"], "helicopters", 3),
+        ),
     ],
     "90_embassy_australia_vietnam_leadership_awards_2011.txt": [
         (
