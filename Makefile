@@ -65,12 +65,14 @@ train: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml
 	$(PY) -m softpower.extract.learned.train_recall --config src/softpower/data/extract_model/recall.toml
 	$(PY) -m softpower.extract.learned.fields_train --config src/softpower/data/extract_model/fields.toml
+	$(PY) -m softpower.extract.learned.tagger_train --config src/softpower/data/extract_model/tagger.toml
 
 # Retrain into a temporary folder and compare with the shipped weights and metrics byte for byte.
 train-check: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml --check
 	$(PY) -m softpower.extract.learned.train_recall --config src/softpower/data/extract_model/recall.toml --check
 	$(PY) -m softpower.extract.learned.fields_train --config src/softpower/data/extract_model/fields.toml --check
+	$(PY) -m softpower.extract.learned.tagger_train --config src/softpower/data/extract_model/tagger.toml --check
 
 # Long property-based fuzzing of every parser (FUZZ_EXAMPLES inputs per target, new seeds each run).
 FUZZ_EXAMPLES ?= 2000

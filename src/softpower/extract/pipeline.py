@@ -39,6 +39,7 @@ from softpower.extract.engagements import ListLead, list_item, resolve_pending, 
 from softpower.extract.entities import DONORS, Mention, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
+from softpower.extract.learned.tagger import Tagger, load_tagger, propose
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import names_poll, sentence_perceptions
@@ -92,6 +93,7 @@ def extract_text(
     doc_year: int | None = None,
     time_limit: float | None = None,
     learned: Models | bool = True,
+    tagger: Tagger | bool | None = None,
 ) -> list[dict[str, Any]]:
     """Extract every record stated in ``text``; spans index into ``text``.
 
@@ -109,6 +111,11 @@ def extract_text(
         ``True``: the shipped learned models decide instruments, propose acts the rules missed
         and give each record a ``confidence`` (:mod:`softpower.extract.learned.apply`);
         ``False``: the rules alone; a :class:`~softpower.extract.learned.weights.Models`: those models.
+    tagger : Tagger, bool or None
+        The sequence tagger's proposals (:mod:`softpower.extract.learned.tagger`) for sentences the
+        rules left without an act: ``None`` as its shipped policy says (``tagger.toml``), ``False``
+        off, ``True`` the shipped tagger on, a :class:`~softpower.extract.learned.tagger.Tagger`
+        that one on. Never without the learned models (``learned=False``).
 
     Raises
     ------
@@ -207,6 +214,14 @@ def extract_text(
         resolve_pending(text, rec, None)
     models = None if learned is False else (load_models() if learned is True else learned)
     if learned is not False:
+        tg = load_tagger() if tagger is None or tagger is True else tagger or None
+        new = (
+            propose(doc, text, infos, tg, doc_year, named)
+            if tg is not None and (tg.enabled or tagger)
+            else []
+        )
+        if new:  # engagements the tagger found where the rules read none
+            records = sorted(records + new, key=lambda r: (r["span"][0], r["span"][1]))
         if models is not None:
             undecide_build_agreements(text, records)
         records = refine(doc, text, records, infos, models, named)
