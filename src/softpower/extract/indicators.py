@@ -15,7 +15,7 @@ from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes, trie_pattern
-from softpower.extract.money import Money, find_money
+from softpower.extract.money import DIGIT_GROUPS, Money, find_money
 from softpower.extract.sentences import split_clauses
 
 _NUMWORDS = {
@@ -35,7 +35,7 @@ _COUNTED_TOTAL = re.compile(
 
 def _num_pattern(alt: Callable[[list[str]], str]) -> str:
     """A number in figures or words; the word alternation written by ``alt``."""
-    return r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + alt(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
+    return rf"(?P<num>{DIGIT_GROUPS}|\d+(?:\.\d+)?|" + alt(sorted(_NUMWORDS, key=len, reverse=True)) + r")"
 
 
 _NUM = _num_pattern(trie_pattern)

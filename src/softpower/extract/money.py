@@ -133,7 +133,10 @@ def _alt(words: dict[str, str] | dict[str, float]) -> str:
     return trie_pattern(list(words))
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digit groups: Western thousands ("1,000,000") and the Indian lakh-crore grouping ("1,00,000",
+#: "12,34,56,789"; two-digit groups before the last three), tried first since it never reads a Western number
+DIGIT_GROUPS = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+"
+_NUM = rf"(?:{DIGIT_GROUPS})(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = rf"(?:(?:\s*|-)(?P<scale>{_alt(SCALES)})\b)?"  # "$12 million", "$12-million"
 _MONEY = re.compile(
     rf"(?<![\w$])(?P<pre>{_alt(PREFIX)})\s?(?P<num>{_NUM}){_SCALE}(?:\s+(?:dollars|yuan|yen))?"

@@ -260,25 +260,53 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         raise _fail(p, "empty file", "a document with text")
     if suffix in (".html", ".htm"):
         date, title = _html_meta(text)
-        return SourceText(p.name, _html_text(p, text), "html", digest, date, title)
+        warnings: tuple[str, ...] = ()
+        if date is not None:
+            date, warnings = _checked_year(str(p), date, False)
+        return SourceText(p.name, _html_text(p, text), "html", digest, date, title, warnings)
     date, warning = _checked_dateline(p, text)
     return SourceText(p.name, text, suffix[1:], digest, date, None, warning)
 
 
 def _checked_dateline(path: Path, text: str) -> tuple[str | None, tuple[str, ...]]:
-    """The dateline date when it is a real calendar date; an impossible one is ignored with a warning."""
+    """The dateline date when it is a real calendar date; an impossible one is ignored with a warning.
+
+    A Thai Buddhist Era year marked "B.E." ("5 May 2564 B.E.") is read as its Common Era year
+    (minus 543); any other year outside the record model's years is ignored with a warning, since every
+    record dated by it would be refused."""
     found = dateline_date(text)
     if found is None:
         return None, ()
+    at = text.find(found[:4])
+    line = text[:at].count("\n") + 1 if at >= 0 else None
+    where = f"{path}:{line}" if line else str(path)
     try:
         _dt.date.fromisoformat(found)
     except ValueError:
-        line = text[: text.find(found[:4])].count("\n") + 1 if found[:4] in text else None
-        where = f"{path}:{line}" if line else str(path)
         return None, (
             f"{where}: dateline date {found} is not a calendar date; ignored (expected a real date)",
         )
-    return found, ()
+    return _checked_year(where, found, at >= 0 and _BUDDHIST_ERA.match(text, at + 4) is not None)
+
+
+_BUDDHIST_ERA = re.compile(r"\s*B\.?\s?E\b\.?")
+
+
+def _checked_year(where: str, found: str, buddhist: bool) -> tuple[str | None, tuple[str, ...]]:
+    """``found`` (ISO) when its year is one a record may carry; a marked Buddhist Era year converted."""
+    from softpower.records.models import MIN_YEAR, max_year
+
+    if not found[:4].isdigit():
+        return None, (f"{where}: document date {found!r} is not an ISO date; ignored (expected YYYY-MM-DD)",)
+    year = int(found[:4])
+    if buddhist and MIN_YEAR <= year - 543 <= max_year():
+        return f"{year - 543:04d}{found[4:]}", ()
+    if MIN_YEAR <= year <= max_year():
+        return found, ()
+    return None, (
+        f"{where}: document date {found} has year {year} outside {MIN_YEAR}..{max_year()}; ignored "
+        "(expected a Common Era year; a Thai Buddhist Era year is read when marked 'B.E.')",
+    )
 
 
 _MONTHS = {

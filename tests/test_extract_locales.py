@@ -1,0 +1,76 @@
+"""Regional writing conventions: Indian lakh-crore digit grouping and Thai Buddhist Era datelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from softpower.extract.money import find_money
+from softpower.extract.pipeline import extract_file
+
+
+def _records(tmp_path: Path, text: str) -> tuple[list[dict[str, Any]], list[str]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    res = extract_file(path)
+    assert res.error is None
+    return res.records, res.warnings
+
+
+@pytest.mark.parametrize(
+    ("written", "amount", "currency"),
+    [
+        ("Rs 1,00,000 crore", 1e12, "INR"),
+        ("INR 12,34,56,789", 123_456_789, "INR"),
+        ("US$1,000,000", 1_000_000, "USD"),  # Western grouping unchanged
+        ("US$12,345", 12_345, "USD"),
+    ],
+)
+def test_digit_groups_of_both_systems_give_the_whole_amount(
+    written: str, amount: float, currency: str
+) -> None:
+    text = f"India provided {written} to Bhutan for hydropower."
+    found = find_money(text, 0, len(text))
+    assert [(m.amount, m.currency) for m in found] == [(amount, currency)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        ("India gifted 1,50,000 doses of vaccine to Nepal in 2021.", "vaccine_doses", 150_000),
+        ("India trained 2,50,000 Afghan officials between 2010 and 2020.", None, 250_000),
+    ],
+)
+def test_a_count_in_lakh_grouping_is_read_whole(
+    tmp_path: Path, sentence: str, metric: str | None, value: float
+) -> None:
+    recs, _ = _records(tmp_path, f"New Delhi, 4 March 2021. {sentence}")
+    values = [r["value"] for r in recs if r["kind"] == "indicator"]
+    assert value in values
+    assert 1.0 not in values and 150.0 not in values and 250.0 not in values
+    if metric is not None:
+        assert any(r["metric"] == metric for r in recs if r["kind"] == "indicator")
+
+
+@pytest.mark.parametrize("dateline", ["Bangkok, 5 May 2564 B.E.", "BANGKOK, 12 January 2564 BE —"])
+def test_a_buddhist_era_dateline_dates_the_document_in_the_common_era(tmp_path: Path, dateline: str) -> None:
+    recs, warnings = _records(
+        tmp_path, f"{dateline} Japan provided a grant of 300 million yen to Thailand for flood control."
+    )
+    assert [r["year"] for r in recs if r["kind"] == "engagement"] == [2021]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("dateline", ["Bangkok, 5 May 2564.", "Manila, 3 March 1875 —"])
+def test_a_dateline_year_no_record_may_carry_is_ignored_with_a_warning_not_the_records(
+    tmp_path: Path, dateline: str
+) -> None:
+    recs, warnings = _records(
+        tmp_path, f"{dateline} Japan provided a grant of 300 million yen to Thailand for flood control."
+    )
+    assert [(r["actor"], r["partners"], r["year"]) for r in recs if r["kind"] == "engagement"] == [
+        ("JPN", ["THA"], None)
+    ]
+    assert len(warnings) == 1 and "doc.txt:1" in warnings[0] and "outside 1945.." in warnings[0]
