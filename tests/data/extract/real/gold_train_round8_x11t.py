@@ -123,6 +123,10 @@ GOLD_TRAIN_ROUND8_X11T = {
             I("JPN", ["TLS"], "projects", 5, year=2022),
         ),
         (
+            "Japanese Embassy announced its assistance to five new projects that directly benefit the community people in 6 Municipalities",
+            I("JPN", ["TLS"], "municipalities", 6, year=2022),
+        ),
+        (
             "Japan has successfully implemented 127 projects through this scheme over the last 20 years all around the country",
             I("JPN", ["TLS"], "projects_total", 127),
         ),
@@ -291,6 +295,10 @@ GOLD_TRAIN_ROUND8_X11T = {
         (
             "contributing to the improved health of 150,000 people across 484 villages in 8 districts of Bougainville",
             I("NZL", ["PNG"], "villages_reached", 484),
+        ),
+        (
+            "contributing to the improved health of 150,000 people across 484 villages in 8 districts of Bougainville",
+            I("NZL", ["PNG"], "districts_reached", 8),
         ),
         (
             "165 Papua New Guineans gained New Zealand-funded tertiary qualifications from 2009–2012",
