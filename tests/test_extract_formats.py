@@ -86,3 +86,33 @@ def test_pdf_name_broken_across_lines_gives_the_right_actor(tmp_path: Path) -> N
     eng = [r for r in res.records if r["kind"] == "engagement"]
     assert eng and eng[0]["actor"] == "USA" and eng[0]["partners"] == ["FJI"]
     assert all(stored[r["span"][0] : r["span"][1]] == r["quote"] for r in res.records)
+
+
+# Old Mac ("\r") and Windows ("\r\n") line ends: the heading on the line before a statement is not
+# part of the statement's record (its span and quote start at the statement), and spans still index
+# into the file's own text.
+_LINE_END_CASES = [
+    (
+        "Relief for Tonga\rNUKU'ALOFA -- Australia sent 40 tonnes of water and $3 million to Tonga in 2022.\r",
+        "NUKU'ALOFA -- Australia sent",
+    ),
+    (
+        "Press release 12/2019\r\n\r\nKorea granted $5 million to Laos in 2019 for rural schools.\r\n"
+        "It was the second such grant.\r\n",
+        "Korea granted $5 million",
+    ),
+]
+
+
+def test_records_of_files_with_cr_line_ends_start_at_their_statement(tmp_path: Path) -> None:
+    for i, (text, start) in enumerate(_LINE_END_CASES):
+        path = tmp_path / f"doc{i}.txt"
+        path.write_bytes(text.encode("utf-8"))
+        res = extract_file(path)
+        engagements = [r for r in res.records if r["kind"] == "engagement"]
+        assert engagements, text
+        for r in engagements:
+            a, b = r["span"]
+            assert r["quote"].startswith(start), r["quote"]
+            assert text[a:b] == r["quote"]
+            assert "\r" not in r["quote"] and "\n" not in r["quote"]
