@@ -187,10 +187,15 @@ class Document:
     top_donor: str | None = None
     #: per mention of :attr:`mentions` (by index), what the words before it say (:func:`_mention_context`)
     mention_context: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    #: per mention of :attr:`mentions` (by index), the values it names (:func:`_values`)
+    mention_values: list[tuple[str, ...]] = field(default_factory=list)
+    #: per candidate value, its document-wide features (:meth:`value_features`), computed once
+    value_cache: dict[str, tuple[float, float, float, float, float, float, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _ in self.sentences]
         self.mention_starts = [m.start for m in self.mentions]
+        self.mention_values = [_values(m) for m in self.mentions]
         self.year_starts = [y.start for y in self.years]
         self.year_counts = Counter(y.year for y in self.years)
         self.top_donor = max(
@@ -220,6 +225,22 @@ class Document:
             frozenset(v for m in mentions if m.start < title_end for v in _values(m)),
             section_dates(text),
         )
+
+    def value_features(self, v: str) -> tuple[float, float, float, float, float, float, bool]:
+        """The features of candidate ``v`` that are the same for every record of the document:
+        (group, donor, in_title, log_doc_count, top_donor, world) and whether ``v`` is a donor state."""
+        got = self.value_cache.get(v)
+        if got is None:
+            got = self.value_cache[v] = (
+                float(not vocab.is_country(v)),
+                float(v in DONORS),
+                float(v in self.title),
+                _log(self.counts.get(v, 0)),
+                float(v == self.top_donor),
+                float(v == "WORLD"),
+                v in donor_states(),
+            )
+        return got
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the one starting at or before it)."""
@@ -253,45 +274,53 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
     text = doc.text
     s0, s1, i, w0 = doc.window(rec)
     a, b = rec["span"]
+    starts = doc.mention_starts
     # the mentions from the window's start to the sentence's end (in text order): a bounded slice, not
     # a scan of every later mention of the document
-    lo, hi = bisect_left(doc.mention_starts, w0), bisect_left(doc.mention_starts, s1)
+    lo, hi = bisect_left(starts, w0), bisect_left(starts, s1)
     # the sentence's first mention with a value, found before the window is bounded
-    first = next(
-        (v for m in doc.mentions[bisect_left(doc.mention_starts, s0) : hi] for v in _values(m)), None
-    )
+    first = next((v for k in range(bisect_left(starts, s0), hi) for v in doc.mention_values[k]), None)
     if hi - lo > NEAR_MAX:
         # a window naming more than NEAR_MAX places (a list of thousands of acts in one sentence):
         # the NEAR_MAX mentions around the record's own span, so each record's cost is bounded
-        lo = max(lo, min(bisect_left(doc.mention_starts, a) - NEAR_MAX // 2, hi - NEAR_MAX))
+        lo = max(lo, min(bisect_left(starts, a) - NEAR_MAX // 2, hi - NEAR_MAX))
         hi = lo + NEAR_MAX
-    near = doc.mentions[lo:hi]
     rule = rec.get("actor") if field == "actor" else None
     rules = {rule} if field == "actor" else set(rec.get("partners") or [])
     top = doc.top_donor
     values: dict[str, list[float]] = {}
     aid = rec.get("kind") == "indicator" or rec.get("instrument") in AID
     hint = world_hint(text, s0, s1) or _COUNTRY_COUNT.search(text, s0, s1) is not None
+    blank = _Blank(doc, rules, first, hint, aid)
+    mentions, contexts, mention_values = doc.mentions, doc.mention_context, doc.mention_values
+    span = max(1, s1 - s0)
+    log1p = math.log1p
     # the 0/1 features only ever go from 0 to 1 (``max`` of 0/1 values): set where the mention has them
-    for k, m in enumerate(near, lo):
-        ones = _mention_context(doc, k)
-        inside = m.start >= s0
-        for v in _values(m):
-            if field == "actor" and (m.iso is None or m.kind == "place"):
-                continue
+    for k in range(lo, hi):
+        m = mentions[k]
+        vs = mention_values[k]
+        if not vs or (field == "actor" and (m.iso is None or m.kind == "place")):
+            continue
+        ones = contexts.get(k)
+        if ones is None:
+            ones = _mention_context(doc, k)
+        start = m.start
+        inside = start >= s0
+        dist = log1p(max(abs(start - a), 0.0)) / 10.0
+        for v in vs:
             row = values.get(v)
             if row is None:
-                row = values[v] = _blank_actor(doc, v, rules, top, first, hint, aid)
+                row = values[v] = blank(v)
             if inside:
                 row[1] = 1.0
-                row[4] = min(row[4], (m.start - s0) / max(1, s1 - s0))
+                row[4] = min(row[4], (start - s0) / span)
             else:
                 row[14] = 1.0
-            if a <= m.start < b:
+            if a <= start < b:
                 row[2] = 1.0
             for j in ones:
                 row[j] = 1.0
-            row[18] = min(row[18], _log(abs(m.start - a)) / 10.0)
+            row[18] = min(row[18], dist)
             row[19] = min(row[19], 0.0 if inside else 1.0)
     extra = set(rules) | ({top} if top and field == "actor" else set()) | set(doc.title)
     if field == "partners":
@@ -299,49 +328,57 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
     for v in sorted(x for x in extra if x and x not in values):
         if field == "actor" and v not in doc.counts and v not in rules:
             continue
-        values[v] = _blank_actor(doc, v, rules, top, first, hint, aid)
+        values[v] = blank(v)
     names = sorted(values)
     return names, np.asarray([values[v] for v in names], dtype=np.float64).reshape(
         len(names), len(ACTOR_FEATURES)
     )
 
 
-def _blank_actor(
-    doc: Document,
-    v: str,
-    rules: set[str | None],
-    top: str | None,
-    first: str | None,
-    hint: bool,
-    aid: bool,
-) -> list[float]:
-    return [
-        float(v in rules),
-        0.0,
-        0.0,
-        float(v == first),
-        1.0,
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        float(not vocab.is_country(v)),
-        float(v in DONORS),
-        0.0,
-        float(v in doc.title),
-        _log(doc.counts.get(v, 0)),
-        float(v == top),
-        1.0,
-        2.0,
-        float(v == "WORLD"),
-        float(hint and v == "WORLD"),
-        float(v in donor_states() and aid),
-        float(v in donor_states() and not aid),
-        float(any(o in donor_states() for o in rules if o and o != v)),
-    ]
+class _Blank:
+    """A candidate's first feature row (:data:`ACTOR_FEATURES`) for one record: the record's own
+    features beside the value's document-wide ones, which are computed once per document
+    (:meth:`Document.value_features`)."""
+
+    __slots__ = ("doc", "rules", "first", "hint", "aid", "donors")
+
+    def __init__(self, doc: Document, rules: set[str | None], first: str | None, hint: bool, aid: bool) -> None:
+        self.doc, self.rules, self.first, self.hint, self.aid = doc, rules, first, hint, aid
+        dac = donor_states()
+        #: the rule's values that are donor states (``other_is_dac_donor``: one other than the candidate)
+        self.donors = {o for o in rules if o and o in dac}
+
+    def __call__(self, v: str) -> list[float]:
+        not_country, donor, in_title, log_count, top, world, dac = self.doc.value_features(v)
+        aid = self.aid
+        donors = self.donors
+        return [
+            float(v in self.rules),
+            0.0,
+            0.0,
+            float(v == self.first),
+            1.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            not_country,
+            donor,
+            0.0,
+            in_title,
+            log_count,
+            top,
+            1.0,
+            2.0,
+            world,
+            float(self.hint and v == "WORLD"),
+            float(dac and aid),
+            float(dac and not aid),
+            float(len(donors) > 1 or (len(donors) == 1 and v not in donors)),
+        ]
 
 
 def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.ndarray]:
@@ -474,7 +511,10 @@ class Ranker:
     intercept: float
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
-        out: np.ndarray = rows @ np.asarray(self.coef, dtype=np.float64) + self.intercept
+        coef = self.__dict__.get("_coef")
+        if coef is None:  # the coefficients as an array once, not at every record
+            coef = self.__dict__["_coef"] = np.asarray(self.coef, dtype=np.float64)
+        out: np.ndarray = rows @ coef + self.intercept
         return out
 
 
