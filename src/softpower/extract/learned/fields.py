@@ -189,8 +189,9 @@ class Document:
     mention_context: dict[int, tuple[int, ...]] = field(default_factory=dict)
     #: per mention of :attr:`mentions` (by index), the values it names (:func:`_values`)
     mention_values: list[tuple[str, ...]] = field(default_factory=list)
-    #: per candidate value, its document-wide features (:meth:`value_features`), computed once
-    value_cache: dict[str, tuple[float, float, float, float, float, float, bool]] = field(default_factory=dict)
+    #: per instrument class (a donor's aid or not) and candidate value, its row before the record's own
+    #: features are set (:meth:`value_row`), computed once per document
+    value_rows: dict[bool, dict[str, list[float]]] = field(default_factory=lambda: {False: {}, True: {}})
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _ in self.sentences]
@@ -226,21 +227,38 @@ class Document:
             section_dates(text),
         )
 
-    def value_features(self, v: str) -> tuple[float, float, float, float, float, float, bool]:
-        """The features of candidate ``v`` that are the same for every record of the document:
-        (group, donor, in_title, log_doc_count, top_donor, world) and whether ``v`` is a donor state."""
-        got = self.value_cache.get(v)
-        if got is None:
-            got = self.value_cache[v] = (
-                float(not vocab.is_country(v)),
-                float(v in DONORS),
-                float(v in self.title),
-                _log(self.counts.get(v, 0)),
-                float(v == self.top_donor),
-                float(v == "WORLD"),
-                v in donor_states(),
-            )
-        return got
+    def value_row(self, v: str, aid: bool) -> list[float]:
+        """Candidate ``v``'s feature row (:data:`ACTOR_FEATURES`) before any mention is read, with the
+        record's own features (rule, first_in_sentence, world_hint, other_is_dac_donor) at 0: the same
+        for every record of the document whose instrument is (``aid``) or is not a donor's aid."""
+        dac = v in donor_states()
+        return [
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            1.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            float(not vocab.is_country(v)),
+            float(v in DONORS),
+            0.0,
+            float(v in self.title),
+            _log(self.counts.get(v, 0)),
+            float(v == self.top_donor),
+            1.0,
+            2.0,
+            float(v == "WORLD"),
+            0.0,
+            float(dac and aid),
+            float(dac and not aid),
+            0.0,
+        ]
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the one starting at or before it)."""
@@ -290,8 +308,34 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
     top = doc.top_donor
     values: dict[str, list[float]] = {}
     aid = rec.get("kind") == "indicator" or rec.get("instrument") in AID
-    hint = world_hint(text, s0, s1) or _COUNTRY_COUNT.search(text, s0, s1) is not None
-    blank = _Blank(doc, rules, first, hint, aid)
+    # other_is_dac_donor: a donor state among the rule's values other than the candidate
+    dac = donor_states()
+    donors = [o for o in rules if o and o in dac]
+    other_donor = 1.0 if len(donors) > 1 else 0.0
+    templates = doc.value_rows[aid]
+    hint: bool | None = None  # world_hint, read only for the candidate WORLD
+
+    def blank(v: str) -> list[float]:
+        nonlocal hint
+        row = templates.get(v)
+        if row is None:
+            row = templates[v] = doc.value_row(v, aid)
+        row = row[:]  # the value's document-wide features, then the record's own
+        if v in rules:
+            row[0] = 1.0
+        if v == first:
+            row[3] = 1.0
+        if v == "WORLD":
+            if hint is None:
+                hint = world_hint(text, s0, s1) or _COUNTRY_COUNT.search(text, s0, s1) is not None
+            if hint:
+                row[21] = 1.0
+        if len(donors) == 1:
+            row[24] = 0.0 if v == donors[0] else 1.0
+        else:
+            row[24] = other_donor
+        return row
+
     mentions, contexts, mention_values = doc.mentions, doc.mention_context, doc.mention_values
     span = max(1, s1 - s0)
     log1p = math.log1p
@@ -314,14 +358,15 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
             if inside:
                 row[1] = 1.0
                 row[4] = min(row[4], (start - s0) / span)
+                row[19] = min(row[19], 0.0)
             else:
                 row[14] = 1.0
+                row[19] = min(row[19], 1.0)
             if a <= start < b:
                 row[2] = 1.0
             for j in ones:
                 row[j] = 1.0
             row[18] = min(row[18], dist)
-            row[19] = min(row[19], 0.0 if inside else 1.0)
     extra = set(rules) | ({top} if top and field == "actor" else set()) | set(doc.title)
     if field == "partners":
         extra.add("WORLD")
@@ -333,52 +378,6 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
     return names, np.asarray([values[v] for v in names], dtype=np.float64).reshape(
         len(names), len(ACTOR_FEATURES)
     )
-
-
-class _Blank:
-    """A candidate's first feature row (:data:`ACTOR_FEATURES`) for one record: the record's own
-    features beside the value's document-wide ones, which are computed once per document
-    (:meth:`Document.value_features`)."""
-
-    __slots__ = ("doc", "rules", "first", "hint", "aid", "donors")
-
-    def __init__(self, doc: Document, rules: set[str | None], first: str | None, hint: bool, aid: bool) -> None:
-        self.doc, self.rules, self.first, self.hint, self.aid = doc, rules, first, hint, aid
-        dac = donor_states()
-        #: the rule's values that are donor states (``other_is_dac_donor``: one other than the candidate)
-        self.donors = {o for o in rules if o and o in dac}
-
-    def __call__(self, v: str) -> list[float]:
-        not_country, donor, in_title, log_count, top, world, dac = self.doc.value_features(v)
-        aid = self.aid
-        donors = self.donors
-        return [
-            float(v in self.rules),
-            0.0,
-            0.0,
-            float(v == self.first),
-            1.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            not_country,
-            donor,
-            0.0,
-            in_title,
-            log_count,
-            top,
-            1.0,
-            2.0,
-            world,
-            float(self.hint and v == "WORLD"),
-            float(dac and aid),
-            float(dac and not aid),
-            float(len(donors) > 1 or (len(donors) == 1 and v not in donors)),
-        ]
 
 
 def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.ndarray]:
