@@ -51,7 +51,8 @@ def word_analyser(
         out = tokens if lo == 1 else []
         n_tok = len(tokens)
         for n in range(max(lo, 2), min(hi, n_tok) + 1):
-            out = out + [" ".join(tokens[i : i + n]) for i in range(n_tok - n + 1)]
+            # the n-grams as the tokens zipped with their n - 1 successors (no slice per n-gram)
+            out = out + list(map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False)))
         return out
 
     return analyse
@@ -247,15 +248,16 @@ class TextClassifier:
         blocks: list[int] = []  # one block per (text, vectoriser): its own l2 norm
         cols: list[int] = []
         counts: list[int] = []
+        gets = [vocab.get for vocab in vocabs]
         for i, text in enumerate(X):
-            for v, (analyse, vocab) in enumerate(zip(analysers, vocabs, strict=True)):
-                b = i * n_vec + v
-                for term, c in Counter(analyse(text)).items():
-                    j = vocab.get(term)
-                    if j is not None:
-                        blocks.append(b)
-                        cols.append(j)
-                        counts.append(c)
+            for v, analyse in enumerate(analysers):
+                # the columns of the text's terms in first-occurrence order with their counts (distinct
+                # terms have distinct columns, so counting columns counts terms); unknown terms dropped
+                found = Counter(map(gets[v], analyse(text)))
+                found.pop(None, None)
+                blocks.extend([i * n_vec + v] * len(found))
+                cols.extend(found)  # type: ignore[arg-type]
+                counts.extend(found.values())
         z = np.zeros((len(X), coef_t.shape[1]))
         if cols:
             col = np.asarray(cols, dtype=np.int64)
