@@ -363,6 +363,9 @@ def section_dates(text: str) -> list[tuple[int, int]]:
     """(position, year) of every date line in ``text``: a line that is a date ("June 17, 2022",
     "Saturday, June 18, 2022 - 3:45am") or opens with a dateline ("HANOI, June 14, 2022 – ...").
     A press release page or a newsroom list dates the acts below each such line."""
+    got = _LAST_DATES.get(text)
+    if got is not None:  # the pipeline and the field step ask about the same document in turn
+        return list(got)
     if not _ANY_YEAR.search(text):
         return []
     out = []
@@ -373,9 +376,13 @@ def section_dates(text: str) -> list[tuple[int, int]]:
         except ValueError:
             continue  # "31 February 2022": not a date, dates nothing
         out.append((m.start(), day.year))
-    return out
+    _LAST_DATES.clear()
+    _LAST_DATES[text] = out
+    return list(out)
 
 
+#: the last document :func:`section_dates` read and what it found (a one-entry memo)
+_LAST_DATES: dict[str, list[tuple[int, int]]] = {}
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 

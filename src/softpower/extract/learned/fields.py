@@ -211,7 +211,8 @@ class Document:
         mentions = [m for s in sentences for m in s.mentions if m.kind != "place" or m.iso]
         counts: Counter[str] = Counter()
         for m in mentions:
-            counts.update(_values(m))
+            for v in _values(m):
+                counts[v] += 1
         title_end = min(len(text), TITLE_CHARS)
         nl = text.find("\n\n", 0, title_end)
         title_end = nl if nl > 0 else title_end
