@@ -66,6 +66,8 @@ def _text_problem(v: str) -> str | None:
     """Why ``v`` cannot be stored as text: a NUL character or a lone surrogate (not UTF-8)."""
     if "\x00" in v:
         return "contains a NUL character"
+    if v.isascii():
+        return None  # ASCII text always has a UTF-8 form
     try:
         v.encode("utf-8")
     except UnicodeEncodeError as exc:
