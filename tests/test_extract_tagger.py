@@ -281,3 +281,34 @@ def test_the_pipeline_hook_adds_what_the_rules_miss_only_when_asked(
     default = extract_text("t.txt", text, 2020)
     if not shipped.enabled:  # the default follows tagger.toml
         assert default == []
+
+
+class _Recall:
+    """A recall model that gives every sentence probability ``p``."""
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def probability(self, texts: list[str]) -> list[float]:
+        return [self.p] * len(texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019, Korea provided USD 11 million to Fiji for new clinics.",
+        "Australia granted Laos USD 6 million in 2017 to rebuild roads.",
+    ],
+)
+def test_the_use_policy_span_recall_floor_and_earlier_acts(toy_tagger: Tagger, text: str) -> None:
+    from dataclasses import replace
+
+    whole = replace(toy_tagger, span="sentence")
+    assert [r["span"] for r in propose("t.txt", text, _infos(text), whole, 2020)] == [[0, len(text)]]
+    floor = replace(toy_tagger, min_recall=0.5)
+    assert propose("t.txt", text, _infos(text), floor, 2020, recall=_Recall(0.4)) == []
+    assert len(propose("t.txt", text, _infos(text), floor, 2020, recall=_Recall(0.6))) == 1
+    earlier = [{"kind": "engagement", "span": [3, 9]}]  # an act the learned step found starts in the sentence
+    assert propose("t.txt", text, _infos(text), toy_tagger, 2020, records=earlier) == []
+    stat = [{"kind": "indicator", "span": [3, 9]}]  # an indicator alone does not count
+    assert len(propose("t.txt", text, _infos(text), toy_tagger, 2020, records=stat)) == 1

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -224,17 +224,18 @@ def extract_text(
         resolve_pending(text, rec, None)
     models = None if learned is False else (load_models() if learned is True else learned)
     if learned is not False:
-        tg = load_tagger() if tagger is None or tagger is True else tagger or None
-        new = (
-            propose(doc, text, infos, tg, doc_year, named)
-            if tg is not None and (tg.enabled or tagger)
-            else []
-        )
-        if new:  # engagements the tagger found where the rules read none
-            records = sorted(records + new, key=lambda r: (r["span"][0], r["span"][1]))
         if models is not None:
             undecide_build_agreements(text, records)
         records = refine(doc, text, records, infos, models, named)
+        tg = load_tagger() if tagger is None or tagger is True else tagger or None
+        if tg is not None and (tg.enabled or tagger):
+            # the sequence tagger (learned.tagger), last: sentences where neither the rules nor the
+            # act and recall models found an act; the instrument model decides its records' instruments
+            new = propose(doc, text, infos, tg, doc_year, named, records, models.recall if models else None)
+            if new:
+                done = [replace(i, has_record=True) for i in infos]  # refine proposes nothing more
+                new = refine(doc, text, new, done, models, named)
+                records = sorted(records + new, key=lambda r: (r["span"][0], r["span"][1]))
         if rows:
             records += row_records(doc, text, rows, actor_before, models)
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))

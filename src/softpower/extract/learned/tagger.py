@@ -231,6 +231,12 @@ class Tagger:
     threshold: float = 0.0
     enabled: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the proposed record's span: ``tagged`` (first to last tagged token) or ``sentence``
+    span: str = "tagged"
+    #: a proposal also needs the recall model's probability of its sentence at or above this (0: not asked)
+    min_recall: float = 0.0
+    #: a proposal needs a tagged ``ACTOR`` or ``PARTNER`` span (not only ``REC`` tokens)
+    need_role: bool = False
 
     def __post_init__(self) -> None:
         self._index = {f: i for i, f in enumerate(self.feature_names)}
@@ -306,9 +312,13 @@ def load_tagger() -> Tagger | None:
     except FileNotFoundError:
         return None
     use = cfg.get("use", {})
-    return Tagger.from_dict(
+    tagger = Tagger.from_dict(
         json.loads(gzip.decompress(raw)), float(use.get("threshold", 0.0)), bool(use.get("enabled", False))
     )
+    tagger.span = str(use.get("span", "tagged"))
+    tagger.min_recall = float(use.get("min_recall", 0.0))
+    tagger.need_role = bool(use.get("need_role", False))
+    return tagger
 
 
 def spans_of(labels: list[str], role: str) -> list[tuple[int, int]]:
@@ -371,19 +381,28 @@ def propose(
     tagger: Tagger,
     doc_year: int | None,
     named: dict[str, tuple[int, int]] | None = None,
+    records: list[dict[str, Any]] | None = None,
+    recall: Any = None,
 ) -> list[dict[str, Any]]:
     """Engagements for the sentences (:class:`softpower.extract.learned.apply.SentenceInfo`) the
-    rules left without a record, where the tagger marks an act (margin at or above its threshold)
-    whose actor and partner resolve; each proposed sentence's ``has_record`` is set, so the act
-    and recall models do not propose it again. The instrument is left to the instrument model."""
+    rules left without a record and in which none of ``records`` (the learned step's output:
+    the rules' records and the act and recall models' proposals) starts, where the tagger marks an
+    act (margin at or above its threshold) whose actor and partner resolve; each proposed
+    sentence's ``has_record`` is set. The instrument is left to the instrument model."""
+    from bisect import bisect_left
+
     from softpower.extract.engagements import make_record
     from softpower.extract.learned.apply import _partners, _real
 
-    out: list[dict[str, Any]] = []
+    starts = sorted(r["span"][0] for r in records or [] if r["kind"] != "indicator")
+    cands: list[tuple[Any, dict[str, Any], str, list[str], float]] = []
     for info in sentences:
         s = info.sent
         if info.has_record or not s.mentions or s.end - s.start > 1500:
             continue
+        k = bisect_left(starts, s.start)
+        if k < len(starts) and starts[k] < s.end:
+            continue  # an act of the learned step starts in it
         toks = tokens(text, s.start, s.end)
         if not admits(tagger, text, toks) or not _real(text, s.start, s.end):
             continue
@@ -398,19 +417,27 @@ def propose(
         labels, margin = tagger.tag(features(text, p))
         if margin < tagger.threshold:
             continue
+        if tagger.need_role and not any(lab[2:] in ("ACTOR", "PARTNER") for lab in labels):
+            continue
         roles = read_roles(p, labels)
         actor = roles["actor"] or s.actor
         if actor is None or roles["span"] is None:
             continue
         partners = [c for c in roles["partners"] if c != actor] or _partners(s, actor, named or {})
-        if not partners:
-            continue
+        if partners:
+            cands.append((info, roles, actor, partners, margin))
+    if cands and tagger.min_recall > 0 and recall is not None:
+        p_rec = recall.probability([text[c[0].sent.start : c[0].sent.end] for c in cands])
+        cands = [c for c, pr in zip(cands, p_rec, strict=True) if pr >= tagger.min_recall]
+    out: list[dict[str, Any]] = []
+    for info, roles, actor, partners, margin in cands:
         money, year = roles["money"], roles["year"]
+        span = (info.sent.start, info.sent.end) if tagger.span == "sentence" else roles["span"]
         rec = make_record(
             doc,
             "engagement",
             text,
-            roles["span"],
+            span,
             actor=actor,
             partners=partners,
             instrument=None,

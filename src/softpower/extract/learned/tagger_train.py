@@ -184,7 +184,56 @@ def examples(cfg: dict[str, Any], shared: Path | None, counts: Counter[str] | No
         folder = REPO / data["real_gold"]
         train, gold = D.real_train_gold(folder)
         out += gold_examples("gold-real", _read(folder / "docs", train), gold, counts)
+    if int(data.get("aiddata_weak", 0)) > 0:
+        out += weak_examples(int(data["aiddata_weak"]), counts)
     return out
+
+
+def weak_examples(n: int, counts: Counter[str]) -> list[Example]:
+    """Weak examples from AidData descriptions of the instrument model's **training split**
+    (``splits/train.txt``: never its dev split, never an Indo-Pacific evaluation id): the first
+    sentence states the project (a record with actor China, the coded recipients as partners and
+    the coded year, amount and currency), later sentences state no act (weak negatives). ``n``
+    descriptions, the first by SHA-256 of their id (no choice by content)."""
+    import hashlib
+
+    from softpower.extract.learned.data import read_table
+
+    table = read_table(MODEL_DIR / "training" / "aiddata.csv.gz")
+    train = _ids(MODEL_DIR / "splits" / "train.txt") - _ids(MODEL_DIR / "splits" / "aiddata_eval.txt")
+    rows = table[table["id"].isin(train) & table["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
+    rows = rows.assign(
+        key=[hashlib.sha256(f"softpower-tagger-weak:{i}".encode()).hexdigest() for i in rows["id"]]
+    )
+    rows = rows.sort_values("key", kind="stable").head(n)
+    out: list[Example] = []
+    for r in rows.to_dict("records"):
+        text, rid = str(r["text"]), str(r["id"])
+        sents = split_sentences(text)
+        if not sents:
+            continue
+        year = int(str(r["year"])) if r["year"] else None
+        gold = {
+            "doc": rid,
+            "kind": "engagement",
+            "span": list(sents[0]),
+            "actor": "CHN",
+            "partners": [c for c in str(r["recipients"]).split(";") if c],
+            "year": year,
+            "amount": float(str(r["amount"])) if r["amount"] else None,
+            "currency": str(r["currency"]) or None,
+            "name": None,
+        }
+        out += gold_examples("weak-aiddata", {rid: (text, year)}, [gold], counts)
+    return out
+
+
+def _ids(path: Path) -> set[str]:
+    return {
+        x.strip()
+        for x in path.read_text(encoding="utf-8").splitlines()
+        if x.strip() and not x.startswith("#")
+    }
 
 
 def triggers(exs: list[Example], min_count: int) -> frozenset[str]:
