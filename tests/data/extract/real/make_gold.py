@@ -22,6 +22,7 @@ from gold_train_round4 import GOLD_TRAIN_ROUND4  # noqa: E402
 from gold_train_round5 import GOLD_TRAIN_ROUND5  # noqa: E402
 from gold_train_round8_x11t import GOLD_TRAIN_ROUND8_X11T  # noqa: E402
 from gold_train_round8_x11u import GOLD_TRAIN_ROUND8_X11U  # noqa: E402
+from gold_train_round9_x11t import GOLD_TRAIN_ROUND9_X11T  # noqa: E402
 from gold_train_round9_x11u import GOLD_TRAIN_ROUND9_X11U  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
@@ -556,6 +557,7 @@ def main() -> None:
             **GOLD_TRAIN_ROUND8_X11T,
             **GOLD_TRAIN_ROUND8_X11U,
             **GOLD_TRAIN_ROUND9_X11U,
+            **GOLD_TRAIN_ROUND9_X11T,
         },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
