@@ -427,3 +427,17 @@ def test_amount_pattern_forms_agree_on_any_text(words: list[str], sep: str) -> N
     tries, plain = _money_forms()
     text = sep.join(words)
     assert _found(tries, text, 0, len(text)) == _found(plain, text, 0, len(text))
+
+
+def test_find_money_memo_answers_for_the_document_it_was_given() -> None:
+    a = "Japan lent $5 million to Laos. Korea gave 3 billion won."
+    b = "China lent $7 million to Fiji. India gave 2 billion rupees."
+    first = find_money(a, 0, 30)
+    assert [(m.amount, m.currency) for m in first] == [(5e6, "USD")]
+    first.clear()  # a caller's change to the list it got does not reach the memo
+    assert [(m.amount, m.currency) for m in find_money(a, 0, 30)] == [(5e6, "USD")]
+    # the same window of another document (and of an equal copy of it) is read from that document
+    assert [(m.amount, m.currency) for m in find_money(b, 0, 30)] == [(7e6, "USD")]
+    assert [(m.amount, m.currency) for m in find_money("".join(list(a)), 0, 30)] == [(5e6, "USD")]
+    later = [(m.start - 31, m.amount, m.currency) for m in find_money(a, 31, len(a))]
+    assert later == [(m.start, m.amount, m.currency) for m in find_money(a[31:])] == [(11, 3e9, "KRW")]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pycountry
 
@@ -229,8 +230,27 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     >>> [(m.amount, m.currency) for m in find_money("JPY 600 billion and ¥3.7bn and 1.57 billion yen")]
     [(600000000000.0, 'JPY'), (3700000000.0, 'JPY'), (1570000000.0, 'JPY')]
     """
+    if end is None:
+        return _find_money(text, start, len(text))
+    # a window of a document is remembered while that document is read (the rules, the learned step
+    # and the consistency steps ask about the same sentences): the memo holds the document itself,
+    # so ``is`` cannot mistake a new document for it
+    memo = _MEMO
+    if memo.get(None) is not text:
+        memo.clear()
+        memo[None] = text
+    got = memo.get((start, end))
+    if got is None:
+        got = memo[(start, end)] = _find_money(text, start, end)
+    return list(got)
+
+
+#: :func:`find_money`'s answers for windows of one document (key ``None``: that document)
+_MEMO: dict[Any, Any] = {}
+
+
+def _find_money(text: str, start: int, stop: int) -> list[Money]:
     out: list[Money] = []
-    stop = len(text) if end is None else end
     first = _DIGIT.search(text, start, stop)
     if first is None:
         return out
