@@ -73,7 +73,9 @@ def test_the_year_ranker_prefers_the_year_of_the_act_to_one_from_outside_its_sen
     fields = load_fields()
     assert fields is not None
     got = fields.choose(doc, wrong[0], "year")
-    assert got is not None and got[0] == 2012 and got[1] > 1.0
+    # margin over the wrong year: 0.91 logits (above 1 only while the sentence also booked its amount
+    # as a loan_total indicator, which carried the year 2012 a second time)
+    assert got is not None and got[0] == 2012 and got[1] > 0.5
 
 
 def test_year_candidates_come_from_the_sentence_the_paragraph_and_the_dateline() -> None:

@@ -822,3 +822,24 @@ def test_requests_as_a_noun_do_not_hedge_the_act(text: str, amount: float) -> No
 def test_to_request_is_still_a_hedge() -> None:
     text = "Australia asked Fiji to request a COVID-19 loan of $5 million."
     assert _kinds(extract_text("t.txt", text, learned=False), "engagement") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing and Vientiane signed a loan agreement worth $240 million in 2021 for a power line.",
+        "A concessional loan, valued at 12 billion yen, was signed by Japan and Sri Lanka in 2017.",
+        "Korea inked an aid package with Ghana worth $8 million in 2016.",
+    ],
+)
+def test_the_amount_of_a_signed_loan_or_aid_deal_is_booked_once(text: str) -> None:
+    recs = extract_text("doc.txt", text)
+    assert [r["kind"] for r in recs] == ["engagement"], recs
+    assert recs[0]["amount"] is not None
+
+
+def test_a_total_of_loans_near_a_signing_stays_an_indicator() -> None:
+    recs = extract_text(
+        "doc.txt", "In 2019 Chinese loans to Laos were worth $10 billion, and the two signed a rail deal."
+    )
+    assert any(r["kind"] == "indicator" and r["metric"] == "loans_total" for r in recs), recs

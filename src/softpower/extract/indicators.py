@@ -281,6 +281,10 @@ _GIVING = re.compile(
     r"|contribut\w+|commit\w*|announc\w+|disburs\w+|allocat\w+|approv\w+|shipped|deliver\w+|sent|dispatch\w+)\b",
     re.I,
 )
+# "signed a loan agreement with Laos worth $100 million", "the grant, valued at 3 billion yen, was signed":
+# the amount of the act signed (a loan, a grant, aid), not a total of the instrument
+_SIGNING = re.compile(r"\b(?:sign(?:ed|s|ing)|conclud(?:ed|es|ing)|inked)\b", re.I)
+_SIGNED_WHAT = frozenset({"loan", "aid", "assistance", "oda"})  # one act: not "loans", "lending"
 _NOT_A_COUNT = re.compile(
     r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+|[A-Za-z]-)$"
@@ -644,6 +648,12 @@ def _indicators(
         brings = agg is None and _BRINGS.search(text, max(s0, mo.start - 200), mo.start) is not None
         if agg is not None and _GIVING.search(text, s0, mo.start):
             agg = None  # "decided to provide assistance worth $1 million": the amount of an act
+        elif (
+            agg is not None
+            and str(agg.group("what") or "").lower() in _SIGNED_WHAT
+            and _SIGNING.search(text, s0, s1)
+        ):
+            agg = None  # "signed a loan agreement ... worth $100 million": the amount of the act signed
         agg_of = None if agg is not None else _AGG_OF.search(text, max(s0, mo.start - 40), mo.start)
         y, ye = year_of(sent.years, s0, s1)
         long_run = y is not None and ye is not None and ye - y >= AGGREGATE_YEARS
