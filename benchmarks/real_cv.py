@@ -297,14 +297,12 @@ def fold_calibrator(records: list[dict[str, Any]], pools: Any, fold: list[str], 
     import numpy as np
 
     from softpower.extract.learned import train as T
-    from softpower.extract.learned.weights import calibration_features
-    from softpower.extract.text import read_source
+    from softpower.extract.learned.weights import calibration_features, first_of_kind
 
     keep = ~((pools["pool"] == "real-train") & pools["group"].isin(fold))
     cal = T._fit_calibrator(pools[keep].reset_index(drop=True), seed)
-    chars = {d: len(read_source(CORPUS / "docs" / d).text) for d in fold}
-    for r in records:
-        x = np.asarray([calibration_features(r, r.pop("_model_raw", None), chars[r["doc"]])], dtype=float)
+    for r, first in zip(records, first_of_kind(records), strict=True):
+        x = np.asarray([calibration_features(r, r.pop("_model_raw", None), first)], dtype=float)
         r["confidence"] = round(float(cal.predict_proba(x)[0, 1]), 3)
 
 

@@ -704,20 +704,53 @@ def test_confidence_is_the_calibrators_probability_of_the_final_record() -> None
     (rec,) = extract_text("t.txt", text)
     # a known calibrator: only the model logit counts, with slope 1 -> the raw probability back
     ident = Calibrator([1.0] + [0.0] * (len(CAL_FEATURES) - 1), 0.0)
-    assert ident(calibration_features(rec, 0.8, len(text))) == pytest.approx(0.8)
+    assert ident(calibration_features(rec, 0.8, True)) == pytest.approx(0.8)
     # a rule-decided record has no model logit; its kind flag carries it
-    rule = calibration_features(rec, None, len(text))
+    rule = calibration_features(rec, None, True)
     assert rule[0] == 0.0 and rule[CAL_FEATURES.index("rule_engagement")] == 1.0
-    world = calibration_features({**rec, "partners": ["WORLD"]}, 0.8, len(text))
+    world = calibration_features({**rec, "partners": ["WORLD"]}, 0.8, True)
     assert world[CAL_FEATURES.index("world")] == 1.0
     # the shipped record's confidence is the shipped calibrator's value for the record as written
     import dataclasses
 
     raw_models = dataclasses.replace(shipped, calibration=None, keep_raw=True)
     (raw_rec,) = extract_text("t.txt", text, learned=raw_models)
-    expected = shipped.calibration(calibration_features(raw_rec, raw_rec["_model_raw"], len(text)))
+    expected = shipped.calibration(calibration_features(raw_rec, raw_rec["_model_raw"], True))
     assert rec["confidence"] == round(expected, 3)
     assert "_model_raw" not in rec and "_raw" not in rec
+
+
+# Filler that names no state, no money and no year: it only makes the document longer.
+_FILLER = "The committee met in the afternoon and the minutes were read aloud to the members. "
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "In 2014, Korea provided a grant of $3 million to Laos for rural clinics.",
+        "Australia gave 2,000 tonnes of rice to Fiji in 2016 after the cyclone.",
+    ],
+)
+def test_a_records_confidence_does_not_depend_on_its_documents_length(statement: str) -> None:
+    short = [r for r in extract_text("a.txt", statement) if r["kind"] == "engagement"]
+    long_text = statement + "\n\n" + _FILLER * 400  # about 33,000 characters, as a long essay
+    long = [r for r in extract_text("b.txt", long_text) if r["kind"] == "engagement"]
+    assert short and [r["span"] for r in short] == [r["span"] for r in long]
+    assert [r["confidence"] for r in short] == [r["confidence"] for r in long]
+
+
+def test_first_of_kind_marks_each_documents_first_record_of_each_kind() -> None:
+    from softpower.extract.learned.weights import first_of_kind
+
+    recs = [
+        {"doc": "a", "kind": "engagement"},
+        {"doc": "a", "kind": "indicator"},
+        {"doc": "a", "kind": "engagement"},
+        {"doc": "b", "kind": "engagement"},
+        {"doc": "b", "kind": "indicator"},
+        {"doc": "b", "kind": "indicator"},
+    ]
+    assert first_of_kind(recs) == [True, True, False, True, True, False]
 
 
 def test_shipped_calibration_was_scored_out_of_fold_and_beats_the_raw_scores() -> None:

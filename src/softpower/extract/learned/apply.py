@@ -31,7 +31,7 @@ from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS
-from softpower.extract.learned.weights import FINANCE, Models, load_models
+from softpower.extract.learned.weights import FINANCE, Models, first_of_kind, load_models
 from softpower.extract.money import find_money
 from softpower.extract.rules import CONDITION, NEGATION
 
@@ -150,9 +150,9 @@ def attach_confidence(text: str, records: list[dict[str, Any]], models: Models) 
     """Give every final record its ``confidence`` (after the consistency steps, so the calibrator
     reads the record as it is written): the raw score the learned step left (``_raw``), else the
     kind's development-gold precision, through the shipped calibration."""
-    for r in records:
+    for r, first in zip(records, first_of_kind(records), strict=True):
         raw = r.pop("_raw", None)
-        r["confidence"] = round(models.confidence(r, raw, len(text)), 3)
+        r["confidence"] = round(models.confidence(r, raw, first), 3)
         if models.keep_raw:  # training: the calibrator's input
             r["_model_raw"] = raw
 

@@ -348,16 +348,18 @@ def calibration_pools(models: Models, dev: pd.DataFrame, real: Path | None) -> p
     confidence).
     """
     from softpower.extract.evaluate import primary
-    from softpower.extract.learned.weights import calibration_features
+    from softpower.extract.learned.weights import calibration_features, first_of_kind
     from softpower.extract.pipeline import extract_text
     from softpower.extract.text import read_source
 
     models = dataclasses.replace(models, calibration=None, keep_raw=True)
     rows: list[dict[str, Any]] = []
     for r in dev.to_dict("records"):
-        p = primary(extract_text(str(r["id"]), str(r["text"]), learned=models))
+        recs = extract_text(str(r["id"]), str(r["text"]), learned=models)
+        p = primary(recs)
         if p is None:
             continue
+        first = next(f for q, f in zip(recs, first_of_kind(recs), strict=True) if q is p)
         right = (
             p.get("instrument") == r["instrument"]
             and p.get("actor") == "CHN"
@@ -365,17 +367,17 @@ def calibration_pools(models: Models, dev: pd.DataFrame, real: Path | None) -> p
         )
         rows.append({"pool": "aiddata-dev", "group": str(r["id"]), "right": right,
                      "instrument_right": p.get("instrument") == r["instrument"], "raw": p["confidence"],
-                     "x": calibration_features(p, p.get("_model_raw"), len(str(r["text"])))})  # fmt: skip
+                     "x": calibration_features(p, p.get("_model_raw"), first)})  # fmt: skip
     if real is not None:
         names, gold = D.real_train_gold(real)
         for name in names:
             src = read_source(real / "docs" / name)
             pred = extract_text(name, src.text, src.year, learned=models)
             ok = matched([g for g in gold if g["doc"] == name], pred)
-            for p, right in zip(pred, ok, strict=True):
+            for p, right, first in zip(pred, ok, first_of_kind(pred), strict=True):
                 rows.append({"pool": "real-train", "group": name, "right": right, "instrument_right": right,
                              "raw": p["confidence"],
-                             "x": calibration_features(p, p.get("_model_raw"), len(src.text))})  # fmt: skip
+                             "x": calibration_features(p, p.get("_model_raw"), first)})  # fmt: skip
     return pd.DataFrame(rows, columns=["pool", "group", "right", "instrument_right", "raw", "x"])
 
 
