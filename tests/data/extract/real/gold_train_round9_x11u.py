@@ -1,7 +1,7 @@
 """Hand annotations of the training-only documents added in round 9 by x11u (120-139), merged by make_gold.py.
 
 Batch 1 (120-128) was annotated and committed before any extractor was run on its documents; batch 2
-follows the same rule. Public-domain US federal texts (Peace Corps, the Millennium Challenge
+(129-137) was annotated after batch 1 had landed and before any extractor was run on it. Public-domain US federal texts (Peace Corps, the Millennium Challenge
 Corporation, a White House fact sheet, DVIDS and Pacific Air Forces stories, a State Department
 transcript) and CC BY 4.0 Australian ministerial texts (a joint media release and a minister's
 speech), chosen for the shapes the extractor misses on unseen text: deliveries of doses, supplies
@@ -43,7 +43,24 @@ Decisions worth recording (applied the same way in every document):
   those partners and its patient count is toward the host; square feet of roofing, lengths of pipe
   and numbers of solar panels are physical specifications, not annotated;
 * an official's spoken announcement of a trip to a list of states is one ``diplomatic_framework``
-  record toward all of them.
+  record toward all of them;
+* batch 2: a partner's leaders visiting the donor ("the Micronesia presidents" at the President's
+  invitation) give one partner -> donor record per state (FSM, MHL, PLW); the donor official's
+  visit to the three in one stop is one record toward all three;
+* a country list with no code ("countries in the Indo-Pacific", "countries in the region", "our
+  neighbours" with no state named) is WORLD; the first weekly doses ("Initially, Australia will
+  share at least 10,000 ... doses per week") go to the states the release names as the first
+  recipients (PNG, TLS); a sentence detailing an act already recorded ("will provide 1,450 hygiene
+  kits for the city") gives only its count;
+* MCC board selections: one record per programme type toward the named states (Kosovo has no
+  ISO 3166 alpha-3 code and is left out); ordinal cohort numbers ("the 32nd group", "the second
+  group"), projections ("original projection ... 5,500 patients") and attendance are not
+  annotated;
+* the Compact of Free Association: the signing of the amending agreements and the Compact
+  governing relations "since 1986" are ``diplomatic_framework``; the amended Compact's assistance
+  "totaling approximately $3.5 billion over a twenty-year period" is one ``oda_grant`` with that
+  amount; Congress approving it is domestic; aims ("working to procure", "committed to ensuring
+  comprehensive vaccine coverage") are not records.
 """
 
 from __future__ import annotations
@@ -259,6 +276,220 @@ GOLD_TRAIN_ROUND9_X11U = {
         (
             "We are leaving Hawaii on Sunday, and we are going to – just to give you a sense – to Kiribati, to Samoa, to Tonga, the Solomons, to Port Moresby, to PNG, to Palau, to the FSM, and the RMI.",
             E("USA", CAMPBELL_TRIP, "diplomatic_framework", 2011),
+        ),
+    ],
+    "129_dfat_ministers_15_million_doses_pacific_timor_leste_2021.txt": [
+        (
+            "The Morrison Government will share up to 15 million COVID-19 vaccine doses with our closest partners in the Pacific and Timor-Leste by mid-2022",
+            E("AUS", ["PIC", "TLS"], "health_cooperation", 2021, year_end=2022),
+        ),
+        (
+            "The Morrison Government will share up to 15 million COVID-19 vaccine doses with our closest partners in the Pacific and Timor-Leste by mid-2022",
+            I("AUS", ["PIC", "TLS"], "vaccine_doses", 15e6, year=2021, year_end=2022),
+        ),
+        (
+            "At the G7 summit, Prime Minister Morrison committed to share at least 20 million COVID-19 vaccine doses with countries in the Indo-Pacific.",
+            E("AUS", ["WORLD"], "health_cooperation", 2021),
+        ),
+        (
+            "At the G7 summit, Prime Minister Morrison committed to share at least 20 million COVID-19 vaccine doses with countries in the Indo-Pacific.",
+            I("AUS", ["WORLD"], "vaccine_doses", 20e6, year=2021),
+        ),
+        (
+            "Australia has already shared more than half a million vaccine doses with our Pacific and Timor-Leste partners since March.",
+            I("AUS", ["PIC", "TLS"], "vaccine_doses_shared", 500000, year=2021),
+        ),
+        (
+            "This partnership builds upon our support to the COVAX facility",
+            E("AUS", ["WORLD"], "fund_contribution", name="COVAX facility"),
+        ),
+        (
+            "We have also delivered essential equipment to Papua New Guinea, Fiji and Timor-Leste as they combat their COVID‑19 outbreaks.",
+            E("AUS", ["PNG", "FJI", "TLS"], "health_cooperation"),
+        ),
+        (
+            "Australia is also providing funding and technical assistance to support national vaccine roll-outs",
+            E("AUS", ["PIC", "TLS"], "health_cooperation"),
+        ),
+    ],
+    "130_dfat_ministers_sharing_vaccines_neighbours_2021.txt": [
+        (
+            "Initially, Australia will share at least 10,000 AstraZeneca COVID-19 doses per week and will scale up as required.",
+            I("AUS", ["PNG", "TLS"], "vaccine_doses_per_week", 10000, year=2021),
+        ),
+        (
+            "We will continue to support the Government of Papua New Guinea in its immediate response to its outbreak, helping to vaccinate front-line healthcare and other essential workers.",
+            E("AUS", ["PNG"], "health_cooperation", 2021),
+        ),
+        (
+            "Australia recently delivered 8,480 vaccine doses, medical personnel and supplies.",
+            E("AUS", ["PNG"], "health_cooperation", 2021),
+        ),
+        (
+            "Australia recently delivered 8,480 vaccine doses, medical personnel and supplies.",
+            I("AUS", ["PNG"], "vaccine_doses", 8480, year=2021),
+        ),
+        (
+            "COVID-19 vaccine doses will initially be made available to our friends in Papua New Guinea and Timor-Leste",
+            E("AUS", ["PNG", "TLS"], "health_cooperation", 2021),
+        ),
+        (
+            "Doses will also be made available in coming weeks for Fiji, Solomon Islands and Vanuatu.",
+            E("AUS", ["FJI", "SLB", "VUT"], "health_cooperation", 2021),
+        ),
+    ],
+    "131_state_pompeo_micronesia_press_availability_2019.txt": [
+        (
+            "We thank you for visiting us, for visiting us to meet President Heine, President Oilouch of Palau, and myself.",
+            E("USA", ["FSM", "MHL", "PLW"], "diplomatic_framework", 2019),
+        ),
+        (
+            "The recent visit to Washington, D.C. by the Micronesia presidents recently at the invitation of President Donald Trump",
+            E("FSM", ["USA"], "diplomatic_framework", 2019),
+        ),
+        (
+            "The recent visit to Washington, D.C. by the Micronesia presidents recently at the invitation of President Donald Trump",
+            E("MHL", ["USA"], "diplomatic_framework", 2019),
+        ),
+        (
+            "The recent visit to Washington, D.C. by the Micronesia presidents recently at the invitation of President Donald Trump",
+            E("PLW", ["USA"], "diplomatic_framework", 2019),
+        ),
+    ],
+    "132_afns_pacific_angel_legazpi_philippines_2012.txt": [
+        (
+            "Operation Pacific Angel, an ongoing humanitarian assistance mission conducted throughout the Pacific theater, was recently competed at the first location, Legazpi City, Philippines, for 2012.",
+            E("USA", ["PHL"], "military_activity", 2012, name="Pacific Angel"),
+        ),
+        (
+            "during PACANGEL, they helped more than 8,600 patients",
+            I("USA", ["PHL"], "patients_treated", 8600, year=2012),
+        ),
+    ],
+    "133_mcc_board_selects_indonesia_solomon_islands_2018.txt": [
+        (
+            "The Board selected Indonesia, Malawi and Kosovo for bilateral compacts – MCC’s five-year grant program.",
+            E("USA", ["IDN", "MWI"], "oda_grant", 2018, name="MCC compact"),
+        ),
+        (
+            "The Board also selected Ethiopia and Solomon Islands for MCC threshold programs",
+            E("USA", ["ETH", "SLB"], "oda_grant", 2018, name="MCC threshold program"),
+        ),
+    ],
+    "134_dfat_business_envoy_regional_vaccine_access_2021.txt": [
+        (
+            "committing to share at least 20 million vaccine doses from Australia's own supply line with countries in the region by mid-2022",
+            E("AUS", ["WORLD"], "health_cooperation", year_end=2022),
+        ),
+        (
+            "committing to share at least 20 million vaccine doses from Australia's own supply line with countries in the region by mid-2022",
+            I("AUS", ["WORLD"], "vaccine_doses", 20e6, year_end=2022),
+        ),
+        (
+            "the Australian Government's $523 million regional Vaccine Access and Health Security Initiative is providing additional doses, delivery support and technical advice to assist our neighbours in accessing vaccines and safely administering them",
+            E(
+                "AUS",
+                ["WORLD"],
+                "health_cooperation",
+                None,
+                523e6,
+                "AUD",
+                name="Vaccine Access and Health Security Initiative",
+            ),
+        ),
+        (
+            "This year, we will deliver 2.5 million doses to Indonesia",
+            E("AUS", ["IDN"], "health_cooperation", 2021),
+        ),
+        (
+            "This year, we will deliver 2.5 million doses to Indonesia",
+            I("AUS", ["IDN"], "vaccine_doses", 2.5e6, year=2021),
+        ),
+        (
+            "as well as supplying medical equipment such as oxygen concentrators to support the Indonesian Government's response to the latest surge in infections",
+            E("AUS", ["IDN"], "health_cooperation", 2021),
+        ),
+        (
+            "The Government will also send 1.5 million COVID-19 vaccine doses to Vietnam",
+            E("AUS", ["VNM"], "health_cooperation", 2021),
+        ),
+        (
+            "The Government will also send 1.5 million COVID-19 vaccine doses to Vietnam",
+            I("AUS", ["VNM"], "vaccine_doses", 1.5e6, year=2021),
+        ),
+        (
+            "along with procuring fridges to ensure the cold chain is maintained as the vaccines are transported to every community across the country",
+            E("AUS", ["VNM"], "health_cooperation", 2021),
+        ),
+        (
+            "Fiji has received more than 860,000 Australian-shared doses to date, with more to come.",
+            I("AUS", ["FJI"], "vaccine_doses_shared", 860000),
+        ),
+        (
+            "Our funding of hardware and the deployment of Australian-built information systems is assisting the Fijian Government with vaccine registration and tracking.",
+            E("AUS", ["FJI"], "health_cooperation"),
+        ),
+    ],
+    "135_usaid_embassy_davao_covid_ppe_hygiene_kits_2020.txt": [
+        (
+            "The U.S. government donated personal protective equipment (PPE) and hygiene kits to support Davao City’s efforts to address COVID-19.",
+            E("USA", ["PHL"], "health_cooperation"),
+        ),
+        (
+            "USAID, together with U.S. company Procter & Gamble, will provide 1,450 hygiene kits for the city",
+            I("USA", ["PHL"], "hygiene_kits", 1450),
+        ),
+        (
+            "the U.S. Defense Threat Reduction Agency’s previously announced nearly Php15 million pesos worth of PPE and medical supplies to hospitals across the country",
+            E("USA", ["PHL"], "health_cooperation", None, 15e6, "PHP"),
+        ),
+        (
+            "This assistance is part of the U.S. government’s nearly Php1 billion ($20.5 million) investment to support the Philippine’s COVID-19 response.",
+            I("USA", ["PHL"], "covid_aid_total", 1e9, unit="PHP"),
+        ),
+        (
+            "USAID assistance enhances laboratory and specimen transport systems, infection prevention and control, risk communication, health care waste management, disease surveillance, contact tracing, and case management.",
+            E("USA", ["PHL"], "health_cooperation"),
+        ),
+    ],
+    "136_peacecorps_mongolia_32nd_group_2023.txt": [
+        (
+            "The newest cohort of Peace Corps Volunteers in Mongolia were sworn in August 17.",
+            E("USA", ["MNG"], "people_exchange", 2023, name="Peace Corps"),
+        ),
+        (
+            "These 14 Americans will travel to sites across Mongolia to live and work alongside their Mongolian partners",
+            I("USA", ["MNG"], "volunteers_sworn_in", 14, year=2023),
+        ),
+        (
+            "the program was founded in 1991",
+            E("USA", ["MNG"], "people_exchange", 1991, name="Peace Corps"),
+        ),
+        (
+            "Since then, about 1,450 volunteers have worked in Mongolia",
+            I("USA", ["MNG"], "volunteers_served", 1450, year=1991),
+        ),
+        (
+            "Since President John F. Kennedy established the Peace Corps in 1961, nearly 240,000 Americans of all ages have served in 143 countries worldwide.",
+            I("USA", ["WORLD"], "volunteers_served", 240000, year=1961),
+        ),
+        (
+            "Since President John F. Kennedy established the Peace Corps in 1961, nearly 240,000 Americans of all ages have served in 143 countries worldwide.",
+            I("USA", ["WORLD"], "countries_served", 143, year=1961),
+        ),
+    ],
+    "137_crs_marshall_islands_micronesia_compact_amendments_2004.txt": [
+        (
+            "On April 30, 2003 and May 15, 2003, the United States signed agreements with two Freely Associated States (FAS), the Republic of the Marshall Islands (RMI) and the Federated States of Micronesia (FSM), to amend provisions of the Compact of Free Association.",
+            E("USA", ["MHL", "FSM"], "diplomatic_framework", 2003, name="Compact of Free Association"),
+        ),
+        (
+            "The Compact of Free Association, along with the Compact of Free Association Act of 1985 (P.L. 99-239), has governed the political, economic, and military relationships between the United States and the FAS since 1986.",
+            E("USA", ["MHL", "FSM"], "diplomatic_framework", 1986, name="Compact of Free Association"),
+        ),
+        (
+            "The Compact, as amended, provides for continued U.S. financial and program assistance to the RMI and FSM and payments for U.S. military use of Kwajalein Atoll totaling approximately $3.5 billion over a twenty-year period.",
+            E("USA", ["MHL", "FSM"], "oda_grant", None, 3.5e9, "USD", name="Compact of Free Association"),
         ),
     ],
 }
