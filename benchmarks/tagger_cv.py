@@ -46,6 +46,7 @@ def cross_validate(
     variants: tuple[str, ...] = (),
     roles_only: bool = False,
     weak: int | None = None,
+    share: float = 1.0,
 ) -> dict[str, Any]:
     from softpower.extract.evaluate import strict_score
     from softpower.extract.learned import data as D
@@ -78,6 +79,8 @@ def cross_validate(
     for i, fold in enumerate(folds):
         held = tuple(f"gold-real:{d}#" for d in fold)
         train = [e for e in exs if not e.id.startswith(held)]
+        if share < 1.0:  # a learning-curve point: this share of the other folds' real-text documents
+            train = [e for e in train if not e.id.startswith("gold-real:") or _kept(e.id, share)]
         test = [e for e in exs if e.id.startswith(held)]
         tagger = TT.fit(cfg, train)
         for role, s in TT.role_scores(tagger, test).items():
@@ -103,6 +106,15 @@ def cross_validate(
             pred[name] += _extract(fold, models, _variant(replace(tagger, threshold=t), v))
     scores = {} if roles_only else {name: strict_score(gold, p) for name, p in pred.items()}
     return {"roles": roles, "scores": scores, "gold": gold, "pred": pred, "docs": len(docs)}
+
+
+def _kept(example_id: str, share: float) -> bool:
+    """Whether a real-text document is in the first ``share`` of documents ordered by SHA-256 of its name."""
+    import hashlib
+
+    doc = example_id.split(":", 1)[1].rsplit("#", 1)[0]
+    digest = hashlib.sha256(f"softpower-tagger-curve:{doc}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < share
 
 
 def _variant(tagger: Any, variant: str) -> Any:
@@ -248,6 +260,12 @@ def main() -> None:
     args = ap.parse_args()
     if args.cost:
         print(cost())
+        return
+    if args.curve:
+        for share in args.curve:
+            res = cross_validate(args.folds, [], False, args.epochs, (), True, args.weak, share)
+            print(f"share {share:g} of the other folds' real-text documents (dev and seed gold always in)")
+            print(report(res))
         return
     result = cross_validate(
         args.folds, args.thresholds, args.refit, args.epochs, tuple(args.variants), args.roles_only, args.weak
