@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import pycountry
 
@@ -234,19 +233,20 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
         return _find_money(text, start, len(text))
     # a window of a document is remembered while that document is read (the rules, the learned step
     # and the consistency steps ask about the same sentences): the memo holds the document itself,
-    # so ``is`` cannot mistake a new document for it
-    memo = _MEMO
-    if memo.get(None) is not text:
-        memo.clear()
-        memo[None] = text
+    # so ``is`` cannot mistake a new document for it; it is read once into a local and replaced
+    # whole, so a thread reading another document meanwhile cannot hand this one its answers
+    doc, memo = _MEMO[0]
+    if doc is not text:
+        memo = {}
+        _MEMO[0] = (text, memo)
     got = memo.get((start, end))
     if got is None:
         got = memo[(start, end)] = _find_money(text, start, end)
     return list(got)
 
 
-#: :func:`find_money`'s answers for windows of one document (key ``None``: that document)
-_MEMO: dict[Any, Any] = {}
+#: :func:`find_money`'s answers for windows of one document: (that document, {(start, end): amounts})
+_MEMO: list[tuple[str | None, dict[tuple[int, int], list[Money]]]] = [(None, {})]
 
 
 def _find_money(text: str, start: int, stop: int) -> list[Money]:
