@@ -509,7 +509,7 @@ def test_finance_like_policy_overrides_generic_rule_instruments_only() -> None:
     assert models is not None
     import dataclasses
 
-    m = dataclasses.replace(models, policy="finance_like", min_probability=0.4)
+    m = dataclasses.replace(models, policy="finance_like", min_probability=0.4, outside_floor=0.0)
     money = "China and Laos signed an agreement on a $20 million grant for a hospital."
     assert m.may_change("diplomatic_framework", money) and "diplomatic_framework" in GENERIC
     assert not m.may_change("diplomatic_framework", "China and Laos signed a strategic partnership.")
@@ -523,6 +523,46 @@ def test_finance_like_policy_overrides_generic_rule_instruments_only() -> None:
     assert not m.may_change(
         "diplomatic_framework", "China and Kenya signed an agreement to enhance cooperation."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "In May 2012, the Chinese government donated 30 police motorcycles worth USD 200,000 to the "
+            "Ghana Police Service.",
+            "security_agreement",
+        ),
+        (
+            "In 2011, the Chinese embassy handed over 20 police patrol cars worth 3 million yuan to the "
+            "Zambian police.",
+            "military_activity",
+        ),
+    ],
+)
+def test_a_rule_class_outside_finance_in_finance_words_takes_the_models_class(text: str, rule: str) -> None:
+    import dataclasses
+
+    models = load_models()
+    assert models is not None
+    off = dataclasses.replace(models, policy="finance_like", outside_floor=0.0)
+    on = dataclasses.replace(off, outside_floor=0.5)
+
+    def instruments(m: Models) -> list[str]:
+        return [
+            str(r["instrument"]) for r in extract_text("t.txt", text, learned=m) if r["kind"] == "engagement"
+        ]
+
+    # a gift of police vehicles: the rules read "police" / "patrol"; AidData codes such gifts as grants
+    assert instruments(off) == [rule]
+    assert instruments(on) == ["oda_grant"]
+    assert on.may_change(rule, text) and not off.may_change(rule, text)
+    # the same cue without finance words stays the rules' reading, and so does a class below the floor
+    drill = "China and Vietnam held a joint naval drill in the Gulf of Tonkin in 2015."
+    assert [r["instrument"] for r in extract_text("t.txt", drill, learned=on)] == ["military_activity"]
+    assert not on.may_change("military_activity", drill)
+    assert on.use_model(rule, "oda_grant", 0.5, text) and not on.use_model(rule, "oda_grant", 0.49, text)
+    assert not on.use_model(rule, "trade_agreement", 0.9, text)
 
 
 def test_a_generic_record_in_a_short_document_reads_the_whole_document() -> None:

@@ -31,7 +31,7 @@ from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import DONORS
-from softpower.extract.learned.weights import FINANCE, Models, first_of_kind, load_models
+from softpower.extract.learned.weights import FINANCE, GENERIC, Models, first_of_kind, load_models
 from softpower.extract.money import find_money
 from softpower.extract.rules import CONDITION, NEGATION
 
@@ -380,7 +380,10 @@ def _instruments(
                 not mixed and models.use_model(rule, classes[best], row[best], ctx, len(text))
             ):
                 r["instrument"] = classes[best]
-            p = row[col.get(r["instrument"], best)]
+            # a class outside development finance the model left as the rules read it (``outside_floor``)
+            # stays a rule decision, with no model score
+            kept_outside = rule == r["instrument"] and rule not in FINANCE and rule not in GENERIC
+            p = None if kept_outside else row[col.get(r["instrument"], best)]
         if every and decided and document is not None and len(kinds[ctx] & FINANCE) < 2:
             # one project's description: the document's development-finance reading replaces the
             # record's instrument when it reaches the policy's floor (``min_probability``, as any model
@@ -389,7 +392,9 @@ def _instruments(
             # agreements" or a restated act in a description of a loan-financed road); not where the
             # rules told two development-finance acts of one sentence apart ("a grant and a loan"),
             # nor where they read a class outside development finance by its own cue (a warship's
-            # port call, a patrol: the policy leaves those to the rules)
+            # port call, a patrol: the policy leaves those to the rules) in words that say nothing of
+            # finance (with ``outside_floor``, a finance-like context is decided like a generic one:
+            # "China Exim Bank will provide a loan to fund the road" is not a fund contribution)
             j = max((col[c] for c in FINANCE if c in col), key=lambda i: float(document[i]))
             mine = float(own[k][col[r["instrument"]]]) if r["instrument"] in col else 0.0
             surer = float(document[j])

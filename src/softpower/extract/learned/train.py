@@ -234,6 +234,8 @@ def policy_name(models: Models) -> str:
         name += f"+document@{models.document_chars}/{models.document_floor:g}"
         if models.document_override != "none":
             name += f"+override@{models.document_override}"
+    if models.outside_floor:
+        name += f"+outside@{models.outside_floor:g}"
     return name
 
 
@@ -275,13 +277,15 @@ def choose_policy(
         cfg["policy"].get("document_override", ["none"]),
     )
     doc_floor = float(cfg["policy"].get("document_floor", 0.5))
+    outside = float(cfg["policy"].get("outside_floor", 0.0))
     for policy, floor, fb, chars, scope, world, doc_chars, override in grid:
         if (scope != "followers" and not chars) or (override != "none" and not doc_chars):
             continue
         models = Models(instrument, act, threshold, policy, float(floor), fallback_threshold=fb,
                         context_chars=int(chars), context_scope=str(scope),
                         fallback_world=str(world), document_chars=int(doc_chars),
-                        document_floor=doc_floor, document_override=str(override))  # fmt: skip
+                        document_floor=doc_floor, document_override=str(override),
+                        outside_floor=outside)  # fmt: skip
         res = score(dev, _predictor(models)).summary()
         res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
         results[policy_name(models)] = res
@@ -290,7 +294,8 @@ def choose_policy(
                     "fallback_threshold": None if fb is None else float(fb),
                     "context_chars": int(chars), "context_scope": str(scope),
                     "fallback_world": str(world), "document_chars": int(doc_chars),
-                    "document_floor": doc_floor, "document_override": str(override)}  # fmt: skip
+                    "document_floor": doc_floor, "document_override": str(override),
+                    "outside_floor": outside}  # fmt: skip
             ok_cands.append(
                 (res["instrument_macro_f1"], res["actor_recipient"], res["gold_engagement_f1"], cand)
             )
@@ -480,6 +485,7 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         document_chars=policy["document_chars"],
         document_floor=policy["document_floor"],
         document_override=policy["document_override"],
+        outside_floor=float(policy.get("outside_floor", 0.0)),
     )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")

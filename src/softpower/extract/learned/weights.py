@@ -34,6 +34,10 @@ FINANCE = frozenset(
 #: agreement", "infrastructure project", "invest"): under ``finance_like`` the model may replace
 #: them (a contribution to a fund stays one: "donated $970 million to the trust fund")
 GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
+#: rule instruments outside development finance whose own cue is a finance word (a contribution to a
+#: named fund: "donated $970 million to the trust fund"): a finance-like context says nothing against
+#: them, so ``outside_floor`` leaves them to the rules
+FINANCE_CUED = frozenset({"fund_contribution"})
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts,
 #: and what aid pays for (building, training, medical teams, debt relief: "signed an agreement for
 #: China to build two schools" is a grant, not a diplomatic framework)
@@ -144,6 +148,12 @@ class Models:
     #: reaches ``min_probability`` and exceeds the record's own probability of its instrument (read on
     #: the record's context); ``none``: never (:func:`softpower.extract.learned.apply._instruments`)
     document_override: str = "none"
+    #: a record whose rule instrument lies outside development finance and the generic classes (a
+    #: military activity, a security agreement, science cooperation: read by the rules on a cue word
+    #: such as "drill", "police", "laboratories"; not a fund contribution, :data:`FINANCE_CUED`) takes the model's development-finance class
+    #: where its context is finance-like and the model reads that class on it at or above this
+    #: probability; 0: never (such records keep the rules' class)
+    outside_floor: float = 0.0
     #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
     #: with an actor and a partner that the rules left without an act is proposed at its threshold
     recall: Recall | None = None
@@ -174,10 +184,19 @@ class Models:
         if rule is None or self.policy == "model":
             return True
         if self.policy == "finance_like":
-            return rule in FINANCE or (
-                rule in GENERIC
-                and (
-                    FINANCE_LIKE.search(context) is not None or self.reads_document(rule, context, doc_chars)
+            return (
+                rule in FINANCE
+                or (
+                    rule in GENERIC
+                    and (
+                        FINANCE_LIKE.search(context) is not None
+                        or self.reads_document(rule, context, doc_chars)
+                    )
+                )
+                or (
+                    self.outside_floor > 0
+                    and rule not in FINANCE_CUED
+                    and FINANCE_LIKE.search(context) is not None
                 )
             )
         return self.policy == "finance" and rule in FINANCE
@@ -213,7 +232,8 @@ class Models:
             if self.reads_document(rule, context, doc_chars):
                 # ``p`` is the whole document's reading (apply._instruments), at its own floor
                 return model in FINANCE and p >= self.document_floor
-            return model in FINANCE and p >= self.min_probability and self.may_change(rule, context)
+            floor = self.min_probability if rule in FINANCE or rule in GENERIC else self.outside_floor
+            return model in FINANCE and p >= floor and self.may_change(rule, context)
         # "finance": the model decides among development-finance instruments only
         return rule in FINANCE and model in FINANCE and p >= self.min_probability
 
@@ -251,6 +271,7 @@ def load_models(fields: bool = True) -> Models | None:
         document_chars=int(policy.get("document_chars", 0)),
         document_floor=float(policy.get("document_floor", 0.5)),
         document_override=str(policy.get("document_override", "none")),
+        outside_floor=float(policy.get("outside_floor", 0.0)),
         recall=load_recall(),
         fields=load_fields() if fields else None,
     )
