@@ -813,3 +813,58 @@ def test_strict_matching_pairs_each_record_once() -> None:
     wrong = dict(g, instrument="oda_grant")
     assert matched([g], [same, dict(same), wrong]) == [True, False, False]
     assert matched([], [same]) == [False]
+
+
+def test_noisy_descriptions_are_read_out_of_fold_and_only_contradicted_labels_dropped() -> None:
+    import pandas as pd
+
+    from softpower.extract.learned.train import noisy_descriptions
+
+    places = ["Accra", "Lusaka", "Harare", "Nairobi", "Dakar", "Lome", "Bamako", "Niamey", "Maputo", "Luanda"]
+    roads = ["highway", "railway", "bridge", "port", "airport"]
+    rows = []
+    for i, place in enumerate(places):
+        rows.append(
+            (
+                f"gcof:{i}",
+                f"{place} {roads[i % 5]}",
+                f"China Exim Bank extended a concessional loan "
+                f"repayable over 20 years for the {roads[i % 5]} near {place}.",
+                "oda_loan",
+            )
+        )
+        rows.append(
+            (
+                f"gcof:{100 + i}",
+                f"{place} school",
+                f"China donated grant aid, free of charge, to build a primary school in {place}.",
+                "oda_grant",
+            )
+        )
+    # coded as a loan, but the text states a gift: the label the text contradicts
+    rows.append(
+        (
+            "gcof:999",
+            "Kumasi clinic",
+            "China donated grant aid, free of charge, to build a clinic in Kumasi.",
+            "oda_loan",
+        )
+    )
+    train = pd.DataFrame(rows, columns=["id", "title", "text", "instrument"]).assign(source="aiddata-gcof")
+    units = pd.concat(
+        [
+            train[["id", "text", "instrument"]],
+            train.assign(id=train["id"] + "#title", text=train["title"])[["id", "text", "instrument"]],
+        ],
+        ignore_index=True,
+    )
+    cfg = {
+        "seed": 3,
+        "data": {"family_similarity": 1.01, "prune_folds": 3},
+        "instrument": {"word_ngrams": 1, "char_ngrams": [], "min_df": 1, "max_features": 1000, "C": 4.0,
+                       "class_weight": "balanced"},
+    }  # fmt: skip
+    # (a model of 20 toy descriptions is unsure of every reading: the cut is higher than the shipped 0.1)
+    assert noisy_descriptions(cfg, train, units, 0.3) == {"gcof:999"}
+    assert noisy_descriptions(cfg, train, units, 0.5) == {"gcof:999"}
+    assert noisy_descriptions(cfg, train, units, 0.0) == set()

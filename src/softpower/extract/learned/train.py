@@ -149,19 +149,67 @@ def training_set(
         units.append(k)
     allu = pd.concat(units, ignore_index=True)
     instr = allu[allu["instrument"].astype(str).ne("")]
+    below = float(cfg["data"].get("prune_below", 0.0))
+    if below > 0:
+        noisy = noisy_descriptions(cfg, train, instr, below)
+        sources["aiddata-pruned"] = len(noisy)
+        instr = instr[~instr["id"].astype(str).str.split("#").str[0].isin(noisy)]
     act = allu[allu["act"].isin([0, 1])]
     dev_units = D.description_units(dev)
     return TrainingSet(instr, act, D.as_descriptions(dev), dev_units, sources, gold_units)
 
 
+def _instrument_model(cfg: dict[str, Any]) -> TextClassifier:
+    params = dict(cfg["instrument"])
+    params["char_ngrams"] = tuple(params["char_ngrams"]) if params.get("char_ngrams") else None
+    return TextClassifier(**params, seed=int(cfg["seed"]))
+
+
+def noisy_descriptions(
+    cfg: dict[str, Any], train: pd.DataFrame, instr: pd.DataFrame, below: float
+) -> set[str]:
+    """The training AidData descriptions whose coded instrument the instrument model, fitted without
+    them, gives a probability below ``below`` (``data.prune_below``): weak labels the text contradicts
+    (AidData's flow type says technical assistance where the description reads "a grant of 3 million
+    CNY for a seminar"; a scholarship programme coded by where the study happens). Out of fold: the
+    training descriptions are cut into ``data.prune_folds`` folds of whole project families
+    (:func:`softpower.extract.learned.data.families`, seeded), and each fold is read by a model fitted on
+    every instrument unit (gold, titles, the other folds' descriptions and sentences) except that fold's
+    projects; its description units, first sentences and titles are then dropped from the instrument
+    model's training units (the act model keeps them). Confident learning in its simplest form
+    (Northcutt, Jiang & Chuang 2021, *Confident Learning: Estimating Uncertainty in Dataset Labels*,
+    JAIR 70): a fixed probability cut instead of per-class thresholds."""
+    docs = train[train["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
+    if docs.empty:
+        return set()
+    fam = D.families(
+        docs["id"].tolist(),
+        docs["title"].tolist(),
+        docs["text"].tolist(),
+        float(cfg["data"]["family_similarity"]),
+    )
+    names = sorted(set(fam))
+    k = int(cfg["data"].get("prune_folds", 5))
+    order = np.random.default_rng(int(cfg["seed"])).permutation(len(names))
+    fold_of = {names[j]: i % k for i, j in enumerate(order)}
+    fold = np.asarray([fold_of[f] for f in fam])
+    base = instr["id"].astype(str).str.split("#").str[0]
+    noisy: set[str] = set()
+    for j in range(k):
+        held = docs[fold == j]
+        units = instr[~base.isin(set(held["id"]))]
+        model = _instrument_model(cfg).fit(units["text"].tolist(), units["instrument"].tolist())
+        proba = model.predict_proba(held["text"].tolist())
+        col = {str(c): i for i, c in enumerate(model.classes_)}
+        for row, rid, label in zip(proba, held["id"], held["instrument"], strict=True):
+            if str(label) in col and row[col[str(label)]] < below:
+                noisy.add(str(rid))
+    return noisy
+
+
 def fit(cfg: dict[str, Any], ts: TrainingSet) -> tuple[TextClassifier, TextClassifier]:
     seed = int(cfg["seed"])
-    params = dict(cfg["instrument"])
-    if params.get("char_ngrams"):
-        params["char_ngrams"] = tuple(params["char_ngrams"])
-    else:
-        params["char_ngrams"] = None
-    instrument = TextClassifier(**params, seed=seed).fit(
+    instrument = _instrument_model(cfg).fit(
         ts.instrument["text"].tolist(), ts.instrument["instrument"].tolist()
     )
     aparams = dict(cfg["act"])
