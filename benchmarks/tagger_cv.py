@@ -251,6 +251,13 @@ def main() -> None:
         help="use variants besides the plain one: sentence, role, recall0.3, joined by ','",
     )
     ap.add_argument(
+        "--curve",
+        type=float,
+        nargs="*",
+        default=None,
+        help="role F1 at these shares of the real-text training documents",
+    )
+    ap.add_argument(
         "--roles-only", action="store_true", help="only the token-level role scores (no extraction)"
     )
     ap.add_argument(
