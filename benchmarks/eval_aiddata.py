@@ -116,7 +116,6 @@ def cross_validation(folds: int = 5) -> None:
     the dev split's 900: a lower-noise comparison of training variants. Never reads the evaluation set."""
     import dataclasses
 
-    import numpy as np
     import pandas as pd
     from sklearn.metrics import f1_score
 
@@ -130,16 +129,7 @@ def cross_validation(folds: int = 5) -> None:
     cfg = T.read_config(config)
     table = D.read_table(config.parent / cfg["data"]["aiddata_table"])
     docs = table[table["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
-    fam = D.families(
-        docs["id"].tolist(),
-        docs["title"].tolist(),
-        docs["text"].tolist(),
-        float(cfg["data"]["family_similarity"]),
-    )
-    names = sorted(set(fam))
-    order = np.random.default_rng(int(cfg["seed"])).permutation(len(names))
-    fold_of = {names[k]: j % folds for j, k in enumerate(order)}
-    fold = np.asarray([fold_of[f] for f in fam])
+    fold = D.family_folds(docs, float(cfg["data"]["family_similarity"]), int(cfg["seed"]), folds)
     rest = table.loc[~table["source"].isin(["aiddata-gcof", "aiddata-gcdf"]), "id"].tolist()
     preds, oracle = [], []
     for k in range(folds):

@@ -13,7 +13,13 @@ import pytest
 
 from softpower.extract import extract_text
 from softpower.extract.evaluate import eval_ids, split_ids
-from softpower.extract.learned.data import families, make_grouped_splits, make_splits, read_table
+from softpower.extract.learned.data import (
+    families,
+    family_folds,
+    make_grouped_splits,
+    make_splits,
+    read_table,
+)
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.learned.weights import FINANCE, Models, load_models
 
@@ -868,3 +874,22 @@ def test_noisy_descriptions_are_read_out_of_fold_and_only_contradicted_labels_dr
     assert noisy_descriptions(cfg, train, units, 0.3) == {"gcof:999"}
     assert noisy_descriptions(cfg, train, units, 0.5) == {"gcof:999"}
     assert noisy_descriptions(cfg, train, units, 0.0) == set()
+
+
+def test_family_folds_keep_each_project_family_in_one_fold_and_use_every_fold() -> None:
+    import pandas as pd
+
+    topics = ["bridge", "hospital", "scholarship", "stadium", "power plant", "school", "port", "railway"]
+    rows = [
+        (f"p{t}{i}", f"{topic.title()} project", f"China funds the {topic} in province number {i}.")
+        for t, topic in enumerate(topics)
+        for i in range(3)
+    ]
+    docs = pd.DataFrame(rows, columns=["id", "title", "text"])
+    fold = family_folds(docs, 0.5, 7, 4)
+    fam = families(docs["id"].tolist(), docs["title"].tolist(), docs["text"].tolist(), 0.5)
+    assert len(set(fam)) > 4
+    for f in set(fam):
+        assert len({int(fold[i]) for i, g in enumerate(fam) if g == f}) == 1
+    assert set(fold.tolist()) == {0, 1, 2, 3}
+    assert family_folds(docs, 0.5, 7, 4).tolist() == fold.tolist()

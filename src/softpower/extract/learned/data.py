@@ -256,6 +256,18 @@ def families(ids: list[str], titles: list[str], texts: list[str], similarity: fl
     return [ids[root(i)] for i in range(len(ids))]
 
 
+def family_folds(docs: pd.DataFrame, similarity: float, seed: int, k: int) -> np.ndarray:
+    """The fold (``0..k-1``) of each AidData description in ``docs`` (columns ``id``, ``title``,
+    ``text``): whole project families (:func:`families`) sorted by name, shuffled with ``seed`` and
+    dealt round-robin into ``k`` folds. One assignment for every grouped split of the descriptions
+    (the benchmark's grouped CV and the training-label pruning of ``train.noisy_descriptions``)."""
+    fam = families(docs["id"].tolist(), docs["title"].tolist(), docs["text"].tolist(), similarity)
+    names = sorted(set(fam))
+    order = np.random.default_rng(seed).permutation(len(names))
+    fold_of = {names[j]: i % k for i, j in enumerate(order)}
+    return np.asarray([fold_of[f] for f in fam])
+
+
 def make_grouped_splits(
     ids: list[str], groups: list[str], dev_share: float, seed: int
 ) -> tuple[list[str], list[str]]:

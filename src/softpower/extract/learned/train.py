@@ -182,17 +182,8 @@ def noisy_descriptions(
     docs = train[train["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
     if docs.empty:
         return set()
-    fam = D.families(
-        docs["id"].tolist(),
-        docs["title"].tolist(),
-        docs["text"].tolist(),
-        float(cfg["data"]["family_similarity"]),
-    )
-    names = sorted(set(fam))
     k = int(cfg["data"].get("prune_folds", 5))
-    order = np.random.default_rng(int(cfg["seed"])).permutation(len(names))
-    fold_of = {names[j]: i % k for i, j in enumerate(order)}
-    fold = np.asarray([fold_of[f] for f in fam])
+    fold = D.family_folds(docs, float(cfg["data"]["family_similarity"]), int(cfg["seed"]), k)
     base = instr["id"].astype(str).str.split("#").str[0]
     noisy: set[str] = set()
     for j in range(k):
