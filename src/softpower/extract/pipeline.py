@@ -123,18 +123,8 @@ def extract_text(
         When ``time_limit`` is reached (checked between sentences, which are bounded in length).
     """
     view = reading_view(text)
-    if view is not None:  # soft hyphens, zero-width marks, ligatures, full-width forms (extract.reading)
-        return view.restore(extract_text(doc, view.text, doc_year, time_limit, learned), text)
-    if "\r" in text:
-        # every step reads line breaks as "\n": a file saved with "\r\n" or lone "\r" line ends is read
-        # through a copy of the same length (spans index into both), its quotes taken from ``text``
-        source, text = text, _unix_line_ends(text)
-        found = extract_text(doc, text, doc_year, time_limit, learned)
-        for r in found:
-            a, b = r["span"]
-            if r["quote"] == text[a:b]:
-                r["quote"] = source[a:b]
-        return found
+    if view is not None:  # soft hyphens, zero-width marks, ligatures, full-width forms, "\r" line ends
+        return view.restore(extract_text(doc, view.text, doc_year, time_limit, learned, tagger), text)
     records: list[dict[str, Any]] = []
     prev: Sentence | None = None
     polls: list[Sentence] = []
@@ -260,12 +250,6 @@ def extract_text(
     if models is not None:
         attach_confidence(text, records, models)  # on the final records (after the consistency steps)
     return records
-
-
-def _unix_line_ends(text: str) -> str:
-    """``text`` with its "\r\n" and lone "\r" line ends read as "\n", at the same length: "\r\n" becomes
-    "\n " (the next line starts one space later), "\r" becomes "\n"."""
-    return text.replace("\r\n", "\n ").replace("\r", "\n")
 
 
 _COUNTRY_COUNT = re.compile(r"\b\d+\s+(?:\w+\s+)?(?:countries|nations|economies)\b", re.I)

@@ -3,9 +3,11 @@
 Web and PDF copies carry characters a reader does not see but a pattern does: a soft hyphen
 inside "Philip\\u00adpines" (HTML ``&shy;``), a zero-width space or joiner inside a name, a bidi mark,
 a ligature ("Paci\\ufb01c" from a PDF), or full-width forms ("\\uff35\\uff33\\uff04\\uff15" in text
-typed on a Japanese keyboard). The extractor reads a view where invisible format characters are
-dropped and compatibility forms folded (NFKC: ligatures to letters, full-width forms to ASCII), then
-maps every record's span back, so spans and quotes index into the stored text unchanged.
+typed on a Japanese keyboard); a file saved with Windows ("\\r\\n") or old Mac ("\\r") line ends breaks
+lines where every step looks for "\\n". The extractor reads a view where invisible format characters
+are dropped, compatibility forms folded (NFKC: ligatures to letters, full-width forms to ASCII) and
+line ends read as "\\n", then maps every record's span back, so spans and quotes index into the
+stored text unchanged.
 A text with none of these characters is read as it is (one scan decides).
 """
 
@@ -21,7 +23,7 @@ from typing import Any
 _DROP = "\u00ad\u200b-\u200f\u2060-\u2064\u202a-\u202e\u2066-\u2069\ufeff"
 # Latin ligatures (ff, fi, fl, ffi, ffl, long st, st) and full-width ASCII forms
 _FOLD = "\ufb00-\ufb06\uff01-\uff5e"
-_SPECIAL = re.compile(f"[{_DROP}{_FOLD}]")
+_SPECIAL = re.compile(f"[{_DROP}{_FOLD}\\r]")
 _DROPPED = re.compile(f"[{_DROP}]")
 
 
@@ -64,7 +66,11 @@ def reading_view(text: str) -> ReadingView | None:
         chars.append(text[pos:i])
         origin.extend(range(pos, i))
         pos = i + 1
-        if _DROPPED.match(text, i) is None:
+        if text[i] == "\r":  # a line end: "\r\n" is read as its "\n", a lone "\r" as "\n"
+            if not text.startswith("\n", i + 1):
+                chars.append("\n")
+                origin.append(i)
+        elif _DROPPED.match(text, i) is None:
             folded = unicodedata.normalize("NFKC", text[i])
             chars.append(folded)
             origin.extend([i] * len(folded))
