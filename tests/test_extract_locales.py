@@ -1,13 +1,14 @@
-"""Regional writing conventions: Indian lakh-crore digit grouping and Thai Buddhist Era datelines."""
+"""Regional writing conventions: Indian lakh-crore, dot and space digit grouping; Thai Buddhist Era datelines."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from softpower.extract.money import find_money
+from softpower.extract.money import DIGIT_GROUPS, find_money
 from softpower.extract.pipeline import extract_file
 
 
@@ -26,6 +27,12 @@ def _records(tmp_path: Path, text: str) -> tuple[list[dict[str, Any]], list[str]
         ("INR 12,34,56,789", 123_456_789, "INR"),
         ("US$1,000,000", 1_000_000, "USD"),  # Western grouping unchanged
         ("US$12,345", 12_345, "USD"),
+        ("Rp 1.500.000.000", 1.5e9, "IDR"),  # dot-grouped thousands (Indonesia, much of Europe)
+        ("12.500.000,50 euros", 12_500_000.5, "EUR"),  # ... with a decimal comma
+        ("US$ 2 500 000", 2_500_000, "USD"),  # space-grouped thousands
+        ("US$\u00a05\u202f000", 5_000, "USD"),  # one group after a currency sign; no-break and thin spaces
+        ("US$ 1.5 million", 1_500_000, "USD"),  # one dot is a decimal point, as before
+        ("1.500 dollars", 1.5, "USD"),
     ],
 )
 def test_digit_groups_of_both_systems_give_the_whole_amount(
@@ -41,6 +48,7 @@ def test_digit_groups_of_both_systems_give_the_whole_amount(
     [
         ("India gifted 1,50,000 doses of vaccine to Nepal in 2021.", "vaccine_doses", 150_000),
         ("India trained 2,50,000 Afghan officials between 2010 and 2020.", None, 250_000),
+        ("Japan donated 1 500 000 doses of vaccine to Vietnam in 2021.", "vaccine_doses", 1_500_000),
     ],
 )
 def test_a_count_in_lakh_grouping_is_read_whole(
@@ -74,3 +82,9 @@ def test_a_dateline_year_no_record_may_carry_is_ignored_with_a_warning_not_the_r
         ("JPN", ["THA"], None)
     ]
     assert len(warnings) == 1 and "doc.txt:1" in warnings[0] and "outside 1945.." in warnings[0]
+
+
+def test_space_groups_in_a_count_need_two_groups_so_small_figures_are_not_joined() -> None:
+    rx = re.compile(rf"(?<![\w.,])(?:{DIGIT_GROUPS})")
+    assert rx.match("1 500 000 doses").group() == "1 500 000"
+    assert rx.match("12 500 students") is None  # one space group outside money: two figures, not 12,500

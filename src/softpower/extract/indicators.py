@@ -15,7 +15,7 @@ from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import AGGREGATE_YEARS, make_record, project_cost, year_of
 from softpower.extract.entities import DONORS, Mention, order_codes, trie_pattern
-from softpower.extract.money import DIGIT_GROUPS, Money, find_money
+from softpower.extract.money import DIGIT_GROUPS, Money, find_money, group_value
 from softpower.extract.sentences import split_clauses
 
 _NUMWORDS = {
@@ -375,7 +375,7 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def _num(raw: str, scale: str | None = None) -> float:
     low = raw.lower()
-    value = float(_NUMWORDS[low]) if low in _NUMWORDS else float(raw.replace(",", ""))
+    value = float(_NUMWORDS[low]) if low in _NUMWORDS else group_value(raw)
     if scale:
         value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.lower()]
     return value

@@ -133,13 +133,33 @@ def _alt(words: dict[str, str] | dict[str, float]) -> str:
     return trie_pattern(list(words))
 
 
-#: Digit groups: Western thousands ("1,000,000") and the Indian lakh-crore grouping ("1,00,000",
-#: "12,34,56,789"; two-digit groups before the last three), tried first since it never reads a Western number
-DIGIT_GROUPS = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+"
+#: Digit groups: the Indian lakh-crore grouping ("1,00,000", "12,34,56,789"; two-digit groups before
+#: the last three), tried first since it never reads a Western number; Western thousands ("1,000,000");
+#: dot-grouped thousands with an optional decimal comma ("Rp 1.500.000.000", "12.500.000,50 euros":
+#: two or more groups, since "1.500" alone is a decimal); and thousands grouped by a space, a no-break
+#: space or a thin space ("2 500 000 doses": two or more groups, so a list of small figures is not joined).
+DIGIT_GROUPS = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])(?:,\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d)){2,}"
+)
+#: After a currency sign or code one space group is enough ("US$ 5 000", "€ 12 500")
+_PREFIXED_GROUPS = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?![.,]\d)"
 _NUM = rf"(?:{DIGIT_GROUPS})(?:\.\d+)?|\d+(?:\.\d+)?"
+_PRE_NUM = rf"{_PREFIXED_GROUPS}|{_NUM}"
+
+
+def group_value(num: str) -> float:
+    """The value of a number written in figures with any of :data:`DIGIT_GROUPS`' separators."""
+    num = num.replace(" ", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+    if num.count(".") >= 2:  # dot-grouped thousands; a comma is then the decimal mark
+        return float(num.replace(".", "").replace(",", "."))
+    return float(num.replace(",", ""))
+
+
 _SCALE = rf"(?:(?:\s*|-)(?P<scale>{_alt(SCALES)})\b)?"  # "$12 million", "$12-million"
 _MONEY = re.compile(
-    rf"(?<![\w$])(?P<pre>{_alt(PREFIX)})\s?(?P<num>{_NUM}){_SCALE}(?:\s+(?:dollars|yuan|yen))?"
+    rf"(?<![\w$])(?P<pre>{_alt(PREFIX)})\s?(?P<num>{_PRE_NUM}){_SCALE}(?:\s+(?:dollars|yuan|yen))?"
     rf"|(?<![\w.,])(?P<num2>{_NUM}){_SCALE.replace('scale', 'scale2')}\s*(?P<suf>{_alt(SUFFIX)})\b",
     re.IGNORECASE,
 )
@@ -185,7 +205,7 @@ def _iso_money() -> re.Pattern[str]:
     alt = "|".join(codes)
     scale = _SCALE.replace("scale", "iscale")
     return re.compile(
-        rf"(?<![\w$])(?P<ipre>{alt})\s?(?P<inum>{_NUM}){scale}"
+        rf"(?<![\w$])(?P<ipre>{alt})\s?(?P<inum>{_PRE_NUM}){scale}"
         rf"|(?<![\w.,])(?P<inum2>{_NUM}){scale.replace('iscale', 'iscale2')}\s+(?P<isuf>{alt})\b"
     )
 
@@ -212,7 +232,7 @@ class Money:
 
 
 def _value(num: str, scale: str | None) -> float:
-    value = float(num.replace(",", ""))
+    value = group_value(num)
     if scale:
         value *= SCALES[scale.lower()]
     return round(value, 2)
@@ -273,7 +293,7 @@ def _find_money(text: str, start: int, stop: int) -> list[Money]:
                 if m.group("ipre")
                 else (m.group("inum2"), m.group("iscale2"))
             )
-            if not scale and float(num.replace(",", "")) < 1000:
+            if not scale and group_value(num) < 1000:
                 continue  # "TOP 10", "ALL 3": a capital word before a small number is no sum of money
             out.append(Money(m.start(), m.end(), _value(num, scale), code))
             continue
