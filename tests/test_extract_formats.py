@@ -43,6 +43,29 @@ def test_html_table_rows_are_records(tmp_path: Path) -> None:
     assert not any("|" in s and "ministry" in s for s in spans)
 
 
+MARKDOWN_TABLE = """# Assistance to the Pacific, 2019
+
+| Year | Partner | Assistance |
+|------|---------|------------|
+| 2019 | Tonga | Japan provided a grant of US$ 5 million for a new wharf |
+| 2019 | Fiji | Japan provided a grant of US$ 2 million for hospital equipment |
+"""
+
+
+def test_a_table_without_a_giver_column_takes_each_rows_own_subject_and_keeps_every_row(
+    tmp_path: Path,
+) -> None:
+    # two failures before round 10 (the lead's hostile input): with no donor column and no actor in the
+    # sentence before the table, no row had an actor; and each row but the last was then dropped as
+    # the "headline" of the next row (a line without final punctuation restated below it)
+    page = tmp_path / "aid.md"
+    page.write_text(MARKDOWN_TABLE, encoding="utf-8")
+    res = extract_file(page)
+    assert res.ok
+    got = [(r["actor"], r["partners"], r["amount"], r["year"]) for r in res.records]
+    assert got == [("JPN", ["TON"], 5e6, 2019), ("JPN", ["FJI"], 2e6, 2019)]
+
+
 def test_pdf_clean_rejoins_hyphenated_words_and_broken_names() -> None:
     raw = "In 2019 the United\nStates sent develop-\nment experts to Papua New\nGuinea.\nReport\nJapan signed. A Sino-\nJapanese plan."
     out = pdf_clean(raw)

@@ -167,8 +167,8 @@ def drop_restated_headlines(
         a = r["span"][0]
         if a > 0 and text[a - 1] not in "\n":
             continue
-        if not _TITLE_LINE.match(text, a) or ITEM_MARK.match(text, a):
-            continue  # an enumerated item ("(1) Relief goods ...") is a list's entry, not a headline
+        if not _TITLE_LINE.match(text, a) or ITEM_MARK.match(text, a) or text.startswith("|", a):
+            continue  # an enumerated item ("(1) Relief goods ...") or a table row is a list's entry, not a headline
         line_end = text.find("\n", a)
         line_end = len(text) if line_end < 0 else line_end
         for b in eng:

@@ -4,8 +4,9 @@ HTML tables reach the extractor as pipe rows (``| 2019 | Japan | Vietnam | Grant
 the form trafilatura writes); each row is its own block (:mod:`softpower.extract.sentences`), never
 merged with the prose around it. The header row names the columns: the giver (donor, funder,
 lender...), the receiver (recipient, partner, country...), the year and the amount; the other cells
-say what was done. A row becomes an engagement when it names a giver (its cell, else the actor of
-the sentence before the table) and a receiver other than the giver, and says what was done; the
+say what was done. A row becomes an engagement when it names a giver (its cell, else the grammatical
+subject of a cell that states the act, "Japan provided a grant ...", else the actor of the sentence
+before the table) and a receiver other than the giver, and says what was done; the
 instrument comes from the learned model on the row's words. Rows of totals are indicators of a
 sum, not acts, and are skipped.
 """
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from softpower.extract.context import build_sentence
 from softpower.extract.engagements import make_record
 from softpower.extract.entities import find_mentions
 from softpower.extract.money import find_money
@@ -110,6 +112,8 @@ def row_records(
         for cell, role in zip(row.cells, row.roles, strict=True):
             by_role.setdefault(role, []).append(cell)
         givers = [m.iso for c in by_role.get("giver", []) for m in find_mentions(text, *c) if m.iso]
+        if not givers:  # a cell that states the act with its own subject ("Japan provided a grant ...")
+            givers = [a for c in by_role.get("what", []) if (a := build_sentence(text, *c, None, None).actor)]
         actor = givers[0] if givers else actor_before.get(row.start)
         takers = [
             code
