@@ -88,3 +88,34 @@ def test_space_groups_in_a_count_need_two_groups_so_small_figures_are_not_joined
     rx = re.compile(rf"(?<![\w.,])(?:{DIGIT_GROUPS})")
     assert rx.match("1 500 000 doses").group() == "1 500 000"
     assert rx.match("12 500 students") is None  # one space group outside money: two figures, not 12,500
+
+
+@pytest.mark.parametrize(
+    ("written", "amount", "currency"),
+    [
+        ("two billion yen", 2e9, "JPY"),
+        ("half a billion dollars", 5e8, "USD"),
+        ("twenty-five million US dollars", 25e6, "USD"),
+        ("one hundred million yen", 1e8, "JPY"),
+        ("Seventy two thousand euros", 72e3, "EUR"),
+        ("TWO MILLION DOLLARS", 2e6, "USD"),
+    ],
+)
+def test_an_amount_written_in_words_is_an_amount(written: str, amount: float, currency: str) -> None:
+    text = f"Japan gave {written} to Cambodia in 2020 for demining."
+    found = find_money(text, 0, len(text))
+    assert [(m.amount, m.currency, text[m.start : m.end]) for m in found] == [(amount, currency, written)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Japan gave one dollar.", "Japan trained two million people.", "a million thanks"]
+)
+def test_words_without_a_scale_and_a_currency_are_no_amount(text: str) -> None:
+    assert find_money(text, 0, len(text)) == []
+
+
+def test_an_engagement_stated_in_words_carries_its_amount(tmp_path: Path) -> None:
+    recs, _ = _records(tmp_path, "Japan gave two billion yen to Cambodia in 2020 for demining.")
+    assert [(r["actor"], r["amount"], r["currency"]) for r in recs if r["kind"] == "engagement"] == [
+        ("JPN", 2e9, "JPY")
+    ]

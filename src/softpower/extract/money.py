@@ -269,7 +269,54 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
 _MEMO: list[tuple[str | None, dict[tuple[int, int], list[Money]]]] = [(None, {})]
 
 
+#: amounts written in words before a scale and a currency word ("two billion yen", "half a billion
+#: dollars", "twenty-five million US dollars"); a scale is required, so "one dollar" is no amount
+_UNITS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE: dict[str, float] = {
+    **{w: float(i) for i, w in enumerate(_UNITS, 1)},
+    **{w: float(10 * i) for i, w in enumerate(_TENS, 2)},
+    "a": 1.0,
+    "a hundred": 100.0,
+    "one hundred": 100.0,
+    "half a": 0.5,
+}
+_WORD_MONEY = re.compile(
+    rf"(?<![\w-])(?P<wnum>(?:{'|'.join(_TENS)})[ -](?:{'|'.join(_UNITS[:9])})|{_alt(_WORD_VALUE)})"
+    rf"[ -](?P<wscale>thousand|million|billion|trillion)\s+(?P<wsuf>{_alt(SUFFIX)})\b",
+    re.IGNORECASE,
+)
+_WORD_SCALE = re.compile(r"illion|thousand", re.IGNORECASE)
+
+
+def _word_amounts(text: str, start: int, stop: int) -> list[Money]:
+    """Amounts in words in ``text[start:stop]`` (looked for only where a scale word is written)."""
+    hit = _WORD_SCALE.search(text, start, stop)
+    if hit is None:
+        return []
+    out = []
+    for m in _WORD_MONEY.finditer(text, max(start, hit.start() - 24), stop):
+        words = " ".join(m.group("wnum").lower().split())
+        # a word of the table ("a hundred", "half a"), else tens and units ("twenty-five")
+        value = _WORD_VALUE.get(words) or sum(_WORD_VALUE[w] for w in re.split(r"[ -]", words))
+        out.append(
+            Money(
+                m.start(), m.end(), value * SCALES[m.group("wscale").lower()], SUFFIX[m.group("wsuf").lower()]
+            )
+        )
+    return out
+
+
 def _find_money(text: str, start: int, stop: int) -> list[Money]:
+    words = _word_amounts(text, start, stop)
+    figures = _figure_amounts(text, start, stop)
+    return sorted(figures + words, key=lambda m: m.start) if words else figures
+
+
+def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
     out: list[Money] = []
     first = _DIGIT.search(text, start, stop)
     if first is None:
