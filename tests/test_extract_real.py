@@ -21,6 +21,7 @@ LICENCES = (
     "CC BY 4.0",
     "Government of Japan Standard Terms of Use 2.0",
     "Korea Open Government Licence Type 1",
+    "CC BY 3.0 IGO",
 )
 
 
