@@ -61,6 +61,33 @@ def test_direct_probabilities_equal_scikit_learn() -> None:
     assert np.allclose(ours, theirs, atol=1e-9)
 
 
+def test_a_text_given_twice_is_read_once_to_the_same_row() -> None:
+    model = _fit(nb_C=1.0)
+    texts = ["a buyer's credit loan", "tents after the cyclone", "a buyer's credit loan", "", ""]
+    proba = model.predict_proba(texts)
+    alone = np.vstack([model.predict_proba([t]) for t in texts])
+    assert proba.shape == (5, 3) and np.array_equal(proba, alone)  # bit for bit, not only close
+    assert np.array_equal(proba[0], proba[2]) and not np.array_equal(proba[0], proba[1])
+
+
+def test_literal_gates_of_the_real_test_answer_as_their_regexes() -> None:
+    from softpower.extract.learned.apply import _CONDITION, _UNREAL, _UNREAL_GATE
+    from softpower.extract.rules import CONDITION
+
+    texts = [
+        "Japan provided a grant to Fiji.",
+        "If Japan offered loans, Fiji would accept.",
+        "China plans to build a port; unless funds arrive, it waits.",
+        "Korea is set to open a centre next year.",
+        "The IFAD grant supports planters in Laos.",  # "if" and "plan" inside words
+        "Whether Japan will fund it is unclear.",
+        "Japón y Perú firmaron un acuerdo if needed.",  # not ASCII: the regex decides
+    ]
+    for t in texts:
+        assert _CONDITION(t, 0, len(t)) is (CONDITION.search(t) is not None)
+        assert _UNREAL_GATE(t, 0, len(t)) is (_UNREAL.search(t) is not None)
+
+
 def test_weight_file_round_trip_is_byte_stable(tmp_path: Path) -> None:
     a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
     _fit().save(a)

@@ -62,6 +62,9 @@ _DEBT_RELIEF = re.compile(
 
 
 _NEGATION = LiteralGate(NEGATION)
+# the same yes/no scans as CONDITION.search and _UNREAL.search, behind a literal pre-check
+_CONDITION = LiteralGate(CONDITION)
+_UNREAL_GATE = LiteralGate(_UNREAL)
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -82,8 +85,8 @@ def _real(text: str, start: int, end: int) -> bool:
     return not (
         text[start:end].rstrip().endswith("?")
         or _negated(text, start, end)
-        or CONDITION.search(text, start, end)
-        or _UNREAL.search(text, start, end)
+        or _CONDITION(text, start, end)
+        or _UNREAL_GATE(text, start, end)
     )
 
 

@@ -243,6 +243,12 @@ class TextClassifier:
         n_cls = len(self.classes_)
         if not len(X):
             return np.zeros((0, n_cls))
+        rows = {text: i for i, text in enumerate(dict.fromkeys(X))}
+        if len(rows) < len(X):
+            # a text given twice (two records of one sentence share their context) is read once: each
+            # text's row depends on that text alone, so the rows are the same numbers
+            unique: np.ndarray = self.predict_proba(list(rows))
+            return unique[[rows[text] for text in X]]
         analysers, vocabs, idfs, coef_t, intercept = self._fast()
         n_vec = len(vocabs)
         blocks: list[int] = []  # one block per (text, vectoriser): its own l2 norm
