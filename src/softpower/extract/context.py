@@ -260,10 +260,12 @@ def subject(
     ``floor`` is where the sentence starts, when ``start`` is a clause inside it.
     """
     base = start if floor is None else floor
-    cands = [m for m in mentions if start <= m.start < end and _eligible(text, m, base)]
-    for m in cands:
-        if _VERB_AFTER.match(text, m.end, min(end, m.end + 80)):
-            return m
+    cands: list[Mention] = []
+    for m in mentions:  # the first eligible name with a verb after it wins: the names after it are not read
+        if start <= m.start < end and _eligible(text, m, base):
+            if _VERB_AFTER.match(text, m.end, min(end, m.end + 80)):
+                return m
+            cands.append(m)
     for m in cands:
         if m.possessive or (m.kind == "demonym" and _TITLE_POSS.match(text, m.end)):
             return m
