@@ -249,6 +249,10 @@ def sentence_engagements(
         lead = text[s0:c0]
         if c0 > s0 and WANTING.search(lead) and not re.search(r"[.;:]", lead):
             continue  # the main clause only wants, plans or hopes
+        if any(c0 <= a < c1 for a, _ in taken):
+            # the clause states a total or stock already recorded as an indicator: none of its cues is
+            # an act (tested once per clause, before the per-cue tests, which change nothing when skipped)
+            continue
         clause_cues = [c for c in sent_cues if c0 <= c.start < c1]
         for cue in choose_cues(clause_cues, text):
             if filtered(text, c0, c1, cue.start):
@@ -316,8 +320,6 @@ def sentence_engagements(
                 actors, partners = list(donors), [group]
             if not actors:
                 continue
-            if any(c0 <= a < c1 for a, _ in taken):
-                continue  # the clause states a total or stock already recorded as an indicator
             amt = _money_near(money, c0, c1, cue)
             if sent.partners_lent and partners == sent.partners and amt is None and not sent.years:
                 partners = []  # partners lent by the sentence before count only for a dated or costed act
