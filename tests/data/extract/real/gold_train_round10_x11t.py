@@ -36,6 +36,31 @@ Decisions (applied the same way in every document):
   2006; a facility's projected trainees and the partner's municipalities it will serve are
   projections of the partner's own training, not recorded; "now in its 14th iteration" counts a
   multinational series with no partner state and is not recorded.
+
+Batch 2 (179-183, annotated after batch 1 was committed, before any extractor ran on them): two
+White House fact sheets of President Obama's 2010 visit to Indonesia (the Science and Technology
+Cooperation Agreement, a science envoy, a Frontiers of Science contribution; the Comprehensive
+Partnership's list items: its announcement, the inaugural Joint Commission, a Plan of Action with
+six working groups, the Peace Corps' return), a State Department joint statement on the fourth
+U.S.-Indonesia Joint Committee Meeting on Science and Technology, and two DFAT trade pages
+(IA-CEPA's goods outcomes; AANZFTA's entry into force for Indonesia), chosen for science and trade
+acts and for trade statistics, which the corpus has few of.
+* "earlier this year" and "In May" on a dated fact sheet take its year; an undated page gives a
+  year only where the clause states one ("In June 2010", "signed in 2009", "in 2019");
+* a programme of the donor with a worldwide scope ("the new U.S. Science Envoy Program announced
+  by President Obama in 2009") is toward WORLD; "already contributed $250,000" with no time word
+  takes no year;
+* a launched partnership, its earlier announcement, an inaugural commission session and a plan of
+  action are separate ``diplomatic_framework`` acts; "Six working groups" and "the fourth ...
+  Joint Committee Meeting" are count indicators; "agreed to hold a workshop on biodiversity in
+  2019" is an agreed act; "further explore the signing" is an aim; a partner delegation's visits
+  to the donor's science agencies are the partner's ``science_cooperation``;
+* a trade agreement described by its outcomes is one ``trade_agreement`` record of the donor power
+  of the pair (AUS); its entry into force for a partner and the launch of its negotiations are
+  acts with their years; its provisions ("Australia will eliminate all of our remaining tariffs")
+  are not separate records, but the stated shares ("Over 99 per cent ...") are indicators;
+  bilateral trade figures and trading-partner ranks are indicators (unit AUD for "$" on a DFAT page,
+  rank as stated); "AANZFTA will be in force for all 12 signatories" is a count.
 """
 
 from __future__ import annotations
@@ -209,6 +234,141 @@ GOLD_TRAIN_ROUND10_X11T = {
         (
             "A key event of this mission stop was the five-day humanitarian assistance and disaster relief (HADR) symposium, which was co-hosted by the Timor-Leste defense force Falantil-Forca Defeza Timor Leste (F-FDTL) and Pacific Partnership.",
             E("USA", ["TLS"], "disaster_cooperation", 2016),
+        ),
+    ],
+    "179_whitehouse_us_indonesia_science_technology_2010.txt": [
+        (
+            "A Science and Technology Cooperation Agreement was signed earlier this year",
+            E("USA", ["IDN"], "science_cooperation", 2010),
+        ),
+        (
+            "In May, Dr. Bruce Alberts, editor-in-chief of Science magazine and former President of the U.S. National Academy of Sciences, traveled to Indonesia",
+            E("USA", ["IDN"], "science_cooperation", 2010),
+        ),
+        (
+            "the new U.S. Science Envoy Program announced by President Obama in 2009",
+            E("USA", ["WORLD"], "science_cooperation", 2009, name="U.S. Science Envoy Program"),
+        ),
+        (
+            "the United States is establishing a National Academies Frontiers of Science program in Indonesia to deepen collaboration between early-career scientists in our two countries, to which the U.S. Government already contributed $250,000",
+            E("USA", ["IDN"], "science_cooperation", None, 250000, "USD", name="Frontiers of Science"),
+        ),
+    ],
+    "180_whitehouse_us_indonesia_comprehensive_partnership_2010.txt": [
+        (
+            "Today, President Obama and President Yudhoyono reviewed the broad range of cooperation between our two governments and formally launched the U.S. - Indonesia Comprehensive Partnership.",
+            E("USA", ["IDN"], "diplomatic_framework", name="Comprehensive Partnership"),
+        ),
+        (
+            "In June 2010, President Obama and President Yudhoyono announced that the two countries would enter a Comprehensive Partnership",
+            E("USA", ["IDN"], "diplomatic_framework", 2010),
+        ),
+        (
+            "the U.S. Secretary of State and the Indonesian Foreign Minister co-chaired the inaugural Joint Commission session on September 17 in Washington, D.C.",
+            E("USA", ["IDN"], "diplomatic_framework", name="Joint Commission"),
+        ),
+        (
+            "Plan of Action: Launched publicly at the Joint Commission meeting",
+            E("USA", ["IDN"], "diplomatic_framework", name="Plan of Action"),
+        ),
+        (
+            "Six working groups meet under the Joint Commission to help implement the Plan of Action.",
+            I("USA", ["IDN"], "working_groups", 6),
+        ),
+        (
+            "The Memorandum of Understanding to re-establish the Peace Corps program in Indonesia was signed in 2009.",
+            E("USA", ["IDN"], "people_exchange", 2009, name="Peace Corps"),
+        ),
+        (
+            "In March, the first group of 20 volunteers arrived to teach English.",
+            E("USA", ["IDN"], "people_exchange", name="Peace Corps"),
+        ),
+        (
+            "In March, the first group of 20 volunteers arrived to teach English.",
+            I("USA", ["IDN"], "volunteers", 20),
+        ),
+    ],
+    "181_dfat_iacepa_outcomes_goods.txt": [
+        (
+            "IA‑CEPA will strengthen and shape Australia's goods trade with Indonesia for decades to come as our economies evolve and grow.",
+            E("AUS", ["IDN"], "trade_agreement", name="IA-CEPA"),
+        ),
+        (
+            "Indonesia is currently Australia's 14th largest goods trading partner",
+            I("AUS", ["IDN"], "goods_trading_partner_rank", 14, "rank"),
+        ),
+        (
+            "Over 99 per cent of Australian originating goods exports to Indonesia will enter duty free or under significantly improved or preferential arrangements.",
+            I("AUS", ["IDN"], "exports_duty_free_or_preferential_share", 99, "percent"),
+        ),
+        (
+            "In 2017, Indonesia imported around $3.8 billion worth of agricultural goods from Australia",
+            I("AUS", ["IDN"], "agricultural_exports", 3.8e9, "AUD", 2017),
+        ),
+        (
+            "almost half (49.1 per cent) of our total exports to Indonesia",
+            I("AUS", ["IDN"], "agriculture_share_of_exports", 49.1, "percent", 2017),
+        ),
+        (
+            "IA‑CEPA will provide preferential access for more than 99 per cent of Australia's agriculture goods imported by Indonesia.",
+            I("AUS", ["IDN"], "agriculture_preferential_access_share", 99, "percent"),
+        ),
+    ],
+    "182_dfat_aanzfta_indonesia_entry_into_force_2011.txt": [
+        (
+            "The Agreement Establishing the ASEAN-Australia-New Zealand Free Trade Area (AANZFTA) will enter into force for Indonesia on 10 January 2012.",
+            E("AUS", ["IDN"], "trade_agreement", 2012, name="AANZFTA"),
+        ),
+        (
+            "At that time, AANZFTA will be in force for all 12 signatories to the agreement.",
+            I("AUS", ["ASEAN", "NZL"], "fta_signatories", 12, year=2012),
+        ),
+        (
+            "Total goods and services trade between Australia and Indonesia stood at $12.9 billion in 2010",
+            I("AUS", ["IDN"], "trade_volume", 12.9e9, "AUD", 2010),
+        ),
+        (
+            "making Indonesia our 12th largest trading partner globally",
+            I("AUS", ["IDN"], "trading_partner_rank", 12, "rank", 2010),
+        ),
+        (
+            "fourth largest trading partner in ASEAN",
+            I("AUS", ["IDN"], "trading_partner_rank_asean", 4, "rank", 2010),
+        ),
+        (
+            "The Australian Prime Minister and Indonesian President launched the Indonesia-Australia Comprehensive Economic Partnership Agreement (IA-CEPA) negotiations in November 2010.",
+            E("AUS", ["IDN"], "trade_agreement", 2010, name="IA-CEPA"),
+        ),
+        (
+            "Western Australian merchandise exports to Indonesia (calendar year 2010) were $1.1 billion.",
+            I("AUS", ["IDN"], "merchandise_exports_western_australia", 1.1e9, "AUD", 2010),
+        ),
+    ],
+    "183_state_us_indonesia_jcm_science_technology_2018.txt": [
+        (
+            "The United States and Indonesia were pleased to meet May 21-23 in Washington, DC to celebrate and explore further cooperation related to science, technology, and higher education during the fourth U.S.-Indonesia Joint Committee Meeting on Science and Technology",
+            E(
+                "USA",
+                ["IDN"],
+                "science_cooperation",
+                name="U.S.-Indonesia Joint Committee Meeting on Science and Technology",
+            ),
+        ),
+        (
+            "the fourth U.S.-Indonesia Joint Committee Meeting on Science and Technology",
+            I("USA", ["IDN"], "joint_committee_meetings", 4),
+        ),
+        (
+            "Both sides agreed to hold a workshop on biodiversity in 2019",
+            E("USA", ["IDN"], "science_cooperation", 2019),
+        ),
+        (
+            "The Indonesian delegation also had the pleasure to visit the National Oceanic and Atmospheric Administration National Satellite Operations Facility, National Aeronautics and Space Administration Goddard Space Flight Center, and National Science Foundation",
+            E("IDN", ["USA"], "science_cooperation"),
+        ),
+        (
+            "On May 23, Marie Royce, Assistant Secretary for the Bureau of Educational and Cultural Affairs (ECA), met Minister Nasir.",
+            E("USA", ["IDN"], "diplomatic_framework"),
         ),
     ],
 }

@@ -24,8 +24,8 @@ from gold_train_round8_x11t import GOLD_TRAIN_ROUND8_X11T  # noqa: E402
 from gold_train_round8_x11u import GOLD_TRAIN_ROUND8_X11U  # noqa: E402
 from gold_train_round9_x11t import GOLD_TRAIN_ROUND9_X11T  # noqa: E402
 from gold_train_round9_x11u import GOLD_TRAIN_ROUND9_X11U  # noqa: E402
-from gold_train_round10_x11u import GOLD_TRAIN_ROUND10_X11U  # noqa: E402
 from gold_train_round10_x11t import GOLD_TRAIN_ROUND10_X11T  # noqa: E402
+from gold_train_round10_x11u import GOLD_TRAIN_ROUND10_X11U  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
