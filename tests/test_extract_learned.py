@@ -254,6 +254,9 @@ def test_training_set_takes_given_ids_instead_of_the_split() -> None:
     from softpower.extract.learned import train as T
 
     cfg = T.read_config(T.MODEL_DIR / "config.toml")
+    # label pruning (data.prune_below, its own test below) may drop one of six descriptions read by a
+    # model fitted on the other five and the gold units; this test is about the ids, so it is off here
+    cfg["data"]["prune_below"] = 0.0
     dev_ids = split_ids("dev")[:4]
     train_ids = [i for i in split_ids("train") if i.startswith("gcof:")][:6]
     ts = T.training_set(cfg, T.MODEL_DIR, None, ids=(train_ids, dev_ids))
