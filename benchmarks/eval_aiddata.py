@@ -15,6 +15,9 @@ Usage::
     python benchmarks/eval_aiddata.py --write-eval-ids  # (once, before training) freeze the eval ids
     python benchmarks/eval_aiddata.py --learning-curve  # training-side dev split, growing training shares
     python benchmarks/eval_aiddata.py --cv              # grouped 5-fold CV over the training side only
+    python benchmarks/eval_aiddata.py --cv-region       # leave-one-region-out CV, training side only
+    python benchmarks/eval_aiddata.py --cv-region --variant shipped \
+        --variant "no-floor:policy.outside_floor=0"     # configurations side by side (paired SDs)
 
 Needs ``../shared`` (the AidData files); results go to ``benchmarks/results/eval_aiddata.md``.
 """
@@ -26,6 +29,10 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _machine import write_table  # noqa: E402
@@ -108,16 +115,33 @@ def learning_curve() -> None:
     )
 
 
-def cross_validation(folds: int = 5) -> None:
-    """Pipeline and whole-description ("oracle") scores pooled over ``folds`` folds of **all** the
-    training-side AidData descriptions (train and dev split), each fold's models refitted by ``make
-    train``'s code without the fold; folds are whole project families (as the committed split), the
-    shipped policy and thresholds, the gold sentences always in training. 4,500 descriptions instead of
-    the dev split's 900: a lower-noise comparison of training variants. Never reads the evaluation set."""
-    import dataclasses
+def parse_variant(spec: str) -> tuple[str, dict[tuple[str, str], Any]]:
+    """``NAME`` or ``NAME:section.key=value;section.key=value`` (values in TOML) as a name and its
+    overrides of ``config.toml``; ``policy`` keys override the shipped policy (fields of
+    :class:`softpower.extract.learned.weights.Models`), other sections change the training."""
+    import tomllib
 
-    import pandas as pd
-    from sklearn.metrics import f1_score
+    name, _, body = spec.partition(":")
+    out: dict[tuple[str, str], Any] = {}
+    for item in filter(None, (x.strip() for x in body.split(";"))):
+        key, eq, value = item.partition("=")
+        section, dot, field = key.strip().partition(".")
+        if not (eq and dot and section and field):
+            raise SystemExit(f"--variant {spec!r}: expected section.key=value, got {item!r}")
+        out[(section, field)] = tomllib.loads(f"v = {value.strip()}")["v"]
+    return name.strip(), out
+
+
+def _variant_predictions(
+    folds: list[tuple[str, list[str], list[str]]], variants: list[tuple[str, dict[tuple[str, str], Any]]]
+) -> dict[str, pd.DataFrame]:
+    """For each variant, every held-out description's gold, pipeline and whole-description classifier
+    reading (columns ``fold``, ``id``, ``gold``, ``pred``, ``classifier``), over ``folds`` = (name,
+    held-out ids, training ids); the models are refitted per fold by ``make train``'s code (the
+    non-description rows of the training table and the gold sentences always in training). Variants
+    that differ only in ``policy`` keys share one fit."""
+    import copy
+    import dataclasses
 
     from softpower.extract.learned import data as D
     from softpower.extract.learned import train as T
@@ -126,41 +150,192 @@ def cross_validation(folds: int = 5) -> None:
     shipped = load_models()
     assert shipped is not None
     config = T.MODEL_DIR / "config.toml"
+    base = T.read_config(config)
+    table = D.read_table(config.parent / base["data"]["aiddata_table"])
+    rest = table.loc[~table["source"].isin(["aiddata-gcof", "aiddata-gcdf"]), "id"].tolist()
+    out: dict[str, list[pd.DataFrame]] = {name: [] for name, _ in variants}
+    for fold_name, held, train_ids in folds:
+        cpu = time.process_time()
+        fits: dict[str, Any] = {}
+        act = None
+        for name, over in variants:
+            cfg = copy.deepcopy(base)
+            policy = {}
+            for (section, field), value in over.items():
+                if section == "policy":
+                    policy[field] = value
+                else:
+                    cfg.setdefault(section, {})[field] = value
+            key = json.dumps({k: v for k, v in cfg.items() if k != "policy"}, sort_keys=True, default=str)
+            if key not in fits:
+                ts = T.training_set(cfg, config.parent, SHARED, ids=(train_ids + rest, held))
+                if act is None:
+                    instrument, act = T.fit(cfg, ts)
+                else:  # the act model does not read these options (instrument units and features only)
+                    instrument = T._instrument_model(cfg).fit(
+                        ts.instrument["text"].tolist(), ts.instrument["instrument"].tolist()
+                    )
+                fits[key] = (ts.dev, instrument, ts.sources.get("aiddata-pruned", 0))
+            dev, instrument, pruned = fits[key]
+            models = dataclasses.replace(shipped, instrument=instrument, act=act, **policy)
+            res = score(dev, lambda d, t, m=models: extract_text(d, t, learned=m))
+            frame = res.predictions[["id", "gold", "pred"]].assign(
+                fold=fold_name, classifier=instrument.predict(dev["text"].tolist()), pruned=pruned
+            )
+            out[name].append(frame)
+        print(f"{fold_name}: {len(held)} held out, {len(train_ids)} training descriptions, "
+              f"{len(fits)} fits, {time.process_time() - cpu:.0f} s", flush=True)  # fmt: skip
+    return {name: pd.concat(frames, ignore_index=True) for name, frames in out.items()}
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    """Macro-F1 over the gold classes present (a prediction outside them counts as wrong)."""
+    labels = np.unique(gold)
+    f1 = []
+    for c in labels:
+        tp = float(np.sum((gold == c) & (pred == c)))
+        denom = float(np.sum(gold == c) + np.sum(pred == c))
+        f1.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1))
+
+
+def bootstrap_sd(
+    frames: list[pd.DataFrame], column: str, groups: pd.Series, per_fold: bool, reps: int, seed: int
+) -> tuple[list[float], list[float]]:
+    """Bootstrap SDs of each frame's figure (the mean of per-fold macro-F1 when ``per_fold``, else the
+    pooled macro-F1) and of each frame's difference from the first, resampling whole project families
+    (``groups``, by id) with replacement within each fold, the same draws for every frame (paired)."""
+    rng = np.random.default_rng(seed)
+    first = frames[0]
+    fam = first["id"].map(groups).to_numpy()
+    by_fold = []
+    for _, idx in first.groupby("fold").indices.items():
+        names, inverse = np.unique(fam[idx], return_inverse=True)
+        members = [idx[inverse == j] for j in range(len(names))]
+        by_fold.append(members)
+    # every frame lists the same descriptions in the same order (the same folds, scored in turn)
+    for f in frames[1:]:
+        assert (f["id"].to_numpy() == first["id"].to_numpy()).all()
+    gold = first["gold"].to_numpy()
+    preds = [f[column].to_numpy() for f in frames]
+    draws = np.zeros((reps, len(frames)))
+    for b in range(reps):
+        parts = []
+        for members in by_fold:
+            pick = rng.integers(0, len(members), len(members))
+            parts.append(np.concatenate([members[j] for j in pick]))
+        for v, pred in enumerate(preds):
+            if per_fold:
+                draws[b, v] = np.mean([macro_f1(gold[i], pred[i]) for i in parts])
+            else:
+                i = np.concatenate(parts)
+                draws[b, v] = macro_f1(gold[i], pred[i])
+    sd = draws.std(axis=0, ddof=1)
+    diff = (draws - draws[:, :1]).std(axis=0, ddof=1)
+    return [float(x) for x in sd], [float(x) for x in diff]
+
+
+def cross_validation(
+    variants: list[str], by_region: bool, folds: int = 5, reps: int = 1000, save: Path | None = None
+) -> None:
+    """Pipeline and whole-description ("oracle") scores of configuration variants (``--variant``;
+    default the shipped configuration) over the training-side AidData descriptions only, each fold's
+    models refitted by ``make train``'s code, folds of whole project families:
+
+    * ``by_region`` False (``--cv``): ``folds`` random folds of families (:func:`data.family_folds`,
+      the config seed), the pooled macro-F1;
+    * ``by_region`` True (``--cv-region``): leave one region out (:func:`data.region_folds`; regions
+      from AidData's own region fields, :data:`data.REGION_NAMES`), macro-F1 per region and the mean
+      over regions, training without any family reaching into the held-out region.
+
+    Bootstrap SDs resample families within folds (paired across variants). Never reads the
+    evaluation set."""
+    from softpower.extract.learned import data as D
+    from softpower.extract.learned import train as T
+
+    config = T.MODEL_DIR / "config.toml"
     cfg = T.read_config(config)
     table = D.read_table(config.parent / cfg["data"]["aiddata_table"])
-    docs = table[table["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
-    fold = D.family_folds(docs, float(cfg["data"]["family_similarity"]), int(cfg["seed"]), folds)
-    rest = table.loc[~table["source"].isin(["aiddata-gcof", "aiddata-gcdf"]), "id"].tolist()
-    preds, oracle = [], []
-    for k in range(folds):
-        cpu = time.process_time()
-        held = docs["id"][fold == k].tolist()
-        ts = T.training_set(cfg, config.parent, SHARED, ids=(docs["id"][fold != k].tolist() + rest, held))
-        instrument, act = T.fit(cfg, ts)
-        models = dataclasses.replace(shipped, instrument=instrument, act=act)
-        res = score(ts.dev, lambda d, t, m=models: extract_text(d, t, learned=m))
-        preds.append(res.predictions)
-        oracle.append(
-            pd.DataFrame({"gold": ts.dev["instrument"], "pred": instrument.predict(ts.dev["text"].tolist())})
+    docs = table[table["source"].isin(["aiddata-gcof", "aiddata-gcdf"])].reset_index(drop=True)
+    similarity, seed = float(cfg["data"]["family_similarity"]), int(cfg["seed"])
+    fam = pd.Series(D.families(docs["id"].tolist(), docs["title"].tolist(), docs["text"].tolist(), similarity),
+                    index=docs["id"].tolist())  # fmt: skip
+    if by_region:
+        regions = D.aiddata_regions(SHARED)
+        fold_list = D.region_folds(docs, regions, similarity)
+    else:
+        fold = D.family_folds(docs, similarity, seed, folds)
+        ids = docs["id"].to_numpy()
+        fold_list = [(f"fold {k}", ids[fold == k].tolist(), ids[fold != k].tolist()) for k in range(folds)]
+    specs = [parse_variant(v) for v in (variants or ["shipped"])]
+    preds = _variant_predictions(fold_list, specs)
+    frames = [preds[name] for name, _ in specs]
+    if save is not None:  # every held-out description's readings, for analysis (training side only)
+        pd.concat([f.assign(variant=n) for (n, _), f in zip(specs, frames, strict=True)]).to_csv(
+            save, index=False
         )
-        print(f"fold {k}: {len(held)} descriptions, {time.process_time() - cpu:.0f} s", flush=True)
-    pipe, orc = pd.concat(preds), pd.concat(oracle)
-    labels = sorted(set(pipe["gold"]))
+    fold_names = [f[0] for f in fold_list]
     rows = []
-    for name, frame in (("pipeline (primary record)", pipe), ("whole-description classifier", orc)):
-        per = f1_score(frame["gold"], frame["pred"], labels=labels, average=None, zero_division=0)
-        rows.append([name, len(frame), f"{per.mean():.3f}", f"{(frame['gold'] == frame['pred']).mean():.3f}",
-                     f"{(frame['pred'] == 'none').mean():.3f}"]
-                    + [f"{v:.3f}" for v in per])  # fmt: skip
-    write_table(
-        "aiddata_cv",
-        "softpower extract: grouped cross-validation on the training-side AidData descriptions",
-        ["run", "descriptions", "macro-F1", "accuracy", "no engagement", *labels],
-        rows,
-        f"{folds} folds of whole project families (data.families) over the train and dev split together; models "
-        "refitted per fold by make train's code (gold sentences always in), shipped policy. A training-side "
-        "figure, never the Indo-Pacific evaluation set.",
-    )
+    for column, what in (("pred", "pipeline"), ("classifier", "classifier")):
+        sd, diff = bootstrap_sd(frames, column, fam, by_region, reps, seed)
+        for (name, _), frame, s, d in zip(specs, frames, sd, diff, strict=True):
+            per = {k: macro_f1(g["gold"].to_numpy(), g[column].to_numpy()) for k, g in frame.groupby("fold")}
+            main = float(np.mean(list(per.values()))) if by_region else macro_f1(
+                frame["gold"].to_numpy(), frame[column].to_numpy()
+            )  # fmt: skip
+            none = frame["pred"] == "none"
+            rows.append([f"{name} / {what}", len(frame), f"{main:.4f}", f"{s:.4f}",
+                         "" if name == specs[0][0] else f"{d:.4f}",
+                         f"{(frame['gold'] == frame[column]).mean():.3f}",
+                         f"{none.mean():.3f} ({int(none.sum())}; classifier right "
+                         f"{int((frame.loc[none, 'classifier'] == frame.loc[none, 'gold']).sum())})"]
+                        + ([f"{per[k]:.3f}" for k in fold_names] if by_region else []))  # fmt: skip
+            print(rows[-1], flush=True)
+    over = {
+        name: "; ".join(f"{s}.{k}={v}" for (s, k), v in o.items()) or "shipped config" for name, o in specs
+    }
+    note = " Variants: " + "; ".join(f"{n} = {o}" for n, o in over.items()) + "."
+    if by_region:
+        sizes = ", ".join(f"{n} {len(h)} held out / {len(t)} trained on" for n, h, t in fold_list)
+        write_table(
+            "aiddata_cv_region",
+            "softpower extract: leave-one-region-out cross-validation on the training-side AidData descriptions",
+            [
+                "variant / reader",
+                "descriptions",
+                "mean macro-F1 over regions",
+                "bootstrap SD",
+                "paired SD of the difference from the first",
+                "accuracy",
+                "no engagement (n; classifier right)",
+                *fold_names,
+            ],  # fmt: skip
+            rows,
+            "One fold per region of AidData's own region fields (data.REGION_NAMES); training without any "
+            "project family reaching into the held-out region (" + sizes + "). Models refitted per fold by "
+            "make train's code (gold sentences always in). Bootstrap: project families resampled within each "
+            f"region, {reps} draws, paired across variants. A training-side figure, never the Indo-Pacific "
+            "evaluation set." + note,
+        )
+    else:
+        write_table(
+            "aiddata_cv",
+            "softpower extract: grouped cross-validation on the training-side AidData descriptions",
+            [
+                "variant / reader",
+                "descriptions",
+                "pooled macro-F1",
+                "bootstrap SD",
+                "paired SD of the difference from the first",
+                "accuracy",
+                "no engagement (n; classifier right)",
+            ],
+            rows,
+            f"{folds} folds of whole project families (data.family_folds) over the train and dev split together; "
+            "models refitted per fold by make train's code (gold sentences always in). Bootstrap: families "
+            f"resampled within each fold, {reps} draws, paired across variants. A training-side figure, never "
+            "the Indo-Pacific evaluation set." + note,
+        )
 
 
 def main() -> None:
@@ -176,9 +351,22 @@ def main() -> None:
         action="store_true",
         help="grouped 5-fold cross-validation on the training side; write the table",
     )
+    ap.add_argument(
+        "--cv-region",
+        action="store_true",
+        help="leave-one-region-out cross-validation on the training side; write the table",
+    )
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="with --cv/--cv-region: NAME or NAME:section.key=value;... (TOML values), repeatable; "
+        "the first is the reference of the paired differences",
+    )
+    ap.add_argument("--predictions", type=Path, help="with --cv/--cv-region: write every reading to this CSV")
     args = ap.parse_args()
-    if args.cv:
-        cross_validation()
+    if args.cv or args.cv_region:
+        cross_validation(args.variant, by_region=args.cv_region, save=args.predictions)
         return
     if args.learning_curve:
         learning_curve()

@@ -19,6 +19,7 @@ from softpower.extract.learned.data import (
     make_grouped_splits,
     make_splits,
     read_table,
+    region_folds,
 )
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.learned.weights import FINANCE, Models, load_models
@@ -138,6 +139,57 @@ def test_nb_weighted_second_model_is_averaged_in_and_survives_the_weight_file(tm
 def _save(model: TextClassifier, path: Path) -> bytes:
     model.save(path)
     return path.read_bytes()
+
+
+def test_a_delexicalised_model_reads_names_and_figures_as_tags(tmp_path: Path) -> None:
+    x = [
+        "China provided a loan of 50 million dollars to Ghana for the port",
+        "China Eximbank extended a loan to Zambia for the railway",
+        "a loan agreement with Kenya for the highway",
+        "China donated rice and tents to Mali after the earthquake",
+        "relief supplies were handed over to Sudanese victims",
+        "emergency aid of RMB 5 million to Niger after the floods",
+    ]
+    model = TextClassifier(min_df=1, delexicalise=True).fit(x, ["loan"] * 3 + ["relief"] * 3)
+    vocab = set(model.specs_[0][1])
+    assert {"xstatex", "xdonorx", "xmoneyx"} <= vocab
+    assert not {"ghana", "zambia", "mali", "rmb", "50"} & vocab  # no recipient, currency or figure
+    # recipients, sums and years written differently read the same
+    p = model.predict_proba(
+        ["a loan of $3 billion to Laos in 2015", "a loan of RMB 40 million to Peru in 1999"]
+    )
+    assert np.allclose(p[0], p[1])
+    plain = TextClassifier(min_df=1).fit(x, ["loan"] * 3 + ["relief"] * 3)
+    assert "ghana" in set(plain.specs_[0][1])
+    # the option travels in the weight file, so prediction reads the texts as the fit did
+    loaded = TextClassifier.load_bytes(_save(model, tmp_path / "delex.json.gz"))
+    assert loaded.delexicalise
+    assert np.allclose(loaded.predict_proba(["aid to Chad after the floods"]),
+                       model.predict_proba(["aid to Chad after the floods"]), atol=1e-5)  # fmt: skip
+    # a model without the option keeps its old file form
+    assert "delexicalise" not in json.loads(gzip.decompress(_save(plain, tmp_path / "p.json.gz")))["params"]
+
+
+def test_region_folds_hold_out_a_region_and_every_family_reaching_into_it() -> None:
+    import pandas as pd
+
+    docs = pd.DataFrame(
+        {
+            "id": ["gcof:1", "gcof:2", "gcof:3", "gcof:4", "gcof:5"],
+            "title": ["14th medical team", "15th medical team", "Port loan", "Road loan", "Stadium"],
+            "text": ["Doctors went to Mali.", "Doctors went to Peru.", "A port.", "A road.", "A stadium."],
+        }
+    )
+    regions = {"gcof:1": "Africa", "gcof:2": "Latin America", "gcof:3": "Africa", "gcof:4": "Europe",
+               "gcof:5": "Latin America"}  # fmt: skip
+    folds = {name: (held, train) for name, held, train in region_folds(docs, regions, 0.8)}
+    assert sorted(folds) == ["Africa", "Europe", "Latin America"]
+    # the medical-team family spans Africa and Latin America: trained on in neither of their folds
+    assert folds["Africa"] == (["gcof:1", "gcof:3"], ["gcof:4", "gcof:5"])
+    assert folds["Latin America"] == (["gcof:2", "gcof:5"], ["gcof:3", "gcof:4"])
+    assert folds["Europe"] == (["gcof:4"], ["gcof:1", "gcof:2", "gcof:3", "gcof:5"])
+    with pytest.raises(KeyError):
+        region_folds(docs, {"gcof:1": "Africa"}, 0.8)
 
 
 def test_binary_models_give_two_columns() -> None:

@@ -268,6 +268,62 @@ def family_folds(docs: pd.DataFrame, similarity: float, seed: int, k: int) -> np
     return np.asarray([fold_of[f] for f in fam])
 
 
+#: The training-side regions of AidData's own region fields (GCOF 1.0 ``recipient_region``, GCDF 3.0
+#: ``Recipient Region``), with the two datasets' names joined: GCDF "America" is Latin America and the
+#: Caribbean, GCDF "Europe" and GCOF "Central and Eastern Europe" are Europe; GCOF "Asia" and "The
+#: Pacific" rows outside the Indo-Pacific evaluation set (Central Asia, the Caucasus, Afghanistan, North
+#: Korea, Australia and New Zealand) are "Asia and Pacific outside the Indo-Pacific".
+REGION_NAMES = {
+    "Africa": "Africa",
+    "America": "Latin America and Caribbean",
+    "Latin America and the Caribbean": "Latin America and Caribbean",
+    "Europe": "Europe",
+    "Central and Eastern Europe": "Europe",
+    "Middle East": "Middle East",
+    "Asia": "Asia and Pacific outside the Indo-Pacific",
+    "The Pacific": "Asia and Pacific outside the Indo-Pacific",
+    "Oceania": "Asia and Pacific outside the Indo-Pacific",
+}
+
+
+def aiddata_regions(shared: Path) -> dict[str, str]:
+    """The region (:data:`REGION_NAMES`) of every GCOF 1.0 and GCDF 3.0 description id, read from the
+    datasets' own region field in ``shared`` (the committed training table keeps recipients only)."""
+    from softpower.extract.evaluate import GCDF_FILE, GCOF_FILE
+
+    g = pd.read_csv(shared / GCOF_FILE, low_memory=False, usecols=["project_id", "recipient_region"])
+    h = pd.read_csv(shared / GCDF_FILE, usecols=["AidData Record ID", "Recipient Region"])
+    out: dict[str, str] = {}
+    for prefix, ids, regions in (
+        ("gcof:", g["project_id"], g["recipient_region"]),
+        ("gcdf:", h["AidData Record ID"], h["Recipient Region"]),
+    ):
+        for i, r in zip(ids.astype(str), regions.fillna(""), strict=True):
+            if r:
+                out[prefix + i] = REGION_NAMES[str(r)]
+    return out
+
+
+def region_folds(
+    docs: pd.DataFrame, regions: dict[str, str], similarity: float
+) -> list[tuple[str, list[str], list[str]]]:
+    """Leave-one-region-out folds of AidData descriptions (``docs``: ``id``, ``title``, ``text``):
+    for each region (sorted), ``(region, held-out ids, training ids)``. The held-out ids are the
+    region's descriptions; the training ids are the other regions' descriptions **except** members of
+    a project family (:func:`families`) that reaches into the held-out region, so no near-copy of a
+    held-out description is trained on. A description without a region raises ``KeyError``."""
+    ids = docs["id"].tolist()
+    fam = families(ids, docs["title"].tolist(), docs["text"].tolist(), similarity)
+    reg = [regions[i] for i in ids]
+    out = []
+    for name in sorted(set(reg)):
+        touched = {f for f, r in zip(fam, reg, strict=True) if r == name}
+        held = [i for i, r in zip(ids, reg, strict=True) if r == name]
+        train = [i for i, f in zip(ids, fam, strict=True) if f not in touched]
+        out.append((name, held, train))
+    return out
+
+
 def make_grouped_splits(
     ids: list[str], groups: list[str], dev_share: float, seed: int
 ) -> tuple[list[str], list[str]]:

@@ -31,7 +31,17 @@ from typing import Any
 import numpy as np
 
 _SIG = 6
-_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "C", "class_weight", "seed", "nb_C")
+_PARAMS = (
+    "word_ngrams",
+    "char_ngrams",
+    "min_df",
+    "max_features",
+    "C",
+    "class_weight",
+    "seed",
+    "nb_C",
+    "delexicalise",
+)
 _WHITE = re.compile(r"\s\s+")
 
 
@@ -114,6 +124,11 @@ class TextClassifier:
         naive-Bayes log-count ratio (Wang & Manning 2012, NBSVM), its class probabilities normalised
         to sum to one. The ratio folds into the coefficients, so prediction is one more linear map.
         0 (default): the multinomial logistic regression alone.
+    delexicalise : bool
+        Read every text, at fitting and at prediction, through
+        :func:`softpower.extract.learned.recall.delexicalise` (names of states, groups and donors,
+        sums of money, years and other numbers replaced by tags), so the model cannot key on which
+        recipient, capital, currency or figure a text names. Stored in the weight file's parameters.
     """
 
     def __init__(
@@ -126,6 +141,7 @@ class TextClassifier:
         class_weight: str | None = "balanced",
         seed: int = 0,
         nb_C: float = 0.0,
+        delexicalise: bool = False,
     ) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -135,6 +151,7 @@ class TextClassifier:
         self.class_weight = class_weight
         self.seed = seed
         self.nb_C = nb_C
+        self.delexicalise = delexicalise
 
     # -- scikit-learn estimator contract (get_params / set_params, so sklearn.base.clone works) --
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -174,18 +191,27 @@ class TextClassifier:
             )
         return out
 
+    def _read(self, texts: list[str]) -> list[str]:
+        """The texts as the features see them: delexicalised when the model is (one function for
+        fitting and prediction)."""
+        if not self.delexicalise:
+            return list(texts)
+        from softpower.extract.learned.recall import delexicalise
+
+        return [delexicalise(t) for t in texts]
+
     def _features(self, texts: list[str]) -> Any:
         """The scikit-learn feature matrix (fitted models only; for tests and training)."""
         from scipy import sparse
 
-        return sparse.hstack([v.transform(texts) for v in self.vectorisers_], format="csr")
+        return sparse.hstack([v.transform(self._read(texts)) for v in self.vectorisers_], format="csr")
 
     def fit(self, X: list[str], y: list[str]) -> TextClassifier:
         """Fit on texts ``X`` with labels ``y`` (scikit-learn's TfidfVectorizer and LogisticRegression)."""
         from scipy import sparse
         from sklearn.linear_model import LogisticRegression
 
-        texts = list(X)
+        texts = self._read(X)
         self.vectorisers_ = self._vectorisers()
         mats = [v.fit_transform(texts) for v in self.vectorisers_]
         self.lr_ = LogisticRegression(
@@ -249,6 +275,7 @@ class TextClassifier:
             # text's row depends on that text alone, so the rows are the same numbers
             unique: np.ndarray = self.predict_proba(list(rows))
             return unique[[rows[text] for text in X]]
+        X = self._read(X)
         analysers, vocabs, idfs, coef_t, intercept = self._fast()
         n_vec = len(vocabs)
         blocks: list[int] = []  # one block per (text, vectoriser): its own l2 norm
@@ -320,6 +347,8 @@ class TextClassifier:
         params = self.get_params()
         if not self.nb_C:
             params.pop("nb_C")  # files without the second model keep their bytes
+        if not self.delexicalise:
+            params.pop("delexicalise")  # ... as do files of models that read the words as written
         out = {
             "params": params,
             "classes": [str(c) for c in self.classes_],
