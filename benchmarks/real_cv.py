@@ -19,6 +19,10 @@ table-like line) and the first gate of the learned step that stopped it
 actor, no partner, not a statement, hedged, no figure of its own, or the recall model below its
 threshold.
 
+``--diagnose`` also classifies every missed gold record *and* every false positive by the first
+strict condition it fails (:func:`error_classes`: no candidate at the span; kind; actor; partners;
+instrument or value; year; amount; span; duplicate) and prints their counts and shares.
+
 ``--min-confidence`` scores the pooled predictions again without the records below each
 confidence; the confidence calibrator is refitted in each fold without that fold's documents
 (:func:`fold_calibrator`), so the cut is measured on documents the calibration did not see.
@@ -355,6 +359,107 @@ def why_missed(g: dict[str, Any], cands: list[dict[str, Any]]) -> str:
     return "+".join(best) if best else "taken by another gold record"
 
 
+#: the strict conditions in the order :func:`error_classes` checks them
+CONDITIONS = ("kind", "actor", "partners", "instrument", "year", "amount", "span")
+
+
+def first_failing(g: dict[str, Any], p: dict[str, Any]) -> str:
+    """The first of :data:`CONDITIONS` on which prediction ``p`` fails the strict match with gold
+    record ``g`` ("instrument" stands for an engagement's instrument, an indicator's value and a
+    perception's measure and value); "duplicate" when every condition holds."""
+    if g["kind"] != p["kind"]:
+        return "kind"
+    if g.get("actor") != p.get("actor"):
+        return "actor"
+    if not set(g.get("partners") or []) & set(p.get("partners") or []):
+        return "partners"
+    if g["kind"] == "engagement" and g.get("instrument") != p.get("instrument"):
+        return "instrument"
+    if g["kind"] == "perception" and (
+        g.get("measure") != p.get("measure")
+        or g.get("value") is not None
+        and not _close(p.get("value"), g["value"], absolute=0.005)
+    ):
+        return "instrument"
+    if (
+        g["kind"] == "indicator"
+        and g.get("value") is not None
+        and not _close(p.get("value"), g["value"], rel=0.01)
+    ):
+        return "instrument"
+    if g.get("year") is not None and p.get("year") != g.get("year"):
+        return "year"
+    if g.get("amount") is not None and (
+        p.get("currency") != g.get("currency") or not _close(p.get("amount"), g["amount"], rel=0.01)
+    ):
+        return "amount"
+    if not (p["span"][0] < g["span"][1] and g["span"][0] < p["span"][1]):
+        return "span"
+    return "duplicate"
+
+
+def _close(a: Any, b: Any, rel: float = 0.0, absolute: float = 0.0) -> bool:
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(x - y) <= max(absolute, rel * abs(y))
+
+
+def error_classes(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], result: dict[str, Any], corpus: Path = CORPUS
+) -> dict[str, list[dict[str, Any]]]:
+    """Every missed gold record and every false positive of ``result`` (the shared scorer's) with the
+    first strict condition it fails, as ``class`` ("missed" and "spurious" lists of records).
+
+    A record's *region* is the sentences its span overlaps. A missed gold record with no prediction
+    whose region overlaps its own is "no candidate" (a false positive with no gold record there:
+    "no gold"); otherwise the class is the first failing condition (:data:`CONDITIONS`, then
+    "duplicate": every condition holds but the other record was taken) of the candidate that gets
+    furthest along the conditions."""
+    from softpower.extract.sentences import split_sentences
+    from softpower.extract.text import read_source
+
+    regions: dict[str, list[tuple[int, int]]] = {}
+
+    def region(r: dict[str, Any]) -> tuple[int, int]:
+        if r["doc"] not in regions:
+            regions[r["doc"]] = list(split_sentences(read_source(corpus / "docs" / r["doc"]).text))
+        a, b = r["span"]
+        sents = [s for s in regions[r["doc"]] if s[0] < b and a < s[1]] or [(a, b)]
+        return min(a, sents[0][0]), max(b, sents[-1][1])
+
+    order = (*CONDITIONS, "duplicate")
+
+    def classify(r: dict[str, Any], others: list[dict[str, Any]], missed: bool) -> str:
+        ra = region(r)
+        near = [o for o in others if o["doc"] == r["doc"] and (rb := region(o))[0] < ra[1] and ra[0] < rb[1]]
+        if not near:
+            return "no candidate" if missed else "no gold"
+        fails = [first_failing(r, o) if missed else first_failing(o, r) for o in near]
+        return max(fails, key=order.index)
+
+    return {
+        "missed": [{**g, "class": classify(g, pred, True)} for g in result["missed"]],
+        "spurious": [{**p, "class": classify(p, gold, False)} for p in result["spurious"]],
+    }
+
+
+def class_table(classes: dict[str, list[dict[str, Any]]]) -> str:
+    """Counts and shares of :func:`error_classes`, by side and kind."""
+    lines = ["errors by the first failing strict condition (out of fold):"]
+    for side in ("missed", "spurious"):
+        recs = classes[side]
+        by = Counter((r["class"], r["kind"]) for r in recs)
+        names = sorted({c for c, _ in by}, key=lambda c: -sum(n for (c2, _), n in by.items() if c2 == c))
+        lines.append(f" {side} ({len(recs)}): class, all (share), engagement, indicator, perception")
+        for c in names:
+            n = sum(v for (c2, _), v in by.items() if c2 == c)
+            per = ", ".join(str(by[(c, k)]) for k in ("engagement", "indicator", "perception"))
+            lines.append(f"  {c:13s} {n:4d} ({n / len(recs):.0%})  {per}")
+    return "\n".join(lines) + "\n"
+
+
 def diagnose(gold: list[dict[str, Any]], pred: list[dict[str, Any]], result: dict[str, Any]) -> str:
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for p in pred:
@@ -441,6 +546,7 @@ def main() -> None:
         print(table(result), end="")
         if args.diagnose and name == "shipped":
             print(diagnose(gold, pred, result), end="")
+            print(class_table(error_classes(gold, pred, result)), end="")
             if traces:
                 print(not_found_table(gold, pred, result, traces), end="")
     for name, sent in sentences.items():

@@ -56,3 +56,42 @@ def test_a_miss_names_the_fields_of_the_closest_prediction_that_differ() -> None
         mod.why_missed(_gold(), [_gold(actor="JPN", year=2015), _gold(instrument="oda_loan")]) == "instrument"
     )
     assert mod.why_missed(_gold(amount=5e6, currency="USD"), [_gold(amount=5e6, currency="AUD")]) == "amount"
+
+
+def test_every_miss_and_false_positive_gets_the_first_strict_condition_it_fails(tmp_path: Path) -> None:
+    mod = _module()
+    (tmp_path / "docs").mkdir()
+    # three sentences: 0-39, 40-78, 79-115
+    text = "The United States gave aid to Laos now. It also funded a school there in 2016. Three more opened later."
+    assert text[40:42] == "It" and text[79:84] == "Three"
+    (tmp_path / "docs" / "a.txt").write_text(text, encoding="utf-8")
+    gold = [
+        _gold(span=[0, 39]),
+        _gold(span=[41, 79], instrument="technical_cooperation"),
+        _gold(span=[79, 110], kind="indicator", instrument=None, value=3),
+    ]
+    pred = [
+        _gold(span=[0, 39]),  # a match
+        _gold(span=[2, 30]),  # the same record again: a duplicate
+        _gold(span=[45, 70], actor="JPN", instrument="oda_loan"),  # actor is the first condition failed
+        _gold(span=[41, 79], year=2015, instrument="technical_cooperation"),  # then the year
+    ]
+    sc = mod._scorer()
+    result = sc.score([dict(g) for g in gold], [dict(p) for p in pred])
+    out = mod.error_classes(gold, pred, result, tmp_path)
+    assert sorted(r["class"] for r in out["missed"]) == ["no candidate", "year"]
+    assert sorted(r["class"] for r in out["spurious"]) == ["actor", "duplicate", "year"]
+    table = mod.class_table(out)
+    assert "no candidate     1 (50%)" in table and "duplicate        1 (33%)" in table
+
+
+def test_the_first_failing_condition_follows_the_scorers_order() -> None:
+    mod = _module()
+    g = _gold()
+    assert mod.first_failing(g, _gold(kind="indicator", actor="JPN")) == "kind"
+    assert mod.first_failing(g, _gold(actor="JPN", partners=["VNM"])) == "actor"
+    assert mod.first_failing(g, _gold(partners=["VNM"], year=2010)) == "partners"
+    assert mod.first_failing(g, _gold(instrument="oda_loan", year=2010)) == "instrument"
+    assert mod.first_failing(_gold(amount=5e6, currency="USD"), _gold(amount=5e6, currency="AUD")) == "amount"
+    assert mod.first_failing(g, _gold(span=[60, 90])) == "span"
+    assert mod.first_failing(g, _gold(span=[20, 30])) == "duplicate"
