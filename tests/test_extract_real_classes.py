@@ -843,3 +843,73 @@ def test_a_total_of_loans_near_a_signing_stays_an_indicator() -> None:
         "doc.txt", "In 2019 Chinese loans to Laos were worth $10 billion, and the two signed a rail deal."
     )
     assert any(r["kind"] == "indicator" and r["metric"] == "loans_total" for r in recs), recs
+
+
+# --- a receiving state left as the actor of a donor's release (round 10, x11r) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "partner", "value"),
+    [
+        (
+            "New Zealand provided NZ$3 million in aid to Samoa in 2018. New Zealand also sent a relief "
+            "flight to Samoa. The people of Samoa welcomed the help. In total, 45 tonnes of relief goods "
+            "have been transported to Samoa.",
+            "NZL",
+            "WSM",
+            45.0,
+        ),
+        (
+            "Australia provided $5 million to Fiji in 2016. Australia also deployed a medical team to Fiji. "
+            "The Fijian government thanked Australia. This builds on the more than 30 tonnes of supplies "
+            "delivered to Fiji last month.",
+            "AUS",
+            "FJI",
+            30.0,
+        ),
+    ],
+)
+def test_a_receiving_state_carried_as_actor_is_the_donors_partner(
+    text: str, donor: str, partner: str, value: float
+) -> None:
+    # the rules alone: the host named in the sentence before is carried into a sentence with no subject
+    ind = [r for r in _kinds(extract_text("t.txt", text, learned=False), "indicator") if r["value"] == value]
+    assert [(r["actor"], r["partners"]) for r in ind] == [(donor, [partner])]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        (
+            "Korea provided a grant of $2 million to Indonesia in 2019. Korea also sent a medical team to "
+            "Indonesia in 2019. Jakarta also bought 12 patrol boats from Korea in 2019.",
+            "IDN",
+            "KOR",
+        ),
+        (
+            "Japan provided 500 million yen in grant aid to Viet Nam in 2020. Japan also sent experts to "
+            "Viet Nam in 2020. Hanoi purchased 6 coastal radars from Japan in 2020.",
+            "VNM",
+            "JPN",
+        ),
+    ],
+)
+def test_a_receiving_states_own_act_toward_the_donor_keeps_its_actor(
+    text: str, actor: str, partner: str
+) -> None:
+    recs = [r for r in extract_text("t.txt", text, learned=False) if r["actor"] == actor]
+    assert recs and all(partner in r["partners"] for r in recs)
+
+
+def test_an_act_with_another_outside_state_keeps_its_actor() -> None:
+    from softpower.extract.pipeline import _donor_of_recipients
+
+    text = "Thailand and Saudi Arabia restored diplomatic ties. Fiji opened an embassy in Indonesia."
+    recs = [
+        {"kind": "engagement", "actor": "JPN", "partners": ["THA"], "span": [0, 10]},
+        {"kind": "engagement", "actor": "JPN", "partners": ["VNM"], "span": [0, 10]},
+        {"kind": "engagement", "actor": "THA", "partners": ["SAU"], "span": [0, 51]},
+        {"kind": "engagement", "actor": "FJI", "partners": ["IDN"], "span": [52, 92]},
+    ]
+    _donor_of_recipients(text, recs, {})
+    assert [(r["actor"], r["partners"]) for r in recs[2:]] == [("THA", ["SAU"]), ("JPN", ["FJI", "IDN"])]

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,9 @@ from softpower.extract.consistency import (
     rupees_by_context,
     undecide_build_agreements,
 )
-from softpower.extract.context import Sentence, build_sentence
+from softpower.extract.context import Sentence, build_sentence, subject
 from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
-from softpower.extract.entities import DONORS, Mention, world_hint
+from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
 from softpower.extract.learned.tagger import Tagger, load_tagger, propose
@@ -232,6 +233,7 @@ def extract_text(
     dates = section_dates(text)
     _document_partner(text, records, named, bool(dates) or doc_year is not None)
     _document_actor(records)
+    _donor_of_recipients(text, records, named)
     funded_frameworks(text, records)
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
@@ -295,6 +297,58 @@ def _document_actor(records: list[dict[str, Any]]) -> None:
     for r in records:
         if r["kind"] != "perception" and r["partners"] == ["WORLD"] and r["actor"] not in DONORS:
             r["actor"], r["partners"] = main, [r["actor"]]
+
+
+_GROUPS = ("ASEAN", "ASEAN6", "CLMV", "PIC")
+
+
+@cache
+def _recipients() -> frozenset[str]:
+    """The states that receive in this corpus's acts: the default partner universe (ASEAN and Pacific
+    Island members, South Asia, Mongolia) without India, which also acts as a donor."""
+    from softpower.measure.scope import partner_universe
+
+    return frozenset(partner_universe()) - {"IND"}
+
+
+def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[str, tuple[int, int]]) -> None:
+    """A record whose actor is a receiving state (:func:`_recipients`) in a document about one
+    donor's acts is that donor's act toward it ("The medical teams trained more than 160 Solomon
+    Island professionals", "In total, 163 tonnes ... have been transported to Fiji", "the deployment
+    of our three Chinook helicopters" in a release about Papua New Guinea: the state named is where
+    the act happens or who receives it, and the actor was carried from an earlier sentence).
+
+    The donor is the actor of most of the document's records that are not a receiving state's (at
+    least half of them), else the one state the document names that is not a receiving state. The
+    record keeps its actor when it names another outside state ("Thailand and Saudi Arabia restored
+    diplomatic ties") or when the receiving state is the subject of its own words and acts toward the
+    donor ("Jakarta also bought 16 trainer jets from Korea", "Prime Minister Hun Sen visited Beijing")."""
+    rec = _recipients()
+    counts: dict[str, int] = {}
+    for r in records:
+        if r["kind"] != "perception" and r["actor"] and r["actor"] not in rec:
+            counts[r["actor"]] = counts.get(r["actor"], 0) + 1
+    if counts:
+        main, n = max(counts.items(), key=lambda kv: kv[1])
+        if 2 * n < sum(counts.values()):
+            return  # no one donor dominates the document
+    else:
+        outside = [iso for iso in named if iso not in rec]
+        if len(outside) != 1:
+            return
+        main = outside[0]
+    for r in records:
+        if r["kind"] == "perception" or r["actor"] not in rec:
+            continue
+        if any(p not in rec and p not in _GROUPS and p not in ("WORLD", main) for p in r["partners"]):
+            continue  # an act between this state and another outside state
+        if main in r["partners"]:
+            a, b = r["span"]
+            head = subject(text, find_mentions(text, a, b), a, b)
+            if head is not None and head.iso == r["actor"]:
+                continue  # the receiving state's own act toward the donor
+        others = [p for p in r["partners"] if p not in (main, "WORLD")]
+        r["actor"], r["partners"] = main, order_codes([r["actor"], *others])
 
 
 def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: int) -> None:
