@@ -320,22 +320,31 @@ _MONTHS = {
     for m in names
 }  # fmt: skip
 _MONTH = r"(?P<{}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
-# a news dateline ("SEOUL, 14 June 2022 —", "Manila, March 3, 2021 (Reuters) -") or a "Date:" line; web
-# pages also put a source label, a weekday or a clock time around the date ("[Ministry of X] [Tuesday,
-# Feb 23, 2016]", "14:46, October 16, 2011", "2019-06-25 18:42:19", an archive's "date 2022-11-12 ...")
+# a news dateline ("SEOUL, 14 June 2022 —", "Manila, March 3, 2021 (Reuters) -", "WASHINGTON, D.C., Dec. 30,
+# 2015 –", "(Port Vila, Vanuatu | Monday, May 6, 2019) –") or a "Date:" line; web pages also put a source
+# label, a weekday or a clock time around the date ("[Ministry of X] [Tuesday, Feb 23, 2016]", "[Date] July 2,
+# 2021", "14:46, October 16, 2011", "2019-06-25 18:42:19", an archive's "date 2022-11-12 ..."); a date in
+# figures opens its line or is the whole line ("5/14/2019 - GUAM --", "07.23.2018", "2017/3/27")
 _WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+_PLACE = r"[A-Z][A-Za-z .'’-]{1,40}(?:,|[ \t]*\|)\s+"
 _DATELINE = re.compile(
-    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[)?(?:\d{1,2}:\d{2},?\s+)?"
-    r"(?:(?:Date|Dated|Published|Posted|Updated|Released)(?:\s+on)?(?:\s*:\s*|\s+)|(?P<field>date)\s+|[A-Z][A-Za-z .'’-]{1,40},\s+)?"
+    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[|\()?(?:\d{1,2}:\d{2},?\s+)?"
+    r"(?:(?:Date|Dated|Published|Posted|Updated|Released)\]?(?:\s+on)?(?:\s*:\s*|\s+)|(?P<field>date)\s+|"
+    + _PLACE
+    + r"(?:"
+    + _PLACE
+    + r"){0,2})?"
     + _WEEKDAY
     + r"?(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH.format("m1")
     + r",?\s+(?P<y1>\d{4})|"
     + _MONTH.format("m2")
-    + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+    + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    + r"|(?P<n1>\d{1,2})(?P<sep>[./])(?P<n2>\d{1,2})(?P=sep)(?P<y3>(?:19|20)\d\d)(?=[ \t]*(?:[—–-]|$))"
+    + r"|(?P<y4>(?:19|20)\d\d)/(?P<n3>\d{1,2})/(?P<n4>\d{1,2})(?=[ \t]*(?:[—–-]|$)))"
     # what follows the date: a dash, a bracket, a clock time, the line's end, or (a date opening its line)
     # the first capitalised word of the text it dates ("08th April 2020 New Zealand is providing ...")
-    r"(?=\s*(?:[—–-]|\(|/|\]|\d{1,2}:\d{2}|$)|(?(field)\s)|[ \t]+[A-Z][a-z])",
+    r"(?=\s*(?:[—–-]|\(|\)|/|\]|\d{1,2}:\d{2}|$)|(?(field)\s)|[ \t]+[A-Z][a-z])",
     re.MULTILINE,
 )
 
@@ -350,6 +359,12 @@ def _iso_of(m: re.Match[str]) -> str:
     """The ISO date string of a :data:`_DATELINE` match (not checked against the calendar)."""
     if m.group("iso"):
         return m.group("iso")
+    if m.group("y4"):  # year first: year, month, day
+        return f"{m.group('y4')}-{int(m.group('n3')):02d}-{int(m.group('n4')):02d}"
+    if m.group("y3"):  # month first as in US releases ("07.23.2018"), day first when it cannot be
+        a, b = int(m.group("n1")), int(m.group("n2"))
+        first, second = (a, b) if a <= 12 else (b, a)  # (month, day)
+        return f"{m.group('y3')}-{first:02d}-{second:02d}"
     day, month, year = (
         (m.group("d1"), m.group("m1"), m.group("y1"))
         if m.group("d1")
