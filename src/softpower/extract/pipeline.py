@@ -35,7 +35,7 @@ from softpower.extract.consistency import (
     rupees_by_context,
     undecide_build_agreements,
 )
-from softpower.extract.context import Sentence, build_sentence, subject
+from softpower.extract.context import _VERB_BEFORE, Sentence, build_sentence
 from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
 from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
@@ -306,9 +306,20 @@ _GROUPS = ("ASEAN", "ASEAN6", "CLMV", "PIC")
 def _recipients() -> frozenset[str]:
     """The states that receive in this corpus's acts: the default partner universe (ASEAN and Pacific
     Island members, South Asia, Mongolia) without India, which also acts as a donor."""
-    from softpower.measure.scope import partner_universe
+    import csv
+    from importlib import resources
 
-    return frozenset(partner_universe()) - {"IND"}
+    from softpower.records import vocab
+
+    text = resources.files("softpower.data").joinpath("partner_universe.csv").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for row in csv.DictReader(text.splitlines()):  # as softpower.measure.scope reads it, without its imports
+        code = row["code"].strip()
+        if row["kind"].strip() == "group":
+            out |= {m.member for m in vocab.group_members() if m.group == code}
+        else:
+            out.add(code)
+    return frozenset(out - {"IND"})
 
 
 def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[str, tuple[int, int]]) -> None:
@@ -321,8 +332,10 @@ def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[s
     The donor is the actor of most of the document's records that are not a receiving state's (at
     least half of them), else the one state the document names that is not a receiving state. The
     record keeps its actor when it names another outside state ("Thailand and Saudi Arabia restored
-    diplomatic ties") or when the receiving state is the subject of its own words and acts toward the
-    donor ("Jakarta also bought 16 trainer jets from Korea", "Prime Minister Hun Sen visited Beijing")."""
+    diplomatic ties"), and an act toward the donor keeps it when the receiving state opens its words
+    (:func:`_opens`: "Jakarta also bought 16 trainer jets from Korea", "Prime Minister Hun Sen visited
+    Beijing") or when no record of the document is an outside state's (the donor is then only the one
+    outside state the document names)."""
     rec = _recipients()
     counts: dict[str, int] = {}
     for r in records:
@@ -342,13 +355,18 @@ def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[s
             continue
         if any(p not in rec and p not in _GROUPS and p not in ("WORLD", main) for p in r["partners"]):
             continue  # an act between this state and another outside state
-        if main in r["partners"]:
-            a, b = r["span"]
-            head = subject(text, find_mentions(text, a, b), a, b)
-            if head is not None and head.iso == r["actor"]:
-                continue  # the receiving state's own act toward the donor
+        if main in r["partners"] and (not counts or _opens(text, r)):
+            continue  # the receiving state's own act toward the donor (or no record says who the donor is)
         others = [p for p in r["partners"] if p not in (main, "WORLD")]
         r["actor"], r["partners"] = main, order_codes([r["actor"], *others])
+
+
+def _opens(text: str, rec: dict[str, Any]) -> bool:
+    """True when the record's actor is the first state its words name, before any verb ("Jakarta also
+    bought ... from Korea", "Cambodian Prime Minister Hun Sen visited Beijing")."""
+    a, b = rec["span"]
+    first = next((m for m in find_mentions(text, a, b) if m.iso and m.kind != "place"), None)
+    return first is not None and first.iso == rec["actor"] and not _VERB_BEFORE.search(text, a, first.start)
 
 
 def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: int) -> None:
