@@ -49,6 +49,7 @@ from softpower.extract.sentences import split_sentences
 from softpower.extract.tables import row_records, table_rows
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
 from softpower.records.models import parse_record
+from softpower.records.vocab import partner_universe
 
 
 @dataclass
@@ -306,20 +307,7 @@ _GROUPS = ("ASEAN", "ASEAN6", "CLMV", "PIC")
 def _recipients() -> frozenset[str]:
     """The states that receive in this corpus's acts: the default partner universe (ASEAN and Pacific
     Island members, South Asia, Mongolia) without India, which also acts as a donor."""
-    import csv
-    from importlib import resources
-
-    from softpower.records import vocab
-
-    text = resources.files("softpower.data").joinpath("partner_universe.csv").read_text(encoding="utf-8")
-    out: set[str] = set()
-    for row in csv.DictReader(text.splitlines()):  # as softpower.measure.scope reads it, without its imports
-        code = row["code"].strip()
-        if row["kind"].strip() == "group":
-            out |= {m.member for m in vocab.group_members() if m.group == code}
-        else:
-            out.add(code)
-    return frozenset(out - {"IND"})
+    return frozenset(partner_universe()) - {"IND"}
 
 
 def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[str, tuple[int, int]]) -> None:

@@ -9,36 +9,13 @@ the ledger names, and a comma-separated list of ISO3 and group codes picks any o
 
 from __future__ import annotations
 
-import csv
-from functools import cache
-from importlib import resources
-
 from softpower.errors import SoftpowerError
+from softpower.records.vocab import group_codes, group_members, is_country, partner_universe
+
+__all__ = ["DEFAULT_SCOPE", "partner_universe", "resolve_partners"]
 
 #: The default ``partners`` scope.
 DEFAULT_SCOPE = "indo-pacific"
-
-
-@cache
-def partner_universe() -> tuple[str, ...]:
-    """The ISO3 codes of the default partner universe, sorted (``partner_universe.csv``)."""
-    from softpower.records.vocab import group_codes, group_members, is_country
-
-    text = resources.files("softpower.data").joinpath("partner_universe.csv").read_text(encoding="utf-8")
-    out: set[str] = set()
-    for i, row in enumerate(csv.DictReader(text.splitlines()), start=2):
-        code, kind = row["code"].strip(), row["kind"].strip()
-        if kind == "group":
-            if code not in group_codes():
-                raise ValueError(f"partner_universe.csv:{i}: unknown group {code!r}")
-            out |= {m.member for m in group_members() if m.group == code}
-        elif kind == "state":
-            if not is_country(code):
-                raise ValueError(f"partner_universe.csv:{i}: unknown ISO alpha-3 {code!r}")
-            out.add(code)
-        else:
-            raise ValueError(f"partner_universe.csv:{i}: kind {kind!r} is not 'group' or 'state'")
-    return tuple(sorted(out))
 
 
 def resolve_partners(scope: str | None) -> tuple[str, ...] | None:
@@ -52,7 +29,6 @@ def resolve_partners(scope: str | None) -> tuple[str, ...] | None:
     SoftpowerError
         For an unknown code (one line naming it and what was expected).
     """
-    from softpower.records.vocab import group_codes, group_members, is_country
 
     if scope is None or scope.strip().lower() == "all":
         return None

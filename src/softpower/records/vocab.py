@@ -128,6 +128,29 @@ def members(group: str, year: int | None = None) -> list[str]:
 
 
 @cache
+def partner_universe() -> tuple[str, ...]:
+    """The ISO3 codes of the default partner universe (``partner_universe.csv``: every state that has
+    been a member of ASEAN or of the Pacific Island countries group, plus South Asia and Mongolia),
+    sorted. The index compares these partners by default (:mod:`softpower.measure.scope`); the
+    extractor reads them as the states that receive."""
+    text = resources.files("softpower.data").joinpath("partner_universe.csv").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for i, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        code, kind = row["code"].strip(), row["kind"].strip()
+        if kind == "group":
+            if code not in group_codes():
+                raise ValueError(f"partner_universe.csv:{i}: unknown group {code!r}")
+            out |= {m.member for m in group_members() if m.group == code}
+        elif kind == "state":
+            if not is_country(code):
+                raise ValueError(f"partner_universe.csv:{i}: unknown ISO alpha-3 {code!r}")
+            out.add(code)
+        else:
+            raise ValueError(f"partner_universe.csv:{i}: kind {kind!r} is not 'group' or 'state'")
+    return tuple(sorted(out))
+
+
+@cache
 def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-3 codes known to pycountry, plus Kosovo (XKX) and Taiwan."""
     return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})
