@@ -138,20 +138,24 @@ def _alt(words: dict[str, str] | dict[str, float]) -> str:
 #: dot-grouped thousands with an optional decimal comma ("Rp 1.500.000.000", "12.500.000,50 euros":
 #: two or more groups, since "1.500" alone is a decimal); and thousands grouped by a space, a no-break
 #: space or a thin space ("2 500 000 doses": two or more groups, so a list of small figures is not joined).
+_SPACES = " \u00a0\u2009\u202f"  # the spaces that group thousands: plain, no-break, thin, narrow no-break
 DIGIT_GROUPS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])(?:,\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d)){2,}"
+    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d)){{2,}}"
 )
 #: After a currency sign or code one space group is enough ("US$ 5 000", "€ 12 500")
-_PREFIXED_GROUPS = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?![.,]\d)"
+_PREFIXED_GROUPS = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+(?![.,]\d)"
 _NUM = rf"(?:{DIGIT_GROUPS})(?:\.\d+)?|\d+(?:\.\d+)?"
 _PRE_NUM = rf"{_PREFIXED_GROUPS}|{_NUM}"
 
 
+_NO_SPACES = str.maketrans("", "", _SPACES)
+
+
 def group_value(num: str) -> float:
     """The value of a number written in figures with any of :data:`DIGIT_GROUPS`' separators."""
-    num = num.replace(" ", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+    num = num.translate(_NO_SPACES)
     if num.count(".") >= 2:  # dot-grouped thousands; a comma is then the decimal mark
         return float(num.replace(".", "").replace(",", "."))
     return float(num.replace(",", ""))
