@@ -566,7 +566,9 @@ def test_a_document_without_an_act_gets_its_most_probable_one(
     # ... the document's fallback alone proposes the act, and the shipped models keep it
     for learned in (rules, models):
         recs = [r for r in extract_text("t.txt", text, learned=learned) if r["kind"] == "engagement"]
-        assert [(r["actor"], r["partners"], r["instrument"]) for r in recs] == [("CHN", [partner], instrument)]
+        assert [(r["actor"], r["partners"], r["instrument"]) for r in recs] == [
+            ("CHN", [partner], instrument)
+        ]
 
 
 @pytest.mark.parametrize(
