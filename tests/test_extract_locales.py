@@ -10,6 +10,7 @@ import pytest
 
 from softpower.extract.money import DIGIT_GROUPS, find_money
 from softpower.extract.pipeline import extract_file
+from softpower.extract.sentences import split_sentences
 
 
 def _records(tmp_path: Path, text: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -119,3 +120,55 @@ def test_an_engagement_stated_in_words_carries_its_amount(tmp_path: Path) -> Non
     assert [(r["actor"], r["amount"], r["currency"]) for r in recs if r["kind"] == "engagement"] == [
         ("JPN", 2e9, "JPY")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner", "amount", "currency"),
+    [
+        # a currency abbreviation's full stop is not a sentence's end: the act keeps its amount and year
+        ("In 2020, India provided Rs. 50 crore in grant assistance to Sri Lanka.", "IND", "LKA", 5e8, "INR"),
+        ("In 2016, Japan granted Rp. 2 billion to Indonesia.", "JPN", "IDN", 2e9, "IDR"),
+        ("In 2016, Japan granted Tk. 2 billion to Bangladesh.", "JPN", "BGD", 2e9, "BDT"),
+        # "Rs" is as unqualified as "rupees": the rupee of the state involved
+        (
+            "In 2020, Japan provided Rs. 50 million in grant assistance to Sri Lanka.",
+            "JPN",
+            "LKA",
+            5e7,
+            "LKR",
+        ),
+        ("In 2020, Japan provided Rs 50 million in grant assistance to Nepal.", "JPN", "NPL", 5e7, "NPR"),
+        # the currencies of Pacific states, by name
+        ("In 2016, Japan granted 2 million vatu to Vanuatu.", "JPN", "VUT", 2e6, "VUV"),
+        ("In 2016, Japan granted 2 million pa\u2019anga to Tonga.", "JPN", "TON", 2e6, "TOP"),
+        (
+            "In 2016, Japan granted 2 million Solomon Islands dollars to Solomon Islands.",
+            "JPN",
+            "SLB",
+            2e6,
+            "SBD",
+        ),
+        # a bare "¥" in an act of China's is the yuan; Japan's stays the yen, and "JP¥" is always the yen
+        ("In 2018, China provided ¥200 million in grant aid to Cambodia.", "CHN", "KHM", 2e8, "CNY"),
+        ("In 2018, Japan provided ¥200 million in grant aid to Cambodia.", "JPN", "KHM", 2e8, "JPY"),
+        ("In 2018, China provided JP¥200 million in grant aid to Cambodia.", "CHN", "KHM", 2e8, "JPY"),
+        # the common abbreviations of two Pacific states
+        ("In 2016, the US gave $2 million to the FSM for climate adaptation.", "USA", "FSM", 2e6, "USD"),
+        ("In 2016, Japan gave $2 million to the RMI for clean water.", "JPN", "MHL", 2e6, "USD"),
+    ],
+)
+def test_currency_abbreviations_signs_and_pacific_names(
+    tmp_path: Path, text: str, actor: str, partner: str, amount: float, currency: str
+) -> None:
+    recs, _ = _records(tmp_path, text)
+    got = [
+        (r["actor"], r["partners"], r["amount"], r["currency"], r["year"])
+        for r in recs
+        if r["kind"] == "engagement"
+    ]
+    assert got == [(actor, [partner], amount, currency, int(text[3:7]))]
+
+
+def test_a_currency_stop_before_a_word_still_ends_the_sentence() -> None:
+    text = "The fee was paid in Rs. The grant followed."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["The fee was paid in Rs.", "The grant followed."]

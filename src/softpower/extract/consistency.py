@@ -17,9 +17,11 @@
   (:func:`drop_quoted_acts`).
 * **Date lines date acts.** A record without a year takes the year of the last date line above it,
   else the document's date (:func:`date_sections`).
-* **Rupees by context.** A bare "rupees" is the currency of the rupee state of the record (the
-  actor when it is one, as India pays in Indian rupees; else a partner: Japan's grant of rupees to
-  Sri Lanka is in Sri Lankan rupees), India's only when no rupee state is involved
+* **The yuan sign.** A bare "¥" in an act of China's is the yuan (:func:`yuan_sign`).
+* **Rupees by context.** A bare "rupees" (or "Rs"/"Rs." before a figure) is the currency of the
+  rupee state of the record (the actor when it is one, as India pays in Indian rupees; else a
+  partner: Japan's grant of rupees to Sri Lanka is in Sri Lankan rupees), India's only when no
+  rupee state is involved
   (:func:`rupees_by_context`).
 """
 
@@ -43,7 +45,8 @@ _CUE = {
     "oda_loan": re.compile(r"\b(?:loans?|credits?|lending|lend|lent)\b", re.I),
     "oda_grant": re.compile(r"\b(?:grants?|donat\w+|gift\w*|aid)\b", re.I),
 }
-_RUPEE = re.compile(r"\brupees?\b", re.I)
+# "rupees", or the prefix "Rs"/"Rs." before a figure ("Rs. 50 crore"): equally unqualified
+_RUPEE = re.compile(r"\b(?:rupees?\b|Rs\.?(?=\s?\d))", re.I)
 _QUALIFIED_RUPEE = re.compile(
     r"\b(?:Indian|Sri Lankan|Pakistani|Nepal(?:ese|i)|Mauritian|Seychell\w+)\s+rupees?\b"
 )
@@ -283,6 +286,20 @@ def local_dollars(text: str, records: list[dict[str, Any]]) -> None:
             r[key] = cur
 
 
+def yuan_sign(text: str, records: list[dict[str, Any]]) -> None:
+    """A bare "¥" is written for the yuan as well as the yen: in an act of China's it is the yuan
+    ("China provided ¥200 million in grant aid"); "JP¥", "JPY" and "yen" stay yen."""
+    if "¥" not in text:
+        return
+    for r in records:
+        if r["kind"] != "engagement" or r.get("actor") != "CHN" or r.get("currency") != "JPY":
+            continue
+        for m in find_money(text, r["span"][0], r["span"][1]):
+            if m.amount == r.get("amount") and m.currency == "JPY" and text.startswith("¥", m.start):
+                r["currency"] = "CNY"
+                break
+
+
 def _by_sentence(records: list[dict[str, Any]], spans: list[Span]) -> list[list[dict[str, Any]]]:
     groups: list[list[dict[str, Any]]] = [[] for _ in spans]
     i = 0
@@ -362,7 +379,7 @@ def dedupe(text: str, records: list[dict[str, Any]], spans: list[Span]) -> list[
 
 
 def rupees_by_context(text: str, records: list[dict[str, Any]]) -> None:
-    """ "rupees" without a qualifier: the partner's rupee, else the actor's, else India's."""
+    """ "rupees" or "Rs" without a qualifier: the actor's rupee, else the partner's, else India's."""
     for r in records:
         if r.get("currency") != "INR" or r["kind"] != "engagement":
             continue

@@ -34,6 +34,7 @@ from softpower.extract.consistency import (
     local_dollars,
     rupees_by_context,
     undecide_build_agreements,
+    yuan_sign,
 )
 from softpower.extract.context import _VERB_BEFORE, Sentence, build_sentence
 from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
@@ -246,6 +247,7 @@ def extract_text(
     records = dedupe(text, records, spans)
     rupees_by_context(text, records)
     local_dollars(text, records)
+    yuan_sign(text, records)
     records = [r for r in records if _valid(r)]
     if models is not None and models.fields is not None:
         # the field step (learned.fields): actor, partners and year chosen among candidates, last

@@ -12,9 +12,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from softpower.extract.alternation import LiteralGate
+from softpower.extract.money import PREFIX
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Col|Lt|Sen|Rep|Gov|No|Nos|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Dept|approx|U\.S|U\.K|U\.N|H\.E|Hon|Amb|Adm|Rt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+# a currency abbreviation written with a full stop before its figure ("Rs. 50 crore", "Rp. 2 billion"):
+# the stop does not end the sentence (the abbreviations are money's own prefixes)
+_CURRENCY_STOP = re.compile(
+    r"\b(?:" + "|".join(sorted({k[:-1] for k in PREFIX if k.endswith(".") and k[:-1].isalpha()})) + r")\.$",
+    re.IGNORECASE,
 )
 # a list item's mark at the start of a line: a bullet of any common shape (the "o" and "°" of translated
 # government releases, "◦", "▪", "■"), a number ("3.", "(2)")
@@ -137,10 +144,21 @@ def split_sentences(text: str) -> list[Span]:
         for m in _END.finditer(text, b0, b1):
             if _ABBREV.search(text, max(b0, m.start() - 8), m.start() + 1):
                 continue
+            if _currency_stop(text, b0, m):
+                continue
             out.extend(_bounded(text, start, m.end()))
             start = m.end()
         out.extend(_bounded(text, start, b1))
     return [s for s in out if s[0] < s[1]]
+
+
+def _currency_stop(text: str, b0: int, m: re.Match[str]) -> bool:
+    """The candidate end ``m`` is the bare stop of a currency abbreviation whose figure follows."""
+    return (
+        m.end() - m.start() == 1
+        and text[m.end() : m.end() + 4].lstrip()[:1].isdigit()
+        and bool(_CURRENCY_STOP.search(text, max(b0, m.start() - 4), m.start() + 1))
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> list[Span]:
