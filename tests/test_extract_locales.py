@@ -172,3 +172,32 @@ def test_currency_abbreviations_signs_and_pacific_names(
 def test_a_currency_stop_before_a_word_still_ends_the_sentence() -> None:
     text = "The fee was paid in Rs. The grant followed."
     assert [text[a:b] for a, b in split_sentences(text)] == ["The fee was paid in Rs.", "The grant followed."]
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        # a range whose scale is written once, after its upper bound: the scale holds for both bounds
+        ("AUD 3-5 million", [(3e6, "AUD", "AUD 3"), (5e6, "AUD", "5 million")]),
+        ("US$1.5\u20132 billion", [(1.5e9, "USD", "US$1.5"), (2e9, "USD", "2 billion")]),
+        ("$3 to 5 million", [(3e6, "USD", "$3"), (5e6, "USD", "5 million")]),
+        ("$3 to $5 million", [(3e6, "USD", "$3"), (5e6, "USD", "$5 million")]),
+        ("$3-5m", [(3e6, "USD", "$3"), (5e6, "USD", "5m")]),
+        # not ranges of money: no scale after the second figure, a word that only starts with a scale,
+        # a detached one-letter scale, a second currency
+        ("$5 to 10 schools", [(5.0, "USD", "$5")]),
+        ("$3-5 millionaires", [(3.0, "USD", "$3")]),
+        ("$2 to 3 m", [(2.0, "USD", "$2")]),
+        ("$3 to \u00a55 million", [(3.0, "USD", "$3"), (5e6, "JPY", "\u00a55 million")]),
+    ],
+)
+def test_a_range_shares_the_scale_written_after_it(written: str, found: list[tuple[float, str, str]]) -> None:
+    got = find_money(written, 0, len(written))
+    assert [(m.amount, m.currency, written[m.start : m.end]) for m in got] == found
+
+
+def test_an_act_stated_as_a_range_takes_its_upper_bound_and_is_no_indicator(tmp_path: Path) -> None:
+    recs, _ = _records(tmp_path, "In 2019, Australia provided AUD 3-5 million in grants to Tonga.")
+    assert [(r["kind"], r["actor"], r["amount"], r["currency"]) for r in recs] == [
+        ("engagement", "AUS", 5e6, "AUD")
+    ]

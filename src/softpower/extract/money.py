@@ -178,6 +178,11 @@ _MONEY = re.compile(
 )
 
 
+#: the upper bound of a range whose scale is written once, after it ("-5 million", " to 5 billion")
+_RANGE_TAIL = re.compile(
+    rf"\s?(?:[-\u2013\u2014]|\s+to\s+)\s?(?P<pre>{_alt(PREFIX)})?\s?(?P<num>{_NUM})\s*(?P<scale>{_alt(SCALES)})\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 #: an amount's first digit is at most this many characters after its start (the longest prefix, then ``\s?``)
 _LEAD = max(map(len, PREFIX)) + 1
@@ -363,16 +368,38 @@ def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
             # bare "m"/"b"/"k" only count right after the number ("$5m"), never "RM 5 m..."
             if scale and len(scale) == 1 and text[m.start("scale") - 1].isspace():
                 scale = None
-            if pre in ("rs", "rm", "rp") and not text[m.start("pre")].isupper():
+            if pre.rstrip(".") in ("rs", "rm", "rp", "tk") and not text[m.start("pre")].isupper():
                 continue
             cur = PREFIX[pre]
             num_end = m.end("scale") if scale else m.end("num")
+            upper = None if scale else _range_tail(text, m.end("num"), stop, pre)
+            if upper is not None:
+                # "$3-5 million", "US$1.5-2 billion", "$3 to $5 million": the scale is written once, after
+                # the upper bound, and holds for both; the upper bound is an amount of its own (matched
+                # on its own where it repeats the sign)
+                scale = upper.group("scale")
+                out.append(Money(m.start(), m.end("num"), _value(m.group("num"), scale), cur))
+                if not upper.group("pre"):
+                    out.append(Money(upper.start("num"), upper.end(), _value(upper.group("num"), scale), cur))
+                continue
             out.append(Money(m.start(), max(num_end, m.end()), _value(m.group("num"), scale), cur))
         else:
             scale = m.group("scale2")
             cur = SUFFIX[m.group("suf").lower()]
             out.append(Money(m.start(), m.end(), _value(m.group("num2"), scale), cur))
     return out
+
+
+def _range_tail(text: str, pos: int, stop: int, pre: str) -> re.Match[str] | None:
+    """The upper bound of a range after a figure at ``pos`` that has no scale of its own: a dash or
+    "to", the figure, its scale ("-5 million", " to $5 billion"); a repeated sign must be ``pre``, and a
+    one-letter scale must touch its figure ("5m", never "5 m")."""
+    m = _RANGE_TAIL.match(text, pos, stop)
+    if m is None or (m.group("pre") and m.group("pre").lower() != pre):
+        return None
+    if len(m.group("scale")) == 1 and text[m.start("scale") - 1].isspace():
+        return None
+    return m
 
 
 def _equivalent(text: str, prev_end: int, start: int, end: int) -> bool:
