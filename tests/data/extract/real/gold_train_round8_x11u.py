@@ -27,7 +27,9 @@ Decisions worth recording (applied the same way in every document):
 * relief: the money, a deployed relief or assessment team, a USAID-funded partner's programme and
   a military relief deployment are ``disaster_cooperation``; the counts of the effort (trucks,
   tonnes, pallets, personnel, sorties, number of responses) are indicators; a ship's capacities
-  (litres of water, hospital beds) are not annotated; other donors' pledges are not the actor's;
+  (litres of water, hospital beds) are not annotated; other donors' pledges are not the actor's
+  (round 11, README "Clarified in round 11": a ship's arrival stated as an act of its own, HMAS
+  Adelaide's, is now also an engagement beside its counts);
 * a multilateral exercise workshop co-hosted with a partner is ``military_activity`` toward the
   co-host (the other participants are not named); its head counts are indicators; an exercise
   whose participants are named ("personnel from the U.S., Thailand, Indonesia, Japan and
@@ -236,6 +238,10 @@ GOLD_TRAIN_ROUND8_X11U = {
         (
             "The Australian Defence Force has deployed significant capability on Operation Tonga Assist 2022 as part of the Australian Government's support to Tonga",
             E("AUS", ["TON"], "disaster_cooperation", 2022, name="Operation Tonga Assist 2022"),
+        ),
+        (
+            "HMAS Adelaide arrived in Tonga on January 26",
+            E("AUS", ["TON"], "disaster_cooperation"),
         ),
         (
             "HMAS Adelaide arrived in Tonga on January 26 with 250 pallets of humanitarian supplies and over 600 personnel",

@@ -45,7 +45,9 @@ two spoken Australian transcripts in Dili where the partner's minister states Au
 * a partner's gift to the donor ("Viet Nam delivered 1.2 million medical masks to us") is the
   partner's act plus its count; acts of "our friends of the ASEAN countries" name no acting state;
 * a relief effort is one engagement; its deliveries in tonnes ("9.6t ... each" as 9.6) and its
-  aircraft are indicators, counts of items (cleaners, shovels, canned tuna) are not; equipment
+  aircraft are indicators (round 11, README "Clarified in round 11": each wave the text states as
+  an act of its own, such as the C-130 landings, OHSUMI's arrival and its two deliveries of water,
+  is now also an engagement beside its counts), counts of items (cleaners, shovels, canned tuna) are not; equipment
   "also provided by Japan before" is its own act; each vaccine donation is an engagement plus its
   dose count, "the third provision" a count indicator;
 * a partner minister's "they have committed to add a further $20 million" is Australia's act
@@ -286,14 +288,30 @@ GOLD_TRAIN_ROUND9_X11T = {
             "The Government of Japan has committed to supporting Tonga’s emergency response to the disasters caused by the volcanic eruption and tsunami with immediate delivery of emergency relief supplies by Japan Self-Defense Forces.",
             E("JPN", ["TON"], "disaster_cooperation"),
         ),
+        (
+            "The Japan Air Self-Defense Force (JASDF) aircraft C-130 landed on Tonga on 22, 24, 29 January, and 2 February and delivered a range of essential supplies",
+            E("JPN", ["TON"], "disaster_cooperation"),
+        ),
         ("more than 10t drinking water", I("JPN", ["TON"], "drinking_water_tonnes", 10, unit="tonnes")),
+        (
+            "The Japan Maritime Self-Defense Force (JMSDF) “OHSUMI” also arrived in Tonga on 9 February.",
+            E("JPN", ["TON"], "disaster_cooperation"),
+        ),
         (
             "“OHSUMI” transported 10t drinking water",
             I("JPN", ["TON"], "drinking_water_tonnes", 10, unit="tonnes"),
         ),
         (
+            "On 11 and 12 February, “OHSUMI” produced additional drinking water of 150 tons from seawater to deliver to the main island, Tongatapu",
+            E("JPN", ["TON"], "disaster_cooperation"),
+        ),
+        (
             "produced additional drinking water of 150 tons from seawater",
             I("JPN", ["TON"], "drinking_water_tonnes", 150, unit="tonnes"),
+        ),
+        (
+            "“OHSUMI” delivered 9.6t drinking water each to ‘Eua, Ha’apai, and Vava’u from 14 to 16 February",
+            E("JPN", ["TON"], "disaster_cooperation"),
         ),
         (
             "“OHSUMI” delivered 9.6t drinking water each to ‘Eua, Ha’apai, and Vava’u",

@@ -27,6 +27,7 @@ from gold_train_round9_x11u import GOLD_TRAIN_ROUND9_X11U  # noqa: E402
 from gold_train_round10_x11t import GOLD_TRAIN_ROUND10_X11T  # noqa: E402
 from gold_train_round10_x11u import GOLD_TRAIN_ROUND10_X11U  # noqa: E402
 from gold_train_round11_x12t import GOLD_TRAIN_ROUND11_X12T  # noqa: E402
+from gold_train_round11_x12u import GOLD_TRAIN_ROUND11_X12U  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -564,6 +565,7 @@ def main() -> None:
             **GOLD_TRAIN_ROUND10_X11U,
             **GOLD_TRAIN_ROUND10_X11T,
             **GOLD_TRAIN_ROUND11_X12T,
+            **GOLD_TRAIN_ROUND11_X12U,
         },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
