@@ -441,3 +441,39 @@ def test_find_money_memo_answers_for_the_document_it_was_given() -> None:
     assert [(m.amount, m.currency) for m in find_money("".join(list(a)), 0, 30)] == [(5e6, "USD")]
     later = [(m.start - 31, m.amount, m.currency) for m in find_money(a, 31, len(a))]
     assert later == [(m.start, m.amount, m.currency) for m in find_money(a[31:])] == [(11, 3e9, "KRW")]
+
+
+def _word_before_by_regex(before: str) -> tuple[bool, bool, bool]:
+    from softpower.extract.learned.fields import _AND, _GIVER, _RECEIVER
+
+    return tuple(rx.search(before) is not None for rx in (_GIVER, _RECEIVER, _AND))  # type: ignore[return-value]
+
+
+def test_word_before_a_mention_agrees_with_the_three_regexes_on_documents() -> None:
+    from softpower.extract.entities import find_mentions
+    from softpower.extract.learned.fields import word_before
+
+    seen = [0, 0, 0]
+    for text in _documents():
+        for m in find_mentions(text):
+            for width in (24, 9):  # the field step's window, and one that cuts words
+                before = text[max(0, m.start - width) : m.start]
+                want = _word_before_by_regex(before)
+                assert word_before(before) == want, before
+                seen = [n + w for n, w in zip(seen, want, strict=True)]
+    assert min(seen) > 20  # every pattern is met many times
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["by", "BY", "from", "to", "visit", "Visited", "visits", "into", "in", "and", "AND",
+                              "the", "The", "thé", "bathe", "standby", "x", "_", "-", ",", "2", " ", "  ", "\n",
+                              "\t", "\x1c", "\u00a0", "\u212a", "ſ", "İn", "ın"]), max_size=8),
+    st.sampled_from(["", " "]),
+)  # fmt: skip
+def test_word_before_a_mention_agrees_with_the_three_regexes_on_any_text(words: list[str], sep: str) -> None:
+    from softpower.extract.learned.fields import word_before
+
+    before = sep.join(words)
+    assert word_before(before) == _word_before_by_regex(before)
+

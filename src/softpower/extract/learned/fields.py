@@ -458,10 +458,11 @@ def _mention_context(doc: Document, k: int) -> tuple[int, ...]:
     if got is None:
         m = doc.mentions[k]
         before = doc.text[max(0, m.start - 24) : m.start]
+        giver, receiver, coordinated = word_before(before)
         flags = (
-            (5, bool(_GIVER.search(before))),
-            (6, bool(_RECEIVER.search(before))),
-            (7, bool(_AND.search(before))),
+            (5, giver),
+            (6, receiver),
+            (7, coordinated),
             (8, m.possessive),
             (9, m.kind == "demonym"),
             (10, m.kind == "organisation"),
@@ -471,6 +472,52 @@ def _mention_context(doc: Document, k: int) -> tuple[int, ...]:
         got = tuple(j for j, on in flags if on)
         doc.mention_context[k] = got
     return got
+
+
+_GIVER_WORDS = frozenset({"by", "from"})
+_RECEIVER_WORDS = frozenset(
+    {"to", "for", "with", "in", "into", "across", "throughout", "visit", "visited", "visits", "visiting"}
+)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _last_word(low: str) -> str:
+    """The run of ASCII word characters (``\\w``) that ends ``low``, or ``","`` where ``low`` ends with
+    a comma ("" for anything else)."""
+    if low.endswith(","):
+        return ","
+    i = len(low)
+    while i and low[i - 1] in _WORD_CHARS:
+        i -= 1
+    return low[i:]
+
+
+def word_before(before: str) -> tuple[bool, bool, bool]:
+    """``(_GIVER, _RECEIVER, _AND)`` each searched in ``before``, the text just before a mention.
+
+    Each pattern is a word (or a comma), white space, an optional "the" and white space up to the end:
+    on ASCII text that is the word that ends ``before`` once its trailing white space is stripped, or
+    the one before a trailing "the", looked up in a set (a word boundary before it is where the run of
+    word characters starts). Text outside ASCII (where case-blind matching reaches beyond
+    ``str.lower``) goes to the three regexes."""
+    if not before.isascii():
+        return (
+            _GIVER.search(before) is not None,
+            _RECEIVER.search(before) is not None,
+            _AND.search(before) is not None,
+        )
+    low = before.rstrip().lower()
+    if len(low) == len(before):
+        return False, False, False  # every pattern ends in white space
+    words = [_last_word(low)]
+    # "(by) the": the word before the article (which follows white space)
+    if low.endswith("the") and len(low) > 3 and low[-4].isspace():
+        words.append(_last_word(low[:-3].rstrip()))
+    return (
+        any(w in _GIVER_WORDS for w in words),
+        any(w in _RECEIVER_WORDS for w in words),
+        any(w in ("and", ",") for w in words),
+    )
 
 
 def _year_context(doc: Document, k: int) -> tuple[bool, bool, bool, bool, bool]:
