@@ -477,3 +477,51 @@ def test_word_before_a_mention_agrees_with_the_three_regexes_on_any_text(words: 
     before = sep.join(words)
     assert word_before(before) == _word_before_by_regex(before)
 
+
+def test_delexicalise_reads_a_window_of_a_document_as_its_copy() -> None:
+    from softpower.extract.learned.recall import _reads_alone, delexicalise
+    from softpower.extract.sentences import split_sentences
+
+    in_place = 0
+    for text in _documents():
+        windows = list(split_sentences(text)) + [
+            (a, min(len(text), a + 150)) for a in range(0, len(text), 97)
+        ]
+        for a, b in windows:
+            assert delexicalise(text, a, b) == delexicalise(text[a:b]), text[a:b]
+            in_place += _reads_alone(text, a, b)
+    assert in_place > 500  # most sentences are read in place
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Japan", "China's", "the Philippines", "Manila", "in", "ASEAN", "$", "US$", "5",
+                              "1,200", "2019", "million", "yen", "(", ")", "[", "]", "about", "-", ".", ",", "\n",
+                              " ", "a", "x", "MNT", "two billion dollars", "Rs"]), max_size=25),
+    st.sampled_from(["", " "]),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)  # fmt: skip
+def test_delexicalise_reads_any_window_as_its_copy(words: list[str], sep: str, a: int, n: int) -> None:
+    from softpower.extract.learned.recall import delexicalise
+    from softpower.extract.money import find_money
+
+    text = sep.join(words)
+    a = min(a, len(text))
+    b = min(len(text), a + n)
+    find_money(text, a, b)  # the memo holds this document's window, as after the rules' reading
+    assert delexicalise(text, a, b) == delexicalise(text[a:b])
+
+
+def test_delexicalise_copies_a_window_whose_amount_is_restated_in_brackets_past_its_end() -> None:
+    from softpower.extract.learned.recall import _reads_alone, delexicalise
+    from softpower.extract.money import find_money
+
+    text = "Japan gave Php14.8 million ($300,000) to Laos."
+    b = text.index(")")
+    # in the document the bracketed amount restates the first; in the copy nothing closes the bracket
+    assert len(find_money(text, 0, b)) == 1 and len(find_money(text[:b])) == 2
+    assert not _reads_alone(text, 0, b) and _reads_alone(text, 0, b + 1)
+    assert delexicalise(text, 0, b) == delexicalise(text[:b])
+    assert delexicalise(text, 11, b + 1) == delexicalise(text[11 : b + 1])
+    assert not _reads_alone(text, 12, b + 1)  # a window that opens inside a word

@@ -243,7 +243,7 @@ def _propose(
         # proposes the sentences with an actor, a partner and a figure of their own that it reads
         # as acts (the gate and threshold chosen on the grouped CV of benchmarks/real_cv.py)
         own = [i for i, c in enumerate(cands) if c[3] and i not in chosen and _states_figure(text, c[0])]
-        p_rec = models.recall.probability([texts[i] for i in own])
+        p_rec = models.recall.probability_in(text, [(cands[i][0].start, cands[i][0].end) for i in own])
         for i, p in zip(own, p_rec, strict=True):
             if p >= models.recall.threshold:
                 chosen.append(i)

@@ -30,7 +30,7 @@ import pandas as pd
 
 from softpower.extract.entities import DONORS, find_mentions
 from softpower.extract.learned.model import TextClassifier
-from softpower.extract.money import find_money
+from softpower.extract.money import _EQUIVALENT_CLOSE, find_money
 
 REPO = Path(__file__).resolve().parents[4]
 MODEL_DIR = REPO / "src" / "softpower" / "data" / "extract_model"
@@ -40,25 +40,50 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def delexicalise(text: str) -> str:
-    """``text`` with its names and figures replaced by tags: a donor power's name, demonym or
+def delexicalise(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with its names and figures replaced by tags: a donor power's name, demonym or
     agency ``xdonorx``, another state ``xstatex``, a group or region ``xgroupx``, a sum of money
-    ``xmoneyx``, a year ``xyearx``, any other number ``xnumx``."""
+    ``xmoneyx``, a year ``xyearx``, any other number ``xnumx``.
+
+    A window of a document (a sentence the rules have read) is read in place where that gives what
+    its copy gives (:func:`_reads_alone`), so the amounts come from :func:`find_money`'s memo of the
+    document's windows instead of a second scan."""
+    stop = len(text) if end is None else end
+    if start == 0 and stop == len(text):
+        money = find_money(text)  # a whole text: not through the memo, which holds the document
+    elif _reads_alone(text, start, stop):
+        money = find_money(text, start, stop)
+    else:
+        text, start, stop = text[start:stop], 0, stop - start
+        money = find_money(text)
     spans: list[tuple[int, int, str]] = []
-    for m in find_mentions(text):
+    for m in find_mentions(text, start, stop):
         tag = "xdonorx" if m.iso in DONORS else ("xstatex" if m.iso else "xgroupx")
         spans.append((m.start, m.end, tag))
-    spans += [(m.start, m.end, "xmoneyx") for m in find_money(text)]
+    spans += [(m.start, m.end, "xmoneyx") for m in money]
     spans.sort()
     out: list[str] = []
-    pos = 0
+    pos = start
     for s, e, tag in spans:
         if s < pos:
             continue  # a name inside a sum already replaced
         out += [text[pos:s], f" {tag} "]
         pos = e
-    out.append(text[pos:])
+    out.append(text[pos:stop])
     return _NUMBER.sub(" xnumx ", _YEAR.sub(" xyearx ", "".join(out)))
+
+
+def _reads_alone(text: str, start: int, stop: int) -> bool:
+    """The names and amounts found in the window ``text[start:stop]`` are those of its copy
+    ``text[start:stop]``, shifted by ``start`` (as far as :func:`delexicalise` reads them: where each
+    is and which state it names). The gazetteer's and the amount patterns' look-behinds (a letter,
+    digit, ``$``, ``.``, ``,``, ``-`` before a match) and their word boundaries see at ``start`` what
+    they see at the start of a string when white space comes before it; past ``stop`` a search sees
+    nothing, but the test that drops an amount restated in brackets looks past the amount's end for
+    the closing bracket, so the text after the window must not start with one. (The locative and
+    possessive tests of :func:`find_mentions` read outside the window too; they set a mention's kind and
+    possessive form, which :func:`delexicalise` does not read.)"""
+    return (start == 0 or text[start - 1].isspace()) and _EQUIVALENT_CLOSE.match(text, stop) is None
 
 
 class Recall:
@@ -74,6 +99,14 @@ class Recall:
         if not texts:
             return []
         p = self.model.predict_proba([delexicalise(t) for t in texts])[:, self._col]
+        return [float(x) for x in p]
+
+    def probability_in(self, text: str, spans: list[tuple[int, int]]) -> list[float]:
+        """:meth:`probability` of the windows ``text[a:b]`` of one document, read in place
+        (:func:`delexicalise` with a window; the same numbers)."""
+        if not spans:
+            return []
+        p = self.model.predict_proba([delexicalise(text, a, b) for a, b in spans])[:, self._col]
         return [float(x) for x in p]
 
 
