@@ -525,3 +525,40 @@ def test_delexicalise_copies_a_window_whose_amount_is_restated_in_brackets_past_
     assert delexicalise(text, 0, b) == delexicalise(text[:b])
     assert delexicalise(text, 11, b + 1) == delexicalise(text[11 : b + 1])
     assert not _reads_alone(text, 12, b + 1)  # a window that opens inside a word
+
+
+def _word_amount_spans(text: str, start: int, end: int) -> tuple[list[object], list[object]]:
+    """(what ``_WORD_MONEY.finditer`` finds, what ``_word_amounts`` finds) in ``text[start:end]``."""
+    from softpower.extract.money import _WORD_MONEY, _word_amounts
+
+    want = [m.span() for m in _WORD_MONEY.finditer(text, start, end)]
+    return want, [(m.start, m.end) for m in _word_amounts(text, start, end)]
+
+
+def test_amounts_in_words_from_the_scale_gate_match_the_full_scan_on_documents() -> None:
+    from softpower.extract.money import _NUMBER_WORDS
+
+    assert max(map(len, _NUMBER_WORDS)) < 24  # an amount starts less than 24 characters before the gate
+    for text in _documents():
+        for start in range(0, len(text), 71):
+            want, got = _word_amount_spans(text, start, min(len(text), start + 300))
+            assert got == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["two", "Twenty-five", "seventy seven", "a hundred", "half a", "one hundred", "a",
+                              "million", "MILLION", "billion", "thousand", "trillion", "dollars",
+                              "yen", "US dollars", "rupees", "$120", "5", "-", " ", "  ", ".", "\u212a", "x"]),
+             max_size=12),
+    st.sampled_from(["", " ", "-"]),
+    st.integers(0, 8),
+    st.integers(0, 8),
+)  # fmt: skip
+def test_amounts_in_words_from_the_scale_gate_match_the_full_scan_on_any_text(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    want, got = _word_amount_spans(text, start, end)
+    assert got == want

@@ -307,11 +307,19 @@ _WORD_MONEY = re.compile(
     rf"[ -](?P<wscale>thousand|million|billion|trillion)\s+(?P<wsuf>{_alt(SUFFIX)})\b",
     re.IGNORECASE,
 )
-_WORD_SCALE = re.compile(r"illion|thousand", re.IGNORECASE)
+#: the number words an amount in words can open with (``wnum`` of :data:`_WORD_MONEY`)
+_NUMBER_WORDS = [*_WORD_VALUE, *(f"{t} {u}" for t in _TENS for u in _UNITS[:9])]
+#: what every amount in words holds: the last letter of its number word, a space or hyphen and the scale
+#: word, case-blind as :data:`_WORD_MONEY` ("two million", not the "$120 million" of an amount in figures)
+_WORD_SCALE = re.compile(
+    rf"[{''.join(sorted({w[-1] for w in _NUMBER_WORDS}))}][ -](?:thousand|million|billion|trillion)",
+    re.IGNORECASE,
+)
 
 
 def _word_amounts(text: str, start: int, stop: int) -> list[Money]:
-    """Amounts in words in ``text[start:stop]`` (looked for only where a scale word is written)."""
+    """Amounts in words in ``text[start:stop]`` (looked for only where a number word's last letter comes
+    before a scale word; no amount starts more than 24 characters before that letter: a test)."""
     hit = _WORD_SCALE.search(text, start, stop)
     if hit is None:
         return []
