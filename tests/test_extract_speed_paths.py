@@ -562,3 +562,19 @@ def test_amounts_in_words_from_the_scale_gate_match_the_full_scan_on_any_text(
     start, end = min(cut0, len(text)), max(0, len(text) - cut1)
     want, got = _word_amount_spans(text, start, end)
     assert got == want
+
+
+def test_find_mentions_memo_answers_for_the_document_it_was_given() -> None:
+    from softpower.extract.entities import find_mentions
+
+    a = "Japan lent money to Laos. Korea gave rice to Fiji."
+    b = "China lent money to Peru. India gave rice to Chad."
+    first = find_mentions(a, 0, 25)
+    assert [m.iso for m in first] == ["JPN", "LAO"]
+    first.clear()  # a caller's change to the list it got does not reach the memo
+    assert [m.iso for m in find_mentions(a, 0, 25)] == ["JPN", "LAO"]
+    # the same window of another document (and of an equal copy of it) is read from that document
+    assert [m.iso for m in find_mentions(b, 0, 25)] == ["CHN", "PER"]
+    assert [m.iso for m in find_mentions("".join(list(a)), 0, 25)] == ["JPN", "LAO"]
+    later = [(m.start - 26, m.iso) for m in find_mentions(a, 26, len(a))]
+    assert later == [(m.start, m.iso) for m in find_mentions(a[26:])] == [(0, "KOR"), (19, "FJI")]

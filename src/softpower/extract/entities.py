@@ -158,8 +158,32 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     Capitals preceded by a locative preposition ("in Kuala Lumpur") name a place,
     not a government, and are skipped.
     """
+    if end is None:
+        return _find_mentions(text, start, len(text))
+    # a window of a document is remembered while that document is read (the rules' sentence analysis
+    # and the learned recall step's delexicalisation read the same sentences), as find_money does: the
+    # memo holds the document itself, so ``is`` cannot mistake a new document for it; it is read once
+    # into a local and replaced whole, so a thread reading another document cannot get this one's answers
+    # (with the gazetteer it was read with, should the cached table ever be rebuilt)
+    doc, rx, memo = _MEMO[0]
+    if doc is not text or rx is not _table()[0]:
+        memo = {}
+        _MEMO[0] = (text, _table()[0], memo)
+    got = memo.get((start, end))
+    if got is None:
+        got = memo[(start, end)] = _find_mentions(text, start, end)
+    return list(got)
+
+
+#: :func:`find_mentions`' answers for windows of one document: (that document, the gazetteer pattern,
+#: {(start, end): mentions})
+_MEMO: list[tuple[str | None, re.Pattern[str] | None, dict[tuple[int, int], list[Mention]]]] = [
+    (None, None, {})
+]
+
+
+def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
     rx, table = _table()
-    stop = len(text) if end is None else end
     out: list[Mention] = []
     for m in rx.finditer(text, start, stop):
         name = m.group("n")
