@@ -84,6 +84,13 @@ class YearSpan:
     kind: str
 
 
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator here)
+        if w in low:
+            return True
+    return False
+
+
 def find_years(
     text: str, start: int = 0, end: int | None = None, doc_year: int | None = None
 ) -> list[YearSpan]:
@@ -102,10 +109,12 @@ def find_years(
     seg = text[start:stop] if patterns else ""
     low = seg.lower() if seg.isascii() else None
     for (kind, rx), trigger, words in zip(patterns, _TRIGGER_RX, _TRIGGER_LOW, strict=False):
-        if trigger is not None and (
-            not any(w in low for w in words) if low is not None else not trigger.search(text, start, stop)
-        ):
-            continue  # a cheap literal test spares the full pattern
+        if trigger is not None:  # a cheap literal test spares the full pattern
+            if low is None:
+                if not trigger.search(text, start, stop):
+                    continue
+            elif not _holds_any(low, words):
+                continue
         for m in rx.finditer(text, start, stop):
             if any(taken[m.start() - start : m.end() - start]):
                 continue
