@@ -22,6 +22,9 @@ class _Fixed:
     def probability(self, texts: list[str]) -> list[float]:
         return [self.p] * len(texts)
 
+    def probability_in(self, text: str, spans: list[tuple[int, int]]) -> list[float]:
+        return [self.p] * len(spans)
+
 
 def _engagements(text: str, p: float) -> list[tuple[str, list[str], int | None]]:
     models = load_models()

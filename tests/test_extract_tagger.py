@@ -292,6 +292,9 @@ class _Recall:
     def probability(self, texts: list[str]) -> list[float]:
         return [self.p] * len(texts)
 
+    def probability_in(self, text: str, spans: list[tuple[int, int]]) -> list[float]:
+        return [self.p] * len(spans)
+
 
 @pytest.mark.parametrize(
     "text",

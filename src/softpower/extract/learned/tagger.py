@@ -427,7 +427,7 @@ def propose(
         if partners:
             cands.append((info, roles, actor, partners, margin))
     if cands and tagger.min_recall > 0 and recall is not None:
-        p_rec = recall.probability([text[c[0].sent.start : c[0].sent.end] for c in cands])
+        p_rec = recall.probability_in(text, [(c[0].sent.start, c[0].sent.end) for c in cands])
         cands = [c for c, pr in zip(cands, p_rec, strict=True) if pr >= tagger.min_recall]
     out: list[dict[str, Any]] = []
     for info, roles, actor, partners, margin in cands:
