@@ -392,7 +392,7 @@ def test_min_confidence_filters_records(tmp_path: Path) -> None:
     doc = tmp_path / "mixed.txt"
     doc.write_text(
         "In 2008, Japan provided a 3.7 billion yen loan to Cambodia. "
-        "On 2 November 2011, China's embassy handed 20,000 US dollars cash aid to Somalia. "
+        "In 2015, Korea donated US$2 million to Nepal for earthquake relief. "
         "Japan and Vietnam signed a memorandum on maritime security in 2019.\n",
         encoding="utf-8",
     )
