@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from softpower.extract.money import find_money
 from softpower.extract.pipeline import extract_text
 from softpower.extract.reading import reading_view
 
@@ -74,3 +75,28 @@ def test_view_spans_map_back_over_dropped_and_expanded_characters() -> None:
     assert view.stored_span(3, 6) == (4, 6)
     assert view.stored_span(7, 8) == (7, 8)
     assert stored[slice(*view.stored_span(0, len(view.text)))] == stored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VIENTIANE, 5 AUGU\u017fT 2019 - Japan gave two thou\u017fand yen to Laos.",
+        "Japan gave $5 thou\u017fand to Laos in 2019.",
+        "Japan gave 5 million dollar\u017f to Laos in 2019.",
+        "Japan gave 5 m\u0131llion yen to Laos in 2019.",
+        "Japan gave 5 M\u0130LLION yen to Laos in 2019.",
+        "Japan trained 300 nur\u017fes in Laos in 2019.",
+        "Japan gave 5 million rupee\u017f to Laos in 2019.",
+        "Japan gave US$5 million to Laos in 2019 (about \u00a5500 m\u0131ll\u0131on).",
+    ],
+)
+def test_letters_a_case_blind_pattern_reads_as_ascii_are_read_as_ascii(text: str) -> None:
+    # the long s and the dotless and dotted i match "s" and "i" case-blind, but no lower-case table
+    # has them: each raised KeyError and lost the document; now the text reads as its ASCII twin
+    twin = text.replace("\u017f", "s").replace("\u0131", "i").replace("\u0130", "I")
+    got, want = extract_text("t.txt", text), extract_text("t.txt", twin)
+    assert want and [{**r, "quote": None} for r in got] == [{**r, "quote": None} for r in want]
+    assert [r["quote"] for r in got] == [text[slice(*r["span"])] for r in got]
+    assert [(m.amount, m.currency) for m in find_money(text)] == [
+        (m.amount, m.currency) for m in find_money(twin)
+    ]

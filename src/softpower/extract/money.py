@@ -14,6 +14,7 @@ from functools import cache
 import pycountry
 
 from softpower.extract.entities import trie_pattern
+from softpower.extract.reading import table_key
 
 #: scale words and abbreviations → multiplier
 SCALES = {
@@ -252,7 +253,7 @@ class Money:
 def _value(num: str, scale: str | None) -> float:
     value = group_value(num)
     if scale:
-        value *= SCALES[scale.lower()]
+        value *= SCALES[table_key(scale)]
     return round(value, 2)
 
 
@@ -325,12 +326,15 @@ def _word_amounts(text: str, start: int, stop: int) -> list[Money]:
         return []
     out = []
     for m in _WORD_MONEY.finditer(text, max(start, hit.start() - 24), stop):
-        words = " ".join(m.group("wnum").lower().split())
+        words = " ".join(table_key(m.group("wnum")).split())
         # a word of the table ("a hundred", "half a"), else tens and units ("twenty-five")
         value = _WORD_VALUE.get(words) or sum(_WORD_VALUE[w] for w in re.split(r"[ -]", words))
         out.append(
             Money(
-                m.start(), m.end(), value * SCALES[m.group("wscale").lower()], SUFFIX[m.group("wsuf").lower()]
+                m.start(),
+                m.end(),
+                value * SCALES[table_key(m.group("wscale"))],
+                SUFFIX[table_key(m.group("wsuf"))],
             )
         )
     return out
@@ -371,7 +375,7 @@ def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
             out.append(Money(m.start(), m.end(), _value(num, scale), code))
             continue
         if m.group("pre"):
-            pre = m.group("pre").lower()
+            pre = table_key(m.group("pre"))
             scale = m.group("scale")
             # bare "m"/"b"/"k" only count right after the number ("$5m"), never "RM 5 m..."
             if scale and len(scale) == 1 and text[m.start("scale") - 1].isspace():
@@ -393,7 +397,7 @@ def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
             out.append(Money(m.start(), max(num_end, m.end()), _value(m.group("num"), scale), cur))
         else:
             scale = m.group("scale2")
-            cur = SUFFIX[m.group("suf").lower()]
+            cur = SUFFIX[table_key(m.group("suf"))]
             out.append(Money(m.start(), m.end(), _value(m.group("num2"), scale), cur))
     return out
 
@@ -403,7 +407,7 @@ def _range_tail(text: str, pos: int, stop: int, pre: str) -> re.Match[str] | Non
     "to", the figure, its scale ("-5 million", " to $5 billion"); a repeated sign must be ``pre``, and a
     one-letter scale must touch its figure ("5m", never "5 m")."""
     m = _RANGE_TAIL.match(text, pos, stop)
-    if m is None or (m.group("pre") and m.group("pre").lower() != pre):
+    if m is None or (m.group("pre") and table_key(m.group("pre")) != pre):
         return None
     if len(m.group("scale")) == 1 and text[m.start("scale") - 1].isspace():
         return None

@@ -5,7 +5,8 @@ inside "Philip\\u00adpines" (HTML ``&shy;``), a zero-width space or joiner insid
 a ligature ("Paci\\ufb01c" from a PDF), or full-width forms ("\\uff35\\uff33\\uff04\\uff15" in text
 typed on a Japanese keyboard); a file saved with Windows ("\\r\\n") or old Mac ("\\r") line ends breaks
 lines where every step looks for "\\n". The extractor reads a view where invisible format characters
-are dropped, compatibility forms folded (NFKC: ligatures to letters, full-width forms to ASCII) and
+are dropped, compatibility forms folded (NFKC: ligatures to letters, full-width forms to ASCII), the
+three letters a case-blind pattern takes for ASCII ones read as those ("\u017f", "\u0131", "\u0130") and
 line ends read as "\\n", then maps every record's span back, so spans and quotes index into the
 stored text unchanged.
 A text with none of these characters is read as it is (one scan decides).
@@ -23,7 +24,18 @@ from typing import Any
 _DROP = "\u00ad\u200b-\u200f\u2060-\u2064\u202a-\u202e\u2066-\u2069\ufeff"
 # Latin ligatures (ff, fi, fl, ffi, ffl, long st, st) and full-width ASCII forms
 _FOLD = "\ufb00-\ufb06\uff01-\uff5e"
-_SPECIAL = re.compile(f"[{_DROP}{_FOLD}\\r]")
+# the letters outside ASCII that a case-blind pattern matches to ASCII ones: the long s, the dotless i and
+# the dotted capital I ("thou\u017fand", "m\u0131llion" match "thousand", "million", but no table has them)
+_LETTERS = {"\u017f": "s", "\u0131": "i", "\u0130": "I"}
+_SPECIAL = re.compile(f"[{_DROP}{_FOLD}{''.join(_LETTERS)}\\r]")
+_LETTERS_TABLE = str.maketrans(_LETTERS)
+
+
+def table_key(word: str) -> str:
+    """The key a word matched case-blind has in a lower-case table ("Thou\u017fand" -> "thousand")."""
+    return word.translate(_LETTERS_TABLE).lower()
+
+
 _DROPPED = re.compile(f"[{_DROP}]")
 
 
@@ -70,6 +82,9 @@ def reading_view(text: str) -> ReadingView | None:
             if not text.startswith("\n", i + 1):
                 chars.append("\n")
                 origin.append(i)
+        elif text[i] in _LETTERS:
+            chars.append(_LETTERS[text[i]])
+            origin.append(i)
         elif _DROPPED.match(text, i) is None:
             folded = unicodedata.normalize("NFKC", text[i])
             chars.append(folded)
