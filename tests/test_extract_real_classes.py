@@ -913,3 +913,28 @@ def test_an_act_with_another_outside_state_keeps_its_actor() -> None:
     ]
     _donor_of_recipients(text, recs, {})
     assert [(r["actor"], r["partners"]) for r in recs[2:]] == [("THA", ["SAU"]), ("JPN", ["FJI", "IDN"])]
+
+
+# --- forces, ships and agencies act for their state (round 11, x12r) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("HMAS Choules delivered supplies to Tonga.", "HMAS", "AUS"),
+        ("USNS Mercy arrived in Dili.", "USNS", "USA"),
+        ("The Royal Australian Air Force flew to Port Vila.", "Royal Australian Air Force", "AUS"),
+        ("NZDF staff arrived in Apia.", "NZDF", "NZL"),
+        ("Pacific Partnership 2019 visited Timor-Leste.", "Pacific Partnership", "USA"),
+        (
+            "An Australian Medical Assistance Team (AUSMAT) flew to Dili.",
+            "Australian Medical Assistance Team",
+            "AUS",
+        ),
+    ],
+)
+def test_forces_ships_and_agencies_name_their_state(text: str, name: str, iso: str) -> None:
+    from softpower.extract.entities import find_mentions
+
+    first = find_mentions(text)[0]
+    assert (text[first.start : first.end], first.iso) == (name, iso)
