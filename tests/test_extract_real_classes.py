@@ -938,3 +938,54 @@ def test_forces_ships_and_agencies_name_their_state(text: str, name: str, iso: s
 
     first = find_mentions(text)[0]
     assert (text[first.start : first.end], first.iso) == (name, iso)
+
+
+# --- first-person acts in a government's own release or transcript (round 11, x12r) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner", "amount"),
+    [
+        (
+            "Statement by the Minister for Foreign Affairs\n\nThe cyclone has destroyed homes across the "
+            "islands. We have provided a grant of $2 million to Fiji for shelter. New Zealand stands with Fiji.",
+            "NZL",
+            "FJI",
+            2e6,
+        ),
+        (
+            "Media release\n\nFloods have hit the north of the country. Today we are providing $3 million in "
+            "emergency assistance to Laos. Australia is a long-standing partner of Laos.",
+            "AUS",
+            "LAO",
+            3e6,
+        ),
+        (
+            "Remarks by the Ambassador\n\nThe outbreak is severe. I announce a further $1.5 million grant to "
+            "Samoa for vaccines. Japan will continue to support Samoa.",
+            "JPN",
+            "WSM",
+            1.5e6,
+        ),
+    ],
+)
+def test_a_first_person_subject_is_the_state_that_speaks(
+    text: str, actor: str, partner: str, amount: float
+) -> None:
+    # the rules alone: "we" / "I" is the state the release names outside the receiving states
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [(r["actor"], r["partners"], r["amount"]) for r in eng] == [(actor, [partner], amount)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan gave Fiji two patrol boats in 2019. We received 5,000 doses of vaccine from Korea in 2021.",
+        "Japan gave Fiji two patrol boats in 2019. We thank Japan for the grant of $2 million in 2021.",
+    ],
+)
+def test_a_recipients_first_person_thanks_or_receipt_is_not_the_speakers_act(text: str) -> None:
+    from softpower.extract.context import first_person
+
+    second = text.index("We")
+    assert first_person(text, second, len(text)) is None

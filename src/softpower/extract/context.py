@@ -10,8 +10,9 @@ pair is the actor and the other state a partner.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes
@@ -307,6 +308,41 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+# a first-person subject with its verb ("We have also sent ...", "We're deploying ...", "I announce ...") in
+# a government's release, statement or transcript: the speaker's state acts. Receiving and thanking verbs are
+# a recipient's words, not the donor's.
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'’])(?:[Ww]e|I)(?:\s+|['’](?:ve|re|ll|d|m)\s+)"
+    r"(?:(?:also|have|has|had|now|then|will|would|shall|are|were|was|am|just|already|immediately|recently"
+    r"|today|further|jointly|again|quickly|continue\s+to|been|able\s+to|proud\s+to|pleased\s+to)\s+)*"
+    r"(?!receiv|obtain|accept|welcom|thank|appreciat|hop|believ|think|know|need|want|look|see|hear|expect)"
+    r"(?:[a-z]{2,}ed|sent|gave|built|made|lent|spent|held|led|took|began|met|[a-z]{2,}ing|announce|provide|deliver"
+    r"|support|build|send|give|fund|help|share|deploy|establish|launch|sign|invest|train|offer|contribute|donate"
+    r"|commit|extend|host|visit)\b"
+)
+
+
+@cache
+def receiving_states() -> frozenset[str]:
+    """The states that receive in this corpus's acts: the default partner universe (ASEAN and Pacific
+    Island members, South Asia, Mongolia) without India, which also acts as a donor."""
+    return frozenset(vocab.partner_universe()) - {"IND"}
+
+
+def first_person(text: str, start: int, end: int) -> int | None:
+    """Where a first-person subject with its verb stands in ``text[start:end]`` (literal pre-checks first)."""
+    if (
+        text.find("we", start, end) < 0
+        and text.find("We", start, end) < 0
+        and text.find("I ", start, end) < 0
+        and text.find("I'", start, end) < 0
+        and text.find("I’", start, end) < 0
+    ):
+        return None
+    m = _FIRST_PERSON.search(text, start, end)
+    return m.start() if m is not None else None
+
+
 def _has_pronoun(text: str, start: int, end: int) -> bool:
     """A pronoun subject with its verb in ``text[start:end]`` (literal pre-checks before the regex)."""
     if (
@@ -318,13 +354,35 @@ def _has_pronoun(text: str, start: int, end: int) -> bool:
     return _PRONOUN_SUBJECT.search(text, start, end) is not None
 
 
-def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_year: int | None) -> Sentence:
-    """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences."""
+def build_sentence(
+    text: str,
+    start: int,
+    end: int,
+    prev: Sentence | None,
+    doc_year: int | None,
+    speaker: Callable[[], str | None] | None = None,
+) -> Sentence:
+    """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences.
+
+    ``speaker`` gives the state that speaks in the document (its publisher): a first-person subject
+    ("We have also sent medical supplies to Timor-Leste") is that state, or the previous sentence's
+    actor when that is not a receiving state.
+    """
     mentions = find_mentions(text, start, end)
     if mentions and any(m.kind == "demonym" for m in mentions):
         # "1.6 billion Sri Lankan rupees": a currency's name, not a state in the sentence
         mentions = [m for m in mentions if m.kind != "demonym" or not _CURRENCY_AFTER.match(text, m.end)]
     head = subject(text, mentions, start, end)
+    we: str | None = None
+    if speaker is not None:
+        at = first_person(text, start, end)
+        if at is not None and (head is None or at < head.start):
+            if prev is not None and prev.actor and prev.actor not in receiving_states():
+                we = prev.actor
+            else:
+                we = speaker() or (prev.actor if prev is not None else None)
+            if we is not None:
+                head = None  # the first-person subject acts; the names after it are partners
     if (
         head is not None
         and prev is not None
@@ -344,6 +402,8 @@ def build_sentence(text: str, start: int, end: int, prev: Sentence | None, doc_y
         actor = coll[1][0]
     elif giver is not None:  # "Vietnam received grant aid from Tokyo": the giver acts
         actor_m, actor = giver, giver.iso
+    elif we is not None:
+        actor, carried = we, True
     elif head is not None:
         group = coordinated(text, mentions, head)
         actor_m = pick_actor(group)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ from softpower.extract.consistency import (
     undecide_build_agreements,
     yuan_sign,
 )
-from softpower.extract.context import _VERB_BEFORE, Sentence, build_sentence
+from softpower.extract.context import _VERB_BEFORE, Sentence, build_sentence, receiving_states
 from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
 from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
@@ -50,7 +49,6 @@ from softpower.extract.sentences import split_sentences
 from softpower.extract.tables import row_records, table_rows
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
 from softpower.records.models import parse_record
-from softpower.records.vocab import partner_universe
 
 
 @dataclass
@@ -145,6 +143,7 @@ def extract_text(
     row_at = {r.start: r for r in rows}
     actor_before: dict[int, str | None] = {}
     lead: ListLead | None = None
+    speaker = _speaker_of(text)
     for s0, s1 in split_sentences(text):
         # (a table row starts the sentence or its line; the backward look only when the text has rows)
         row = (row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)) if row_at else None
@@ -163,7 +162,7 @@ def extract_text(
         for rec in pending:
             resolve_pending(text, rec, (s0, s1))
         pending = []
-        sent = build_sentence(text, s0, s1, prev, doc_year)
+        sent = build_sentence(text, s0, s1, prev, doc_year, speaker)
         perceptions = sentence_perceptions(doc, text, sent, polls, last_perceptions)
         last_perceptions = perceptions
         if perceptions:
@@ -305,11 +304,28 @@ def _document_actor(records: list[dict[str, Any]]) -> None:
 _GROUPS = ("ASEAN", "ASEAN6", "CLMV", "PIC")
 
 
-@cache
-def _recipients() -> frozenset[str]:
-    """The states that receive in this corpus's acts: the default partner universe (ASEAN and Pacific
-    Island members, South Asia, Mongolia) without India, which also acts as a donor."""
-    return frozenset(partner_universe()) - {"IND"}
+_recipients = receiving_states
+
+
+def _speaker_of(text: str) -> Callable[[], str | None]:
+    """The state that speaks in ``text``, found when first asked: the state outside the receiving
+    states (:func:`_recipients`) that the document names most often, the first named on a tie (a
+    release of DFAT names Australia, of MFAT New Zealand); None when it names none."""
+    memo: list[str | None] = []
+
+    def speaker() -> str | None:
+        if not memo:
+            rec = _recipients()
+            counts: dict[str, int] = {}
+            for m in find_mentions(text):
+                if m.iso and m.kind != "place" and m.iso not in rec:
+                    counts[m.iso] = counts.get(m.iso, 0) + 1
+            memo.append(
+                max(counts, key=lambda k: counts[k]) if counts else None
+            )  # dicts keep first-seen order
+        return memo[0]
+
+    return speaker
 
 
 def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[str, tuple[int, int]]) -> None:
