@@ -915,31 +915,6 @@ def test_an_act_with_another_outside_state_keeps_its_actor() -> None:
     assert [(r["actor"], r["partners"]) for r in recs[2:]] == [("THA", ["SAU"]), ("JPN", ["FJI", "IDN"])]
 
 
-# --- forces, ships and agencies act for their state (round 11, x12r) -----------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "iso"),
-    [
-        ("HMAS Choules delivered supplies to Tonga.", "HMAS", "AUS"),
-        ("USNS Mercy arrived in Dili.", "USNS", "USA"),
-        ("The Royal Australian Air Force flew to Port Vila.", "Royal Australian Air Force", "AUS"),
-        ("NZDF staff arrived in Apia.", "NZDF", "NZL"),
-        ("Pacific Partnership 2019 visited Timor-Leste.", "Pacific Partnership", "USA"),
-        (
-            "An Australian Medical Assistance Team (AUSMAT) flew to Dili.",
-            "Australian Medical Assistance Team",
-            "AUS",
-        ),
-    ],
-)
-def test_forces_ships_and_agencies_name_their_state(text: str, name: str, iso: str) -> None:
-    from softpower.extract.entities import find_mentions
-
-    first = find_mentions(text)[0]
-    assert (text[first.start : first.end], first.iso) == (name, iso)
-
-
 # --- first-person acts in a government's own release or transcript (round 11, x12r) -------------
 
 
@@ -989,3 +964,85 @@ def test_a_recipients_first_person_thanks_or_receipt_is_not_the_speakers_act(tex
 
     second = text.index("We")
     assert first_person(text, second, len(text)) is None
+
+
+# --- an act verb with a counted object is an engagement beside its count (round 11, x12r) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner", "metric"),
+    [
+        (
+            "We've delivered 850 ventilators to Indonesia. The United States stands with Indonesia.",
+            "USA",
+            "IDN",
+            "equipment_units",
+        ),
+        (
+            "The Korean government dispatched two military transport aircraft to Indonesia. Korea stands "
+            "with Indonesia.",
+            "KOR",
+            "IDN",
+            "aircraft",
+        ),
+        (
+            "Japan stands with Tonga after the eruption. The donation of 15,000 doses of vaccine by Japan "
+            "reached Tonga.",
+            "JPN",
+            "TON",
+            "vaccine_doses",
+        ),
+    ],
+)
+def test_an_act_verb_with_a_counted_object_is_also_an_engagement(
+    text: str, actor: str, partner: str, metric: str
+) -> None:
+    from dataclasses import replace
+
+    from softpower.extract.learned.weights import load_models
+
+    shipped = load_models()
+    assert shipped is not None
+    # the act and recall models never propose here: only the counted act is proposed
+    models = replace(shipped, act_threshold=1.01, recall=None, fallback_threshold=None)
+    recs = extract_text("t.txt", text, learned=models)
+    assert [(r["actor"], r["partners"]) for r in _kinds(recs, "engagement")] == [(actor, [partner])]
+    assert [r["metric"] for r in _kinds(recs, "indicator")] == [metric]
+
+
+def test_a_counted_stock_is_not_an_act() -> None:
+    from dataclasses import replace
+
+    from softpower.extract.learned.weights import load_models
+
+    shipped = load_models()
+    assert shipped is not None
+    models = replace(shipped, act_threshold=1.01, recall=None, fallback_threshold=None)
+    text = "Since 2005, Japan has trained more than 300 customs officials from Vietnam."
+    recs = extract_text("t.txt", text, learned=models)
+    assert [r["kind"] for r in recs] == ["indicator"]
+
+
+# --- forces, ships and agencies act for their state (round 11, x12r) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("HMAS Choules delivered supplies to Tonga.", "HMAS", "AUS"),
+        ("USNS Mercy arrived in Dili.", "USNS", "USA"),
+        ("The Royal Australian Air Force flew to Port Vila.", "Royal Australian Air Force", "AUS"),
+        ("NZDF staff arrived in Apia.", "NZDF", "NZL"),
+        ("Pacific Partnership 2019 visited Timor-Leste.", "Pacific Partnership", "USA"),
+        (
+            "An Australian Medical Assistance Team (AUSMAT) flew to Dili.",
+            "Australian Medical Assistance Team",
+            "AUS",
+        ),
+    ],
+)
+def test_forces_ships_and_agencies_name_their_state(text: str, name: str, iso: str) -> None:
+    from softpower.extract.entities import find_mentions
+
+    first = find_mentions(text)[0]
+    assert (text[first.start : first.end], first.iso) == (name, iso)

@@ -200,10 +200,9 @@ def extract_text(
             r["kind"] == "indicator" and r["unit"] == "count" and str(r["metric"]).endswith("_total")
             for r in records[n_before:]
         )
+        has_record = bool(pending) or totals or any(r["kind"] != "indicator" for r in records[n_before:])
         infos.append(
-            SentenceInfo(
-                sent, bool(pending) or totals or any(r["kind"] != "indicator" for r in records[n_before:])
-            )
+            SentenceInfo(sent, has_record, not has_record and _counted_act(text, s0, s1, records[n_before:]))
         )
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
@@ -257,6 +256,33 @@ def extract_text(
 
 
 _COUNTRY_COUNT = re.compile(r"\b\d+\s+(?:\w+\s+)?(?:countries|nations|economies)\b", re.I)
+
+
+# an act verb whose object is a count ("We've delivered 850 ventilators", "dispatching one military transport
+# aircraft", "the donation of 26,800 doses"): the act is an engagement beside its count indicator
+_ACT_COUNT = re.compile(
+    r"\b(?i:deliver(?:s|ed|ing)?|sen[dt]|sending|donat(?:es?|ed|ing|ions?)|provid(?:es?|ed|ing)|dispatch(?:es|ed|ing)?"
+    r"|deploy(?:s|ed|ing|ment of)?|shar(?:es?|ed|ing)|suppl(?:y|ies|ied|ying)|hand(?:s|ed|ing)? over|gift(?:s|ed)?"
+    r"|train(?:s|ed|ing)?|airlift(?:s|ed|ing)?|ship(?:s|ped|ping)?)\b"
+    r"(?:\s+(?:of|over|to|with|up\s+to|an?|the|another|additional|further|more\s+than|nearly|around|about|some"
+    r"|approximately|a\s+total\s+of|initial|our|its|their|[A-Z][\w.-]*)(?![\w.-]))*\s+"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+(?:million|thousand))\b"
+)
+# a count since a year or to date is a stock, not this act's
+_STOCK = re.compile(
+    r"(?i)\b(?:since|to date|so far|over the (?:past|last)|cumulative(?:ly)?|in total|all told)\b"
+)
+
+
+def _counted_act(text: str, s0: int, s1: int, found: list[dict[str, Any]]) -> bool:
+    """The sentence's only records are counts of things or people (not totals or stocks) and an act verb
+    governs the count: the act itself is an engagement too (the corpus guideline: "each vaccine donation
+    is an engagement plus its dose count"), which the learned step proposes (:func:`refine`)."""
+    if not found or any(
+        r["kind"] != "indicator" or r["unit"] != "count" or str(r["metric"]).endswith("_total") for r in found
+    ):
+        return False
+    return _ACT_COUNT.search(text, s0, s1) is not None and _STOCK.search(text, s0, s1) is None
 
 
 def _document_partner(

@@ -42,6 +42,7 @@ class SentenceInfo:
 
     sent: Sentence
     has_record: bool  # the rules gave it an engagement or a perception (an indicator alone does not count)
+    counted: bool = False  # its only records are counts that an act verb governs: the act is proposed too
 
 
 _WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -197,6 +198,9 @@ def _propose(
     (``engaged`` False) gets its most probable act sentence when that reaches
     ``fallback_threshold``; there a state named once in the document may be the partner."""
     cands: list[tuple[Sentence, str, list[str], bool]] = []
+    counted: set[int] = (
+        set()
+    )  # candidates whose act verb governs a counted object: proposed at any probability
     fallback = models.fallback_threshold is not None and not engaged
     for s in sentences:
         if s.has_record:
@@ -210,6 +214,8 @@ def _propose(
             continue
         partners = _partners(s.sent, actor, named)
         if partners:
+            if s.counted:
+                counted.add(len(cands))
             cands.append((s.sent, actor, partners, True))
         elif fallback:
             # the document's fallback: a state named once may be the partner; with no other state
@@ -236,7 +242,9 @@ def _propose(
     texts = [text[s.start : s.end] for s, _, _, _ in cands]
     p_act = models.act_probability(texts)
     chosen = [
-        i for i, (c, p) in enumerate(zip(cands, p_act, strict=True)) if c[3] and p >= models.act_threshold
+        i
+        for i, (c, p) in enumerate(zip(cands, p_act, strict=True))
+        if c[3] and (p >= models.act_threshold or i in counted)
     ]
     if models.recall is not None:
         # running text: the recall model (fitted on annotated releases, fact sheets and essays)
