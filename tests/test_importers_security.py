@@ -127,6 +127,7 @@ def test_a_year_where_every_host_jumps_from_both_neighbours_is_a_source_break() 
     assert break_years(*_years(small, range(2000, 2010), {2005: 3.0})) == {}
 
 
+@needs_shared
 def test_the_shared_troop_counts_break_in_2008_only_and_its_rows_are_skipped() -> None:
     b = IMPORTERS["us-troops"].load(SHARED / "us_military_presence_troopdata")
     troops = b.records[b.records["metric"] == "troops"]

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -60,6 +62,8 @@ def test_a_miss_names_the_fields_of_the_closest_prediction_that_differ() -> None
 
 def test_every_miss_and_false_positive_gets_the_first_strict_condition_it_fails(tmp_path: Path) -> None:
     mod = _module()
+    if not mod.SCORER.is_file():
+        pytest.skip(f"the shared scorer is not present at {mod.SCORER}")
     (tmp_path / "docs").mkdir()
     # three sentences: 0-39, 40-78, 79-115
     text = "The United States gave aid to Laos now. It also funded a school there in 2016. Three more opened later."
