@@ -330,18 +330,15 @@ def _document_actor(records: list[dict[str, Any]]) -> None:
 _GROUPS = ("ASEAN", "ASEAN6", "CLMV", "PIC")
 
 
-_recipients = receiving_states
-
-
 def _speaker_of(text: str) -> Callable[[], str | None]:
     """The state that speaks in ``text``, found when first asked: the state outside the receiving
-    states (:func:`_recipients`) that the document names most often, the first named on a tie (a
+    states (:func:`receiving_states`) that the document names most often, the first named on a tie (a
     release of DFAT names Australia, of MFAT New Zealand); None when it names none."""
     memo: list[str | None] = []
 
     def speaker() -> str | None:
         if not memo:
-            rec = _recipients()
+            rec = receiving_states()
             counts: dict[str, int] = {}
             for m in find_mentions(text):
                 if m.iso and m.kind != "place" and m.iso not in rec:
@@ -355,7 +352,7 @@ def _speaker_of(text: str) -> Callable[[], str | None]:
 
 
 def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[str, tuple[int, int]]) -> None:
-    """A record whose actor is a receiving state (:func:`_recipients`) in a document about one
+    """A record whose actor is a receiving state (:func:`receiving_states`) in a document about one
     donor's acts is that donor's act toward it ("The medical teams trained more than 160 Solomon
     Island professionals", "In total, 163 tonnes ... have been transported to Fiji", "the deployment
     of our three Chinook helicopters" in a release about Papua New Guinea: the state named is where
@@ -368,7 +365,7 @@ def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[s
     (:func:`_opens`: "Jakarta also bought 16 trainer jets from Korea", "Prime Minister Hun Sen visited
     Beijing") or when no record of the document is an outside state's (the donor is then only the one
     outside state the document names)."""
-    rec = _recipients()
+    rec = receiving_states()
     counts: dict[str, int] = {}
     for r in records:
         if r["kind"] != "perception" and r["actor"] and r["actor"] not in rec:

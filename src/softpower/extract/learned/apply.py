@@ -198,9 +198,8 @@ def _propose(
     (``engaged`` False) gets its most probable act sentence when that reaches
     ``fallback_threshold``; there a state named once in the document may be the partner."""
     cands: list[tuple[Sentence, str, list[str], bool]] = []
-    counted: set[int] = (
-        set()
-    )  # candidates whose act verb governs a counted object: proposed at any probability
+    # candidates whose act verb governs a counted object: proposed at any probability
+    counted: set[int] = set()
     fallback = models.fallback_threshold is not None and not engaged
     for s in sentences:
         if s.has_record:
