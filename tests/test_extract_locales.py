@@ -201,3 +201,43 @@ def test_an_act_stated_as_a_range_takes_its_upper_bound_and_is_no_indicator(tmp_
     assert [(r["kind"], r["actor"], r["amount"], r["currency"]) for r in recs] == [
         ("engagement", "AUS", 5e6, "AUD")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        # a currency named with its country's adjective
+        ("500 million Japanese yen", [(5e8, "JPY")]),
+        ("2 billion Chinese yuan", [(2e9, "CNY")]),
+        ("5 billion Korean won", [(5e9, "KRW")]),
+        ("30 million Philippine pesos", [(3e7, "PHP")]),
+        # the singular dollar of a compound, hyphenated or not
+        ("a 5 million dollar grant", [(5e6, "USD")]),
+        ("a 1.2 billion-dollar loan", [(1.2e9, "USD")]),
+        ("a 1.2bn-dollar loan", [(1.2e9, "USD")]),
+        # a decimal comma before a scale word; a thousands group (three figures) is unchanged
+        ("EUR 1,5 million", [(1.5e6, "EUR")]),
+        ("1,5 million euros", [(1.5e6, "EUR")]),
+        ("US$ 2,25 billion", [(2.25e9, "USD")]),
+        ("$1,50m", [(1.5e6, "USD")]),
+        ("12,345 dollars", [(12_345, "USD")]),
+        ("Rs 1,000 crore", [(1e10, "INR")]),
+        # no figure, or no scale after the comma: no amount of that form
+        ("a billion-dollar loan", []),
+        ("1,5 dollars", []),
+    ],
+)
+def test_adjective_currencies_compounds_and_decimal_commas(
+    written: str, found: list[tuple[float, str]]
+) -> None:
+    assert [(m.amount, m.currency) for m in find_money(written, 0, len(written))] == found
+
+
+def test_an_act_in_japanese_yen_with_a_decimal_comma_elsewhere_keeps_both_amounts(tmp_path: Path) -> None:
+    recs, _ = _records(
+        tmp_path,
+        "In 2019, Japan provided grant aid amounting to 500 million Japanese yen to Laos. "
+        "In 2020, Japan provided EUR 1,5 million in grants to Cambodia.",
+    )
+    got = [(r["actor"], r["partners"], r["amount"], r["currency"]) for r in recs if r["kind"] == "engagement"]
+    assert got == [("JPN", ["LAO"], 5e8, "JPY"), ("JPN", ["KHM"], 1.5e6, "EUR")]

@@ -131,6 +131,31 @@ SUFFIX = {
     "pgk": "PGK",
     "fjd": "FJD",
     "fijian dollars": "FJD",
+    # a currency named with its country's adjective ("500 million Japanese yen"), and the singular
+    # dollar of a compound ("a 5 million dollar grant", "a $1.2 billion-dollar loan")
+    "japanese yen": "JPY",
+    "chinese yuan": "CNY",
+    "chinese renminbi": "CNY",
+    "korean won": "KRW",
+    "south korean won": "KRW",
+    "thai baht": "THB",
+    "philippine pesos": "PHP",
+    "philippine peso": "PHP",
+    "indonesian rupiah": "IDR",
+    "malaysian ringgit": "MYR",
+    "vietnamese dong": "VND",
+    "bangladeshi taka": "BDT",
+    "myanmar kyat": "MMK",
+    "cambodian riel": "KHR",
+    "lao kip": "LAK",
+    "new taiwan dollars": "TWD",
+    "dollar": "USD",
+    "us dollar": "USD",
+    "u.s. dollar": "USD",
+    "australian dollar": "AUD",
+    "new zealand dollar": "NZD",
+    "singapore dollar": "SGD",
+    "fijian dollar": "FJD",
 }
 
 
@@ -156,16 +181,22 @@ DIGIT_GROUPS = (
 )
 #: After a currency sign or code one space group is enough ("US$ 5 000", "€ 12 500")
 _PREFIXED_GROUPS = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+(?![.,]\d)"
-_NUM = rf"(?:{DIGIT_GROUPS})(?:\.\d+)?|\d+(?:\.\d+)?"
+#: a decimal comma before a scale word ("EUR 1,5 million", "US$ 2,25 billion"): one to three figures, a
+#: comma and one or two; a thousands group always has three, and without a scale "1,5" stays unread
+_DECIMAL_COMMA = rf"\d{{1,3}},\d{{1,2}}(?=(?:\s*|-)(?:{_alt(SCALES)})\b)"
+_NUM = rf"{_DECIMAL_COMMA}|(?:{DIGIT_GROUPS})(?:\.\d+)?|\d+(?:\.\d+)?"
 _PRE_NUM = rf"{_PREFIXED_GROUPS}|{_NUM}"
 
 
 _NO_SPACES = str.maketrans("", "", _SPACES)
+_DECIMAL_MARK = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def group_value(num: str) -> float:
     """The value of a number written in figures with any of :data:`DIGIT_GROUPS`' separators."""
     num = num.translate(_NO_SPACES)
+    if _DECIMAL_MARK.fullmatch(num):  # "1,5" before a scale word: a decimal comma
+        return float(num.replace(",", "."))
     if num.count(".") >= 2:  # dot-grouped thousands; a comma is then the decimal mark
         return float(num.replace(".", "").replace(",", "."))
     return float(num.replace(",", ""))
@@ -174,7 +205,7 @@ def group_value(num: str) -> float:
 _SCALE = rf"(?:(?:\s*|-)(?P<scale>{_alt(SCALES)})\b)?"  # "$12 million", "$12-million"
 _MONEY = re.compile(
     rf"(?<![\w$])(?P<pre>{_alt(PREFIX)})\s?(?P<num>{_PRE_NUM}){_SCALE}(?:\s+(?:dollars|yuan|yen))?"
-    rf"|(?<![\w.,])(?P<num2>{_NUM}){_SCALE.replace('scale', 'scale2')}\s*(?P<suf>{_alt(SUFFIX)})\b",
+    rf"|(?<![\w.,])(?P<num2>{_NUM}){_SCALE.replace('scale', 'scale2')}(?:\s*|-)(?P<suf>{_alt(SUFFIX)})\b",
     re.IGNORECASE,
 )
 
