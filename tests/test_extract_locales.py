@@ -155,6 +155,9 @@ def test_an_engagement_stated_in_words_carries_its_amount(tmp_path: Path) -> Non
         # the common abbreviations of two Pacific states
         ("In 2016, the US gave $2 million to the FSM for climate adaptation.", "USA", "FSM", 2e6, "USD"),
         ("In 2016, Japan gave $2 million to the RMI for clean water.", "JPN", "MHL", 2e6, "USD"),
+        # New Zealand by its Maori name, alone or before the English one
+        ("In 2019, Aotearoa New Zealand granted NZ$5 million to Samoa.", "NZL", "WSM", 5e6, "NZD"),
+        ("In 2019, Aotearoa granted NZ$5 million to Samoa.", "NZL", "WSM", 5e6, "NZD"),
     ],
 )
 def test_currency_abbreviations_signs_and_pacific_names(
