@@ -77,6 +77,36 @@ def test_relative_years_need_the_document_date() -> None:
     assert y.year == 2018
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a date in figures with dots, day first, at a sentence's end or inside it
+        ("The grant was signed on 15.03.2021.", 2021),
+        ("On 5.7.2019 the loan was signed.", 2019),
+        # Japan's era years
+        ("Grant aid for Reiwa 3 was approved.", 2021),
+        ("In FY Heisei 30 the loan was signed.", 2018),
+        ("In the first year of Reiwa the loan was signed.", 2019),
+        ("In Reiwa Gannen the loan was signed.", 2019),
+        ("In Showa 60 the loan was signed.", 1985),
+    ],
+)
+def test_dotted_dates_and_era_years(text: str, year: int) -> None:
+    assert [y.year for y in find_years(text)] == [year]
+
+
+def test_dotted_figures_that_are_no_date_give_no_year() -> None:
+    assert find_years("Version 1.2.2021.5 of the software") == []
+    assert find_years("Reiwa era officials met.") == []
+
+
+def test_years_ago_are_counted_back_from_the_document_date() -> None:
+    assert find_years("Japan opened the school two years ago.") == []
+    assert [y.year for y in find_years("Japan opened the school two years ago.", doc_year=2023)] == [2021]
+    assert [y.year for y in find_years("It began a year ago.", doc_year=2023)] == [2022]
+    assert [y.year for y in find_years("It began 12 years ago.", doc_year=2023)] == [2011]
+
+
 def test_mentions_names_demonyms_capitals_and_groups() -> None:
     text = "Tokyo and the Philippines joined ASEAN Plus Three talks on the Mekong sub-region with Chinese officials."
     found = {text[m.start : m.end]: m.codes for m in find_mentions(text)}

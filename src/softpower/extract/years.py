@@ -35,6 +35,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<a>(?:19[4-9]|20\d)0)s\b")),
     ("end", re.compile(rf"\b(?i:by|before|until|till|through)\s+{_PRE}(?P<b>{_Y})\b")),
     ("since", re.compile(rf"\b(?i:since|from)\s+{_PRE}(?P<a>{_Y})\b")),
+    # a date written in figures with dots, day first ("15.03.2021"): the plain year pattern below leaves
+    # a year after a dot alone (a decimal's digits)
+    ("year", re.compile(rf"(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.(?P<a>{_Y})(?!\d|\.\d)")),
     # a year not preceded by [\d$.,#]: "(?<![\d$.,#])(?P<a>{_Y})", with the look-behind written after the
     # first digit ("1(?<![\d$.,#]1)", the same test of the character before) so that the pattern opens
     # with a literal and the regex engine skips to the next 1 or 2 (the two forms agree: a test)
@@ -51,6 +54,7 @@ _TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("0s",),
     ("by", "before", "until", "till", "through"),
     ("since", "from"),
+    (".19", ".20"),
     (),
 )
 _TRIGGER_RX = tuple(
@@ -71,6 +75,18 @@ _NUMWORD = {
     "ten": 10,
 }
 _RELATIVE = re.compile(r"\b(?P<w>last|this|next|previous|the previous|the following)\s+year\b", re.IGNORECASE)
+#: "two years ago", "a year ago": so many years before the document's year
+_AGO = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago\b", re.IGNORECASE
+)
+#: Japan's era years ("Reiwa 3", "FY Heisei 30", "the first year of Reiwa"): the era's first year and its number
+_ERAS = {"reiwa": 2019, "heisei": 1989, "showa": 1926, "shōwa": 1926}
+_ERA = re.compile(
+    r"\b(?:(?P<first>the\s+first\s+year\s+of)\s+)?(?P<era>Reiwa|Heisei|Sh[oō]wa)"
+    r"(?(first)|\s+(?:(?P<n>\d{1,2})(?!\d)|(?P<gannen>Gannen)\b))",
+    re.IGNORECASE,
+)
+_ERA_HINT = re.compile(r"eiwa|eisei|h[oō]wa", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -148,6 +164,16 @@ def find_years(
                 else 0
             )
             found.append(YearSpan(m.start(), m.end(), y, None, "relative"))
+        for m in _AGO.finditer(text, start, stop):
+            n = m.group("n").lower()
+            back = int(n) if n.isdigit() else 1 if n in ("a", "one") else _NUMWORD[n]
+            found.append(YearSpan(m.start(), m.end(), doc_year - back, None, "relative"))
+    if _ERA_HINT.search(text, start, stop):
+        for m in _ERA.finditer(text, start, stop):
+            first = _ERAS[m.group("era").lower()]
+            n = int(m.group("n")) if m.group("n") else 1
+            if n >= 1:
+                found.append(YearSpan(m.start(), m.end(), first + n - 1, None, "year"))
     found.sort(key=lambda s: s.start)
     return found
 
