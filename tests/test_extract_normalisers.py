@@ -107,6 +107,20 @@ def test_years_ago_are_counted_back_from_the_document_date() -> None:
     assert [y.year for y in find_years("It began 12 years ago.", doc_year=2023)] == [2011]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a footnote's figures touching a name (an HTML <sup> flattened: "Korea<sup>1</sup>")
+        ("In 2020, Korea1 provided $3 million to Cambodia.", ["Korea", "Cambodia"]),
+        ("Japan12 and Laos2, with Fiji\u00b9.", ["Japan", "Laos", "Fiji"]),
+        # a name run into a longer number, a word or a decimal stays unread
+        ("the Japan2025 expo, Korea1st, Japan1.5", []),
+    ],
+)
+def test_a_footnote_mark_after_a_name_leaves_the_name(text: str, found: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_mentions(text)] == found
+
+
 def test_mentions_names_demonyms_capitals_and_groups() -> None:
     text = "Tokyo and the Philippines joined ASEAN Plus Three talks on the Mekong sub-region with Chinese officials."
     found = {text[m.start : m.end]: m.codes for m in find_mentions(text)}

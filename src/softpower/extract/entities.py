@@ -116,7 +116,9 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
     exact = trie_pattern([n for n in table if n not in folded])
     loose = trie_pattern(list(folded))
     rx = re.compile(
-        rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>(?i:{loose})|{exact})(?:s(?=[^A-Za-z0-9$]|$))?(?![A-Za-z0-9$])"
+        # a footnote's one or two figures may touch the name ("Korea1 provided ...", an HTML <sup>)
+        rf"(?<![A-Za-z0-9])(?:the\s+)?(?P<n>(?i:{loose})|{exact})(?:s(?=[^A-Za-z0-9$]|$))?(?![A-Za-z$])"
+        r"(?!\d{3})(?!\d{1,2}[A-Za-z$])(?!\d{1,2}[.,]\d)"
         r"(?!\s+dollars?\b)(?!\s+(?:Sea|Ocean)\b)"
     )
     return rx, table
