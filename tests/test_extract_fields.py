@@ -61,6 +61,18 @@ def test_the_step_keeps_an_actor_the_rules_read_right(text: str, actor: str) -> 
     assert recs and {r["actor"] for r in recs} == {actor}
 
 
+def test_india_acting_after_another_donors_act_keeps_its_act() -> None:
+    # before round 12 India was not a donor state for the ranker: its act went to the donor of the
+    # sentence before (the paragraph's donor state), while Korea's or Australia's stayed theirs
+    text = (
+        "In 2019, Japan provided US$5 million in grant aid to Laos. In 2021, {} gifted ambulances to Nepal."
+    )
+    for giver, code in (("India", "IND"), ("Korea", "KOR"), ("Australia", "AUS")):
+        recs = [r for r in extract_text("t.txt", text.format(giver), 2023) if r["kind"] == "engagement"]
+        assert [(r["actor"], r["partners"]) for r in recs] == [("JPN", ["LAO"]), (code, ["NPL"])]
+    assert "IND" in F.donor_states()
+
+
 def test_the_year_ranker_prefers_the_year_of_the_act_to_one_from_outside_its_sentence() -> None:
     text = (
         "Japan and Laos\n\nIn 2012, Japan signed a loan agreement worth 5 billion yen with Laos to "
