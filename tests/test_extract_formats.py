@@ -183,3 +183,49 @@ def test_a_header_states_its_columns_currency_and_scale() -> None:
     assert header_unit("Funding (USD thousand)") == ("USD", 1e3)
     assert header_unit("Cost (A$)") == ("AUD", 1.0)
     assert header_unit("Amount") is None
+
+
+PARAGRAPH_PAGE = """<html><body><article>
+<h1>Japan's support to Laos and Cambodia</h1>
+<p>In 2012, Japan and Laos signed an exchange of notes on a new bridge in the south of the country.</p>
+<p>Japan also provided a grant of US$5 million to Cambodia for rural roads, the embassy said.</p>
+<p>The items handed over were:</p>
+<ul><li>5 tents</li><li>10 water pumps</li></ul>
+<p>Officials of both governments attended the ceremony in the capital.</p>
+</article></body></html>"""
+
+
+def test_an_html_page_reads_as_its_text_with_blank_lines_between_paragraphs(tmp_path: Path) -> None:
+    # before round 12 the page reader's paragraphs were one line break apart, so the paragraph steps read
+    # the whole page as one paragraph: the 2012 of the first paragraph dated the Cambodian grant
+    page = tmp_path / "page.html"
+    page.write_text(PARAGRAPH_PAGE, encoding="utf-8")
+    res = extract_file(page)
+    assert res.ok and res.document is not None
+    # the page's markup states no date: the first year of its text ("In 2012, ...") is no publication date
+    # (htmldate's extensive search read it as 2012-01-01 before round 12, and it dated the grant)
+    assert res.document.get("date") is None
+    stored = str(res.document["text"])
+    assert "bridge in the south of the country.\n\nJapan also provided" in stored
+    assert "were:\n- 5 tents\n- 10 water pumps\n\nOfficials" in stored  # a list stays one block
+    as_text = tmp_path / "page.txt"
+    as_text.write_text(stored, encoding="utf-8")
+    plain = extract_file(as_text)
+
+    def key(recs: list[dict[str, object]]) -> list[tuple[object, ...]]:
+        return [(r["kind"], r["actor"], r["partners"], r["year"], r["amount"], r["span"]) for r in recs]
+
+    assert key(res.records) == key(plain.records)
+    grant = [r for r in res.records if r["partners"] == ["KHM"]]
+    assert [(r["amount"], r["year"]) for r in grant] == [(5e6, None)]
+
+
+def test_blank_line_paragraphs_keeps_sentences_tables_and_lists_together() -> None:
+    from softpower.extract.text import blank_line_paragraphs
+
+    text = (
+        "Title\nFirst one.\nA line\nbroken by a br.\n| A | B |\n|---|---|\n| 1 | 2 |\nAfter.\n- a\n- b\nEnd."
+    )
+    assert blank_line_paragraphs(text) == (
+        "Title\n\nFirst one.\n\nA line\nbroken by a br.\n| A | B |\n|---|---|\n| 1 | 2 |\n\nAfter.\n- a\n- b\n\nEnd."
+    )

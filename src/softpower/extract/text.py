@@ -165,18 +165,52 @@ def _html_meta(html: str) -> tuple[str | None, str | None]:
         import trafilatura
     except ImportError:
         return None, None
-    meta = trafilatura.extract_metadata(html)
+    # the page's markup only (meta tags, <time>, structured data, the URL): htmldate's extensive search
+    # reads the body text too, and took "In 2012, Japan and Laos signed ..." for a page dated 2012-01-01,
+    # which then dated every record without a year of its own
+    meta = trafilatura.extract_metadata(html, extensive=False)
     if meta is None:
         return None, None
     date = meta.date if meta.date and len(meta.date) >= 10 else None
     return date, meta.title or None
 
 
+#: a list item's or a table row's line in the page reader's text
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+_ROW_LINE = re.compile(r"[ \t]*\|")
+_ENDS_BLOCK = re.compile(r"[.!?:][\"'”’)\]]*[ \t]*$")
+
+
+def blank_line_paragraphs(text: str) -> str:
+    """The page reader's text with its paragraphs apart as in a text file: trafilatura writes one line
+    break between paragraphs, and the extractor's paragraph steps (a year carried within a
+    paragraph, the instrument model's context, the field step's paragraph) read a blank line as the
+    end of one. A line that ends a sentence, a heading (a short line without final punctuation
+    before a capital) and the last item of a list or row of a table end a paragraph; the lines
+    within a list or a table, and a lead-in before its first item, stay one line apart."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if not prev.strip() or not line.strip():
+            sep = "\n"
+        elif _ROW_LINE.match(line) or _ITEM_LINE.match(line):
+            sep = "\n"  # a table's or a list's next line, or its lead-in
+        elif _ROW_LINE.match(prev) or _ITEM_LINE.match(prev):
+            sep = "\n\n"  # the text after a table or a list
+        elif _ENDS_BLOCK.search(prev) or (len(prev) <= 120 and line.lstrip()[:1].isupper()):
+            sep = "\n\n"
+        else:
+            sep = "\n"  # a line broken inside a sentence ("<br>")
+        out.append(sep)
+        out.append(line)
+    return "".join(out)
+
+
 def _html_text(path: Path, html: str) -> str:
     text = _main_text(html)
     if not text or not text.strip():
         raise _fail(path, "no main text found in the HTML", "an HTML page with body text")
-    return text
+    return blank_line_paragraphs(text)
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
