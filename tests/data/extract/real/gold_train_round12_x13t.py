@@ -60,13 +60,24 @@ GOLD_TRAIN_ROUND12_X13T = {
     "250_mofa_japan_fiji_disaster_response_vessel_2025.txt": [
         (
             "signed and exchanged notes of “the Economic and Social Development Programme (Disaster Response Vessel)” (project up to 1.765 billion yen)",
-            E("JPN", ["FJI"], "disaster_cooperation", 2025, 1.765e9, "JPY", name="Economic and Social Development Programme (Disaster Response Vessel)"),
+            E(
+                "JPN",
+                ["FJI"],
+                "disaster_cooperation",
+                2025,
+                1.765e9,
+                "JPY",
+                name="Economic and Social Development Programme (Disaster Response Vessel)",
+            ),
         ),
         (
             "the 10th Pacific Islands Leaders Meeting (PALM10) held on July 18, 2024",
             E("JPN", ["PIC"], "diplomatic_framework", 2024, name="PALM10"),
         ),
-        ("the 10th Pacific Islands Leaders Meeting (PALM10) held on July 18, 2024", I("JPN", ["PIC"], "palm_meetings", 10, year=2024)),
+        (
+            "the 10th Pacific Islands Leaders Meeting (PALM10) held on July 18, 2024",
+            I("JPN", ["PIC"], "palm_meetings", 10, year=2024),
+        ),
     ],
     "251_mofa_japan_fiji_meteorological_regional_centres_2025.txt": [
         (
@@ -77,12 +88,23 @@ GOLD_TRAIN_ROUND12_X13T = {
             "the 10th Pacific Islands Leaders Meeting (PALM10) held in July 2024",
             E("JPN", ["PIC"], "diplomatic_framework", 2024, name="PALM10"),
         ),
-        ("the 10th Pacific Islands Leaders Meeting (PALM10) held in July 2024", I("JPN", ["PIC"], "palm_meetings", 10, year=2024)),
+        (
+            "the 10th Pacific Islands Leaders Meeting (PALM10) held in July 2024",
+            I("JPN", ["PIC"], "palm_meetings", 10, year=2024),
+        ),
     ],
     "252_mofa_japan_fiji_human_resource_development_scholarship_2024.txt": [
         (
             "signed and exchanged notes for “the Project for Human Resource Development Scholarship” (project up to 165 million yen)",
-            E("JPN", ["FJI"], "people_exchange", None, 165e6, "JPY", name="Project for Human Resource Development Scholarship"),
+            E(
+                "JPN",
+                ["FJI"],
+                "people_exchange",
+                None,
+                165e6,
+                "JPY",
+                name="Project for Human Resource Development Scholarship",
+            ),
         ),
         (PALM10_COCHAIRED, E("JPN", ["PIC"], "diplomatic_framework", name="PALM10")),
         (PALM10_COCHAIRED, I("JPN", ["PIC"], "palm_meetings", 10)),
@@ -90,7 +112,15 @@ GOLD_TRAIN_ROUND12_X13T = {
     "253_mofa_japan_vanuatu_fishery_research_vessel_2024.txt": [
         (
             "signed and exchanged notes for “the Economic and Social Development Programme (Fishery Research Vessel)” (project up to 700 million yen)",
-            E("JPN", ["VUT"], "oda_grant", None, 700e6, "JPY", name="Economic and Social Development Programme (Fishery Research Vessel)"),
+            E(
+                "JPN",
+                ["VUT"],
+                "oda_grant",
+                None,
+                700e6,
+                "JPY",
+                name="Economic and Social Development Programme (Fishery Research Vessel)",
+            ),
         ),
         (PALM10_COCHAIRED, E("JPN", ["PIC"], "diplomatic_framework", name="PALM10")),
         (PALM10_COCHAIRED, I("JPN", ["PIC"], "palm_meetings", 10)),
@@ -146,7 +176,10 @@ GOLD_TRAIN_ROUND12_X13T = {
             "Foreign Affairs Minister Murray McCully and the European Commissioner for Development Mr Andris Piebalgs depart tomorrow on a renewable energy mission to four Pacific states.",
             I("NZL", ["PIC"], "pacific_states_visited", 4),
         ),
-        ("Last year we co-hosted the Pacific Energy Summit", E("NZL", ["PIC"], "diplomatic_framework", name="Pacific Energy Summit")),
+        (
+            "Last year we co-hosted the Pacific Energy Summit",
+            E("NZL", ["PIC"], "diplomatic_framework", name="Pacific Energy Summit"),
+        ),
         (
             "launched the European Union – New Zealand Energy Access Partnership to fund renewable energy projects in the Pacific",
             E("NZL", ["PIC"], "oda_grant", name="European Union – New Zealand Energy Access Partnership"),
@@ -216,8 +249,14 @@ GOLD_TRAIN_ROUND12_X13T = {
             "The U.S. is committed to providing 1.2 billion doses of safe, effective vaccines to meet global needs.",
             I("USA", ["WORLD"], "vaccine_doses", 1.2e9),
         ),
-        ("has awarded two grants of $150,000 each to organizations based in Palau", E("USA", ["PLW"], "disaster_cooperation", None, 150e3, "USD")),
-        ("has awarded two grants of $150,000 each to organizations based in Palau", E("USA", ["PLW"], "disaster_cooperation", None, 150e3, "USD")),
+        (
+            "has awarded two grants of $150,000 each to organizations based in Palau",
+            E("USA", ["PLW"], "disaster_cooperation", None, 150e3, "USD"),
+        ),
+        (
+            "has awarded two grants of $150,000 each to organizations based in Palau",
+            E("USA", ["PLW"], "disaster_cooperation", None, 150e3, "USD"),
+        ),
         (
             "signed a new Development Objective Grant Agreement (DOAG) of $12 million",
             E("USA", ["PNG"], "oda_grant", None, 12e6, "USD", name="Development Objective Grant Agreement"),
@@ -229,12 +268,18 @@ GOLD_TRAIN_ROUND12_X13T = {
             "A U.S. interagency delegation comprising senior members of the National Security Council staff, the Departments of State and Defense, U.S. Agency for International Development (USAID), and U.S. Indo-Pacific Command (INDOPACOM) traveled to Papua New Guinea, July 14-16, 2024",
             E("USA", ["PNG"], "diplomatic_framework", 2024),
         ),
-        ("the US-PNG Defense Cooperation Agreement", E("USA", ["PNG"], "security_agreement", name="Defense Cooperation Agreement")),
+        (
+            "the US-PNG Defense Cooperation Agreement",
+            E("USA", ["PNG"], "security_agreement", name="Defense Cooperation Agreement"),
+        ),
         (
             "accelerate implementation of new projects linked to the Defense Cooperation Agreement",
             E("USA", ["PNG"], "security_agreement"),
         ),
-        ("deployment of civil affairs and medical training teams to Papua New Guinea", E("USA", ["PNG"], "military_activity")),
+        (
+            "deployment of civil affairs and medical training teams to Papua New Guinea",
+            E("USA", ["PNG"], "military_activity"),
+        ),
         (
             "work to help resolve the ongoing fuel crisis through government and private sector initiatives",
             E("USA", ["PNG"], "oda_grant", ppp=True),
@@ -243,7 +288,10 @@ GOLD_TRAIN_ROUND12_X13T = {
             "support to PNG’s efforts to boost its electricity connectivity through the PNG Electrification Project",
             E("USA", ["PNG"], "oda_grant", name="PNG Electrification Project"),
         ),
-        ("partnerships to enhance disaster preparedness and response", E("USA", ["PNG"], "disaster_cooperation")),
+        (
+            "partnerships to enhance disaster preparedness and response",
+            E("USA", ["PNG"], "disaster_cooperation"),
+        ),
         (
             "grants to increase professional development and educational exchanges",
             E("USA", ["PNG"], "people_exchange"),
