@@ -243,9 +243,7 @@ def _variant_predictions(
                     if act is None:
                         instrument, act = T.fit(cfg, ts)
                     else:  # the act model does not read these options (instrument units and features only)
-                        instrument = T._instrument_model(cfg).fit(
-                            ts.instrument["text"].tolist(), ts.instrument["instrument"].tolist()
-                        )
+                        instrument = T.fit_instrument(cfg, ts)
                     kept = (ts.dev, instrument, ts.sources.get("aiddata-pruned", 0), act)
                     _keep_fit(fits_dir, fold_name, key, held, train_ids, kept)
                 fits[key] = kept[:3]

@@ -136,6 +136,59 @@ def test_nb_weighted_second_model_is_averaged_in_and_survives_the_weight_file(tm
     assert "nb_C" not in plain["params"] and "nb_coef" not in plain
 
 
+def test_decision_offsets_move_the_class_odds_and_survive_the_weight_file(tmp_path: Path) -> None:
+    texts = ["a buyer's credit loan", "tents after the cyclone", "", "a grant for a school"]
+    plain = _fit()
+    before = plain.predict_proba(texts)
+    model = _fit().set_offsets({"relief": 1.5, "grant": -0.5})
+    after = model.predict_proba(texts)
+    assert np.allclose(after.sum(axis=1), 1.0)
+    g, lo, r = (list(model.classes_).index(c) for c in ("grant", "loan", "relief"))
+    # each class's odds against the loan (offset 0) move by exp(offset), the text's own evidence kept
+    assert np.allclose(after[:, r] / after[:, lo], np.exp(1.5) * before[:, r] / before[:, lo])
+    assert np.allclose(after[:, g] / after[:, lo], np.exp(-0.5) * before[:, g] / before[:, lo])
+    path = tmp_path / "off.json.gz"
+    model.save(path)
+    loaded = TextClassifier.load_bytes(path.read_bytes())
+    assert np.allclose(loaded.predict_proba(texts), after, atol=1e-5)
+    # all zero is no offsets: the file keeps the bytes of a model fitted without them
+    assert _save(_fit().set_offsets({"relief": 0.0}), tmp_path / "z.json.gz") == _save(
+        plain, tmp_path / "p.json.gz"
+    )
+    assert "offsets" in json.loads(gzip.decompress(path.read_bytes()))
+
+
+def test_chosen_offsets_raise_out_of_fold_macro_f1_and_leave_uncoded_classes() -> None:
+    import pandas as pd
+
+    from softpower.extract.learned.train import _macro_f1, choose_offsets
+
+    rng = np.random.default_rng(0)
+    # the out-of-fold model under-reads "experts": its descriptions read as loans first, experts second
+    base = {
+        "loan": [0.6, 0.15, 0.15, 0.1],
+        "grant": [0.15, 0.6, 0.15, 0.1],
+        "experts": [0.42, 0.13, 0.35, 0.1],
+    }
+    rows = []
+    for i in range(300):
+        gold = ["loan", "grant", "experts"][i % 3]
+        p = np.asarray(base[gold]) + rng.uniform(0, 0.04, 4)
+        p /= p.sum()
+        rows.append({"id": f"d{i}", "gold": gold, "loan": p[0], "grant": p[1], "experts": p[2], "mou": p[3]})
+    oof = pd.DataFrame(rows)
+    classes = ["experts", "grant", "loan", "mou"]
+    off = choose_offsets(oof, classes, [x / 4 for x in range(-12, 13)], passes=3)
+    assert off.get("experts", 0.0) > 0 and "mou" not in off  # the coding never uses "mou": it stays 0
+    names = np.asarray(classes)
+    logp = np.log(oof[classes].to_numpy())
+    vec = np.asarray([off.get(c, 0.0) for c in classes])
+    plain = _macro_f1(oof["gold"].to_numpy(), names[logp.argmax(1)])
+    moved = _macro_f1(oof["gold"].to_numpy(), names[(logp + vec).argmax(1)])
+    assert moved > plain + 0.02
+    assert choose_offsets(oof.iloc[:0], classes, [0.0, 1.0], passes=1) == {}
+
+
 def _save(model: TextClassifier, path: Path) -> bytes:
     model.save(path)
     return path.read_bytes()

@@ -231,6 +231,7 @@ class TextClassifier:
         self.intercept_ = np.asarray(self.lr_.intercept_, dtype=np.float64)
         self.nb_coef_: np.ndarray | None = None
         self.nb_intercept_: np.ndarray | None = None
+        self.offsets_: np.ndarray | None = None
         if self.nb_C and len(self.classes_) > 2:
             self.nb_coef_, self.nb_intercept_ = self._fit_nb(sparse.hstack(mats, format="csr"), np.asarray(y))
         self.__dict__.pop("_fast_", None)
@@ -301,6 +302,9 @@ class TextClassifier:
             have, first = np.unique(text_of, return_index=True)
             z[have] = np.add.reduceat(coef_t[col] * w[:, None], first, axis=0)
         z += intercept
+        offsets = getattr(self, "offsets_", None)
+        if offsets is not None and n_cls > 2:  # the decision offsets (:meth:`set_offsets`)
+            z[:, :n_cls] += offsets
         if z.shape[1] > n_cls:  # the NB-weighted one-vs-rest model's columns follow (nb_C)
             nb = 1.0 / (1.0 + np.exp(-z[:, n_cls:]))
             z = z[:, :n_cls]
@@ -337,6 +341,16 @@ class TextClassifier:
             self._fast_ = cached
         return cached
 
+    def set_offsets(self, offsets: dict[str, float]) -> TextClassifier:
+        """Add a fixed log-offset to each named class's score before the softmax (a class not named
+        keeps 0): the classes' prior odds moved by ``exp(offset)``, every text's ranking of the classes
+        otherwise unchanged. Chosen after fitting on out-of-fold readings of the training data
+        (:func:`softpower.extract.learned.train.choose_offsets`); all zero removes them. Stored in the
+        weight file (``offsets``) only when set. Multinomial models only."""
+        vec = np.asarray([float(offsets.get(str(c), 0.0)) for c in self.classes_], dtype=np.float64)
+        self.offsets_ = vec if vec.any() else None
+        return self
+
     def predict(self, X: list[str]) -> np.ndarray:
         """The most probable class per text."""
         return np.asarray(self.classes_)[np.argmax(self.predict_proba(X), axis=1)]
@@ -359,6 +373,9 @@ class TextClassifier:
             "coef": [_round(row) for row in self.coef_],
             "intercept": _round(self.intercept_),
         }
+        offsets = getattr(self, "offsets_", None)
+        if offsets is not None:  # files without offsets keep their bytes
+            out["offsets"] = _round(offsets)
         nb_coef = getattr(self, "nb_coef_", None)
         if nb_coef is not None:
             out["nb_coef"] = [_round(row) for row in nb_coef]
@@ -379,6 +396,7 @@ class TextClassifier:
         model.classes_ = np.asarray(data["classes"], dtype=object)
         model.coef_ = np.asarray(data["coef"], dtype=np.float64)
         model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
+        model.offsets_ = np.asarray(data["offsets"], dtype=np.float64) if "offsets" in data else None
         model.nb_coef_ = np.asarray(data["nb_coef"], dtype=np.float64) if "nb_coef" in data else None
         model.nb_intercept_ = (
             np.asarray(data["nb_intercept"], dtype=np.float64) if "nb_coef" in data else None
