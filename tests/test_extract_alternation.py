@@ -137,3 +137,39 @@ def test_an_alternation_that_can_match_nothing_still_gives_the_full_regex_matche
     alt = FirstCharAlternation([("a", r"x*"), ("b", r"ab")], flags=re.IGNORECASE)
     text = "xxAB abx y"
     assert _spans(alt.finditer(text)) == _spans(alt.full.finditer(text))
+
+
+def test_floating_alternatives_are_tried_only_up_to_their_last_word() -> None:
+    from softpower.extract.rules import _NEG_OR_HYPO
+
+    alt, _ = cue_table()
+    # "[A-Z]*(?:CEPA?|FTA|EPA)" can start at any word; every match holds one of these words
+    assert alt._floating_words == ("cep", "epa", "fta")
+    assert _NEG_OR_HYPO._floating_words == ("n't", "n’t")
+    text = "Japan signed the RCEP and a grant to Laos."
+    assert alt.horizon(text, 0, len(text)) == text.index("CEP")
+    assert alt.horizon(text, 22, len(text)) == 21  # none after "RCEP": the fixed alternatives only
+    assert _NEG_OR_HYPO.horizon("It didn’t — ſo", 0, 14) == 14  # not ASCII: every alternative everywhere
+    for start in range(len(text)):
+        assert _spans(alt.finditer(text, start)) == _spans(alt.full.finditer(text, start))
+
+
+_NEG_WORDS = st.sampled_from(
+    ["don't", "didn’t", "isn't", "won't", "not", "Not", "never", "would", "could", "may", "May", "plans to",
+     "Plan to", "refused", "said", "n't", "N'T", "t", "'", "aid", "grant", "Japan", "ſ", "\u212a", "é", "-", ",",
+     " ", "\n", "request", "the request", "its", "cancelled", "CEPA", "FTA"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NEG_WORDS, max_size=30), st.sampled_from(["", " "]), st.integers(0, 5), st.integers(0, 5))
+def test_negation_or_hedge_scan_matches_the_full_regex_on_any_text(
+    words: list[str], sep: str, cut0: int, cut1: int
+) -> None:
+    from softpower.extract.rules import _NEG_OR_HYPO
+
+    text = sep.join(words)
+    start, end = min(cut0, len(text)), max(0, len(text) - cut1)
+    want = [(m.span(), m.group("neg"), m.group("hyp")) for m in _NEG_OR_HYPO.full.finditer(text, start, end)]
+    got = [(m.span(), m.group("neg"), m.group("hyp")) for m in _NEG_OR_HYPO.finditer(text, start, end)]
+    assert got == want

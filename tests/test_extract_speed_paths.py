@@ -578,3 +578,24 @@ def test_find_mentions_memo_answers_for_the_document_it_was_given() -> None:
     assert [m.iso for m in find_mentions("".join(list(a)), 0, 25)] == ["JPN", "LAO"]
     later = [(m.start - 26, m.iso) for m in find_mentions(a, 26, len(a))]
     assert later == [(m.start, m.iso) for m in find_mentions(a[26:])] == [(0, "KOR"), (19, "FJI")]
+
+
+def test_floating_alternatives_read_up_to_their_last_word_match_the_full_scans_on_documents() -> None:
+    """The cue table and the negation/hedge scan (``FirstCharAlternation``, which past the last word of
+    its floating alternatives tries only the fixed ones) give the full regexes' matches on every
+    sentence and clause-sized window of the development and real-text training documents."""
+    from softpower.extract.rules import _NEG_OR_HYPO, cue_table
+    from softpower.extract.sentences import split_sentences
+
+    cues, _ = cue_table()
+    past = 0  # windows where the horizon lets the fixed alternatives alone read part of the window
+    for text in _documents():
+        windows = list(split_sentences(text)) + [
+            (a, min(len(text), a + 120)) for a in range(0, len(text), 61)
+        ]
+        for a, b in windows:
+            for alt in (cues, _NEG_OR_HYPO):
+                want = [(m.span(), m.lastgroup, m.groupdict()) for m in alt.full.finditer(text, a, b)]
+                assert [(m.span(), m.lastgroup, m.groupdict()) for m in alt.finditer(text, a, b)] == want
+                past += alt.horizon(text, a, b) < b - 1
+    assert past > 1000

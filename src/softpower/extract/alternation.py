@@ -277,27 +277,46 @@ class FirstCharAlternation:
     def __init__(self, rows: Sequence[tuple[str, str]], guard: str = "", flags: int = 0) -> None:
         self.full = re.compile(guard + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in rows) + ")", flags)
         self._flags = flags
-        self._leaves: list[tuple[str, list[tuple[str, frozenset[int], Any]]]] = []
+        self._leaves: list[tuple[str, list[tuple[str, frozenset[int], Any, bool]]]] = []
+        floating_words: set[str] = set()
         for name, pattern in rows:
-            alts = split_alternatives(pattern)
-            self._leaves.append((name, [(a, first_chars(a, flags), first_pairs(a, flags)) for a in alts]))
-        starts = sorted({c for _, alts in self._leaves for _, first, _ in alts for c in first})
-        # compiled on first use: most documents meet only some first letters and pairs
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
-        self._by_pair: dict[str, re.Pattern[str] | None] = {}
+            leaves = []
+            for a in split_alternatives(pattern):
+                first = first_chars(a, flags)
+                # an alternative that can start at almost any word ("[A-Z]*(?:CEPA?|FTA|EPA)", "\w+n't")
+                # but holds a literal word in every match: tried only up to the last place that word occurs
+                words = required_words(re.compile(a, flags)) if len(first) > _FLOATING_FIRST else None
+                if words is not None:
+                    floating_words.update(words)
+                leaves.append((a, first, first_pairs(a, flags), words is not None))
+            self._leaves.append((name, leaves))
+        #: the words of the floating alternatives (lower case): where none occurs at or after a position,
+        #: no floating alternative can match there
+        self._floating_words = tuple(sorted(floating_words))
+        starts = sorted({c for _, alts in self._leaves for _, first, _, _ in alts for c in first})
+        # compiled on first use: most documents meet only some first letters and pairs; [0] with the
+        # floating alternatives, [1] without them
+        self._by_char: tuple[dict[str, re.Pattern[str] | None], dict[str, re.Pattern[str] | None]] = ({}, {})
+        self._by_pair: tuple[dict[str, re.Pattern[str] | None], dict[str, re.Pattern[str] | None]] = ({}, {})
         cls = "".join(re.escape(chr(c)) for c in starts)
         # candidate positions: the guard holds and the character can start a match (or is not ASCII)
         self._candidates = re.compile(guard + f"(?:[{cls}]|[^\\x00-\\x7f])", flags)
+        # ... and, past the last floating word, the first two characters can start a fixed alternative
+        fixed = [
+            (first, pairs) for _, alts in self._leaves for _, first, pairs, floating in alts if not floating
+        ]
+        self._fixed_candidates = re.compile(guard + "(?-i:" + _pair_class(fixed) + ")", flags)
 
-    def _for_char(self, ch: str) -> re.Pattern[str] | None:
-        """The alternation of the alternatives that can start with ``ch`` (None: none can)."""
+    def _for_char(self, ch: str, fixed: bool) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can start with ``ch`` (None: none can); ``fixed``:
+        without the floating alternatives."""
         if ord(ch) >= 128:
             return self.full
-        rx = self._compile(lambda first, pairs: ord(ch) in first)
-        self._by_char[ch] = rx
+        rx = self._compile(lambda first, pairs: ord(ch) in first, fixed)
+        self._by_char[fixed][ch] = rx
         return rx
 
-    def _for_pair(self, two: str) -> re.Pattern[str] | None:
+    def _for_pair(self, two: str, fixed: bool) -> re.Pattern[str] | None:
         """The alternation of the alternatives that can start with the two ASCII characters ``two``."""
         c1, c2 = ord(two[0]), ord(two[1])
 
@@ -307,15 +326,16 @@ class FirstCharAlternation:
             second = pairs.get(c1) if pairs is not None else None
             return second is None or c2 in second
 
-        rx = self._compile(can)
-        self._by_pair[two] = rx
+        rx = self._compile(can, fixed)
+        self._by_pair[fixed][two] = rx
         return rx
 
-    def _compile(self, can: Callable[[frozenset[int], Any], bool]) -> re.Pattern[str] | None:
-        """The alternation of the alternatives for which ``can(first characters, pairs)`` holds, in order."""
+    def _compile(self, can: Callable[[frozenset[int], Any], bool], fixed: bool) -> re.Pattern[str] | None:
+        """The alternation of the alternatives for which ``can(first characters, pairs)`` holds, in order
+        (with ``fixed``, leaving out the floating ones)."""
         groups, absent = [], []
         for name, alts in self._leaves:
-            keep = [a for a, first, pairs in alts if can(first, pairs)]
+            keep = [a for a, first, pairs, floating in alts if can(first, pairs) and not (fixed and floating)]
             if keep:
                 groups.append(f"(?P<{name}>{'|'.join(keep)})")
             else:
@@ -327,6 +347,24 @@ class FirstCharAlternation:
             rx = re.compile("(?:" + "|".join(groups + never) + ")", self._flags)
         return rx
 
+    def horizon(self, text: str, start: int, stop: int) -> int:
+        """The last position of ``text[start:stop]`` at which a floating alternative can start: where
+        the last of their words occurs (every match holds one of them, inside the match); ``start - 1``
+        where none occurs; ``stop`` on text outside ASCII (where case-blind matching reaches beyond
+        ``str.lower``)."""
+        if not self._floating_words:
+            return start - 1
+        chunk = text[start:stop]
+        if not chunk.isascii():
+            return stop
+        low = chunk.lower()
+        last = -1
+        for w in self._floating_words:
+            i = low.rfind(w)
+            if i > last:
+                last = i
+        return start + last
+
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The first match of :attr:`full` in ``text[start:end]``, or None."""
         return next(self.finditer(text, start, end), None)
@@ -335,18 +373,28 @@ class FirstCharAlternation:
         """The matches of :attr:`full` in ``text[start:end]``, in order (same spans and groups)."""
         stop = len(text) if end is None else min(end, len(text))
         pos = start
-        by_char, by_pair, full, candidates = self._by_char, self._by_pair, self.full, self._candidates
+        full = self.full
+        # up to ``horizon`` every alternative may match; after it only the fixed ones (fewer candidate
+        # positions, smaller sub-alternations), with the same matches: a floating one cannot match there
+        horizon = self.horizon(text, start, stop)
+        fixed = pos > horizon
+        candidates = self._fixed_candidates if fixed else self._candidates
+        by_char, by_pair = self._by_char[fixed], self._by_pair[fixed]
         while True:
             c = candidates.search(text, pos, stop)
             if c is None:
                 return
             p = c.start()
+            if not fixed and p > horizon:
+                fixed = True
+                candidates = self._fixed_candidates
+                by_char, by_pair = self._by_char[True], self._by_pair[True]
             two = text[p : p + 2]
             if p + 1 < stop and two.isascii():  # the alternatives that can start with these two characters
-                rx = by_pair[two] if two in by_pair else self._for_pair(two)
+                rx = by_pair[two] if two in by_pair else self._for_pair(two, fixed)
             else:
                 ch = text[p]
-                rx = by_char[ch] if ch in by_char else self._for_char(ch)
+                rx = by_char[ch] if ch in by_char else self._for_char(ch, fixed)
             m = rx.match(text, p, stop) if rx is not None else None
             if m is None or m.end() == p:
                 if m is not None:  # an empty match: let the full regex decide, as finditer would
@@ -356,6 +404,35 @@ class FirstCharAlternation:
                 continue
             yield m
             pos = m.end()
+
+
+def _pair_class(alts: Sequence[tuple[frozenset[int], dict[int, frozenset[int] | None] | None]]) -> str:
+    """A regex (case-exact: for ``(?-i:...)``) that matches at the positions whose first two
+    characters some of ``alts`` (first characters, :func:`first_pairs`) can start with: an ASCII
+    first character with an allowed second character, with one that is not ASCII or at the end of
+    the window, or any character outside ASCII first."""
+    seconds: dict[int, frozenset[int] | None] = {}
+    for first, pairs in alts:
+        for c in first:
+            sec = pairs.get(c) if pairs is not None else None
+            have = seconds.get(c, frozenset())
+            seconds[c] = None if sec is None or have is None else have | sec
+    pieces = []
+    for c in sorted(seconds):
+        sec = seconds[c]
+        lead = re.escape(chr(c))
+        if sec is None:
+            pieces.append(lead)
+        else:
+            cls = "".join(re.escape(chr(x)) for x in sorted(sec))
+            pieces.append(f"{lead}(?:[{cls}]|(?![\\x00-\\x7f]))" if cls else f"{lead}(?![\\x00-\\x7f])")
+    pieces.append("[^\\x00-\\x7f]")
+    return "(?:" + "|".join(pieces) + ")"
+
+
+#: an alternative that can start with more ASCII characters than this is floating when its matches
+#: hold a literal word (:func:`required_words`): it is tried only up to that word's last occurrence
+_FLOATING_FIRST = 26
 
 
 #: at most this many words in a derived literal gate (more would cost more than the scan they spare)
