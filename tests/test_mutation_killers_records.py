@@ -319,6 +319,12 @@ def test_text_problem_in_finds_the_first_field() -> None:
         "a",
         "is not valid Unicode text (lone surrogate at character 1)",
     )
+    # text outside ASCII that has a UTF-8 form passes; a lone surrogate inside a list is found
+    assert text_problem_in({"a": "Hà Nội", "b": ["Lào", "ſ"], "c": 2.5}) is None
+    assert text_problem_in({"a": "Hà Nội", "b": ["ok", "\ud800"]}) == (
+        "b",
+        "is not valid Unicode text (lone surrogate at character 0)",
+    )
 
 
 def test_to_json_dict_has_every_key() -> None:

@@ -79,10 +79,14 @@ def text_problem_in(row: Mapping[str, Any]) -> tuple[str, str] | None:
     """The first field of ``row`` (a text value, or a list of them) that the ledger cannot store
     faithfully, with why: a NUL character or a lone surrogate (see :func:`_text_problem`)."""
     for k, v in row.items():
-        for x in v if isinstance(v, list) else [v]:
-            problem = _text_problem(x) if isinstance(x, str) else None
-            if problem:
+        # ASCII text without NUL (nearly every value) is read without a call; the rest as before
+        if isinstance(v, str):
+            if ("\x00" in v or not v.isascii()) and (problem := _text_problem(v)):
                 return str(k), problem
+        elif isinstance(v, list):
+            for x in v:
+                if isinstance(x, str) and ("\x00" in x or not x.isascii()) and (problem := _text_problem(x)):
+                    return str(k), problem
     return None
 
 
