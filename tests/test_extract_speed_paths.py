@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -599,3 +600,59 @@ def test_floating_alternatives_read_up_to_their_last_word_match_the_full_scans_o
                 assert [(m.span(), m.lastgroup, m.groupdict()) for m in alt.finditer(text, a, b)] == want
                 past += alt.horizon(text, a, b) < b - 1
     assert past > 1000
+
+
+@cache
+def _models_columns() -> list[tuple[object, object]]:
+    """(fast column ids, the analyser's terms looked up one by one) per vectoriser of each shipped text model."""
+    from softpower.extract.learned.model import _analyser, _column_ids
+    from softpower.extract.learned.weights import load_models
+
+    models = load_models()
+    assert models is not None and models.recall is not None
+    out = []
+    for clf in (models.act, models.instrument, models.recall.model):
+        for params, vocab, _ in clf.specs_:
+            table = {t: i for i, t in enumerate(vocab)}
+            analyse, get = _analyser(params), table.get
+            out.append((_column_ids(params, table), lambda text, a=analyse, g=get: list(map(g, a(text)))))
+    return out
+
+
+def test_text_model_columns_from_token_pairs_match_the_analyser_on_documents() -> None:
+    """The shipped text models look their bigrams up as pairs of tokens: the same columns, in the same
+    order, as the analyser's joined terms, on every sentence of the development and real-text training
+    documents (so the probabilities are the same bits)."""
+    import numpy as np
+
+    from softpower.extract.learned.weights import load_models
+    from softpower.extract.sentences import split_sentences
+
+    pairs = _models_columns()
+    texts = [text[a:b] for text in _documents() for a, b in split_sentences(text)]
+    known = 0
+    for text in texts:
+        for fast, slow in pairs:
+            want = slow(text)
+            assert list(fast(text)) == want  # type: ignore[operator]
+            known += sum(c is not None for c in want)
+    assert known > 10000
+    models = load_models()
+    assert models is not None
+    clf = models.instrument
+    ref = type(clf).from_dict(clf.to_dict())
+    _, idfs, coef_t, intercept = clf._fast()
+    ref._fast_ = ([lambda t, s=slow: s(t) for _, slow in pairs[1:2]], idfs, coef_t, intercept)
+    assert np.array_equal(clf.predict_proba(texts[:300]), ref.predict_proba(texts[:300]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Japan", "loan", "grant", "the", "of", "to", "a", "ODA", "yen", "US$", "5", "2019",
+                                 "é", "ſ", "\u212a", "İ", "_", "-", "'s", ".", ",", "\n", "  ", "aid", "Aid", "x"]),
+                max_size=25), st.sampled_from(["", " "]))  # fmt: skip
+def test_text_model_columns_from_token_pairs_match_the_analyser_on_any_text(
+    words: list[str], sep: str
+) -> None:
+    text = sep.join(words)
+    for fast, slow in _models_columns():
+        assert list(fast(text)) == slow(text)  # type: ignore[operator]

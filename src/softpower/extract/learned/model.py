@@ -24,7 +24,8 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ _PARAMS = (
     "delexicalise",
 )
 _WHITE = re.compile(r"\s\s+")
+#: the token pattern of every word analyser here (scikit-learn's default): a token holds no white space
+_WORD_TOKEN = r"(?u)\b\w+\b"
 
 
 def _round(a: np.ndarray) -> list[float]:
@@ -96,6 +99,36 @@ def _analyser(params: dict[str, Any]) -> Callable[[str], list[str]]:
     if params["analyzer"] == "char_wb":
         return char_wb_analyser(rng, bool(params["lowercase"]))
     return word_analyser(rng, str(params["token_pattern"]), bool(params["lowercase"]))
+
+
+def _column_ids(params: dict[str, Any], vocab: dict[str, int]) -> Callable[[str], Iterable[int | None]]:
+    """The column of each term of a text as the analyser of ``params`` writes the terms, in the
+    analyser's order (``None`` for a term outside ``vocab``).
+
+    For word unigrams and bigrams (every shipped model) the bigrams are looked up as pairs of tokens
+    instead of being joined into strings first: a token holds no white space, so the pair
+    ``(a, b)`` names the term ``"a b"`` and no other, and the order of the columns (the unigrams,
+    then the bigrams) is the analyser's.
+    """
+    rng = (int(params["ngram_range"][0]), int(params["ngram_range"][1]))
+    if params["analyzer"] == "word" and rng == (1, 2) and params["token_pattern"] == _WORD_TOKEN:
+        unigrams = {t: c for t, c in vocab.items() if " " not in t}
+        bigrams = {}
+        for t, c in vocab.items():
+            if " " in t:
+                a, b = t.split(" ")
+                bigrams[(a, b)] = c
+        find = re.compile(str(params["token_pattern"])).findall
+        lowercase = bool(params["lowercase"])
+        uni, bi = unigrams.get, bigrams.get
+
+        def pairs(text: str) -> Iterable[int | None]:
+            tokens: list[str] = find(text.lower() if lowercase else text)
+            return chain(map(uni, tokens), map(bi, zip(tokens, tokens[1:], strict=False)))
+
+        return pairs
+    analyse, get = _analyser(params), vocab.get
+    return lambda text: map(get, analyse(text))
 
 
 class TextClassifier:
@@ -277,17 +310,16 @@ class TextClassifier:
             unique: np.ndarray = self.predict_proba(list(rows))
             return unique[[rows[text] for text in X]]
         X = self._read(X)
-        analysers, vocabs, idfs, coef_t, intercept = self._fast()
-        n_vec = len(vocabs)
+        columns, idfs, coef_t, intercept = self._fast()
+        n_vec = len(columns)
         blocks: list[int] = []  # one block per (text, vectoriser): its own l2 norm
         cols: list[int] = []
         counts: list[int] = []
-        gets = [vocab.get for vocab in vocabs]
         for i, text in enumerate(X):
-            for v, analyse in enumerate(analysers):
+            for v, column_ids in enumerate(columns):
                 # the columns of the text's terms in first-occurrence order with their counts (distinct
                 # terms have distinct columns, so counting columns counts terms); unknown terms dropped
-                found = Counter(map(gets[v], analyse(text)))
+                found = Counter(column_ids(text))
                 found.pop(None, None)
                 blocks.extend([i * n_vec + v] * len(found))
                 cols.extend(found)  # type: ignore[arg-type]
@@ -322,13 +354,12 @@ class TextClassifier:
 
     def _fast(
         self,
-    ) -> tuple[list[Callable[[str], list[str]]], list[dict[str, int]], np.ndarray, np.ndarray, np.ndarray]:
+    ) -> tuple[list[Callable[[str], Iterable[int | None]]], np.ndarray, np.ndarray, np.ndarray]:
         cached = self.__dict__.get("_fast_")
         if cached is None:
-            analysers, vocabs, offset = [], [], 0
+            columns, offset = [], 0
             for params, vocab, _ in self.specs_:
-                analysers.append(_analyser(params))
-                vocabs.append({t: offset + i for i, t in enumerate(vocab)})
+                columns.append(_column_ids(params, {t: offset + i for i, t in enumerate(vocab)}))
                 offset += len(vocab)
             idfs = np.concatenate([np.asarray(s[2], dtype=np.float64) for s in self.specs_])
             coef, intercept = self.coef_, self.intercept_
@@ -337,7 +368,7 @@ class TextClassifier:
                 coef = np.vstack([coef, nb_coef])
                 intercept = np.concatenate([intercept, self.nb_intercept_])
             coef_t = np.ascontiguousarray(coef.T)
-            cached = (analysers, vocabs, idfs, coef_t, intercept)
+            cached = (columns, idfs, coef_t, intercept)
             self._fast_ = cached
         return cached
 
