@@ -176,12 +176,19 @@ def gate(g: dict[str, Any], trace: dict[str, Any]) -> tuple[str, str]:
     if not A._partners(sent, actor, trace["named"]):
         return "no partner", words
     models = trace["models"]
-    if models.recall is None or not A._states_figure(text, sent):
+    figure = A._states_figure(text, sent)
+    bare = (
+        models.recall is not None
+        and models.recall.bare_threshold is not None
+        and not A._leads_list(text, sent)
+    )
+    if models.recall is None or not (figure or bare):
         return "no figure of its own (act model only)", words
+    threshold = models.recall.threshold if figure else models.recall.bare_threshold
     p = models.recall.probability([words])[0]
     return (
-        f"recall model below {models.recall.threshold:g}"
-        if p < models.recall.threshold
+        f"recall model below {threshold:g}" + ("" if figure else " (no figure)")
+        if p < threshold
         else "proposed, lost",
         words,
     )
@@ -279,7 +286,7 @@ def cross_validate(
         for t in thresholds:
             pred[f"act@{t:g}"] += extract_docs(fold, replace(models, act_threshold=t))
         for t in recall:
-            rt = R.Recall(rec.model, t)
+            rt = R.Recall(rec.model, t, rec.bare_threshold)
             pred[f"recall@{t:g}"] += extract_docs(fold, replace(models, recall=rt))
         mine = units[units["id"].astype(str).str.startswith(held)]
         y = mine["act"].astype(int).tolist()

@@ -63,9 +63,13 @@ def test_the_step_keeps_an_actor_the_rules_read_right(text: str, actor: str) -> 
 
 def test_india_acting_after_another_donors_act_keeps_its_act() -> None:
     # before round 12 India was not a donor state for the ranker: its act went to the donor of the
-    # sentence before (the paragraph's donor state), while Korea's or Australia's stayed theirs
+    # sentence before (the paragraph's donor state), while Korea's or Australia's stayed theirs. The gift
+    # is costed so that the rules read it: uncosted, it rested on the recall model's boundary (0.7; round
+    # 12's recall model reads it at 0.67), which this test is not about; with India out of the donor
+    # states the costed gift still goes to Japan
     text = (
-        "In 2019, Japan provided US$5 million in grant aid to Laos. In 2021, {} gifted ambulances to Nepal."
+        "In 2019, Japan provided US$5 million in grant aid to Laos."
+        " In 2021, {} gifted ambulances worth US$2 million to Nepal."
     )
     for giver, code in (("India", "IND"), ("Korea", "KOR"), ("Australia", "AUS")):
         recs = [r for r in extract_text("t.txt", text.format(giver), 2023) if r["kind"] == "engagement"]

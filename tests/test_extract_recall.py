@@ -15,9 +15,10 @@ from softpower.extract.pipeline import extract_text
 class _Fixed:
     """A recall model that reads every sentence as an act with probability ``p``."""
 
-    def __init__(self, p: float, threshold: float = 0.7) -> None:
+    def __init__(self, p: float, threshold: float = 0.7, bare_threshold: float | None = None) -> None:
         self.p = p
         self.threshold = threshold
+        self.bare_threshold = bare_threshold
 
     def probability(self, texts: list[str]) -> list[float]:
         return [self.p] * len(texts)
@@ -26,12 +27,15 @@ class _Fixed:
         return [self.p] * len(spans)
 
 
-def _engagements(text: str, p: float) -> list[tuple[str, list[str], int | None]]:
+def _engagements(
+    text: str, p: float, bare_threshold: float | None = None
+) -> list[tuple[str, list[str], int | None]]:
     models = load_models()
     assert models is not None
     # the document fallback off (it proposes a one-sentence document's only sentence at act
     # probability 0.1, a boundary that moves with each retrain of the act model): the recall step alone
-    models = replace(models, recall=_Fixed(p), fallback_threshold=None)  # type: ignore[arg-type]
+    recall = _Fixed(p, bare_threshold=bare_threshold)
+    models = replace(models, recall=recall, fallback_threshold=None)  # type: ignore[arg-type]
     recs = extract_text("t.txt", text, 2020, learned=models)
     return [(r["actor"], r["partners"], r["year"]) for r in recs if r["kind"] == "engagement"]
 
@@ -58,8 +62,31 @@ def test_the_recall_model_adds_an_act_the_rules_miss_when_its_sentence_states_a_
         "The Chinese side took charge of the Tonga stadium works.",
     ],
 )
-def test_the_recall_model_proposes_no_sentence_without_an_amount_or_a_year(text: str) -> None:
+def test_without_a_bare_threshold_the_recall_model_proposes_no_sentence_without_an_amount_or_a_year(
+    text: str,
+) -> None:
     assert _engagements(text, 0.99) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        ("Australian volunteers worked alongside Fijian nurses.", "AUS", "FJI"),
+        ("The Chinese side took charge of the Tonga stadium works.", "CHN", "TON"),
+    ],
+)
+def test_a_sentence_without_a_figure_is_proposed_at_the_bare_threshold(
+    text: str, actor: str, partner: str
+) -> None:
+    assert _engagements(text, 0.0, bare_threshold=0.65) == []  # the rules and the act model alone miss it
+    # the year is the document's (2020): the sentence states none
+    assert _engagements(text, 0.66, bare_threshold=0.65) == [(actor, [partner], 2020)]
+    assert _engagements(text, 0.64, bare_threshold=0.65) == []  # below the bare threshold
+
+
+def test_a_lead_into_a_list_without_a_figure_is_not_proposed_at_the_bare_threshold() -> None:
+    text = "Australian volunteers did this work with Fijian nurses:"
+    assert _engagements(text, 0.99, bare_threshold=0.65) == []
 
 
 def test_delexicalise_keeps_the_shape_of_a_sentence_and_drops_its_names_and_figures() -> None:
@@ -75,6 +102,7 @@ def test_the_shipped_recall_model_is_loaded_with_the_configured_threshold() -> N
     recall = load_recall()
     assert recall is not None
     assert recall.threshold == 0.7
+    assert recall.bare_threshold == 0.65
     p = recall.probability(["Japan will provide $5 million to Laos for flood relief in 2024.", "It rained."])
     assert p[0] > 0.5 > p[1]
 

@@ -6,9 +6,10 @@ batched call per model scores the sentences that need it:
 1. **Act proposal.** A sentence that names an actor and a partner but for which the rules gave no
    engagement is scored by the *act* model; above the shipped threshold it becomes an engagement
    (the sentence's actor and partners, its first unbooked amount, its first year). Such a sentence
-   that also states an amount or a year is scored by the *recall* model as well
-   (:mod:`softpower.extract.learned.recall`, fitted on annotated running text) and becomes an
-   engagement at or above its threshold.
+   is scored by the *recall* model as well (:mod:`softpower.extract.learned.recall`, fitted on
+   annotated running text) and becomes an engagement at or above its threshold where it states an
+   amount or a year, at or above its ``bare_threshold`` where it states neither (a visit, a meeting,
+   a deployment, an item of a package) and does not lead into a list.
 2. **Instrument.** Every engagement's sentence is scored by the *instrument* model; the model's
    class replaces the rule's where the shipped policy says so (``policy`` in the model's metrics:
    chosen on the frozen dev split, never on the evaluation set).
@@ -249,10 +250,14 @@ def _propose(
         # running text: the recall model (fitted on annotated releases, fact sheets and essays)
         # proposes the sentences with an actor, a partner and a figure of their own that it reads
         # as acts (the gate and threshold chosen on the grouped CV of benchmarks/real_cv.py)
-        own = [i for i, c in enumerate(cands) if c[3] and i not in chosen and _states_figure(text, c[0])]
-        p_rec = models.recall.probability_in(text, [(cands[i][0].start, cands[i][0].end) for i in own])
-        for i, p in zip(own, p_rec, strict=True):
-            if p >= models.recall.threshold:
+        # and, at ``bare_threshold``, those that state neither an amount nor a year (a visit, a meeting,
+        # a deployment, an item of a package), unless they lead into a list
+        bare = models.recall.bare_threshold
+        own = [(i, _states_figure(text, c[0])) for i, c in enumerate(cands) if c[3] and i not in chosen]
+        own = [(i, fig) for i, fig in own if fig or (bare is not None and not _leads_list(text, cands[i][0]))]
+        p_rec = models.recall.probability_in(text, [(cands[i][0].start, cands[i][0].end) for i, _ in own])
+        for (i, fig), p in zip(own, p_rec, strict=True):
+            if p >= (models.recall.threshold if fig else float(bare or 0.0)):
                 chosen.append(i)
                 p_act[i] = max(float(p_act[i]), p)
         chosen.sort()
@@ -289,9 +294,14 @@ def _states_figure(text: str, sent: Sentence) -> bool:
     what the recall model proposes
     must say how much or when ("The assistance will fund risk communication" restates an act
     recorded before it; "In 1996, the government broadened its assistance program" is one)."""
-    if text[sent.start : sent.end].rstrip().endswith(":"):
+    if _leads_list(text, sent):
         return False  # a lead to a list ("... provided the following assistance in 2019:"): the items are the acts
     return any(y.year is not None for y in sent.years) or bool(find_money(text, sent.start, sent.end))
+
+
+def _leads_list(text: str, sent: Sentence) -> bool:
+    """The sentence ends in a colon: it leads into a list whose items are the acts."""
+    return text[sent.start : sent.end].rstrip().endswith(":")
 
 
 def _sentence_of(sentences: list[SentenceInfo], starts: list[int], pos: int) -> Sentence | None:

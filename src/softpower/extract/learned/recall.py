@@ -87,11 +87,14 @@ def _reads_alone(text: str, start: int, stop: int) -> bool:
 
 
 class Recall:
-    """The fitted recall model and its threshold."""
+    """The fitted recall model, its threshold for a sentence that states an amount or a year, and
+    ``bare_threshold`` for one that states neither (a visit, a meeting, a deployment, an item of a
+    package; ``None``: such sentences are left to the act model)."""
 
-    def __init__(self, model: TextClassifier, threshold: float) -> None:
+    def __init__(self, model: TextClassifier, threshold: float, bare_threshold: float | None = None) -> None:
         self.model = model
         self.threshold = threshold
+        self.bare_threshold = bare_threshold
         self._col = list(model.classes_).index("1")
 
     def probability(self, texts: list[str]) -> list[float]:
@@ -147,7 +150,7 @@ def fit(cfg: dict[str, Any], frame: pd.DataFrame) -> Recall:
     model = TextClassifier(**params, seed=int(cfg["seed"])).fit(
         [delexicalise(t) for t in frame["text"].tolist()], frame["act"].astype(int).astype(str).tolist()
     )
-    return Recall(model, float(cfg["threshold"]))
+    return Recall(model, float(cfg["threshold"]), _bare(cfg))
 
 
 CONFIG = "extract_model/recall.toml"
@@ -163,7 +166,13 @@ def load_recall() -> Recall | None:
         cfg = tomllib.loads(base.joinpath(CONFIG).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    return Recall(TextClassifier.load_bytes(raw), float(cfg["threshold"]))
+    return Recall(TextClassifier.load_bytes(raw), float(cfg["threshold"]), _bare(cfg))
+
+
+def _bare(cfg: dict[str, Any]) -> float | None:
+    """The configured ``bare_threshold`` (``None`` when absent)."""
+    value = cfg.get("bare_threshold")
+    return None if value is None else float(value)
 
 
 def main(argv: list[str] | None = None) -> int:
