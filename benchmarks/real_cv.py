@@ -184,6 +184,8 @@ def gate(g: dict[str, Any], trace: dict[str, Any]) -> tuple[str, str]:
     )
     if models.recall is None or not (figure or bare):
         return "no figure of its own (act model only)", words
+    if not figure and models.act_probability([words])[0] < models.recall.bare_act_floor:
+        return f"no figure, act model below {models.recall.bare_act_floor:g}", words
     threshold = models.recall.threshold if figure else models.recall.bare_threshold
     p = models.recall.probability([words])[0]
     return (
@@ -286,7 +288,7 @@ def cross_validate(
         for t in thresholds:
             pred[f"act@{t:g}"] += extract_docs(fold, replace(models, act_threshold=t))
         for t in recall:
-            rt = R.Recall(rec.model, t, rec.bare_threshold)
+            rt = R.Recall(rec.model, t, rec.bare_threshold, rec.bare_act_floor)
             pred[f"recall@{t:g}"] += extract_docs(fold, replace(models, recall=rt))
         mine = units[units["id"].astype(str).str.startswith(held)]
         y = mine["act"].astype(int).tolist()

@@ -15,10 +15,17 @@ from softpower.extract.pipeline import extract_text
 class _Fixed:
     """A recall model that reads every sentence as an act with probability ``p``."""
 
-    def __init__(self, p: float, threshold: float = 0.7, bare_threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        p: float,
+        threshold: float = 0.7,
+        bare_threshold: float | None = None,
+        bare_act_floor: float = 0.0,
+    ) -> None:
         self.p = p
         self.threshold = threshold
         self.bare_threshold = bare_threshold
+        self.bare_act_floor = bare_act_floor
 
     def probability(self, texts: list[str]) -> list[float]:
         return [self.p] * len(texts)
@@ -28,13 +35,13 @@ class _Fixed:
 
 
 def _engagements(
-    text: str, p: float, bare_threshold: float | None = None
+    text: str, p: float, bare_threshold: float | None = None, bare_act_floor: float = 0.0
 ) -> list[tuple[str, list[str], int | None]]:
     models = load_models()
     assert models is not None
     # the document fallback off (it proposes a one-sentence document's only sentence at act
     # probability 0.1, a boundary that moves with each retrain of the act model): the recall step alone
-    recall = _Fixed(p, bare_threshold=bare_threshold)
+    recall = _Fixed(p, bare_threshold=bare_threshold, bare_act_floor=bare_act_floor)
     models = replace(models, recall=recall, fallback_threshold=None)  # type: ignore[arg-type]
     recs = extract_text("t.txt", text, 2020, learned=models)
     return [(r["actor"], r["partners"], r["year"]) for r in recs if r["kind"] == "engagement"]
@@ -82,6 +89,8 @@ def test_a_sentence_without_a_figure_is_proposed_at_the_bare_threshold(
     # the year is the document's (2020): the sentence states none
     assert _engagements(text, 0.66, bare_threshold=0.65) == [(actor, [partner], 2020)]
     assert _engagements(text, 0.64, bare_threshold=0.65) == []  # below the bare threshold
+    # not scored where the act model reads the sentence below the floor (a probability is at most 1)
+    assert _engagements(text, 0.99, bare_threshold=0.65, bare_act_floor=1.01) == []
 
 
 def test_a_lead_into_a_list_without_a_figure_is_not_proposed_at_the_bare_threshold() -> None:
@@ -103,6 +112,7 @@ def test_the_shipped_recall_model_is_loaded_with_the_configured_threshold() -> N
     assert recall is not None
     assert recall.threshold == 0.7
     assert recall.bare_threshold == 0.65
+    assert recall.bare_act_floor == 0.1
     p = recall.probability(["Japan will provide $5 million to Laos for flood relief in 2024.", "It rained."])
     assert p[0] > 0.5 > p[1]
 

@@ -251,10 +251,16 @@ def _propose(
         # proposes the sentences with an actor, a partner and a figure of their own that it reads
         # as acts (the gate and threshold chosen on the grouped CV of benchmarks/real_cv.py)
         # and, at ``bare_threshold``, those that state neither an amount nor a year (a visit, a meeting,
-        # a deployment, an item of a package), unless they lead into a list
+        # a deployment, an item of a package), unless they lead into a list; of these only the ones the
+        # act model reads at ``bare_act_floor`` or more are scored (most are far below: the cost)
         bare = models.recall.bare_threshold
+        floor = models.recall.bare_act_floor
         own = [(i, _states_figure(text, c[0])) for i, c in enumerate(cands) if c[3] and i not in chosen]
-        own = [(i, fig) for i, fig in own if fig or (bare is not None and not _leads_list(text, cands[i][0]))]
+        own = [
+            (i, fig)
+            for i, fig in own
+            if fig or (bare is not None and p_act[i] >= floor and not _leads_list(text, cands[i][0]))
+        ]
         p_rec = models.recall.probability_in(text, [(cands[i][0].start, cands[i][0].end) for i, _ in own])
         for (i, fig), p in zip(own, p_rec, strict=True):
             if p >= (models.recall.threshold if fig else float(bare or 0.0)):

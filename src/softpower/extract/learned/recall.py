@@ -89,12 +89,20 @@ def _reads_alone(text: str, start: int, stop: int) -> bool:
 class Recall:
     """The fitted recall model, its threshold for a sentence that states an amount or a year, and
     ``bare_threshold`` for one that states neither (a visit, a meeting, a deployment, an item of a
-    package; ``None``: such sentences are left to the act model)."""
+    package; ``None``: such sentences are left to the act model), scored only where the act model reads
+    them at ``bare_act_floor`` or more."""
 
-    def __init__(self, model: TextClassifier, threshold: float, bare_threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        model: TextClassifier,
+        threshold: float,
+        bare_threshold: float | None = None,
+        bare_act_floor: float = 0.0,
+    ) -> None:
         self.model = model
         self.threshold = threshold
         self.bare_threshold = bare_threshold
+        self.bare_act_floor = bare_act_floor
         self._col = list(model.classes_).index("1")
 
     def probability(self, texts: list[str]) -> list[float]:
@@ -150,7 +158,7 @@ def fit(cfg: dict[str, Any], frame: pd.DataFrame) -> Recall:
     model = TextClassifier(**params, seed=int(cfg["seed"])).fit(
         [delexicalise(t) for t in frame["text"].tolist()], frame["act"].astype(int).astype(str).tolist()
     )
-    return Recall(model, float(cfg["threshold"]), _bare(cfg))
+    return Recall(model, float(cfg["threshold"]), _bare(cfg), float(cfg.get("bare_act_floor", 0.0)))
 
 
 CONFIG = "extract_model/recall.toml"
@@ -166,7 +174,12 @@ def load_recall() -> Recall | None:
         cfg = tomllib.loads(base.joinpath(CONFIG).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    return Recall(TextClassifier.load_bytes(raw), float(cfg["threshold"]), _bare(cfg))
+    return Recall(
+        TextClassifier.load_bytes(raw),
+        float(cfg["threshold"]),
+        _bare(cfg),
+        float(cfg.get("bare_act_floor", 0.0)),
+    )
 
 
 def _bare(cfg: dict[str, Any]) -> float | None:
