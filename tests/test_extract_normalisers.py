@@ -254,3 +254,12 @@ def test_dateline_gives_the_document_date(text: str, date: str | None) -> None:
 def test_seas_and_oceans_are_not_states() -> None:
     text = "Patrols in the South China Sea and the Indian Ocean, then China and India met."
     assert [m.iso for m in find_mentions(text)] == ["CHN", "IND"]
+
+
+def test_the_receiving_groups_are_the_groups_whose_members_all_receive() -> None:
+    from softpower.extract.context import receiving_groups, receiving_states
+    from softpower.records import vocab
+
+    assert receiving_groups() == {"ASEAN", "ASEAN6", "CLMV", "PIC"}
+    for m in vocab.group_members():
+        assert (m.member in receiving_states()) or (m.group not in receiving_groups())

@@ -329,6 +329,17 @@ def receiving_states() -> frozenset[str]:
     return frozenset(vocab.partner_universe()) - {"IND"}
 
 
+@cache
+def receiving_groups() -> frozenset[str]:
+    """The groups all of whose members, at any time, are receiving states (:func:`receiving_states`):
+    ASEAN, ASEAN6, CLMV and the Pacific Island Countries with today's tables (``group_members.csv``)."""
+    members: dict[str, set[str]] = {}
+    for m in vocab.group_members():
+        members.setdefault(m.group, set()).add(m.member)
+    rec = receiving_states()
+    return frozenset(g for g, ms in members.items() if ms <= rec)
+
+
 def first_person(text: str, start: int, end: int) -> int | None:
     """Where a first-person subject with its verb stands in ``text[start:end]`` (literal pre-checks first)."""
     if (

@@ -35,7 +35,13 @@ from softpower.extract.consistency import (
     undecide_build_agreements,
     yuan_sign,
 )
-from softpower.extract.context import _VERB_BEFORE, Sentence, build_sentence, receiving_states
+from softpower.extract.context import (
+    _VERB_BEFORE,
+    Sentence,
+    build_sentence,
+    receiving_groups,
+    receiving_states,
+)
 from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
 from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
@@ -327,9 +333,6 @@ def _document_actor(records: list[dict[str, Any]]) -> None:
             r["actor"], r["partners"] = main, [r["actor"]]
 
 
-_GROUPS = ("ASEAN", "ASEAN6", "CLMV", "PIC")
-
-
 def _speaker_of(text: str) -> Callable[[], str | None]:
     """The state that speaks in ``text``, found when first asked: the state outside the receiving
     states (:func:`receiving_states`) that the document names most often, the first named on a tie (a
@@ -366,6 +369,7 @@ def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[s
     Beijing") or when no record of the document is an outside state's (the donor is then only the one
     outside state the document names)."""
     rec = receiving_states()
+    groups = receiving_groups()
     counts: dict[str, int] = {}
     for r in records:
         if r["kind"] != "perception" and r["actor"] and r["actor"] not in rec:
@@ -382,7 +386,7 @@ def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[s
     for r in records:
         if r["kind"] == "perception" or r["actor"] not in rec:
             continue
-        if any(p not in rec and p not in _GROUPS and p not in ("WORLD", main) for p in r["partners"]):
+        if any(p not in rec and p not in groups and p not in ("WORLD", main) for p in r["partners"]):
             continue  # an act between this state and another outside state
         if main in r["partners"] and (not counts or _opens(text, r)):
             continue  # the receiving state's own act toward the donor (or no record says who the donor is)
