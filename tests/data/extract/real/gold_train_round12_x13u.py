@@ -96,7 +96,13 @@ GOLD_TRAIN_ROUND12_X13U = {
         ),
         (
             "who are in Japan for the 6th Pacific Islands Leaders Meeting (PALM6)",
-            E("JPN", ["PIC"], "diplomatic_framework", 2012, name="6th Pacific Islands Leaders Meeting (PALM6)"),
+            E(
+                "JPN",
+                ["PIC"],
+                "diplomatic_framework",
+                2012,
+                name="6th Pacific Islands Leaders Meeting (PALM6)",
+            ),
         ),
         (
             "an extension of the runway at Pohnpei International Airport, which has been achieved as a result of Japan's official development assistance (ODA)",
@@ -110,7 +116,13 @@ GOLD_TRAIN_ROUND12_X13U = {
         ),
         (
             "Mr. Uetake will attend the 14th Post-Forum Dialogue of the Pacific Islands Forum to be held on August 20 in Fiji",
-            E("JPN", ["PIC"], "diplomatic_framework", 2002, name="14th Post-Forum Dialogue of the Pacific Islands Forum"),
+            E(
+                "JPN",
+                ["PIC"],
+                "diplomatic_framework",
+                2002,
+                name="14th Post-Forum Dialogue of the Pacific Islands Forum",
+            ),
         ),
         (
             "In April 2000, Japan invited leaders and cabinet members from the PIF member countries and related regions to the Pacific island's Leaders Meeting (PALM 2000)",
