@@ -121,7 +121,9 @@ def test_the_shipped_recall_model_is_loaded_with_the_configured_threshold() -> N
 def test_the_recall_weights_rebuild_byte_for_byte(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--config", str(MODEL_DIR / "recall.toml"), "--check"]) == 0
     assert "identical" in capsys.readouterr().out
-    assert Path(MODEL_DIR / "recall.json.gz").stat().st_size < 200_000
+    # a few hundred kB of the few MB the issue allows all weights (3.2 MB in round 12): the character
+    # n-grams of round 12 (x13r) took the file past 200 kB with that round's training text
+    assert Path(MODEL_DIR / "recall.json.gz").stat().st_size < 300_000
 
 
 @pytest.mark.parametrize(
