@@ -1034,3 +1034,16 @@ def test_family_folds_keep_each_project_family_in_one_fold_and_use_every_fold() 
         assert len({int(fold[i]) for i, g in enumerate(fam) if g == f}) == 1
     assert set(fold.tolist()) == {0, 1, 2, 3}
     assert family_folds(docs, 0.5, 7, 4).tolist() == fold.tolist()
+
+
+def test_a_model_that_has_predicted_pickles_and_predicts_the_same() -> None:
+    # eval_aiddata.py --fits pickles fitted models; round 12's token-pair lookup put closures in the
+    # prediction cache, and pickling a model that had predicted failed
+    import pickle
+
+    models = load_models()
+    assert models is not None
+    texts = ["Japan provided a grant of US$5 million to Laos in 2019.", "It rained in Vientiane."]
+    before = models.instrument.predict_proba(texts)  # fills the prediction cache
+    copy = pickle.loads(pickle.dumps(models.instrument))
+    assert np.array_equal(copy.predict_proba(texts), before)

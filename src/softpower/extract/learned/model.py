@@ -372,6 +372,13 @@ class TextClassifier:
             self._fast_ = cached
         return cached
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The model without its prediction cache (:meth:`_fast`): the cache holds closures, which do
+        not pickle (``eval_aiddata.py --fits`` keeps fitted models), and is rebuilt on first use."""
+        state = dict(self.__dict__)
+        state.pop("_fast_", None)
+        return state
+
     def set_offsets(self, offsets: dict[str, float]) -> TextClassifier:
         """Add a fixed log-offset to each named class's score before the softmax (a class not named
         keeps 0): the classes' prior odds moved by ``exp(offset)``, every text's ranking of the classes
