@@ -158,7 +158,7 @@ def fit(cfg: dict[str, Any], frame: pd.DataFrame) -> Recall:
     model = TextClassifier(**params, seed=int(cfg["seed"])).fit(
         [delexicalise(t) for t in frame["text"].tolist()], frame["act"].astype(int).astype(str).tolist()
     )
-    return Recall(model, float(cfg["threshold"]), _bare(cfg), float(cfg.get("bare_act_floor", 0.0)))
+    return _configured(model, cfg)
 
 
 CONFIG = "extract_model/recall.toml"
@@ -174,18 +174,19 @@ def load_recall() -> Recall | None:
         cfg = tomllib.loads(base.joinpath(CONFIG).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
+    return _configured(TextClassifier.load_bytes(raw), cfg)
+
+
+def _configured(model: TextClassifier, cfg: dict[str, Any]) -> Recall:
+    """``model`` with the thresholds of ``recall.toml`` (one reading for a fit and for the shipped
+    model: ``bare_threshold`` absent is ``None``, ``bare_act_floor`` absent is 0)."""
+    bare = cfg.get("bare_threshold")
     return Recall(
-        TextClassifier.load_bytes(raw),
+        model,
         float(cfg["threshold"]),
-        _bare(cfg),
+        None if bare is None else float(bare),
         float(cfg.get("bare_act_floor", 0.0)),
     )
-
-
-def _bare(cfg: dict[str, Any]) -> float | None:
-    """The configured ``bare_threshold`` (``None`` when absent)."""
-    value = cfg.get("bare_threshold")
-    return None if value is None else float(value)
 
 
 def main(argv: list[str] | None = None) -> int:
