@@ -229,3 +229,60 @@ def test_blank_line_paragraphs_keeps_sentences_tables_and_lists_together() -> No
     assert blank_line_paragraphs(text) == (
         "Title\n\nFirst one.\n\nA line\nbroken by a br.\n| A | B |\n|---|---|\n| 1 | 2 |\n\nAfter.\n- a\n- b\n\nEnd."
     )
+
+
+# A hard-wrapped text file (or a PDF's lines) breaks lines inside names, currencies and phrases; the
+# extractor reads a line break inside a sentence as a space, and spans and quotes stay the file's.
+_WRAPPED = (
+    "Press release, 14 March 2023\n\n"
+    "The Government of Japan has decided to extend emergency grant aid of about 2 million US\n"
+    "dollars to the Philippines in response to the oil spill off Oriental Mindoro this month.\n"
+    "Japan will also provide a grant of 300 million Japanese\n"
+    "yen to Solomon\n"
+    "Islands for a new water supply system in Honiara.\n"
+    "In 2023, the United\n"
+    "States gave USD 5 million to Papua New\n"
+    "Guinea for rural schools.\n"
+)
+
+
+def test_a_hard_wrapped_text_reads_names_and_currencies_across_its_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(_WRAPPED, encoding="utf-8")
+    res = extract_file(path)
+    assert res.ok, res.error
+    got = {
+        (r["actor"], tuple(r["partners"]), r["amount"], r["currency"])
+        for r in res.records
+        if r["kind"] == "engagement"
+    }
+    assert ("JPN", ("PHL",), 2_000_000.0, "USD") in got
+    assert ("JPN", ("SLB",), 300_000_000.0, "JPY") in got
+    assert ("USA", ("PNG",), 5_000_000.0, "USD") in got
+    assert all(_WRAPPED[r["span"][0] : r["span"][1]] == r["quote"] for r in res.records)
+    assert any("\n" in r["quote"] for r in res.records)  # the file's own text, line breaks and all
+
+
+def test_unwrap_lines_keeps_every_offset_and_the_breaks_between_blocks() -> None:
+    from softpower.extract.pipeline import unwrap_lines
+
+    text = (
+        "Aid to the Pacific\n\nJapan gave USD 2 million in grant\naid to Papua New\nGuinea in 2020 and to\n"
+        "Fiji.\nA new line\n- an item\n"
+    )
+    out = unwrap_lines(text, split_sentences(text))
+    assert len(out) == len(text)
+    # a phrase going on in lower case and a name are unwrapped; a line starting a word in capitals is kept
+    assert out == (
+        "Aid to the Pacific\n\nJapan gave USD 2 million in grant aid to Papua New Guinea in 2020 and to\n"
+        "Fiji.\nA new line\n- an item\n"
+    )
+    plain = "Japan gave USD 2 million to Fiji in 2020. It was late."
+    assert unwrap_lines(plain, split_sentences(plain)) is plain
+
+
+def test_a_short_line_ending_inside_a_name_does_not_end_its_sentence() -> None:
+    text = "In 2023 Japan provided $2 million to Papua New\nGuinea.\nJapan and Papua New Guinea\nThe talks went on."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got[0] == "In 2023 Japan provided $2 million to Papua New\nGuinea."
+    assert "Japan and Papua New Guinea" in got  # a heading that ends with a whole name stays a heading

@@ -154,6 +154,13 @@ def trie_pattern(words: list[str]) -> str:
     return build(root)
 
 
+def name_across(left: str, right: str) -> bool:
+    """A name of the gazetteer runs across the join of ``left`` and ``right`` read with one space
+    between them ("Papua New" + "Guinea", "the United" + "States"): a line break there is inside a name."""
+    cut = len(left)
+    return any(m.start < cut < m.end for m in find_mentions(left + " " + right))
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every country, group or region named in ``text[start:end]``, in order.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,7 +51,7 @@ from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import names_poll, sentence_perceptions
 from softpower.extract.reading import reading_view
-from softpower.extract.sentences import split_sentences
+from softpower.extract.sentences import name_break, split_sentences
 from softpower.extract.tables import row_records, table_rows
 from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
 from softpower.records.models import parse_record
@@ -132,6 +132,63 @@ def extract_text(
     view = reading_view(text)
     if view is not None:  # soft hyphens, zero-width marks, ligatures, full-width forms, "\r" line ends
         return view.restore(extract_text(doc, view.text, doc_year, time_limit, learned, tagger), text)
+    sentences = split_sentences(text)
+    unwrapped = unwrap_lines(text, sentences)
+    records = _extract_sentences(doc, unwrapped, sentences, doc_year, time_limit, learned, tagger)
+    if unwrapped is not text:
+        for rec in records:
+            rec["quote"] = text[rec["span"][0] : rec["span"][1]]
+    return records
+
+
+def unwrap_lines(text: str, sentences: list[tuple[int, int]]) -> str:
+    """``text`` with each line break inside a sentence read as a space (one character for one, so every
+    span holds): a hard-wrapped text or a PDF's lines break inside names, currencies and phrases
+    ("Papua New\nGuinea", "2 million US\ndollars", "grant\naid"), which the rules read word by word.
+    The sentence splitter has already decided which line breaks end a block (headings, list items,
+    table rows, blank lines); only the others are unwrapped. ``text`` itself when none is."""
+    breaks = [i for s0, s1 in sentences for i in _line_breaks(text, s0, s1)]
+    if not breaks:
+        return text
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def _line_breaks(text: str, start: int, end: int) -> Iterator[int]:
+    """The line breaks in ``text[start:end]`` that wrap a phrase: the next line goes on in lower case
+    ("US\ndollars", "grant\naid") or the break falls inside a name ("Solomon\nIslands"). A line that
+    starts otherwise keeps its break, since the steps that read lines need it: a date line under a
+    heading, a list after a lead's colon ("... who trust each partner:\nJapan - 64%")."""
+    i = text.find("\n", start, end)
+    while i >= 0:
+        j = i
+        while j > start and text[j - 1] in " \t":
+            j -= 1
+        k = i + 1
+        while k < end and text[k] in " \t":
+            k += 1
+        if (
+            j > start
+            and k < end
+            and text[j - 1] not in ":;"
+            and (text[k].islower() or name_break(text, i, i + 1))
+        ):
+            yield i
+        i = text.find("\n", i + 1, end)
+
+
+def _extract_sentences(
+    doc: str,
+    text: str,
+    sentences: list[tuple[int, int]],
+    doc_year: int | None,
+    time_limit: float | None,
+    learned: Models | bool,
+    tagger: Tagger | bool | None,
+) -> list[dict[str, Any]]:
+    """:func:`extract_text` on ``text`` split into ``sentences``."""
     records: list[dict[str, Any]] = []
     prev: Sentence | None = None
     polls: list[Sentence] = []
@@ -150,7 +207,7 @@ def extract_text(
     actor_before: dict[int, str | None] = {}
     lead: ListLead | None = None
     speaker = _speaker_of(text)
-    for s0, s1 in split_sentences(text):
+    for s0, s1 in sentences:
         # (a table row starts the sentence or its line; the backward look only when the text has rows)
         row = (row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)) if row_at else None
         if row is not None:

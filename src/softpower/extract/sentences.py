@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from softpower.extract.alternation import LiteralGate
+from softpower.extract.entities import name_across
 from softpower.extract.money import PREFIX
 
 _ABBREV = re.compile(
@@ -99,6 +100,11 @@ def _para_breaks(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def name_break(text: str, start: int, end: int) -> bool:
+    """The line break ``text[start:end]`` falls inside a name of the gazetteer ("Papua New\nGuinea")."""
+    return name_across(text[max(0, start - 40) : start].rstrip(" \t"), text[end : end + 40].lstrip(" \t"))
+
+
 def _blocks(text: str) -> list[Span]:
     """Split at paragraph breaks that really end a block (see module doc)."""
     blocks: list[Span] = []
@@ -121,7 +127,15 @@ def _blocks(text: str) -> list[Span]:
         single = "\n" not in m.group(0)[1:] and not _BULLET.match(text, m.end())
         indented = text[m.end() : m.end() + 2] in ("  ", "\t ", "\t\t") or text[m.end() : m.end() + 1] == "\t"
         indented = indented or bool(_BULLET.match(last_line))
-        if single and not indented and (len(last_line.strip()) >= 50 or _OPEN_END.search(last_line)):
+        if (
+            single
+            and not indented
+            and (
+                len(last_line.strip()) >= 50
+                or _OPEN_END.search(last_line)
+                or name_break(text, m.start(), m.end())
+            )
+        ):
             continue  # a hard-wrapped line, not a heading: the sentence goes on
         blocks.append((start, m.start()))
         start = m.end()

@@ -245,15 +245,14 @@ def pdf_clean(text: str) -> str:
     """PDF text made readable: words hyphenated across lines are rejoined, and a line break inside a
     multi-word state or group name ("United\nStates") becomes a space when the rejoined words are a
     name of the gazetteer. The result is the text the document stores, so spans index into it."""
-    from softpower.extract.entities import find_mentions
+    from softpower.extract.entities import name_across
 
     text = _HYPHEN_BREAK.sub("", text)
     out = list(text)
     for m in _NAME_BREAK.finditer(text):
         nl = text.index("\n", m.start(), m.end())
-        joined = re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0))
-        left = len(re.sub(r"[ \t]*\n.*", "", m.group(0), flags=re.S))
-        if any(x.start < left < x.end for x in find_mentions(joined)):
+        left, right = re.split(r"[ \t]*\n[ \t]*", m.group(0), maxsplit=1)
+        if name_across(left, right):
             out[nl] = " "
     return "".join(out)
 
