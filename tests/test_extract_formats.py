@@ -286,3 +286,24 @@ def test_a_short_line_ending_inside_a_name_does_not_end_its_sentence() -> None:
     got = [text[a:b] for a, b in split_sentences(text)]
     assert got[0] == "In 2023 Japan provided $2 million to Papua New\nGuinea."
     assert "Japan and Papua New Guinea" in got  # a heading that ends with a whole name stays a heading
+
+
+def test_a_page_broken_by_br_inside_a_name_or_after_a_function_word_keeps_its_sentence(
+    tmp_path: Path,
+) -> None:
+    from softpower.extract.text import blank_line_paragraphs
+
+    text = "Tokyo, 3 May 2023\nJapan provided 2 million US\ndollars to Papua New\nGuinea via the\nMinistry of Health."
+    assert blank_line_paragraphs(text) == (
+        "Tokyo, 3 May 2023\n\nJapan provided 2 million US\ndollars to Papua New\nGuinea via the\nMinistry of Health."
+    )
+    page = tmp_path / "br.html"
+    page.write_text(
+        "<html><body><article><p>Tokyo, 3 May 2023<br>The Government of Japan provided 2 million US<br>"
+        "dollars to Papua New<br>Guinea for health.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    res = extract_file(page)
+    assert res.ok, res.error
+    eng = [r for r in res.records if r["kind"] == "engagement"]
+    assert [(r["actor"], r["partners"], r["amount"]) for r in eng] == [("JPN", ["PNG"], 2_000_000.0)]

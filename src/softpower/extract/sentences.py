@@ -100,6 +100,12 @@ def _para_breaks(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def continues(line: str, next_line: str) -> bool:
+    """``line`` goes on in ``next_line``: it ends in a function word ("... to the") or inside a name
+    of the gazetteer ("... to Papua New" / "Guinea ...")."""
+    return bool(_OPEN_END.search(line)) or name_across(line[-40:].rstrip(" \t"), next_line[:40].lstrip(" \t"))
+
+
 def name_break(text: str, start: int, end: int) -> bool:
     """The line break ``text[start:end]`` falls inside a name of the gazetteer ("Papua New\nGuinea")."""
     return name_across(text[max(0, start - 40) : start].rstrip(" \t"), text[end : end + 40].lstrip(" \t"))

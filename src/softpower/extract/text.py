@@ -186,8 +186,11 @@ def blank_line_paragraphs(text: str) -> str:
     break between paragraphs, and the extractor's paragraph steps (a year carried within a
     paragraph, the instrument model's context, the field step's paragraph) read a blank line as the
     end of one. A line that ends a sentence, a heading (a short line without final punctuation
-    before a capital) and the last item of a list or row of a table end a paragraph; the lines
+    before a capital, unless it ends in a function word or inside a name: "... dollars to Papua
+    New" / "Guinea ...") and the last item of a list or row of a table end a paragraph; the lines
     within a list or a table, and a lead-in before its first item, stay one line apart."""
+    from softpower.extract.sentences import continues
+
     lines = text.split("\n")
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:], strict=False):
@@ -197,7 +200,9 @@ def blank_line_paragraphs(text: str) -> str:
             sep = "\n"  # a table's or a list's next line, or its lead-in
         elif _ROW_LINE.match(prev) or _ITEM_LINE.match(prev):
             sep = "\n\n"  # the text after a table or a list
-        elif _ENDS_BLOCK.search(prev) or (len(prev) <= 120 and line.lstrip()[:1].isupper()):
+        elif _ENDS_BLOCK.search(prev) or (
+            len(prev) <= 120 and line.lstrip()[:1].isupper() and not continues(prev, line)
+        ):
             sep = "\n\n"
         else:
             sep = "\n"  # a line broken inside a sentence ("<br>")
