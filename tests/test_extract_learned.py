@@ -1047,3 +1047,52 @@ def test_a_model_that_has_predicted_pickles_and_predicts_the_same() -> None:
     before = models.instrument.predict_proba(texts)  # fills the prediction cache
     copy = pickle.loads(pickle.dumps(models.instrument))
     assert np.array_equal(copy.predict_proba(texts), before)
+
+
+class _OneClass:
+    """An instrument model that reads every text as ``label`` with probability ``p`` (the rest
+    spread over the other development-finance classes)."""
+
+    def __init__(self, label: str, p: float) -> None:
+        self.classes_ = np.asarray(sorted(FINANCE | {label}))
+        self.label, self.p = label, p
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        row = np.full(len(self.classes_), (1 - self.p) / (len(self.classes_) - 1))
+        row[list(self.classes_).index(self.label)] = self.p
+        return np.tile(row, (len(texts), 1))
+
+
+class _EveryAct:
+    """An act model that reads every sentence as an act."""
+
+    classes_ = np.asarray(["0", "1"])
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        return np.tile([0.0, 1.0], (len(texts), 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Korean negotiators spent 2017 on the free trade agreement with Samoa.", "trade_agreement"),
+        ("Korean negotiators spent 2018 on the security pact with Tonga.", "security_agreement"),
+    ],
+)
+def test_a_proposed_act_starts_from_the_instrument_its_own_cue_gives(text: str, cue: str) -> None:
+    # the rules leave the sentence without an act; the act model proposes it, and an instrument model
+    # that reads every text as a diplomatic framework (outside development finance, so the finance_like
+    # policy never lets it replace a rule class) decides a proposal without a cue alone
+    assert not [r for r in extract_text("t.txt", text, 2020, learned=False) if r["kind"] == "engagement"]
+    models = Models(_OneClass("diplomatic_framework", 0.9), _EveryAct(), 0.5, "finance_like", 0.4)  # type: ignore[arg-type]
+
+    import dataclasses
+
+    def instruments(propose_cue: bool) -> list[str | None]:
+        m = dataclasses.replace(models, propose_cue=propose_cue)
+        return [
+            r["instrument"] for r in extract_text("t.txt", text, 2020, learned=m) if r["kind"] == "engagement"
+        ]
+
+    assert instruments(False) == ["diplomatic_framework"]  # the model alone
+    assert instruments(True) == [cue]  # the sentence's own cue

@@ -5,7 +5,8 @@ batched call per model scores the sentences that need it:
 
 1. **Act proposal.** A sentence that names an actor and a partner but for which the rules gave no
    engagement is scored by the *act* model; above the shipped threshold it becomes an engagement
-   (the sentence's actor and partners, its first unbooked amount, its first year). Such a sentence
+   (the sentence's actor and partners, its first unbooked amount, its first year and, under
+   ``propose_cue``, the instrument the rules' cue table reads in it). Such a sentence
    is scored by the *recall* model as well (:mod:`softpower.extract.learned.recall`, fitted on
    annotated running text) and becomes an engagement at or above its threshold where it states an
    amount or a year, at or above its ``bare_threshold`` where it states neither (a visit, a meeting,
@@ -30,11 +31,11 @@ from typing import Any
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
-from softpower.extract.engagements import make_record
+from softpower.extract.engagements import choose_cues, make_record
 from softpower.extract.entities import DONORS
 from softpower.extract.learned.weights import FINANCE, GENERIC, Models, first_of_kind, load_models
 from softpower.extract.money import find_money
-from softpower.extract.rules import CONDITION, NEGATION
+from softpower.extract.rules import CONDITION, NEGATION, find_cues
 
 
 @dataclass
@@ -284,7 +285,7 @@ def _propose(
             (sent.start, sent.end),
             actor=actor,
             partners=partners,
-            instrument=None,
+            instrument=_cue_instrument(text, sent) if models.propose_cue else None,
             year=years[0].year if years else None,
             year_end=years[0].year_end if years else None,
             amount=money[0].amount if money else None,
@@ -293,6 +294,20 @@ def _propose(
         rec["_p_act"] = float(p_act[i])
         out.append(rec)
     return out
+
+
+def _cue_instrument(text: str, sent: Sentence) -> str | None:
+    """The instrument the rules' cue table reads in a sentence they left without an act (the first
+    cue :func:`~softpower.extract.engagements.choose_cues` keeps), or ``None`` where it holds no cue
+    or only a generic one (:data:`GENERIC`). A proposed act starts from it as a rule record does:
+    the instrument model replaces a development-finance class where the policy lets it, and a class
+    outside development finance read on its own cue in words that say nothing of finance stays (the
+    model, fitted mostly on AidData, read "the ... Free Trade Area will enter into force" and "the
+    signing of the bilateral security agreement" as diplomatic frameworks)."""
+    chosen = choose_cues(find_cues(text, sent.start, sent.end), text)
+    if not chosen or chosen[0].instrument in GENERIC:
+        return None  # a generic cue ("signed", "infrastructure project") says nothing: the model decides
+    return chosen[0].instrument
 
 
 def _states_figure(text: str, sent: Sentence) -> bool:

@@ -374,6 +374,8 @@ def policy_name(models: Models) -> str:
             name += f"+override@{models.document_override}"
     if models.outside_floor:
         name += f"+outside@{models.outside_floor:g}"
+    if models.propose_cue:
+        name += "+cue"
     return name
 
 
@@ -416,6 +418,7 @@ def choose_policy(
     )
     doc_floor = float(cfg["policy"].get("document_floor", 0.5))
     outside = float(cfg["policy"].get("outside_floor", 0.0))
+    cue = bool(cfg["policy"].get("propose_cue", False))
     for policy, floor, fb, chars, scope, world, doc_chars, override in grid:
         if (scope != "followers" and not chars) or (override != "none" and not doc_chars):
             continue
@@ -423,7 +426,7 @@ def choose_policy(
                         context_chars=int(chars), context_scope=str(scope),
                         fallback_world=str(world), document_chars=int(doc_chars),
                         document_floor=doc_floor, document_override=str(override),
-                        outside_floor=outside)  # fmt: skip
+                        outside_floor=outside, propose_cue=cue)  # fmt: skip
         res = score(dev, _predictor(models)).summary()
         res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
         results[policy_name(models)] = res
@@ -433,7 +436,7 @@ def choose_policy(
                     "context_chars": int(chars), "context_scope": str(scope),
                     "fallback_world": str(world), "document_chars": int(doc_chars),
                     "document_floor": doc_floor, "document_override": str(override),
-                    "outside_floor": outside}  # fmt: skip
+                    "outside_floor": outside, "propose_cue": cue}  # fmt: skip
             ok_cands.append(
                 (res["instrument_macro_f1"], res["actor_recipient"], res["gold_engagement_f1"], cand)
             )
@@ -624,6 +627,7 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
         document_floor=policy["document_floor"],
         document_override=policy["document_override"],
         outside_floor=float(policy.get("outside_floor", 0.0)),
+        propose_cue=bool(policy.get("propose_cue", False)),
     )
     dev_gold = REPO / cfg["data"]["dev_gold"]
     kp = kind_precision(models, ts.gold, dev_gold, dev_gold / "gold.jsonl")

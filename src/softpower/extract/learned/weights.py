@@ -154,6 +154,12 @@ class Models:
     #: where its context is finance-like and the model reads that class on it at or above this
     #: probability; 0: never (such records keep the rules' class)
     outside_floor: float = 0.0
+    #: ``True``: an act the learned step proposes starts from the instrument the rules' cue table reads
+    #: in its sentence (:func:`softpower.extract.learned.apply._cue_instrument`; "the ASEAN-Australia-New
+    #: Zealand Free Trade Area will enter into force" is a trade agreement), which the policy then lets
+    #: the model replace as it does a rule record's; ``False``, or a sentence without a cue or with only
+    #: a generic one: the model alone decides its instrument
+    propose_cue: bool = False
     #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
     #: with an actor and a partner that the rules left without an act is proposed at its threshold
     recall: Recall | None = None
@@ -272,6 +278,7 @@ def load_models(fields: bool = True) -> Models | None:
         document_floor=float(policy.get("document_floor", 0.5)),
         document_override=str(policy.get("document_override", "none")),
         outside_floor=float(policy.get("outside_floor", 0.0)),
+        propose_cue=bool(policy.get("propose_cue", False)),
         recall=load_recall(),
         fields=load_fields() if fields else None,
     )
