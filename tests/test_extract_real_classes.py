@@ -1046,3 +1046,24 @@ def test_forces_ships_and_agencies_name_their_state(text: str, name: str, iso: s
 
     first = find_mentions(text)[0]
     assert (text[first.start : first.end], first.iso) == (name, iso)
+
+
+# --- "our two countries" is the pair of states, not a count of countries (x14r) ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visit shows the deep friendship between our two countries, Japan and Palau.",
+        "Korea and Samoa agreed that the ties between our two nations have never been stronger in 2019.",
+    ],
+)
+def test_the_pair_of_states_is_not_a_count_of_countries(text: str) -> None:
+    counts = [r for r in _kinds(extract_text("t.txt", text, 2020), "indicator") if r["metric"] == "countries"]
+    assert counts == []
+
+
+def test_a_count_of_other_countries_is_still_read() -> None:
+    text = "In 2019 Japan trained 300 coast guard officers from 12 Pacific Island countries."
+    counts = [r for r in _kinds(extract_text("t.txt", text, 2020), "indicator") if r["metric"] == "countries"]
+    assert [r["value"] for r in counts] == [12]

@@ -535,6 +535,8 @@ def _indicators(
             value, metric = _num(m.group("num")), "members"
         else:
             value, metric = _num(m.group("num"), m.group("scale")), _NOUNS[m.group("noun").lower()]
+            if metric == "countries" and value == 2:
+                continue  # "between our two countries", "our two nations": the pair itself, not a count
         unit = "persons_per_year" if metric == "tourist_arrivals" and "year" in m.group(0) else "count"
         compared = [x for x in sent.mentions if _COMPARED.search(text, max(s0, x.start - 14), x.start)]
         partners = _clause_partners(text, sent, actor, m.start()) or _partners(
