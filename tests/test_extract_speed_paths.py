@@ -619,10 +619,16 @@ def _models_columns() -> list[tuple[object, object]]:
     return out
 
 
+def _known(columns: object) -> list[int]:
+    """The columns of terms in the vocabulary, in order (``predict_proba`` drops the rest)."""
+    return [c for c in columns if c is not None]  # type: ignore[attr-defined]
+
+
 def test_text_model_columns_from_token_pairs_match_the_analyser_on_documents() -> None:
-    """The shipped text models look their bigrams up as pairs of tokens: the same columns, in the same
-    order, as the analyser's joined terms, on every sentence of the development and real-text training
-    documents (so the probabilities are the same bits)."""
+    """The shipped text models look their bigrams up as pairs of tokens and their character n-grams
+    word by word through a memo: the same known columns, in the same order, as the analyser's terms
+    looked up one by one, on every sentence of the development and real-text training documents (so
+    the probabilities are the same bits)."""
     import numpy as np
 
     from softpower.extract.learned.weights import load_models
@@ -633,9 +639,9 @@ def test_text_model_columns_from_token_pairs_match_the_analyser_on_documents() -
     known = 0
     for text in texts:
         for fast, slow in pairs:
-            want = slow(text)
-            assert list(fast(text)) == want  # type: ignore[operator]
-            known += sum(c is not None for c in want)
+            want = _known(slow(text))
+            assert _known(fast(text)) == want  # type: ignore[operator]
+            known += len(want)
     assert known > 10000
     models = load_models()
     assert models is not None
@@ -644,6 +650,23 @@ def test_text_model_columns_from_token_pairs_match_the_analyser_on_documents() -
     _, idfs, coef_t, intercept = clf._fast()
     ref._fast_ = ([lambda t, s=slow: s(t) for _, slow in pairs[1:2]], idfs, coef_t, intercept)
     assert np.array_equal(clf.predict_proba(texts[:300]), ref.predict_proba(texts[:300]))
+    # the recall model (word and character n-grams) on the delexicalised sentences it reads
+    from softpower.extract.learned.recall import delexicalise
+
+    assert models.recall is not None
+    rec = models.recall.model
+    ref = type(rec).from_dict(rec.to_dict())
+    _, idfs, coef_t, intercept = rec._fast()
+    from softpower.extract.learned.model import _analyser
+
+    slow_columns, offset = [], 0
+    for params, vocab, _ in rec.specs_:  # each vectoriser's terms looked up one by one, at its offset
+        table = {t: offset + i for i, t in enumerate(vocab)}
+        slow_columns.append(lambda t, a=_analyser(params), g=table.get: list(map(g, a(t))))
+        offset += len(vocab)
+    ref._fast_ = (slow_columns, idfs, coef_t, intercept)
+    plain = [delexicalise(t) for t in texts[:400]]
+    assert np.array_equal(rec.predict_proba(plain), ref.predict_proba(plain))
 
 
 @settings(max_examples=300, deadline=None)
@@ -655,4 +678,46 @@ def test_text_model_columns_from_token_pairs_match_the_analyser_on_any_text(
 ) -> None:
     text = sep.join(words)
     for fast, slow in _models_columns():
-        assert list(fast(text)) == slow(text)  # type: ignore[operator]
+        assert _known(fast(text)) == _known(slow(text))  # type: ignore[operator]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Japan", "loan", "the", "a", "ab", "x", "xdonorx", "5", "é", "ſ", "\u212a", "İ",
+                                 "ΟΔΟΣ", "Σ", "_", "-", "'s", ".", " ", "  ", "\t", "\n", "\u00a0", "\u2003",
+                                 "\x1c", "\u0085"]),
+                max_size=25))  # fmt: skip
+def test_character_columns_word_by_word_match_the_analyser_on_any_text(words: list[str]) -> None:
+    """The character n-gram columns read word by word through the memo (also once the memo has been
+    emptied for being full) are the analyser's, on text with every kind of white space and with
+    characters whose lower case depends on the next letter (a final sigma)."""
+    from softpower.extract.learned import model as M
+
+    text = "".join(words)
+    for clf in _char_models():
+        for params, vocab, _ in clf.specs_:
+            if params["analyzer"] != "char_wb":
+                continue
+            table = {t: i for i, t in enumerate(vocab)}
+            want = _known(map(table.get, M._analyser(params)(text)))
+            fast = M._column_ids(params, table)
+            assert _known(fast(text)) == want
+            assert _known(fast(text)) == want  # the second time from the memo
+            old, M._WORD_MEMO = M._WORD_MEMO, 2
+            try:
+                small = M._column_ids(params, table)
+                for _ in range(2):
+                    assert _known(small(text)) == want
+            finally:
+                M._WORD_MEMO = old
+
+
+@cache
+def _char_models() -> list[object]:
+    from softpower.extract.learned.weights import load_models
+
+    models = load_models()
+    assert models is not None and models.recall is not None
+    out = [m for m in (models.act, models.instrument, models.recall.model) if any(
+        p["analyzer"] == "char_wb" for p, _, _ in m.specs_)]  # fmt: skip
+    assert out  # the recall model reads character n-grams
+    return out

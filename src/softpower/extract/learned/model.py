@@ -127,8 +127,44 @@ def _column_ids(params: dict[str, Any], vocab: dict[str, int]) -> Callable[[str]
             return chain(map(uni, tokens), map(bi, zip(tokens, tokens[1:], strict=False)))
 
         return pairs
+    if params["analyzer"] == "char_wb":
+        return _char_wb_columns(rng, bool(params["lowercase"]), vocab)
     analyse, get = _analyser(params), vocab.get
     return lambda text: map(get, analyse(text))
+
+
+#: words whose character n-gram columns :func:`_char_wb_columns` keeps (emptied when full)
+_WORD_MEMO = 50_000
+
+
+def _char_wb_columns(
+    ngram_range: tuple[int, int], lowercase: bool, vocab: dict[str, int]
+) -> Callable[[str], Iterable[int | None]]:
+    """The columns of :func:`char_wb_analyser`'s terms, word by word through a memo of each word's columns.
+
+    The analyser writes the n-grams of each white-space-separated word of the lower-cased text (runs
+    of white space count once, so its ``_WHITE`` substitution does not change the words
+    ``str.split()`` gives) word after word, and a word's n-grams depend on that word alone: the
+    columns of a text are the concatenation of its words' columns, in the same order. A word's
+    columns are computed once (terms outside ``vocab`` dropped, as the caller drops them) and kept;
+    words repeat across sentences, so most words cost one dictionary lookup instead of building,
+    hashing and looking up some ten n-gram strings.
+    """
+    analyse, get = char_wb_analyser(ngram_range, lowercase=False), vocab.get
+    memo: dict[str, tuple[int, ...]] = {}
+
+    def word_columns(word: str) -> tuple[int, ...]:
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= _WORD_MEMO:
+                memo.clear()
+            found = memo[word] = tuple(c for c in map(get, analyse(word)) if c is not None)
+        return found
+
+    def columns(text: str) -> Iterable[int | None]:
+        return chain.from_iterable(map(word_columns, (text.lower() if lowercase else text).split()))
+
+    return columns
 
 
 class TextClassifier:
