@@ -1067,3 +1067,56 @@ def test_a_count_of_other_countries_is_still_read() -> None:
     text = "In 2019 Japan trained 300 coast guard officers from 12 Pacific Island countries."
     counts = [r for r in _kinds(extract_text("t.txt", text, 2020), "indicator") if r["metric"] == "countries"]
     assert [r["value"] for r in counts] == [12]
+
+
+# --- people, places and relief goods an effort reached are counted --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        (
+            "In 2016, Australia sent shelter kits to more than 3,000 families in Fiji.",
+            "families_reached",
+            3000,
+        ),
+        (
+            "In 2019, Japan delivered rice for 18,000 people in Samar, the Philippines.",
+            "people_reached",
+            18000,
+        ),
+        ("In 2018, Korea funded clinics benefiting 40,000 children in Laos.", "children_reached", 40000),
+        ("In 2013, New Zealand built water tanks in nine communities of Tonga.", "communities_reached", 9),
+        (
+            "In 2012, the United States drilled wells across 120 villages in Cambodia.",
+            "villages_reached",
+            120,
+        ),
+        ("In 2015, New Zealand trained 200 community police in Samoa.", "police_trained", 200),
+        ("In 2015, Australia sent three military planes to Vanuatu.", "aircraft", 3),
+    ],
+)
+def test_people_and_places_an_act_reached_are_counted(text: str, metric: str, value: int) -> None:
+    counts = [r for r in _kinds(extract_text("f.txt", text), "indicator") if r["metric"] == metric]
+    assert [(r["value"], r["partners"]) for r in counts] == [(value, [counts[0]["partners"][0]])]
+    assert counts[0]["partners"][0] != "WORLD"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2016, the cyclone killed 44 people in Fiji, and Australia sent relief supplies.",
+        "In 2020, Japan provided a grant to Tonga, a country of 100,000 people.",
+        "In 2019, Korea funded a hospital in the capital, where 20,000 families live.",
+        "In 2014, Japan opened an office serving Timor-Leste's 13 municipalities.",
+    ],
+)
+def test_people_or_places_without_an_act_that_reached_them_are_not_counted(text: str) -> None:
+    metrics = {r["metric"] for r in _kinds(extract_text("f.txt", text), "indicator")}
+    assert not metrics & {"people_reached", "families_reached", "children_reached", "municipalities_reached"}
+
+
+def test_a_number_between_the_count_and_its_noun_does_not_swallow_the_count() -> None:
+    text = "HMAS Canberra reached Fiji on March 3 with 180 pallets of relief supplies in 2016."
+    counts = [r for r in _kinds(extract_text("f.txt", text), "indicator") if r["metric"] == "pallets"]
+    assert [r["value"] for r in counts] == [180]

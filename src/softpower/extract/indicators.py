@@ -121,7 +121,44 @@ _NOUNS = {
     "deployees": "personnel",
     "grants": "grants",
     "fellowships": "scholarships",
+    "spectacles": "spectacles",  # "distributed over 420 spectacles"
+    "planes": "aircraft",
+    "specialists": "specialists",
+    "police": "police_trained",
+    # places an effort reached, counted only after "in", "across", ... (:data:`_PLACE_CUE`): "across
+    # 484 villages in 8 districts", "in nine communities"; not "from Timor-Leste's 13 municipalities"
+    "villages": "villages_reached",
+    "districts": "districts_reached",
+    "communities": "communities_reached",
+    "municipalities": "municipalities_reached",
+    # people an effort reached: counted only after a cue of the act (:data:`_REACHED`)
+    "people": "people_reached",
+    "persons": "people_reached",
+    "individuals": "people_reached",
+    "beneficiaries": "people_reached",
+    "victims": "people_reached",
+    "families": "families_reached",
+    "households": "families_reached",
+    "children": "children_reached",
 }
+# nouns of the people an act reached: "hygiene kits to more than 3,000 families", "to help about 45,000
+# people displaced", "benefiting more than 200,000 people"; not "killed 20 people", "a population of 5
+# million people", "5,000 people were evacuated"
+_REACHED_NOUNS = frozenset({"people_reached", "families_reached", "children_reached"})
+_REACHED = re.compile(
+    r"\b(?:for|to|benefit\w*|help\w*|reach\w*|support\w*|assist\w*|serv\w+|treat\w*|feed\w*|protect\w*"
+    r"|vaccinat\w*|immuni[sz]\w*|train\w*|shelter\w*|needs of|health of)\s+(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+_PLACES = frozenset(
+    {"villages_reached", "districts_reached", "communities_reached", "municipalities_reached"}
+)
+_PLACE_CUE = re.compile(r"\b(?:in|across|throughout|to|reach\w*|cover\w*|benefit\w*)\s+$", re.I)
+_NOT_REACHED = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|die|missing|injur\w*|casualt\w*|fatalit\w*|toll|population|inhabit\w*"
+    r"|live|lives|living|evacuat\w*|stranded|trapped)\b",
+    re.I,
+)
 # "a 30-member relief team", "a 200-strong contingent"
 _MEMBERS = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*)-(?:member|strong|person)\b", re.I)
 _COUNT_LEADS = [
@@ -153,7 +190,7 @@ def _count_pattern(alt: Callable[[list[str]], str]) -> re.Pattern[str]:
         + alt(_COUNT_LEADS)
         + r")\s+)?"
         + _num_pattern(alt)
-        + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?[\w&’'.-]+[”\"]?\s+){0,4}?"
+        + r"(?:\s+(?P<scale>million|thousand|billion))?(?:\s+(?:per year|a year))?\s+(?:[“\"]?(?!\d[\d,.]*\s)[\w&’'.-]+[”\"]?\s+){0,4}?"
         r"[“\"]?(?P<noun>" + alt(list(_NOUNS)) + r")\b",
         re.IGNORECASE,
     )
@@ -537,6 +574,13 @@ def _indicators(
             value, metric = _num(m.group("num"), m.group("scale")), _NOUNS[m.group("noun").lower()]
             if metric == "countries" and value == 2:
                 continue  # "between our two countries", "our two nations": the pair itself, not a count
+        if metric in _REACHED_NOUNS and (
+            not _REACHED.search(text, max(clause_start, m.start() - 40), m.start("num"))
+            or _NOT_REACHED.search(text, max(s0, m.start() - 40), min(s1, m.end() + 40))
+        ):
+            continue  # people counted without an act that reached them
+        if metric in _PLACES and not _PLACE_CUE.search(text, max(s0, m.start() - 20), m.start()):
+            continue  # "Timor-Leste's 13 municipalities": places named, not reached
         unit = "persons_per_year" if metric == "tourist_arrivals" and "year" in m.group(0) else "count"
         compared = [x for x in sent.mentions if _COMPARED.search(text, max(s0, x.start - 14), x.start)]
         partners = _clause_partners(text, sent, actor, m.start()) or _partners(
