@@ -1120,3 +1120,14 @@ def test_a_number_between_the_count_and_its_noun_does_not_swallow_the_count() ->
     text = "HMAS Canberra reached Fiji on March 3 with 180 pallets of relief supplies in 2016."
     counts = [r for r in _kinds(extract_text("f.txt", text), "indicator") if r["metric"] == "pallets"]
     assert [r["value"] for r in counts] == [180]
+
+
+def test_a_two_state_subject_acts_through_its_donor_state_when_no_donor_power_is_named() -> None:
+    # the guideline's donor of a two-state act: a donor state (donor_states.csv) over a receiving state,
+    # in the rules as in the field step, whichever is named first
+    got = _rules("In 2022 Papua New Guinea and Australia signed a security agreement.")
+    assert [(r["actor"], r["partners"]) for r in got] == [("AUS", ["PNG"])]
+    got = _rules("Vietnam and India held their first bilateral army exercise in 2018.")
+    assert [(r["actor"], r["partners"]) for r in got] == [("IND", ["VNM"])]
+    got = _rules("In 2021 Australia and Japan signed a grant with Fiji for a new wharf.")
+    assert [r["actor"] for r in got] == ["JPN"]  # a donor power over a donor state, as before

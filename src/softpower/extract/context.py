@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from softpower.extract.alternation import LiteralGate
-from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes
+from softpower.extract.entities import DONORS, Mention, donor_states, find_mentions, order_codes
 from softpower.extract.years import YearSpan, find_years
 from softpower.records import vocab
 
@@ -291,11 +291,14 @@ def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Menti
 
 
 def pick_actor(group: list[Mention]) -> Mention:
-    """The donor power of a coordinated group, else its first state."""
+    """The donor power of a coordinated group, else its donor state ("Papua New Guinea and Australia
+    signed ...", "Vietnam and India held ...": the guideline's donor of a two-state act), else its
+    first state."""
     for m in group:
         if m.iso in DONORS:
             return m
-    return group[0]
+    donors = donor_states()
+    return next((m for m in group if m.iso in donors), group[0])
 
 
 _CURRENCY_AFTER = re.compile(
@@ -435,7 +438,8 @@ def build_sentence(
     partners = order_codes(partners)
     if prev is not None and prev.actor and _ANAPHORA_GATE(text, start, end):
         pair = order_codes([prev.actor, *prev.partners, *([actor] if actor else []), *partners])
-        pair_donors = [c for c in pair if c in DONORS]
+        # the donor power of the pair, else its donor state (the first named when neither is one)
+        pair_donors = [c for c in pair if c in DONORS] or [c for c in pair if c in donor_states()]
         actor = pair_donors[0] if pair_donors else pair[0]
         partners = [c for c in pair if c != actor]
         lent = False  # named by the anaphor itself

@@ -124,6 +124,25 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
     return rx, table
 
 
+@cache
+def donor_states() -> frozenset[str]:
+    """Codes of the donor states (``extract_model/donor_states.csv``: the OECD DAC members and the
+    donor powers outside it): the donor of a symmetric act between two states when neither is one of
+    the donor powers (:data:`DONORS`), and a feature of the field step's actor candidates."""
+    raw = (
+        resources.files("softpower.data")
+        .joinpath("extract_model/donor_states.csv")
+        .read_text(encoding="utf-8")
+    )
+    rows = list(csv.DictReader(x for x in raw.splitlines() if not x.startswith("#")))
+    for i, row in enumerate(rows):
+        if not (vocab.is_country(row["code"]) or row["code"] == "EU"):
+            raise ValueError(
+                f"extract_model/donor_states.csv: row {i + 1}: expected an ISO3 code or EU, got {row}"
+            )
+    return frozenset(r["code"] for r in rows)
+
+
 def trie_pattern(words: list[str]) -> str:
     """One regex alternation for ``words``, factored as a prefix trie (longest match first).
 

@@ -30,7 +30,6 @@ Prediction needs only numpy (a dot product per field); the weights are gzipped J
 
 from __future__ import annotations
 
-import csv
 import gzip
 import json
 import math
@@ -46,7 +45,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from softpower.extract.context import Sentence
-from softpower.extract.entities import DONORS, Mention, world_hint
+from softpower.extract.entities import DONORS, Mention, donor_states, world_hint
 from softpower.extract.text import section_dates
 from softpower.extract.years import YearSpan
 from softpower.records import vocab
@@ -141,24 +140,6 @@ YEAR_FEATURES = (
     "max_of_sentence",
 )
 FEATURES = {"actor": ACTOR_FEATURES, "partners": ACTOR_FEATURES, "year": YEAR_FEATURES}
-
-
-@lru_cache(maxsize=1)
-def donor_states() -> frozenset[str]:
-    """Codes of the donor states (``extract_model/donor_states.csv``: the OECD DAC members and the
-    donor powers outside it)."""
-    raw = (
-        resources.files("softpower.data")
-        .joinpath("extract_model/donor_states.csv")
-        .read_text(encoding="utf-8")
-    )
-    rows = list(csv.DictReader(x for x in raw.splitlines() if not x.startswith("#")))
-    for i, row in enumerate(rows):
-        if not (vocab.is_country(row["code"]) or row["code"] == "EU"):
-            raise ValueError(
-                f"extract_model/donor_states.csv: row {i + 1}: expected an ISO3 code or EU, got {row}"
-            )
-    return frozenset(r["code"] for r in rows)
 
 
 @dataclass
