@@ -142,11 +142,12 @@ def extract_text(
 
 
 def unwrap_lines(text: str, sentences: list[tuple[int, int]]) -> str:
-    """``text`` with each line break inside a sentence read as a space (one character for one, so every
-    span holds): a hard-wrapped text or a PDF's lines break inside names, currencies and phrases
-    ("Papua New\nGuinea", "2 million US\ndollars", "grant\naid"), which the rules read word by word.
-    The sentence splitter has already decided which line breaks end a block (headings, list items,
-    table rows, blank lines); only the others are unwrapped. ``text`` itself when none is."""
+    """``text`` with each line break inside a sentence that wraps a phrase (:func:`_line_breaks`) read as
+    a space (one character for one, so every span holds): a hard-wrapped text or a PDF's lines break
+    inside names, currencies and phrases ("Papua New\nGuinea", "2 million US\ndollars", "grant\naid"),
+    which the rules read word by word. The sentence splitter has already decided which line breaks end
+    a block (headings, list items, table rows, blank lines); only breaks inside its sentences are
+    looked at. ``text`` itself when none is unwrapped."""
     breaks = [i for s0, s1 in sentences for i in _line_breaks(text, s0, s1)]
     if not breaks:
         return text

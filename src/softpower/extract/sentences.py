@@ -103,7 +103,7 @@ def _para_breaks(text: str) -> Iterator[re.Match[str]]:
 def continues(line: str, next_line: str) -> bool:
     """``line`` goes on in ``next_line``: it ends in a function word ("... to the") or inside a name
     of the gazetteer ("... to Papua New" / "Guinea ...")."""
-    return bool(_OPEN_END.search(line)) or name_across(line[-40:].rstrip(" \t"), next_line[:40].lstrip(" \t"))
+    return bool(_OPEN_END.search(line)) or name_break(f"{line}\n{next_line[:40]}", len(line), len(line) + 1)
 
 
 def name_break(text: str, start: int, end: int) -> bool:
