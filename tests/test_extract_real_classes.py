@@ -1056,6 +1056,7 @@ def test_forces_ships_and_agencies_name_their_state(text: str, name: str, iso: s
     [
         "The visit shows the deep friendship between our two countries, Japan and Palau.",
         "Korea and Samoa agreed that the ties between our two nations have never been stronger in 2019.",
+        "In 2019 both countries, Japan and Fiji, held talks on the ties the two countries share.",
     ],
 )
 def test_the_pair_of_states_is_not_a_count_of_countries(text: str) -> None:
@@ -1067,6 +1068,13 @@ def test_a_count_of_other_countries_is_still_read() -> None:
     text = "In 2019 Japan trained 300 coast guard officers from 12 Pacific Island countries."
     counts = [r for r in _kinds(extract_text("t.txt", text, 2020), "indicator") if r["metric"] == "countries"]
     assert [r["value"] for r in counts] == [12]
+
+
+def test_a_count_of_two_other_countries_is_still_read() -> None:
+    # only a determiner before "two" ("our", "the", "both") makes it the pair; here two countries were reached
+    text = "In 2021, Japan provided scholarships to students from two countries in the Pacific."
+    counts = [r for r in _kinds(extract_text("t.txt", text, 2020), "indicator") if r["metric"] == "countries"]
+    assert [r["value"] for r in counts] == [2]
 
 
 # --- people, places and relief goods an effort reached are counted --------------------------------

@@ -225,6 +225,9 @@ _JOINED = re.compile(
     r"[^.;]{0,120}?\b(?:and|including|of which)\s+(?:(?:about|around|some|nearly|roughly|over|more than)\s+)?$",
     re.I,
 )
+# "our two countries", "the two nations", "both countries": the pair an act joins, named as a count of two.
+# Only a determiner right before the number marks it; "students from two countries" is still a count.
+_PAIR_DETERMINER = re.compile(r"\b(?:our|the|these|those|both)\s+$", re.IGNORECASE)
 _DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 
@@ -572,8 +575,12 @@ def _indicators(
             value, metric = _num(m.group("num")), "members"
         else:
             value, metric = _num(m.group("num"), m.group("scale")), _NOUNS[m.group("noun").lower()]
-            if metric == "countries" and value == 2:
-                continue  # "between our two countries", "our two nations": the pair itself, not a count
+            if (
+                metric == "countries"
+                and value == 2
+                and _PAIR_DETERMINER.search(text, max(s0, m.start("num") - 8), m.start("num"))
+            ):
+                continue  # "between our two countries", "the two nations": the pair itself, not a count
         if metric in _REACHED_NOUNS and (
             not _REACHED.search(text, max(clause_start, m.start() - 40), m.start("num"))
             or _NOT_REACHED.search(text, max(s0, m.start() - 40), min(s1, m.end() + 40))
