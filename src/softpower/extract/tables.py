@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from softpower.extract.context import build_sentence
@@ -48,8 +49,10 @@ _UNIT_SCALE = re.compile(
 _FIGURE = re.compile(r"\d[\d,.\u00a0\u2009\u202f ]*")
 
 
+@lru_cache(maxsize=256)
 def header_unit(header: str) -> tuple[str, float] | None:
-    """The currency and multiplier a column's header states, or None when it names no currency."""
+    """The currency and multiplier a column's header states, or None when it names no currency
+    (kept per header text: every row of a column asks for the same header's unit)."""
     cur = _UNIT_CURRENCY.search(header)
     if cur is None:
         return None
@@ -136,14 +139,15 @@ def table_rows(text: str) -> list[TableRow]:
     header: list[str] | None = None
     last_end = -2
     found = list(_ROW.finditer(text))
+    rule = [_is_rule(text, m) for m in found]  # each row tested once, read as itself and as the next row
     for i, m in enumerate(found):
         contiguous = text.count("\n", last_end, m.start()) <= 1 if last_end >= 0 else False
         last_end = m.end()
-        if _is_rule(text, m):
+        if rule[i]:
             continue
         cells = _cells(text, m.start(), m.end())
         nxt = found[i + 1] if i + 1 < len(found) else None
-        ruled = nxt is not None and text.count("\n", m.end(), nxt.start()) <= 1 and _is_rule(text, nxt)
+        ruled = nxt is not None and text.count("\n", m.end(), nxt.start()) <= 1 and rule[i + 1]
         if not contiguous or ruled:
             header = [text[a:b] for a, b in cells]
             continue
