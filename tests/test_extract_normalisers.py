@@ -238,6 +238,13 @@ def test_public_namespace() -> None:
         ("Relief Flight\n28.11.2016\n", "2016-11-28"),
         ("5/14/2019 - YOKOTA AIR BASE, Japan -- Airmen ...", "2019-05-14"),
         ("Signing Ceremony\n2016/10/4\nOn 3rd October ...", "2016-10-04"),
+        # round 14 (lead): a source label set off by a dash, a clock time with AM/PM after "Published",
+        # and a place with accented letters
+        ("Aid Deal\n\nThe Island Times – Monday, November 2, 2015\n\nTHE two ...", "2015-11-02"),
+        ("Grants Signed\n\nPosted 10:05 AM, July 9, 2018\n\nCEBU ...", "2018-07-09"),
+        ("Visit Ends\n\nNouméa, April 3, 2017\n\nThe minister ...", "2017-04-03"),
+        ("The grant of 3 million – 2 May 2019 was paid.", None),
+        ("Japan – the largest donor – on 3 March 2021 gave more.", None),
         ("The loan of 3.5 million\n2.5.2019 was the date it ended.", None),
         ("Version 1.2.2019 of the plan", None),
         ("update 2021-05-04 is not a dateline", None),

@@ -364,10 +364,17 @@ _MONTH = r"(?P<{}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")
 # 2021", "14:46, October 16, 2011", "2019-06-25 18:42:19", an archive's "date 2022-11-12 ..."); a date in
 # figures opens its line or is the whole line ("5/14/2019 - GUAM --", "07.23.2018", "2017/3/27")
 _WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
-_PLACE = r"[A-Z][A-Za-z .'’-]{1,40}(?:,|[ \t]*\|)\s+"
+# a place's letters may carry accents ("Díli", "Malé", "Nouméa")
+_PLACE = r"[A-ZÀ-Þ](?:[^\W\d_]|[ .'’-]){1,40}(?:,|[ \t]*\|)\s+"
+_CLOCK = r"(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?,?\s+)"  # "09:30, ", "5:45 PM, "
 _DATELINE = re.compile(
-    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[|\()?(?:\d{1,2}:\d{2},?\s+)?"
-    r"(?:(?:Date|Dated|Published|Posted|Updated|Released)\]?(?:\s+on)?(?:\s*:\s*|\s+)|(?P<field>date)\s+|"
+    # a source label before the date: bracketed ("[Ministry of X] [") or set off by a dash ("The National –
+    # Wednesday, December 29, 2010"; a name without figures)
+    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[|\(|[A-Z][^\[\]\n\d]{0,59}?[ \t]+[—–-][ \t]+)?"
+    + _CLOCK
+    + r"?(?:(?:Date|Dated|Published|Posted|Updated|Released)\]?(?:\s+on)?(?:\s*:\s*|\s+)"
+    + _CLOCK
+    + r"?|(?P<field>date)\s+|"
     + _PLACE
     + r"(?:"
     + _PLACE
