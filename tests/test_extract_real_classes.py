@@ -1139,3 +1139,64 @@ def test_a_two_state_subject_acts_through_its_donor_state_when_no_donor_power_is
     assert [(r["actor"], r["partners"]) for r in got] == [("IND", ["VNM"])]
     got = _rules("In 2021 Australia and Japan signed a grant with Fiji for a new wharf.")
     assert [r["actor"] for r in got] == ["JPN"]  # a donor power over a donor state, as before
+
+
+# --- equipment given to a partner's armed forces, coast guard or police is a defence transfer (lead, round 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021, the United States donated $34,500 worth of equipment to the Philippine Coast Guard.",
+        "In 2022, India presented two propellers to the Sri Lankan Air Force.",
+        "In 2021, Korea gave 30 motorcycles to the Cambodian National Police.",
+        "In 2022, the United States donated 11 million pesos worth of coast guard equipment to the Philippines.",
+    ],
+)
+def test_equipment_given_to_a_security_force_is_a_security_agreement(text: str) -> None:
+    for learned in (False, True):
+        eng = _kinds(extract_text("t.txt", text, 2020, learned=learned), "engagement")
+        assert [r["instrument"] for r in eng] == ["security_agreement"], learned
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        # relief for the people the forces distribute it to, and grant aid framed as such, stay what they were
+        (
+            "In 2020, Japan donated relief goods to the Armed Forces of the Philippines for typhoon victims.",
+            "disaster_cooperation",
+        ),
+        (
+            "In 2019, Japan provided grant aid of 500 million yen to the Philippine Coast Guard for rescue boats.",
+            "oda_grant",
+        ),
+    ],
+)
+def test_relief_and_grant_aid_through_a_security_force_keep_their_instrument(
+    text: str, instrument: str
+) -> None:
+    eng = _kinds(extract_text("t.txt", text, 2020, learned=False), "engagement")
+    assert [r["instrument"] for r in eng] == [instrument]
+
+
+# --- sums to date named as a total, or with "had" and "as of <date>", are indicators (lead, round 14) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("As of March 2020, Korea has provided a total of US$51 million for 9 projects in Laos.", 51e6),
+        ("USAID had supported $120 million to Palau's development since 2004 up to now.", 120e6),
+        ("Japan has contributed in total over $40 million to Tonga as of 2021.", 40e6),
+    ],
+)
+def test_a_sum_to_date_is_an_aid_total_not_an_act(text: str, value: float) -> None:
+    recs = extract_text("t.txt", text, 2022)
+    assert [r["value"] for r in recs if r["kind"] == "indicator" and r["metric"] == "aid_total"] == [value]
+    assert [r for r in recs if r["kind"] == "engagement" and r.get("amount") == value] == []
+
+
+def test_a_past_perfect_act_without_a_period_to_date_stays_an_act() -> None:
+    recs = extract_text("t.txt", "By the storm, Japan had provided $3 million to Fiji for a hospital.", 2022)
+    assert [(r["kind"], r["amount"]) for r in recs] == [("engagement", 3e6)]

@@ -198,18 +198,20 @@ def _count_pattern(alt: Callable[[list[str]], str]) -> re.Pattern[str]:
 
 _COUNT = _count_pattern(trie_pattern)
 _STOCK_MONEY = re.compile(
-    r"\b(?:has|have|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
-    r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded)\b"
+    r"\b(?:has|have|had|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
+    r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded|supported)\b"
     r"[^.;]{0,40}$",
     re.I,
 )
 # a period that makes a running total: "since 1993", "so far", "in the past 15 years"
 _SO_FAR = re.compile(
-    r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b|\bin total\b|\bwill have\b"
+    r"\bsince (?:19|20)\d\d\b|\bso far\b|\bto date\b|\bin total\b|\bwill have\b|\bup to now\b"
+    r"|\bas (?:of|at) (?:(?:the end of|end-)\s*)?(?:\w+\s+)?(?:19|20)\d\d\b"
     r"|\bsince the (?:beginning|start|outbreak|onset) of\b"
     r"|\b(?:in|over|during) the (?:past|last|previous) (?:\w+\s+)?(?:years|decades?)\b",
     re.I,
 )
+_A_TOTAL_OF = re.compile(r"\b(?:a total of|in total|altogether)\s+(?:(?:more than|over|about|some|nearly|almost)\s+)?$", re.I)
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of)\s+$", re.I)
 # "$9 million per year in 2012 and 2013": an annual level, a statistic
 _ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually|per annum)\b", re.I)
@@ -720,6 +722,8 @@ def _indicators(
             # "has provided more than $11 million to help Cambodia respond": a present perfect
             # with "more than" reports a sum to date
             so_far = so_far or bool(stock_verb and _MORE_THAN.search(text, max(s0, mo.start - 16), mo.start))
+            # "has provided a total of US$889 million for 23 projects": a sum to date, named as one
+            so_far = so_far or bool(stock_verb and _A_TOTAL_OF.search(text, max(s0, mo.start - 30), mo.start))
             # "a total of 37 Lines of Credit worth USD 14.27 billion", "08 Lines of Credit ... amounting to USD
             # 1850.64 million ... in the past 10 years": the sum of many counted acts is a total
             counted = _COUNTED_TOTAL.search(text, max(s0, mo.start - 200), mo.start)
