@@ -211,7 +211,9 @@ _SO_FAR = re.compile(
     r"|\b(?:in|over|during) the (?:past|last|previous) (?:\w+\s+)?(?:years|decades?)\b",
     re.I,
 )
-_A_TOTAL_OF = re.compile(r"\b(?:a total of|in total|altogether)\s+(?:(?:more than|over|about|some|nearly|almost)\s+)?$", re.I)
+_A_TOTAL_OF = re.compile(
+    r"\b(?:a total of|in total|altogether)\s+(?:(?:more than|over|about|some|nearly|almost)\s+)?$", re.I
+)
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of)\s+$", re.I)
 # "$9 million per year in 2012 and 2013": an annual level, a statistic
 _ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually|per annum)\b", re.I)
