@@ -34,9 +34,11 @@ Decisions (applied the same way in every document):
   a growth word with no figure gives nothing; "a total of five million US dollars" offered after an
   earlier typhoon is an ``aid_total`` indicator (round 11's running total), the team dispatched
   with it an engagement;
-* **counts of a gift's items** ("135 tarpaulins and 235 water containers") are not indicators
-  (round 9: items inside a described package); the families a relief delivery reached and the
-  flights and ships of a relief effort are (round 9, round 11);
+* **counts of a gift's items**: the items a gift or delivery is said to include ("Assistance
+  included 135 tarpaulins and 235 water containers") are not indicators (round 9: items inside a
+  described package); a count that is the transfer itself ("handed over six ... patrol boats", as
+  26) is one; the families a relief delivery reached and the flights and ships of a relief effort
+  are indicators (round 9, round 11);
 * relief in waves (round 11): a Hercules loaded with supplies, a surveillance flight, ships sailing
   are engagements of their own; "has so far provided more than $150,000" is the running total
   (``aid_total``);
