@@ -161,7 +161,10 @@ GOLD_TRAIN_ROUND14_X15U = {
             "after visiting Australia and New Zealand from September 11 through 13",
             E("KOR", ["AUS", "NZL"], "diplomatic_framework", 2015),
         ),
-        ("the establishment of diplomatic relations in 1971", E("KOR", ["FJI"], "diplomatic_framework", 1971)),
+        (
+            "the establishment of diplomatic relations in 1971",
+            E("KOR", ["FJI"], "diplomatic_framework", 1971),
+        ),
     ],
     "366_voa_kerry_initiatives_aid_laos_2016.txt": [
         (
@@ -249,7 +252,10 @@ GOLD_TRAIN_ROUND14_X15U = {
     ],
     "372_fm_australia_wong_thistlethwaite_press_conference_suva_fiji.txt": [
         ("This is his first visit in his new role.", E("AUS", ["FJI"], "diplomatic_framework")),
-        ("We have a Vuvale Partnership", E("AUS", ["FJI"], "diplomatic_framework", name="Vuvale Partnership")),
+        (
+            "We have a Vuvale Partnership",
+            E("AUS", ["FJI"], "diplomatic_framework", name="Vuvale Partnership"),
+        ),
         (
             "We are the largest and most comprehensive development partner in the region.",
             I("AUS", ["PIC"], "development_partner_rank", 1, unit="rank"),
