@@ -644,9 +644,7 @@ def _indicators(
             )
         )
     for m in _RANK.finditer(text, s0, s1) if _has_any(text, s0, s1, _RANK_WORDS) else ():
-        value = _ORD.get((m.group("ord") or "").lower()) or (
-            int(m.group("ord")[:-2]) if m.group("ord") else 1
-        )
+        rank = _ORD.get((m.group("ord") or "").lower()) or (int(m.group("ord")[:-2]) if m.group("ord") else 1)
         near = [x for x in sent.mentions if x.iso or x.codes][:4]
         donors = [x.iso for x in near if x.iso in DONORS]
         r_actor = donors[0] if donors else actor
@@ -662,7 +660,7 @@ def _indicators(
                 span,
                 metric=metric,
                 unit="rank",
-                value=float(value),
+                value=float(rank),
                 partners=partners,
                 **{**base, "actor": r_actor},
             )
