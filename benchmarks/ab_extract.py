@@ -13,6 +13,8 @@ Examples
 --------
     python benchmarks/ab_extract.py 5c2ee8f HEAD
     python benchmarks/ab_extract.py main HEAD --rounds 5 --corpus ../shared/corpus/seeds
+    python benchmarks/mypyc_scratch.py /tmp/compiled   # then, the pure tree against the compiled one:
+    PYTHONPATH=/tmp/compiled/src python benchmarks/ab_extract.py src installed --rounds 3
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ _IMPORT = re.compile(r"\bsoftpower(?=\.)|(?<=from )softpower(?= import)|(?<=impo
 
 def checkout(rev: str, name: str, into: Path) -> ModuleType:
     """``src/softpower`` at ``rev`` (a git revision, or a folder holding ``softpower/``) as the
-    package ``name`` under ``into``; its extract pipeline."""
+    package ``name`` under ``into``; its extract pipeline. ``installed`` is the ``softpower`` this Python
+    imports, unrenamed (e.g. a tree compiled by ``benchmarks/mypyc_scratch.py``, first on ``PYTHONPATH``)."""
+    if rev == "installed":
+        return importlib.import_module("softpower.extract.pipeline")
     if (Path(rev) / "softpower").is_dir():
         shutil.copytree(Path(rev) / "softpower", into / name)
     else:
@@ -65,7 +70,10 @@ def main() -> None:
     ap.add_argument(
         "before", help="the code before: a git revision (e.g. main) or a folder holding softpower/"
     )
-    ap.add_argument("after", help="the code after: a git revision (e.g. HEAD) or a folder holding softpower/")
+    ap.add_argument(
+        "after",
+        help="the code after: a git revision (e.g. HEAD), a folder holding softpower/, or `installed`",
+    )
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--corpus", type=Path, help="a folder of .txt files (default: the bench_extract corpus)")
     args = ap.parse_args()
