@@ -354,6 +354,29 @@ def test_title_units_come_from_training_split_rows_only() -> None:
     assert row["instrument"] == table.loc[row["id"].removesuffix("#title"), "instrument"]
 
 
+def test_real_instrument_weight_repeats_the_real_text_sentences_for_the_instrument_model_only() -> None:
+    """``data.real_instrument_weight``: the real-text gold sentences weigh this many times in the
+    instrument model's units (other gold keeps ``gold_weight``); the act model's units do not change."""
+    from softpower.extract.learned import train as T
+
+    cfg = T.read_config(T.MODEL_DIR / "config.toml")
+    cfg["data"]["prune_below"] = 0.0
+    ids = ([i for i in split_ids("train") if i.startswith("gcof:")][:6], split_ids("dev")[:2])
+    gold = int(cfg["data"]["gold_weight"])
+    counts = {}
+    for w in (gold, 1, 0):
+        cfg["data"]["real_instrument_weight"] = w
+        ts = T.training_set(cfg, T.MODEL_DIR, None, ids=ids)
+        src = ts.instrument["source"].astype(str)
+        real, dev = ts.instrument[src.eq("gold-real")], ts.instrument[src.eq("gold-dev")]
+        counts[w] = (len(real), real["id"].nunique(), len(dev), len(ts.act))
+    n = counts[gold][1]
+    assert n > 100 and counts[gold][0] == gold * n
+    assert counts[1][:2] == (n, n) and counts[0][:2] == (0, 0)
+    assert counts[gold][2] == counts[1][2] == counts[0][2] > 0  # the other gold keeps its weight
+    assert counts[gold][3] == counts[1][3] == counts[0][3]  # the act model reads the same units
+
+
 def test_training_set_takes_given_ids_instead_of_the_split() -> None:
     """The cross-validation of ``eval_aiddata.py --cv`` passes each fold's ids: only those rows train."""
     from softpower.extract.learned import train as T

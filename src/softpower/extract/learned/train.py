@@ -104,7 +104,9 @@ def training_set(
     ids: tuple[list[str], list[str]] | None = None,
 ) -> TrainingSet:
     """Assemble the units of both models (``fraction`` < 1 subsamples the AidData train ids; ``ids``
-    = (train, dev) replaces the committed split, as the cross-validation of ``eval_aiddata.py`` does)."""
+    = (train, dev) replaces the committed split, as the cross-validation of ``eval_aiddata.py`` does).
+    ``data.real_instrument_weight`` (default ``gold_weight``, as shipped) sets how many times the
+    real-text gold sentences count among the instrument model's units (docs/extract.md "Round 14", x15a)."""
     table = D.read_table(folder / cfg["data"]["aiddata_table"])
     train_ids, dev_ids = ids if ids is not None else splits(cfg, table, folder)
     if fraction < 1.0:
@@ -150,6 +152,14 @@ def training_set(
         units.append(k)
     allu = pd.concat(units, ignore_index=True)
     instr = allu[allu["instrument"].astype(str).ne("")]
+    real_weight = int(cfg["data"].get("real_instrument_weight", weight))
+    if real_weight != weight:
+        # the instrument model's weight of the real-text gold against the AidData units (the act
+        # model keeps ``gold_weight``): its sentences this many times instead
+        real = instr["source"].astype(str).eq("gold-real")
+        instr = pd.concat(
+            [instr[~real], *[instr[real].drop_duplicates("id")] * real_weight], ignore_index=True
+        )
     below = float(cfg["data"].get("prune_below", 0.0))
     oof = None
     if below > 0 or _offsets_cfg(cfg)["choose"]:
