@@ -1200,3 +1200,22 @@ def test_a_sum_to_date_is_an_aid_total_not_an_act(text: str, value: float) -> No
 def test_a_past_perfect_act_without_a_period_to_date_stays_an_act() -> None:
     recs = extract_text("t.txt", "By the storm, Japan had provided $3 million to Fiji for a hospital.", 2022)
     assert [(r["kind"], r["amount"]) for r in recs] == [("engagement", 3e6)]
+
+
+# --- goods handed over or gifted are an act (lead, round 14) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        ("In 2021, India handed over 34 ambulances to Nepal.", "IND", "NPL"),
+        ("In 2021, India gifted 84 vehicles to schools in Nepal.", "IND", "NPL"),
+        ("In 2018, Japan turned over 12 tractors to farmers in Myanmar.", "JPN", "MMR"),
+    ],
+)
+def test_goods_handed_over_or_gifted_are_an_act(text: str, actor: str, partner: str) -> None:
+    for learned in (False, True):
+        eng = _kinds(extract_text("t.txt", text, 2020, learned=learned), "engagement")
+        assert [(r["actor"], r["partners"], r["year"]) for r in eng] == [
+            (actor, [partner], int(text[3:7]))
+        ], learned

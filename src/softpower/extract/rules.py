@@ -113,7 +113,8 @@ ACT = re.compile(
     r"|allocat(?:ed|es|ing)|approv(?:ed|es|ing)|inaugurat(?:ed|es|ing)|opened|opens|runs|ran|operat(?:ed|es|ing)"
     r"|publici[sz](?:ed|es|ing)|endors(?:ed|es|ing)|align(?:ed|s|ing)|integrat(?:ed|es|ing)|exploration|stepped in"
     r"|involved|creates|included|includes|including|target(?:ed|s|ing)|entered into force|came into force|pooling"
-    r"|extending|established|co-develop\w*|interactions|exchanges|broaden(?:ed|s|ing))\b",
+    r"|extending|established|co-develop\w*|interactions|exchanges|broaden(?:ed|s|ing)"
+    r"|gift(?:ed|s|ing)|hand(?:ed|s|ing) over|turn(?:ed|s|ing) over)\b",
     re.IGNORECASE,
 )
 ACT = _word_start(ACT)
