@@ -211,14 +211,28 @@ GOLD_TRAIN_ROUND14_X15T = {
     "349_state_afcp_large_grants_cambodia_afghanistan_guatemala_2008.txt": [
         (
             "The Bureau of Educational and Cultural Affairs (ECA) is pleased to announce awards of more than $2.2 million for major cultural preservation projects in Afghanistan, Cambodia, and Guatemala through the U.S. Ambassadors Fund for Cultural Preservation.",
-            E("USA", AFCP_2008, "cultural_institution", 2008, 2.2e6, "USD", name="U.S. Ambassadors Fund for Cultural Preservation"),
+            E(
+                "USA",
+                AFCP_2008,
+                "cultural_institution",
+                2008,
+                2.2e6,
+                "USD",
+                name="U.S. Ambassadors Fund for Cultural Preservation",
+            ),
         ),
         ("recommended three for support in 2008", I("USA", AFCP_2008, "projects", 3, year=2008)),
     ],
     "350_embassy_cambodia_afcp_call_for_proposals_2021.txt": [
         (
             "The U.S. Embassy in Phnom Penh and the Bureau of Educational and Cultural Affairs at the U.S. Department of State are pleased to announce the fiscal year 2022 call for proposals for the Ambassadors Fund for Cultural Preservation (AFCP) Grants Program.",
-            E("USA", ["KHM"], "cultural_institution", 2021, name="Ambassadors Fund for Cultural Preservation"),
+            E(
+                "USA",
+                ["KHM"],
+                "cultural_institution",
+                2021,
+                name="Ambassadors Fund for Cultural Preservation",
+            ),
         ),
         (
             "The restoration of the northern staircase of Preah Vihear temple is one among many ongoing projects the United States has supported under this program.",
