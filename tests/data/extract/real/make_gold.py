@@ -32,8 +32,8 @@ from gold_train_round12_x13t import GOLD_TRAIN_ROUND12_X13T  # noqa: E402
 from gold_train_round12_x13u import GOLD_TRAIN_ROUND12_X13U  # noqa: E402
 from gold_train_round13_x14t import GOLD_TRAIN_ROUND13_X14T  # noqa: E402
 from gold_train_round13_x14u import GOLD_TRAIN_ROUND13_X14U  # noqa: E402
-from gold_train_round14_x15u import GOLD_TRAIN_ROUND14_X15U  # noqa: E402
 from gold_train_round14_x15t import GOLD_TRAIN_ROUND14_X15T  # noqa: E402
+from gold_train_round14_x15u import GOLD_TRAIN_ROUND14_X15U  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
