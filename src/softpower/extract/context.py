@@ -306,8 +306,10 @@ _CURRENCY_AFTER = re.compile(
 )
 # a pronoun subject with its verb before the first name ("In December 2023 it signed ... with Papua New Guinea")
 _PRONOUN_SUBJECT = re.compile(
-    r"(?<![\w'])(?:[Ii]t|[Tt]hey)\s+(?:(?:also|has|have|had|then|later|since|now)\s+)*"
-    r"(?:[a-z]+ed|sent|gave|built|spent|made|lent|led|won|took|began|opened|signed)\b"
+    r"(?<![\w'])(?:(?:[Ii]t|[Tt]hey)\s+(?:(?:also|has|have|had|then|later|since|now)\s+)*"
+    r"(?:[a-z]+ed|sent|gave|built|spent|made|lent|led|won|took|began|opened|signed)"
+    # a sum the sentence before stated, taken apart ("This includes $100 million as part of ...")
+    r"|(?:[Tt]his|[Tt]hese|[Ii]t)\s+(?:also\s+)?(?:includes?|included|comprises?|comprised))\b"
 )
 
 
@@ -363,6 +365,8 @@ def _has_pronoun(text: str, start: int, end: int) -> bool:
         text.find("it ", start, end) < 0
         and text.find("It ", start, end) < 0
         and text.find("hey ", start, end) < 0
+        and text.find("his ", start, end) < 0
+        and text.find("hese ", start, end) < 0
     ):
         return False
     return _PRONOUN_SUBJECT.search(text, start, end) is not None

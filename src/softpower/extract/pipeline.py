@@ -43,7 +43,7 @@ from softpower.extract.context import (
     receiving_states,
 )
 from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
-from softpower.extract.entities import DONORS, Mention, find_mentions, order_codes, world_hint
+from softpower.extract.entities import DONORS, Mention, donor_states, find_mentions, order_codes, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
 from softpower.extract.learned.tagger import Tagger, load_tagger, propose
@@ -53,7 +53,15 @@ from softpower.extract.perceptions import names_poll, sentence_perceptions
 from softpower.extract.reading import reading_view
 from softpower.extract.sentences import name_break, split_sentences
 from softpower.extract.tables import row_records, table_rows
-from softpower.extract.text import MAX_BYTES, ExtractInputError, SourceText, read_source, section_dates
+from softpower.extract.text import (
+    MAX_BYTES,
+    ExtractInputError,
+    SourceText,
+    head_year,
+    read_source,
+    section_dates,
+)
+from softpower.records import vocab
 from softpower.records.models import parse_record
 
 
@@ -301,7 +309,8 @@ def _extract_sentences(
     funded_frameworks(text, records)
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
-    date_sections(records, dates, doc_year)
+    # a document with no date of its own is dated by the first full date of its first lines
+    date_sections(records, dates, doc_year if doc_year is not None else head_year(text))
     records = drop_cumulative_totals(text, records)
     records = drop_booked_statistics(text, records, booked)
     records = drop_quoted_acts(text, records)
@@ -314,6 +323,7 @@ def _extract_sentences(
     if models is not None and models.fields is not None:
         # the field step (learned.fields): actor, partners and year chosen among candidates, last
         records = models.fields.apply(text, records, [i.sent for i in infos], doc_year)
+    _visitors(text, records)  # after the field step, whose donor-role features read a visit as the donor's
     if models is not None:
         attach_confidence(text, records, models)  # on the final records (after the consistency steps)
     return records
@@ -386,8 +396,11 @@ def _document_actor(records: list[dict[str, Any]]) -> None:
     main, n = max(actors.items(), key=lambda kv: kv[1])
     if 2 * n < sum(actors.values()):
         return  # no one donor dominates the document
+    donors = donor_states()
     for r in records:
-        if r["kind"] != "perception" and r["partners"] == ["WORLD"] and r["actor"] not in DONORS:
+        # (a donor state acting with no named partner keeps its act: "Australia provided $126.3 million
+        # for grants" in a text whose one donor-power record is Japan's)
+        if r["kind"] != "perception" and r["partners"] == ["WORLD"] and r["actor"] not in donors:
             r["actor"], r["partners"] = main, [r["actor"]]
 
 
@@ -450,6 +463,31 @@ def _donor_of_recipients(text: str, records: list[dict[str, Any]], named: dict[s
             continue  # the receiving state's own act toward the donor (or no record says who the donor is)
         others = [p for p in r["partners"] if p not in (main, "WORLD")]
         r["actor"], r["partners"] = main, order_codes([r["actor"], *others])
+
+
+# "visit to", "visited", "visiting" right before a state's name, capital or place: where a visit goes
+_VISIT_TO = re.compile(r"\bvisit(?:s|ed|ing)?(?:\s+to)?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _visitors(text: str, records: list[dict[str, Any]]) -> None:
+    """A visit is the visitor's act: a diplomatic record whose actor is the state the visit goes to
+    ("Pham Binh Minh, who is on an official visit to the Republic of Korea", "President Duterte's
+    official visit to the ROK", "Duterte ..., who is currently visiting Japan") and whose one partner
+    is a state is that partner's act toward the host (the guideline's visit/summit: the visiting state
+    acts). Where the record's actor is not the host the record is left as read."""
+    for r in records:
+        if r["kind"] != "engagement" or r.get("instrument") != "diplomatic_framework" or not r.get("actor"):
+            continue
+        partners = r.get("partners") or []
+        if len(partners) != 1 or not vocab.is_country(partners[0]):
+            continue
+        a, b = r["span"]
+        if "isit" not in text[a:b]:
+            continue
+        for m in find_mentions(text, a, b):
+            if m.iso == r["actor"] and _VISIT_TO.search(text, max(a, m.start - 24), m.start):
+                r["actor"], r["partners"] = partners[0], [m.iso]
+                break
 
 
 def _opens(text: str, rec: dict[str, Any]) -> bool:

@@ -441,6 +441,38 @@ def section_dates(text: str) -> list[tuple[int, int]]:
     return list(out)
 
 
+# a calendar date written in full, day or month first ("12 October 2018", "6-8 March 2008", "(6th February,
+# 2013 )", "Dec. 18, 2013"): in a document's first lines, the date of what it reports
+_FULL_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + _MONTH.format("m1")
+    + r",?\s+(?P<y1>(?:19|20)\d\d)|"
+    + _MONTH.format("m2")
+    + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))\b"
+)
+
+
+def head_year(text: str, within: int = 400) -> int | None:
+    """The year of the first full calendar date in the first ``within`` characters of ``text``, for a
+    document with no dateline: a page's date under its title ("Media release 12 October 2018"), a
+    speech's "on Wednesday (6th February, 2013 )", a photo caption opening a news item ("..., Dec. 18,
+    2013."), or the dates of the visit the document reports ("From 6-8 March 2008 Prime Minister ...
+    visited ..."). None when no such date is there."""
+    m = _FULL_DATE.search(text, 0, min(len(text), within))
+    if m is None:
+        return None
+    from softpower.records.models import MIN_YEAR, max_year
+
+    day, month, year = (
+        (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else m.group("d2", "m2", "y2")
+    )
+    try:  # "31 February 2022" is no date and dates nothing
+        _dt.date(int(year), _MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
+    return int(year) if MIN_YEAR <= int(year) <= max_year() else None
+
+
 #: the last document :func:`section_dates` read and what it found (a one-entry memo)
 _LAST_DATES: dict[str, list[tuple[int, int]]] = {}
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
