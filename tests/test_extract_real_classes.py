@@ -14,9 +14,10 @@ import pytest
 
 from softpower.extract import extract_text
 from softpower.extract.money import find_money
+from softpower.extract.pipeline import _document_actor
 from softpower.extract.rules import filtered
 from softpower.extract.sentences import split_sentences
-from softpower.extract.text import section_dates
+from softpower.extract.text import head_year, section_dates
 from softpower.extract.years import find_years
 
 
@@ -1219,3 +1220,91 @@ def test_goods_handed_over_or_gifted_are_an_act(text: str, actor: str, partner: 
         assert [(r["actor"], r["partners"], r["year"]) for r in eng] == [
             (actor, [partner], int(text[3:7]))
         ], learned
+
+
+# --- fields of records found but read wrong (round 14, x15v) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Further assistance to Fiji\n\nMedia release 12 October 2018\n\n",
+        "Speech by the Ambassador at the signing ceremony\n\non Wednesday (12th October, 2018 )\n\n",
+        "Relief reaches Fiji\n\nA crate is unloaded at Nadi airport on Friday, 12 October 2018, in Fiji.\n\n",
+        "Further assistance to Fiji\n\nFrom 10-12 October 2018 the Minister was in Suva.\n\n",
+    ],
+)
+def test_a_document_without_a_dateline_is_dated_by_the_first_full_date_of_its_head(head: str) -> None:
+    text = head + "Australia provided a grant of $2 million to Fiji for school repairs.\n"
+    eng = _kinds(extract_text("d.txt", text), "engagement")
+    assert [(r["actor"], r["year"]) for r in eng] == [("AUS", 2018)]
+    # no date in the head: no year; a date that is not a calendar date dates nothing
+    for other in (
+        "Further assistance to Fiji\n\n",
+        "Further assistance to Fiji\n\nMedia release 31 February 2018\n\n",
+    ):
+        eng = _kinds(extract_text("d.txt", other + text[len(head) :]), "engagement")
+        assert [(r["actor"], r["year"]) for r in eng] == [("AUS", None)]
+
+
+def test_head_year_reads_full_dates_only() -> None:
+    assert head_year("From 6-8 March 2008 the Prime Minister visited Samoa.") == 2008
+    assert head_year("Manila, Philippines, Dec. 18, 2013.") == 2013
+    assert head_year("Business envoy November 2021") is None  # a month is not a date
+    assert head_year("x" * 500 + " 12 October 2018") is None  # not in the first lines
+
+
+def test_a_donor_states_act_without_a_partner_is_not_given_to_the_documents_donor_power() -> None:
+    # "Australia provided $126.3 million for grants" in a text whose one donor-power record is Japan's
+    # (a donor rank); a receiving state's act without a partner still goes to that donor, as before
+    def rec(kind: str, actor: str, partners: list[str]) -> dict[str, Any]:
+        return {"kind": kind, "actor": actor, "partners": partners}
+
+    records = [
+        rec("indicator", "JPN", ["AUS"]),
+        rec("engagement", "AUS", ["WORLD"]),
+        rec("engagement", "NZL", ["WORLD"]),
+        rec("engagement", "PNG", ["WORLD"]),
+    ]
+    _document_actor(records)
+    assert [(r["actor"], r["partners"]) for r in records[1:]] == [
+        ("AUS", ["WORLD"]),
+        ("NZL", ["WORLD"]),
+        ("JPN", ["PNG"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partners"),
+    [
+        ("In 2017, President Duterte of the Philippines visited Japan for talks.", "PHL", ["JPN"]),
+        (
+            "The Foreign Minister of Viet Nam is on an official visit to the Republic of Korea in 2019.",
+            "VNM",
+            ["KOR"],
+        ),
+        (
+            "In 2018 the Prime Minister of Japan visited Fiji for talks.",
+            "JPN",
+            ["FJI"],
+        ),  # a donor's visit: as before
+    ],
+)
+def test_a_visit_is_the_visitors_act(text: str, actor: str, partners: list[str]) -> None:
+    eng = [
+        r
+        for r in _kinds(extract_text("v.txt", text), "engagement")
+        if r["instrument"] == "diplomatic_framework"
+    ]
+    assert [(r["actor"], r["partners"]) for r in eng] == [(actor, partners)]
+
+
+@pytest.mark.parametrize("verb", ["This includes", "It also includes"])
+def test_a_sum_taken_apart_keeps_the_actor_of_the_sentence_before(verb: str) -> None:
+    text = (
+        "Australia has committed $600 million over three years to provide vaccines to Papua New Guinea in 2021. "
+        f"{verb} $100 million as part of a landmark vaccine partnership with Quad partners [the United States, India "
+        "and Japan] to deliver vaccines to the Indo-Pacific."
+    )
+    eng = _kinds(extract_text("s.txt", text), "engagement")
+    assert eng and all(r["actor"] == "AUS" for r in eng)

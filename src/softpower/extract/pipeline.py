@@ -36,6 +36,7 @@ from softpower.extract.consistency import (
     yuan_sign,
 )
 from softpower.extract.context import (
+    _SYMMETRIC,
     _VERB_BEFORE,
     Sentence,
     build_sentence,
@@ -474,7 +475,9 @@ def _visitors(text: str, records: list[dict[str, Any]]) -> None:
     ("Pham Binh Minh, who is on an official visit to the Republic of Korea", "President Duterte's
     official visit to the ROK", "Duterte ..., who is currently visiting Japan") and whose one partner
     is a state is that partner's act toward the host (the guideline's visit/summit: the visiting state
-    acts). Where the record's actor is not the host the record is left as read."""
+    acts). Where the record's actor is not the host, or the record states an agreement signed at the
+    visit ("the Philippines and China signed numerous agreements when President Marcos Jr. visited
+    China"), the record is left as read."""
     for r in records:
         if r["kind"] != "engagement" or r.get("instrument") != "diplomatic_framework" or not r.get("actor"):
             continue
@@ -482,8 +485,8 @@ def _visitors(text: str, records: list[dict[str, Any]]) -> None:
         if len(partners) != 1 or not vocab.is_country(partners[0]):
             continue
         a, b = r["span"]
-        if "isit" not in text[a:b]:
-            continue
+        if "isit" not in text[a:b] or _SYMMETRIC.search(text, a, b):
+            continue  # (an agreement signed at the visit is the act: the donor of the pair signs)
         for m in find_mentions(text, a, b):
             if m.iso == r["actor"] and _VISIT_TO.search(text, max(a, m.start - 24), m.start):
                 r["actor"], r["partners"] = partners[0], [m.iso]
