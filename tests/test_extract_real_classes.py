@@ -1288,6 +1288,12 @@ def test_a_donor_states_act_without_a_partner_is_not_given_to_the_documents_dono
             "JPN",
             ["FJI"],
         ),  # a donor's visit: as before
+        # an agreement signed at the visit: the donor of the pair signs
+        (
+            "In 2023 Viet Nam and China signed agreements when the President of Viet Nam visited China.",
+            "CHN",
+            ["VNM"],
+        ),
     ],
 )
 def test_a_visit_is_the_visitors_act(text: str, actor: str, partners: list[str]) -> None:
