@@ -1247,11 +1247,22 @@ def test_a_document_without_a_dateline_is_dated_by_the_first_full_date_of_its_he
         assert [(r["actor"], r["year"]) for r in eng] == [("AUS", None)]
 
 
+def _head_year(text: str) -> int | None:
+    return head_year(text, split_sentences(text))
+
+
 def test_head_year_reads_full_dates_only() -> None:
-    assert head_year("From 6-8 March 2008 the Prime Minister visited Samoa.") == 2008
-    assert head_year("Manila, Philippines, Dec. 18, 2013.") == 2013
-    assert head_year("Business envoy November 2021") is None  # a month is not a date
-    assert head_year("x" * 500 + " 12 October 2018") is None  # not in the first lines
+    assert _head_year("From 6-8 March 2008 the Prime Minister visited Samoa.") == 2008
+    assert _head_year("Manila, Philippines, Dec. 18, 2013.") == 2013
+    assert _head_year("Business envoy November 2021") is None  # a month is not a date
+    assert _head_year("x" * 500 + " 12 October 2018") is None  # not in the first lines
+    # a date opening a paragraph of several sentences dates its own act, not the document
+    assert (
+        _head_year(
+            "On 20 June 2012, Japan signed a loan with Laos. It is for a bridge.\n\nJapan gave a grant."
+        )
+        is None
+    )
 
 
 def test_a_donor_states_act_without_a_partner_is_not_given_to_the_documents_donor_power() -> None:

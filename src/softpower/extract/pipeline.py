@@ -311,7 +311,7 @@ def _extract_sentences(
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
     # a document with no date of its own is dated by the first full date of its first lines
-    date_sections(records, dates, doc_year if doc_year is not None else head_year(text))
+    date_sections(records, dates, doc_year if doc_year is not None else head_year(text, sentences))
     records = drop_cumulative_totals(text, records)
     records = drop_booked_statistics(text, records, booked)
     records = drop_quoted_acts(text, records)

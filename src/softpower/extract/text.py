@@ -452,14 +452,22 @@ _FULL_DATE = re.compile(
 )
 
 
-def head_year(text: str, within: int = 400) -> int | None:
+def head_year(text: str, sentences: list[tuple[int, int]], within: int = 400) -> int | None:
     """The year of the first full calendar date in the first ``within`` characters of ``text``, for a
     document with no dateline: a page's date under its title ("Media release 12 October 2018"), a
     speech's "on Wednesday (6th February, 2013 )", a photo caption opening a news item ("..., Dec. 18,
     2013."), or the dates of the visit the document reports ("From 6-8 March 2008 Prime Minister ...
-    visited ..."). None when no such date is there."""
+    visited ..."). The date's line must hold at most one of ``sentences`` (the text's sentence spans):
+    a date opening a paragraph of several sentences ("On 20 June 2012, China Eximbank and ... signed
+    a financing agreement ... It comprises ...", as a project description opens) dates its own act,
+    not the document. None when no such date is there."""
     m = _FULL_DATE.search(text, 0, min(len(text), within))
     if m is None:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if sum(1 for a, b in sentences if a < line_end and line_start < b and text[a:b].strip()) > 1:
         return None
     from softpower.records.models import MIN_YEAR, max_year
 
