@@ -75,7 +75,8 @@ _VERB_AFTER = re.compile(
     # "Australia would provide $6 million ... Timor-Leste's engagement": a modal and its verb
     r"|,?\s+(?:(?:also|now|further|then)\s+)*(?:will|would|shall)\s+(?:(?:also|now|further|soon|then)\s+)*[a-z]{3,}\b"
 )
-_VERB_BEFORE = re.compile(
+#: a verb before a name: a name after a verb is not the sentence's subject
+VERB_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|[a-z]{3,}ing|is|are|was|were|has|have|had|helps?|gives?|gave|makes?|goes|went|flows?)\b"
 )
 _TITLE_POSS = re.compile(
@@ -128,7 +129,8 @@ _GOV_OF = re.compile(
 _COLLECTIVE_LEAD = re.compile(
     r"(?:leaders|members|ministers|heads(?: of state)?|summit|meeting)\s+of\s+(?:the\s+)?$", re.I
 )
-_SYMMETRIC = re.compile(r"\b(?:sign\w*|agreed|conclud\w+|MOUs?|MoUs?|memorand\w+)\b")
+#: words of an act both sides perform (signing, agreeing, a memorandum): its actor is the donor of the pair
+SYMMETRIC = re.compile(r"\b(?:sign\w*|agreed|conclud\w+|MOUs?|MoUs?|memorand\w+)\b")
 _COORD = re.compile(r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$")
 _ANAPHORA = re.compile(
     r"\b(?:both (?:the )?(?:countries|sides|nations|governments)|the two (?:countries|sides|nations|governments)|each other)\b",
@@ -271,7 +273,7 @@ def subject(
         if m.possessive or (m.kind == "demonym" and _TITLE_POSS.match(text, m.end)):
             return m
     for m in cands:  # a bare first name is a subject only if no verb came before it
-        if not _VERB_BEFORE.search(text, base, m.start):
+        if not VERB_BEFORE.search(text, base, m.start):
             return m
     for m in mentions:  # "... inaugurated in 2013 with Chinese funding": the funder
         if start <= m.start < end and m.iso and m.kind != "place" and _FUNDING.match(text, m.end):
@@ -426,7 +428,7 @@ def build_sentence(
         group = coordinated(text, mentions, head)
         actor_m = pick_actor(group)
         actor = actor_m.iso
-        if actor not in DONORS and _SYMMETRIC.search(text, start, end):
+        if actor not in DONORS and SYMMETRIC.search(text, start, end):
             donors = [m for m in mentions if m.iso in DONORS]
             if donors:  # "India and Vietnam signed MOUs with Japan": the donor of a symmetric act
                 actor_m = donors[0]

@@ -36,8 +36,8 @@ from softpower.extract.consistency import (
     yuan_sign,
 )
 from softpower.extract.context import (
-    _SYMMETRIC,
-    _VERB_BEFORE,
+    SYMMETRIC,
+    VERB_BEFORE,
     Sentence,
     build_sentence,
     receiving_groups,
@@ -485,7 +485,7 @@ def _visitors(text: str, records: list[dict[str, Any]]) -> None:
         if len(partners) != 1 or not vocab.is_country(partners[0]):
             continue
         a, b = r["span"]
-        if "isit" not in text[a:b] or _SYMMETRIC.search(text, a, b):
+        if "isit" not in text[a:b] or SYMMETRIC.search(text, a, b):
             continue  # (an agreement signed at the visit is the act: the donor of the pair signs)
         for m in find_mentions(text, a, b):
             if m.iso == r["actor"] and _VISIT_TO.search(text, max(a, m.start - 24), m.start):
@@ -498,7 +498,7 @@ def _opens(text: str, rec: dict[str, Any]) -> bool:
     bought ... from Korea", "Cambodian Prime Minister Hun Sen visited Beijing")."""
     a, b = rec["span"]
     first = next((m for m in find_mentions(text, a, b) if m.iso and m.kind != "place"), None)
-    return first is not None and first.iso == rec["actor"] and not _VERB_BEFORE.search(text, a, first.start)
+    return first is not None and first.iso == rec["actor"] and not VERB_BEFORE.search(text, a, first.start)
 
 
 def _count_named(seen: dict[str, tuple[int, int]], mentions: list[Mention], i: int) -> None:
