@@ -410,13 +410,15 @@ def _iso_of(m: re.Match[str]) -> str:
         a, b = int(m.group("n1")), int(m.group("n2"))
         first, second = (a, b) if a <= 12 else (b, a)  # (month, day)
         return f"{m.group('y3')}-{first:02d}-{second:02d}"
-    day, month, year = (
-        (m.group("d1"), m.group("m1"), m.group("y1"))
-        if m.group("d1")
-        else (m.group("d2"), m.group("m2"), m.group("y2"))
-    )
-    mon = _MONTHS[month.lower()]
-    return f"{year}-{mon:02d}-{int(day):02d}"
+    return _written_iso(m)
+
+
+def _written_iso(m: re.Match[str]) -> str:
+    """The ISO date string of a date written with its month's name, day first (groups ``d1``, ``m1``,
+    ``y1``) or month first (``m2``, ``d2``, ``y2``), as :data:`_DATELINE` and :data:`_FULL_DATE`
+    capture it (not checked against the calendar)."""
+    day, month, year = m.group("d1", "m1", "y1") if m.group("d1") else m.group("d2", "m2", "y2")
+    return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
 
 
 def section_dates(text: str) -> list[tuple[int, int]]:
@@ -471,14 +473,11 @@ def head_year(text: str, sentences: list[tuple[int, int]], within: int = 400) ->
         return None
     from softpower.records.models import MIN_YEAR, max_year
 
-    day, month, year = (
-        (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else m.group("d2", "m2", "y2")
-    )
     try:  # "31 February 2022" is no date and dates nothing
-        _dt.date(int(year), _MONTHS[month.lower()], int(day))
+        year = _dt.date.fromisoformat(_written_iso(m)).year
     except ValueError:
         return None
-    return int(year) if MIN_YEAR <= int(year) <= max_year() else None
+    return year if MIN_YEAR <= year <= max_year() else None
 
 
 #: the last document :func:`section_dates` read and what it found (a one-entry memo)
