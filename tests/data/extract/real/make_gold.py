@@ -34,6 +34,7 @@ from gold_train_round13_x14t import GOLD_TRAIN_ROUND13_X14T  # noqa: E402
 from gold_train_round13_x14u import GOLD_TRAIN_ROUND13_X14U  # noqa: E402
 from gold_train_round14_x15t import GOLD_TRAIN_ROUND14_X15T  # noqa: E402
 from gold_train_round14_x15u import GOLD_TRAIN_ROUND14_X15U  # noqa: E402
+from gold_train_round15_x16t import GOLD_TRAIN_ROUND15_X16T  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -578,6 +579,7 @@ def main() -> None:
             **GOLD_TRAIN_ROUND13_X14U,
             **GOLD_TRAIN_ROUND14_X15U,
             **GOLD_TRAIN_ROUND14_X15T,
+            **GOLD_TRAIN_ROUND15_X16T,
         },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
