@@ -69,7 +69,15 @@ GOLD_TRAIN_ROUND15_X16T = {
         ),
         (
             "the grant aid for the Economic and Social Development Programme (grant amount: 700 million yen)",
-            E("JPN", ["MYS"], "oda_grant", 2016, 700e6, "JPY", name="Economic and Social Development Programme"),
+            E(
+                "JPN",
+                ["MYS"],
+                "oda_grant",
+                2016,
+                700e6,
+                "JPY",
+                name="Economic and Social Development Programme",
+            ),
         ),
         (
             "Granting two patrol vessels currently owned and used by the Japan Coast Guard to the Government of Malaysia",
@@ -173,7 +181,13 @@ GOLD_TRAIN_ROUND15_X16T = {
         ),
         (
             _MOC,
-            E("USA", ["VNM"], "people_exchange", 2024, name="Memorandum of Cooperation on Culture and People-to-People Ties"),
+            E(
+                "USA",
+                ["VNM"],
+                "people_exchange",
+                2024,
+                name="Memorandum of Cooperation on Culture and People-to-People Ties",
+            ),
         ),
         (
             "a November 2023 agreement that promotes further two-way academic exchange and education cooperation",
