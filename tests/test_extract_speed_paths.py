@@ -117,14 +117,14 @@ def test_heading_length_bound_holds(text: str) -> None:
 
 
 def _gates() -> dict[str, object]:
-    from softpower.extract import consistency, context, engagements, indicators, sentences
+    from softpower.extract import consistency, context, engagements, indicators, lists, sentences
     from softpower.extract.learned import apply
 
     return {
         "PPP": engagements._PPP,
         "EQUAL_FOOTING": engagements._EQUAL_FOOTING,
         "MAIN_NEGATION": engagements._MAIN_NEGATION,
-        "LEAD": engagements._LEAD_GATE,
+        "LEAD": lists._LEAD_GATE,
         "CUMULATIVE": consistency._CUMULATIVE_GATE,
         "ANAPHORA": context._ANAPHORA_GATE,
         "COUNT_AFTER": indicators._COUNT_AFTER_GATE,

@@ -32,7 +32,7 @@ from bisect import bisect_right
 from typing import Any
 
 from softpower.extract.alternation import LiteralGate
-from softpower.extract.engagements import ITEM_MARK
+from softpower.extract.lists import ITEM_MARK
 from softpower.extract.money import find_money
 from softpower.extract.rules import find_cues, has_act
 from softpower.extract.sentences import split_clauses

@@ -43,12 +43,13 @@ from softpower.extract.context import (
     receiving_groups,
     receiving_states,
 )
-from softpower.extract.engagements import ListLead, list_item, resolve_pending, sentence_engagements
+from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import DONORS, Mention, donor_states, find_mentions, order_codes, world_hint
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
 from softpower.extract.learned.tagger import Tagger, load_tagger, propose
 from softpower.extract.learned.weights import Models, load_models
+from softpower.extract.lists import ListLead, list_item
 from softpower.extract.money import Money, find_money
 from softpower.extract.perceptions import names_poll, sentence_perceptions
 from softpower.extract.reading import reading_view
