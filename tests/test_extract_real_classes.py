@@ -1325,3 +1325,124 @@ def test_a_sum_taken_apart_keeps_the_actor_of_the_sentence_before(verb: str) -> 
     )
     eng = _kinds(extract_text("s.txt", text), "engagement")
     assert eng and all(r["actor"] == "AUS" for r in eng)
+
+
+# --- acts with no candidate: costed list entries and items that name one side (x16v) ----------------
+
+
+def _acts(text: str, learned: bool = False) -> list[tuple[Any, ...]]:
+    return [
+        (r["actor"], r["partners"], r["instrument"], r["amount"], r["year"], r["year_end"])
+        for r in _kinds(extract_text("t.txt", text, learned=learned), "engagement")
+        if r["amount"] is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        (
+            "Canberra, 4 March 2021\nAustralia is sending emergency support to Fiji after Cyclone Ana.\n"
+            "The support includes:\n- $2 million to the Fiji Red Cross for emergency shelter;\n"
+            "- $1.5 million for water and sanitation supplies; and\n- $500,000 to local women's groups for relief.\n",
+            "AUS",
+            "FJI",
+        ),
+        (
+            "Tokyo, 2 May 2019\nJapan is extending emergency relief to Vanuatu after the volcanic eruption.\n"
+            "The package comprises:\n• $2 million to the World Food Programme for food aid\n"
+            "• $1.5 million for tents and water tanks\n• $500,000 to the Vanuatu Red Cross for distribution\n",
+            "JPN",
+            "VUT",
+        ),
+    ],
+)
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_lead_that_names_no_side_lists_the_parts_of_the_act_before_it(
+    text: str, actor: str, partner: str, learned: bool
+) -> None:
+    # each costed item is an act of the package's donor toward its partner, of the package's instrument
+    acts = _acts(text, learned)
+    assert sorted(a[3] for a in acts) == [500_000, 1_500_000, 2_000_000]
+    assert all(a[:3] == (actor, [partner], "disaster_cooperation") for a in acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        (
+            "New Zealand's work in Samoa\nNew Zealand is helping Samoa to improve its schools and health services.\n"
+            "Education Sector Support\n$3.5 million, 2021-2024\nThe program trains teachers in every district.\n"
+            "Climate Resilient Villages\n$1.2 million, 2022-2025\nThe initiative builds sea walls and water storage.\n",
+            "NZL",
+            "WSM",
+        ),
+        (
+            "Our work in Fiji\nAustralia is supporting Fiji to strengthen its health system.\n"
+            "Rural Clinics Upgrade\n$3.5 million, 2021-2024\nThe project rebuilds twelve clinics in the west.\n"
+            "Women in Business\n$1.2 million, 2022-2025\nThe activity offers loans and training to owners.\n",
+            "AUS",
+            "FJI",
+        ),
+    ],
+)
+def test_costed_entries_of_a_list_of_programmes_are_acts(text: str, actor: str, partner: str) -> None:
+    # a programme's name on its own line, its cost and years on the next: the donor and partner of the act
+    # before; the next entry is no body restating the first as a headline
+    acts = _acts(text)
+    assert [(a[0], a[1], a[3], a[4], a[5]) for a in acts] == [
+        (actor, [partner], 3_500_000, 2021, 2024),
+        (actor, [partner], 1_200_000, 2022, 2025),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the items break down an act already recorded with its amount
+        "Tokyo, 3 June 2022\nJapan decided to extend Emergency Grant Aid of USD 3 million to Vanuatu for the cyclone.\n"
+        "- USD 2 million to the World Food Programme for food aid\n- USD 1 million for shelter materials\n",
+        "Canberra, 3 June 2022\nAustralia will provide $3 million to Tonga for recovery after the tsunami.\n"
+        "- $2 million to the Tonga Red Cross for relief goods\n- $1 million for the repair of water tanks\n",
+        # a label and a figure: budget lines
+        "Wellington, 2015\nNew Zealand is supporting Kiribati in fisheries.\nBudget 2015\n"
+        "  • Total aid flow $20.1 million\n  • Bilateral $12.3 million\n",
+    ],
+)
+def test_a_breakdown_of_a_costed_act_and_budget_lines_are_no_further_acts(text: str) -> None:
+    assert len(_acts(text)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan's cooperation with the Pacific since 2021\n- Provision of patrol boats to coast guards (Palau, Solomon)\n"
+            "- Training of customs officers (Fiji, Tonga, Marshall)\n- Workshop for journalists (online, 2022)\n",
+            [("JPN", ["PLW", "SLB"]), ("JPN", ["FJI", "TON", "MHL"])],
+        ),
+        (
+            "Korea's support to the Pacific\n- Korea Coast Guard training course for port officers (Papua, Vanuatu)\n"
+            "- Donation of rescue boats (Cook, Samoa)\n- Seminar on fisheries (held in Suva, three days)\n",
+            [("KOR", ["PNG", "VUT"]), ("KOR", ["COK", "WSM"])],
+        ),
+    ],
+)
+def test_a_list_item_that_ends_with_the_states_it_reached_is_an_act_toward_them(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [(r["actor"], sorted(r["partners"])) for r in eng] == [(a, sorted(p)) for a, p in expected]
+
+
+def test_first_word_names_shorten_states_names_of_several_words_only() -> None:
+    from softpower.extract.entities import first_word_names
+
+    names = first_word_names()
+    assert (names["Solomon"], names["Marshall"], names["Cook"], names["Papua"]) == (
+        "SLB",
+        "MHL",
+        "COK",
+        "PNG",
+    )
+    assert not {"Central", "British", "American", "Western", "New", "United", "South"} & set(names)

@@ -156,6 +156,10 @@ def drop_quoted_acts(text: str, records: list[dict[str, Any]]) -> list[dict[str,
 _TITLE_LINE = re.compile(r"[^\n]{10,200}?(?<![.!?:;,”\"])[ \t]*(?:\n|$)")
 
 
+def _starts_title(text: str, start: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and _TITLE_LINE.match(text, start) is not None
+
+
 def drop_restated_headlines(
     text: str, records: list[dict[str, Any]], reach: int = 900
 ) -> list[dict[str, Any]]:
@@ -163,7 +167,8 @@ def drop_restated_headlines(
     Php14.8 Million in PPE to ...") that the text below restates (an engagement of the same actor
     within ``reach`` characters, with the same amount or the same instrument) is the headline of that
     act: the body's record is kept, the headline's dropped. A title whose act the body does not
-    restate (a programme named only in a heading) stays."""
+    restate (a programme named only in a heading) stays, and so does a title whose next record is a title
+    too (entries of a list of programmes, each with its cost) or states another amount (another act)."""
     eng = [r for r in records if r["kind"] == "engagement"]
     drop: set[int] = set()
     for r in eng:
@@ -177,7 +182,11 @@ def drop_restated_headlines(
         for b in eng:
             if b is r or not (line_end <= b["span"][0] <= line_end + reach) or b["actor"] != r["actor"]:
                 continue
+            if _starts_title(text, b["span"][0]):
+                continue  # another title line: the next entry of a list of programmes, not the body
             same_money = r.get("amount") is not None and b.get("amount") == r["amount"]
+            if r.get("amount") is not None and b.get("amount") is not None and not same_money:
+                continue  # a costed title and a body record of another amount state two acts
             if same_money or b.get("instrument") == r.get("instrument"):
                 drop.add(id(r))
                 break

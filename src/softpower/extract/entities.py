@@ -124,6 +124,27 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
     return rx, table
 
 
+# first words of states' names that name no state alone: adjectives ("Central", "British", "Western")
+# and common words
+_NOT_A_NAME = re.compile(r"\w+(?:ern|an|ish|al|ese)|East|Isle|Heard|Mainland|Saudi|Great|Democratic")
+
+
+@cache
+def first_word_names() -> dict[str, str]:
+    """A state's name shortened to its first word, as lists of states in brackets write it ("Solomon",
+    "Marshall", "Cook", "Papua"): the first word of exactly one state's name of several words, adjectives
+    and common words excepted. For such lists only; in running text "Marshall" is a surname."""
+    first: dict[str, set[str]] = {}
+    for name, (_codes, iso, kind) in _table()[1].items():
+        if kind == "name" and iso is not None and " " in name and name[:1].isupper():
+            first.setdefault(name.split()[0], set()).add(iso)
+    return {
+        w: next(iter(isos))
+        for w, isos in first.items()
+        if len(isos) == 1 and len(w) > 3 and w.isalpha() and not _NOT_A_NAME.fullmatch(w)
+    }
+
+
 @cache
 def donor_states() -> frozenset[str]:
     """Codes of the donor states (``extract_model/donor_states.csv``: the OECD DAC members and the

@@ -267,7 +267,7 @@ def _extract_sentences(
                 if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
                     _main_partner(rec, named, text, s0, s1)
             records.extend(found)
-        lead = list_item(doc, text, sent, lead, records, n_before)
+        lead = list_item(doc, text, sent, lead, records, n_before, speaker)
         # a sentence that states a running total ("brings the total ... to") states no act of its own:
         # the learned step proposes none there
         totals = bool(running) or any(
