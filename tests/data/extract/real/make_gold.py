@@ -35,6 +35,7 @@ from gold_train_round13_x14u import GOLD_TRAIN_ROUND13_X14U  # noqa: E402
 from gold_train_round14_x15t import GOLD_TRAIN_ROUND14_X15T  # noqa: E402
 from gold_train_round14_x15u import GOLD_TRAIN_ROUND14_X15U  # noqa: E402
 from gold_train_round15_x16t import GOLD_TRAIN_ROUND15_X16T  # noqa: E402
+from gold_train_round15_x16u import GOLD_TRAIN_ROUND15_X16U  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -580,6 +581,7 @@ def main() -> None:
             **GOLD_TRAIN_ROUND14_X15U,
             **GOLD_TRAIN_ROUND14_X15T,
             **GOLD_TRAIN_ROUND15_X16T,
+            **GOLD_TRAIN_ROUND15_X16U,
         },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
