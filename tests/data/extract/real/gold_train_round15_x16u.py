@@ -92,11 +92,29 @@ GOLD_TRAIN_ROUND15_X16U = {
         ),
         (
             "Australia’s Budget Support Program\n$50 million, 2023-31",
-            E("AUS", ["WSM"], "oda_grant", 2023, 50e6, "AUD", year_end=2031, name="Australia’s Budget Support Program"),
+            E(
+                "AUS",
+                ["WSM"],
+                "oda_grant",
+                2023,
+                50e6,
+                "AUD",
+                year_end=2031,
+                name="Australia’s Budget Support Program",
+            ),
         ),
         (
             "Tautai: Governance for Economic Growth\n$45 million, 2022-30",
-            E("AUS", ["WSM"], "oda_grant", 2022, 45e6, "AUD", year_end=2030, name="Tautai: Governance for Economic Growth"),
+            E(
+                "AUS",
+                ["WSM"],
+                "oda_grant",
+                2022,
+                45e6,
+                "AUD",
+                year_end=2030,
+                name="Tautai: Governance for Economic Growth",
+            ),
         ),
     ],
     "401_dfat_samoa_development_cooperation_fact_sheet_2024.txt": [
@@ -110,15 +128,39 @@ GOLD_TRAIN_ROUND15_X16U = {
         ),
         (
             "the Samoa-Australia Bilateral Partnership Arrangement (signed 2023)",
-            E("AUS", ["WSM"], "diplomatic_framework", 2023, name="Samoa-Australia Bilateral Partnership Arrangement"),
+            E(
+                "AUS",
+                ["WSM"],
+                "diplomatic_framework",
+                2023,
+                name="Samoa-Australia Bilateral Partnership Arrangement",
+            ),
         ),
         (
             "Tautua: Human Development for All ($40m, 2021-29)",
-            E("AUS", ["WSM"], "oda_grant", 2021, 40e6, "AUD", year_end=2029, name="Tautua: Human Development for All"),
+            E(
+                "AUS",
+                ["WSM"],
+                "oda_grant",
+                2021,
+                40e6,
+                "AUD",
+                year_end=2029,
+                name="Tautua: Human Development for All",
+            ),
         ),
         (
             "Tautai: Governance for Economic Growth ($45m 2022-30)",
-            E("AUS", ["WSM"], "oda_grant", 2022, 45e6, "AUD", year_end=2030, name="Tautai: Governance for Economic Growth"),
+            E(
+                "AUS",
+                ["WSM"],
+                "oda_grant",
+                2022,
+                45e6,
+                "AUD",
+                year_end=2030,
+                name="Tautai: Governance for Economic Growth",
+            ),
         ),
         (
             "budget support ($50m 2023-31 bilaterally",
@@ -162,7 +204,15 @@ GOLD_TRAIN_ROUND15_X16U = {
         ),
         (
             "$18 million will be provided from the Gender Equality Fund for regional and multi-country activities under Pacific Women Shaping Pacific Development",
-            E("AUS", ["PIC"], "oda_grant", None, 18e6, "AUD", name="Pacific Women Shaping Pacific Development"),
+            E(
+                "AUS",
+                ["PIC"],
+                "oda_grant",
+                None,
+                18e6,
+                "AUD",
+                name="Pacific Women Shaping Pacific Development",
+            ),
         ),
     ],
     "404_state_us_engagement_pacific_islands_2020_pacific_pledge.txt": [
