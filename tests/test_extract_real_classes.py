@@ -15,7 +15,7 @@ import pytest
 from softpower.extract import extract_text
 from softpower.extract.money import find_money
 from softpower.extract.pipeline import _document_actor
-from softpower.extract.rules import filtered
+from softpower.extract.rules import best_cue, filtered, find_cues
 from softpower.extract.sentences import split_sentences
 from softpower.extract.text import head_year, section_dates
 from softpower.extract.years import find_years
@@ -1446,3 +1446,52 @@ def test_first_word_names_shorten_states_names_of_several_words_only() -> None:
         "PNG",
     )
     assert not {"Central", "British", "American", "Western", "New", "United", "South"} & set(names)
+
+
+# --- named exchange and volunteer programmes, cultural preservation funds (round 15, x16r) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partners", "instrument"),
+    [
+        ("Eight new JICA volunteers arrived in Samoa in May 2022.", "JPN", ["WSM"], "people_exchange"),
+        (
+            "The first Japan Overseas Cooperation Volunteers left for Cambodia in 1992.",
+            "JPN",
+            ["KHM"],
+            "people_exchange",
+        ),
+        (
+            "In 2017 Thai participants in the exchange visitor program of the United States met in Bangkok.",
+            "THA",
+            ["USA"],
+            "people_exchange",
+        ),
+        (
+            "The United States awarded $1.1 million for cultural heritage projects in Myanmar in 2019.",
+            "USA",
+            ["MMR"],
+            "cultural_institution",
+        ),
+    ],
+)
+def test_a_named_exchange_or_cultural_preservation_programme_is_read_by_the_rules(
+    text: str, actor: str, partners: list[str], instrument: str
+) -> None:
+    eng = _kinds(extract_text("p.txt", text, learned=False), "engagement")
+    assert [(r["actor"], r["partners"], r["instrument"]) for r in eng] == [(actor, partners, instrument)]
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("calls for proposals for the Fund for Cultural Preservation grants program", "cultural_institution"),
+        ("announced cultural heritage grants worth $2 million", "cultural_institution"),
+        ("launched the Young Pacific Leaders Initiative", "people_exchange"),
+        ("JOCVs and KOICA volunteers", "people_exchange"),
+        ("a grant of $2 million for a school", "oda_grant"),  # a grant without a cultural fund: as before
+    ],
+)
+def test_a_cultural_fund_outranks_the_grant_it_gives(text: str, instrument: str) -> None:
+    cue = best_cue(find_cues(text, 0, len(text)))
+    assert cue is not None and cue.instrument == instrument
