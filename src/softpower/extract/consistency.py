@@ -38,8 +38,13 @@ from softpower.extract.rules import find_cues, has_act
 from softpower.extract.sentences import split_clauses
 
 _BUILD_AGREEMENT = re.compile(
-    r"\b(?:agreements?|MoUs?|MOUs?|memorand\w+|deals?|contracts?)\b[^.;]{0,80}?\bto\s+"
-    r"(?:build|construct|fund|finance|provide|supply|donate|upgrade|rehabilitate|equip)\b",
+    r"\b(?:[Aa]greements?|MoUs?|MOUs?|[Mm]emorand\w+|deals?|contracts?)\b[^.;]{0,80}?\bto\s+"
+    r"(?:build|construct|fund|finance|provide|supply|donate|upgrade|rehabilitate|equip"
+    # ... or to carry out projects ("an MOU to carry on expanding rural development activities")
+    r"|(?:carry (?:on|out)|implement|undertake|expand|continue)\b(?=[^.;]{0,60}?\b(?:projects?|programmes?"
+    r"|programs?|activities)\b))\b"
+    # a project's own agreement ("inked a project agreement for the upgrading of a sub-station")
+    r"|\b[Pp]roject (?:[Aa]greements?|MoUs?|MOUs?)\b",
 )
 _CUE = {
     "oda_loan": re.compile(r"\b(?:loans?|credits?|lending|lend|lent)\b", re.I),

@@ -20,6 +20,11 @@ DONORS = ("JPN", "CHN", "USA", "KOR")
 # aliases that are ordinary English words far more often than places
 _SKIP = {"male", "world", "worldwide", "global", "globally", "georgia", "jordan", "chad", "guinea"}
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near)\s+(?:the\s+)?)$")
+#: a news dateline of places at the start of a line ("SUVA, Fiji —", "YOKOSUKA NAVAL BASE, Japan (AP) -"):
+#: the states it names are where the story was filed, not who acted
+_PLACE_LINE = re.compile(
+    r"[A-Z][\w.'’ -]{1,40},(?:\s+[A-Z][\w.'’-]*){1,4}\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]\s"
+)
 _POSSESSIVE = re.compile(r"\s*['’]s?\b|['’](?=\s)")
 _WORLD = re.compile(
     r"\b(?:worldwide|around the world|across the world|global(?:ly)?|international community|"
@@ -231,6 +236,12 @@ _MEMO: list[tuple[str | None, re.Pattern[str] | None, dict[tuple[int, int], list
 ]
 
 
+def place_line_end(text: str, pos: int) -> int | None:
+    """Where the dateline of places that opens ``pos``'s line ends (after its dash), or ``None``."""
+    line = _PLACE_LINE.match(text, text.rfind("\n", 0, pos) + 1)
+    return None if line is None else line.end()
+
+
 def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
     rx, table = _table()
     out: list[Mention] = []
@@ -240,6 +251,10 @@ def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
         s, e = m.start("n"), m.end("n")
         if kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
             kind = "place"  # "opened in Manila": where, not who
+        elif (line := place_line_end(text, s)) is not None and line > e:
+            if iso is None or iso in DONORS or iso in donor_states():
+                continue  # a donor's city or state the story was filed from is neither actor nor partner
+            kind = "place"  # a partner's city or state: where the act happened, not who acted
         poss = bool(_POSSESSIVE.match(text, e))
         out.append(Mention(s, e, codes, iso, kind, poss))
     return out

@@ -44,7 +44,15 @@ from softpower.extract.context import (
     receiving_states,
 )
 from softpower.extract.engagements import resolve_pending, sentence_engagements
-from softpower.extract.entities import DONORS, Mention, donor_states, find_mentions, order_codes, world_hint
+from softpower.extract.entities import (
+    DONORS,
+    Mention,
+    donor_states,
+    find_mentions,
+    order_codes,
+    place_line_end,
+    world_hint,
+)
 from softpower.extract.indicators import is_statistic, sentence_indicators
 from softpower.extract.learned.apply import SentenceInfo, attach_confidence, refine
 from softpower.extract.learned.tagger import Tagger, load_tagger, propose
@@ -262,6 +270,8 @@ def _extract_sentences(
             records.extend(indicators)
             stats = any(is_statistic(r) and r["value"] not in level_values for r in indicators)
             found = sentence_engagements(doc, text, sent, taken, prev, stats, money)
+            if found and text[s0].isupper() and (line := place_line_end(text, s0)) is not None:
+                found = [r for r in found if r["span"][1] > line]  # a dateline's places state no act
             pending = [r for r in found if not r["instrument"]]
             for rec in found:
                 if rec["partners"] == ["WORLD"] and rec["amount"] is not None and named:
