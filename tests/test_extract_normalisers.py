@@ -28,6 +28,14 @@ from softpower.extract.years import find_years
         ("12,500 million won", 12.5e9, "KRW"),
         ("330 million yen", 330e6, "JPY"),
         ("5 billion yuan", 5e9, "CNY"),
+        # a sign's figure takes a spaced one-letter scale; a code with a sign; Pacific dollar signs (round 15)
+        ("$2 m dollars", 2e6, "USD"),
+        ("NZD$8 m", 8e6, "NZD"),
+        ("AUD$1.5 million", 1.5e6, "AUD"),
+        ("T$10 million", 10e6, "TOP"),
+        ("TP$112 million", 112e6, "TOP"),
+        ("SI$5 million", 5e6, "SBD"),
+        ("WS$3 million", 3e6, "WST"),
     ],
 )
 def test_money_forms(text: str, amount: float, currency: str) -> None:
@@ -41,6 +49,11 @@ def test_money_span_is_the_stated_amount() -> None:
     text = "Japan pledged JPY 600 billion by March 2024."
     (m,) = find_money(text)
     assert text[m.start : m.end] == "JPY 600 billion"
+
+
+def test_a_letter_codes_spaced_one_letter_scale_is_not_read() -> None:
+    # "RM 5 m of cable": after a code of letters a spaced "m" may be metres; the figure stays unscaled
+    assert [m.amount for m in find_money("They bought RM 5 m of cable.")] == [5.0]
 
 
 def test_plain_numbers_and_years_are_not_money() -> None:

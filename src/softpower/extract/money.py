@@ -82,6 +82,14 @@ PREFIX = {
     "vnd": "VND",
     "f$": "FJD",
     "fj$": "FJD",
+    # a code and a sign together ("NZD$8 million", "AUD$5m"), and the Pacific's dollar-signed currencies
+    "nzd$": "NZD",
+    "aud$": "AUD",
+    "usd$": "USD",
+    "t$": "TOP",  # Tongan pa'anga ("T$10 million", "TP$112 million")
+    "tp$": "TOP",
+    "si$": "SBD",  # Solomon Islands dollar
+    "ws$": "WST",  # Samoan tala
 }
 #: currency words written after the number
 SUFFIX = {
@@ -408,8 +416,9 @@ def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
         if m.group("pre"):
             pre = table_key(m.group("pre"))
             scale = m.group("scale")
-            # bare "m"/"b"/"k" only count right after the number ("$5m"), never "RM 5 m..."
-            if scale and len(scale) == 1 and text[m.start("scale") - 1].isspace():
+            # bare "m"/"b"/"k" count right after the number ("$5m") or after a currency sign's figure
+            # ("$2 m dollars", "NZD$8 m to"), never after a code of letters ("RM 5 m...")
+            if scale and len(scale) == 1 and text[m.start("scale") - 1].isspace() and pre[-1:].isalpha():
                 scale = None
             if pre.rstrip(".") in ("rs", "rm", "rp", "tk") and not text[m.start("pre")].isupper():
                 continue
