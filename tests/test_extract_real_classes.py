@@ -1598,3 +1598,14 @@ def test_the_places_of_a_dateline_are_where_the_story_was_filed(
 ) -> None:
     eng = _kinds(extract_text("t.txt", "Headline\n\n" + text, 2023, learned=False), "engagement")
     assert [(r["actor"], r["partners"]) for r in eng] == [(actor, partners)]
+
+
+def test_lending_a_helping_hand_is_no_loan() -> None:
+    text = "In 2020, Chinese firms and friendship groups were also lending helping hands to Fiji."
+    eng = _kinds(extract_text("t.txt", text, 2023, learned=False), "engagement")
+    assert [r for r in eng if r["instrument"] == "oda_loan"] == []
+    eng = _kinds(
+        extract_text("t.txt", "In 2020, China lent $20 million to Fiji for roads.", 2023, learned=False),
+        "engagement",
+    )
+    assert [r["instrument"] for r in eng] == ["oda_loan"]
