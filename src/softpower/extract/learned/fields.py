@@ -357,9 +357,10 @@ def actor_candidates(doc: Document, rec: dict[str, Any], field: str) -> tuple[li
             continue
         values[v] = blank(v)
     names = sorted(values)
-    return names, np.asarray([values[v] for v in names], dtype=np.float64).reshape(
-        len(names), len(ACTOR_FEATURES)
-    )
+    flat: list[float] = []  # one flat list of the rows: numpy converts it faster than a list of lists
+    for v in names:
+        flat += values[v]
+    return names, np.asarray(flat, dtype=np.float64).reshape(len(names), len(ACTOR_FEATURES))
 
 
 def year_candidates(doc: Document, rec: dict[str, Any]) -> tuple[list[int], np.ndarray]:
@@ -440,17 +441,26 @@ def _mention_context(doc: Document, k: int) -> tuple[int, ...]:
         m = doc.mentions[k]
         before = doc.text[max(0, m.start - 24) : m.start]
         giver, receiver, coordinated = word_before(before)
-        flags = (
-            (5, giver),
-            (6, receiver),
-            (7, coordinated),
-            (8, m.possessive),
-            (9, m.kind == "demonym"),
-            (10, m.kind == "organisation"),
-            (11, m.kind == "capital"),
-            (12, m.iso is None),
-        )
-        got = tuple(j for j, on in flags if on)
+        # the indices of the features that are on, in this order (set directly: no generator over
+        # (index, flag) pairs)
+        on = []
+        if giver:
+            on.append(5)
+        if receiver:
+            on.append(6)
+        if coordinated:
+            on.append(7)
+        if m.possessive:
+            on.append(8)
+        if m.kind == "demonym":
+            on.append(9)
+        elif m.kind == "organisation":
+            on.append(10)
+        elif m.kind == "capital":
+            on.append(11)
+        if m.iso is None:
+            on.append(12)
+        got = tuple(on)
         doc.mention_context[k] = got
     return got
 
@@ -459,7 +469,8 @@ _GIVER_WORDS = frozenset({"by", "from"})
 _RECEIVER_WORDS = frozenset(
     {"to", "for", "with", "in", "into", "across", "throughout", "visit", "visited", "visits", "visiting"}
 )
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_COORDINATING = frozenset({"and", ","})
 
 
 def _last_word(low: str) -> str:
@@ -467,10 +478,8 @@ def _last_word(low: str) -> str:
     a comma ("" for anything else)."""
     if low.endswith(","):
         return ","
-    i = len(low)
-    while i and low[i - 1] in _WORD_CHARS:
-        i -= 1
-    return low[i:]
+    # ``rstrip`` with a set of characters removes the trailing run of them (one C call, not a loop)
+    return low[len(low.rstrip(_WORD_CHARS)) :]
 
 
 def word_before(before: str) -> tuple[bool, bool, bool]:
@@ -487,18 +496,20 @@ def word_before(before: str) -> tuple[bool, bool, bool]:
             _RECEIVER.search(before) is not None,
             _AND.search(before) is not None,
         )
-    low = before.rstrip().lower()
+    low = before.rstrip()
     if len(low) == len(before):
         return False, False, False  # every pattern ends in white space
-    words = [_last_word(low)]
+    low = low.lower()
+    w = _last_word(low)
     # "(by) the": the word before the article (which follows white space)
     if low.endswith("the") and len(low) > 3 and low[-4].isspace():
-        words.append(_last_word(low[:-3].rstrip()))
-    return (
-        any(w in _GIVER_WORDS for w in words),
-        any(w in _RECEIVER_WORDS for w in words),
-        any(w in ("and", ",") for w in words),
-    )
+        u = _last_word(low[:-3].rstrip())
+        return (
+            w in _GIVER_WORDS or u in _GIVER_WORDS,
+            w in _RECEIVER_WORDS or u in _RECEIVER_WORDS,
+            w in _COORDINATING or u in _COORDINATING,
+        )
+    return w in _GIVER_WORDS, w in _RECEIVER_WORDS, w in _COORDINATING
 
 
 def _year_context(doc: Document, k: int) -> tuple[bool, bool, bool, bool, bool]:

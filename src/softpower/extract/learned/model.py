@@ -347,27 +347,31 @@ class TextClassifier:
             return unique[[rows[text] for text in X]]
         X = self._read(X)
         columns, idfs, coef_t, intercept = self._fast()
-        n_vec = len(columns)
-        blocks: list[int] = []  # one block per (text, vectoriser): its own l2 norm
+        # the number of terms of each block, one block per (text, vectoriser): its own l2 norm
+        sizes: list[int] = []
         cols: list[int] = []
         counts: list[int] = []
+        have: list[int] = []  # the texts with at least one known term ...
+        first: list[int] = []  # ... and where their terms start in ``cols``
         for i, text in enumerate(X):
-            for v, column_ids in enumerate(columns):
+            at = len(cols)
+            for column_ids in columns:
                 # the columns of the text's terms in first-occurrence order with their counts (distinct
                 # terms have distinct columns, so counting columns counts terms); unknown terms dropped
                 found = Counter(column_ids(text))
                 found.pop(None, None)
-                blocks.extend([i * n_vec + v] * len(found))
+                sizes.append(len(found))
                 cols.extend(found)  # type: ignore[arg-type]
                 counts.extend(found.values())
+            if len(cols) > at:
+                have.append(i)
+                first.append(at)
         z = np.zeros((len(X), coef_t.shape[1]))
         if cols:
             col = np.asarray(cols, dtype=np.int64)
-            block = np.asarray(blocks, dtype=np.int64)
+            block = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
             w = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idfs[col]
             w /= np.sqrt(np.bincount(block, weights=w * w))[block]
-            text_of = block // n_vec
-            have, first = np.unique(text_of, return_index=True)
             z[have] = np.add.reduceat(coef_t[col] * w[:, None], first, axis=0)
         z += intercept
         offsets = getattr(self, "offsets_", None)
