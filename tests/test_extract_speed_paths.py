@@ -721,3 +721,45 @@ def _char_models() -> list[object]:
         p["analyzer"] == "char_wb" for p, _, _ in m.specs_)]  # fmt: skip
     assert out  # the recall model reads character n-grams
     return out
+
+
+def test_a_mentions_context_flags_are_the_features_its_words_and_kind_set() -> None:
+    """The field step's per-mention flags (set one by one) against the features written as (index, flag)
+    pairs, on every mention of the development and real-text training documents."""
+    from softpower.extract.entities import find_mentions
+    from softpower.extract.learned.fields import Document, _mention_context, word_before
+
+    kinds: set[str] = set()
+    for text in _documents():
+        doc = Document.read(text, [], None)
+        doc.mentions = [m for m in find_mentions(text) if m.kind != "place" or m.iso]  # as read() keeps them
+        for k, m in enumerate(doc.mentions):
+            giver, receiver, coordinated = word_before(text[max(0, m.start - 24) : m.start])
+            flags = (
+                (5, giver), (6, receiver), (7, coordinated), (8, m.possessive), (9, m.kind == "demonym"),
+                (10, m.kind == "organisation"), (11, m.kind == "capital"), (12, m.iso is None),
+            )  # fmt: skip
+            assert _mention_context(doc, k) == tuple(j for j, on in flags if on)
+            kinds.add(m.kind)
+    assert {"demonym", "capital"} <= kinds  # the kinds that set a feature occur
+
+
+def test_shipped_models_score_a_batch_as_each_text_alone_bit_for_bit() -> None:
+    """Each text's probabilities depend on that text alone, whatever the texts beside it in the batch (texts
+    with no known term among them, where the blocks of the batch shift), for every shipped text model."""
+    import numpy as np
+
+    from softpower.extract.learned.recall import delexicalise
+    from softpower.extract.learned.weights import load_models
+
+    models = load_models()
+    assert models is not None and models.recall is not None
+    sentences = [s.strip() for text in _documents()[:12] for s in text.split(".") if len(s.strip()) > 20]
+    fillers = (["", "zzqx", "%%"] * len(sentences))[: len(sentences)]  # texts with no known term
+    texts = [t for pair in zip(sentences, fillers, strict=True) for t in pair][:300]
+    for model, read in ((models.act, str), (models.instrument, str), (models.recall.model, delexicalise)):
+        batch = [read(t) for t in texts]
+        together = model.predict_proba(batch)
+        alone = np.vstack([model.predict_proba([t]) for t in batch])
+        assert together.shape == (len(batch), len(model.classes_)) and np.array_equal(together, alone)
+        assert len({tuple(row) for row in together.tolist()}) > 10  # the texts are told apart
