@@ -22,6 +22,9 @@ _SKIP = {"male", "world", "worldwide", "global", "globally", "georgia", "jordan"
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near)\s+(?:the\s+)?)$")
 #: a news dateline of places at the start of a line ("SUVA, Fiji —", "YOKOSUKA NAVAL BASE, Japan (AP) -"):
 #: the states it names are where the story was filed, not who acted
+_PLACE_REACH = (
+    160  # the longest look-back from a name to its line's start (the pattern's own reach, with room)
+)
 _PLACE_LINE = re.compile(
     r"[A-Z][\w.'’ -]{1,40},(?:\s+[A-Z][\w.'’-]*){1,4}\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]\s"
 )
@@ -238,7 +241,12 @@ _MEMO: list[tuple[str | None, re.Pattern[str] | None, dict[tuple[int, int], list
 
 def place_line_end(text: str, pos: int) -> int | None:
     """Where the dateline of places that opens ``pos``'s line ends (after its dash), or ``None``."""
-    line = _PLACE_LINE.match(text, text.rfind("\n", 0, pos) + 1)
+    # a dateline's places end within a few words of its line's start: look back that far only, so a
+    # document written as one long line is not scanned back for every name in it
+    start = text.rfind("\n", max(0, pos - _PLACE_REACH), pos) + 1
+    if start == 0 and pos > _PLACE_REACH:
+        return None
+    line = _PLACE_LINE.match(text, start)
     return None if line is None else line.end()
 
 
