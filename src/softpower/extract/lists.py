@@ -51,7 +51,7 @@ class ListLead:
 
 
 def _lead_of(
-    text: str, sent: Sentence, found: list[dict[str, Any]], before: list[dict[str, Any]]
+    text: str, sent: Sentence, found: list[dict[str, Any]], records: list[dict[str, Any]], stop: int
 ) -> ListLead | None:
     s0, s1 = sent.start, sent.end
     if not _LEAD_GATE(text, s0, s1):
@@ -62,7 +62,7 @@ def _lead_of(
         and not any(m.start < s1 and s0 < m.end for m in sent.mentions)
     ):
         # a lead that names no side ("The package comprises:") lists the parts of the act recorded last
-        last = _last_act(text, before, s0)
+        last = _last_act(text, records, stop, s0)
         if last is None:
             return None
         cue = best_cue(find_cues(text, s0, s1))
@@ -146,13 +146,13 @@ def list_item(
         lead.end, lead.numbered = s1, False
         return lead
     if not records[n_before:]:
-        rec = _costed_entry(doc, text, sent, records[:n_before])
+        rec = _costed_entry(doc, text, sent, records, n_before)
         if rec is None and speaker is not None:
             rec = _reached_item(doc, text, sent, speaker)
         if rec is not None:
             records.append(rec)
             found = [rec]
-    return _lead_of(text, sent, found, records[:n_before])
+    return _lead_of(text, sent, found, records, n_before)
 
 
 #: how far back (characters from its end to the item) the act a list belongs to may stand
@@ -160,13 +160,15 @@ LAST_ACT_REACH = 1500
 
 
 def _last_act(
-    text: str, records: list[dict[str, Any]], start: int, breakdown: bool = True
+    text: str, records: list[dict[str, Any]], stop: int, start: int, breakdown: bool = True
 ) -> dict[str, Any] | None:
-    """The document's latest engagement before ``start`` with an actor and named partners, if it ends
+    """The latest engagement of ``records[:stop]`` (read in place, not copied: a document's
+    sentences each ask) before ``start`` with an actor and named partners, if it ends
     within :data:`LAST_ACT_REACH` characters of ``start``. Without ``breakdown``, an act that states an
     amount gives none (the entries under it are its breakdown, already recorded as one act), unless it is
     itself a costed entry (:func:`costed_item`: a sibling of the item in the same list)."""
-    for r in reversed(records):
+    for i in range(stop - 1, -1, -1):
+        r = records[i]
         if r["kind"] != "engagement":
             continue
         if start - r["span"][1] > LAST_ACT_REACH:
@@ -210,12 +212,14 @@ def costed_item(text: str, start: int, end: int) -> bool:
     return _PROGRAMME_WORD.search(text, start, end) is not None
 
 
-def _costed_entry(doc: str, text: str, sent: Sentence, before: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _costed_entry(
+    doc: str, text: str, sent: Sentence, records: list[dict[str, Any]], stop: int
+) -> dict[str, Any] | None:
     s0, s1 = sent.start, sent.end
     if not costed_item(text, s0, s1):
         return None
     money = find_money(text, s0, s1)
-    last = _last_act(text, before, s0, breakdown=False) if money else None
+    last = _last_act(text, records, stop, s0, breakdown=False) if money else None
     if last is None:
         return None
     cue = best_cue(find_cues(text, s0, s1))
