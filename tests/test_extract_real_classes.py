@@ -1609,3 +1609,58 @@ def test_lending_a_helping_hand_is_no_loan() -> None:
         "engagement",
     )
     assert [r["instrument"] for r in eng] == ["oda_loan"]
+
+
+# --- military aid and security assistance in the form of a grant, landing craft (lead, round 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "In 2024, Japan extended military aid to Vietnam that includes a 900 million yen grant for patrol radars.",
+            900_000_000.0,
+        ),
+        (
+            "In 2023, Japan signed notes with Fiji for 500 million yen in Official Security Assistance grant aid.",
+            500_000_000.0,
+        ),
+        (
+            "In 2022, the United States donated $12 million worth of defense gear to the Philippine Navy.",
+            12_000_000.0,
+        ),
+        (
+            "In 2021, the United States provided $8 million in Foreign Military Financing to Fiji.",
+            8_000_000.0,
+        ),
+    ],
+)
+def test_military_aid_in_the_form_of_a_grant_is_one_security_agreement(text: str, amount: float) -> None:
+    # the grant is the form the military aid takes, not a second act; the model leaves it to the rules
+    for learned in (False, True):
+        eng = _kinds(extract_text("t.txt", text, learned=learned), "engagement")
+        assert [(r["instrument"], r["amount"]) for r in eng] == [("security_agreement", amount)], learned
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        # relief after a disaster by military means is disaster cooperation, as before
+        (
+            "In 2019, the US military assistance after the cyclone helped Fiji evacuate villages.",
+            "disaster_cooperation",
+        ),
+        # an ordinary grant stays a grant
+        ("In 2022, Japan provided a grant of $3 million to Indonesia for a school.", "oda_grant"),
+    ],
+)
+def test_relief_and_ordinary_grants_are_not_read_as_military_aid(text: str, instrument: str) -> None:
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [r["instrument"] for r in eng] == [instrument]
+
+
+def test_landing_craft_handed_to_a_partner_are_a_security_agreement() -> None:
+    text = "In 2023, India gifted Sri Lanka two landing craft for its navy."
+    for learned in (False, True):
+        eng = _kinds(extract_text("t.txt", text, learned=learned), "engagement")
+        assert [r["instrument"] for r in eng] == ["security_agreement"], learned

@@ -74,6 +74,8 @@ _MONEY_INSTRUMENTS = ("oda_grant", "oda_loan", "fund_contribution")
 _STRONG = 68
 # the priority of the generic money-verb cue ("provided $5 million"); the word "grant" ranks above it
 _MONEY_VERB_CUE = 84
+# the priority of the word "grant"; a security cue above it (military aid, gifts to armed forces) is the act
+_GRANT_WORD_CUE = 85
 _SECTORS = ("disaster_cooperation", "health_cooperation", "technical_cooperation", "people_exchange")
 # health words that name the topic, not an act ("the pandemic", "public health partnerships")
 _HEALTH_TOPIC = re.compile(
@@ -171,10 +173,15 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
             return [decl[0]]  # what the declaration is about is not a second act
     chosen = [best]
     money_clause = best.instrument in _MONEY_INSTRUMENTS
+    # military aid or security assistance absorbs the grant or loan it takes the form of ("military aid
+    # ... that will include a 1.6 billion yen grant", "Official Security Assistance grant aid")
+    security_money = best.instrument == "security_agreement" and best.priority > _GRANT_WORD_CUE
     for c in sorted(cues, key=lambda c: c.start):
         if any(c.instrument == x.instrument for x in chosen):
             continue
         if money_clause and c.instrument not in _MONEY_INSTRUMENTS:
+            continue
+        if security_money and c.instrument in _MONEY_INSTRUMENTS:
             continue
         far = min(abs(c.start - x.start) for x in chosen) >= 40
         own_verb = text is not None and has_act(text, max(0, c.start - 35), c.end)

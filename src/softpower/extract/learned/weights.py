@@ -38,6 +38,12 @@ GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
 #: named fund: "donated $970 million to the trust fund"): a finance-like context says nothing against
 #: them, so ``outside_floor`` leaves them to the rules
 FINANCE_CUED = frozenset({"fund_contribution"})
+#: the finance words of security assistance ("military aid", "Official Security Assistance grant aid",
+#: "Foreign Military Financing", "defense gear"): a security record whose context names them is left
+#: to the rules as a fund contribution is, since the aid or grant word there is the security act's form
+SECURITY_FINANCE = re.compile(
+    r"(?i)\bmilitary (?:aid|assistance|financing)\b|\bsecurity assistance\b|\bdefen[cs]e (?:gear|articles)\b"
+)
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts,
 #: and what aid pays for (building, training, medical teams, debt relief: "signed an agreement for
 #: China to build two schools" is a grant, not a diplomatic framework)
@@ -203,6 +209,7 @@ class Models:
                     self.outside_floor > 0
                     and rule not in FINANCE_CUED
                     and FINANCE_LIKE.search(context) is not None
+                    and not (rule == "security_agreement" and SECURITY_FINANCE.search(context))
                 )
             )
         return self.policy == "finance" and rule in FINANCE
