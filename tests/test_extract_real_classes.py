@@ -1664,3 +1664,29 @@ def test_landing_craft_handed_to_a_partner_are_a_security_agreement() -> None:
     for learned in (False, True):
         eng = _kinds(extract_text("t.txt", text, learned=learned), "engagement")
         assert [r["instrument"] for r in eng] == ["security_agreement"], learned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021, Australia provided a $5 million grant to fund a new school in Fiji.",
+        "In 2020, Korea provided $2 million to the Government of Fiji to fund the new clinic.",
+        "In 2019, Japan provided $3 million to help fund the construction of a bridge in Laos.",
+    ],
+)
+def test_to_fund_as_a_verb_is_no_contribution_to_a_fund(text: str) -> None:
+    cues = find_cues(text, 0, len(text))
+    assert "fund_contribution" not in {c.instrument for c in cues}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021, Japan provided $3 million to the ASEAN COVID-19 Response Fund.",
+        "In 2020, Korea contributed $2 million to a trust fund for Pacific climate resilience.",
+        "In 2022, New Zealand provided $4 million to the Pacific Resilience Facility.",
+    ],
+)
+def test_money_given_to_a_fund_is_still_a_fund_contribution(text: str) -> None:
+    cue = best_cue(find_cues(text, 0, len(text)))
+    assert cue is not None and cue.instrument == "fund_contribution"
