@@ -1690,3 +1690,25 @@ def test_to_fund_as_a_verb_is_no_contribution_to_a_fund(text: str) -> None:
 def test_money_given_to_a_fund_is_still_a_fund_contribution(text: str) -> None:
     cue = best_cue(find_cues(text, 0, len(text)))
     assert cue is not None and cue.instrument == "fund_contribution"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "year"),
+    [
+        ("01/10/2011 14:09", 2011),  # day first or month first: the same year
+        ("12/25/2019", 2019),  # month first only
+        ("2016-03-05", 2016),
+        ("5.7.2014 9:30 am", 2014),
+        ("13/13/2011", None),  # no month in either order: no date
+    ],
+)
+def test_a_date_stamp_in_figures_under_the_title_dates_the_page(stamp: str, year: int | None) -> None:
+    text = f"Minister announces new health funding for Fiji\n\n{stamp}\n\nAustralia today announced $5 million in funding for health clinics in Fiji.\n"
+    assert head_year(text, split_sentences(text)) == year
+    eng = _kinds(extract_text("t.txt", text, learned=False), "engagement")
+    assert [r["year"] for r in eng] == [year]
+
+
+def test_figures_inside_a_sentence_are_no_date_stamp() -> None:
+    text = "Project report\n\nThe ratio rose from 01/10/2011 levels, and Australia announced $5 million for clinics in Fiji.\n"
+    assert head_year(text, split_sentences(text)) is None

@@ -454,6 +454,36 @@ _FULL_DATE = re.compile(
 )
 
 
+#: a line that is only a date written in figures, day and month in either order or ISO, perhaps with a
+#: time ("01/10/2011 14:09", "2019-03-05"): a page's date stamp under its title
+_NUMERIC_DATE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y1>(?:19|20)\d\d)"
+    r"|(?P<y2>(?:19|20)\d\d)-(?P<mo>\d{2})-(?P<d>\d{2}))"
+    r"(?:[ \t,T]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*$"
+)
+
+
+def _numeric_year(m: re.Match[str]) -> int | None:
+    """The year of a :data:`_NUMERIC_DATE_LINE` match when its day and month make a date in either order
+    (a year is the same whichever of "01/10/2011" is the day), else None."""
+    from softpower.records.models import MIN_YEAR, max_year
+
+    if m.group("y1"):
+        year, pairs = (
+            int(m.group("y1")),
+            [(int(m.group("b")), int(m.group("a"))), (int(m.group("a")), int(m.group("b")))],
+        )
+    else:
+        year, pairs = int(m.group("y2")), [(int(m.group("mo")), int(m.group("d")))]
+    for month, day in pairs:
+        try:
+            _dt.date(year, month, day)
+        except ValueError:
+            continue
+        return year if MIN_YEAR <= year <= max_year() else None
+    return None
+
+
 def head_year(text: str, sentences: list[tuple[int, int]], within: int = 400) -> int | None:
     """The year of the first full calendar date in the first ``within`` characters of ``text``, for a
     document with no dateline: a page's date under its title ("Media release 12 October 2018"), a
@@ -464,6 +494,9 @@ def head_year(text: str, sentences: list[tuple[int, int]], within: int = 400) ->
     a financing agreement ... It comprises ...", as a project description opens) dates its own act,
     not the document. None when no such date is there."""
     m = _FULL_DATE.search(text, 0, min(len(text), within))
+    numeric = _NUMERIC_DATE_LINE.search(text, 0, min(len(text), within))
+    if numeric is not None and (m is None or numeric.start() < m.start()):
+        return _numeric_year(numeric)
     if m is None:
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1
