@@ -36,6 +36,7 @@ from gold_train_round14_x15t import GOLD_TRAIN_ROUND14_X15T  # noqa: E402
 from gold_train_round14_x15u import GOLD_TRAIN_ROUND14_X15U  # noqa: E402
 from gold_train_round15_x16t import GOLD_TRAIN_ROUND15_X16T  # noqa: E402
 from gold_train_round15_x16u import GOLD_TRAIN_ROUND15_X16U  # noqa: E402
+from gold_train_round16_x17t import GOLD_TRAIN_ROUND16_X17T  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -582,6 +583,7 @@ def main() -> None:
             **GOLD_TRAIN_ROUND14_X15T,
             **GOLD_TRAIN_ROUND15_X16T,
             **GOLD_TRAIN_ROUND15_X16U,
+            **GOLD_TRAIN_ROUND16_X17T,
         },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
