@@ -52,7 +52,12 @@ GOLD_TRAIN_ROUND16_X17T = {
     "420_embassy_jakarta_us_indonesia_science_technology_factsheet_2011.txt": [
         (
             "the U.S.-Indonesia Science and Technology Cooperation Agreement that came into force this year",
-            E("USA", ["IDN"], "science_cooperation", name="U.S.-Indonesia Science and Technology Cooperation Agreement"),
+            E(
+                "USA",
+                ["IDN"],
+                "science_cooperation",
+                name="U.S.-Indonesia Science and Technology Cooperation Agreement",
+            ),
         ),
         (
             "the United States and Indonesia will launch a new high-level dialogue in 2012 to bolster joint research and science development",
@@ -84,7 +89,15 @@ GOLD_TRAIN_ROUND16_X17T = {
     "422_embassy_port_moresby_pas_annual_program_statement_fy2022.txt": [
         (
             "The U.S. Embassy Port Moresby Public Affairs Section (PAS) of the U.S. Department of State is pleased to announce that funding is available through its Public Diplomacy Small Grants Program.",
-            E("USA", ["PNG", "SLB", "VUT"], "oda_grant", 2022, 280000, "USD", name="Public Diplomacy Small Grants Program"),
+            E(
+                "USA",
+                ["PNG", "SLB", "VUT"],
+                "oda_grant",
+                2022,
+                280000,
+                "USD",
+                name="Public Diplomacy Small Grants Program",
+            ),
         ),
     ],
     "423_embassy_apia_small_grants_scheme_2020.txt": [
@@ -168,7 +181,7 @@ GOLD_TRAIN_ROUND16_X17T = {
             I("USA", ["LAO"], "aid_total", 300000, unit="USD", year=2009),
         ),
         (
-            "the CDC and WHO collaboration has provided recent assistance in establishing \"first time\" testing for the detection of anthrax in human beings",
+            'the CDC and WHO collaboration has provided recent assistance in establishing "first time" testing for the detection of anthrax in human beings',
             E("USA", ["LAO"], "health_cooperation"),
         ),
         (
