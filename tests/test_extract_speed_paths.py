@@ -763,3 +763,122 @@ def test_shipped_models_score_a_batch_as_each_text_alone_bit_for_bit() -> None:
         alone = np.vstack([model.predict_proba([t]) for t in batch])
         assert together.shape == (len(batch), len(model.classes_)) and np.array_equal(together, alone)
         assert len({tuple(row) for row in together.tolist()}) > 10  # the texts are told apart
+
+
+def _datelines_both(text: str) -> tuple[list[object], list[object]]:
+    from softpower.extract.text import _DATELINE, _datelines
+
+    want = [(m.span(), m.groupdict()) for m in _DATELINE.finditer(text)]
+    return want, [(m.span(), m.groupdict()) for m in _datelines(text)]
+
+
+def test_datelines_from_the_line_starts_match_the_full_scan_on_documents() -> None:
+    found = 0
+    for text in _documents():
+        want, got = _datelines_both(text)
+        assert got == want
+        found += len(want)
+    assert found > 20
+
+
+_DATELINE_WORDS = st.sampled_from(
+    ["HANOI, ", "Tokyo, Japan, ", "June 14, 2022", "14 June 2022", "2022-06-14", "07.23.2018", "2021/3/5",
+     "Date: ", "[Ministry] [", "The National – ", "Monday, ", "09:30, ", " – ", "\n", "\n\n", " ", "\t", "Japan",
+     "provided", "(", ")", "]", "2019", "31", "of ", "Ōita, "]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DATELINE_WORDS, max_size=16))
+def test_datelines_from_the_line_starts_match_the_full_scan_on_any_text(words: list[str]) -> None:
+    want, got = _datelines_both("".join(words))
+    assert got == want
+
+
+def _relative_and_era(text: str, doc_year: int) -> tuple[list[object], list[object]]:
+    """(the relative and era references ``find_years`` gives, what the full regexes find) in ``text``."""
+    from softpower.extract.years import _AGO, _ERA, _RELATIVE, find_years
+
+    got = sorted(
+        (y.start, y.end)
+        for y in find_years(text, 0, len(text), doc_year)
+        if y.kind == "relative" or _ERA.fullmatch(text, y.start, y.end)
+    )
+    want = [m.span() for m in _RELATIVE.finditer(text)] + [m.span() for m in _AGO.finditer(text)]
+    want += [m.span() for m in _ERA.finditer(text) if not m.group("n") or int(m.group("n")) >= 1]
+    return got, sorted(want)
+
+
+def test_relative_and_era_pre_checks_find_what_the_regexes_find() -> None:
+    # case-blind on ASCII text through str.lower; outside ASCII the regexes decide ("ſ" is s, "ō" in Shōwa)
+    for text in (  # each form alone (a form may open the gate for another)
+        "LAST YEAR and two Years ago, in Reiwa 3, HEISEI 30 and SHOWA 50.",
+        "In Shōwa 50 and Heisei 30, laſt year; the first year of Reiwa.",
+        "A plain sentence about Japan without any of them.",
+        "Built in SHOWA 50 and opened in showa 51.",
+        "Opened in HEISEI 30.",
+        "Two YEARS AGO.",
+    ):
+        got, want = _relative_and_era(text, 2020)
+        assert got == want
+    got, want = _relative_and_era("Laſt year, in Shōwa 50 and HEISEI 30.", 2020)
+    assert len(want) == 3
+
+
+_YEAR_WORDS = st.sampled_from(
+    ["last", "LAST", "this", "Next", "the previous", "year", "YEAR", "years", "ago", "two", "a", "3", "Reiwa",
+     "REIWA", "Heisei", "Shōwa", "Showa", "eisei", "the first year of", "1", "30", "Gannen", "ſ", ",", " ", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_YEAR_WORDS, max_size=14), st.sampled_from(["", " "]))
+def test_relative_and_era_pre_checks_agree_with_the_regexes_on_any_text(words: list[str], sep: str) -> None:
+    got, want = _relative_and_era(sep.join(words), 2020)
+    assert got == want
+
+
+def test_instrument_policy_reads_finance_words_once_with_the_same_answers() -> None:
+    """``Models.may_change`` under ``finance_like`` against the policy's formula written out in full."""
+    from dataclasses import replace
+
+    from softpower.extract.learned.weights import (
+        FINANCE,
+        FINANCE_CUED,
+        FINANCE_LIKE,
+        GENERIC,
+        SECURITY_FINANCE,
+        load_models,
+    )
+
+    models = load_models()
+    assert models is not None and models.policy == "finance_like"
+    rules = [None, *sorted(FINANCE), *sorted(GENERIC), *sorted(FINANCE_CUED), "disaster_cooperation", "x"]
+    rules.append("security_agreement")
+    contexts = ["Japan provided a $5 million loan.", "Japan and Fiji met.", "Tonga welcomed the visit.", ""]
+    contexts.append("The United States provided $5 million in Foreign Military Financing to Fiji.")
+    seen = set()
+    for floor in (0.0, models.outside_floor, 0.6):
+        for chars in (0, 400, models.document_chars, models.document_chars + 1):
+            m = replace(models, outside_floor=floor)
+            for rule in rules:
+                for context in contexts:
+                    want = rule is None or (
+                        rule in FINANCE
+                        or (
+                            rule in GENERIC
+                            and (
+                                FINANCE_LIKE.search(context) is not None
+                                or m.reads_document(rule, context, chars)
+                            )
+                        )
+                        or (
+                            floor > 0
+                            and rule not in FINANCE_CUED
+                            and FINANCE_LIKE.search(context) is not None
+                            and not (rule == "security_agreement" and SECURITY_FINANCE.search(context))
+                        )
+                    )
+                    assert m.may_change(rule, context, chars) == want
+                    seen.add(want)
+    assert seen == {True, False}

@@ -12,6 +12,7 @@ import datetime as _dt
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -421,6 +422,25 @@ def _written_iso(m: re.Match[str]) -> str:
     return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
 
 
+def _datelines(text: str) -> Iterator[re.Match[str]]:
+    """``_DATELINE.finditer(text)``, tried only at the starts of lines: the pattern opens with ``^`` (in
+    multi-line mode: the text's start or right after a newline), so no match starts anywhere else, and
+    the next match is looked for from the end of the one before, as ``finditer`` does (no match is empty:
+    every one holds a date's digits)."""
+    pos = 0  # where the previous match ended
+    line = 0
+    while True:
+        if line >= pos:
+            m = _DATELINE.match(text, line)
+            if m is not None:
+                yield m
+                pos = m.end()
+        nl = text.find("\n", line)
+        if nl < 0:
+            return
+        line = nl + 1
+
+
 def section_dates(text: str) -> list[tuple[int, int]]:
     """(position, year) of every date line in ``text``: a line that is a date ("June 17, 2022",
     "Saturday, June 18, 2022 - 3:45am") or opens with a dateline ("HANOI, June 14, 2022 – ...").
@@ -431,7 +451,7 @@ def section_dates(text: str) -> list[tuple[int, int]]:
     if not _ANY_YEAR.search(text):
         return []
     out = []
-    for m in _DATELINE.finditer(text):
+    for m in _datelines(text):
         found = _iso_of(m)
         try:
             day = _dt.date.fromisoformat(found)

@@ -121,8 +121,9 @@ def find_years(
     found: list[YearSpan] = []
     taken = bytearray(stop - start)  # characters already inside a found reference (linear, not pairwise)
     patterns = _PATTERNS if _ANY_YEAR.search(text, start, stop) else ()
-    # ASCII text: the case-blind literal tests are substring tests on the lower-cased sentence
-    seg = text[start:stop] if patterns else ""
+    # ASCII text: the case-blind literal tests are substring tests on the lower-cased sentence (on ASCII
+    # text ``re.IGNORECASE`` finds exactly what ``str.lower`` does); other text goes to the regexes
+    seg = text[start:stop]
     low = seg.lower() if seg.isascii() else None
     for (kind, rx), trigger, words in zip(patterns, _TRIGGER_RX, _TRIGGER_LOW, strict=False):
         if trigger is not None:  # a cheap literal test spares the full pattern
@@ -153,7 +154,7 @@ def find_years(
                 kind = "range"
             found.append(YearSpan(m.start(), m.end(), a, b, kind))
             taken[m.start() - start : m.end() - start] = b"\x01" * (m.end() - m.start())
-    if doc_year is not None:
+    if doc_year is not None and (low is None or "year" in low):  # both patterns hold "year"
         for m in _RELATIVE.finditer(text, start, stop):
             w = m.group("w").lower()
             y = doc_year + (
@@ -168,7 +169,11 @@ def find_years(
             n = m.group("n").lower()
             back = int(n) if n.isdigit() else 1 if n in ("a", "one") else _NUMWORD[n]
             found.append(YearSpan(m.start(), m.end(), doc_year - back, None, "relative"))
-    if _ERA_HINT.search(text, start, stop):
+    if (
+        ("eiwa" in low or "eisei" in low or "howa" in low)
+        if low is not None
+        else _ERA_HINT.search(text, start, stop)
+    ):
         for m in _ERA.finditer(text, start, stop):
             first = _ERAS[m.group("era").lower()]
             n = int(m.group("n")) if m.group("n") else 1

@@ -196,21 +196,17 @@ class Models:
         if rule is None or self.policy == "model":
             return True
         if self.policy == "finance_like":
-            return (
-                rule in FINANCE
-                or (
-                    rule in GENERIC
-                    and (
-                        FINANCE_LIKE.search(context) is not None
-                        or self.reads_document(rule, context, doc_chars)
-                    )
-                )
-                or (
-                    self.outside_floor > 0
-                    and rule not in FINANCE_CUED
-                    and FINANCE_LIKE.search(context) is not None
-                    and not (rule == "security_agreement" and SECURITY_FINANCE.search(context))
-                )
+            if rule in FINANCE:
+                return True
+            if rule not in GENERIC and not self.outside_floor > 0:
+                return False
+            # the context's finance words are looked for once (both tests below ask)
+            finance = FINANCE_LIKE.search(context) is not None
+            return (rule in GENERIC and (finance or self.reads_document(rule, context, doc_chars))) or (
+                self.outside_floor > 0
+                and rule not in FINANCE_CUED
+                and finance
+                and not (rule == "security_agreement" and SECURITY_FINANCE.search(context))
             )
         return self.policy == "finance" and rule in FINANCE
 
