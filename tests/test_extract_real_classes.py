@@ -1712,3 +1712,23 @@ def test_a_date_stamp_in_figures_under_the_title_dates_the_page(stamp: str, year
 def test_figures_inside_a_sentence_are_no_date_stamp() -> None:
     text = "Project report\n\nThe ratio rose from 01/10/2011 levels, and Australia announced $5 million for clinics in Fiji.\n"
     assert head_year(text, split_sentences(text)) is None
+
+
+@pytest.mark.parametrize("dateline", ["Vientiane (KPL) - ", "SUVA, Fiji — ", "JAKARTA (ANTARA) – "])
+def test_a_headline_ends_where_the_news_dateline_below_it_opens(dateline: str) -> None:
+    head = "Korea supports Laos in human resources development"
+    body = (
+        "The Korean Government has granted 40 scholarships to Lao students who will study in Korea in 2021."
+    )
+    text = f"{head} with new awards\n{dateline}{body}\n"
+    spans = split_sentences(text)
+    assert text[spans[0][0] : spans[0][1]] == f"{head} with new awards"
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    # the record is read from the body alone (at or after its dateline), not from the headline's words
+    assert [r["instrument"] for r in eng] == ["people_exchange"]
+    assert eng[0]["span"][0] >= text.index(dateline)
+
+
+def test_a_wrapped_line_ending_in_a_function_word_still_goes_on_before_a_name_and_dash() -> None:
+    text = "The grant agreement for the new rural water supply system was signed by\nJapan, New Zealand - and Fiji.\n"
+    assert len(split_sentences(text)) == 1

@@ -111,6 +111,13 @@ def name_break(text: str, start: int, end: int) -> bool:
     return name_across(text[max(0, start - 40) : start].rstrip(" \t"), text[end : end + 40].lstrip(" \t"))
 
 
+#: a news item's dateline opening a line ("Hanoi (VNA) - ", "JAKARTA (ANTARA) – ", "SUVA, Fiji — "): the
+#: line above it (a headline without final punctuation) ends there, however long it is
+_NEWS_DATELINE = re.compile(
+    r"[ \t]*[A-Z][\w.'’ -]{1,30}?(?:\s*\([A-Z][A-Za-z]{1,12}\)|,(?:\s+[A-Z][\w.'’-]*){1,4})\s*[—–-]\s"
+)
+
+
 def _blocks(text: str) -> list[Span]:
     """Split at paragraph breaks that really end a block (see module doc)."""
     blocks: list[Span] = []
@@ -137,7 +144,7 @@ def _blocks(text: str) -> list[Span]:
             single
             and not indented
             and (
-                len(last_line.strip()) >= 50
+                (len(last_line.strip()) >= 50 and not _NEWS_DATELINE.match(text, m.end()))
                 or _OPEN_END.search(last_line)
                 or name_break(text, m.start(), m.end())
             )
