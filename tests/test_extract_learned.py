@@ -223,6 +223,49 @@ def test_a_delexicalised_model_reads_names_and_figures_as_tags(tmp_path: Path) -
     assert "delexicalise" not in json.loads(gzip.decompress(_save(plain, tmp_path / "p.json.gz")))["params"]
 
 
+def test_a_sentence_block_reads_the_records_own_sentence_apart_from_its_context(tmp_path: Path) -> None:
+    from scipy import sparse
+
+    from softpower.extract.learned.data import first_sentence, with_sentence
+
+    x = [
+        with_sentence(
+            "China provided a loan to Ghana. The port trains engineers.", "China provided a loan to Ghana."
+        ),
+        "a loan agreement with Kenya for the highway",
+        "an interest-free loan to Zambia",
+        with_sentence("China sent experts to Mali. They train farmers.", "China sent experts to Mali."),
+        "technical experts trained farmers in Niger",
+        "experts of agriculture went to Chad",
+    ]
+    y = ["loan"] * 3 + ["tc"] * 3
+    model = TextClassifier(min_df=1, sentence_ngrams=2).fit(x, y)
+    assert len(model.specs_) == 2
+    # the context block never sees the sentence a second time, the sentence block never the context
+    assert "engineers" in model.specs_[0][1] and "engineers" not in model.specs_[1][1]
+    # a text without the separator is its own sentence: both blocks read it
+    assert "highway" in model.specs_[0][1] and "highway" in model.specs_[1][1]
+    # the direct arithmetic equals scikit-learn's on the two blocks
+    mats = [v.transform(p) for v, p in zip(model.vectorisers_, model._parts(x), strict=True)]
+    want = model.lr_.predict_proba(sparse.hstack(mats, format="csr"))
+    assert np.allclose(model.predict_proba(x), want, atol=1e-6)
+    # the same context read with another sentence reads differently
+    ctx = "The port trains engineers. China provided a loan."
+    a, b = model.predict_proba(
+        [with_sentence(ctx, "China provided a loan."), with_sentence(ctx, "The port trains engineers.")]
+    )
+    assert not np.allclose(a, b)
+    # the block travels in the weight file; a model without it keeps its old file form
+    loaded = TextClassifier.load_bytes(_save(model, tmp_path / "sent.json.gz"))
+    assert loaded.sentence_ngrams == 2
+    assert np.allclose(loaded.predict_proba(x), model.predict_proba(x), atol=1e-5)
+    plain = TextClassifier(min_df=1).fit(x, y)
+    assert (
+        "sentence_ngrams" not in json.loads(gzip.decompress(_save(plain, tmp_path / "p.json.gz")))["params"]
+    )
+    assert first_sentence("One act. Then notes.") == "One act."
+
+
 def test_region_folds_hold_out_a_region_and_every_family_reaching_into_it() -> None:
     import pandas as pd
 

@@ -33,6 +33,7 @@ from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
 from softpower.extract.engagements import choose_cues, make_record
 from softpower.extract.entities import DONORS
+from softpower.extract.learned.model import SENTENCE_SEP
 from softpower.extract.learned.weights import FINANCE, GENERIC, Models, first_of_kind, load_models
 from softpower.extract.money import find_money
 from softpower.extract.rules import CONDITION, NEGATION, find_cues
@@ -380,6 +381,7 @@ def _instruments(
     every = models.overrides(len(text)) and _one_pair(records)
     eng = []
     contexts = []
+    sents: list[Sentence | None] = []
     for r in records:
         if r["kind"] != "engagement":
             continue
@@ -392,9 +394,15 @@ def _instruments(
         if every or models.may_change(r.get("instrument"), ctx, len(text)):
             eng.append(r)
             contexts.append(ctx)
+            sents.append(s)
     if not eng:
         return
-    proba = models.instrument_proba(contexts)
+    if getattr(models.instrument, "sentence_ngrams", 0):  # the record's own sentence as a block of its own
+        read = [c + SENTENCE_SEP + (text[s.start : s.end] if s is not None else r["quote"])
+                for r, c, s in zip(eng, contexts, sents, strict=True)]  # fmt: skip
+        proba = models.instrument_proba(read)
+    else:
+        proba = models.instrument_proba(contexts)
     own = proba.copy()  # each record's reading of its own context (the override compares with it)
     whole = [i for i, (r, c) in enumerate(zip(eng, contexts, strict=True))
              if models.reads_document(r.get("instrument"), c, len(text))]  # fmt: skip

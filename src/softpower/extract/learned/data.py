@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from softpower.extract.evaluate import eval_ids, load_descriptions
+from softpower.extract.learned.model import SENTENCE_SEP
 from softpower.extract.sentences import split_sentences
 
 AIMS_FILES = (
@@ -186,6 +187,18 @@ def description_units(table: pd.DataFrame) -> pd.DataFrame:
         for i, (s0, s1) in enumerate(split_sentences(text)):
             rows.append((f"{rid}#{i}", src, text[s0:s1], instr if i == 0 else "", int(i == 0)))
     return pd.DataFrame(rows, columns=["id", "source", "text", "instrument", "act"])
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text (the whole text when it has none)."""
+    spans = split_sentences(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text
+
+
+def with_sentence(context: str, sentence: str) -> str:
+    """One input text of a model with a sentence block (``TextClassifier(sentence_ngrams=...)``):
+    the context the record is read with and the record's own sentence."""
+    return context + SENTENCE_SEP + sentence
 
 
 def title_units(table: pd.DataFrame) -> pd.DataFrame:

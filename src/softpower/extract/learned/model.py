@@ -42,7 +42,11 @@ _PARAMS = (
     "seed",
     "nb_C",
     "delexicalise",
+    "sentence_ngrams",
 )
+#: joins a record's context and its own sentence in one input text of a model with a sentence block
+#: (``sentence_ngrams``): ``context + SENTENCE_SEP + sentence``; a text without it is its own sentence
+SENTENCE_SEP = "\x1f"
 _WHITE = re.compile(r"\s\s+")
 #: the token pattern of every word analyser here (scikit-learn's default): a token holds no white space
 _WORD_TOKEN = r"(?u)\b\w+\b"
@@ -211,6 +215,7 @@ class TextClassifier:
         seed: int = 0,
         nb_C: float = 0.0,
         delexicalise: bool = False,
+        sentence_ngrams: int = 0,
     ) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -221,6 +226,7 @@ class TextClassifier:
         self.seed = seed
         self.nb_C = nb_C
         self.delexicalise = delexicalise
+        self.sentence_ngrams = sentence_ngrams
 
     # -- scikit-learn estimator contract (get_params / set_params, so sklearn.base.clone works) --
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -258,7 +264,32 @@ class TextClassifier:
                     dtype=np.float32,
                 )
             )
+        if self.sentence_ngrams:
+            out.append(
+                TfidfVectorizer(
+                    ngram_range=(1, self.sentence_ngrams),
+                    min_df=self.min_df,
+                    max_features=self.max_features,
+                    sublinear_tf=True,
+                    lowercase=True,
+                    token_pattern=r"(?u)\b\w+\b",
+                    dtype=np.float32,
+                )
+            )
         return out
+
+    def _parts(self, texts: list[str]) -> list[list[str]]:
+        """The texts each vectoriser reads, in ``vectorisers_`` order: every text whole, or with a
+        sentence block the contexts for the others and the sentences for the last."""
+        if not getattr(self, "sentence_ngrams", 0):
+            return [texts] * self._vectorisers_n()
+        split = [t.split(SENTENCE_SEP, 1) for t in texts]
+        context = [p[0] for p in split]
+        sentence = [p[-1] for p in split]
+        return [context] * (self._vectorisers_n() - 1) + [sentence]
+
+    def _vectorisers_n(self) -> int:
+        return 1 + (self.char_ngrams is not None) + bool(getattr(self, "sentence_ngrams", 0))
 
     def _read(self, texts: list[str]) -> list[str]:
         """The texts as the features see them: delexicalised when the model is (one function for
@@ -273,16 +304,19 @@ class TextClassifier:
         """The scikit-learn feature matrix (fitted models only; for tests and training)."""
         from scipy import sparse
 
-        return sparse.hstack([v.transform(self._read(texts)) for v in self.vectorisers_], format="csr")
+        parts = self._parts(self._read(texts))
+        return sparse.hstack(
+            [v.transform(p) for v, p in zip(self.vectorisers_, parts, strict=True)], format="csr"
+        )
 
     def fit(self, X: list[str], y: list[str]) -> TextClassifier:
         """Fit on texts ``X`` with labels ``y`` (scikit-learn's TfidfVectorizer and LogisticRegression)."""
         from scipy import sparse
         from sklearn.linear_model import LogisticRegression
 
-        texts = self._read(X)
+        parts = self._parts(self._read(X))
         self.vectorisers_ = self._vectorisers()
-        mats = [v.fit_transform(texts) for v in self.vectorisers_]
+        mats = [v.fit_transform(p) for v, p in zip(self.vectorisers_, parts, strict=True)]
         self.lr_ = LogisticRegression(
             C=self.C, class_weight=self.class_weight, max_iter=2000, random_state=self.seed
         )
@@ -353,9 +387,15 @@ class TextClassifier:
         counts: list[int] = []
         have: list[int] = []  # the texts with at least one known term ...
         first: list[int] = []  # ... and where their terms start in ``cols``
+        sentences = getattr(self, "sentence_ngrams", 0)  # (models pickled before the parameter: none)
         for i, text in enumerate(X):
             at = len(cols)
-            for column_ids in columns:
+            if sentences:
+                context, sep, own = text.partition(SENTENCE_SEP)
+                reads = [context] * (len(columns) - 1) + [own if sep else context]
+            else:
+                reads = [text] * len(columns)
+            for column_ids, text in zip(columns, reads, strict=True):
                 # the columns of the text's terms in first-occurrence order with their counts (distinct
                 # terms have distinct columns, so counting columns counts terms); unknown terms dropped
                 found = Counter(column_ids(text))
@@ -441,6 +481,8 @@ class TextClassifier:
             params.pop("nb_C")  # files without the second model keep their bytes
         if not self.delexicalise:
             params.pop("delexicalise")  # ... as do files of models that read the words as written
+        if not self.sentence_ngrams:
+            params.pop("sentence_ngrams")  # ... and of models without a sentence block
         out = {
             "params": params,
             "classes": [str(c) for c in self.classes_],

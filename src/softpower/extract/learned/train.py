@@ -118,6 +118,11 @@ def training_set(
     units = [D.description_units(train)]
     if cfg["data"].get("description_units", True):
         docs = train[train["source"].isin(["aiddata-gcof", "aiddata-gcdf"])]
+        if int(cfg["instrument"].get("sentence_ngrams", 0)):
+            # a model with a sentence block reads a whole description as the context of its first
+            # sentence, the one that states the act (``data.description_units``), as a record's
+            # sentence is read with its context at prediction (``apply._instruments``)
+            docs = docs.assign(text=[D.with_sentence(t, D.first_sentence(t)) for t in docs["text"]])
         units.append(docs.assign(act=-1)[["id", "source", "text", "instrument", "act"]])
     sources = {"aiddata": len(train)}
     if cfg["data"].get("title_units", False):
