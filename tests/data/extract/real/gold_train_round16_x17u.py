@@ -81,8 +81,14 @@ GOLD_TRAIN_ROUND16_X17U = {
             "Australia is supporting that response through a $13 million package of direct budget support",
             E("AUS", ["SLB"], "oda_grant", None, 13e6, "AUD"),
         ),
-        ("- Health Sector Support Program – Phase 3", E("AUS", ["SLB"], "health_cooperation", name="Health Sector Support Program")),
-        ("- Education Sector Support Program", E("AUS", ["SLB"], "technical_cooperation", name="Education Sector Support Program")),
+        (
+            "- Health Sector Support Program – Phase 3",
+            E("AUS", ["SLB"], "health_cooperation", name="Health Sector Support Program"),
+        ),
+        (
+            "- Education Sector Support Program",
+            E("AUS", ["SLB"], "technical_cooperation", name="Education Sector Support Program"),
+        ),
         ("- Strongim Bisnis – Phase 2", E("AUS", ["SLB"], "oda_grant", name="Strongim Bisnis")),
         (
             "- Tina River Hydropower Development Project",
@@ -97,7 +103,10 @@ GOLD_TRAIN_ROUND16_X17U = {
             "- Solomon Islands Rural Development Program – Phase 2",
             E("AUS", ["SLB"], "oda_grant", name="Solomon Islands Rural Development Program"),
         ),
-        ("- Solomon Islands Growth Program", E("AUS", ["SLB"], "oda_grant", name="Solomon Islands Growth Program")),
+        (
+            "- Solomon Islands Growth Program",
+            E("AUS", ["SLB"], "oda_grant", name="Solomon Islands Growth Program"),
+        ),
         (
             "Governance Program\nUp to $30 million, 2017-2021",
             E("AUS", ["SLB"], "oda_grant", 2017, 30e6, "AUD", year_end=2021, name="Governance Program"),
@@ -254,7 +263,13 @@ GOLD_TRAIN_ROUND16_X17U = {
     "448_whitehouse_us_pacific_islands_partnership_53rd_pif_tonga_2024.txt": [
         (
             "including at the 53rd Pacific Island Forum Leaders Meeting taking place in Tonga this week",
-            E("USA", ["PIC"], "diplomatic_framework", 2024, name="53rd Pacific Islands Forum Leaders Meeting"),
+            E(
+                "USA",
+                ["PIC"],
+                "diplomatic_framework",
+                2024,
+                name="53rd Pacific Islands Forum Leaders Meeting",
+            ),
         ),
         (
             "hosted two historic Pacific Islands Forum Summits at the White House",
