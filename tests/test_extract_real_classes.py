@@ -1732,3 +1732,64 @@ def test_a_headline_ends_where_the_news_dateline_below_it_opens(dateline: str) -
 def test_a_wrapped_line_ending_in_a_function_word_still_goes_on_before_a_name_and_dash() -> None:
     text = "The grant agreement for the new rural water supply system was signed by\nJapan, New Zealand - and Fiji.\n"
     assert len(split_sentences(text)) == 1
+
+
+# --- false positives by class (x17r, round 16): aims, the fields of an act's description, places in a group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 the Prime Minister said he hoped to develop the partnership between Japan and Laos further.",
+        "Minister Park expressed Korea's desire to strengthen maritime cooperation with Tonga in 2022.",
+        "The President of Korea desires to expand the development partnership with Samoa.",
+        "The Prime Minister of Japan is looking forward to visiting Palau next month to deepen ties.",
+        "The United States looks forward to working with Fiji on climate resilience in 2023.",
+    ],
+)
+def test_a_hope_a_desire_or_a_look_forward_is_an_aim_not_an_act(text: str) -> None:
+    assert _rules(text) == []
+    assert _kinds(extract_text("t.txt", text, 2024), "engagement") == []
+
+
+def test_an_act_with_a_hope_in_its_relative_clause_is_still_an_act() -> None:
+    eng = _rules("In 2019 Japan provided $5 million to Fiji, which it hoped would speed the recovery.")
+    assert [(r["actor"], r["partners"], r["amount"]) for r in eng] == [("JPN", ["FJI"], 5e6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo, 9 May 2011\nJapan is extending 3 million USD in aid to Laos for the following flood relief projects.\n"
+        "- Period: 2 months\n- Beneficiaries: 45,000 people\n- Aid information: Provision of rice and clean water.\n",
+        "Seoul, 2 June 2015\nKorea will provide the following emergency assistance to Nepal for the earthquake.\n"
+        "(1) Implementing agency: Korea International Cooperation Agency\n(2) Duration: three weeks\n"
+        "(3) Location: Gorkha District\n",
+    ],
+)
+def test_the_fields_of_an_acts_description_are_no_acts_of_their_own(text: str) -> None:
+    eng = _rules(text)
+    assert len(eng) <= 1
+    assert all("\n" not in text[r["span"][0] : r["span"][1]] and ":" not in r["quote"] for r in eng)
+
+
+def test_items_under_a_listing_lead_are_still_acts() -> None:
+    text = (
+        "Tokyo, 9 May 2011\nJapan decided to provide the following emergency assistance to Laos for the floods.\n"
+        "- Emergency grant aid of 3 million USD through the World Food Programme\n"
+        "- Emergency relief goods: tents and blankets equivalent to 20 million yen\n"
+    )
+    assert [r["amount"] for r in _rules(text) if r["amount"] is not None] == [3e6, 20e6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the USAID programme, Vietnam is one of 14 countries receiving malaria treatments in 2022.",
+        "Cambodia remains among the top ten countries with the most landmine casualties, USAID said in 2020.",
+        "Asked in 2019, respondents picked Korea among 12 countries including China and the United States.",
+    ],
+)
+def test_a_partners_place_in_a_group_is_not_a_count_of_countries(text: str) -> None:
+    counts = [r for r in _kinds(extract_text("t.txt", text, 2024), "indicator") if r["metric"] == "countries"]
+    assert counts == []

@@ -232,6 +232,9 @@ _JOINED = re.compile(
 # "our two countries", "the two nations", "both countries": the pair an act joins, named as a count of two.
 # Only a determiner right before the number marks it; "students from two countries" is still a count.
 _PAIR_DETERMINER = re.compile(r"\b(?:our|the|these|those|both)\s+$", re.IGNORECASE)
+# "one of 11 countries receiving ...", "among the top five countries with the highest TB infections", "selected
+# Japan among 11 countries": a partner's place in a group or a ranking, not a count of countries an actor reached
+_GROUP_PLACE = re.compile(r"\b(?:one of|among|top)\s+(?:the\s+)?(?:top\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 
@@ -585,6 +588,10 @@ def _indicators(
                 and _PAIR_DETERMINER.search(text, max(s0, m.start("num") - 8), m.start("num"))
             ):
                 continue  # "between our two countries", "the two nations": the pair itself, not a count
+            if metric == "countries" and _GROUP_PLACE.search(
+                text, max(s0, m.start("num") - 16), m.start("num")
+            ):
+                continue  # "one of 11 countries", "among the top five countries": a place in a group
         if metric in _REACHED_NOUNS and (
             not _REACHED.search(text, max(clause_start, m.start() - 40), m.start("num"))
             or _NOT_REACHED.search(text, max(s0, m.start() - 40), min(s1, m.end() + 40))

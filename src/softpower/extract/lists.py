@@ -29,6 +29,13 @@ _ENUM_MARK = r"\(?\d{1,2}[.)]|\(?[a-h]\)"  # "1.", "(2)", "b)"
 ITEM_MARK = re.compile(rf"(?:{_ENUM_MARK}|[•*-])\s")
 _ITEM_START = re.compile(rf"[ \t]*(?:{_ENUM_MARK}|[•*-])\s")  # at the start of its line
 _ENUM_ONLY = re.compile(_ENUM_MARK)
+# "- Period: 1 month", "- Beneficiaries: 670,000 people", "- Aid information: Distribution of rice ...": a
+# field of the description of the act the lead states, not an act of its own
+_DETAIL_FIELD = re.compile(
+    rf"[ \t]*(?:{_ENUM_MARK}|[•*-])?\s*(?:(?:Implementation |Project |Aid |Grant )?(?:[Pp]eriod|[Dd]uration|[Tt]erm|[Dd]ates?"
+    r"|[Bb]eneficiar(?:y|ies)|[Ii]nformation|[Dd]etails|[Ll]ocation|[Ss]ite|[Tt]argets?|[Oo]bjectives?|[Pp]urpose|[Oo]utline"
+    r"|[Oo]verview|[Cc]ontents?)|(?:Implementing|Executing) (?:[Aa]genc(?:y|ies)|[Oo]rgani[sz]ations?|[Bb]od(?:y|ies)))\s*:"
+)
 
 
 @dataclass
@@ -130,7 +137,7 @@ def list_item(
                 if cue is not None and not (lead.parts and lead.instrument)
                 else lead.instrument
             )
-            if money or (instrument is not None and lead.listing):
+            if money or (instrument is not None and lead.listing and not _DETAIL_FIELD.match(text, s0)):
                 local = order_codes([c for m in sent.mentions for c in m.codes if c != lead.actor])
                 year, year_end = year_of(sent.years, s0, s1)
                 if year is None and year_end is None:

@@ -86,7 +86,8 @@ HYPOTHETICAL = re.compile(
     r"|report|reports|Bluebook|white paper|National Security Strategy|policy document)\b"
     r"|\b(?:is|are|was|were|remains?|becomes?|became) (?:the |a |an |only )?(?:one of|core|basis|key|cornerstone|centrepiece"
     r"|centerpiece|backbone|heart|important|crucial|essential|vital|central|one part|cardinal)\b"
-    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|(?-i:plans?) to|planned|planning|intends? to|hopes?|hoping|seeks?|seeking"
+    r"|\b(?:aims? (?:to|for|at)|aimed (?:to|at)|aiming|(?-i:plans?) to|planned|planning|intends? to|hopes?|hoping|hoped|seeks?|seeking"
+    r"|desires? to|desired to|look(?:s|ed|ing)? forward to"
     r"|wants?|wishes|desirable|expected|projected|proposal to|prospect|potential|possible|possibility"
     r"|call(?:s|ed)? (?:on|for)|urg\w+|ask\w*|(?<!the )(?<!a )(?<!’ )(?<!' )(?<!’s )(?<!'s )(?<!their )(?<!its )(?<!for )(?<!these )(?<!those )(?<!such )(?<!of )(?<!our )request\w*|demand\w*|appeal\w*"
     r"|negotiat\w+|under discussion|is to|are to|going to|set to|likely|yet to|considering|consider)\b",

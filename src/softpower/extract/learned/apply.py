@@ -50,9 +50,12 @@ class SentenceInfo:
 
 _WORD = re.compile(r"\b[a-z]{2,}\b")
 #: modal, conditional, planned or hoped-for statements: not acts (for the sentence a document's fallback
-#: proposes; "Japan hopes to conclude an economic partnership agreement")
+#: proposes; "Japan hopes to conclude an economic partnership agreement"); a wish stated in the past or as a
+#: desire is an aim too ("he hoped to develop the strategic partnership", "expressed his desire to work with",
+#: "is looking forward to visiting")
 _UNREAL = re.compile(
-    r"(?i)\b(?:could|might|shall|plans? to|intends? to|hop(?:es?|ing)|wish(?:es|ing)?|seek(?:s|ing)?|wants?|aspir\w+"
+    r"(?i)\b(?:could|might|shall|plans? to|intends? to|hop(?:es?|ing|ed)|wish(?:es|ing)?|seek(?:s|ing)?|wants?|aspir\w+"
+    r"|desires? to|desired to|look(?:s|ed|ing)? forward to"
     r"|considering|(?:is|are) expected to|set to|going to"
     r"|is to|are to|yet to|if|unless|whether|next (?:year|month|week)|in the coming (?:year|month)s?)\b"
 )
