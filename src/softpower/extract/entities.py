@@ -29,6 +29,23 @@ _PLACE_LINE = re.compile(
     r"[A-Z][\w.'’ -]{1,40},(?:\s+[A-Z][\w.'’-]*){1,4}\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]\s"
 )
 _POSSESSIVE = re.compile(r"\s*['’]s?\b|['’](?=\s)")
+#: "the Pacific", "Pacific partners", "our Pacific family": the Pacific Island countries (the corpus
+#: guideline: "the Pacific region" is PIC). The bare word names the region only where it is neither part
+#: of a wider region ("Asia and the Pacific", "Asia-Pacific", "Indo-Pacific", "trans-Pacific", "the North
+#: Pacific") nor the first word of a name ("Pacific Partnership", "the Pacific Pledge", "Pacific Fleet")
+PACIFIC = "Pacific"
+_PACIFIC_WIDER = re.compile(
+    r"(?:[-–—/]|\b(?:Asia|Asian|ASIA)(?:\s+and)?\s+(?:the\s+)?|\b(?i:north|northern|northwest|north-west"
+    r"|western|eastern|central|east|west|mid)\s+(?:the\s+)?)$"
+)
+_PACIFIC_NAME = re.compile(
+    r"[-–—]|[ \t]+(?!(?:Governments?|Leaders|Partners|Nations|Countries|States|Peoples?|Region|Neighbou?rs|Family"
+    r"|Ministers|Islanders)\b)[A-Z0-9]"
+)
+#: "assistance to the region", "the people of our region": the region the document is about
+_THE_REGION = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Tt]hat)\s+(?:wider\s+)?region\b(?!al)")
+#: the receiving groups whose region "the region" can be, with the states that count for them
+_REGIONS = ("PIC", "ASEAN")
 _WORLD = re.compile(
     r"\b(?:worldwide|around the world|across the world|global(?:ly)?|international community|"
     r"developing countries|\d+\s+(?:other\s+)?countries|many countries|other countries)\b",
@@ -116,6 +133,7 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
             if a.alias.casefold() not in _SKIP
         }
     )
+    table.setdefault(PACIFIC, (("PIC",), None, "group"))  # read with its context (:func:`_find_mentions`)
     for code in vocab.group_codes():
         if code != "WORLD":
             table[code] = ((code,), None, "group")
@@ -257,6 +275,11 @@ def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
         name = m.group("n")
         codes, iso, kind = table[name] if name in table else table[name.casefold()]
         s, e = m.start("n"), m.end("n")
+        if name == PACIFIC and (
+            # (read inside the window only, as the gazetteer pattern is: a window reads as its copy)
+            _PACIFIC_WIDER.search(text, max(start, s - 16), s) or _PACIFIC_NAME.match(text, e, stop)
+        ):
+            continue  # part of a wider region or of a name, not the Pacific Island countries
         if kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
             kind = "place"  # "opened in Manila": where, not who
         elif (line := place_line_end(text, s)) is not None and line > e:
@@ -266,6 +289,27 @@ def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
         poss = bool(_POSSESSIVE.match(text, e))
         out.append(Mention(s, e, codes, iso, kind, poss))
     return out
+
+
+def the_region(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` names "the region" (or "our region", "this region") without naming it."""
+    return _THE_REGION.search(text, start, end) is not None
+
+
+def document_region(text: str) -> str | None:
+    """The region a document is about: of the Pacific Island countries (PIC) and Southeast Asia
+    (ASEAN), the one whose name and member states the document names more often, if it names it at
+    least twice and at least twice as often as the other; ``None`` otherwise."""
+    members = {g: frozenset(vocab.members(g)) for g in _REGIONS}
+    counts = dict.fromkeys(_REGIONS, 0)
+    for m in find_mentions(text):
+        if m.kind == "place" and m.iso is None:
+            continue
+        for g in _REGIONS:
+            if g in m.codes or (m.iso is not None and m.iso in members[g]):
+                counts[g] += 1
+    (a, na), (_, nb) = sorted(counts.items(), key=lambda kv: -kv[1])
+    return a if na >= 2 and na >= 2 * nb else None
 
 
 def world_hint(text: str, start: int, end: int) -> bool:

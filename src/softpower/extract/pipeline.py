@@ -47,10 +47,12 @@ from softpower.extract.engagements import resolve_pending, sentence_engagements
 from softpower.extract.entities import (
     DONORS,
     Mention,
+    document_region,
     donor_states,
     find_mentions,
     order_codes,
     place_line_end,
+    the_region,
     world_hint,
 )
 from softpower.extract.indicators import is_statistic, sentence_indicators
@@ -315,6 +317,7 @@ def _extract_sentences(
             records += row_records(doc, text, rows, actor_before, models)
             records.sort(key=lambda r: (r["span"][0], r["span"][1]))
     dates = section_dates(text)
+    _regional_partner(text, records)
     _document_partner(text, records, named, bool(dates) or doc_year is not None)
     _document_actor(records)
     _donor_of_recipients(text, records, named)
@@ -336,6 +339,7 @@ def _extract_sentences(
         # the field step (learned.fields): actor, partners and year chosen among candidates, last
         records = models.fields.apply(text, records, [i.sent for i in infos], doc_year)
     _visitors(text, records)  # after the field step, whose donor-role features read a visit as the donor's
+    _met_partners(text, records, [(i.sent.start, i.sent.end) for i in infos])
     if models is not None:
         attach_confidence(text, records, models)  # on the final records (after the consistency steps)
     return records
@@ -369,6 +373,20 @@ def _counted_act(text: str, s0: int, s1: int, found: list[dict[str, Any]]) -> bo
     ):
         return False
     return _ACT_COUNT.search(text, s0, s1) is not None and _STOCK.search(text, s0, s1) is None
+
+
+def _regional_partner(text: str, records: list[dict[str, Any]]) -> None:
+    """An engagement or indicator left with partner ``WORLD`` whose own words say "the region" ("more
+    than $100 million in new assistance to the region", "the people of our region") goes to the region
+    the document is about (:func:`document_region`: the Pacific Island countries or Southeast Asia)."""
+    region: list[str | None] = []
+    for r in records:
+        if r["kind"] == "perception" or r["partners"] != ["WORLD"] or not the_region(text, *r["span"]):
+            continue
+        if not region:
+            region.append(document_region(text))
+        if region[0] is not None:
+            r["partners"] = [region[0]]
 
 
 def _document_partner(
@@ -502,6 +520,43 @@ def _visitors(text: str, records: list[dict[str, Any]]) -> None:
             if m.iso == r["actor"] and _VISIT_TO.search(text, max(a, m.start - 24), m.start):
                 r["actor"], r["partners"] = partners[0], [m.iso]
                 break
+
+
+#: the meeting a sentence reports after the trip that brought its visitor: "..., who is visiting Singapore to
+#: attend the ASEAN-related Foreign Ministers' Meetings, | held a meeting with ..."
+_HELD_WITH = re.compile(
+    r"[\s,]*(?:and\s+)?held\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|talks|summit|call)s?\s+with\b",
+    re.IGNORECASE,
+)
+_TO_ATTEND = re.compile(r"\bto\s+(?:attend|participate\s+in|take\s+part\s+in)\b")
+
+
+def _met_partners(text: str, records: list[dict[str, Any]], sentences: list[tuple[int, int]]) -> None:
+    """A diplomatic record read from the trip that brought its visitor to a meeting ("Mr. Kono, who is
+    visiting Singapore to attend the ASEAN-related meetings") whose sentence goes on to report a meeting
+    (", held a meeting with the Foreign Minister of Cambodia") states a second act: the meeting, toward
+    the states met (the guideline's visit/summit: the partner is who is met), from "held" to the
+    sentence's end. The trip's record stays (attending the conference is an act of its own)."""
+    new: list[dict[str, Any]] = []
+    for r in records:
+        if r["kind"] != "engagement" or r.get("instrument") != "diplomatic_framework" or not r.get("actor"):
+            continue
+        a, b = r["span"]
+        held = _HELD_WITH.match(text, b)
+        if held is None or _TO_ATTEND.search(text, a, b) is None:
+            continue
+        end = next((e for s, e in sentences if s <= b < e), None)
+        if end is None:
+            continue
+        met = order_codes(
+            [m.iso for m in find_mentions(text, held.end(), end) if m.iso and m.iso != r["actor"]]
+        )
+        if met and not set(met) & set(r["partners"] or []):
+            start = held.end() - len(held.group().lstrip(" ,"))
+            new.append({**r, "partners": met, "span": [start, end], "quote": text[start:end]})
+    if new:
+        records.extend(new)
+        records.sort(key=lambda r: (r["span"][0], r["span"][1]))
 
 
 def _opens(text: str, rec: dict[str, Any]) -> bool:
