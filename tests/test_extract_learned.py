@@ -369,6 +369,23 @@ def test_policy_pick_ranks_near_best_by_actor_recipient_then_gold() -> None:
     assert pick_policy([(0.8, 0.9, 0.9, a), (0.8, 0.9, 0.9, b)], 0.0) == a
 
 
+def test_a_policy_below_the_seeds_floor_or_the_gold_guard_is_no_candidate() -> None:
+    from softpower.extract.learned.train import MODEL_DIR, admissible, policy_name, read_config
+
+    ok = {"gold_engagement_f1": 0.88, "seeds_f1": 0.855}
+    assert admissible(ok, base=0.87, guard=0.0, seeds_floor=0.85)
+    assert not admissible({**ok, "seeds_f1": 0.848}, base=0.87, guard=0.0, seeds_floor=0.85)
+    assert not admissible({**ok, "gold_engagement_f1": 0.86}, base=0.87, guard=0.0, seeds_floor=0.85)
+    assert admissible({**ok, "gold_engagement_f1": 0.86}, base=0.87, guard=0.02, seeds_floor=0.85)
+    # no floor configured, or no seed essays to read (a checkout without ../shared): the guard alone decides
+    assert admissible({**ok, "seeds_f1": 0.5}, base=0.87, guard=0.0, seeds_floor=0.0)
+    assert admissible({"gold_engagement_f1": 0.88}, base=0.87, guard=0.0, seeds_floor=0.85)
+    # the shipped configuration holds issue 11's floor, and the shipped policy was chosen under it
+    assert read_config(MODEL_DIR / "config.toml")["policy"]["seeds_floor"] == 0.85
+    metrics = json.loads((MODEL_DIR / "metrics.json").read_text())
+    assert metrics["dev"][policy_name(load_models())]["seeds_f1"] >= 0.85
+
+
 def test_no_evaluation_id_in_any_training_file() -> None:
     frozen = eval_ids()
     train, dev = set(split_ids("train")), set(split_ids("dev"))

@@ -353,6 +353,21 @@ def _predictor(models: Models | bool):  # type: ignore[no-untyped-def]
 
 def gold_f1(models: Models | bool, folders: list[Path]) -> float:
     """Strict engagement F1 on gold folders (each with ``gold.jsonl``), documents read as the CLI does."""
+    return float(_gold_score(models, folders)["engagement"]["f1"])
+
+
+def admissible(res: dict[str, Any], base: float, guard: float, seeds_floor: float) -> bool:
+    """A policy candidate may be chosen when its strict engagement F1 on the gold documents stays within
+    ``guard`` of the rules' (``base``) and its strict F1 on the seed essays (``res["seeds_f1"]``, all
+    kinds) holds the issue's floor ``seeds_floor`` (0 = no floor)."""
+    if res["gold_engagement_f1"] < base - guard:
+        return False
+    return not seeds_floor or res.get("seeds_f1") is None or res["seeds_f1"] >= seeds_floor
+
+
+def _gold_score(models: Models | bool, folders: list[Path]) -> dict[str, Any]:
+    """:func:`softpower.extract.evaluate.strict_score` of the documents of gold folders, read as the CLI does
+    (a folder without ``gold.jsonl`` is the seed essays, whose gold sits in ``../gold/seeds.jsonl``)."""
     from softpower.extract.evaluate import strict_score
     from softpower.extract.pipeline import extract_text
     from softpower.extract.text import read_source
@@ -369,7 +384,7 @@ def gold_f1(models: Models | bool, folders: list[Path]) -> float:
         for p in sorted(folder.glob("*.txt")):
             src = read_source(p)
             pred += extract_text(p.name, src.text, src.year, learned=models)
-    return float(strict_score(gold, pred)["engagement"]["f1"])
+    return strict_score(gold, pred)
 
 
 def policy_name(models: Models) -> str:
@@ -403,7 +418,8 @@ def choose_policy(
     gold_folders: list[Path],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The policy with the best AidData dev macro-F1 among those that keep the strict engagement F1
-    on the gold documents within ``policy.gold_guard`` of the rules (rules alone included).
+    on the gold documents within ``policy.gold_guard`` of the rules (rules alone included) and the
+    seed essays' strict F1 at ``policy.seeds_floor`` (:func:`admissible`).
 
     Candidates within ``policy.macro_f1_tie`` of the best macro-F1 are ranked by actor+recipient (the
     other AidData target the policy moves), then by the strict engagement F1 on the gold documents:
@@ -414,6 +430,9 @@ def choose_policy(
     base = gold_f1(False, gold_folders)
     results["rules"]["gold_engagement_f1"] = round(base, 4)
     guard = float(cfg["policy"]["gold_guard"])
+    # the seed essays' strict F1 (all kinds) is a floor of issue 11: a policy that breaks it is no candidate
+    seeds_floor = float(cfg["policy"].get("seeds_floor", 0.0))
+    seed_folders = [f for f in gold_folders if not (f / "gold.jsonl").exists()]
     best: dict[str, Any] = {"instrument": "rules", "min_probability": 0.0, "fallback_threshold": None,
                             "context_chars": 0, "context_scope": "followers", "fallback_world": "costed",
                             "document_chars": 0, "document_floor": 0.5, "document_override": "none"}  # fmt: skip
@@ -444,8 +463,10 @@ def choose_policy(
                         outside_floor=outside, propose_cue=cue)  # fmt: skip
         res = score(dev, _predictor(models)).summary()
         res["gold_engagement_f1"] = round(gold_f1(models, gold_folders), 4)
+        if seeds_floor and seed_folders:
+            res["seeds_f1"] = round(float(_gold_score(models, seed_folders)["all"]["f1"]), 4)
         results[policy_name(models)] = res
-        if res["gold_engagement_f1"] >= base - guard:
+        if admissible(res, base, guard, seeds_floor):
             cand = {"instrument": policy, "min_probability": float(floor),
                     "fallback_threshold": None if fb is None else float(fb),
                     "context_chars": int(chars), "context_scope": str(scope),

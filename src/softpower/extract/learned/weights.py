@@ -39,16 +39,17 @@ GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
 #: them, so ``outside_floor`` leaves them to the rules
 FINANCE_CUED = frozenset({"fund_contribution"})
 #: the finance words of security assistance ("military aid", "Official Security Assistance grant aid",
-#: "Foreign Military Financing", "defense gear"): a security record whose context names them is left
+#: "Foreign Military Financing", "defense gear", funded "policing support"): a security record whose context names them is left
 #: to the rules as a fund contribution is, since the aid or grant word there is the security act's form
 SECURITY_FINANCE = re.compile(
     r"(?i)\bmilitary (?:aid|assistance|financing)\b|\bsecurity assistance\b|\bdefen[cs]e (?:gear|articles)\b"
+    r"|\bpolic(?:ing|e) (?:support|assistance|partnership|program(?:me)?s?)\b"
 )
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts,
 #: and what aid pays for (building, training, medical teams, debt relief: "signed an agreement for
 #: China to build two schools" is a grant, not a diplomatic framework)
 FINANCE_LIKE = re.compile(
-    r"(?i)(?:\$|US\$|USD|RMB|CNY|¥|€|£|\b(?:loans?|grants?|credits?|lend\w*|lent|donat\w+|aid|assistance"
+    r"(?i)(?:\$|US\$|USD|RMB|CNY|¥|€|£|\b(?:loans?|grants?|credits?|lend\w*|lent|donat\w+|aid|assistance(?!\s+missions?\b)"
     r"|fund(?:s|ed|ing)?|financ\w+|scholarships?|gifts?|handed over|provided|concessional|interest-free|preferential"
     r"|buyer'?s|exim\w*|yuan|renminbi|dollars?|million|billion"
     r"|construct\w*|build\w*|rebuil\w*|medical teams?|train\w*|debts?|EPC)\b)"
