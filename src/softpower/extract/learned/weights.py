@@ -45,6 +45,11 @@ SECURITY_FINANCE = re.compile(
     r"(?i)\bmilitary (?:aid|assistance|financing)\b|\bsecurity assistance\b|\bdefen[cs]e (?:gear|articles)\b"
     r"|\bpolic(?:ing|e) (?:support|assistance|partnership|program(?:me)?s?)\b"
 )
+#: an agreement or memorandum on a field's cooperation ("signed an agreement on customs cooperation"): the
+#: framework is the act, so a short document's whole reading does not turn it into that field's aid
+COOPERATION_AGREEMENT = re.compile(
+    r"(?i)\b(?:agreements?|memorand\w+|MoUs?)\s+(?:on|for)\s+(?:[\w-]+\s+){0,4}?cooperation\b"
+)
 #: words that make a sentence about development finance ("finance-like"): money, aid, lending, gifts,
 #: and what aid pays for (building, training, medical teams, debt relief: "signed an agreement for
 #: China to build two schools" is a grant, not a diplomatic framework)
@@ -228,6 +233,7 @@ class Models:
             and 0 < doc_chars <= self.document_chars
             and rule in GENERIC
             and FINANCE_LIKE.search(context) is None
+            and COOPERATION_AGREEMENT.search(context) is None
         )
 
     def use_model(self, rule: str, model: str, p: float, context: str = "", doc_chars: int = 0) -> bool:
