@@ -242,9 +242,9 @@ class TextClassifier:
     def _vectorisers(self) -> list[Any]:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        out = [
-            TfidfVectorizer(
-                ngram_range=(1, self.word_ngrams),
+        def words(n: int) -> Any:
+            return TfidfVectorizer(
+                ngram_range=(1, n),
                 min_df=self.min_df,
                 max_features=self.max_features,
                 sublinear_tf=True,
@@ -252,7 +252,8 @@ class TextClassifier:
                 token_pattern=r"(?u)\b\w+\b",
                 dtype=np.float32,
             )
-        ]
+
+        out = [words(self.word_ngrams)]
         if self.char_ngrams is not None:
             out.append(
                 TfidfVectorizer(
@@ -265,17 +266,7 @@ class TextClassifier:
                 )
             )
         if self.sentence_ngrams:
-            out.append(
-                TfidfVectorizer(
-                    ngram_range=(1, self.sentence_ngrams),
-                    min_df=self.min_df,
-                    max_features=self.max_features,
-                    sublinear_tf=True,
-                    lowercase=True,
-                    token_pattern=r"(?u)\b\w+\b",
-                    dtype=np.float32,
-                )
-            )
+            out.append(words(self.sentence_ngrams))  # the record's own sentence, a word block of its own
         return out
 
     def _parts(self, texts: list[str]) -> list[list[str]]:
