@@ -1793,3 +1793,36 @@ def test_items_under_a_listing_lead_are_still_acts() -> None:
 def test_a_partners_place_in_a_group_is_not_a_count_of_countries(text: str) -> None:
     counts = [r for r in _kinds(extract_text("t.txt", text, 2024), "indicator") if r["metric"] == "countries"]
     assert counts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        ("New Zealand paid for a new power line to Tonga to keep out a Chinese state builder.", "NZL", "TON"),
+        ("Australia funded a fibre cable for Fiji, shutting out Chinese suppliers.", "AUS", "FJI"),
+    ],
+)
+def test_a_donor_states_grant_stays_its_own_beside_a_chinese_name(
+    text: str, actor: str, partner: str
+) -> None:
+    eng = _kinds(extract_text("t.txt", text, 2024), "engagement")
+    assert eng and all(r["actor"] == actor and partner in r["partners"] for r in eng)
+
+
+def test_a_non_donor_that_agrees_a_loan_with_a_donor_power_is_its_partner() -> None:
+    text = "Laos concluded an agreement with China on a loan of 200 million dollars for a railway."
+    eng = _kinds(extract_text("t.txt", text, 2024), "engagement")
+    assert [(r["actor"], r["partners"]) for r in eng] == [("CHN", ["LAO"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo will donate radios and vehicles worth $2 million to the Philippine Coast Guard.",
+        "China gave trucks and uniforms worth 3 million yuan to the Timor-Leste armed forces.",
+        "Canberra will deliver patrol gear worth A$1 million to the Samoa Police Force.",
+    ],
+)
+def test_gear_given_to_a_force_stays_security_assistance_beside_its_worth(text: str) -> None:
+    eng = _kinds(extract_text("t.txt", text, 2024), "engagement")
+    assert [r["instrument"] for r in eng] == ["security_agreement"]

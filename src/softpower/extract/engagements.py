@@ -147,6 +147,16 @@ def name_of(text: str, start: int, end: int) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
+def security_held(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` holds a security cue ranked above the word "grant" (military aid, Official
+    Security Assistance, gear donated to an armed force or police force): the act is security
+    assistance, and the grant or loan words beside it name its form (as :func:`choose_cues` reads it)."""
+    return any(
+        c.instrument == "security_agreement" and c.priority > _GRANT_WORD_CUE
+        for c in find_cues(text, start, end)
+    )
+
+
 def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     """The cues of one clause that state separate acts.
 

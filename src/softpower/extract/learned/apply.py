@@ -31,8 +31,8 @@ from typing import Any
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import Sentence
-from softpower.extract.engagements import choose_cues, make_record
-from softpower.extract.entities import DONORS
+from softpower.extract.engagements import choose_cues, make_record, security_held
+from softpower.extract.entities import DONORS, donor_states
 from softpower.extract.learned.model import SENTENCE_SEP
 from softpower.extract.learned.weights import FINANCE, GENERIC, Models, first_of_kind, load_models
 from softpower.extract.money import find_money
@@ -179,10 +179,12 @@ def _donor_direction(records: list[dict[str, Any]]) -> None:
     donor power is among its partners ("Ukraine reached an agreement with China on a credit",
     "Zambia's ministers signed the agreements with their Chinese counterparts"), the donor is the
     actor and the other state a partner. Relief and health aid are left as read (states outside the
-    donor powers do send them to donors)."""
+    donor powers do send them to donors). An actor that is itself a donor state ("Australia funded a
+    cable for Solomon Islands to lock out a Chinese firm") gives its own aid and keeps it."""
+    givers = donor_states()
     for r in records:
         actor = r.get("actor")
-        if r["kind"] != "engagement" or r.get("instrument") not in GIVEN or actor is None or actor in DONORS:
+        if r["kind"] != "engagement" or r.get("instrument") not in GIVEN or actor is None or actor in givers:
             continue
         partners = list(r.get("partners") or [])
         donors = [p for p in partners if p in DONORS]
@@ -375,6 +377,13 @@ def _one_pair(records: list[dict[str, Any]]) -> bool:
     return len(pairs) == 1
 
 
+def _held(text: str, r: dict[str, Any]) -> bool:
+    """A security agreement the rules read on a cue ranked above the word "grant" (military aid, gear
+    donated to a police force or navy): its money words name the form of that security assistance, so
+    the instrument model does not turn it into a grant (:func:`softpower.extract.engagements.security_held`)."""
+    return r.get("instrument") == "security_agreement" and security_held(text, r["span"][0], r["span"][1])
+
+
 def _instruments(
     text: str, records: list[dict[str, Any]], sentences: list[SentenceInfo], models: Models
 ) -> None:
@@ -394,7 +403,7 @@ def _instruments(
             ctx = _with_followers(
                 text, sentences, starts, s, models.context_chars, models.context_scope == "paragraph"
             )
-        if every or models.may_change(r.get("instrument"), ctx, len(text)):
+        if every or (models.may_change(r.get("instrument"), ctx, len(text)) and not _held(text, r)):
             eng.append(r)
             contexts.append(ctx)
             sents.append(s)
@@ -424,7 +433,7 @@ def _instruments(
     for k, (r, ctx, row) in enumerate(zip(eng, contexts, proba.tolist(), strict=True)):
         rule = r.get("instrument")
         mixed = rule is not None and len(kinds[ctx] - {None}) > 1
-        decided = not every or models.may_change(rule, ctx, len(text))
+        decided = not every or (models.may_change(rule, ctx, len(text)) and not _held(text, r))
         best = max(range(len(row)), key=row.__getitem__)
         p: float | None = None
         if decided:
