@@ -36,6 +36,12 @@ from softpower.extract.years import find_years
         ("TP$112 million", 112e6, "TOP"),
         ("SI$5 million", 5e6, "SBD"),
         ("WS$3 million", 3e6, "WST"),
+        # the code after the sign; the Philippine press's "P" and the Sri Lankan "SLR" (round 17)
+        ("$NZD12 million", 12e6, "NZD"),
+        ("$FJD4.5m", 4.5e6, "FJD"),
+        ("P75.2 million", 75.2e6, "PHP"),
+        ("P250,000", 250e3, "PHP"),
+        ("SLR 3 billion", 3e9, "LKR"),
     ],
 )
 def test_money_forms(text: str, amount: float, currency: str) -> None:
@@ -58,6 +64,13 @@ def test_a_letter_codes_spaced_one_letter_scale_is_not_read() -> None:
 
 def test_plain_numbers_and_years_are_not_money() -> None:
     assert find_money("In 2008 the 1,154 companies signed 13 agreements.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The P5 met in 2019.", "See p. 12 million copies.", "The P 40 million line.", "a p40 million"]
+)
+def test_a_p_is_a_peso_only_in_capitals_touching_a_scaled_or_grouped_figure(text: str) -> None:
+    assert [m.currency for m in find_money(text)] == []
 
 
 @pytest.mark.parametrize(

@@ -1826,3 +1826,28 @@ def test_a_non_donor_that_agrees_a_loan_with_a_donor_power_is_its_partner() -> N
 def test_gear_given_to_a_force_stays_security_assistance_beside_its_worth(text: str) -> None:
     eng = _kinds(extract_text("t.txt", text, 2024), "engagement")
     assert [r["instrument"] for r in eng] == ["security_agreement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "years"),
+    [
+        ("New Zealand will provide an estimated NZ$42 million to Samoa in 2023-24.", 42e6, (2023, 2024)),
+        (
+            "Canberra expects to give an estimated $88.5 million in aid to Nauru (2021-22).",
+            88.5e6,
+            (2021, 2022),
+        ),
+    ],
+)
+def test_a_years_aid_estimate_is_an_annual_level(text: str, value: float, years: tuple[int, int]) -> None:
+    recs = extract_text("t.txt", text, 2024)
+    assert _kinds(recs, "engagement") == []
+    (ind,) = _kinds(recs, "indicator")
+    assert (ind["metric"], ind["value"], ind["year"], ind["year_end"]) == ("aid_annual", value, *years)
+
+
+def test_an_estimated_cost_without_a_financial_year_stays_an_act() -> None:
+    recs = extract_text(
+        "t.txt", "Japan will provide an estimated $5 million to Fiji for a new hospital.", 2024
+    )
+    assert [r["amount"] for r in _kinds(recs, "engagement")] == [5e6]

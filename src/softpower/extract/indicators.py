@@ -217,6 +217,9 @@ _A_TOTAL_OF = re.compile(
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of)\s+$", re.I)
 # "$9 million per year in 2012 and 2013": an annual level, a statistic
 _ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually|per annum)\b", re.I)
+# "will provide an estimated $169 million ... in 2022-23": a year's aid estimate is a level (the guideline's
+# "A year's aid estimate", round 15), read where the sentence names one financial year (see ``_one_fiscal_year``)
+_ESTIMATED = re.compile(r"\b(?:an\s+)?estimated\s+(?:total\s+(?:of\s+)?)?$", re.I)
 # "increasing its assistance from $9 million ... to $12 million": the earlier level is a statistic
 _CHANGE_FROM = re.compile(
     r"\b(?:increas\w*|doubl\w*|tripl\w*|rais\w*|boost\w*|expand\w*|grow\w*|grew|scal\w+ up|step\w* up)\b"
@@ -400,6 +403,15 @@ _RATIO_WORDS = (
     "TWICE",
     "TIMES",
 )
+
+
+def _one_fiscal_year(sent: Sentence, mo: Money) -> Any:
+    """The financial year the sentence gives an amount ("in 2022-23", "(2024-25)"): a span of two
+    consecutive years after the amount, else anywhere in the sentence; None if there is none."""
+    spans = [y for y in sent.years if y.year is not None and y.year_end == y.year + 1]
+    after = [y for y in spans if y.start >= mo.end]
+    found = after or spans
+    return found[0] if found else None
 
 
 def _year_after(sent: Sentence, mo: Money) -> Any:
@@ -737,6 +749,12 @@ def _indicators(
             so_far = so_far or bool(counted and (counted.group("total") or _SO_FAR.search(text, s0, s1)))
             if not so_far and _ANNUAL_AFTER.match(text, mo.end):
                 annual = "aid_annual"  # "$9 million per year": a level, not one act
+            elif (
+                not so_far
+                and _ESTIMATED.search(text, max(s0, mo.start - 24), mo.start)
+                and _one_fiscal_year(sent, mo) is not None
+            ):
+                annual = "fiscal"  # "an estimated $169 million in ODA ... in 2022-23": one year's aid level
             elif not so_far and _CHANGE_FROM.search(text, max(s0, mo.start - 120), mo.start):
                 annual = "level"  # "from $9 million (in 2012) to $12 million": the earlier level
             elif (
@@ -778,8 +796,8 @@ def _indicators(
         }.get(what, "aid_total" if what in ("aid", "assistance", "oda") else f"{what}_total")
         fields = {**base, "actor": agg_actor}
         if annual is not None:
-            own_year = _year_after(sent, mo)
-            if annual in ("aid_annual", "level"):
+            own_year = _one_fiscal_year(sent, mo) if annual == "fiscal" else _year_after(sent, mo)
+            if annual in ("aid_annual", "level", "fiscal"):
                 metric = "aid_annual"
             elif last_metric is not None:
                 metric = last_metric

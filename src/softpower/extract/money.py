@@ -90,7 +90,21 @@ PREFIX = {
     "tp$": "TOP",
     "si$": "SBD",  # Solomon Islands dollar
     "ws$": "WST",  # Samoan tala
+    # the code written after the sign ("$NZD10 million", "$FJD13.7m"), as "$NZ30 million" above
+    "$nzd": "NZD",
+    "$aud": "AUD",
+    "$usd": "USD",
+    "$fjd": "FJD",
+    # capital-only prefixes of the region's press (see ``_CAPITAL_ONLY``): the Philippine peso's "P"
+    # ("P48.5 million", "P30,000") and the Sri Lankan rupee's "SLR"/"SLRs"
+    "p": "PHP",
+    "slr": "LKR",
+    "slrs": "LKR",
 }
+#: prefixes read only as written in capitals ("Rs 5 million", never "rs"); a one-letter "P" also needs
+#: its figure right after it and a scale word or thousands groups ("P1.6 million", "P30,000"), so "P5"
+#: (the permanent five) or "p. 12" is no sum of money
+_CAPITAL_ONLY = frozenset({"rs", "rs.", "rm", "rp", "rp.", "tk", "tk.", "p", "slr", "slrs"})
 #: currency words written after the number
 SUFFIX = {
     "yen": "JPY",
@@ -420,7 +434,11 @@ def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
             # ("$2 m dollars", "NZD$8 m to"), never after a code of letters ("RM 5 m...")
             if scale and len(scale) == 1 and text[m.start("scale") - 1].isspace() and pre[-1:].isalpha():
                 scale = None
-            if pre.rstrip(".") in ("rs", "rm", "rp", "tk") and not text[m.start("pre")].isupper():
+            if pre in _CAPITAL_ONLY and not text[m.start("pre")].isupper():
+                continue
+            if pre == "p" and (
+                m.start("num") != m.end("pre") or not ((scale and len(scale) > 1) or "," in m.group("num"))
+            ):
                 continue
             cur = PREFIX[pre]
             num_end = m.end("scale") if scale else m.end("num")
