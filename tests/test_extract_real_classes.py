@@ -1851,3 +1851,105 @@ def test_an_estimated_cost_without_a_financial_year_stays_an_act() -> None:
         "t.txt", "Japan will provide an estimated $5 million to Fiji for a new hospital.", 2024
     )
     assert [r["amount"] for r in _kinds(recs, "engagement")] == [5e6]
+
+
+# --- one record per meeting or visit; a package's parts (x18r, round 17) --------------------------
+
+
+def _dip(
+    text: str, part: str, actor: str, partners: list[str], year: int | None, **kw: Any
+) -> dict[str, Any]:
+    a = text.index(part)
+    rec = {"kind": "engagement", "actor": actor, "partners": partners, "instrument": "diplomatic_framework"}
+    return {**rec, "amount": None, "currency": None, "year": year, "span": [a, a + len(part)], **kw}
+
+
+_VISIT = "Minister Sato of Japan visited Samoa on 3 May 2023 and held talks with Prime Minister Tuala. "
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "At the outset, Minister Sato thanked Prime Minister Tuala for the warm hospitality.",
+        "Minister Sato also paid a courtesy call on the Head of State.",
+        "The Vice Minister and the Ambassador also attended the meeting.",
+    ],
+)
+def test_the_setting_of_a_visit_is_no_second_record(setting: str) -> None:
+    from softpower.extract.consistency import drop_meeting_content
+
+    text = _VISIT + setting
+    first = _dip(text, "visited Samoa", "JPN", ["WSM"], 2023)
+    later = _dip(text, setting[:-1], "JPN", ["WSM"], 2023)
+    sentences = [(0, len(_VISIT)), (len(_VISIT), len(text))]
+    assert drop_meeting_content(text, [first, later], sentences) == [first]
+
+
+@pytest.mark.parametrize(
+    ("later_text", "partners", "year"),
+    [
+        ("During the visit the two ministers signed a memorandum on fisheries.", ["WSM"], 2023),
+        ("The two sides adopted a joint statement on climate resilience.", ["WSM"], 2023),
+        ("Minister Sato first visited Samoa as a student in 2001.", ["WSM"], 2001),
+        ("Minister Sato then held talks with the Foreign Minister of Tonga.", ["TON"], 2023),
+    ],
+)
+def test_an_act_of_its_own_at_a_visit_or_another_meeting_stays(
+    later_text: str, partners: list[str], year: int
+) -> None:
+    from softpower.extract.consistency import drop_meeting_content
+
+    text = _VISIT + later_text
+    first = _dip(text, "visited Samoa", "JPN", ["WSM"], 2023)
+    later = _dip(text, later_text[:-1], "JPN", partners, year)
+    sentences = [(0, len(_VISIT)), (len(_VISIT), len(text))]
+    assert drop_meeting_content(text, [first, later], sentences) == [first, later]
+
+
+def _costed(text: str, part: str, actor: str, amount: float, currency: str = "USD") -> dict[str, Any]:
+    a = text.index(part)
+    return {
+        "kind": "engagement",
+        "actor": actor,
+        "partners": ["FJI"],
+        "instrument": "disaster_cooperation",
+        "amount": amount,
+        "currency": currency,
+        "year": 2022,
+        "span": [a, a + len(part)],
+    }
+
+
+@pytest.mark.parametrize(
+    ("second", "amount"),
+    [
+        ("It includes $3 million for emergency shelter and clean water.", 3e6),
+        ("The package also includes more than $2.5 million for medical care.", 2.5e6),
+        ("Of the total, $4 million will go to schools, including $1 million for school kits.", 1e6),
+    ],
+)
+def test_the_amounts_a_package_includes_are_its_parts_not_acts(second: str, amount: float) -> None:
+    from softpower.extract.consistency import drop_package_parts
+
+    text = "Australia announced a $10 million package for flood recovery in Fiji. " + second
+    package = _costed(text, "announced a $10 million package", "AUS", 10e6)
+    part = _costed(text, second[:-1], "AUS", amount)
+    assert drop_package_parts(text, [package, part]) == [package]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "This is on top of $2 million provided last week.",
+        "It includes nothing else; separately, Australia gave $3 million to the Red Cross.",
+        "It includes $30 million in new loans.",
+    ],
+)
+def test_an_amount_added_to_a_package_or_larger_than_it_stays_an_act(second: str) -> None:
+    from softpower.extract.consistency import drop_package_parts
+
+    text = "Australia announced a $10 million package for flood recovery in Fiji. " + second
+    package = _costed(text, "announced a $10 million package", "AUS", 10e6)
+    money = find_money(text, len(text) - len(second))[0]
+    other = _costed(text, second[:-1], "AUS", money.amount)
+    assert drop_package_parts(text, [package, other]) == [package, other]

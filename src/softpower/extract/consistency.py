@@ -13,6 +13,15 @@
   records as a running total or annual level is dropped (:func:`drop_booked_statistics`).
 * **A headline is not a second act.** An engagement read from a title line that the text below
   restates is dropped (:func:`drop_restated_headlines`).
+* **One record per meeting or visit.** A later diplomatic record of the same actor, year and partners
+  (or some of them) as an earlier one, with no amount and no act of its own in its sentence (no
+  signing, agreement, adoption, launch, announcement or issued text), is the setting or content of
+  that meeting or visit: its courtesy calls, thanks, remarks and who attended (the corpus guideline's
+  "Parts", round 12). It is dropped (:func:`drop_meeting_content`).
+* **A package's parts are not acts.** An engagement booking the amount that its sentence says a package
+  includes ("It includes $2.5 million for medical care", "a $32 million package, including $18 million
+  for Vietnam"), smaller than an amount the same actor booked earlier, is an item of that package
+  (the guideline's "Parts"): it is dropped (:func:`drop_package_parts`).
 * **Quotations are not reports.** Engagements read inside an official's quoted words are dropped
   (:func:`drop_quoted_acts`).
 * **Date lines date acts.** A record without a year takes the year of the last date line above it,
@@ -156,6 +165,81 @@ def drop_quoted_acts(text: str, records: list[dict[str, Any]]) -> list[dict[str,
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
     return [r for r in records if r["kind"] != "engagement" or not inside(r["span"][0])]
+
+
+# an act of its own inside a meeting or visit (the guideline's "Parts": a statement adopted, an agreement
+# signed, a partnership launched or announced at it are records of their own)
+_OWN_ACT = re.compile(
+    r"\b(?i:sign(?:s|ed|ing|ature)?|agree[sd]?|agreements?|adopt(?:s|ed|ing|ion)?|launch(?:es|ed|ing)?"
+    r"|issu(?:es|ed|ing)|announc(?:es|ed|ing|ements?)|joint\s+statements?|declarations?|memorand(?:um|a)|treat(?:y|ies)"
+    r"|exchange\s+of\s+notes|inaugurat(?:es|ed|ing|ion))\b|\bMO[UC]s?\b"
+)
+
+
+def drop_meeting_content(
+    text: str, records: list[dict[str, Any]], sentences: list[Span]
+) -> list[dict[str, Any]]:
+    """One record per meeting or visit: a ``diplomatic_framework`` engagement with no amount whose actor
+    and year are those of an earlier diplomatic engagement of the document and whose partners are all
+    among that one's, and whose sentence states no act of its own (:data:`_OWN_ACT`: nothing signed,
+    agreed, adopted, launched, announced or issued), is the content or setting of the earlier meeting
+    or visit ("At the beginning, Minister Kono expressed gratitude for ...", "Mr. Aso ... also attended
+    the meeting", "Tanaka paid a courtesy visit to Prime Minister Lilo", "For me, personally, this is my
+    second visit"), which the corpus guideline records once ("Parts": a visit's courtesy calls and
+    meetings with its hosts are its content). A meeting of another year, with other partners, or at
+    which something is signed or adopted stays a record of its own."""
+    starts = [s for s, _ in sentences]
+    seen: list[tuple[str, frozenset[str], Any]] = []
+    drop: set[int] = set()
+    for r in records:
+        if r["kind"] != "engagement" or r.get("instrument") != "diplomatic_framework" or not r.get("actor"):
+            continue
+        partners = frozenset(r.get("partners") or ())
+        year = r.get("year")
+        repeat = any(actor == r["actor"] and y == year and partners <= earlier for actor, earlier, y in seen)
+        seen.append((r["actor"], partners, year))
+        if not repeat or r.get("amount") is not None:
+            continue
+        a, b = r["span"]
+        i = bisect_right(starts, a) - 1
+        s0, s1 = sentences[i] if i >= 0 else (a, b)
+        if _OWN_ACT.search(text, min(a, s0), max(b, s1)) is None:
+            drop.add(id(r))
+    return [r for r in records if id(r) not in drop] if drop else records
+
+
+# "includes $2.5 million", "including more than US$18 million", "of which $5 million": an amount named as a part
+_INCLUDES = re.compile(
+    r"\b(?i:includ(?:es?|ing)|of\s+which)\s+(?i:(?:more\s+than|over|about|around|nearly|almost|up\s+to|some"
+    r"|approximately|another|an\s+additional|a\s+further)\s+)?$"
+)
+
+
+def drop_package_parts(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An engagement whose amount its own words name as what something includes ("This figure includes
+    more than $78 million in new programming", "It includes $2.5 million for medical care", "a $32
+    million package, including $18 million for Vietnam") and that is smaller than an amount, in the same
+    currency, of an engagement of the same actor stated before it or in its sentence, is an item of that
+    package, not an act of its own (the corpus guideline's "Parts": the items of a package stated with its
+    total are its content). It is dropped; the package's record stays. An amount added "on top of" or
+    "in addition to" another is a new act and stays."""
+    drop: set[int] = set()
+    costed: list[dict[str, Any]] = []
+    for r in records:
+        if r["kind"] != "engagement" or r.get("amount") is None:
+            continue
+        a, b = r["span"]
+        if any(
+            k["actor"] == r["actor"] and k.get("currency") == r.get("currency") and k["amount"] > r["amount"]
+            for k in costed
+        ) and any(
+            m.amount == r["amount"]
+            and _INCLUDES.search(text[max(0, m.start - 40) : m.start].replace("\n", " "))
+            for m in find_money(text, a, b)
+        ):
+            drop.add(id(r))
+        costed.append(r)
+    return [r for r in records if id(r) not in drop] if drop else records
 
 
 _TITLE_LINE = re.compile(r"[^\n]{10,200}?(?<![.!?:;,”\"])[ \t]*(?:\n|$)")

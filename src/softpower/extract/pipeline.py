@@ -27,6 +27,8 @@ from softpower.extract.consistency import (
     dedupe,
     drop_booked_statistics,
     drop_cumulative_totals,
+    drop_meeting_content,
+    drop_package_parts,
     drop_quoted_acts,
     drop_restated_headlines,
     funded_frameworks,
@@ -340,6 +342,8 @@ def _extract_sentences(
         records = models.fields.apply(text, records, [i.sent for i in infos], doc_year)
     _visitors(text, records)  # after the field step, whose donor-role features read a visit as the donor's
     _met_partners(text, records, [(i.sent.start, i.sent.end) for i in infos])
+    records = drop_meeting_content(text, records, [(i.sent.start, i.sent.end) for i in infos])
+    records = drop_package_parts(text, records)
     if models is not None:
         attach_confidence(text, records, models)  # on the final records (after the consistency steps)
     return records
