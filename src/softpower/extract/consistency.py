@@ -55,6 +55,7 @@ _BUILD_AGREEMENT = re.compile(
     # a project's own agreement ("inked a project agreement for the upgrading of a sub-station")
     r"|\b[Pp]roject (?:[Aa]greements?|MoUs?|MOUs?)\b",
 )
+_BUILD_AGREEMENT_GATE = LiteralGate(_BUILD_AGREEMENT)  # the same yes/no, behind a literal pre-check
 _CUE = {
     "oda_loan": re.compile(r"\b(?:loans?|credits?|lending|lend|lent)\b", re.I),
     "oda_grant": re.compile(r"\b(?:grants?|donat\w+|gift\w*|aid)\b", re.I),
@@ -316,7 +317,7 @@ def undecide_build_agreements(text: str, records: list[dict[str, Any]]) -> None:
         if (
             r["kind"] == "engagement"
             and r.get("instrument") == "diplomatic_framework"
-            and _BUILD_AGREEMENT.search(text, r["span"][0], r["span"][1])
+            and _BUILD_AGREEMENT_GATE(text, r["span"][0], r["span"][1])
         ):
             r["instrument"] = None
 

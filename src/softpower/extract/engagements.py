@@ -37,6 +37,7 @@ _NAMED = re.compile(
     r"|\b((?:[A-Z][\w&'’-]*\s+){1,7}(?:Fund|Initiative|Program|Programme|Agreement|Declaration|Centre|Center"
     r"|Expo|Plan|Doctrine|Institute|Scholarship|Partnership|Corridors?|Summit|Dialogue|Forum|Conference))\b"
 )
+_NAMED_GATE = LiteralGate(_NAMED)  # a clause without one of its words holds no name: the scan is skipped
 _SETTING = re.compile(
     r"(?i:at the height of|in the wake of|amid(?:st)?\b|in the midst of|on the eve of|ranging from)|(?:Recogni[sz]ing|Given|Considering|Despite|Due to|Because of|[Ww]hereas|During|At|On the sidelines of|Ahead of|Following|Amid|After|Before|(?:\w+ )?(?:years|months|weeks|decades) (?:after|before|since))\b"
 )
@@ -59,6 +60,7 @@ _ORG_NAME = re.compile(
     r"\s+(?:for|of)\s+(?:[A-Z][\w-]*\s+){0,4}$"
 )
 _RELATIVE_YEAR = re.compile(r"\b(?:that|which|who) (?:were|was|had been|have been|has been)\b")
+_RELATIVE_YEAR_GATE = LiteralGate(_RELATIVE_YEAR)  # every match holds that, which or who
 _BACKREF = re.compile(r"(?:Meanwhile|At the same time|The figure|That year|In the same year|The same year)\b")
 _MONEY_VERB = re.compile(
     r"\b(?:lent|lends?|lending|pledg\w+|provid\w+|offer\w*|commit\w*|contribut\w+|donat\w+|gave|giv\w+|extend\w*|announc\w+|disburs\w+|allocat\w+|promis\w+|added|earmarked|awarded|made available)\b",
@@ -143,7 +145,7 @@ def name_of(text: str, start: int, end: int) -> str | None:
     m = _ACRONYM.search(text, start, end)
     if m:
         return next(g for g in m.groups() if g)
-    m = _NAMED.search(text, start, end)
+    m = _NAMED.search(text, start, end) if _NAMED_GATE.possible(text, start, end) else None
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
@@ -347,7 +349,11 @@ def sentence_engagements(
                     # "The United States announced US$ 10 million in humanitarian assistance ...": the
                     # costed act goes to the partners of the sentence before
                     partners = [c for c in prev.partners if c != actor] or ["WORLD"]
-            rel = _RELATIVE_YEAR.search(text, cue.end, c1)
+            rel = (
+                _RELATIVE_YEAR.search(text, cue.end, c1)
+                if _RELATIVE_YEAR_GATE.possible(text, cue.end, c1)
+                else None
+            )
             year, year_end = year_of(sent.years, c0, rel.start() if rel else c1)
             if year is None and year_end is None and rel is not None:
                 # "After 2014 elections, the U.S. re-initiated aid ... that were put in place following the

@@ -31,6 +31,7 @@ _COUNTED_TOTAL = re.compile(
     r"(?:(?:about|some|nearly|over|up to|more than)\s+)?$",
     re.IGNORECASE,
 )
+_COUNTED_GATE = LiteralGate(_COUNTED_TOTAL)  # every match holds "worth", "total", "valued at", ...
 
 
 def _num_pattern(alt: Callable[[list[str]], str]) -> str:
@@ -197,6 +198,20 @@ def _count_pattern(alt: Callable[[list[str]], str]) -> re.Pattern[str]:
 
 
 _COUNT = _count_pattern(trie_pattern)
+#: the first word of each counted noun: every match of _COUNT ends with one of the nouns, which starts after
+#: white space or a quote and ends at a word boundary, so on ASCII text the lower-cased letter runs hold that
+#: first word whole
+_COUNT_NOUN_WORDS = frozenset(noun.split()[0] for noun in _NOUNS)
+_LETTER_RUNS = re.compile(r"[a-z]+")
+
+
+def _may_hold_count(text: str, start: int, end: int) -> bool:
+    """False only where ``_COUNT`` cannot match in ``text[start:end]``: ASCII text none of whose words is a
+    counted noun (``re.IGNORECASE`` finds on ASCII text what ``str.lower`` does); other text is scanned."""
+    chunk = text[start:end]
+    return not chunk.isascii() or not _COUNT_NOUN_WORDS.isdisjoint(_LETTER_RUNS.findall(chunk.lower()))
+
+
 _STOCK_MONEY = re.compile(
     r"\b(?:has|have|had|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
     r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded|supported)\b"
@@ -226,6 +241,7 @@ _CHANGE_FROM = re.compile(
     r"[^.;]{0,80}?\bfrom\s+(?:(?:about|around|some|nearly|roughly|over|more than)\s+)?$",
     re.I,
 )
+_CHANGE_FROM_GATE = LiteralGate(_CHANGE_FROM)  # the same yes/no, behind a literal pre-check
 # a second amount joined to a running total ("... $930 million for education and $785 million for
 # exchanges"): the same kind of figure unless an act verb of its own comes between
 _JOINED = re.compile(
@@ -343,6 +359,7 @@ _SUBCOUNT = re.compile(r"\b(?:including|of which|with|and)\s+" + _NUM + r"\s+in\
 _COUNTRIES = re.compile(
     r"\b\d+\s+(?:(?:other|partner|member|recipient|developing)\s+)?(?:countries|nations)\b", re.I
 )
+_COUNTRIES_GATE = LiteralGate(_COUNTRIES)  # the same yes/no, behind a literal pre-check
 # a cheap gate: every indicator needs a digit, a number word, a rank or a ratio word
 _MAYBE_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand"
@@ -508,7 +525,7 @@ def sentence_indicators(
                 rec["year"], rec["year_end"] = y, ye
             if rec["partners"] == ["WORLD"] and prev.partners:
                 rec["partners"] = list(prev.partners)
-    if out and _COUNTRIES.search(text, sent.start, sent.end):
+    if out and _COUNTRIES_GATE(text, sent.start, sent.end):
         for rec in out:  # "to 35 countries": the scope is worldwide
             if rec["unit"] == "count":
                 rec["partners"] = ["WORLD"]
@@ -533,6 +550,8 @@ def _count_matches(
 ) -> Iterator[re.Match[str]]:
     """``_COUNT.finditer(text, s0, s1)``, except that a match whose number is a sum of money does not hide
     a count after it ("loans of up to 50 billion yen for five projects": the count is five)."""
+    if not _may_hold_count(text, s0, s1):
+        return  # no counted noun in the sentence: the scan would find nothing
     pos = s0
     while True:
         m = _COUNT.search(text, pos, s1)
@@ -745,7 +764,12 @@ def _indicators(
             so_far = so_far or bool(stock_verb and _A_TOTAL_OF.search(text, max(s0, mo.start - 30), mo.start))
             # "a total of 37 Lines of Credit worth USD 14.27 billion", "08 Lines of Credit ... amounting to USD
             # 1850.64 million ... in the past 10 years": the sum of many counted acts is a total
-            counted = _COUNTED_TOTAL.search(text, max(s0, mo.start - 200), mo.start)
+            lo = max(s0, mo.start - 200)
+            counted = (
+                _COUNTED_TOTAL.search(text, lo, mo.start)
+                if _COUNTED_GATE.possible(text, lo, mo.start)
+                else None
+            )
             so_far = so_far or bool(counted and (counted.group("total") or _SO_FAR.search(text, s0, s1)))
             if not so_far and _ANNUAL_AFTER.match(text, mo.end):
                 annual = "aid_annual"  # "$9 million per year": a level, not one act
@@ -755,7 +779,7 @@ def _indicators(
                 and _one_fiscal_year(sent, mo) is not None
             ):
                 annual = "fiscal"  # "an estimated $169 million in ODA ... in 2022-23": one year's aid level
-            elif not so_far and _CHANGE_FROM.search(text, max(s0, mo.start - 120), mo.start):
+            elif not so_far and _CHANGE_FROM_GATE(text, max(s0, mo.start - 120), mo.start):
                 annual = "level"  # "from $9 million (in 2012) to $12 million": the earlier level
             elif (
                 not so_far

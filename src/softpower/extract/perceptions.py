@@ -63,6 +63,7 @@ _NEGATIVE_VIEW = re.compile(
     r"|(?:no|little|not|lacks?|lacking)\s+(?:\w+\s+)?confiden(?:ce|t))\b",
     re.I,
 )
+_NEGATIVE_VIEW_GATE = LiteralGate(_NEGATIVE_VIEW)  # the same yes/no, behind a literal pre-check
 _RESP_PREP = re.compile(r"(?:\b(?:from|in|among|of)\s+(?:the\s+)?(?:\w+,?\s+){0,1})$")
 _JUDGED = re.compile(
     r"\b(?:views?|image|impression|opinion|trust|confidence|faith|attitudes?)\s+(?:of|in|towards?|for)\s+(?:the\s+)?$",
@@ -157,7 +158,7 @@ def _line_perceptions(
         measure = _measure(text, lead.start, lead.end)
         resp = [c for m in lead.mentions for c in m.codes]
         years = [y.year for y in lead.years if y.year]
-    if measure is None or _NEGATIVE_VIEW.search(text, s0, first):
+    if measure is None or _NEGATIVE_VIEW_GATE(text, s0, first):
         return []
     for poll in reversed(polls if not years else []):  # the latest poll sentence that names its year
         years = [y.year for y in poll.years if y.year]
@@ -233,7 +234,7 @@ def sentence_perceptions(
             after = c0
         if measure is None and measure_prev and share and _AGAINST.fullmatch(text, c0, share.start()):
             measure = measure_prev  # "..., against 38.9 per cent for the United States"
-        if measure is None or _NEGATIVE_VIEW.search(text, after, c1):
+        if measure is None or _NEGATIVE_VIEW_GATE(text, after, c1):
             continue
         measure_prev = measure
         lo, hi = bisect_left(starts, c0), bisect_left(starts, c1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from softpower.extract.alternation import FirstCharAlternation
+from softpower.extract.alternation import FirstCharAlternation, LiteralGate
 from softpower.records import vocab
 
 
@@ -73,6 +73,7 @@ def _word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 #: a clause opening with a condition ("..., if Japan signs")
 CONDITION = re.compile(r"(?:^|[,;:]\s*)(?:if|unless|were)\b", re.IGNORECASE)
+_CONDITION_GATE = LiteralGate(CONDITION)  # the same yes/no, behind a literal pre-check
 NEGATION = re.compile(
     r"\b(?:not(?! only)|never|no longer|neither|nor|refused|rejected|declined|failed to|withdr[ae]w\w*|withdrawal"
     r"|pulled out|left the|leaving the|suspend\w*|cancel\w*|scrapp\w*|halted|terminated|summon\w*"
@@ -137,6 +138,7 @@ COMMENTARY = re.compile(
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whose|where)\b|,\s+(?:that|as)\b|\bthat (?:is|will|would|could)\b")
+_RELATIVE_GATE = LiteralGate(_RELATIVE)  # a clause without "wh", "that" or "as" holds no relative pronoun
 MAIN_NEGATION = re.compile(
     r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would) not\b|\bnever\b|\w+n['’]t\b"
     # a withdrawn act: "has been suspended", "was later cancelled"
@@ -173,7 +175,7 @@ def filtered(text: str, start: int, end: int, cue_start: int | None = None) -> s
     Only the clause up to a relative pronoun counts: "an agreement which would facilitate
     transfers" reports a signed agreement.
     """
-    rel = _RELATIVE.search(text, start + 1, end)
+    rel = _RELATIVE.search(text, start + 1, end) if _RELATIVE_GATE.possible(text, start + 1, end) else None
     if (
         rel is not None
         and cue_start is not None
@@ -252,8 +254,8 @@ def _chunk_filter(text: str, start: int, end: int) -> str | None:
     m = _NEG_OR_HYPO.search(chunk)
     if m is not None and (m.group("neg") is not None or NEGATION.search(chunk, m.start() + 1)):
         return "negation"
-    if m is not None and _pledge_only(chunk, m) and not CONDITION.search(chunk):
+    if m is not None and _pledge_only(chunk, m) and not _CONDITION_GATE(chunk, 0, len(chunk)):
         return None
-    if m is not None or CONDITION.search(chunk):
+    if m is not None or _CONDITION_GATE(chunk, 0, len(chunk)):
         return "hypothetical"
     return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from softpower.extract.alternation import LiteralGate
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -63,6 +65,7 @@ _TRIGGER_RX = tuple(
 _TRIGGER_LOW = tuple(tuple(t.lower() for t in ts) for ts in _TRIGGERS)
 _ANY_YEAR = re.compile(r"(?:19[4-9]|20\d)\d")
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]year\b")
+_DURATION_GATE = LiteralGate(_DURATION)  # every match holds " year" or "-year"
 _NUMWORD = {
     "two": 2,
     "three": 3,
@@ -187,7 +190,7 @@ def duration_end(text: str, start: int, end: int, year: int | None) -> int | Non
     """``year_end`` for "a 5-year programme" starting in ``year`` (inclusive count)."""
     if year is None:
         return None
-    m = _DURATION.search(text, start, end)
+    m = _DURATION.search(text, start, end) if _DURATION_GATE.possible(text, start, end) else None
     if not m:
         return None
     n = m.group("n")
