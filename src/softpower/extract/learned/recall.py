@@ -24,13 +24,15 @@ import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from softpower.extract.entities import DONORS, PACIFIC, find_mentions
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.money import _EQUIVALENT_CLOSE, find_money
+
+if TYPE_CHECKING:  # pandas is read by the training functions only (imported there): extracting does
+    # not import it, nor walk its objects in each full garbage collection
+    import pandas as pd
 
 REPO = Path(__file__).resolve().parents[4]
 MODEL_DIR = REPO / "src" / "softpower" / "data" / "extract_model"
@@ -132,6 +134,8 @@ def units(cfg: dict[str, Any], shared: Path | None) -> pd.DataFrame:
     """The annotated sentences the recall model learns from (``act`` 1: an engagement starts in
     it), with ids ``<source>:<doc>#<sentence>``; the real-text corpus's evaluation side is never
     read (:func:`softpower.extract.learned.data.real_train_units`)."""
+    import pandas as pd
+
     from softpower.extract.learned import data as D
 
     data = cfg["data"]
