@@ -1179,3 +1179,61 @@ def test_a_proposed_act_starts_from_the_instrument_its_own_cue_gives(text: str, 
 
     assert instruments(False) == ["diplomatic_framework"]  # the model alone
     assert instruments(True) == [cue]  # the sentence's own cue
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "In 2013, China handed over anti-malaria medicine worth 2 million yuan to Togo.",
+            "health_cooperation",
+        ),
+        ("In 2004, China gave Benin a 30 million yuan interest-free loan.", "oda_loan"),
+        (
+            "In 2016, China donated emergency relief supplies for flood victims to Malawi.",
+            "disaster_cooperation",
+        ),
+    ],
+)
+def test_the_residual_grant_does_not_replace_a_class_its_cue_decides(text: str, rule: str) -> None:
+    # AidData's coding: a loan is a loan in any sector, and a health or emergency sector outranks a
+    # grant; so the model's residual class (oda_grant) does not replace a rule class read on such a cue,
+    # neither on the record's own context nor on a short document's whole reading (x18a)
+    import dataclasses
+
+    from softpower.extract.learned.weights import DECIDING, RESIDUAL
+
+    shipped = load_models()
+    assert shipped is not None and rule in DECIDING and RESIDUAL == "oda_grant"
+    assert [
+        r["instrument"] for r in extract_text("t.txt", text, learned=False) if r["kind"] == "engagement"
+    ] == [rule]
+
+    def instruments(model: str, keep: bool, override: str) -> list[str | None]:
+        m = Models(_OneClass(model, 0.9), shipped.act, shipped.act_threshold, "finance_like", 0.4)  # type: ignore[arg-type]
+        m = dataclasses.replace(m, keep_deciding=keep, document_chars=5000, document_override=override)
+        return [r["instrument"] for r in extract_text("t.txt", text, learned=m) if r["kind"] == "engagement"]
+
+    for override in ("none", "weaker"):
+        assert instruments("oda_grant", True, override) == [rule]
+        assert instruments("oda_grant", False, override) == ["oda_grant"]  # as before x18a
+        # another class of the model still replaces it (a hospital cue in a loan's description)
+        other = "oda_loan" if rule != "oda_loan" else "technical_cooperation"
+        assert instruments(other, True, override) == [other]
+
+
+def test_the_residual_grant_still_replaces_a_training_or_exchange_cue() -> None:
+    # technical cooperation and people exchange follow AidData's flow type, which the words "training" or
+    # "experts" do not decide (a training grant in the health sector is health cooperation): the model may
+    # read them as grants as before
+    shipped = load_models()
+    assert shipped is not None
+    text = "In 2010, China provided technical assistance worth 5 million yuan to Mali."
+    assert [
+        r["instrument"] for r in extract_text("t.txt", text, learned=False) if r["kind"] == "engagement"
+    ] == ["technical_cooperation"]
+    m = Models(_OneClass("oda_grant", 0.9), shipped.act, shipped.act_threshold, "finance_like", 0.4)  # type: ignore[arg-type]
+    assert m.keep_deciding
+    assert [r["instrument"] for r in extract_text("t.txt", text, learned=m) if r["kind"] == "engagement"] == [
+        "oda_grant"
+    ]

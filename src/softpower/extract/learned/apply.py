@@ -34,7 +34,15 @@ from softpower.extract.context import Sentence
 from softpower.extract.engagements import choose_cues, make_record, security_held
 from softpower.extract.entities import DONORS, donor_states
 from softpower.extract.learned.model import SENTENCE_SEP
-from softpower.extract.learned.weights import FINANCE, GENERIC, Models, first_of_kind, load_models
+from softpower.extract.learned.weights import (
+    DECIDING,
+    FINANCE,
+    GENERIC,
+    RESIDUAL,
+    Models,
+    first_of_kind,
+    load_models,
+)
 from softpower.extract.money import find_money
 from softpower.extract.rules import CONDITION, NEGATION, find_cues
 
@@ -459,7 +467,13 @@ def _instruments(
             j = max((col[c] for c in FINANCE if c in col), key=lambda i: float(document[i]))
             mine = float(own[k][col[r["instrument"]]]) if r["instrument"] in col else 0.0
             surer = float(document[j])
-            if classes[j] != r["instrument"] and surer >= models.min_probability and surer > mine:
+            keeps = models.keep_deciding and rule in DECIDING and classes[j] == RESIDUAL
+            if (
+                classes[j] != r["instrument"]
+                and surer >= models.min_probability
+                and surer > mine
+                and not keeps
+            ):
                 r["instrument"] = classes[j]
                 p = surer
         if p is None:

@@ -34,6 +34,15 @@ FINANCE = frozenset(
 #: agreement", "infrastructure project", "invest"): under ``finance_like`` the model may replace
 #: them (a contribution to a fund stays one: "donated $970 million to the trust fund")
 GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
+#: AidData's residual class: its coding gives ``oda_grant`` to every official flow that is neither
+#: lending nor in a sector with a class of its own (``ledger.importers.tuff.instrument_of``)
+RESIDUAL = "oda_grant"
+#: development-finance classes the rules read on a word that decides that coding whatever else the
+#: text says: a loan ("interest-free loan", "preferential loan") is a loan in any sector, and a health
+#: or emergency-relief cue ("anti-malaria drugs", "medical equipment", "flood relief") names the sector
+#: that outranks a grant. The model's residual class does not replace them (``keep_deciding``); its
+#: other classes do, as before (a health cue in a loan-financed hospital's description is a loan)
+DECIDING = frozenset({"oda_loan", "health_cooperation", "disaster_cooperation"})
 #: rule instruments outside development finance whose own cue is a finance word (a contribution to a
 #: named fund: "donated $970 million to the trust fund"): a finance-like context says nothing against
 #: them, so ``outside_floor`` leaves them to the rules
@@ -172,6 +181,10 @@ class Models:
     #: the model replace as it does a rule record's; ``False``, or a sentence without a cue or with only
     #: a generic one: the model alone decides its instrument
     propose_cue: bool = False
+    #: ``True``: under ``finance_like`` the model's residual class (:data:`RESIDUAL`) does not replace a
+    #: rule instrument of :data:`DECIDING`, neither on the record's context nor on a short document's
+    #: whole reading (``document_override``); x18a, docs/extract.md "Round 17"
+    keep_deciding: bool = True
     #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
     #: with an actor and a partner that the rules left without an act is proposed at its threshold
     recall: Recall | None = None
@@ -248,6 +261,8 @@ class Models:
             if self.reads_document(rule, context, doc_chars):
                 # ``p`` is the whole document's reading (apply._instruments), at its own floor
                 return model in FINANCE and p >= self.document_floor
+            if self.keep_deciding and rule in DECIDING and model == RESIDUAL:
+                return False  # "handed over anti-malaria drugs", "gave ... a CNY 40 million loan": the cue decides
             floor = self.min_probability if rule in FINANCE or rule in GENERIC else self.outside_floor
             return model in FINANCE and p >= floor and self.may_change(rule, context)
         # "finance": the model decides among development-finance instruments only
