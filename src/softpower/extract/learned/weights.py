@@ -39,10 +39,12 @@ GENERIC = frozenset({"diplomatic_framework", "investment_promotion"})
 RESIDUAL = "oda_grant"
 #: development-finance classes the rules read on a word that decides that coding whatever else the
 #: text says: a loan ("interest-free loan", "preferential loan") is a loan in any sector, and a health
-#: or emergency-relief cue ("anti-malaria drugs", "medical equipment", "flood relief") names the sector
-#: that outranks a grant. The model's residual class does not replace them (``keep_deciding``); its
-#: other classes do, as before (a health cue in a loan-financed hospital's description is a loan)
-DECIDING = frozenset({"oda_loan", "health_cooperation", "disaster_cooperation"})
+#: cue ("anti-malaria drugs", "medical equipment", "hospital") names the sector that outranks a grant.
+#: The model's residual class does not replace them (``keep_deciding``); its other classes do, as
+#: before (a health cue in a loan-financed hospital's description is a loan). Not disaster relief: its
+#: rule class is often a money verb's purpose ("provided $10 million to assist reconstruction in
+#: cyclone-devastated areas", which the seed gold codes as a grant; x18a)
+DECIDING = frozenset({"oda_loan", "health_cooperation"})
 #: rule instruments outside development finance whose own cue is a finance word (a contribution to a
 #: named fund: "donated $970 million to the trust fund"): a finance-like context says nothing against
 #: them, so ``outside_floor`` leaves them to the rules
