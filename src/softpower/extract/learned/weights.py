@@ -185,8 +185,9 @@ class Models:
     propose_cue: bool = False
     #: ``True``: under ``finance_like`` the model's residual class (:data:`RESIDUAL`) does not replace a
     #: rule instrument of :data:`DECIDING`, neither on the record's context nor on a short document's
-    #: whole reading (``document_override``); x18a, docs/extract.md "Round 17"
-    keep_deciding: bool = True
+    #: whole reading (``document_override``). Off as shipped: it gains on AidData's region folds and
+    #: loses matched records on the real-text grouped CV (x18a, docs/extract.md "Round 17")
+    keep_deciding: bool = False
     #: the recall model of running text (:mod:`softpower.extract.learned.recall`; x11r): a sentence
     #: with an actor and a partner that the rules left without an act is proposed at its threshold
     recall: Recall | None = None
