@@ -1837,6 +1837,11 @@ def test_gear_given_to_a_force_stays_security_assistance_beside_its_worth(text: 
             88.5e6,
             (2021, 2022),
         ),
+        (
+            "Australia will give an estimated $12 million to Tuvalu in 2020-21 to support trade.",
+            12e6,
+            (2020, 2021),
+        ),
     ],
 )
 def test_a_years_aid_estimate_is_an_annual_level(text: str, value: float, years: tuple[int, int]) -> None:
@@ -1844,6 +1849,13 @@ def test_a_years_aid_estimate_is_an_annual_level(text: str, value: float, years:
     assert _kinds(recs, "engagement") == []
     (ind,) = _kinds(recs, "indicator")
     assert (ind["metric"], ind["value"], ind["year"], ind["year_end"]) == ("aid_annual", value, *years)
+
+
+def test_a_years_estimated_trade_is_a_trade_level_not_aid() -> None:
+    text = "Vietnam and Korea recorded an estimated $80 billion in two-way trade in 2022-23."
+    recs = extract_text("t.txt", text, 2024)
+    assert _kinds(recs, "engagement") == []
+    assert [(r["metric"], r["value"]) for r in _kinds(recs, "indicator")] == [("trade_volume", 80e9)]
 
 
 def test_an_estimated_cost_without_a_financial_year_stays_an_act() -> None:

@@ -235,6 +235,10 @@ _ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually
 # "will provide an estimated $169 million ... in 2022-23": a year's aid estimate is a level (the guideline's
 # "A year's aid estimate", round 15), read where the sentence names one financial year (see ``_one_fiscal_year``)
 _ESTIMATED = re.compile(r"\b(?:an\s+)?estimated\s+(?:total\s+(?:of\s+)?)?$", re.I)
+# the words that make an estimated level one of trade, not of aid: right after the amount ("an estimated $5
+# billion in two-way trade") or as its subject just before it ("trade reached an estimated $5 billion")
+_TRADE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:trade|exports?|imports?)\b", re.I)
+_TRADE_BEFORE = re.compile(r"\b(?:trade|exports?|imports?)\b[^.;$]{0,30}$", re.I)
 # "increasing its assistance from $9 million ... to $12 million": the earlier level is a statistic
 _CHANGE_FROM = re.compile(
     r"\b(?:increas\w*|doubl\w*|tripl\w*|rais\w*|boost\w*|expand\w*|grow\w*|grew|scal\w+ up|step\w* up)\b"
@@ -821,7 +825,12 @@ def _indicators(
         fields = {**base, "actor": agg_actor}
         if annual is not None:
             own_year = _one_fiscal_year(sent, mo) if annual == "fiscal" else _year_after(sent, mo)
-            if annual in ("aid_annual", "level", "fiscal"):
+            if annual == "fiscal" and (
+                _TRADE_AFTER.match(text, mo.end)
+                or _TRADE_BEFORE.search(text, max(s0, mo.start - 40), mo.start)
+            ):
+                metric = "trade_volume"  # "an estimated $5 billion in two-way trade in 2019-20"
+            elif annual in ("aid_annual", "level", "fiscal"):
                 metric = "aid_annual"
             elif last_metric is not None:
                 metric = last_metric
