@@ -1965,3 +1965,24 @@ def test_an_amount_added_to_a_package_or_larger_than_it_stays_an_act(second: str
     money = find_money(text, len(text) - len(second))[0]
     other = _costed(text, second[:-1], "AUS", money.amount)
     assert drop_package_parts(text, [package, other]) == [package, other]
+
+
+def test_donor_states_named_together_each_give_the_act_toward_a_third_state() -> None:
+    text = "Australia, New Zealand and France sent relief supplies to Fiji after the cyclone."
+    eng = _kinds(extract_text("t.txt", text, 2024), "engagement")
+    assert sorted((r["actor"], tuple(r["partners"])) for r in eng) == [
+        ("AUS", ("FJI",)),
+        ("FRA", ("FJI",)),
+        ("NZL", ("FJI",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and the Philippines signed a defence agreement.",  # a partner in the group: one act
+        "Japan and Australia signed a reciprocal access agreement with each other.",  # a signing between them
+    ],
+)
+def test_a_signing_within_a_named_pair_stays_one_act(text: str) -> None:
+    assert len(_kinds(extract_text("t.txt", text, 2024), "engagement")) == 1

@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Any
 
 from softpower.extract.alternation import LiteralGate
-from softpower.extract.context import Sentence, clause_actor
-from softpower.extract.entities import order_codes, world_hint
+from softpower.extract.context import SYMMETRIC, Sentence, clause_actor, coordinated
+from softpower.extract.entities import donor_states, order_codes, world_hint
 from softpower.extract.money import Money, find_money
 from softpower.extract.rules import (
     COMMENTARY,
@@ -214,6 +214,26 @@ def _names_states(sent: Sentence, start: int, end: int) -> bool:
     return any(start <= m.start < end and m.iso is not None and m.iso != sent.actor for m in sent.mentions)
 
 
+def _joint_givers(
+    text: str, sent: Sentence, c0: int, c1: int, actor: str, partners: list[str]
+) -> tuple[list[str], list[str]]:
+    """Donor states named together as the subject of an act toward another state ("Australia, New Zealand
+    and France sent relief to Fiji") each perform it: one record per state (the guideline's collective
+    acts), toward the partners outside the group. A signing or agreement between them ("Japan and the
+    Philippines signed ...") stays one act of the donor of the pair."""
+    head = sent.head
+    if head is None or head.iso is None or not (c0 <= head.start < c1):
+        return [actor], partners
+    group = [m.iso for m in coordinated(text, sent.mentions, head) if m.iso]
+    givers = donor_states()
+    if len(set(group)) < 2 or actor not in group or not all(g in givers for g in group):
+        return [actor], partners
+    others = [p for p in partners if p not in group]
+    if not others or SYMMETRIC.search(text, c0, c1):
+        return [actor], partners
+    return list(dict.fromkeys(group)), others
+
+
 def _money_near(money: list[Money], start: int, end: int, cue: Cue) -> Money | None:
     inside = [m for m in money if start <= m.start < end]
     return min(inside, key=lambda m: abs(m.start - cue.start)) if inside else None
@@ -335,6 +355,8 @@ def sentence_engagements(
             if sent.collective and actor == sent.actor:
                 group, donors = sent.collective
                 actors, partners = list(donors), [group]
+            elif actor is not None and actor == sent.actor:
+                actors, partners = _joint_givers(text, sent, c0, c1, actor, partners)
             if not actors:
                 continue
             amt = _money_near(money, c0, c1, cue)
