@@ -153,10 +153,12 @@ def security_held(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` holds a security cue ranked above the word "grant" (military aid, Official
     Security Assistance, gear donated to an armed force or police force): the act is security
     assistance, and the grant or loan words beside it name its form (as :func:`choose_cues` reads it)."""
-    return any(
-        c.instrument == "security_agreement" and c.priority > _GRANT_WORD_CUE
-        for c in find_cues(text, start, end)
-    )
+    return any(_over_money(c) for c in find_cues(text, start, end))
+
+
+def _over_money(c: Cue) -> bool:
+    """A security cue ranked above the word "grant": the grant or loan beside it is the form it takes."""
+    return c.instrument == "security_agreement" and c.priority > _GRANT_WORD_CUE
 
 
 def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
@@ -187,7 +189,7 @@ def choose_cues(cues: list[Cue], text: str | None = None) -> list[Cue]:
     money_clause = best.instrument in _MONEY_INSTRUMENTS
     # military aid or security assistance absorbs the grant or loan it takes the form of ("military aid
     # ... that will include a 1.6 billion yen grant", "Official Security Assistance grant aid")
-    security_money = best.instrument == "security_agreement" and best.priority > _GRANT_WORD_CUE
+    security_money = _over_money(best)
     for c in sorted(cues, key=lambda c: c.start):
         if any(c.instrument == x.instrument for x in chosen):
             continue

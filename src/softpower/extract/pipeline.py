@@ -341,8 +341,9 @@ def _extract_sentences(
         # the field step (learned.fields): actor, partners and year chosen among candidates, last
         records = models.fields.apply(text, records, [i.sent for i in infos], doc_year)
     _visitors(text, records)  # after the field step, whose donor-role features read a visit as the donor's
-    _met_partners(text, records, [(i.sent.start, i.sent.end) for i in infos])
-    records = drop_meeting_content(text, records, [(i.sent.start, i.sent.end) for i in infos])
+    analysed = [(i.sent.start, i.sent.end) for i in infos]  # the sentences the rules read, built once
+    _met_partners(text, records, analysed)
+    records = drop_meeting_content(text, records, analysed)
     records = drop_package_parts(text, records)
     if models is not None:
         attach_confidence(text, records, models)  # on the final records (after the consistency steps)
