@@ -67,7 +67,8 @@ train: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.fields_train --config src/softpower/data/extract_model/fields.toml
 	$(PY) -m softpower.extract.learned.tagger_train --config src/softpower/data/extract_model/tagger.toml
 
-# Retrain into a temporary folder and compare with the shipped weights and metrics byte for byte.
+# Retrain into a temporary folder and compare with the shipped weights and metrics byte for byte (the recall
+# model on a CPU other than the one that trained it: the same features, probabilities within 0.002).
 train-check: $(VENV)/.installed
 	$(PY) -m softpower.extract.learned.train --config src/softpower/data/extract_model/config.toml --check
 	$(PY) -m softpower.extract.learned.train_recall --config src/softpower/data/extract_model/recall.toml --check

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from softpower.extract.learned.recall import MODEL_DIR, SHARED, delexicalise, load_recall, main
+from softpower.extract.learned.model import TextClassifier
+from softpower.extract.learned.recall import (
+    MODEL_DIR,
+    REBUILD_TOLERANCE,
+    SHARED,
+    delexicalise,
+    load_recall,
+    main,
+    rebuild_gap,
+)
 from softpower.extract.learned.weights import load_models
 from softpower.extract.pipeline import extract_text
 
@@ -118,9 +127,12 @@ def test_the_shipped_recall_model_is_loaded_with_the_configured_threshold() -> N
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="needs ../shared seed gold")
-def test_the_recall_weights_rebuild_byte_for_byte(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_recall_weights_rebuild_from_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    # byte for byte on the CPU that trained them; on another, the same features and every training
+    # sentence's probability within REBUILD_TOLERANCE (the solver's floating-point order)
     assert main(["--config", str(MODEL_DIR / "recall.toml"), "--check"]) == 0
-    assert "identical" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "identical" in out or f"equal within {REBUILD_TOLERANCE:g}" in out
     # a few hundred kB of the few MB the issue allows all weights (3.2 MB in round 12): the character
     # n-grams of round 12 (x13r) took the file past 200 kB with that round's training text
     assert Path(MODEL_DIR / "recall.json.gz").stat().st_size < 300_000
@@ -140,3 +152,31 @@ def test_the_recall_model_proposes_no_lead_into_a_list(text: str) -> None:
     models = replace(models, recall=_Fixed(0.99), fallback_threshold=None)  # type: ignore[arg-type]
     recs = extract_text("t.txt", text, 2020, learned=models)
     assert not [r for r in recs if r["kind"] == "engagement" and r["span"][0] == 0]
+
+
+_TEXTS = [
+    "Japan will give $5 million to Laos for schools.",
+    "Korea signed a loan for a bridge in Viet Nam.",
+    "China donated vaccines to Cambodia.",
+    "It rained in the capital on Monday.",
+    "The minister said the talks were useful.",
+    "Officials toured the market before lunch.",
+] * 3
+_LABELS = ["1", "1", "1", "0", "0", "0"] * 3
+
+
+def _fit(c: float, texts: list[str] = _TEXTS) -> TextClassifier:
+    return TextClassifier(word_ngrams=1, char_ngrams=None, min_df=1, max_features=100, C=c, seed=1).fit(
+        texts, _LABELS
+    )
+
+
+def test_a_rebuild_gap_is_zero_for_the_same_fit_and_beyond_the_tolerance_for_other_settings() -> None:
+    a = _fit(2.0)
+    assert rebuild_gap(a, _fit(2.0), _TEXTS) == 0.0
+    assert rebuild_gap(a, _fit(20.0), _TEXTS) > REBUILD_TOLERANCE  # a change of C is no floating-point noise
+
+
+def test_a_rebuild_from_other_data_has_other_features_and_no_gap() -> None:
+    other = [t.replace("schools", "clinics") for t in _TEXTS]
+    assert rebuild_gap(_fit(2.0), _fit(2.0, other), _TEXTS) is None
