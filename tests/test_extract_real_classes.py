@@ -1986,3 +1986,24 @@ def test_donor_states_named_together_each_give_the_act_toward_a_third_state() ->
 )
 def test_a_signing_within_a_named_pair_stays_one_act(text: str) -> None:
     assert len(_kinds(extract_text("t.txt", text, 2024), "engagement")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea's aid to Mongolia totalled 30 billion won in 2021.",
+        "New Zealand's development assistance to Nepal amounted to NZ$25 million last year.",
+        "Total French aid to Vanuatu was EUR 18 million in 2020.",
+    ],
+)
+def test_an_aid_level_stated_with_a_verb_of_amount_is_a_statistic_with_no_act(text: str) -> None:
+    recs = extract_text("t.txt", text, 2022)
+    assert [r["metric"] for r in _kinds(recs, "indicator")] == ["aid_total"]
+    assert _kinds(recs, "engagement") == []
+
+
+def test_an_act_beside_an_aid_level_and_an_aid_worth_a_sum_stay_acts() -> None:
+    text = "Australia's aid to Nepal was A$25 million in 2021, including an A$4 million grant for schools."
+    assert [r["amount"] for r in _kinds(extract_text("t.txt", text, 2022), "engagement")] == [4e6]
+    text = "In May 2010 the two ministers agreed to a Chinese grant worth 40 million yuan for Togo."
+    assert [r["amount"] for r in _kinds(extract_text("t.txt", text, 2022), "engagement")] == [4e7]

@@ -290,7 +290,12 @@ def _extract_sentences(
         )
         has_record = bool(pending) or totals or any(r["kind"] != "indicator" for r in records[n_before:])
         infos.append(
-            SentenceInfo(sent, has_record, not has_record and _counted_act(text, s0, s1, records[n_before:]))
+            SentenceInfo(
+                sent,
+                has_record,
+                not has_record and _counted_act(text, s0, s1, records[n_before:]),
+                not has_record and _states_level(text, records[n_before:], money_at.get((s0, s1), ())),
+            )
         )
         if sent.mentions:
             _count_named(named, sent.mentions, n_named)
@@ -367,6 +372,29 @@ _ACT_COUNT = re.compile(
 _STOCK = re.compile(
     r"(?i)\b(?:since|to date|so far|over the (?:past|last)|cumulative(?:ly)?|in total|all told)\b"
 )
+
+
+# a sum of money as the complement of a verb of amount ("totalled", "amounted to", "was", "reached")
+_LEVEL_VERB = re.compile(
+    r"(?i)\b(?:total(?:l?ed|s)?|amount(?:ed|s)\s+to|reach(?:ed|es)|st(?:ood|ands)\s+at|was|were|is|are"
+    r"|(?:rose|fell|grew|climbed|dropped|increased|decreased)\s+to|came\s+to)"
+    r"(?:\s+(?:an\s+estimated|about|around|some|nearly|almost|roughly|more\s+than|over|under|just|only))*\s+$"
+)
+
+
+def _states_level(text: str, found: list[dict[str, Any]], money: Iterable[Money]) -> bool:
+    """Every sum of money in the sentence is an aid level or total it states, as the complement of a verb
+    of amount ("Japan's aid to Cambodia totalled 12 billion yen in 2022"): a statistic, with no act of its
+    own for the learned step to propose ("agreed to a grant worth 50 million yuan" is an act)."""
+    levels = {
+        r["value"] for r in found if r["kind"] == "indicator" and r["metric"] in ("aid_total", "aid_annual")
+    }
+    money = list(money)
+    return (
+        bool(levels)
+        and bool(money)
+        and all(m.amount in levels and _LEVEL_VERB.search(text, max(0, m.start - 60), m.start) for m in money)
+    )
 
 
 def _counted_act(text: str, s0: int, s1: int, found: list[dict[str, Any]]) -> bool:

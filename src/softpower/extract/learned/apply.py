@@ -54,6 +54,7 @@ class SentenceInfo:
     sent: Sentence
     has_record: bool  # the rules gave it an engagement or a perception (an indicator alone does not count)
     counted: bool = False  # its only records are counts that an act verb governs: the act is proposed too
+    level: bool = False  # its only money is an aid level or total it states: no act is proposed
 
 
 _WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -218,7 +219,7 @@ def _propose(
     counted: set[int] = set()
     fallback = models.fallback_threshold is not None and not engaged
     for s in sentences:
-        if s.has_record:
+        if s.has_record or s.level:
             continue
         actor = _actor(s.sent)  # the cheap test first: most sentences without a record name no actor
         if (

@@ -398,7 +398,7 @@ def propose(
     cands: list[tuple[Any, dict[str, Any], str, list[str], float]] = []
     for info in sentences:
         s = info.sent
-        if info.has_record or not s.mentions or s.end - s.start > 1500:
+        if info.has_record or info.level or not s.mentions or s.end - s.start > 1500:
             continue
         k = bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
