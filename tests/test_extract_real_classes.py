@@ -2007,3 +2007,53 @@ def test_an_act_beside_an_aid_level_and_an_aid_worth_a_sum_stay_acts() -> None:
     assert [r["amount"] for r in _kinds(extract_text("t.txt", text, 2022), "engagement")] == [4e6]
     text = "In May 2010 the two ministers agreed to a Chinese grant worth 40 million yuan for Togo."
     assert [r["amount"] for r in _kinds(extract_text("t.txt", text, 2022), "engagement")] == [4e7]
+
+
+# --- an official named by title, then by surname, acts for the official's state ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese Foreign Minister Ken Sato hosted Australian Foreign Minister Ruth Dalby in Tokyo on 3 May "
+        "2023. Dalby later pledged $2 million to Fiji for rural clinics.",
+        "Japan welcomed Australian Foreign Minister Ruth Dalby to Tokyo on 3 May 2023. On Friday, Dalby "
+        "announced $2 million for rural clinics in Fiji.",
+    ],
+)
+def test_a_surname_after_a_titled_mention_acts_for_that_officials_state(text: str) -> None:
+    eng = [r for r in _kinds(extract_text("t.txt", text), "engagement") if r["amount"] == 2e6]
+    assert [(r["actor"], r["partners"]) for r in eng] == [("AUS", ["FJI"])]
+
+
+def test_an_official_named_without_a_state_is_the_publishers() -> None:
+    text = (
+        "Foreign Minister Kang Mi-rae held talks with Laotian Foreign Minister Bounmy Sith in Seoul on "
+        "5 May 2022. The two ministers agreed to expand cooperation between Korea and Laos in health and "
+        "education."
+    )
+    eng = _kinds(extract_text("t.txt", text), "engagement")
+    assert [(r["actor"], r["partners"], r["span"][0]) for r in eng] == [("KOR", ["LAO"], 0)]
+
+
+def test_the_states_of_officials_named_with_their_title() -> None:
+    from softpower.extract.people import officials, person_subject
+
+    text = (
+        "New Zealand Prime Minister Aroha Kingi met Foreign Minister of Tonga Sione Kingi and "
+        "Samoa's Prime Minister Tala Moana. Mr. ITO Ken, State Minister for Foreign Affairs, also came."
+    )
+    people = officials(text, "JPN")
+    # a surname two officials of different states share names neither
+    assert people == {
+        "Aroha": "NZL",
+        "Sione": "TON",
+        "Tala": "WSM",
+        "Moana": "WSM",
+        "Ito": "JPN",
+        "Ken": "JPN",
+    }
+    said = "Moana, who chairs the forum, announced a new fund."
+    assert person_subject(said, 0, len(said), people) == "WSM"
+    after_verb = "The forum thanked Moana for the new fund."
+    assert person_subject(after_verb, 0, len(after_verb), people) is None

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.entities import DONORS, Mention, donor_states, find_mentions, order_codes
+from softpower.extract.people import person_subject
 from softpower.extract.years import YearSpan, find_years
 from softpower.records import vocab
 
@@ -381,12 +382,15 @@ def build_sentence(
     prev: Sentence | None,
     doc_year: int | None,
     speaker: Callable[[], str | None] | None = None,
+    people: Callable[[], dict[str, str]] | None = None,
 ) -> Sentence:
     """Analyse one sentence; ``prev`` lends its actor/partners to pronoun sentences.
 
     ``speaker`` gives the state that speaks in the document (its publisher): a first-person subject
     ("We have also sent medical supplies to Timor-Leste") is that state, or the previous sentence's
-    actor when that is not a receiving state.
+    actor when that is not a receiving state. ``people`` gives the officials the document names with
+    their title and their states (:func:`softpower.extract.people.officials`): a sentence whose subject
+    is one of them and no state ("Luxon announced ...") is that official's state's act.
     """
     mentions = find_mentions(text, start, end)
     if mentions and any(m.kind == "demonym" for m in mentions):
@@ -424,6 +428,10 @@ def build_sentence(
         actor_m, actor = giver, giver.iso
     elif we is not None:
         actor, carried = we, True
+    elif people is not None and (
+        official := person_subject(text, start, end, people(), None if head is None else head.start)
+    ):
+        actor = official
     elif head is not None:
         group = coordinated(text, mentions, head)
         actor_m = pick_actor(group)

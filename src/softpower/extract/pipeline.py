@@ -63,6 +63,7 @@ from softpower.extract.learned.tagger import Tagger, load_tagger, propose
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.lists import ListLead, list_item
 from softpower.extract.money import Money, find_money
+from softpower.extract.people import people_of
 from softpower.extract.perceptions import names_poll, sentence_perceptions
 from softpower.extract.reading import reading_view
 from softpower.extract.sentences import name_break, split_sentences
@@ -230,6 +231,7 @@ def _extract_sentences(
     actor_before: dict[int, str | None] = {}
     lead: ListLead | None = None
     speaker = _speaker_of(text)
+    people = people_of(text, speaker)
     for s0, s1 in sentences:
         # (a table row starts the sentence or its line; the backward look only when the text has rows)
         row = (row_at.get(s0) or row_at.get(text.rfind("\n", 0, s0) + 1)) if row_at else None
@@ -248,7 +250,7 @@ def _extract_sentences(
         for rec in pending:
             resolve_pending(text, rec, (s0, s1))
         pending = []
-        sent = build_sentence(text, s0, s1, prev, doc_year, speaker)
+        sent = build_sentence(text, s0, s1, prev, doc_year, speaker, people)
         perceptions = sentence_perceptions(doc, text, sent, polls, last_perceptions)
         last_perceptions = perceptions
         if perceptions:
