@@ -42,6 +42,16 @@ from softpower.extract.years import find_years
         ("P75.2 million", 75.2e6, "PHP"),
         ("P250,000", 250e3, "PHP"),
         ("SLR 3 billion", 3e9, "LKR"),
+        # the kina's "K", the rufiyaa's "Rf", the ngultrum's "Nu", the Canadian dollar (round 18)
+        ("K20 million", 20e6, "PGK"),
+        ("K150,000", 150e3, "PGK"),
+        ("Rf 5 million", 5e6, "MVR"),
+        ("Nu. 50 million", 50e6, "BTN"),
+        ("C$25 million", 25e6, "CAD"),
+        ("CA$2.5 million", 2.5e6, "CAD"),
+        ("12 million Canadian dollars", 12e6, "CAD"),
+        ("3 million rufiyaa", 3e6, "MVR"),
+        ("40 million Swiss francs", 40e6, "CHF"),
     ],
 )
 def test_money_forms(text: str, amount: float, currency: str) -> None:
@@ -67,9 +77,19 @@ def test_plain_numbers_and_years_are_not_money() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The P5 met in 2019.", "See p. 12 million copies.", "The P 40 million line.", "a p40 million"]
+    "text",
+    [
+        "The P5 met in 2019.",
+        "See p. 12 million copies.",
+        "The P 40 million line.",
+        "a p40 million",
+        "The K9 unit patrolled.",
+        "a k20 million",
+        "The K 40 million line.",
+        "nu 5 million",
+    ],
 )
-def test_a_p_is_a_peso_only_in_capitals_touching_a_scaled_or_grouped_figure(text: str) -> None:
+def test_a_p_or_k_is_a_currency_only_in_capitals_touching_a_scaled_or_grouped_figure(text: str) -> None:
     assert [m.currency for m in find_money(text)] == []
 
 

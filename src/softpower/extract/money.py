@@ -100,11 +100,25 @@ PREFIX = {
     "p": "PHP",
     "slr": "LKR",
     "slrs": "LKR",
+    # Papua New Guinea's press writes the kina "K" ("K20 million", "K150,000"), read as the peso's "P";
+    # the Maldivian rufiyaa's "Rf" and Bhutan's ngultrum "Nu" ("Rf 5 million", "Nu 50 million")
+    "k": "PGK",
+    "rf": "MVR",
+    "nu": "BTN",
+    "nu.": "BTN",
+    # the Canadian dollar's signs ("C$25 million", "CA$25 million", "Can$25 million")
+    "c$": "CAD",
+    "ca$": "CAD",
+    "can$": "CAD",
 }
-#: prefixes read only as written in capitals ("Rs 5 million", never "rs"); a one-letter "P" also needs
-#: its figure right after it and a scale word or thousands groups ("P1.6 million", "P30,000"), so "P5"
-#: (the permanent five) or "p. 12" is no sum of money
-_CAPITAL_ONLY = frozenset({"rs", "rs.", "rm", "rp", "rp.", "tk", "tk.", "p", "slr", "slrs"})
+#: prefixes read only as written in capitals ("Rs 5 million", never "rs"); a one-letter "P" or "K" also
+#: needs its figure right after it and a scale word or thousands groups ("P1.6 million", "P30,000",
+#: "K20 million"), so "P5" (the permanent five), "K9" or "p. 12" is no sum of money
+_CAPITAL_ONLY = frozenset(
+    {"rs", "rs.", "rm", "rp", "rp.", "tk", "tk.", "p", "k", "slr", "slrs", "rf", "nu", "nu."}
+)
+#: one-letter prefixes that also need their figure right after them and a scale word or thousands groups
+_ONE_LETTER = frozenset({"p", "k"})
 #: currency words written after the number
 SUFFIX = {
     "yen": "JPY",
@@ -153,6 +167,12 @@ SUFFIX = {
     "pgk": "PGK",
     "fjd": "FJD",
     "fijian dollars": "FJD",
+    "canadian dollars": "CAD",
+    "swiss francs": "CHF",
+    "rufiyaa": "MVR",
+    "ngultrum": "BTN",
+    "nepali rupees": "NPR",
+    "maldivian rufiyaa": "MVR",
     # a currency named with its country's adjective ("500 million Japanese yen"), and the singular
     # dollar of a compound ("a 5 million dollar grant", "a $1.2 billion-dollar loan")
     "japanese yen": "JPY",
@@ -178,6 +198,7 @@ SUFFIX = {
     "new zealand dollar": "NZD",
     "singapore dollar": "SGD",
     "fijian dollar": "FJD",
+    "canadian dollar": "CAD",
 }
 
 
@@ -436,7 +457,7 @@ def _figure_amounts(text: str, start: int, stop: int) -> list[Money]:
                 scale = None
             if pre in _CAPITAL_ONLY and not text[m.start("pre")].isupper():
                 continue
-            if pre == "p" and (
+            if pre in _ONE_LETTER and (
                 m.start("num") != m.end("pre") or not ((scale and len(scale) > 1) or "," in m.group("num"))
             ):
                 continue
