@@ -124,3 +124,32 @@ def test_words_inside_an_organisation_name_are_not_cues() -> None:
 
 def test_records_the_model_rejects_are_dropped() -> None:
     assert extract_text("y.txt", "In 2099, Japan provided a grant of $5 million to Laos.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        # experts, specialists or technicians sent: technical cooperation (AidData's free-standing technical assistance)
+        ("In 2015, China sent three rice-growing specialists to Togo.", "technical_cooperation"),
+        (
+            "In 2012, Korea dispatched five agricultural technicians to Laos for a year.",
+            "technical_cooperation",
+        ),
+        # ... but medical experts sent are health cooperation, as before
+        ("In 2018, China sent a team of medical experts to Malawi.", "health_cooperation"),
+        # a Confucius classroom or centre written in lower case is still the cultural institution
+        (
+            "In 2016, China agreed to open a Confucius classroom at a secondary school in Chile.",
+            "cultural_institution",
+        ),
+        # the verb "grant" whose object is scholarships, and study grants, are people exchange, not a grant
+        ("In 2014, China grants 40 more scholarships to students from Zambia every year.", "people_exchange"),
+        ("In 2019, Japan awarded study grants to 12 students from Kenya.", "people_exchange"),
+        ("In 2017, Japan provided a grant of $3 million to Kenya for school buildings.", "oda_grant"),
+    ],
+)
+def test_cue_rows_for_experts_sent_confucius_classrooms_and_scholarships_granted(
+    text: str, instrument: str
+) -> None:
+    recs = [r for r in extract_text("c.txt", text, learned=False) if r["kind"] == "engagement"]
+    assert [r["instrument"] for r in recs] == [instrument]
