@@ -2057,3 +2057,21 @@ def test_the_states_of_officials_named_with_their_title() -> None:
     assert person_subject(said, 0, len(said), people) == "WSM"
     after_verb = "The forum thanked Moana for the new fund."
     assert person_subject(after_verb, 0, len(after_verb), people) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea has also extended loans worth $900 million to Sri Lanka over the past decade.",
+        "Since 2012, France has approved EUR 300 million in loans to Indonesia.",
+    ],
+)
+def test_a_sum_extended_or_approved_over_a_period_is_a_running_total(text: str) -> None:
+    recs = extract_text("t.txt", text, 2022)
+    assert [r["metric"] for r in _kinds(recs, "indicator")] == ["aid_total"]
+    assert _kinds(recs, "engagement") == []
+
+
+def test_a_loan_extended_without_a_period_stays_an_act() -> None:
+    text = "Korea has extended a loan of $90 million to Sri Lanka for a new port."
+    assert [r["instrument"] for r in _kinds(extract_text("t.txt", text, 2022), "engagement")] == ["oda_loan"]

@@ -213,8 +213,9 @@ def _may_hold_count(text: str, start: int, end: int) -> bool:
 
 
 _STOCK_MONEY = re.compile(
-    r"\b(?:has|have|had|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+)?(?:spent|disbursed|invested|lent"
-    r"|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded|supported)\b"
+    r"\b(?:has|have|had|will have)\s+(?:so far\s+|now\s+|already\s+|together\s+|jointly\s+|also\s+)?(?:spent|disbursed"
+    r"|invested|lent|provided|contributed|given|donated|committed|allocated|delivered|granted|awarded|channell?ed|funded"
+    r"|supported|extended|approved|financed|pledged)\b"
     r"[^.;]{0,40}$",
     re.I,
 )
