@@ -2075,3 +2075,26 @@ def test_a_sum_extended_or_approved_over_a_period_is_a_running_total(text: str) 
 def test_a_loan_extended_without_a_period_stays_an_act() -> None:
     text = "Korea has extended a loan of $90 million to Sri Lanka for a new port."
     assert [r["instrument"] for r in _kinds(extract_text("t.txt", text, 2022), "engagement")] == ["oda_loan"]
+
+
+# --- a state's name written in capitals as a subject ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "partner"),
+    [
+        ("AUSTRALIA will provide A$10 million to Tonga for cyclone recovery.", "AUS", "TON"),
+        ("NEW ZEALAND has pledged NZ$5 million to Fiji for school repairs.", "NZL", "FJI"),
+    ],
+)
+def test_a_state_named_in_capitals_before_its_verb_acts(text: str, actor: str, partner: str) -> None:
+    eng = _kinds(extract_text("t.txt", text, 2024), "engagement")
+    assert [(r["actor"], r["partners"]) for r in eng] == [(actor, [partner])]
+
+
+def test_a_heading_or_dateline_in_capitals_names_no_state() -> None:
+    from softpower.extract.entities import find_mentions
+
+    assert find_mentions("RELIEF FLIGHTS FROM JAPAN REACH TONGA") == []
+    assert [m.iso for m in find_mentions("SUVA, FIJI (4 May 2024) - Japan's relief arrived.")] == ["JPN"]
+    assert [m.iso for m in find_mentions("The USA and the PRC signed it.")] == ["USA", "CHN"]

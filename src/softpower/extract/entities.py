@@ -139,6 +139,10 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
             table[code] = ((code,), None, "group")
     for k, v in folded.items():
         table[k] = v
+    for n in [n for n, v in table.items() if v[2] == "name" and v[1] is not None and not n.isupper()]:
+        if len(n) >= 4 and n.upper() not in table:
+            table[n.upper()] = table[n]
+            _SHOUTED.add(n.upper())
     exact = trie_pattern([n for n in table if n not in folded])
     loose = trie_pattern(list(folded))
     rx = re.compile(
@@ -149,6 +153,11 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
     )
     return rx, table
 
+
+#: states' names written in capitals ("AUSTRALIA will provide"): in the table, read as a name only before a
+#: word in lower case, as a subject before its verb; a line in capitals is a heading or a dateline
+_SHOUTED: set[str] = set()
+_LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]")
 
 # first words of states' names that name no state alone: adjectives ("Central", "British", "Western")
 # and common words
@@ -275,6 +284,8 @@ def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
         name = m.group("n")
         codes, iso, kind = table[name] if name in table else table[name.casefold()]
         s, e = m.start("n"), m.end("n")
+        if name in _SHOUTED and not _LOWER_NEXT.match(text, e, stop):
+            continue  # a heading's or a dateline's capitals
         if name == PACIFIC and (
             # (read inside the window only, as the gazetteer pattern is: a window reads as its copy)
             _PACIFIC_WIDER.search(text, max(start, s - 16), s) or _PACIFIC_NAME.match(text, e, stop)
