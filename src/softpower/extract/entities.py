@@ -95,7 +95,9 @@ def gazetteer() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
-def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | None, str]]]:
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | None, str]], frozenset[str]]:
+    """The gazetteer pattern, its table (name -> codes, state, kind) and the names of states it also reads
+    written in capitals ("AUSTRALIA will provide"; see ``_LOWER_NEXT``)."""
     names: dict[str, tuple[tuple[str, ...], str | None, str]] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
@@ -139,10 +141,11 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
             table[code] = ((code,), None, "group")
     for k, v in folded.items():
         table[k] = v
+    shouted: set[str] = set()
     for n in [n for n, v in table.items() if v[2] == "name" and v[1] is not None and not n.isupper()]:
         if len(n) >= 4 and n.upper() not in table:
             table[n.upper()] = table[n]
-            _SHOUTED.add(n.upper())
+            shouted.add(n.upper())
     exact = trie_pattern([n for n in table if n not in folded])
     loose = trie_pattern(list(folded))
     rx = re.compile(
@@ -151,12 +154,11 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], str | No
         r"(?!\d{3})(?!\d{1,2}[A-Za-z$])(?!\d{1,2}[.,]\d)"
         r"(?!\s+dollars?\b)(?!\s+(?:Sea|Ocean)\b)"
     )
-    return rx, table
+    return rx, table, frozenset(shouted)
 
 
-#: states' names written in capitals ("AUSTRALIA will provide"): in the table, read as a name only before a
-#: word in lower case, as a subject before its verb; a line in capitals is a heading or a dateline
-_SHOUTED: set[str] = set()
+#: a state's name written in capitals (``_table``'s third part) is read as a name only before a word in
+#: lower case, as a subject before its verb; a line in capitals is a heading or a dateline
 _LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]")
 
 # first words of states' names that name no state alone: adjectives ("Central", "British", "Western")
@@ -278,13 +280,13 @@ def place_line_end(text: str, pos: int) -> int | None:
 
 
 def _find_mentions(text: str, start: int, stop: int) -> list[Mention]:
-    rx, table = _table()
+    rx, table, shouted = _table()
     out: list[Mention] = []
     for m in rx.finditer(text, start, stop):
         name = m.group("n")
         codes, iso, kind = table[name] if name in table else table[name.casefold()]
         s, e = m.start("n"), m.end("n")
-        if name in _SHOUTED and not _LOWER_NEXT.match(text, e, stop):
+        if name in shouted and not _LOWER_NEXT.match(text, e, stop):
             continue  # a heading's or a dateline's capitals
         if name == PACIFIC and (
             # (read inside the window only, as the gazetteer pattern is: a window reads as its copy)

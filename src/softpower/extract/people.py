@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from softpower.extract.entities import Mention, find_mentions
 
@@ -161,7 +162,7 @@ def officials(text: str, speaker: str | None) -> dict[str, str]:
         w in text for w in ("Minister", "President", "Premier", "Secretary", "Ambassador", "ounterpart")
     ):
         return {}
-    mentions = find_mentions(text)
+    mentions = find_mentions(text, 0, len(text))  # the window the document's speaker was found in: one scan
     found: dict[str, set[str]] = {}
     for rx in (_TITLED, _NAME_TITLE):
         for m in rx.finditer(text):
@@ -210,11 +211,9 @@ def person_subject(
 
 def people_of(text: str, speaker: Callable[[], str | None]) -> Callable[[], dict[str, str]]:
     """:func:`officials` of ``text``, found when first asked."""
-    memo: list[dict[str, str]] = []
 
+    @cache
     def people() -> dict[str, str]:
-        if not memo:
-            memo.append(officials(text, speaker()))
-        return memo[0]
+        return officials(text, speaker())
 
     return people

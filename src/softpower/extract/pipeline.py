@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -473,19 +474,17 @@ def _speaker_of(text: str) -> Callable[[], str | None]:
     """The state that speaks in ``text``, found when first asked: the state outside the receiving
     states (:func:`receiving_states`) that the document names most often, the first named on a tie (a
     release of DFAT names Australia, of MFAT New Zealand); None when it names none."""
-    memo: list[str | None] = []
 
+    @cache
     def speaker() -> str | None:
-        if not memo:
-            rec = receiving_states()
-            counts: dict[str, int] = {}
-            for m in find_mentions(text):
-                if m.iso and m.kind != "place" and m.iso not in rec:
-                    counts[m.iso] = counts.get(m.iso, 0) + 1
-            memo.append(
-                max(counts, key=lambda k: counts[k]) if counts else None
-            )  # dicts keep first-seen order
-        return memo[0]
+        rec = receiving_states()
+        counts: dict[str, int] = {}
+        # the whole document as a window: remembered for the document (:func:`find_mentions`), so the
+        # officials of :func:`softpower.extract.people.officials` read the same scan
+        for m in find_mentions(text, 0, len(text)):
+            if m.iso and m.kind != "place" and m.iso not in rec:
+                counts[m.iso] = counts.get(m.iso, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None  # dicts keep first-seen order
 
     return speaker
 
