@@ -1250,3 +1250,46 @@ def test_the_residual_grant_still_replaces_a_training_or_relief_cue(text: str, r
     assert [r["instrument"] for r in extract_text("t.txt", text, learned=m) if r["kind"] == "engagement"] == [
         "oda_grant"
     ]
+
+
+_TRAINERS = {
+    "train": ("config.toml", "instrument.json.gz"),
+    "recall": ("recall.toml", "recall.json.gz"),
+    "fields_train": ("fields.toml", "fields.json.gz"),
+    "tagger_train": ("tagger.toml", "tagger.json.gz"),
+}
+
+
+def _trainer_main(name: str):  # type: ignore[no-untyped-def]
+    import importlib
+
+    return importlib.import_module(f"softpower.extract.learned.{name}").main
+
+
+@pytest.mark.parametrize("name", sorted(_TRAINERS))
+def test_a_trainer_given_a_missing_config_says_so_in_one_line(name: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "absent.toml"
+    assert _trainer_main(name)(["--config", str(missing), "--check"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{missing}: no such file" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", sorted(_TRAINERS))
+def test_a_trainer_given_malformed_toml_names_its_line(name: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[model]\nC = 1.0\nthreshold = = 0.5\n", encoding="utf-8")
+    assert _trainer_main(name)(["--config", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{bad}:3: invalid TOML" in err
+
+
+@pytest.mark.parametrize("name", sorted(_TRAINERS))
+def test_a_trainers_check_without_the_shipped_weights_says_so_before_fitting(
+    name: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    config, weights = _TRAINERS[name]
+    shipped = resources.files("softpower") / "data" / "extract_model" / config
+    (tmp_path / config).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _trainer_main(name)(["--config", str(tmp_path / config), "--check"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{tmp_path / weights}: no such file" in err

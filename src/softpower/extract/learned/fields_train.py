@@ -24,7 +24,6 @@ import gzip
 import json
 import sys
 import tempfile
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from softpower.extract.context import Sentence
+from softpower.extract.learned.config import guarded, read_config, read_shipped
 from softpower.extract.learned.fields import (
     FEATURES,
     FIELDS,
@@ -77,11 +77,6 @@ class _Recorder:
     ) -> list[dict[str, Any]]:
         self.seen = (text, [dict(r) for r in records], sentences, doc_year)
         return records
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
 
 
 def _gold_lines(path: Path) -> list[dict[str, Any]]:
@@ -245,6 +240,11 @@ def train(config: Path, out_dir: Path, shared: Path | None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; a missing or malformed input file is one line on stderr and exit code 2."""
+    return guarded("fields_train", _main, argv)
+
+
+def _main(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(
         description="Fit the field step's rankers (actor, partners, year).",
         epilog="example: python -m softpower.extract.learned.fields_train "
@@ -258,9 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     shared = SHARED if SHARED.is_dir() else None
     if args.check:
+        read_config(args.config)
+        old = read_shipped(args.config.parent / "fields.json.gz")
         with tempfile.TemporaryDirectory() as tmp:
             new = train(args.config, Path(tmp), shared).read_bytes()
-            old = (args.config.parent / "fields.json.gz").read_bytes()
             same = new == old
             print(f"fields_train --check: fields.json.gz: {'byte-identical' if same else 'DIFFERS'}")
             return 0 if same else 1

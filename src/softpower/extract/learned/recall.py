@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from softpower.extract.entities import DONORS, PACIFIC, find_mentions
+from softpower.extract.learned.config import guarded, read_config, read_shipped
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.money import _EQUIVALENT_CLOSE, find_money
 
@@ -125,11 +126,6 @@ class Recall:
         return [float(x) for x in p]
 
 
-def read_config(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
-
-
 def units(cfg: dict[str, Any], shared: Path | None) -> pd.DataFrame:
     """The annotated sentences the recall model learns from (``act`` 1: an engagement starts in
     it), with ids ``<source>:<doc>#<sentence>``; the real-text corpus's evaluation side is never
@@ -216,6 +212,11 @@ def _configured(model: TextClassifier, cfg: dict[str, Any]) -> Recall:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; a missing or malformed input file is one line on stderr and exit code 2."""
+    return guarded("train_recall", _main, argv)
+
+
+def _main(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(
         description="Rebuild the recall model (recall.json.gz) from recall.toml and the annotated sentences.",
         epilog="example: python -m softpower.extract.learned.train_recall --check",
@@ -227,12 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="rebuild into a temporary folder and compare bytes")
     args = ap.parse_args(argv)
     cfg = read_config(args.config)
+    shipped = read_shipped(args.config.parent / "recall.json.gz") if args.check else b""
     frame = units(cfg, SHARED if SHARED.is_dir() else None)
     recall = fit(cfg, frame)
     if args.check:
         import tempfile
 
-        shipped = (args.config.parent / "recall.json.gz").read_bytes()
         with tempfile.TemporaryDirectory() as tmp:
             recall.model.save(Path(tmp) / "recall.json.gz")
             rebuilt = (Path(tmp) / "recall.json.gz").read_bytes()

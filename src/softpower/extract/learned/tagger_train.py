@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from softpower.extract.learned.config import guarded, read_config, read_shipped
 from softpower.extract.learned.tagger import INDEX, LABELS, Parsed, Tagger, features, parse, viterbi
 from softpower.extract.sentences import split_sentences
 from softpower.extract.text import read_source
@@ -48,11 +48,6 @@ class Example:
     id: str
     feats: list[list[str]]
     labels: list[str]
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
 
 
 def label_sentence(p: Parsed, gold: list[dict[str, Any]], text: str, counts: Counter[str]) -> list[str]:
@@ -347,6 +342,11 @@ def build(cfg: dict[str, Any], shared: Path | None) -> Tagger:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; a missing or malformed input file is one line on stderr and exit code 2."""
+    return guarded("tagger_train", _main, argv)
+
+
+def _main(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(
         description="Rebuild the sequence tagger (tagger.json.gz) from tagger.toml and the annotated records.",
         epilog="example: python -m softpower.extract.learned.tagger_train --check",
@@ -358,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="rebuild into a temporary folder and compare bytes")
     args = ap.parse_args(argv)
     cfg = read_config(args.config)
+    shipped = read_shipped(args.config.parent / "tagger.json.gz") if args.check else b""
     tagger = build(cfg, SHARED if SHARED.is_dir() else None)
     print(json.dumps(tagger.meta, sort_keys=True), file=sys.stderr)
     if args.check:
@@ -365,9 +366,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             tagger.save(Path(tmp) / "tagger.json.gz")
-            same = (Path(tmp) / "tagger.json.gz").read_bytes() == (
-                args.config.parent / "tagger.json.gz"
-            ).read_bytes()
+            same = (Path(tmp) / "tagger.json.gz").read_bytes() == shipped
         print("tagger.json.gz: identical" if same else "tagger.json.gz: DIFFERS from the shipped weights")
         return 0 if same else 1
     out = args.out or args.config.parent

@@ -21,7 +21,6 @@ import hashlib
 import itertools
 import json
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ import pandas as pd
 
 from softpower.extract.evaluate import calibration_error, score
 from softpower.extract.learned import data as D
+from softpower.extract.learned.config import guarded, read_config, read_shipped
 from softpower.extract.learned.model import TextClassifier
 from softpower.extract.learned.weights import Models
 
@@ -50,11 +50,6 @@ class TrainingSet:
     sources: dict[str, int]
     gold: pd.DataFrame
     oof: pd.DataFrame | None = None  # the training descriptions read out of fold (:func:`out_of_fold`)
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
 
 
 def splits(cfg: dict[str, Any], table: pd.DataFrame, folder: Path) -> tuple[list[str], list[str]]:
@@ -695,6 +690,11 @@ def train(config: Path, out: Path, shared: Path | None) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; a missing or malformed input file is one line on stderr and exit code 2."""
+    return guarded("train", _main, argv)
+
+
+def _main(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--config", type=Path, default=MODEL_DIR / "config.toml")
     ap.add_argument(
@@ -710,6 +710,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     shared = args.shared if args.shared.is_dir() else None
     cfg = read_config(args.config)
+    names = ("instrument.json.gz", "act.json.gz", "metrics.json")
+    shipped = {n: read_shipped(args.config.parent / n) for n in names} if args.check else {}
     if args.rebuild_table:
         if shared is None:
             print(f"train: --rebuild-table needs {args.shared}", file=sys.stderr)
@@ -722,8 +724,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             train(args.config, Path(tmp), shared)
-            names = ("instrument.json.gz", "act.json.gz", "metrics.json")
-            diff = [n for n in names if (Path(tmp) / n).read_bytes() != (args.config.parent / n).read_bytes()]
+            diff = [n for n in names if (Path(tmp) / n).read_bytes() != shipped[n]]
         for n in names:
             print(f"train --check: {n}: {'DIFFERS' if n in diff else 'byte-identical'}")
         return 1 if diff else 0
