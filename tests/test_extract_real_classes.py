@@ -1203,6 +1203,35 @@ def test_a_past_perfect_act_without_a_period_to_date_stays_an_act() -> None:
     assert [(r["kind"], r["amount"]) for r in recs] == [("engagement", 3e6)]
 
 
+# --- a sum named as a total of what was given is an aid total (x20r, round 19) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seoul sent a further $2 million to Laos, making a total Korean contribution of $7 million.", 7e6),
+        ("The new credit line took the total value of India's loans to Nepal to $1.9 billion.", 1.9e9),
+        ("Over the decade Korea extended a total ODA of $310 million to Laos.", 310e6),
+    ],
+)
+def test_a_sum_named_as_a_total_is_an_aid_total(text: str, value: float) -> None:
+    recs = extract_text("t.txt", text, 2022)
+    assert value in [r["value"] for r in recs if r["kind"] == "indicator" and r["metric"] == "aid_total"]
+    assert [r for r in recs if r["kind"] == "engagement" and r.get("amount") == value] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea will provide a total of $30 million to Laos for rural roads.",
+        "Korea signed an agreement to provide grants of up to a total of $30 million to Laos.",
+    ],
+)
+def test_a_total_of_one_act_to_come_stays_an_act(text: str) -> None:
+    recs = extract_text("t.txt", text, 2022)
+    assert [r["amount"] for r in _kinds(recs, "engagement")] == [30e6]
+
+
 # --- goods handed over or gifted are an act (lead, round 14) ------------------------------------------------
 
 

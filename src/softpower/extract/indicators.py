@@ -231,6 +231,20 @@ _A_TOTAL_OF = re.compile(
     r"\b(?:a total of|in total|altogether)\s+(?:(?:more than|over|about|some|nearly|almost)\s+)?$", re.I
 )
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of)\s+$", re.I)
+# a sum the sentence names as a total of what was given: "making a total Australian contribution of $8.8
+# million", "taking the total value of the credit lines extended to $2.1 billion" (a running total, as
+# "brings ... to"), and "extended a total ODA of $300 million", "offered a total of $5 million" (a past act's
+# sum named as a total; "will provide a total of", "up to a total of" and "to provide a total of" name one act)
+_MAKES_TOTAL = re.compile(
+    r"\b(?:mak(?:es|ing)|tak(?:es|ing)|took)\s+(?:the|a|an|its|their|our|[A-Z][\w.]*(?:['’]s)?)\s+total\b"
+    r"[^.;$]{0,120}?\b(?:of|to)\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    re.I,
+)
+_PAST_TOTAL = re.compile(
+    r"\b(?:extended|provided|offered|gave|granted|donated|contributed|committed|pledged|disbursed|allocated)\s+"
+    r"(?:\w+\s+){0,2}?a\s+total\s+(?:[\w’'-]+\s+){0,3}?of\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    re.I,
+)
 # "$9 million per year in 2012 and 2013": an annual level, a statistic
 _ANNUAL_AFTER = re.compile(r"\s*(?:per year|a year|each year|every year|annually|per annum)\b", re.I)
 # "will provide an estimated $169 million ... in 2022-23": a year's aid estimate is a level (the guideline's
@@ -767,6 +781,12 @@ def _indicators(
             so_far = so_far or bool(stock_verb and _MORE_THAN.search(text, max(s0, mo.start - 16), mo.start))
             # "has provided a total of US$889 million for 23 projects": a sum to date, named as one
             so_far = so_far or bool(stock_verb and _A_TOTAL_OF.search(text, max(s0, mo.start - 30), mo.start))
+            # "making a total contribution of $8.8 million", "It extended a total ODA of $570 million"
+            so_far = so_far or bool(_MAKES_TOTAL.search(text, max(s0, mo.start - 160), mo.start))
+            so_far = so_far or bool(
+                _PAST_TOTAL.search(text, max(s0, mo.start - 80), mo.start)
+                and not _FUTURE.search(text, s0, mo.start)
+            )
             # "a total of 37 Lines of Credit worth USD 14.27 billion", "08 Lines of Credit ... amounting to USD
             # 1850.64 million ... in the past 10 years": the sum of many counted acts is a total
             lo = max(s0, mo.start - 200)
