@@ -8,6 +8,7 @@ sentence would fail.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -2127,3 +2128,38 @@ def test_a_heading_or_dateline_in_capitals_names_no_state() -> None:
     assert find_mentions("RELIEF FLIGHTS FROM JAPAN REACH TONGA") == []
     assert [m.iso for m in find_mentions("SUVA, FIJI (4 May 2024) - Japan's relief arrived.")] == ["JPN"]
     assert [m.iso for m in find_mentions("The USA and the PRC signed it.")] == ["USA", "CHN"]
+
+
+# --- a dateline whose source label is set off by a bar, or whose broadcaster holds "&" (x20r, round 19) -----
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        (
+            "Aid agency head visits Laos\n\nAgency News| Updated: 2021-11-19\n\nThe handover was held.",
+            "2021-11-19",
+        ),
+        (
+            "Training ends\n\nRadio & TV Samoa, Apia, 13/12/2019\n\nThe embassy hosted a reception.",
+            "2019-12-13",
+        ),
+    ],
+)
+def test_a_dateline_after_a_barred_label_or_a_broadcaster_dates_the_document(head: str, date: str) -> None:
+    from softpower.extract.text import dateline_date
+
+    assert dateline_date(head) == date
+    assert dateline_date("Population: 222,382 | 2022 census\n\nKorea gave aid.") is None
+
+
+def test_a_barred_label_dateline_dates_last_year(tmp_path: Path) -> None:
+    from softpower.extract.pipeline import extract_file
+
+    p = tmp_path / "t.txt"
+    p.write_text(
+        "Agency News| Updated: 2021-11-19\n\nSince last year, China has sent several medical teams to Laos.\n",
+        encoding="utf-8",
+    )
+    eng = [r for r in extract_file(p).records if r["kind"] == "engagement"]
+    assert [(r["actor"], r["year"]) for r in eng] == [("CHN", 2020)]

@@ -365,13 +365,15 @@ _MONTH = r"(?P<{}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")
 # 2021", "14:46, October 16, 2011", "2019-06-25 18:42:19", an archive's "date 2022-11-12 ..."); a date in
 # figures opens its line or is the whole line ("5/14/2019 - GUAM --", "07.23.2018", "2017/3/27")
 _WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
-# a place's letters may carry accents ("Díli", "Malé", "Nouméa")
-_PLACE = r"[A-ZÀ-Þ](?:[^\W\d_]|[ .'’-]){1,40}(?:,|[ \t]*\|)\s+"
+# a place's letters may carry accents ("Díli", "Malé", "Nouméa"); a broadcaster's name before the place may
+# hold an ampersand ("Radio & TV Tonga, Nuku'alofa, 13/12/2019")
+_PLACE = r"[A-ZÀ-Þ](?:[^\W\d_]|[ .'’&-]){1,40}(?:,|[ \t]*\|)\s+"
 _CLOCK = r"(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?,?\s+)"  # "09:30, ", "5:45 PM, "
 _DATELINE = re.compile(
-    # a source label before the date: bracketed ("[Ministry of X] [") or set off by a dash ("The National –
-    # Wednesday, December 29, 2010"; a name without figures)
-    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[|\(|[A-Z][^\[\]\n\d]{0,59}?[ \t]+[—–-][ \t]+)?"
+    # a source label before the date: bracketed ("[Ministry of X] ["), set off by a dash ("The National –
+    # Wednesday, December 29, 2010"; a name without figures) or by a bar ("Xinhua| Updated: 2021-11-19")
+    r"^[ \t]*(?:\[?[^\[\]\n]{1,60}\]?\s*\[|\[|\(|[A-Z][^\[\]\n\d]{0,59}?[ \t]+[—–-][ \t]+"
+    r"|[A-Z][^\[\]\n\d|]{0,59}?[ \t]*\|[ \t]*)?"
     + _CLOCK
     + r"?(?:(?:Date|Dated|Published|Posted|Updated|Released)\]?(?:\s+on)?(?:\s*:\s*|\s+)"
     + _CLOCK
