@@ -120,3 +120,56 @@ def test_a_valid_dateline_still_anchors_relative_years(tmp_path: Path) -> None:
     res = extract_file(doc)
     assert res.warnings == [] and res.document is not None and res.document["date"] == "2022-02-28"
     assert res.records[0]["year"] == 2021
+
+
+def test_wish_words_before_each_clause_match_a_search_of_each_lead() -> None:
+    """The incremental reading of the text before each clause (engagements._WishBefore) answers as
+    WANTING.search on each lead, in and out of text order, with wish words at and across a lead's end."""
+    import random
+
+    from softpower.extract.engagements import _WishBefore
+    from softpower.extract.rules import WANTING
+
+    words = ["plan", "plans", "the plan", "its plans", "seeks", "aiming", "Tonga", "would", "may", "May", "mayor",
+             "planning", "wants", "swants", "wishes", "intends", ",", " ", "could", "shoulder", "hope", "ſeeks"]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")  # words run together: matches end inside a word
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.2:
+            rng.shuffle(cuts)
+        wish = _WishBefore()
+        for c in cuts:
+            assert wish(text[:c]) == (WANTING.search(text[:c]) is not None), (text, c)
+
+
+def test_coordinated_finds_the_head_by_equality_like_list_index() -> None:
+    from softpower.extract.context import coordinated
+    from softpower.extract.entities import find_mentions
+
+    text = "Japan and Vietnam signed a pact, and Japan and Laos agreed to a loan."
+    ms = find_mentions(text, 0, len(text))
+    for head in ms:
+        got = coordinated(text, ms, head)
+        assert got[0] is head
+        i = ms.index(head)
+        assert got == ms[i : i + len(got)]
+    twin = type(ms[2])(
+        **{f: getattr(ms[2], f) for f in ("start", "end", "codes", "iso", "kind", "possessive")}
+    )
+    assert coordinated(text, ms, twin)[1:] == [
+        ms[3]
+    ]  # an equal copy of a mention is found as list.index finds it
+    with pytest.raises(ValueError):
+        coordinated(text, ms[:2], ms[3])
+    line = "Japan and Laos signed a pact, " * 12  # more names than list.index is left to
+    ms = find_mentions(line, 0, len(line))
+    assert len(ms) > 16
+    for head in ms:
+        got = coordinated(line, ms, head)
+        i = ms.index(head)
+        assert got[0] is head and got == ms[i : i + len(got)]
+    with pytest.raises(ValueError):
+        coordinated(line, ms[:20], ms[21])

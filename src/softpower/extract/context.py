@@ -285,7 +285,15 @@ def subject(
 def coordinated(text: str, mentions: list[Mention], head: Mention) -> list[Mention]:
     """``head`` and the states coordinated with it ("Japan and the Philippines")."""
     group = [head]
-    i = mentions.index(head)
+    if len(mentions) <= 16:
+        i = mentions.index(head)
+    else:  # ``mentions.index(head)`` without a dataclass comparison per earlier mention (the square of a
+        # sentence's names on a long line): equal mentions share their start, so it is compared first
+        i = next(
+            (k for k, m in enumerate(mentions) if m is head or (m.start == head.start and m == head)), -1
+        )
+        if i < 0:
+            raise ValueError(f"{head!r} is not in the mentions")
     for nxt in mentions[i + 1 :]:
         if nxt.iso is None or not _COORD.match(text[group[-1].end : nxt.start]):
             break

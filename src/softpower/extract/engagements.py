@@ -241,6 +241,45 @@ def _money_near(money: list[Money], start: int, end: int, cue: Cue) -> Money | N
     return min(inside, key=lambda m: abs(m.start - cue.start)) if inside else None
 
 
+_STOP = re.compile(r"[.;:]")
+#: characters a WANTING match at a position reads after it: its longest word ("planning") and the character
+#: its closing word boundary looks at, with room to spare
+_WISH_REACH = 16
+
+
+class _WishBefore:
+    """Whether a WANTING word stands in the text before each clause of one sentence (``text[s0:c0]``), asked
+    for the clauses in text order: each such lead extends the one before, so the search goes on where the
+    last one left off instead of reading every lead from the sentence's start (a sentence cut from a line of
+    hundreds of clauses was read in time growing with the square of its length).
+
+    A match starting at least :data:`_WISH_REACH` characters before a lead's end reads only characters every
+    longer lead shares (its look-behinds read the shared text before it), so it stands in every longer lead;
+    a position that far back where nothing matches matches in no longer lead. The answers are those of
+    ``WANTING.search(lead) is not None``."""
+
+    __slots__ = ("clear", "found", "size")
+
+    def __init__(self) -> None:
+        self.found = False  # a match far enough from its lead's end: every longer lead holds it
+        self.clear = 0  # no match starts before this position of a lead
+        self.size = 0  # the length of the last lead read
+
+    def __call__(self, lead: str) -> bool:
+        n = len(lead)
+        if n < self.size:  # a shorter lead (not in text order): what was learnt does not carry over
+            self.found, self.clear = False, 0
+        self.size = n
+        if self.found:
+            return True
+        m = WANTING.search(lead, self.clear)
+        settled = n - _WISH_REACH  # positions before this read only the shared text
+        if m is not None and m.start() < settled:
+            self.found = True
+        self.clear = max(self.clear, min(settled, n if m is None else m.start()))
+        return m is not None
+
+
 def sentence_engagements(
     doc: str,
     text: str,
@@ -280,14 +319,21 @@ def sentence_engagements(
     clauses = split_clauses(text, s0, s1)
     # a generic aid, investment or diplomacy word needs a date, an amount or a name to be an act
     anchored = bool(sent.years or money or name_of(text, s0, s1))
+    # the first full stop, semicolon or colon of the sentence, and the wish words of the text before each
+    # clause, read once for the sentence (see _WishBefore) when a clause after the first asks
+    wish_before: _WishBefore | None = None
+    stop = s1
     for c0, c1 in clauses:
         if _SETTING.match(text, c0) and len(clauses) > 1:
             continue
         if _CONTRAST.match(text, c0):
             continue  # "Unlike grants for roads, ...": a comparison, not an act
-        lead = text[s0:c0]
-        if c0 > s0 and WANTING.search(lead) and not re.search(r"[.;:]", lead):
-            continue  # the main clause only wants, plans or hopes
+        if c0 > s0:
+            if wish_before is None:
+                wish_before, first_stop = _WishBefore(), _STOP.search(text, s0, s1)
+                stop = s1 if first_stop is None else first_stop.start()
+            if stop >= c0 and wish_before(text[s0:c0]):
+                continue  # the main clause only wants, plans or hopes (and no stop ends it before this clause)
         if any(c0 <= a < c1 for a, _ in taken):
             # the clause states a total or stock already recorded as an indicator: none of its cues is
             # an act (tested once per clause, before the per-cue tests, which change nothing when skipped)
