@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.entities import DONORS, Mention, donor_states, find_mentions, order_codes
+from softpower.extract.memo import per_document
 from softpower.extract.people import person_subject
 from softpower.extract.years import YearSpan, find_years
 from softpower.records import vocab
@@ -167,7 +168,7 @@ _DATE_PHRASE = re.compile(
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
-@lru_cache(maxsize=8192)
+@per_document(8192)
 def _eligible(text: str, m: Mention, floor: int, groups: bool = False) -> bool:
     if (m.iso is None and not groups) or m.kind == "place":
         return False
@@ -224,11 +225,7 @@ def _giver(text: str, mentions: list[Mention], head: Mention, end: int) -> Menti
 def _group_subject(text: str, mentions: list[Mention], start: int) -> bool:
     """True when the sentence's subject is a group that is not a state ("The European Union pledged")."""
     for m in mentions:
-        if (
-            m.iso is None
-            and _eligible(text, m, start, groups=True)
-            and _VERB_AFTER.match(text, m.end, m.end + 80)
-        ):
+        if m.iso is None and _eligible(text, m, start, True) and _VERB_AFTER.match(text, m.end, m.end + 80):
             return True
     return False
 
@@ -246,7 +243,7 @@ def collective(
             m.iso is None
             and len(m.codes) == 1
             and vocab.is_partner_code(m.codes[0])
-            and _eligible(text, m, start, groups=True)
+            and _eligible(text, m, start, True)
         ):
             code = m.codes[0]
             if code in vocab.group_codes() and code != "WORLD":

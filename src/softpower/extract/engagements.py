@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.context import SYMMETRIC, Sentence, clause_actor, coordinated
 from softpower.extract.entities import donor_states, order_codes, world_hint
+from softpower.extract.memo import per_document
 from softpower.extract.money import Money, find_money
 from softpower.extract.rules import (
     COMMENTARY,
@@ -139,7 +139,7 @@ def year_of(years: list[YearSpan], start: int, end: int) -> tuple[int | None, in
     return None, None
 
 
-@lru_cache(maxsize=8192)
+@per_document(8192)
 def name_of(text: str, start: int, end: int) -> str | None:
     """A programme name in the clause: a parenthesised acronym, a quoted name, or a Titled Name."""
     m = _ACRONYM.search(text, start, end)

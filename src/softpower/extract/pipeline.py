@@ -63,6 +63,7 @@ from softpower.extract.learned.apply import SentenceInfo, attach_confidence, ref
 from softpower.extract.learned.tagger import Tagger, load_tagger, propose
 from softpower.extract.learned.weights import Models, load_models
 from softpower.extract.lists import ListLead, list_item
+from softpower.extract.memo import forget_documents
 from softpower.extract.money import Money, find_money
 from softpower.extract.people import people_of
 from softpower.extract.perceptions import names_poll, sentence_perceptions
@@ -214,6 +215,7 @@ def _extract_sentences(
     tagger: Tagger | bool | None,
 ) -> list[dict[str, Any]]:
     """:func:`extract_text` on ``text`` split into ``sentences``."""
+    forget_documents()  # the rules' caches let the documents read before this one go
     records: list[dict[str, Any]] = []
     prev: Sentence | None = None
     polls: list[Sentence] = []

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from softpower.extract.alternation import FirstCharAlternation, LiteralGate
@@ -160,12 +160,9 @@ WANTING = _word_start(WANTING)
 
 
 def has_act(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` holds an act verb (cached: clauses are asked many times)."""
-    return _has_act(text, start, end)
-
-
-@lru_cache(maxsize=16384)
-def _has_act(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds an act verb."""
+    # (not cached: the same window is asked again in 0-2 % of the calls, and a cache keyed by the text held
+    # thousands of read documents in memory)
     return ACT.search(text, start, end) is not None or PLEDGE.search(text, start, end) is not None
 
 
@@ -248,7 +245,6 @@ def _pledge_only(chunk: str, first: re.Match[str]) -> bool:
     return True
 
 
-@lru_cache(maxsize=16384)
 def _chunk_filter(text: str, start: int, end: int) -> str | None:
     chunk = text[start:end]
     m = _NEG_OR_HYPO.search(chunk)

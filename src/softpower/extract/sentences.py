@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from softpower.extract.alternation import LiteralGate
 from softpower.extract.entities import name_across
+from softpower.extract.memo import per_document
 from softpower.extract.money import PREFIX
 
 _ABBREV = re.compile(
@@ -219,7 +219,7 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     return list(_split_clauses(text, start, end))
 
 
-@lru_cache(maxsize=4096)
+@per_document(4096)
 def _split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Clause spans inside one sentence: split at ``;``, ``, and``, ``(1)``, dashes, colons.
 
