@@ -2163,3 +2163,18 @@ def test_a_barred_label_dateline_dates_last_year(tmp_path: Path) -> None:
     )
     eng = [r for r in extract_file(p).records if r["kind"] == "engagement"]
     assert [(r["actor"], r["year"]) for r in eng] == [("CHN", 2020)]
+
+
+# --- a count "since then" counts from the year the sentence before gave (x20r, round 19) --------------------
+
+
+def test_a_count_since_then_takes_the_year_before() -> None:
+    text = "The first Korean volunteers arrived in Laos in 1991. Since then, about 1,400 volunteers have served in Laos."
+    recs = extract_text("t.txt", text, 2023)
+    assert [(r["value"], r["year"]) for r in _kinds(recs, "indicator")] == [(1400.0, 1991)]
+
+
+def test_a_count_since_then_after_a_paragraph_break_keeps_the_report_date() -> None:
+    text = "The first Korean volunteers arrived in Laos in 1991.\n\nSince then, about 1,400 volunteers have served in Laos."
+    recs = extract_text("t.txt", text, 2023)
+    assert [r["year"] for r in _kinds(recs, "indicator")] != [1991]

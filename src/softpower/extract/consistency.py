@@ -311,6 +311,33 @@ def anchor_years(
                 break
 
 
+# a sentence that opens by counting on from the date the one before gave ("Since then, about 1,400 volunteers
+# have served in Mongolia", "Since that time ...")
+_SINCE_THEN = re.compile(r"\s*(?:Since then|Since that time|Ever since)\b")
+
+
+def since_then_years(
+    text: str, records: list[dict[str, Any]], sentences: list[tuple[int, int, list[Any]]]
+) -> None:
+    """A count that states no year of its own, in a sentence that opens "Since then", counts from the
+    date the sentence before gave (in the same paragraph): its last single year ("The first volunteers
+    arrived in 1991. Since then, about 1,400 volunteers have served" → 1991), not the date of the report."""
+    starts = [s[0] for s in sentences]
+    for r in records:
+        if r["kind"] != "indicator" or r.get("unit") not in ("count", "persons") or r.get("year") is not None:
+            continue
+        i = bisect_right(starts, r["span"][0]) - 1
+        if i < 1 or not _SINCE_THEN.match(text, sentences[i][0]):
+            continue
+        if any(y.kind == "year" and y.year is not None for y in sentences[i][2]):
+            continue
+        if "\n\n" in text[sentences[i - 1][1] : sentences[i][0]]:
+            continue
+        before = [y for y in sentences[i - 1][2] if y.kind == "year" and y.year is not None]
+        if before:
+            r["year"] = before[-1].year
+
+
 def undecide_build_agreements(text: str, records: list[dict[str, Any]]) -> None:
     """A framework record whose clause commits a party to build or fund something: instrument ``None``."""
     for r in records:

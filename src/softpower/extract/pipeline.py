@@ -35,6 +35,7 @@ from softpower.extract.consistency import (
     funded_frameworks,
     local_dollars,
     rupees_by_context,
+    since_then_years,
     undecide_build_agreements,
     yuan_sign,
 )
@@ -336,6 +337,7 @@ def _extract_sentences(
     funded_frameworks(text, records)
     assign_amounts(text, records, spans, money_at)
     anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
+    since_then_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
     # a document with no date of its own is dated by the first full date of its first lines
     date_sections(records, dates, doc_year if doc_year is not None else head_year(text, sentences))
     records = drop_cumulative_totals(text, records)
