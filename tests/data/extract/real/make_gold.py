@@ -41,6 +41,7 @@ from gold_train_round16_x17u import GOLD_TRAIN_ROUND16_X17U  # noqa: E402
 from gold_train_round17_x18u import GOLD_TRAIN_ROUND17_X18U  # noqa: E402
 from gold_train_round18_x19u import GOLD_TRAIN_ROUND18_X19U  # noqa: E402
 from gold_train_round19_x20u import GOLD_TRAIN_ROUND19_X20U  # noqa: E402
+from gold_train_round19_x20v import GOLD_TRAIN_ROUND19_X20V  # noqa: E402
 
 MEKONG = ["KHM", "LAO", "MMR", "THA", "VNM"]
 GOLD = {
@@ -592,6 +593,7 @@ def main() -> None:
             **GOLD_TRAIN_ROUND17_X18U,
             **GOLD_TRAIN_ROUND18_X19U,
             **GOLD_TRAIN_ROUND19_X20U,
+            **GOLD_TRAIN_ROUND19_X20V,
         },
     )
     (HERE / "docs" / "gold.jsonl").replace(HERE / "gold.jsonl")
