@@ -227,6 +227,8 @@ _SO_FAR = re.compile(
     r"|\b(?:in|over|during) the (?:past|last|previous) (?:\w+\s+)?(?:years|decades?)\b",
     re.I,
 )
+#: an approximate amount's qualifier before its figure ("more than", "about", ...), optional
+_ABOUT = r"(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?"
 _A_TOTAL_OF = re.compile(
     r"\b(?:a total of|in total|altogether)\s+(?:(?:more than|over|about|some|nearly|almost)\s+)?$", re.I
 )
@@ -237,12 +239,12 @@ _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of|in excess of)\s+$", re.
 # sum named as a total; "will provide a total of", "up to a total of" and "to provide a total of" name one act)
 _MAKES_TOTAL = re.compile(
     r"\b(?:mak(?:es|ing)|tak(?:es|ing)|took)\s+(?:the|a|an|its|their|our|[A-Z][\w.]*(?:['’]s)?)\s+total\b"
-    r"[^.;$]{0,120}?\b(?:of|to)\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    r"[^.;$]{0,120}?\b(?:of|to)\s+" + _ABOUT + r"$",
     re.I,
 )
 _PAST_TOTAL = re.compile(
     r"\b(?:extended|provided|offered|gave|granted|donated|contributed|committed|pledged|disbursed|allocated)\s+"
-    r"(?:\w+\s+){0,2}?a\s+total\s+(?:[\w’'-]+\s+){0,3}?of\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    r"(?:\w+\s+){0,2}?a\s+total\s+(?:[\w’'-]+\s+){0,3}?of\s+" + _ABOUT + r"$",
     re.I,
 )
 # "$9 million per year in 2012 and 2013": an annual level, a statistic
@@ -330,21 +332,22 @@ _AGG = re.compile(
 _BRINGS = re.compile(
     r"\b(?:brings?|bringing|brought)\s+(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,40}?\b(?:total|overall|cumulative|combined"
     r"|aid|assistance|support|funding|contributions?|commitments?)\b"
-    r"(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    r"(?:[^.;]|\.(?=\S)|(?<=[A-Z])\.){0,120}?\bto\s+" + _ABOUT + r"$",
     re.I,
 )
 # "brings the total number of COVID vaccine doses donated by the United States to Mongolia to more than
 # 1.4 million": a running count
 _BRINGS_COUNT = re.compile(
     r"\b(?:brings?|bringing|brought)\s+the\s+total\s+number\s+of\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z]+s)\b"
-    r"(?:[^.;]|(?<=[A-Z])\.){0,120}?\bto\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|thousand|billion))?",
+    r"(?:[^.;]|(?<=[A-Z])\.){0,120}?\bto\s+"
+    + _ABOUT
+    + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|thousand|billion))?",
     re.I,
 )
 # "with two-way trade of about US$ 205 billion", "Tonga owes US$ 108 million to ..."
 _AGG_OF = re.compile(
     r"\b(?:(?P<trade>(?:two-way |bilateral |total )?(?:trade|exports|imports)(?: volume)?\s+of)|(?P<debt>owe[sd]?|debts? of))"
-    r"\s+(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?$",
+    r"\s+" + _ABOUT + r"$",
     re.I,
 )
 # "Korean investment in ...", "India's trade with ...": the state named just before the aggregate
@@ -352,7 +355,8 @@ _AGG_OWNER = re.compile(r"^(?:['’]s)?\s+(?:(?:total|annual|cumulative|two-way|
 _COUNT_AFTER = re.compile(
     r"\b(?P<noun>arrivals|visitors|tourists|students|volunteers|teachers|projects|agreements)\b[^.;]{0,50}?"
     r"\b(?:reached|totall?ed|numbered|stood at|hit|rose to|grew to|exceeded|surpassed|topped)\s+"
-    r"(?:(?:more than|over|about|nearly|some|around|almost|roughly)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    + _ABOUT
+    + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s+(?P<scale>million|thousand|billion))?",
     re.I,
 )
