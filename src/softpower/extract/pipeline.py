@@ -336,8 +336,9 @@ def _extract_sentences(
     _donor_of_recipients(text, records, named)
     funded_frameworks(text, records)
     assign_amounts(text, records, spans, money_at)
-    anchor_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
-    since_then_years(text, records, [(i.sent.start, i.sent.end, i.sent.years) for i in infos])
+    sentence_years = [(i.sent.start, i.sent.end, i.sent.years) for i in infos]
+    anchor_years(text, records, sentence_years)
+    since_then_years(text, records, sentence_years)
     # a document with no date of its own is dated by the first full date of its first lines
     date_sections(records, dates, doc_year if doc_year is not None else head_year(text, sentences))
     records = drop_cumulative_totals(text, records)
